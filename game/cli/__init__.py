@@ -1,0 +1,91 @@
+"""The ``redlines`` command line: a thin dispatcher over one module per command.
+
+Command modules are imported only when their command runs, so that
+``redlines validate`` never imports pygame and answers quickly.  Each module
+defines ``HELP`` (one line), ``configure(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from game.errors import UserError
+
+# command name -> module (relative to this package); order is the help order
+COMMANDS: dict[str, str] = {
+    "play": "play",
+    "replay": "replay",
+    "validate": "validate",
+    "analyze": "analyze",
+    "info": "info",
+    "schema": "schema",
+    "new": "new",
+    "simulate": "simulate",
+    "export": "export",
+    "briefings": "briefings",
+}
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_MISUSE = 2
+
+
+def _load(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"game.cli.{COMMANDS[name]}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"game.cli.{COMMANDS[name]}":
+            return None  # command not built yet in this version
+        raise
+
+
+def _available() -> list[tuple[str, str]]:
+    found = []
+    for name in COMMANDS:
+        module = _load(name)
+        if module is not None:
+            found.append((name, str(getattr(module, "HELP", ""))))
+    return found
+
+
+def _usage() -> str:
+    lines = ["usage: redlines [COMMAND] [ARGS...]", "", "commands:"]
+    for name, text in _available():
+        lines.append(f"  {name:<10} {text}")
+    lines += ["", "With no command, the game window opens on the bundled scenario.",
+              "Run 'redlines COMMAND --help' for a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        args = ["play"]
+    if args[0] in ("-h", "--help", "help"):
+        print(_usage())
+        return EXIT_OK
+    if args[0] in ("-V", "--version"):
+        from game import __version__
+
+        print(f"redlines {__version__}")
+        return EXIT_OK
+    name = args[0]
+    module = _load(name) if name in COMMANDS else None
+    if module is None:
+        print(f"redlines: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
+        return EXIT_MISUSE
+    parser = argparse.ArgumentParser(prog=f"redlines {name}", description=module.HELP)
+    module.configure(parser)
+    parsed = parser.parse_args(args[1:])  # exits with status 2 on misuse
+    try:
+        return int(module.run(parsed))
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

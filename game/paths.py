@@ -1,0 +1,42 @@
+"""The one module that knows where the bundled scenarios and assets live.
+
+In a source checkout (or an editable install) they are the top-level
+``scenarios/`` and ``assets/`` folders; in a built wheel they are copied to
+``game/_data/`` (see ``pyproject.toml``).  Nothing else in the code guesses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_root() -> Path:
+    installed = _PACKAGE / "_data"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent
+
+
+def scenarios_dir() -> Path:
+    """The folder of bundled scenario files."""
+    return _data_root() / "scenarios"
+
+
+def assets_dir() -> Path:
+    """The folder of fonts, themes and sounds."""
+    return _data_root() / "assets"
+
+
+def bundled_scenario(scenario_id: str) -> Path | None:
+    """The bundled scenario file for an id such as ``geneva-2022``, if there is one."""
+    candidate = scenarios_dir() / f"{scenario_id}.yaml"
+    return candidate if candidate.is_file() else None
+
+
+def bundled_scenario_ids() -> list[str]:
+    """Ids of all bundled scenarios, sorted."""
+    return sorted(
+        p.stem for p in scenarios_dir().glob("*.yaml") if not p.name.startswith("_")
+    )
