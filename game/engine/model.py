@@ -227,8 +227,8 @@ class Lever:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    """A world event from the deck, drawn between turns with the game's RNG."""
+class EventCard:
+    """A world event card from the deck, drawn between turns with the game's RNG."""
 
     id: str
     title: str
@@ -313,7 +313,7 @@ class Scenario:
     preferences: dict[str, Preferences]  # actor id -> preferences
     rounds: tuple[Round, ...]
     levers: tuple[Lever, ...]
-    events: tuple[Event, ...]
+    events: tuple[EventCard, ...]
     outcomes: tuple[Outcome, ...]
     trackers: Trackers = Trackers()
     rules: RuleTuning = RuleTuning()
