@@ -37,6 +37,4 @@ def bundled_scenario(scenario_id: str) -> Path | None:
 
 def bundled_scenario_ids() -> list[str]:
     """Ids of all bundled scenarios, sorted."""
-    return sorted(
-        p.stem for p in scenarios_dir().glob("*.yaml") if not p.name.startswith("_")
-    )
+    return sorted(p.stem for p in scenarios_dir().glob("*.yaml") if not p.name.startswith("_"))

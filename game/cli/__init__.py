@@ -56,8 +56,11 @@ def _usage() -> str:
     lines = ["usage: redlines [COMMAND] [ARGS...]", "", "commands:"]
     for name, text in _available():
         lines.append(f"  {name:<10} {text}")
-    lines += ["", "With no command, the game window opens on the bundled scenario.",
-              "Run 'redlines COMMAND --help' for a command's options."]
+    lines += [
+        "",
+        "With no command, the game window opens on the bundled scenario.",
+        "Run 'redlines COMMAND --help' for a command's options.",
+    ]
     return "\n".join(lines)
 
 
