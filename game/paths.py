@@ -38,3 +38,46 @@ def bundled_scenario(scenario_id: str) -> Path | None:
 def bundled_scenario_ids() -> list[str]:
     """Ids of all bundled scenarios, sorted."""
     return sorted(p.stem for p in scenarios_dir().glob("*.yaml") if not p.name.startswith("_"))
+
+
+# --- Where the user's own files go (settings, saves, logs) ------------------
+# REDLINES_HOME overrides all three, so that tests and classroom machines with a
+# shared profile can keep everything in one folder.
+
+HOME_ENV = "REDLINES_HOME"
+
+
+def _user_dir(kind: str) -> Path:
+    import os
+
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / kind
+    import platformdirs
+
+    finders = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "logs": platformdirs.user_log_dir,
+    }
+    return Path(finders[kind]("redlines", appauthor=False))
+
+
+def user_config_dir() -> Path:
+    """Settings live here."""
+    return _user_dir("config")
+
+
+def user_data_dir() -> Path:
+    """Saves and the autosave live here."""
+    return _user_dir("data")
+
+
+def user_log_dir() -> Path:
+    """Crash logs live here."""
+    return _user_dir("logs")
+
+
+def user_scenarios_dir() -> Path:
+    """Scenario files the user added; the scenario picker lists them beside the bundled ones."""
+    return _user_dir("data") / "scenarios"
