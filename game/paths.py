@@ -55,12 +55,11 @@ def _user_dir(kind: str) -> Path:
         return Path(override) / kind
     import platformdirs
 
-    finders = {
-        "config": platformdirs.user_config_dir,
-        "data": platformdirs.user_data_dir,
-        "logs": platformdirs.user_log_dir,
-    }
-    return Path(finders[kind]("redlines", appauthor=False))
+    if kind == "config":
+        return Path(platformdirs.user_config_dir("redlines", appauthor=False))
+    if kind == "logs":
+        return Path(platformdirs.user_log_dir("redlines", appauthor=False))
+    return Path(platformdirs.user_data_dir("redlines", appauthor=False))
 
 
 def user_config_dir() -> Path:
