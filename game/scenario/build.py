@@ -1,0 +1,210 @@
+"""Build the engine's plain, frozen ``Scenario`` from a validated scenario document.
+
+Only called once ``document`` and ``crossref`` found nothing wrong, so every
+id it looks up exists.  This is where the file's conveniences become the
+engine's conventions: weights normalised to sum 1, ``source`` mappings turned
+into readable text, ``when`` into ``condition``, defaults filled in.
+"""
+
+from __future__ import annotations
+
+from game.engine import model as m
+from game.scenario import document as d
+
+
+class _Builder:
+    def __init__(self, doc: d.ScenarioDoc) -> None:
+        self.doc = doc
+        self.sources = {s.id: s for s in doc.sources}
+
+    def source(self, src: str | d.SourceRef) -> str:
+        """A citation as one readable line: ``Title — “quote” (note)``."""
+        if isinstance(src, str):
+            return src.strip()
+        text = self.sources[src.ref].title
+        if src.quote:
+            text += f" — “{src.quote.strip()}”"
+        if src.note:
+            text += f" ({src.note.strip()})"
+        return text
+
+    def condition(self, c: d.ConditionDoc) -> m.Condition:
+        return m.Condition(
+            min_round=c.min_round,
+            max_round=c.max_round,
+            min_tension=c.min_tension,
+            max_tension=c.max_tension,
+            min_agreements=c.min_agreements,
+            max_agreements=c.max_agreements,
+            agreed={issue: frozenset(options) for issue, options in c.agreed.items()},
+            not_agreed=tuple(c.not_agreed),
+            levers_executed=tuple(c.levers_executed),
+            levers_not_executed=tuple(c.levers_not_executed),
+            escalated=c.escalated,
+            walked_out=tuple(c.walked_out),
+        )
+
+    @staticmethod
+    def effects(effects: list[d.EffectDoc]) -> tuple[m.Effect, ...]:
+        return tuple(
+            m.Effect(m.TrackerKind(e.tracker), e.delta, e.actor or "", e.other or "")
+            for e in effects
+        )
+
+    def actor(self, a: d.ActorDoc) -> m.Actor:
+        return m.Actor(
+            id=a.id,
+            name=a.name,
+            delegate=a.delegate,
+            principal=a.principal,
+            colour=a.colour.lower(),
+            playable=a.playable,
+            briefing=a.briefing,
+            personality=m.Personality(
+                a.personality.hardline, a.personality.patience, a.personality.risk
+            ),
+            short_name=a.short_name or a.name,
+            adjective=a.adjective or a.name,
+            source=self.source(a.source),
+        )
+
+    def issue(self, i: d.IssueDoc) -> m.Issue:
+        options = tuple(
+            m.Option(o.id, o.label, o.description, self.source(o.source)) for o in i.options
+        )
+        return m.Issue(
+            i.id,
+            i.name,
+            i.description,
+            options,
+            i.status_quo,
+            tuple(i.consent),
+            self.source(i.source),
+        )
+
+    def preferences(self, actor: str, p: d.PreferencesDoc) -> m.Preferences:
+        total = sum(p.weights.values())
+        red_lines = tuple(
+            m.RedLine(
+                r.id,
+                actor,
+                r.issue,
+                frozenset(r.options),
+                r.public,
+                r.reason,
+                self.source(r.source),
+            )
+            for r in p.red_lines
+        )
+        objectives = tuple(
+            m.Objective(
+                o.id, actor, o.text, self.condition(o.when), o.points, self.source(o.source)
+            )
+            for o in p.objectives
+        )
+        return m.Preferences(
+            actor=actor,
+            weights={issue: w / total for issue, w in p.weights.items()},
+            values={issue: dict(per_option) for issue, per_option in p.values.items()},
+            reservation=p.reservation,
+            red_lines=red_lines,
+            objectives=objectives,
+        )
+
+    def round(self, r: d.RoundDoc) -> m.Round:
+        quotes = tuple(m.Quote(q.speaker, q.text, q.turn, self.source(q.source)) for q in r.quotes)
+        return m.Round(
+            id=r.id,
+            name=r.name,
+            venue=r.venue,
+            city=r.city,
+            date=r.date,
+            participants=tuple(r.participants),
+            agenda=tuple(r.agenda),
+            turns=r.turns,
+            opening=r.opening,
+            quotes=quotes,
+            chair=r.chair,
+            source=self.source(r.source),
+        )
+
+    def trackers(self, t: d.TrackersDoc) -> m.Trackers:
+        defaults = m.Trackers()
+
+        def start(given: d.TrackerStartDoc | None, default: m.TrackerStart) -> m.TrackerStart:
+            return default if given is None else m.TrackerStart(given.start, dict(given.per_actor))
+
+        return m.Trackers(
+            tension=t.tension.start,
+            war_threshold=t.tension.war_threshold,
+            trust=start(t.trust, defaults.trust),
+            credibility=start(t.credibility, defaults.credibility),
+            cohesion=start(t.cohesion, defaults.cohesion),
+            support=start(t.support, defaults.support),
+        )
+
+    def scenario(self) -> m.Scenario:
+        doc = self.doc
+        return m.Scenario(
+            id=doc.id,
+            title=doc.title,
+            summary=doc.summary,
+            decision_point=doc.decision_point,
+            briefing=doc.briefing,
+            teacher_notes=doc.teacher_notes,
+            actors=tuple(self.actor(a) for a in doc.actors),
+            issues=tuple(self.issue(i) for i in doc.issues),
+            demands=tuple(
+                m.Demand(actor, x.issue, x.option, x.words, self.source(x.source))
+                for actor, demands in doc.demands.items()
+                for x in demands
+            ),
+            preferences={a: self.preferences(a, p) for a, p in doc.preferences.items()},
+            rounds=tuple(self.round(r) for r in doc.rounds),
+            levers=tuple(
+                m.Lever(
+                    id=lv.id,
+                    owner=lv.owner,
+                    target=lv.target,
+                    name=lv.name,
+                    description=lv.description,
+                    threat_effects=self.effects(lv.on_threat),
+                    execute_effects=self.effects(lv.on_execute),
+                    source=self.source(lv.source),
+                )
+                for lv in doc.levers
+            ),
+            events=tuple(
+                m.EventCard(
+                    id=e.id,
+                    title=e.title,
+                    text=e.text,
+                    probability=e.probability,
+                    condition=self.condition(e.when),
+                    effects=self.effects(e.effects),
+                    once=e.once,
+                    source=self.source(e.source),
+                )
+                for e in doc.events
+            ),
+            outcomes=tuple(
+                m.Outcome(o.id, o.label, o.description, self.condition(o.when), dict(o.score))
+                for o in doc.outcomes
+            ),
+            trackers=self.trackers(doc.trackers),
+            rules=m.RuleTuning(**doc.rules.model_dump()),
+            discussion_questions=tuple(doc.discussion_questions),
+            sources=tuple(
+                m.Source(s.id, s.title, s.citation, s.url, m.Confidence(s.confidence))
+                for s in doc.sources
+            ),
+            history_summary=doc.history.summary,
+            history=tuple(
+                m.HistoryEntry(h.date, h.text, self.source(h.source)) for h in doc.history.entries
+            ),
+        )
+
+
+def build(doc: d.ScenarioDoc) -> m.Scenario:
+    """The engine's scenario for a document that passed every check."""
+    return _Builder(doc).scenario()

@@ -1,0 +1,341 @@
+"""Checks that need the whole file: every id that one part of a scenario gives another.
+
+They run on the plain parsed data rather than the pydantic model, so that a
+file with type errors still gets its cross-reference errors in the same pass;
+anything of the wrong shape is skipped here (pydantic reports it).  Each
+check names the path of the offending value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario.errors import Path
+
+_PAIRS = (
+    ("min_round", "max_round"),
+    ("min_tension", "max_tension"),
+    ("min_agreements", "max_agreements"),
+)
+
+
+def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, mapping) for each mapping in the list ``data[key]``."""
+    seq = data.get(key) if isinstance(data, dict) else None
+    if isinstance(seq, list):
+        for i, item in enumerate(seq):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _mapping(data: Any, key: str) -> dict[str, Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _strings(data: Any, key: str) -> Iterator[tuple[int, str]]:
+    seq = data.get(key) if isinstance(data, dict) else None
+    if isinstance(seq, list):
+        for i, item in enumerate(seq):
+            if isinstance(item, str):
+                yield i, item
+
+
+@dataclass
+class _Checker:
+    data: dict[str, Any]
+    problems: list[tuple[Path, str]] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    issues: dict[str, list[str]] = field(default_factory=dict)  # issue -> option ids
+    levers: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    red_lines: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # actor->issue->opts
+
+    def error(self, path: Path, message: str) -> None:
+        self.problems.append((path, message))
+
+    def unique_ids(self, key: str, kind: str) -> set[str]:
+        return self.unique((((key, i), item) for i, item in _items(self.data, key)), kind)
+
+    def unique(self, entries: Iterator[tuple[Path, dict[str, Any]]], kind: str) -> set[str]:
+        """The ids of ``entries``, reporting each one given twice."""
+        seen: set[str] = set()
+        for path, item in entries:
+            ident = item.get("id")
+            if isinstance(ident, str):
+                if ident in seen:
+                    self.error((*path, "id"), f"duplicate {kind} id '{ident}'")
+                seen.add(ident)
+        return seen
+
+    def actor(self, path: Path, value: Any, what: str = "actor") -> None:
+        if isinstance(value, str) and value not in self.actors:
+            self.error(path, f"unknown {what} '{value}'{self.known(self.actors)}")
+
+    def issue(self, path: Path, value: Any) -> bool:
+        """True when ``value`` is a known issue id."""
+        if not isinstance(value, str):
+            return False
+        if value not in self.issues:
+            self.error(path, f"unknown issue '{value}'{self.known(self.issues)}")
+            return False
+        return True
+
+    def option(self, path: Path, issue: str, value: Any) -> None:
+        options = self.issues.get(issue, [])
+        if isinstance(value, str) and value not in options:
+            self.error(path, f"'{value}' is not an option of issue '{issue}'{self.known(options)}")
+
+    def lever(self, path: Path, value: Any) -> None:
+        if isinstance(value, str) and value not in self.levers:
+            self.error(path, f"unknown lever '{value}'{self.known(self.levers)}")
+
+    @staticmethod
+    def known(ids: Any) -> str:
+        names = sorted(ids)
+        if not names:
+            return " (none are declared)"
+        shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        return f" (known: {shown})"
+
+    # --- the sections -------------------------------------------------------
+
+    def run(self) -> None:
+        self.sources = self.unique_ids("sources", "source")
+        self.actors = self.unique_ids("actors", "actor")
+        self.unique_ids("issues", "issue")
+        self.levers = self.unique_ids("levers", "lever")
+        for kind in ("rounds", "events", "outcomes"):
+            self.unique_ids(kind, kind[:-1])
+        self.check_actors()
+        self.check_issues()
+        self.check_preferences()
+        self.check_demands()
+        self.check_rounds()
+        self.check_levers()
+        self.check_trackers()
+        for i, event in _items(self.data, "events"):
+            self.condition(("events", i, "when"), event.get("when"))
+            self.effects(("events", i, "effects"), event)
+        for i, outcome in _items(self.data, "outcomes"):
+            self.condition(("outcomes", i, "when"), outcome.get("when"))
+            for who in _mapping(outcome, "score"):
+                if who != "*":
+                    self.actor(("outcomes", i, "score", who), who)
+        self.check_sources(self.data, ())
+
+    def check_actors(self) -> None:
+        actors = self.data.get("actors")
+        if not isinstance(actors, list):
+            return
+        playable = [a for _, a in _items(self.data, "actors") if a.get("playable") is True]
+        if len(playable) < 2:
+            self.error(("actors",), f"at least two actors must be playable (found {len(playable)})")
+
+    def check_issues(self) -> None:
+        for i, issue in _items(self.data, "issues"):
+            entries = ((("issues", i, "options", j), o) for j, o in _items(issue, "options"))
+            self.unique(entries, "option")
+            options = [o["id"] for _, o in _items(issue, "options") if isinstance(o.get("id"), str)]
+            if isinstance(issue.get("id"), str):
+                self.issues.setdefault(issue["id"], options)
+            status_quo = issue.get("status_quo")
+            if isinstance(status_quo, str) and status_quo not in options:
+                self.error(
+                    ("issues", i, "status_quo"),
+                    f"'{status_quo}' is not an option of this issue{self.known(options)}",
+                )
+            self.actor_list(("issues", i, "consent"), issue, "consent")
+
+    def actor_list(self, path: Path, holder: dict[str, Any], key: str) -> None:
+        seen: set[str] = set()
+        for j, who in _strings(holder, key):
+            self.actor((*path, j), who)
+            if who in seen:
+                self.error((*path, j), f"'{who}' is listed twice")
+            seen.add(who)
+
+    def check_preferences(self) -> None:
+        prefs = _mapping(self.data, "preferences")
+        for i, actor in _items(self.data, "actors"):
+            ident = actor.get("id")
+            if actor.get("playable") is True and isinstance(ident, str) and ident not in prefs:
+                self.error(("actors", i, "id"), f"playable actor '{ident}' has no preferences")
+        red_line_ids: set[str] = set()
+        objective_ids: set[str] = set()
+        for who, pref in prefs.items():
+            base: Path = ("preferences", who)
+            self.actor(base, who)
+            if not isinstance(pref, dict):
+                continue
+            weights = _mapping(pref, "weights")
+            for issue in weights:
+                self.issue((*base, "weights", issue), issue)
+            values = _mapping(pref, "values")
+            for issue, per_option in values.items():
+                path = (*base, "values", issue)
+                if not self.issue(path, issue):
+                    continue
+                if issue not in weights:
+                    self.error(path, f"values given for issue '{issue}', which has no weight")
+                if isinstance(per_option, dict):
+                    for option in per_option:
+                        self.option((*path, option), issue, option)
+            for issue in weights:
+                options = self.issues.get(issue)
+                if options is None or "values" not in pref:
+                    continue
+                given = values.get(issue)
+                missing = [o for o in options if not isinstance(given, dict) or o not in given]
+                if missing:
+                    self.error(
+                        (*base, "values", issue) if issue in values else (*base, "values"),
+                        f"no value for option(s) {', '.join(missing)} of weighted issue '{issue}'",
+                    )
+            self.check_red_lines(who, base, pref, red_line_ids)
+            for j, objective in _items(pref, "objectives"):
+                path = (*base, "objectives", j)
+                ident = objective.get("id")
+                if isinstance(ident, str):
+                    if ident in objective_ids:
+                        self.error((*path, "id"), f"duplicate objective id '{ident}'")
+                    objective_ids.add(ident)
+                self.condition((*path, "when"), objective.get("when"))
+
+    def check_red_lines(self, who: str, base: Path, pref: dict[str, Any], ids: set[str]) -> None:
+        for j, line in _items(pref, "red_lines"):
+            path = (*base, "red_lines", j)
+            ident = line.get("id")
+            if isinstance(ident, str):
+                if ident in ids:
+                    self.error((*path, "id"), f"duplicate red line id '{ident}'")
+                ids.add(ident)
+            issue = line.get("issue")
+            if not self.issue((*path, "issue"), issue):
+                continue
+            assert isinstance(issue, str)
+            crossed = self.red_lines.setdefault(who, {}).setdefault(issue, set())
+            for k, option in _strings(line, "options"):
+                self.option((*path, "options", k), issue, option)
+                crossed.add(option)
+
+    def check_demands(self) -> None:
+        for who, demands in _mapping(self.data, "demands").items():
+            self.actor(("demands", who), who)
+            if not isinstance(demands, list):
+                continue
+            for j, demand in enumerate(demands):
+                if not isinstance(demand, dict):
+                    continue
+                path: Path = ("demands", who, j)
+                issue = demand.get("issue")
+                if not self.issue((*path, "issue"), issue):
+                    continue
+                assert isinstance(issue, str)
+                option = demand.get("option")
+                self.option((*path, "option"), issue, option)
+                if option in self.red_lines.get(who, {}).get(issue, set()):
+                    self.error(
+                        (*path, "option"),
+                        f"'{who}' demands '{option}', which is on its own red line",
+                    )
+
+    def check_rounds(self) -> None:
+        for i, rnd in _items(self.data, "rounds"):
+            base: Path = ("rounds", i)
+            self.actor_list((*base, "participants"), rnd, "participants")
+            chair = rnd.get("chair")
+            if chair:
+                self.actor((*base, "chair"), chair)
+            for j, issue in _strings(rnd, "agenda"):
+                self.issue((*base, "agenda", j), issue)
+            turns = rnd.get("turns")
+            for j, quote in _items(rnd, "quotes"):
+                turn = quote.get("turn")
+                if isinstance(turns, int) and isinstance(turn, int) and turn > turns:
+                    self.error(
+                        (*base, "quotes", j, "turn"),
+                        f"turn {turn} is after the last turn ({turns})",
+                    )
+
+    def check_levers(self) -> None:
+        for i, lever in _items(self.data, "levers"):
+            base: Path = ("levers", i)
+            self.actor((*base, "owner"), lever.get("owner"))
+            self.actor((*base, "target"), lever.get("target"))
+            owner = lever.get("owner")
+            if isinstance(owner, str) and owner == lever.get("target"):
+                self.error((*base, "target"), "a lever cannot target its own owner")
+            for key in ("on_threat", "on_execute"):
+                self.effects((*base, key), lever, key)
+
+    def check_trackers(self) -> None:
+        trackers = _mapping(self.data, "trackers")
+        for name, spec in trackers.items():
+            for who in _mapping(spec, "per_actor"):
+                self.actor(("trackers", name, "per_actor", who), who)
+
+    def effects(self, path: Path, holder: dict[str, Any], key: str = "effects") -> None:
+        for j, effect in _items(holder, key):
+            where = (*path, j)
+            tracker, actor, other = effect.get("tracker"), effect.get("actor"), effect.get("other")
+            self.actor((*where, "actor"), actor)
+            self.actor((*where, "other"), other)
+            if tracker == "tension" and (actor is not None or other is not None):
+                self.error(where, "tension is one value for the whole crisis: no actor or other")
+            if other is not None and tracker != "trust":
+                self.error((*where, "other"), "only trust effects name an 'other' actor")
+            if other is not None and actor is None:
+                self.error((*where, "other"), "'other' needs 'actor' (the pair is actor + other)")
+            if other is not None and other == actor:
+                self.error((*where, "other"), "trust is between two different actors")
+
+    def condition(self, path: Path, when: Any) -> None:
+        if not isinstance(when, dict):
+            return
+        rounds = self.data.get("rounds")
+        count = len(rounds) if isinstance(rounds, list) else None
+        for low, high in _PAIRS:
+            lo, hi = when.get(low), when.get(high)
+            if isinstance(lo, int | float) and isinstance(hi, int | float) and lo > hi:
+                self.error((*path, low), f"{low} ({lo}) is above {high} ({hi}): never holds")
+        for key in ("min_round", "max_round"):
+            value = when.get(key)
+            if count and isinstance(value, int) and not isinstance(value, bool) and value > count:
+                self.error((*path, key), f"round {value} does not exist (there are {count})")
+        for issue, options in _mapping(when, "agreed").items():
+            if self.issue((*path, "agreed", issue), issue) and isinstance(options, list):
+                for k, option in enumerate(options):
+                    self.option((*path, "agreed", issue, k), issue, option)
+        for k, issue in _strings(when, "not_agreed"):
+            self.issue((*path, "not_agreed", k), issue)
+        for key in ("levers_executed", "levers_not_executed"):
+            for k, lever in _strings(when, key):
+                self.lever((*path, key, k), lever)
+        for k, who in _strings(when, "walked_out"):
+            self.actor((*path, "walked_out", k), who)
+
+    def check_sources(self, node: Any, path: Path) -> None:
+        """Every ``source: {ref: ...}`` anywhere names a declared source."""
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "source" and isinstance(value, dict):
+                    ref = value.get("ref")
+                    if isinstance(ref, str) and ref not in self.sources:
+                        self.error(
+                            (*path, key, "ref"), f"unknown source '{ref}'{self.known(self.sources)}"
+                        )
+                elif isinstance(value, dict | list):
+                    self.check_sources(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                self.check_sources(value, (*path, i))
+
+
+def check(data: dict[str, Any]) -> list[tuple[Path, str]]:
+    """Every cross-reference mistake in ``data``, as (path, message)."""
+    checker = _Checker(data)
+    checker.run()
+    return checker.problems

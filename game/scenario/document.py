@@ -1,0 +1,324 @@
+"""The scenario file format as pydantic models: the shape and ranges of every field.
+
+These models check what one field can know on its own (types, id syntax,
+ranges, list lengths); ``crossref`` checks what needs the whole file (ids that
+refer to each other).  ``build`` turns a valid document into the engine's plain
+model.  ``FORMAT_VERSION`` is the newest format this code reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    create_model,
+)
+
+from game.engine import model as engine
+
+FORMAT_VERSION = 1
+
+ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SCORE_KEY_PATTERN = r"^(\*|[a-z][a-z0-9-]*)$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=100_000)]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]  # a share, utility or probability
+Level = Annotated[float, Field(ge=0.0, le=100.0)]  # a tracker value
+Delta = Annotated[float, Field(ge=-100.0, le=100.0)]  # a change to a tracker
+Bonus = Annotated[float, Field(ge=-1.0, le=1.0)]  # score added at the end (utilities are 0..1)
+
+
+def _real_date(text: str) -> str:
+    datetime.date.fromisoformat(text)  # ValueError for 2022-02-30
+    return text
+
+
+IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
+
+
+class Strict(BaseModel):
+    """Every model: unknown keys are errors, no type coercion (``"NO"`` is not a bool)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+
+
+class SourceRef(Strict):
+    """A citation of a declared source, with the exact words where there are some."""
+
+    ref: Id = Field(description="id of an entry in the top-level `sources` list")
+    quote: Text = Field(default="", description="the exact words quoted from that source")
+    note: Text = Field(default="", description="what the source supports, page, time...")
+
+
+def _source_kind(value: Any) -> str:
+    return "source-ref" if isinstance(value, dict | SourceRef) else "source-text"
+
+
+# A `source:` is a citation in words, or {ref, quote?, note?}; tag names appear in
+# pydantic's error locations and are dropped again by `messages`.
+SourceField = Annotated[
+    Annotated[str, Tag("source-text")] | Annotated[SourceRef, Tag("source-ref")],
+    Discriminator(_source_kind),
+]
+SOURCE_TAGS = ("source-text", "source-ref")
+
+
+class SourceDoc(Strict):
+    id: Id
+    title: Name
+    citation: Text = ""
+    url: Text = ""
+    confidence: Literal["high", "medium", "low"]
+
+
+class HistoryEntryDoc(Strict):
+    date: IsoDate
+    text: Text
+    source: SourceField = ""
+
+
+class HistoryDoc(Strict):
+    summary: Text = ""
+    entries: list[HistoryEntryDoc] = []
+
+
+_PERSONALITY = engine.Personality()  # defaults come from the engine (slotted: read an instance)
+_TRACKERS = engine.Trackers()
+
+
+class PersonalityDoc(Strict):
+    hardline: Unit = _PERSONALITY.hardline
+    patience: Unit = _PERSONALITY.patience
+    risk: Unit = _PERSONALITY.risk
+
+
+class ActorDoc(Strict):
+    id: Id
+    name: Name
+    short_name: Annotated[str, StringConstraints(max_length=40)] = Field(
+        default="", description="default: name"
+    )
+    adjective: Annotated[str, StringConstraints(max_length=60)] = Field(
+        default="", description="default: name"
+    )
+    delegate: Text = ""
+    principal: Text = ""
+    colour: Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)] = Field(
+        description='"#rrggbb", quoted (an unquoted # starts a YAML comment)'
+    )
+    playable: bool
+    briefing: Text = ""
+    personality: PersonalityDoc = PersonalityDoc()
+    source: SourceField = ""
+
+
+class OptionDoc(Strict):
+    id: Id
+    label: Name
+    description: Text = ""
+    source: SourceField = ""
+
+
+class IssueDoc(Strict):
+    id: Id
+    name: Name
+    description: Text = ""
+    options: list[OptionDoc] = Field(min_length=2, max_length=8)
+    status_quo: Id = Field(description="the option that holds when nothing is agreed")
+    consent: list[Id] = Field(
+        min_length=1, description="actors whose acceptance makes an agreement binding"
+    )
+    source: SourceField = ""
+
+
+class DemandDoc(Strict):
+    issue: Id
+    option: Id
+    words: Text = Field(description="the words in which the demand was made")
+    source: SourceField = ""
+
+
+class ConditionDoc(Strict):
+    """A test on the game state; every field given must hold; ``{}`` always holds."""
+
+    min_round: int | None = Field(default=None, ge=1)
+    max_round: int | None = Field(default=None, ge=1)
+    min_tension: Level | None = None
+    max_tension: Level | None = None
+    min_agreements: int | None = Field(default=None, ge=0)
+    max_agreements: int | None = Field(default=None, ge=0)
+    agreed: dict[Id, list[Id]] = Field(
+        default={}, description="issue -> any of these options agreed"
+    )
+    not_agreed: list[Id] = []
+    levers_executed: list[Id] = []
+    levers_not_executed: list[Id] = []
+    escalated: bool | None = None
+    walked_out: list[Id] = []
+
+
+class EffectDoc(Strict):
+    tracker: Literal["tension", "trust", "credibility", "cohesion", "support"]
+    delta: Delta
+    actor: Id | None = Field(default=None, description="per-actor trackers; omitted = every actor")
+    other: Id | None = Field(default=None, description="trust only: the other actor of the pair")
+
+
+class RedLineDoc(Strict):
+    id: Id
+    issue: Id
+    options: list[Id] = Field(min_length=1, description="options this actor will never accept")
+    public: bool
+    reason: Text
+    source: SourceField = ""
+
+
+class ObjectiveDoc(Strict):
+    id: Id
+    text: Text
+    when: ConditionDoc
+    points: Bonus
+    source: SourceField = ""
+
+
+class PreferencesDoc(Strict):
+    weights: dict[Id, Annotated[float, Field(gt=0.0, le=1000.0)]] = Field(
+        min_length=1, description="issue -> positive weight; normalised to sum 1"
+    )
+    values: dict[Id, dict[Id, Unit]] = Field(description="issue -> option -> value in 0..1")
+    reservation: Unit = Field(description="utility of no deal")
+    red_lines: list[RedLineDoc] = []
+    objectives: list[ObjectiveDoc] = []
+
+
+class QuoteDoc(Strict):
+    speaker: Name = Field(description="an actor id, or the name of someone who is not an actor")
+    text: Text
+    turn: int = Field(default=0, ge=0, description="0: with the opening; n: after turn n")
+    source: SourceField = ""
+
+
+class RoundDoc(Strict):
+    id: Id
+    name: Name
+    venue: Text
+    city: Text
+    date: IsoDate
+    participants: list[Id] = Field(min_length=1, description="actor ids, in speaking order")
+    chair: Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9-]*)?$")] = Field(
+        default="", description="actor id of the chair, or empty"
+    )
+    agenda: list[Id] = Field(min_length=1)
+    turns: int = Field(ge=1, le=20)
+    opening: Text = ""
+    quotes: list[QuoteDoc] = []
+    source: SourceField = ""
+
+
+class LeverDoc(Strict):
+    id: Id
+    owner: Id
+    target: Id
+    name: Name
+    description: Text = ""
+    on_threat: list[EffectDoc] = []
+    on_execute: list[EffectDoc] = []
+    source: SourceField = ""
+
+
+class TensionDoc(Strict):
+    start: Level = _TRACKERS.tension
+    war_threshold: Annotated[float, Field(gt=0.0, le=100.0)] = _TRACKERS.war_threshold
+
+
+class TrackerStartDoc(Strict):
+    start: Level
+    per_actor: dict[Id, Level] = {}
+
+
+class TrackersDoc(Strict):
+    tension: TensionDoc = TensionDoc()
+    trust: TrackerStartDoc | None = None
+    credibility: TrackerStartDoc | None = None
+    cohesion: TrackerStartDoc | None = None
+    support: TrackerStartDoc | None = None
+
+
+def _rules_model() -> type[Strict]:
+    """Optional overrides of every ``engine.RuleTuning`` number, kept in step with the engine."""
+    defaults = engine.RuleTuning()
+    kinds: dict[str, type] = {"float": float, "int": int, "bool": bool}
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(engine.RuleTuning):
+        kind = kinds[str(f.type)]
+        bounds = {"ge": 0} if kind is int else {"ge": -1000.0, "le": 1000.0}
+        fields[f.name] = (Annotated[kind, Field(**bounds)], getattr(defaults, f.name))
+    return create_model("RulesDoc", __base__=Strict, **fields)
+
+
+if TYPE_CHECKING:
+    RulesDoc = Strict
+else:
+    RulesDoc = _rules_model()
+
+
+class EventDoc(Strict):
+    id: Id
+    title: Name
+    text: Text
+    probability: Unit = Field(description="chance per draw while `when` holds")
+    when: ConditionDoc = ConditionDoc()
+    effects: list[EffectDoc] = []
+    once: bool = True
+    source: SourceField = ""
+
+
+class OutcomeDoc(Strict):
+    id: Id
+    label: Name
+    description: Text = ""
+    when: ConditionDoc = ConditionDoc()
+    score: dict[Annotated[str, StringConstraints(pattern=SCORE_KEY_PATTERN)], Bonus] = Field(
+        default={}, description='bonus per actor id, "*" for everyone'
+    )
+    source: SourceField = ""
+
+
+class ScenarioDoc(Strict):
+    """A whole scenario file."""
+
+    model_config = ConfigDict(title="Red Lines scenario")
+
+    format: int = Field(ge=1, description=f"format version; this game reads up to {FORMAT_VERSION}")
+    id: Id
+    title: Name
+    summary: Text
+    decision_point: Text
+    briefing: Text
+    teacher_notes: Text = ""
+    discussion_questions: list[Text] = []
+    sources: list[SourceDoc] = []
+    history: HistoryDoc = HistoryDoc()
+    actors: list[ActorDoc] = Field(min_length=2)
+    issues: list[IssueDoc] = Field(min_length=1)
+    demands: dict[Id, list[DemandDoc]] = {}
+    preferences: dict[Id, PreferencesDoc]
+    rounds: list[RoundDoc] = Field(min_length=1)
+    levers: list[LeverDoc] = []
+    trackers: TrackersDoc = TrackersDoc()
+    rules: RulesDoc = RulesDoc()
+    events: list[EventDoc] = []
+    outcomes: list[OutcomeDoc] = Field(min_length=1)

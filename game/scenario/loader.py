@@ -1,0 +1,101 @@
+"""Load a scenario file (or a bundled scenario by id): read, validate, cross-check, build.
+
+Every mistake a file can contain comes out as one ``ScenarioError`` listing
+all of them, sorted by position; only what cannot be read at all (not a file,
+too big, binary, broken YAML, an alias bomb...) stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from pydantic import ValidationError
+
+from game import paths
+from game.engine.model import Scenario
+from game.errors import UserError
+from game.scenario import crossref, messages, yaml_reader
+from game.scenario.build import build
+from game.scenario.document import FORMAT_VERSION, ScenarioDoc
+from game.scenario.errors import Located, Path, ScenarioError, format_path, sort_unique
+from game.scenario.hashing import content_hash
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedScenario:
+    """A valid scenario: the engine's model, the validated document, and where it came from."""
+
+    path: FsPath | None  # None when loaded from bytes in memory
+    name: str  # how messages name the file
+    scenario: Scenario
+    document: ScenarioDoc
+    content_hash: str
+    positions: yaml_reader.Positions
+
+    def locate(self, path: Path, message: str, severity: str = "warning") -> Located:
+        """A finding about the value at ``path``, placed where it is written in the file."""
+        line, col = self.positions.of_value(path)
+        return Located(line, col, self.name, format_path(path), message, severity)
+
+
+def resolve(path_or_id: str | FsPath) -> FsPath:
+    """A file path as given, or the bundled scenario of that id."""
+    if isinstance(path_or_id, FsPath):
+        return path_or_id
+    text = str(path_or_id)
+    candidate = FsPath(text)
+    looks_like_path = "/" in text or "\\" in text or candidate.suffix in (".yaml", ".yml")
+    if looks_like_path or candidate.exists():
+        return candidate
+    bundled = paths.bundled_scenario(text)
+    if bundled is not None:
+        return bundled
+    known = ", ".join(paths.bundled_scenario_ids()) or "none"
+    raise UserError(f"{text}: no such file, and no bundled scenario of that id (bundled: {known})")
+
+
+def load_scenario(path_or_id: str | FsPath) -> LoadedScenario:
+    """Load and check a scenario file or bundled id; ``ScenarioError`` lists every mistake."""
+    path = resolve(path_or_id)
+    name = str(path)
+    return load_bytes(yaml_reader.read_path(path, name), name, path)
+
+
+def load_bytes(raw: bytes, name: str, path: FsPath | None = None) -> LoadedScenario:
+    """Load a scenario from a file's bytes; ``name`` is how messages refer to it."""
+    parsed = yaml_reader.read(raw, name)
+    data, positions = parsed.data, parsed.positions
+    _refuse_newer_format(data.get("format"), name, positions)
+    found = list(parsed.problems)
+    document: ScenarioDoc | None = None
+    try:
+        document = ScenarioDoc.model_validate(data)
+    except ValidationError as exc:
+        found += messages.located(exc, name, positions)
+    for where, message in crossref.check(data):
+        line, col = positions.of_value(where)
+        found.append(Located(line, col, name, format_path(where), message))
+    if found or document is None:
+        raise ScenarioError(sort_unique(found))
+    return LoadedScenario(
+        path=path,
+        name=name,
+        scenario=build(document),
+        document=document,
+        content_hash=content_hash(document),
+        positions=positions,
+    )
+
+
+def _refuse_newer_format(version: object, name: str, positions: yaml_reader.Positions) -> None:
+    """A newer format is one message, not a flood of 'unknown field' errors."""
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        line, col = positions.of_value(("format",))
+        raise ScenarioError.single(
+            name,
+            f"format {version} is newer than this version of Red Lines reads "
+            f"({FORMAT_VERSION}); update the game",
+            line,
+            col,
+        )
