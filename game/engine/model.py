@@ -281,6 +281,16 @@ class RuleTuning:
     broken_threat_credibility: float = -20.0  # a threat not carried out when due
     red_line_penalty: float = 0.5  # score lost for each own red line crossed
     events_per_turn: int = 1  # at most this many events drawn after each turn
+    # Added with the rules engine (docs/rules.md); all optional, defaults below.
+    conciliatory_trust: float = 2.0  # speaker with each other present participant
+    hostile_trust: float = -4.0  # likewise, for a hostile statement
+    threat_trust: float = -3.0  # lever owner with the lever's target, per threat
+    surprise_trust: float = -10.0  # owner with target: a lever carried out unannounced
+    walkout_trust: float = -5.0  # the walker with each participant left at the table
+    agreement_trust: float = 3.0  # each pair of parties to an agreement
+    kept_threat_credibility: float = 5.0  # a threat carried out when its terms were not met
+    kept_promise_credibility: float = 5.0  # terms met and the lever held back to the deadline
+    broken_promise_trust: float = -15.0  # owner with target: lever used after its terms were met
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,159 @@
+"""Legality: why an action is refused in a state, in words a player understands."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+from game.engine.actions import (
+    Accept,
+    Action,
+    Bookmark,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    News,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Terms,
+    Threaten,
+    Timeout,
+    WalkOut,
+)
+from game.engine.errors import IllegalActionError, MalformedActionError
+from game.engine.model import Tone
+from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+
+MAX_EXTENSION = 20  # turns the facilitator may add at once; keeps every game finite
+
+
+def _refuse(state: GameState, what: str, reason: str) -> NoReturn:
+    raise IllegalActionError(f"{state.where()}: cannot {what}: {reason}")
+
+
+def check(state: GameState, action: Action) -> None:
+    """Raise ``IllegalActionError``/``MalformedActionError`` unless ``action`` is legal now."""
+    what = _describe(action)
+    if state.over:
+        _refuse(state, what, "the game is over")
+    if isinstance(action, Inject | News | Bookmark | ExtendRound | EndRound | EndGame | Timeout):
+        _check_facilitator(state, action, what)
+        return
+    if not isinstance(
+        action, Propose | Accept | Reject | Statement | Threaten | CarryOut | WalkOut | Pass
+    ):
+        raise MalformedActionError(f"not an action: {action!r}")
+    actor = action.actor
+    if actor not in state._t.actor_index:
+        _refuse(state, what, f"there is no actor {actor!r} in this scenario")
+    mover = state.movers[state.position]
+    if actor != mover:
+        _refuse(state, what, f"it is {mover}'s move, not {actor}'s")
+    if isinstance(action, Propose):
+        if not action.terms:
+            _refuse(state, what, "a proposal needs at least one term")
+        _check_terms(state, action.terms, what)
+    elif isinstance(action, Accept | Reject):
+        _check_response(state, action, what)
+    elif isinstance(action, Statement):
+        if not isinstance(action.tone, Tone):
+            raise MalformedActionError(f"{state.where()}: unknown tone {action.tone!r}")
+        if not isinstance(action.text, str):
+            raise MalformedActionError(f"{state.where()}: a statement's text must be text")
+    elif isinstance(action, Threaten | CarryOut):
+        _check_lever(state, action, what)
+
+
+def _describe(action: Action) -> str:
+    if isinstance(action, Propose):
+        return "propose " + ",".join(f"{i}={o}" for i, o in action.terms)
+    if isinstance(action, Accept):
+        return f"accept proposal #{action.proposal}"
+    if isinstance(action, Reject):
+        return f"reject proposal #{action.proposal}"
+    if isinstance(action, Statement):
+        return "make a statement"
+    if isinstance(action, Threaten):
+        return f"threaten with {action.lever}"
+    if isinstance(action, CarryOut):
+        return f"carry out {action.lever}"
+    if isinstance(action, Inject):
+        return f"inject event {action.card}"
+    if isinstance(action, ExtendRound):
+        return "extend the round"
+    if isinstance(action, Timeout):
+        return f"time out {action.mover}"
+    return type(action).__name__.lower()
+
+
+def _check_terms(state: GameState, terms: Terms, what: str) -> None:
+    t = state._t
+    agenda = state.round.agenda
+    seen: set[str] = set()
+    binding = dict(state.binding)
+    for pair in terms:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise MalformedActionError(f"{state.where()}: a term must be an issue=option pair")
+        issue, option = pair
+        if issue in seen:
+            raise MalformedActionError(f"{state.where()}: issue {issue!r} appears twice")
+        seen.add(issue)
+        if issue not in t.issue:
+            _refuse(state, what, f"there is no issue {issue!r}")
+        if issue not in agenda:
+            _refuse(state, what, f"{issue} is not on this round's agenda")
+        if issue in binding:
+            _refuse(state, what, f"{issue} is already settled bindingly on {binding[issue]}")
+        if (issue, option) not in t.option_label:
+            _refuse(state, what, f"{option!r} is not an option of {issue}")
+
+
+def _check_response(state: GameState, action: Accept | Reject, what: str) -> None:
+    number = action.proposal
+    if not isinstance(number, int) or number < 1 or number > len(state.proposals):
+        _refuse(state, what, "there is no such proposal")
+    p = state.proposals[number - 1]
+    if p.status is not ProposalStatus.LIVE:
+        _refuse(state, what, f"it was {p.status.value} ({p.why})" if p.why else f"it is {p.status}")
+    if p.proposer == action.actor:
+        _refuse(state, what, "it is your own proposal")
+    if action.actor in p.accepted_by:
+        _refuse(state, what, "you have already accepted it")
+
+
+def _check_lever(state: GameState, action: Threaten | CarryOut, what: str) -> None:
+    lever = state._t.lever.get(action.lever)
+    if lever is None:
+        _refuse(state, what, f"there is no lever {action.lever!r}")
+    if lever.owner != action.actor:
+        _refuse(state, what, f"the lever belongs to {lever.owner}")
+    if lever.id in state.executed:
+        _refuse(state, what, "it has already been carried out")
+    if isinstance(action, Threaten):
+        for c in state.ledger:
+            if c.lever == lever.id and c.status is CommitmentStatus.PENDING:
+                _refuse(state, what, f"commitment #{c.number} on this lever is still pending")
+        _check_terms(state, action.unless, what)
+
+
+def _check_facilitator(state: GameState, action: Action, what: str) -> None:
+    if isinstance(action, Inject):
+        card = state._t.card.get(action.card)
+        if card is None:
+            _refuse(state, what, f"there is no event card {action.card!r}")
+        if card.once and card.id in state.drawn:
+            _refuse(state, what, "that card has already been played")
+    elif isinstance(action, News | Bookmark):
+        text = action.text if isinstance(action, News) else action.note
+        if not isinstance(text, str):
+            raise MalformedActionError(f"{state.where()}: {what} needs text")
+    elif isinstance(action, ExtendRound):
+        if not isinstance(action.turns, int) or not 1 <= action.turns <= MAX_EXTENSION:
+            _refuse(state, what, f"add between 1 and {MAX_EXTENSION} turns")
+    elif isinstance(action, Timeout):
+        mover = state.movers[state.position]
+        if action.mover != mover:
+            _refuse(state, what, f"it is {mover}'s move")

@@ -1,0 +1,258 @@
+"""The clock of the game: trackers and effects, turns, rounds, event draws and the end."""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+from game.engine.conditions import holds
+from game.engine.events import EventKind, GameEvent
+from game.engine.model import Effect, EventCard, TrackerKind
+from game.engine.scoring import select_outcome
+from game.engine.state import (
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    Draft,
+    Proposal,
+    ProposalStatus,
+)
+
+LOW, HIGH = 0.0, 100.0  # every tracker lies in this range
+
+
+def emit(  # noqa: PLR0917 - called on every action; keywords would only add noise
+    d: Draft,
+    kind: EventKind,
+    text: str,
+    actor: str = "",
+    subject: str = "",
+    value: float | None = None,
+) -> None:
+    d.events.append(GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value))
+
+
+def add(d: Draft, index: int, delta: float) -> None:
+    tr = d.tr
+    tr[index] = min(HIGH, max(LOW, tr[index] + delta))
+
+
+def add_tension(d: Draft, delta: float) -> None:
+    if not delta:
+        return
+    before = d.tr[0]
+    add(d, 0, delta)
+    after = d.tr[0]
+    if after != before:
+        verb = "rises" if after > before else "falls"
+        emit(d, EventKind.TENSION, f"Tension {verb} to {after:.0f}.", value=after)
+
+
+def add_trust(d: Draft, a: str, b: str, delta: float) -> None:
+    if delta and a != b:
+        add(d, d._t.pair_index[(a, b)], delta)
+
+
+def add_credibility(d: Draft, actor: str, delta: float) -> None:
+    add(d, d._t.credibility_index(actor), delta)
+
+
+def apply_effect(d: Draft, e: Effect) -> None:
+    t = d._t
+    kind = e.tracker
+    if kind is TrackerKind.TENSION:
+        add_tension(d, e.delta)
+    elif kind is TrackerKind.TRUST:
+        actors = list(t.actor_index)
+        if e.actor and e.other:
+            add_trust(d, e.actor, e.other, e.delta)
+        elif e.actor:
+            for other in actors:
+                add_trust(d, e.actor, other, e.delta)
+        else:
+            for a, b in combinations(actors, 2):
+                add_trust(d, a, b, e.delta)
+    else:
+        index_of = {
+            TrackerKind.CREDIBILITY: t.credibility_index,
+            TrackerKind.COHESION: t.cohesion_index,
+            TrackerKind.SUPPORT: t.support_index,
+        }[kind]
+        for a in [e.actor] if e.actor else list(t.actor_index):
+            add(d, index_of(a), e.delta)
+
+
+def escalate_if_due(d: Draft) -> bool:
+    """End the game at once if tension reached the war threshold (R6); True if it did."""
+    if d.over or d.tr[0] < d.scenario.trackers.war_threshold:
+        return d.over
+    d.escalated = True
+    emit(d, EventKind.ESCALATION, "The crisis escalates: tension has reached the war threshold.")
+    close_round(d, final=True, ended_by="escalation")
+    return True
+
+
+def play_card(d: Draft, card: EventCard, how: str) -> None:
+    d.drawn = (*d.drawn, card.id)
+    emit(d, EventKind.EVENT_DRAWN, f"{how}: {card.title}. {card.text}", subject=card.id)
+    for e in card.effects:
+        apply_effect(d, e)
+
+
+def draw_events(d: Draft) -> None:
+    """After a full turn: try each eligible card in deck order with its probability (R12)."""
+    limit = d.scenario.rules.events_per_turn
+    eligible = [
+        c for c in d.scenario.events if not (c.once and c.id in d.drawn) and holds(c.condition, d)
+    ]
+    if not eligible or limit <= 0:
+        return
+    # Copy the generator so that the previous state keeps its own, untouched.
+    rng = random.Random()
+    rng.setstate(d.rng.getstate())
+    d.rng = rng
+    drawn = 0
+    for card in eligible:
+        if rng.random() < card.probability:
+            play_card(d, card, "Event")
+            drawn += 1
+            if escalate_if_due(d) or drawn >= limit:
+                return
+
+
+def first_present(d: Draft, start: int) -> int:
+    movers, out = d.movers, d.walked_out
+    for i in range(start, len(movers)):
+        if movers[i] not in out:
+            return i
+    return -1
+
+
+def advance(d: Draft) -> None:
+    """The mover has moved: the next present participant, or the end of the turn (R2)."""
+    nxt = first_present(d, d.position + 1)
+    if nxt >= 0:
+        d.position = nxt
+    else:
+        end_turn(d)
+
+
+def end_turn(d: Draft) -> None:
+    rnd = d.round
+    for q in rnd.quotes:
+        if q.turn == d.turn:
+            _quote(d, q.speaker, q.text)
+    draw_events(d)
+    if d.over:
+        return
+    if d.turn >= rnd.turns + d.extra_turns:
+        close_round(d)
+    else:
+        d.turn += 1
+        d.position = first_present(d, 0)
+
+
+def _quote(d: Draft, speaker: str, text: str) -> None:
+    who = d._t.name.get(speaker, speaker)
+    emit(d, EventKind.QUOTE, f"{who}: “{text}”", actor=speaker if speaker in d._t.name else "")
+
+
+def open_round(d: Draft, index: int) -> None:
+    t = d._t
+    d.round_index = index
+    d.turn = 1
+    d.extra_turns = 0
+    d.walked_out = ()
+    d.position = 0
+    rnd = d.round
+    where = ", ".join(x for x in (rnd.venue, rnd.city, rnd.date) if x)
+    people = ", ".join(t.name[a] for a in rnd.participants)
+    emit(
+        d,
+        EventKind.ROUND_OPENED,
+        f"Round {index + 1}: {rnd.name} ({where}). At the table: {people}. {rnd.opening}".strip(),
+        subject=rnd.id,
+    )
+    for q in rnd.quotes:
+        if q.turn == 0:
+            _quote(d, q.speaker, q.text)
+    if len(d.movers) < 2:
+        close_round(d)
+
+
+def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> None:
+    """End the round: proposals lapse, deadlines fall due, the next round opens (R4)."""
+    t = d._t
+    number = d.round_index + 1
+    lapsed = []
+    proposals = list(d.proposals)
+    for i, p in enumerate(proposals):
+        if p.status is ProposalStatus.LIVE:
+            proposals[i] = with_status(p, ProposalStatus.LAPSED, f"round {number} ended")
+            lapsed.append(f"#{p.number}")
+    d.proposals = tuple(proposals)
+    if lapsed:
+        emit(
+            d, EventKind.PROPOSAL_WITHDRAWN, f"Proposals lapse with the round: {', '.join(lapsed)}."
+        )
+    _resolve_deadlines(d)
+    emit(d, EventKind.ROUND_CLOSED, f"Round {number} ({t.round_name(d.round)}) closes.")
+    if final or d.escalated:
+        finish(d, "escalation" if d.escalated else ended_by)
+    elif d.round_index + 1 >= len(d.scenario.rounds):
+        finish(d, "rounds")
+    else:
+        open_round(d, d.round_index + 1)
+
+
+def with_status(p: Proposal, status: ProposalStatus, why: str) -> Proposal:
+    return Proposal(p.number, p.proposer, p.terms, p.round, p.accepted_by, status, why)
+
+
+def _resolve_deadlines(d: Draft) -> None:
+    """Threats and promises made this round fall due at its end (R10)."""
+    rules = d.scenario.rules
+    t = d._t
+    ledger = list(d.ledger)
+    for i, c in enumerate(ledger):
+        if c.status is not CommitmentStatus.PENDING:
+            continue
+        who, lever = t.name[c.actor], t.lever[c.lever].name
+        if c.kind is CommitmentKind.THREAT:
+            ledger[i] = _commit(c, CommitmentStatus.BROKEN)
+            add_credibility(d, c.actor, rules.broken_threat_credibility)
+            emit(
+                d,
+                EventKind.COMMITMENT_BROKEN,
+                f"{who} did not carry out its threat ({lever}): its credibility suffers.",
+                c.actor,
+                c.lever,
+            )
+        else:
+            ledger[i] = _commit(c, CommitmentStatus.KEPT)
+            add_credibility(d, c.actor, rules.kept_promise_credibility)
+            emit(
+                d,
+                EventKind.COMMITMENT_KEPT,
+                f"{who} kept its word and held back {lever}.",
+                c.actor,
+                c.lever,
+            )
+    d.ledger = tuple(ledger)
+
+
+def _commit(c: Commitment, status: CommitmentStatus) -> Commitment:
+    return Commitment(c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status)
+
+
+def finish(d: Draft, ended_by: str) -> None:
+    d.over = True
+    d.ended_by = ended_by
+    result = select_outcome(d)
+    d.outcome_result = result
+    emit(
+        d,
+        EventKind.GAME_OVER,
+        f"The game is over: {result.label} — {result.why}.",
+        subject=result.id,
+    )

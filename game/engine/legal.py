@@ -1,0 +1,85 @@
+"""The finite menu of legal actions: what a UI offers and what a random or AI seat picks from."""
+
+from __future__ import annotations
+
+from game.engine.actions import (
+    FACILITATOR,
+    Accept,
+    Action,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    Propose,
+    Reject,
+    Threaten,
+    Timeout,
+)
+from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+from game.engine.tables import Tables
+
+
+def _singles(t: Tables, round_index: int, actor: str) -> tuple[tuple[str, Propose], ...]:
+    key = (round_index, actor)
+    found = t.singles.get(key)
+    if found is None:
+        agenda = t.scenario.rounds[round_index].agenda
+        found = t.singles[key] = tuple(
+            (issue, Propose(actor, ((issue, o.id),)))
+            for issue in agenda
+            for o in t.issue[issue].options
+        )
+    return found
+
+
+def to_move(state: GameState) -> str | None:
+    """The actor whose move it is; None once the game is over."""
+    return None if state.over else state.movers[state.position]
+
+
+def is_over(state: GameState) -> bool:
+    return state.over
+
+
+def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
+    """Every legal action of a finite kind for ``actor`` now (R14).
+
+    Packages of several terms and threats with "unless" terms are legal too when
+    each part is; ``check`` judges those.
+    """
+    if state.over:
+        return ()
+    if actor == FACILITATOR:
+        return _facilitator(state)
+    if actor != state.movers[state.position]:
+        return ()
+    t = state._t
+    out: list[Action] = []
+    for p in state.proposals:
+        if p.status is ProposalStatus.LIVE and actor not in p.accepted_by:
+            out.append(Accept(actor, p.number))
+            out.append(Reject(actor, p.number))
+    binding = state.binding
+    if binding:
+        settled = {i for i, _ in binding}
+        out.extend(a for issue, a in _singles(t, state.round_index, actor) if issue not in settled)
+    else:
+        out.extend(a for _, a in _singles(t, state.round_index, actor))
+    pending = {c.lever for c in state.ledger if c.status is CommitmentStatus.PENDING}
+    executed = state.executed
+    for lever in state.scenario.levers:
+        if lever.owner == actor and lever.id not in executed:
+            if lever.id not in pending:
+                out.append(Threaten(actor, lever.id))
+            out.append(CarryOut(actor, lever.id))
+    out.extend(t.simple_actions[actor])
+    return tuple(out)
+
+
+def _facilitator(state: GameState) -> tuple[Action, ...]:
+    out: list[Action] = [
+        Inject(c.id) for c in state.scenario.events if not (c.once and c.id in state.drawn)
+    ]
+    out += [ExtendRound(1), EndRound(), EndGame(), Timeout(state.movers[state.position])]
+    return tuple(out)

@@ -1,0 +1,419 @@
+"""What each action does: ``new_game`` and ``apply``, on a private mutable draft."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from itertools import combinations
+from typing import Any
+
+from game.engine.actions import (
+    Accept,
+    Action,
+    Bookmark,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    News,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Threaten,
+    Timeout,
+    WalkOut,
+)
+from game.engine.checks import check
+from game.engine.events import EventKind, GameEvent
+from game.engine.flow import (
+    add_credibility,
+    add_tension,
+    add_trust,
+    advance,
+    apply_effect,
+    close_round,
+    emit,
+    escalate_if_due,
+    open_round,
+    play_card,
+    with_status,
+)
+from game.engine.model import Scenario, Tone
+from game.engine.state import (
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    Draft,
+    GameState,
+    Proposal,
+    ProposalStatus,
+    Provisional,
+)
+from game.engine.tables import tables_for
+
+
+def new_game(scenario: Scenario, seed: int) -> GameState:
+    """A new game of ``scenario``; ``seed`` fixes every random draw it will make."""
+    t = tables_for(scenario)
+    d = Draft()
+    d._t, d.scenario, d.seed = t, scenario, seed
+    d.rng = random.Random(seed)
+    d.tr = _start_trackers(scenario)
+    d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
+    d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
+    d.history, d.log, d.events = (), (), []
+    d.over, d.escalated, d.ended_by, d.outcome_result = False, False, "", None
+    d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
+    emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
+    for dm in scenario.demands:  # on the table from the first turn (R1)
+        label = t.option_label.get((dm.issue, dm.option), dm.option)
+        words = f" “{dm.words}”" if dm.words else ""
+        emit(
+            d,
+            EventKind.DEMAND,
+            f"{t.name[dm.actor]} demands {t.issue[dm.issue].name}: {label}.{words}",
+            dm.actor,
+            dm.issue,
+        )
+    open_round(d, 0)
+    return d.freeze()
+
+
+def _start_trackers(scenario: Scenario) -> list[float]:
+    tk = scenario.trackers
+    ids = [a.id for a in scenario.actors]
+    values = [tk.tension]
+    for start in (tk.credibility, tk.cohesion, tk.support):
+        values += [start.per_actor.get(a, start.start) for a in ids]
+    trust = tk.trust
+    for a, b in combinations(ids, 2):
+        # A per-actor trust start applies to every pair with that actor (their mean if both).
+        known = [trust.per_actor[x] for x in (a, b) if x in trust.per_actor]
+        values.append(sum(known) / len(known) if known else trust.start)
+    return [min(100.0, max(0.0, v)) for v in values]
+
+
+def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent, ...]]:
+    """The state after ``action`` and the events it caused; ``state`` itself is unchanged."""
+    check(state, action)
+    d = Draft(state)
+    d.history = (*state.history, action)
+    _HANDLERS[type(action)](d, action)
+    events = tuple(d.events)
+    return d.freeze(), events
+
+
+def _then_advance(d: Draft) -> None:
+    if not escalate_if_due(d):
+        advance(d)
+
+
+def _propose(d: Draft, a: Propose) -> None:
+    number = len(d.proposals) + 1
+    proposals = list(d.proposals)
+    for i, p in enumerate(proposals):  # one live proposal per proposer (R7)
+        if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
+            proposals[i] = with_status(p, ProposalStatus.WITHDRAWN, f"replaced by #{number}")
+    proposals.append(Proposal(number, a.actor, a.terms, d.round_index + 1, (a.actor,)))
+    d.proposals = tuple(proposals)
+    t = d._t
+    emit(
+        d,
+        EventKind.PROPOSAL,
+        f"{t.name[a.actor]} proposes #{number}: {t.terms_text(a.terms)}.",
+        a.actor,
+        str(number),
+    )
+    _then_advance(d)
+
+
+def _accept(d: Draft, a: Accept) -> None:
+    p = d.proposals[a.proposal - 1]
+    p = Proposal(p.number, p.proposer, p.terms, p.round, tuple(sorted((*p.accepted_by, a.actor))))
+    d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
+    emit(
+        d, EventKind.ACCEPTED, f"{d._t.name[a.actor]} accepts #{p.number}.", a.actor, str(p.number)
+    )
+    _settle(d, p)
+    _then_advance(d)
+
+
+def _settle(d: Draft, p: Proposal) -> None:
+    """Agree ``p`` if every participant still at the table has accepted it (R8)."""
+    present = d.present()
+    if len(p.accepted_by) >= 2 and all(x in p.accepted_by for x in present):
+        _agree(d, p)
+
+
+def _agree(d: Draft, p: Proposal) -> None:
+    t, rules = d._t, d.scenario.rules
+    names = ", ".join(t.name[x] for x in p.accepted_by)
+    emit(d, EventKind.AGREEMENT, f"Agreement on #{p.number} ({names}).", subject=str(p.number))
+    binding = dict(d.binding)
+    provisional = {pv.issue: pv for pv in d.provisional}
+    bound: list[str] = []
+    for issue, option in p.terms:
+        accepters = set(p.accepted_by)
+        prev = provisional.pop(issue, None)
+        if prev is not None and prev.option == option:
+            accepters.update(prev.accepted_by)  # consent gathered across rounds (R9)
+        missing = tuple(sorted(t.consent[issue] - accepters))
+        label = f"{t.issue[issue].name}: {t.option_label[(issue, option)]}"
+        if missing:
+            provisional[issue] = Provisional(
+                issue, option, tuple(sorted(accepters)), missing, d.round_index + 1
+            )
+            waiting = ", ".join(t.name[x] for x in missing)
+            emit(
+                d,
+                EventKind.PROVISIONAL,
+                f"Provisional: {label} (binds once {waiting} accept).",
+                subject=issue,
+            )
+        else:
+            binding[issue] = option
+            bound.append(issue)
+            emit(d, EventKind.BINDING, f"Binding: {label}.", subject=issue)
+    d.binding = tuple(sorted(binding.items()))
+    d.provisional = tuple(provisional[i] for i in sorted(provisional))
+    proposals = list(d.proposals)
+    proposals[p.number - 1] = with_status(p, ProposalStatus.AGREED, "agreed")
+    for i, q in enumerate(proposals):  # proposals on settled issues are overtaken
+        if q.status is ProposalStatus.LIVE and any(iss in binding for iss, _ in q.terms):
+            proposals[i] = with_status(q, ProposalStatus.WITHDRAWN, f"overtaken by #{p.number}")
+            emit(d, EventKind.PROPOSAL_WITHDRAWN, f"#{q.number} is overtaken by #{p.number}.")
+    d.proposals = tuple(proposals)
+    for x, y in combinations(p.accepted_by, 2):
+        add_trust(d, x, y, rules.agreement_trust)
+    add_tension(d, rules.agreement_tension * len(bound))
+    _threats_met(d)
+
+
+def _agreed(d: Draft, issue: str, option: str) -> bool:
+    if (issue, option) in d.binding:
+        return True
+    return any(pv.issue == issue and pv.option == option for pv in d.provisional)
+
+
+def _threats_met(d: Draft) -> None:
+    """A threat whose "unless" terms are now agreed lapses into a promise (R10)."""
+    ledger = list(d.ledger)
+    changed = False
+    for i, c in enumerate(d.ledger):
+        if (
+            c.kind is CommitmentKind.THREAT
+            and c.status is CommitmentStatus.PENDING
+            and c.unless
+            and all(_agreed(d, iss, opt) for iss, opt in c.unless)
+        ):
+            changed = True
+            ledger[i] = Commitment(
+                c.number,
+                c.kind,
+                c.actor,
+                c.lever,
+                c.target,
+                c.unless,
+                c.round,
+                CommitmentStatus.LAPSED,
+            )
+            ledger.append(
+                Commitment(
+                    len(ledger) + 1,
+                    CommitmentKind.PROMISE,
+                    c.actor,
+                    c.lever,
+                    c.target,
+                    c.unless,
+                    d.round_index + 1,
+                )
+            )
+            lever = d._t.lever[c.lever].name
+            emit(
+                d,
+                EventKind.THREAT_LAPSED,
+                f"Its terms are met: {d._t.name[c.actor]}'s threat ({lever}) lapses; "
+                f"holding back is now a promise.",
+                c.actor,
+                c.lever,
+            )
+    if changed:
+        d.ledger = tuple(ledger)
+
+
+def _reject(d: Draft, a: Reject) -> None:
+    p = d.proposals[a.proposal - 1]
+    p = with_status(p, ProposalStatus.REJECTED, f"rejected by {a.actor}")
+    d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
+    emit(
+        d, EventKind.REJECTED, f"{d._t.name[a.actor]} rejects #{p.number}.", a.actor, str(p.number)
+    )
+    _then_advance(d)
+
+
+def _statement(d: Draft, a: Statement) -> None:
+    rules, t = d.scenario.rules, d._t
+    if a.tone is Tone.CONCILIATORY:
+        tension, trust = rules.conciliatory_tension, rules.conciliatory_trust
+    elif a.tone is Tone.FIRM:
+        tension, trust = rules.firm_tension, 0.0
+    else:
+        tension, trust = rules.hostile_tension, rules.hostile_trust
+    said = f": “{a.text}”" if a.text else "."
+    emit(d, EventKind.STATEMENT, f"{t.name[a.actor]} ({a.tone.value}){said}", a.actor, a.tone.value)
+    for other in d.present():
+        add_trust(d, a.actor, other, trust)
+    add_tension(d, tension)
+    _then_advance(d)
+
+
+def _threaten(d: Draft, a: Threaten) -> None:
+    rules, t = d.scenario.rules, d._t
+    lever = t.lever[a.lever]
+    number = len(d.ledger) + 1
+    d.ledger = (
+        *d.ledger,
+        Commitment(
+            number,
+            CommitmentKind.THREAT,
+            a.actor,
+            lever.id,
+            lever.target,
+            a.unless,
+            d.round_index + 1,
+        ),
+    )
+    unless = f" unless {t.terms_text(a.unless)}" if a.unless else ""
+    emit(
+        d,
+        EventKind.THREAT,
+        f"{t.name[a.actor]} threatens {lever.name}{unless} (by the end of this round).",
+        a.actor,
+        lever.id,
+    )
+    add_trust(d, a.actor, lever.target, rules.threat_trust)
+    add_tension(d, rules.threat_tension)
+    for e in lever.threat_effects:
+        apply_effect(d, e)
+    _threats_met(d)  # terms that are already agreed make it a promise at once
+    _then_advance(d)
+
+
+def _carry_out(d: Draft, a: CarryOut) -> None:
+    rules, t = d.scenario.rules, d._t
+    lever = t.lever[a.lever]
+    d.executed = (*d.executed, lever.id)
+    ledger = list(d.ledger)
+    how = "without warning"
+    for i, c in enumerate(ledger):
+        if c.lever != lever.id or c.status is not CommitmentStatus.PENDING:
+            continue
+        if c.kind is CommitmentKind.THREAT:  # a threat made good (R10)
+            status, how = CommitmentStatus.KEPT, "as it threatened"
+            add_credibility(d, a.actor, rules.kept_threat_credibility)
+        else:  # a promise broken: the terms were met and the lever is used anyway
+            status, how = CommitmentStatus.BROKEN, "although its terms were met"
+            add_credibility(d, a.actor, rules.broken_threat_credibility)
+            add_trust(d, a.actor, lever.target, rules.broken_promise_trust)
+        ledger[i] = Commitment(
+            c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status
+        )
+    if how == "without warning":  # a surprise hurts trust more (R11)
+        add_trust(d, a.actor, lever.target, rules.surprise_trust)
+    d.ledger = tuple(ledger)
+    emit(
+        d,
+        EventKind.LEVER_USED,
+        f"{t.name[a.actor]} carries out {lever.name}, {how}.",
+        a.actor,
+        lever.id,
+    )
+    add_tension(d, rules.execute_tension)
+    for e in lever.execute_effects:
+        apply_effect(d, e)
+    _then_advance(d)
+
+
+def _walk_out(d: Draft, a: WalkOut) -> None:
+    rules, t = d.scenario.rules, d._t
+    d.walked_out = tuple(sorted((*d.walked_out, a.actor)))
+    if a.actor not in d.walked_out_ever:
+        d.walked_out_ever = tuple(sorted((*d.walked_out_ever, a.actor)))
+    emit(d, EventKind.WALKOUT, f"{t.name[a.actor]} walks out of the round.", a.actor)
+    proposals = list(d.proposals)
+    for i, p in enumerate(proposals):
+        if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
+            proposals[i] = with_status(p, ProposalStatus.WITHDRAWN, "its proposer walked out")
+    d.proposals = tuple(proposals)
+    present = d.present()
+    for other in present:
+        add_trust(d, a.actor, other, rules.walkout_trust)
+    add_tension(d, rules.walkout_tension)
+    if escalate_if_due(d):
+        return
+    for p in d.proposals:  # those left may all have accepted something already
+        if p.status is ProposalStatus.LIVE:
+            _settle(d, d.proposals[p.number - 1])
+    if escalate_if_due(d):
+        return
+    if len(present) < 2:
+        close_round(d)
+    else:
+        advance(d)
+
+
+def _pass(d: Draft, a: Pass) -> None:
+    emit(d, EventKind.PASS, f"{d._t.name[a.actor]} passes.", a.actor)
+    advance(d)
+
+
+def _timeout(d: Draft, a: Timeout) -> None:
+    emit(d, EventKind.TIMEOUT, f"Time is up for {d._t.name[a.mover]}: it passes.", a.mover)
+    advance(d)
+
+
+def _inject(d: Draft, a: Inject) -> None:
+    play_card(d, d._t.card[a.card], "The facilitator plays an event")
+    escalate_if_due(d)
+
+
+def _news(d: Draft, a: News) -> None:
+    emit(d, EventKind.NEWS, f"News: {a.text}")
+
+
+def _bookmark(d: Draft, a: Bookmark) -> None:
+    emit(d, EventKind.BOOKMARK, f"Bookmark: {a.note}")
+
+
+def _extend(d: Draft, a: ExtendRound) -> None:
+    d.extra_turns += a.turns
+    emit(d, EventKind.ROUND_EXTENDED, f"The facilitator extends the round by {a.turns} turn(s).")
+
+
+def _end_round(d: Draft, _: EndRound) -> None:
+    close_round(d)
+
+
+def _end_game(d: Draft, _: EndGame) -> None:
+    close_round(d, final=True, ended_by="facilitator")
+
+
+_HANDLERS: dict[type, Callable[[Draft, Any], None]] = {
+    Propose: _propose,
+    Accept: _accept,
+    Reject: _reject,
+    Statement: _statement,
+    Threaten: _threaten,
+    CarryOut: _carry_out,
+    WalkOut: _walk_out,
+    Pass: _pass,
+    Timeout: _timeout,
+    Inject: _inject,
+    News: _news,
+    Bookmark: _bookmark,
+    ExtendRound: _extend,
+    EndRound: _end_round,
+    EndGame: _end_game,
+}

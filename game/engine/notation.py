@@ -1,0 +1,182 @@
+"""A short text notation for actions that round-trips: ``parse_action(format_action(a)) == a``.
+
+Examples: ``us propose enlargement=moratorium,missiles=limits``, ``russia accept 3``,
+``nato say firm "We will not compromise"``, ``us threaten swift unless force-posture=pullback``,
+``us carry-out swift``, ``russia walkout``, ``nato pass``, ``facilitator inject troop-buildup``,
+``facilitator bookmark "discuss this"``, ``facilitator extend 2``, ``facilitator timeout us``.
+Free text is written as a JSON string, so quotes, backslashes and newlines survive.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from game.engine.actions import (
+    FACILITATOR,
+    Accept,
+    Action,
+    Bookmark,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    News,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Terms,
+    Threaten,
+    Timeout,
+    WalkOut,
+)
+from game.engine.errors import MalformedActionError
+from game.engine.model import Tone
+
+_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
+_NUMBER = re.compile(r"[0-9]+\Z")
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _terms(terms: Terms) -> str:
+    return ",".join(f"{i}={o}" for i, o in terms)
+
+
+def format_action(a: Action) -> str:
+    """The action in the text notation (the inverse of ``parse_action``)."""
+    if isinstance(a, Propose):
+        return f"{a.actor} propose {_terms(a.terms)}".rstrip()
+    if isinstance(a, Accept):
+        return f"{a.actor} accept {a.proposal}"
+    if isinstance(a, Reject):
+        return f"{a.actor} reject {a.proposal}"
+    if isinstance(a, Statement):
+        return f"{a.actor} say {a.tone.value} {_quote(a.text)}"
+    if isinstance(a, Threaten):
+        unless = f" unless {_terms(a.unless)}" if a.unless else ""
+        return f"{a.actor} threaten {a.lever}{unless}"
+    if isinstance(a, CarryOut):
+        return f"{a.actor} carry-out {a.lever}"
+    if isinstance(a, WalkOut):
+        return f"{a.actor} walkout"
+    if isinstance(a, Pass):
+        return f"{a.actor} pass"
+    if isinstance(a, Inject):
+        return f"{FACILITATOR} inject {a.card}"
+    if isinstance(a, News):
+        return f"{FACILITATOR} news {_quote(a.text)}"
+    if isinstance(a, Bookmark):
+        return f"{FACILITATOR} bookmark {_quote(a.note)}"
+    if isinstance(a, ExtendRound):
+        return f"{FACILITATOR} extend {a.turns}"
+    if isinstance(a, EndRound):
+        return f"{FACILITATOR} end-round"
+    if isinstance(a, EndGame):
+        return f"{FACILITATOR} end-game"
+    return f"{FACILITATOR} timeout {a.mover}"
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def fail(self, reason: str) -> MalformedActionError:
+        return MalformedActionError(f"cannot read action {self.text!r}: {reason}")
+
+    def ident(self, word: str, what: str) -> str:
+        if not _ID.match(word):
+            raise self.fail(f"{word!r} is not a valid {what} id")
+        return word
+
+    def number(self, word: str, what: str) -> int:
+        if not _NUMBER.match(word):
+            raise self.fail(f"{what} must be a number, not {word!r}")
+        return int(word)
+
+    def quoted(self, rest: str) -> str:
+        try:
+            value = json.loads(rest)
+        except ValueError:
+            value = None
+        if not isinstance(value, str):
+            raise self.fail('text must be in double quotes, like "this"')
+        return value
+
+    def terms(self, rest: str) -> Terms:
+        pairs = []
+        for part in rest.split(","):
+            issue, eq, option = part.strip().partition("=")
+            if not eq:
+                raise self.fail(f"a term must be issue=option, not {part.strip()!r}")
+            pairs.append((self.ident(issue, "issue"), self.ident(option, "option")))
+        issues = [i for i, _ in pairs]
+        if len(set(issues)) != len(issues):
+            raise self.fail("an issue appears twice")
+        return tuple(sorted(pairs))
+
+
+def parse_action(text: str) -> Action:
+    """Read one action; raise ``MalformedActionError`` saying what is wrong."""
+    r = _Reader(text)
+    parts = text.strip().split(maxsplit=2)
+    if len(parts) < 2:
+        raise r.fail("expected an actor and a verb, like 'us pass'")
+    actor, verb = parts[0], parts[1]
+    rest = parts[2] if len(parts) > 2 else ""
+    r.ident(actor, "actor")
+    if actor == FACILITATOR:
+        return _facilitator(r, verb, rest)
+    return _player(r, actor, verb, rest)
+
+
+def _player(r: _Reader, actor: str, verb: str, rest: str) -> Action:
+    words = rest.split()
+    if verb == "propose":
+        return Propose(actor, r.terms(rest) if rest else ())
+    if verb in ("accept", "reject") and len(words) == 1:
+        n = r.number(words[0], "the proposal")
+        return Accept(actor, n) if verb == "accept" else Reject(actor, n)
+    if verb == "say":
+        tone_word, _, said = rest.partition(" ")
+        try:
+            tone = Tone(tone_word)
+        except ValueError:
+            tones = ", ".join(t.value for t in Tone)
+            raise r.fail(f"the tone must be one of {tones}") from None
+        return Statement(actor, tone, r.quoted(said) if said.strip() else "")
+    if verb == "threaten" and words:
+        lever = r.ident(words[0], "lever")
+        if len(words) == 1:
+            return Threaten(actor, lever)
+        if words[1] != "unless" or len(words) < 3:
+            raise r.fail("expected 'threaten LEVER' or 'threaten LEVER unless TERMS'")
+        return Threaten(actor, lever, r.terms(rest.split(None, 2)[2]))
+    if verb == "carry-out" and len(words) == 1:
+        return CarryOut(actor, r.ident(words[0], "lever"))
+    if verb in ("walkout", "pass") and not words:
+        return WalkOut(actor) if verb == "walkout" else Pass(actor)
+    raise r.fail(f"unknown or incomplete move {verb!r}")
+
+
+def _facilitator(r: _Reader, verb: str, rest: str) -> Action:
+    words = rest.split()
+    if verb == "inject" and len(words) == 1:
+        return Inject(r.ident(words[0], "event card"))
+    if verb == "news":
+        return News(r.quoted(rest))
+    if verb == "bookmark":
+        return Bookmark(r.quoted(rest))
+    if verb == "extend" and len(words) == 1:
+        return ExtendRound(r.number(words[0], "the number of turns"))
+    if verb == "end-round" and not words:
+        return EndRound()
+    if verb == "end-game" and not words:
+        return EndGame()
+    if verb == "timeout" and len(words) == 1:
+        return Timeout(r.ident(words[0], "actor"))
+    raise r.fail(f"unknown or incomplete facilitator move {verb!r}")

@@ -1,0 +1,278 @@
+"""The dynamic game state: slotted, immutable from outside, cheap to copy."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.actions import Action, Terms
+from game.engine.events import GameEvent
+from game.engine.model import Round, Scenario
+from game.engine.tables import Tables
+
+
+class ProposalStatus(enum.StrEnum):
+    LIVE = "live"
+    AGREED = "agreed"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # replaced by its proposer's newer one, or overtaken
+    LAPSED = "lapsed"  # its round ended
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    number: int  # 1-based, in order of proposal over the whole game
+    proposer: str
+    terms: Terms
+    round: int  # 1-based
+    accepted_by: tuple[str, ...]  # sorted; the proposer accepts implicitly
+    status: ProposalStatus = ProposalStatus.LIVE
+    why: str = ""  # for a dead proposal: who rejected it, or what replaced it
+
+
+@dataclass(frozen=True, slots=True)
+class Provisional:
+    """An issue agreed at a table that lacked some consenting actor (R9)."""
+
+    issue: str
+    option: str
+    accepted_by: tuple[str, ...]  # sorted, everyone who accepted it so far
+    missing: tuple[str, ...]  # sorted consenting actors who have not yet accepted
+    round: int
+
+
+class CommitmentKind(enum.StrEnum):
+    THREAT = "threat"
+    PROMISE = "promise"  # a threat whose "unless" terms were met: hold back the lever
+
+
+class CommitmentStatus(enum.StrEnum):
+    PENDING = "pending"
+    KEPT = "kept"
+    BROKEN = "broken"
+    LAPSED = "lapsed"  # a threat whose terms were met: it became a promise
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """One line of the commitment ledger."""
+
+    number: int
+    kind: CommitmentKind
+    actor: str
+    lever: str
+    target: str
+    unless: Terms
+    round: int  # made in this round (1-based); the deadline is its end
+    status: CommitmentStatus = CommitmentStatus.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeResult:
+    id: str
+    label: str
+    why: str
+
+
+class GameState:
+    """Everything that changes during a game; build with ``new_game``, advance with ``apply``.
+
+    Attributes are read-only: the rules make a new state for every action, sharing
+    the unchanged tuples with the old one.
+    """
+
+    __slots__ = (
+        "_t",
+        "binding",
+        "drawn",
+        "ended_by",
+        "escalated",
+        "executed",
+        "extra_turns",
+        "history",
+        "ledger",
+        "log",
+        "outcome_result",
+        "over",
+        "position",
+        "proposals",
+        "provisional",
+        "rng",
+        "round_index",
+        "scenario",
+        "seed",
+        "trackers",
+        "turn",
+        "walked_out",
+        "walked_out_ever",
+    )
+
+    _t: Tables
+    binding: tuple[tuple[str, str], ...]  # sorted (issue, option): settled for good
+    drawn: tuple[str, ...]  # event cards drawn or injected, in order
+    ended_by: str  # "" while running; "rounds", "escalation" or "facilitator"
+    escalated: bool
+    executed: tuple[str, ...]  # levers carried out, in order
+    extra_turns: int  # turns the facilitator added to the current round
+    history: tuple[Action, ...]  # every action applied, in order: the game itself
+    ledger: tuple[Commitment, ...]
+    log: tuple[GameEvent, ...]  # the public record
+    outcome_result: OutcomeResult | None
+    over: bool
+    position: int  # index of the mover in the current round's movers
+    proposals: tuple[Proposal, ...]  # all proposals of the game; number n at index n-1
+    provisional: tuple[Provisional, ...]  # sorted by issue
+    rng: random.Random  # owned by this state; copied before any draw
+    round_index: int  # 0-based index into scenario.rounds
+    scenario: Scenario
+    seed: int
+    trackers: tuple[float, ...]  # flat layout, see Tables
+    turn: int  # 1-based turn of the current round
+    walked_out: tuple[str, ...]  # sorted: out of the current round
+    walked_out_ever: tuple[str, ...]  # sorted: walked out of some round
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"GameState is immutable (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"GameState is immutable (tried to delete {name!r})")
+
+    # --- reading the state -------------------------------------------------
+
+    @property
+    def round(self) -> Round:
+        return self.scenario.rounds[self.round_index]
+
+    @property
+    def round_number(self) -> int:
+        return self.round_index + 1
+
+    @property
+    def movers(self) -> tuple[str, ...]:
+        return self._t.movers[self.round_index]
+
+    @property
+    def tension(self) -> float:
+        return self.trackers[0]
+
+    def credibility(self, actor: str) -> float:
+        return self.trackers[self._t.credibility_index(actor)]
+
+    def cohesion(self, actor: str) -> float:
+        return self.trackers[self._t.cohesion_index(actor)]
+
+    def support(self, actor: str) -> float:
+        return self.trackers[self._t.support_index(actor)]
+
+    def trust(self, actor: str, other: str) -> float:
+        return self.trackers[self._t.pair_index[(actor, other)]]
+
+    def binding_terms(self) -> dict[str, str]:
+        return dict(self.binding)
+
+    def live_proposals(self) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.status is ProposalStatus.LIVE)
+
+    def proposal(self, number: int) -> Proposal:
+        return self.proposals[number - 1]
+
+    def present(self) -> tuple[str, ...]:
+        """Movers of the current round still at the table."""
+        out = self.walked_out
+        return tuple(a for a in self.movers if a not in out)
+
+    def where(self) -> str:
+        """The state in words, for error messages: "round 2 (Brussels), turn 3, x to move"."""
+        rnd = self.round
+        head = f"round {self.round_number} ({self._t.round_name(rnd)}), turn {self.turn}"
+        if self.over:
+            return f"{head}, game over"
+        return f"{head}, {self.movers[self.position]} to move"
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.scenario.id,
+            self.seed,
+            self.round_index,
+            self.turn,
+            self.position,
+            self.extra_turns,
+            self.over,
+            self.ended_by,
+            self.escalated,
+            self.trackers,
+            self.proposals,
+            self.binding,
+            self.provisional,
+            self.ledger,
+            self.executed,
+            self.drawn,
+            self.walked_out,
+            self.walked_out_ever,
+            self.outcome_result,
+            self.history,
+            self.log,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GameState):
+            return NotImplemented
+        return (
+            self._key() == other._key()
+            and self.scenario == other.scenario
+            and self.rng.getstate() == other.rng.getstate()
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.scenario.id, self.seed, self.history))
+
+    def __repr__(self) -> str:
+        return (
+            f"<GameState {self.scenario.id} seed={self.seed} {self.where()} "
+            f"actions={len(self.history)} digest={digest(self)}>"
+        )
+
+
+def digest(state: GameState) -> str:
+    """A short stable hash of the whole state: equal for identical games."""
+    # Every part of the key is built from tuples, strings, numbers and enums, whose
+    # repr does not depend on hash randomisation, so the digest is stable across runs.
+    text = repr(state._key()) + repr(state.rng.getstate())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Draft(GameState):
+    """A mutable copy of a state, used only inside ``apply`` and ``new_game``."""
+
+    __slots__ = ("events", "tr")
+
+    tr: list[float]  # the trackers, mutable while the action is applied
+    events: list[GameEvent]  # what this action caused, in order
+
+    def __init__(self, state: GameState | None = None) -> None:
+        if state is not None:
+            for name in _SLOTS:
+                object.__setattr__(self, name, getattr(state, name))
+            self.tr = list(state.trackers)
+        self.events = []
+
+    @property
+    def tension(self) -> float:
+        return self.tr[0]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+
+    def freeze(self) -> GameState:
+        self.trackers = tuple(self.tr)
+        self.log = self.log + tuple(self.events)
+        state = object.__new__(GameState)
+        for name in _SLOTS:
+            object.__setattr__(state, name, getattr(self, name))
+        return state
+
+
+_SLOTS = GameState.__slots__

@@ -1,0 +1,100 @@
+"""Lookups computed once per scenario, so that the hot path never scans the model."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from game.engine.actions import Pass, Propose, Statement, WalkOut
+from game.engine.model import EventCard, Issue, Lever, Round, Scenario, Tone
+
+_TONES = tuple(Tone)
+
+
+class Tables:
+    """Indexes over one scenario; shared by every state of every game of it."""
+
+    __slots__ = (
+        "actor_index",
+        "card",
+        "consent",
+        "issue",
+        "lever",
+        "movers",
+        "n_actors",
+        "name",
+        "option_label",
+        "pair_index",
+        "playable",
+        "scenario",
+        "simple_actions",
+        "singles",
+        "status_quo",
+        "utility_rows",
+    )
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        actor_ids = tuple(a.id for a in scenario.actors)
+        self.actor_index = {a: i for i, a in enumerate(actor_ids)}
+        self.n_actors = len(actor_ids)
+        self.playable = frozenset(a.id for a in scenario.actors if a.playable)
+        self.name = {a.id: a.short_name or a.name for a in scenario.actors}
+        self.issue: dict[str, Issue] = {i.id: i for i in scenario.issues}
+        self.lever: dict[str, Lever] = {lv.id: lv for lv in scenario.levers}
+        self.card: dict[str, EventCard] = {c.id: c for c in scenario.events}
+        self.status_quo = {i.id: i.status_quo for i in scenario.issues}
+        self.option_label = {(i.id, o.id): o.label for i in scenario.issues for o in i.options}
+        # Only playable actors can accept, so only they can be asked for consent (R9).
+        self.consent = {
+            i.id: frozenset(a for a in i.consent if a in self.playable) for i in scenario.issues
+        }
+        # Who takes turns in each round: playable participants, in speaking order (R2).
+        self.movers: tuple[tuple[str, ...], ...] = tuple(
+            tuple(a for a in r.participants if a in self.playable) for r in scenario.rounds
+        )
+        # Trackers live in one flat tuple: tension, then credibility, cohesion and
+        # support per actor, then trust per unordered pair (see state.py).
+        n = self.n_actors
+        self.pair_index = {}
+        for k, (a, b) in enumerate(combinations(actor_ids, 2)):
+            self.pair_index[(a, b)] = self.pair_index[(b, a)] = 1 + 3 * n + k
+        self.utility_rows = {
+            p.actor: tuple((issue, w, p.values[issue]) for issue, w in p.weights.items())
+            for p in scenario.preferences.values()
+        }
+        # (round index, actor) -> single-term proposals, filled by legal.py on first use
+        self.singles: dict[tuple[int, str], tuple[tuple[str, Propose], ...]] = {}
+        self.simple_actions: dict[str, tuple[Statement | WalkOut | Pass, ...]] = {
+            a: (*(Statement(a, t, "") for t in _TONES), WalkOut(a), Pass(a)) for a in self.playable
+        }
+
+    def credibility_index(self, actor: str) -> int:
+        return 1 + self.actor_index[actor]
+
+    def cohesion_index(self, actor: str) -> int:
+        return 1 + self.n_actors + self.actor_index[actor]
+
+    def support_index(self, actor: str) -> int:
+        return 1 + 2 * self.n_actors + self.actor_index[actor]
+
+    def round_name(self, rnd: Round) -> str:
+        return rnd.city or rnd.name or rnd.id
+
+    def terms_text(self, terms: tuple[tuple[str, str], ...]) -> str:
+        return "; ".join(
+            f"{self.issue[i].name}: {self.option_label.get((i, o), o)}" for i, o in terms
+        )
+
+
+_CACHE: dict[int, Tables] = {}
+
+
+def tables_for(scenario: Scenario) -> Tables:
+    """The tables of a scenario, built once (a few scenarios are ever live at a time)."""
+    found = _CACHE.get(id(scenario))
+    if found is not None and found.scenario is scenario:
+        return found
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    made = _CACHE[id(scenario)] = Tables(scenario)
+    return made
