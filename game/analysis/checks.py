@@ -1,0 +1,354 @@
+"""Negotiation-aware warnings for scenario authors: what only arithmetic can see.
+
+``findings(scenario)`` lists problems that a schema cannot catch -- issues
+nobody weighs, red lines that close an issue, outcomes no end state can
+reach, rounds where nothing can be settled, no deal above every reservation.
+Each finding names the elements by id.  They are warnings (the scenario still
+plays) unless the scenario is unplayable, which is an error.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from game.analysis.conditions import always_holds, impossibilities
+from game.analysis.deals import Zopa, space_for, zopa_in
+from game.analysis.reach import Reach, consenting, movers, reach
+from game.analysis.search import feasible
+from game.analysis.space import build_space, default_actors, red_lined
+from game.engine.model import Scenario
+
+WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration
+OPTION_BUDGET = 20_000  # nodes per "is this option in any deal?" search
+
+
+class Severity(enum.StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing an author should know; ``subjects`` are the ids it is about."""
+
+    severity: Severity
+    code: str
+    message: str
+    subjects: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message} [{self.code}]"
+
+
+def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
+    out = []
+    actors = default_actors(scenario)
+    everyone_blocks = red_lined(scenario, actors)
+    for issue in scenario.issues:
+        i = issue.id
+        heaviest = max((scenario.preferences[a].weights.get(i, 0.0) for a in actors), default=0.0)
+        if heaviest < WEIGHT_FLOOR:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "issue-unweighted",
+                    f"issue {i!r}: no delegation weighs it (highest weight "
+                    f"{heaviest:.2f}); agreeing on it changes nobody's score",
+                    (i,),
+                )
+            )
+        if not where.rounds[i]:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "issue-off-agenda",
+                    f"issue {i!r} is on the agenda of no table with two or more delegations, "
+                    "so it can never be agreed",
+                    (i,),
+                )
+            )
+        elif where.absent[i]:
+            who = ", ".join(repr(a) for a in where.absent[i])
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "issue-consent-absent",
+                    f"issue {i!r} can never bind: consenting actor(s) {who} sit at no "
+                    f"round with it on the agenda ({', '.join(where.rounds[i])})",
+                    (i, *where.absent[i]),
+                )
+            )
+        if i in where.closing_lines:
+            lines = ", ".join(repr(x) for x in where.closing_lines[i])
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "issue-closed",
+                    f"issue {i!r} can never be agreed: the red lines {lines} of its "
+                    "consenting actors rule out every option",
+                    (i, *where.closing_lines[i]),
+                )
+            )
+        elif {o.id for o in issue.options} <= everyone_blocks.get(i, set()):
+            out.append(
+                Finding(
+                    Severity.INFO,
+                    "issue-contested",
+                    f"issue {i!r}: every option is on some delegation's red line, so "
+                    "any agreement on it crosses one",
+                    (i,),
+                )
+            )
+    return out
+
+
+def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
+    out = []
+    for actor in default_actors(scenario):
+        prefs = scenario.preferences[actor]
+        own = build_space(scenario, [actor], settleable=where.settleable)
+        best = sum(max(g[0] for g in gains) for gains in own.gains)
+        if best < prefs.reservation - 1e-9:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "reservation-unreachable",
+                    f"actor {actor!r}: reservation {prefs.reservation:.2f} is above the "
+                    f"best it can ever get ({best:.2f}); it can never accept a deal",
+                    (actor,),
+                )
+            )
+    for demand in scenario.demands:
+        if demand.actor not in scenario.preferences:
+            continue
+        prefs = scenario.preferences[demand.actor]
+        lines = [
+            ln.id
+            for ln in prefs.red_lines
+            if ln.issue == demand.issue and demand.option in ln.options
+        ]
+        subject = (demand.actor, demand.issue, demand.option)
+        if lines:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "demand-on-red-line",
+                    f"actor {demand.actor!r} demands {demand.option!r} on "
+                    f"{demand.issue!r}, beyond its own red line {lines[0]!r}",
+                    subject,
+                )
+            )
+        elif prefs.weights.get(demand.issue, 0.0) < WEIGHT_FLOOR:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "demand-unweighted",
+                    f"actor {demand.actor!r} demands {demand.option!r} on "
+                    f"{demand.issue!r} but gives that issue no weight",
+                    subject,
+                )
+            )
+        else:
+            values = prefs.values.get(demand.issue, {})
+            top = max(values.values(), default=0.0)
+            if values.get(demand.option, 0.0) < top - 1e-9:
+                out.append(
+                    Finding(
+                        Severity.INFO,
+                        "demand-not-best",
+                        f"actor {demand.actor!r} demands {demand.option!r} on "
+                        f"{demand.issue!r}, which it values "
+                        f"{values.get(demand.option, 0.0):.2f}, below its best {top:.2f}",
+                        subject,
+                    )
+                )
+    return out
+
+
+def _round_findings(scenario: Scenario, where: Reach) -> list[Finding]:
+    out = []
+    for rnd in scenario.rounds:
+        if not rnd.agenda:
+            out.append(
+                Finding(
+                    Severity.INFO,
+                    "round-no-agenda",
+                    f"round {rnd.id!r} has an empty agenda: only statements, threats "
+                    "and walk-outs happen there",
+                    (rnd.id,),
+                )
+            )
+            continue
+        at_table = movers(scenario, rnd.id)
+        useful = [
+            i
+            for i in rnd.agenda
+            if i in where.settleable
+            and len(at_table) >= 2
+            and (set(consenting(scenario, i)) & set(at_table) or not consenting(scenario, i))
+        ]
+        if not useful:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "round-idle",
+                    f"round {rnd.id!r}: no issue on its agenda "
+                    f"({', '.join(rnd.agenda)}) can move towards a binding agreement "
+                    "there",
+                    (rnd.id,),
+                )
+            )
+    return out
+
+
+def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
+    out = []
+    reachable = 0
+    catch_all = ""
+    for outcome in scenario.outcomes:
+        reasons = impossibilities(outcome.condition, scenario, where)
+        if catch_all:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "outcome-shadowed",
+                    f"outcome {outcome.id!r} is never chosen: outcome {catch_all!r} "
+                    "before it always matches (the first match wins)",
+                    (outcome.id,),
+                )
+            )
+        elif reasons:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "outcome-unreachable",
+                    f"outcome {outcome.id!r} can never be reached: {'; '.join(reasons)}",
+                    (outcome.id,),
+                )
+            )
+        else:
+            reachable += 1
+            if always_holds(outcome.condition):
+                catch_all = outcome.id
+    if scenario.outcomes and not reachable:
+        out.append(
+            Finding(
+                Severity.ERROR,
+                "no-outcome",
+                "no outcome can ever be reached: the end of the game has no label",
+                tuple(o.id for o in scenario.outcomes),
+            )
+        )
+    for prefs in scenario.preferences.values():
+        for objective in prefs.objectives:
+            reasons = impossibilities(objective.condition, scenario, where)
+            if reasons:
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        "objective-unreachable",
+                        f"objective {objective.id!r} of {objective.actor!r} can never "
+                        f"be met: {'; '.join(reasons)}",
+                        (objective.id,),
+                    )
+                )
+    for card in scenario.events:
+        reasons = impossibilities(card.condition, scenario, where)
+        if reasons:
+            out.append(
+                Finding(
+                    Severity.WARNING,
+                    "event-unreachable",
+                    f"event {card.id!r} can never be drawn: {'; '.join(reasons)}",
+                    (card.id,),
+                )
+            )
+    return out
+
+
+def _zopa_findings(scenario: Scenario, where: Reach, found: Zopa) -> list[Finding]:
+    out = []
+    actors = default_actors(scenario)
+    if found.exists is None:
+        return [
+            Finding(
+                Severity.INFO,
+                "zopa-undecided",
+                f"no deal above every reservation was found, but the space of "
+                f"{found.space_size} packages was not searched to the end",
+                (),
+            )
+        ]
+    if not found.exists:
+        space = space_for(scenario)
+        blockers = []
+        for a, actor in enumerate(actors):
+            relaxed = list(space.reservations)
+            relaxed[a] = -1.0
+            if feasible(space, relaxed, max_nodes=OPTION_BUDGET).picks is not None:
+                blockers.append(actor)
+        why = (
+            (f"; lowering the reservation of {', '.join(repr(b) for b in blockers)} would open one")
+            if blockers
+            else ""
+        )
+        return [
+            Finding(
+                Severity.WARNING,
+                "no-zopa",
+                "no package crosses no red line and gives every delegation at least "
+                f"its reservation value: expect stalemate{why}",
+                tuple(actors),
+            )
+        ]
+    for outcome in scenario.outcomes:
+        agreed = outcome.condition.agreed
+        if not agreed or impossibilities(outcome.condition, scenario, where):
+            continue
+        fixed = {i: tuple(opts) for i, opts in agreed.items()}
+        inside = feasible(space_for(scenario, fixed=fixed), max_nodes=OPTION_BUDGET)
+        if inside.exact and inside.picks is None:
+            out.append(
+                Finding(
+                    Severity.INFO,
+                    "outcome-outside-zopa",
+                    f"outcome {outcome.id!r} needs agreements that leave some "
+                    "delegation below its reservation in every package",
+                    (outcome.id,),
+                )
+            )
+    for issue in scenario.issues:
+        if issue.id not in where.settleable:
+            continue
+        for option in where.open_options[issue.id]:
+            inside = feasible(
+                space_for(scenario, fixed={issue.id: (option,)}), max_nodes=OPTION_BUDGET
+            )
+            if inside.exact and inside.picks is None:
+                out.append(
+                    Finding(
+                        Severity.INFO,
+                        "option-outside-zopa",
+                        f"option {option!r} of issue {issue.id!r} is in no package "
+                        "that every delegation prefers to walking away",
+                        (issue.id, option),
+                    )
+                )
+    return out
+
+
+def findings(scenario: Scenario, *, zopa_result: Zopa | None = None) -> list[Finding]:
+    """Every negotiation-aware finding, errors first, then warnings, then notes."""
+    where = reach(scenario)
+    found = zopa_in(space_for(scenario)) if zopa_result is None else zopa_result
+    out = (
+        _issue_findings(scenario, where)
+        + _actor_findings(scenario, where)
+        + _round_findings(scenario, where)
+        + _condition_findings(scenario, where)
+        + _zopa_findings(scenario, where, found)
+    )
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(out, key=lambda f: rank[f.severity])
