@@ -1,0 +1,56 @@
+"""``redlines new``: write a commented starter scenario that validates, for an author to edit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+HELP = "write a commented starter scenario to PATH (never overwrites)"
+
+_STARTER = Path(__file__).resolve().parent.parent / "scenario" / "starter.yaml"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="the new scenario file, e.g. my-crisis.yaml")
+
+
+def _scenario_id(path: Path) -> str:
+    """The file's stem as an id (``My Crisis.yaml`` -> ``my-crisis``)."""
+    ident = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return ident if re.match(r"^[a-z][a-z0-9-]*$", ident) else "my-crisis"
+
+
+def _schema_reference(path: Path) -> str:
+    """Where the editor finds the JSON Schema, relative to the new file when possible."""
+    from game import paths
+    from game.scenario.schema import SCHEMA_FILE
+
+    schema = paths.scenarios_dir() / SCHEMA_FILE
+    try:
+        return Path(os.path.relpath(schema, path.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return schema.as_uri()
+
+
+def starter_text(path: Path) -> str:
+    """The starter scenario, with its id and schema reference fitted to ``path``."""
+    text = _STARTER.read_text(encoding="utf-8")
+    text = text.replace("$schema=scenario.schema.json", f"$schema={_schema_reference(path)}", 1)
+    return text.replace("id: my-crisis ", f"id: {_scenario_id(path)} ", 1)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.errors import UserError
+
+    path = Path(args.path)
+    try:
+        with path.open("x", encoding="utf-8") as fh:  # "x": refuse to overwrite, atomically
+            fh.write(starter_text(path))
+    except FileExistsError:
+        raise UserError(f"{path}: already exists; not overwriting it") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+    print(f"wrote {path}; edit it, then run: redlines validate {path}")
+    return 0

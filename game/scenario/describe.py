@@ -1,0 +1,83 @@
+"""Plain-text summaries of a scenario for ``redlines validate`` and ``redlines info``."""
+
+from __future__ import annotations
+
+import math
+
+from game.engine.model import Condition, Scenario
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def space_size(scenario: Scenario) -> int:
+    """How many complete settlements exist: the product of every issue's option count."""
+    return math.prod(len(issue.options) for issue in scenario.issues)
+
+
+def one_line(scenario: Scenario) -> str:
+    """``geneva-2022, 5 actors (3 playable), 7 issues, ...``."""
+    parts = [
+        scenario.id,
+        f"{_count(len(scenario.actors), 'actor')} ({len(scenario.playable)} playable)",
+        _count(len(scenario.issues), "issue"),
+        _count(len(scenario.rounds), "round"),
+        _count(len(scenario.levers), "lever"),
+        _count(len(scenario.events), "event"),
+        _count(len(scenario.outcomes), "outcome"),
+    ]
+    return ", ".join(parts)
+
+
+def _condition(c: Condition) -> str:
+    parts: list[str] = []
+    for name in ("min_round", "max_round", "min_tension", "max_tension"):
+        value = getattr(c, name)
+        if value is not None:
+            parts.append(f"{name}={value:g}")
+    for name in ("min_agreements", "max_agreements", "escalated"):
+        value = getattr(c, name)
+        if value is not None:
+            parts.append(f"{name}={str(value).lower()}")
+    parts += [f"agreed {i}: {'/'.join(sorted(o))}" for i, o in c.agreed.items()]
+    for name in ("not_agreed", "levers_executed", "levers_not_executed", "walked_out"):
+        value = getattr(c, name)
+        if value:
+            parts.append(f"{name}: {', '.join(value)}")
+    return "; ".join(parts) or "always"
+
+
+def report(scenario: Scenario, content_hash: str = "") -> str:
+    """A readable overview: actors, issues and options, rounds, levers, events, outcomes."""
+    lines = [f"{scenario.title}  [{scenario.id}]"]
+    if content_hash:
+        lines.append(f"content hash: {content_hash}")
+    lines += ["", f"Actors ({len(scenario.actors)}):"]
+    for a in scenario.actors:
+        role = "playable" if a.playable else "not playable"
+        delegate = f" — {a.delegate}" if a.delegate else ""
+        lines.append(f"  {a.id:<14} {a.name} ({role}){delegate}")
+    lines += ["", f"Issues ({len(scenario.issues)}):"]
+    for issue in scenario.issues:
+        lines.append(f"  {issue.id:<14} {issue.name}  [consent: {', '.join(issue.consent)}]")
+        for o in issue.options:
+            mark = "  (status quo)" if o.id == issue.status_quo else ""
+            lines.append(f"    - {o.id}: {o.label}{mark}")
+    size = space_size(scenario)
+    lines += ["", f"Negotiation space: {size:,} complete settlements (product of option counts)"]
+    lines += ["", f"Rounds ({len(scenario.rounds)}):"]
+    for r in scenario.rounds:
+        lines.append(
+            f"  {r.date}  {r.name}, {r.city} — {', '.join(r.participants)}; "
+            f"{_count(r.turns, 'turn')}; agenda: {', '.join(r.agenda)}"
+        )
+    lines += ["", f"Levers ({len(scenario.levers)}):"]
+    lines += [f"  {lv.id:<24} {lv.owner} → {lv.target}: {lv.name}" for lv in scenario.levers]
+    lines += ["", f"Events ({len(scenario.events)}):"]
+    lines += [
+        f"  {e.id:<24} p={e.probability:g}, when {_condition(e.condition)}" for e in scenario.events
+    ]
+    lines += ["", f"Outcomes ({len(scenario.outcomes)}, first match wins):"]
+    lines += [f"  {o.id:<16} {o.label}: {_condition(o.condition)}" for o in scenario.outcomes]
+    return "\n".join(lines)
