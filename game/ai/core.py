@@ -1,0 +1,188 @@
+"""The decision core: one move from a table snapshot and the moves open to the delegate.
+
+In order: carry out a threat that fell due (if that is our way); accept the best
+offer that meets our aspiration and none of our red lines; otherwise answer
+with a counter-offer (the opening one is our public demands); otherwise reject
+with a reason, threaten, make a statement or pass.  Pure: the same table,
+moves, difficulty and generator give the same intent.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
+from game.ai.moves import Intent, Kind, Moves
+from game.ai.offers import acceptability, build_offer
+from game.ai.opponents import Opponent, model_opponents
+from game.ai.prefs import Terms
+from game.ai.table import Offer, Table
+from game.ai.tactics import carry_out_due, statement, threaten
+
+
+def _my_offers_this_round(table: Table) -> list[Offer]:
+    return [o for o in table.offers if o.proposer == table.me and o.round == table.round_index]
+
+
+def _rejections_this_round(table: Table) -> int:
+    return sum(
+        1
+        for o in table.offers
+        if o.round == table.round_index and o.proposer == table.me and o.rejected_by
+    )
+
+
+def opening_offer(table: Table) -> Terms:
+    """Our public demands on the open agenda: what we put on the table first."""
+    mine = table.demands.get(table.me, {})
+    prefs = table.prefs
+    wanted = [i for i in table.open_issues if i in mine and mine[i] not in prefs.forbidden[i]]
+    return tuple(sorted((i, mine[i]) for i in wanted))
+
+
+def _worst_issue(offer: dict[str, str], models: dict[str, Opponent]) -> str:
+    """The issue of ``offer`` the least happy opponent likes least: the one to set aside."""
+    if not models:
+        return min(offer)
+    bottleneck = min(models.values(), key=lambda m: m.utility(offer))
+    return min(
+        sorted(offer),
+        key=lambda i: (
+            bottleneck.weights[i] * bottleneck.values[i][offer[i]] - bottleneck.weights[i]
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Counter:
+    """The package we would propose now, and the numbers behind it."""
+
+    terms: Terms
+    utility: float
+    aspiration: float
+    acceptability: float
+
+
+def _drags_us_down(offer: dict[str, str], table: Table) -> str:
+    """The issue of ``offer`` whose option is worth least to us: leaving it out lifts our mean."""
+    prefs = table.prefs
+    return min(
+        sorted(offer), key=lambda i: (prefs.weights.get(i, 0.0) > 0, prefs.values[i][offer[i]])
+    )
+
+
+def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) -> Counter | None:
+    """The package we would propose now, or None if no package on the agenda is worth it."""
+    scope = list(table.open_issues)
+    avoid = difficulty != "easy"
+    # After repeated rejections, set aside the issue that blocks most: a partial
+    # deal (a framework) beats none, and the issue can come back in a later round.
+    set_aside = max(0, _rejections_this_round(table) - 1)
+    for _ in range(len(scope) + set_aside):
+        aspiration, _ = aspiration_for(table, scope)
+        offer = build_offer(table.prefs, models, scope, aspiration, avoid)
+        if not offer:
+            return None
+        utility = table.prefs.utility(offer)
+        short = utility < aspiration - 1e-9
+        if not short and set_aside <= 0:
+            terms = tuple(sorted(offer.items()))
+            return Counter(terms, utility, aspiration, acceptability(models, offer))
+        if len(offer) == 1:
+            return (
+                None
+                if short
+                else Counter(
+                    tuple(offer.items()), utility, aspiration, acceptability(models, offer)
+                )
+            )
+        if short:  # no package on this scope reaches our aspiration: narrow it
+            scope = [i for i in offer if i != _drags_us_down(offer, table)]
+        else:
+            set_aside -= 1
+            scope = [i for i in offer if i != _worst_issue(offer, models)]
+    return None
+
+
+def _pending(table: Table, terms: Terms) -> bool:
+    return any(o.open and o.terms == terms for o in table.offers)
+
+
+def choose(table: Table, moves: Moves, difficulty: str, rng: random.Random) -> Intent:
+    due = carry_out_due(table, moves)
+    if due is not None:
+        return due
+    answerable = moves.accept | moves.reject
+    me = table.me
+    waiting = [
+        o
+        for o in table.offers
+        if o.open and o.id in answerable and o.proposer != me and me not in o.accepted_by
+    ]
+    verdicts = [(judge(table, o.terms), o) for o in waiting]
+    good = [(v, o) for v, o in verdicts if v.acceptable and o.id in moves.accept]
+    if good:
+        v, o = max(good, key=lambda vo: (vo[0].utility, -vo[1].id))
+        return Intent(
+            Kind.ACCEPT,
+            f"accepted #{o.id} ({format_terms(o.terms)}): utility {v.utility:.2f}"
+            f" ≥ aspiration {v.aspiration:.2f}",
+            proposal=o.id,
+        )
+    worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
+    deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
+    if moves.propose and table.open_issues:
+        intent = _propose(table, difficulty, rng, worst)
+        if intent is not None:
+            return intent
+    if worst is not None and worst[1].id in moves.reject:
+        v, o = worst
+        return Intent(Kind.REJECT, f"rejected #{o.id}: {why_not(v)}", proposal=o.id)
+    threat = threaten(table, moves, difficulty, rng, deadlocked)
+    if threat is not None:
+        return threat
+    focus = _focus_issue(table)
+    said = statement(table, moves, deadlocked, focus)
+    if said is not None and (deadlocked or not moves.can_pass):
+        return said
+    return Intent(Kind.PASS, "passed: our offer stands and nothing new calls for an answer")
+
+
+def _focus_issue(table: Table) -> str:
+    """The name of the open issue we care most about (for statements)."""
+    prefs = table.prefs
+    pool = table.open_issues or table.agenda or tuple(i.id for i in table.issues)
+    top = max(pool, key=lambda i: (prefs.weights.get(i, 0.0), i))
+    return next((i.name for i in table.issues if i.id == top), top)
+
+
+def _propose(
+    table: Table, difficulty: str, rng: random.Random, worst: tuple[Verdict, Offer] | None
+) -> Intent | None:
+    if not _my_offers_this_round(table) and table.round_index == 0:
+        opening = opening_offer(table)
+        if opening and not _pending(table, opening):
+            v = judge(table, opening)
+            return Intent(
+                Kind.PROPOSE,
+                f"opened with our public demands {format_terms(opening)}: utility {v.utility:.2f}",
+                terms=opening,
+            )
+    models = model_opponents(table, difficulty, rng)
+    counter = counter_offer(table, difficulty, models)
+    if counter is None or _pending(table, counter.terms):
+        return None
+    terms = counter.terms
+    head = f"proposed {format_terms(terms)}"
+    if worst is not None:
+        wv, wo = worst
+        head = f"countered #{wo.id} ({why_not(wv)}) with {format_terms(terms)}"
+    left_out = [i for i in table.open_issues if all(i != t for t, _ in terms)]
+    tail = f"; set aside {', '.join(left_out)}" if left_out else ""
+    return Intent(
+        Kind.PROPOSE,
+        f"{head}: utility {counter.utility:.2f} ≥ aspiration {counter.aspiration:.2f},"
+        f" modelled acceptability {counter.acceptability:.2f}{tail}",
+        terms=terms,
+    )

@@ -1,0 +1,56 @@
+"""An AI delegate: the seat protocol's ``decide(view, legal) -> Decision`` for one actor.
+
+A delegate is a pure function of its actor's view, the legal actions and its
+own seed: it keeps no memory between moves except its compiled preferences
+(which never change), so a game resumed from a save goes on exactly as the
+straight game would, given the same seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.ai.actions import moves_from, to_action
+from game.ai.core import choose
+from game.ai.prefs import OwnPrefs
+from game.ai.view import own_prefs, table_from_view
+from game.engine.actions import Action
+from game.engine.views import ActorView
+
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the delegate chose, with the one line the transcript and debrief show."""
+
+    action: Action
+    rationale: str = ""
+
+
+class Delegate:
+    """Negotiates for one actor at one difficulty."""
+
+    __slots__ = ("_prefs", "actor", "difficulty", "seed")
+
+    def __init__(self, actor: str, difficulty: str = "normal", seed: int = 0) -> None:
+        if difficulty not in DIFFICULTIES:
+            raise ValueError(f"unknown difficulty {difficulty!r}: one of {', '.join(DIFFICULTIES)}")
+        self.actor = actor
+        self.difficulty = difficulty
+        self.seed = seed
+        self._prefs: OwnPrefs | None = None
+
+    def prefs(self, view: ActorView) -> OwnPrefs:
+        if self._prefs is None:
+            self._prefs = own_prefs(view)
+        return self._prefs
+
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        table = table_from_view(view, self.prefs(view), self.difficulty)
+        # One generator per decision, keyed by the move: no hidden state between moves.
+        rng = random.Random(f"{self.seed}:{self.actor}:{table.move}")
+        intent = choose(table, moves_from(legal), self.difficulty, rng)
+        return Decision(to_action(self.actor, intent, legal), intent.rationale)

@@ -1,0 +1,128 @@
+"""What a delegate believes the others want, learnt from the public record only.
+
+A frequency model in the manner of the ANAC agent HardHeaded (van Krimpen et
+al., 2013): options an opponent proposes and accepts often are valued by it;
+issues it keeps unchanged from one proposal to its next weigh much for it.
+The prior comes from its public demands (options nearer the demanded end of an
+issue's ordered range are worth more to it) and its public red lines (worth
+nothing, and off-limits).  Difficulty sets how much of this a delegate uses:
+
+* easy: demands only, blurred with noise;
+* normal: demands, public red lines and what each opponent proposes;
+* hard: all of that plus what it accepts and rejects, and learnt issue weights.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from game.ai.table import Table
+
+# HardHeaded's weight step for an issue an opponent leaves unchanged.
+_UNCHANGED_STEP = 0.2
+_DEMAND_WEIGHT = 2.0
+_LINE_WEIGHT = 1.0
+_EASY_NOISE = 0.25
+
+
+class Opponent:
+    """Estimated weights and option values of one other actor."""
+
+    __slots__ = ("actor", "lines", "values", "weights")
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+        self.weights: dict[str, float] = {}
+        self.values: dict[str, dict[str, float]] = {}
+        self.lines: dict[str, frozenset[str]] = {}  # its public red lines (known to all)
+
+    def utility(self, terms: dict[str, str]) -> float:
+        total = 0.0
+        weight = 0.0
+        for issue, option in terms.items():
+            w = self.weights.get(issue, 0.0)
+            total += w * self.values[issue][option]
+            weight += w
+        return total / weight if weight > 0 else 0.5
+
+
+def _prior(table: Table, actor: str, use_lines: bool) -> Opponent:
+    model = Opponent(actor)
+    demands = table.demands.get(actor, {})
+    lines = table.public_lines.get(actor, {}) if use_lines else {}
+    model.lines = dict(lines)
+    for issue in table.issues:
+        opts = [o.id for o in issue.options]
+        wanted = demands.get(issue.id)
+        if wanted is not None and wanted in opts:
+            far = max(1, len(opts) - 1)
+            at = opts.index(wanted)
+            vals = {o: 1.0 - abs(k - at) / far for k, o in enumerate(opts)}
+        else:
+            vals = dict.fromkeys(opts, 0.5)
+        banned = lines.get(issue.id, frozenset())
+        for o in banned:
+            vals[o] = 0.0
+        model.values[issue.id] = vals
+        weight = 1.0
+        if wanted is not None:
+            weight += _DEMAND_WEIGHT
+        if banned:
+            weight += _LINE_WEIGHT
+        model.weights[issue.id] = weight
+    return model
+
+
+def _learn(model: Opponent, table: Table, hard: bool) -> None:
+    counts: dict[str, dict[str, float]] = {}
+    previous: dict[str, str] | None = None
+    for offer in table.offers:
+        if offer.proposer == model.actor:
+            terms = dict(offer.terms)
+            for issue, option in terms.items():
+                counts.setdefault(issue, {})[option] = counts.get(issue, {}).get(option, 0) + 1.0
+            if hard and previous is not None:
+                for issue, option in terms.items():
+                    if previous.get(issue) == option:
+                        model.weights[issue] = model.weights.get(issue, 1.0) + _UNCHANGED_STEP
+            previous = terms
+        elif hard and model.actor in offer.accepted_by:
+            for issue, option in offer.terms:
+                counts.setdefault(issue, {})[option] = counts.get(issue, {}).get(option, 0) + 0.5
+        elif hard and model.actor in offer.rejected_by:
+            for issue, option in offer.terms:
+                vals = model.values.get(issue)
+                if vals is not None and counts.get(issue, {}).get(option, 0) == 0:
+                    vals[option] = max(0.0, vals[option] - 0.1)
+    for issue, seen in counts.items():
+        vals = model.values.get(issue)
+        if vals is None:
+            continue
+        top = max(seen.values())
+        banned = model.lines.get(issue, frozenset())
+        for option in vals:
+            if option not in banned:
+                vals[option] = 0.5 * vals[option] + 0.5 * seen.get(option, 0.0) / top
+
+
+def _blur(model: Opponent, rng: random.Random) -> None:
+    for vals in model.values.values():
+        for option in vals:
+            vals[option] = min(1.0, max(0.0, vals[option] + rng.uniform(-_EASY_NOISE, _EASY_NOISE)))
+
+
+def model_opponents(
+    table: Table, difficulty: str, rng: random.Random, actors: Iterable[str] | None = None
+) -> dict[str, Opponent]:
+    """One model per other actor at the table (or per actor in ``actors``)."""
+    models = {}
+    for actor in actors if actors is not None else table.others():
+        if difficulty == "easy":
+            model = _prior(table, actor, use_lines=False)
+            _blur(model, rng)
+        else:
+            model = _prior(table, actor, use_lines=True)
+            _learn(model, table, hard=difficulty == "hard")
+        models[actor] = model
+    return models

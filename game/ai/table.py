@@ -1,0 +1,78 @@
+"""What a delegate knows when it decides: its own preferences plus the public record.
+
+The AI's decision core reads only this snapshot, never the engine's state, so
+that it cannot see what its actor may not see and so that it can be tested on
+hand-made tables.  ``game.ai.view`` builds it from the engine's ``ActorView``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from game.ai.prefs import OwnPrefs, Terms
+from game.engine.model import Issue, Lever, Personality, RuleTuning
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A proposal in the public record."""
+
+    id: int
+    proposer: str
+    terms: Terms
+    accepted_by: frozenset[str] = frozenset()
+    rejected_by: frozenset[str] = frozenset()
+    open: bool = True  # still on the table: it may be accepted or rejected
+    round: int = 0  # 0-based index of the round it was made in
+
+
+@dataclass(frozen=True, slots=True)
+class Threat:
+    """A threat of ours in the ledger."""
+
+    lever: str
+    unless: Terms
+    due: bool  # its deadline has passed
+    met: bool  # its "unless" terms hold
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The delegate's snapshot of the negotiation at the moment it must move."""
+
+    me: str
+    personality: Personality
+    prefs: OwnPrefs
+    issues: tuple[Issue, ...]
+    agenda: tuple[str, ...]  # issues that may be proposed on now
+    participants: tuple[str, ...]  # actors at this round's table
+    agreed: Mapping[str, str]  # binding agreements: locked
+    offers: tuple[Offer, ...]
+    demands: Mapping[str, Mapping[str, str]]  # actor -> issue -> demanded option
+    public_lines: Mapping[str, Mapping[str, frozenset[str]]]  # actor -> issue -> options
+    progress: Mapping[str, float]  # per open issue: share of the time until its last chance
+    turns_left: int  # turns left in this round after the current one
+    tension: float
+    war_threshold: float
+    credibility: float
+    levers: tuple[Lever, ...] = ()  # our levers
+    threats: tuple[Threat, ...] = ()  # our threats in the ledger
+    executed: frozenset[str] = frozenset()  # levers already carried out (anyone's)
+    tuning: RuleTuning = field(default_factory=RuleTuning)
+    provisional: Mapping[str, str] = field(default_factory=dict)
+    round_index: int = 0
+    move: int = 0  # moves made so far in the game: keys the per-decision random generator
+    difficulty: str = "normal"
+
+    @property
+    def open_issues(self) -> tuple[str, ...]:
+        """Agenda issues still open to a deal (not bindingly agreed)."""
+        return tuple(i for i in self.agenda if i not in self.agreed)
+
+    def time(self, scope: Iterable[str]) -> float:
+        """How much of its time a package on ``scope`` has used: its most urgent issue counts."""
+        return max((self.progress.get(i, 1.0) for i in scope), default=1.0)
+
+    def others(self) -> tuple[str, ...]:
+        return tuple(a for a in self.participants if a != self.me)

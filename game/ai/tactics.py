@@ -1,0 +1,136 @@
+"""Statements, threats and their execution: pressure used when it pays, by personality.
+
+A threat is worth making when the talks are deadlocked near the end of a round,
+the crisis is not already close to war (unless the delegate is reckless) and
+its word still counts.  It says "unless" with our key demands.  When a threat
+falls due unmet, a delegate carries it out if it is the kind that does
+(``risk``), or knowingly takes the loss of credibility.  At the easy level a
+delegate never bluffs (it threatens only with what it would carry out); at the
+hard level it sometimes does.
+"""
+
+from __future__ import annotations
+
+import random
+
+from game.ai.judge import format_terms
+from game.ai.moves import Intent, Kind, Moves
+from game.ai.prefs import Terms
+from game.ai.table import Table
+from game.engine.model import Lever, Tone, TrackerKind
+
+_RECKLESS = 0.85
+
+
+def _tension_of(effects_delta: float, table: Table) -> float:
+    return table.tension + effects_delta
+
+
+def _lever_tension(lever: Lever, execute: bool, table: Table) -> float:
+    effects = lever.execute_effects if execute else lever.threat_effects
+    base = table.tuning.execute_tension if execute else table.tuning.threat_tension
+    return base + sum(e.delta for e in effects if e.tracker is TrackerKind.TENSION)
+
+
+def would_carry_out(table: Table, lever: Lever) -> bool:
+    """Would this delegate really carry the lever out now?"""
+    risk = table.personality.risk
+    after = _tension_of(_lever_tension(lever, True, table), table)
+    safe = after < 0.9 * table.war_threshold or risk >= _RECKLESS
+    return risk >= 0.45 and safe
+
+
+def key_demands(table: Table) -> Terms:
+    """Our demands on the open agenda (or our best option on our weightiest open issue)."""
+    prefs = table.prefs
+    mine = table.demands.get(table.me, {})
+    open_issues = table.open_issues
+    terms = [
+        (i, mine[i])
+        for i in open_issues
+        if i in mine and prefs.weights.get(i, 0.0) > 0 and mine[i] not in prefs.forbidden[i]
+    ]
+    if not terms and open_issues:
+        top = max(open_issues, key=lambda i: prefs.weights.get(i, 0.0))
+        if prefs.weights.get(top, 0.0) > 0:
+            terms = [(top, prefs.best_option[top])]
+    return tuple(sorted(terms))
+
+
+def carry_out_due(table: Table, moves: Moves) -> Intent | None:
+    """Carry out a threat that fell due unmet, if we are the kind that does."""
+    for threat in table.threats:
+        if not threat.due or threat.met or threat.lever not in moves.carry_out:
+            continue
+        lever = next((lv for lv in table.levers if lv.id == threat.lever), None)
+        if lever is not None and would_carry_out(table, lever):
+            return Intent(
+                Kind.CARRY_OUT,
+                f"carried out {lever.id}: our condition {format_terms(threat.unless)} was not met"
+                f" and our credibility {table.credibility:.0f} must hold",
+                lever=lever.id,
+            )
+    return None
+
+
+def threaten(
+    table: Table, moves: Moves, difficulty: str, rng: random.Random, deadlocked: bool
+) -> Intent | None:
+    """A threat with "unless our key demands", when deadlock, time and personality make it pay."""
+    if not moves.threaten or not deadlocked:
+        return None
+    persona = table.personality
+    near_end = table.turns_left <= max(1, round(2 * (1.0 - persona.patience)))
+    if not near_end or table.credibility < 30:
+        return None
+    unless = key_demands(table)
+    if not unless:
+        return None
+    for lever in table.levers:
+        if lever.id not in moves.threaten:
+            continue
+        after = _tension_of(_lever_tension(lever, False, table), table)
+        if after >= 0.8 * table.war_threshold and persona.risk < _RECKLESS:
+            continue
+        real = would_carry_out(table, lever)
+        if not real and (difficulty != "hard" or table.credibility < 55):
+            continue  # only the hard level bluffs, and only while its word counts
+        chance = persona.risk if real else 0.5 * persona.risk
+        if rng.random() >= chance:
+            continue
+        kind = "threatened" if real else "bluffed"
+        return Intent(
+            Kind.THREATEN,
+            f"{kind} with {lever.id} unless {format_terms(unless)}: deadlocked with"
+            f" {table.turns_left} turn(s) left, tension {table.tension:.0f}",
+            lever=lever.id,
+            terms=unless,
+        )
+    return None
+
+
+def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> Intent | None:
+    """A public statement that fits the moment: calm a crisis near war, else hold firm."""
+    if not moves.tones:
+        return None
+    persona = table.personality
+    hot = table.tension >= 0.7 * table.war_threshold
+    if hot and persona.risk < _RECKLESS:
+        tone = Tone.CONCILIATORY
+        why = f"tension {table.tension:.0f} is near the threshold {table.war_threshold:.0f}"
+        text = f"We remain committed to a diplomatic solution on {issue_name}."
+    elif deadlocked and persona.risk >= 0.7 and table.tension < 0.5 * table.war_threshold:
+        tone = Tone.HOSTILE
+        why = f"deadlocked and tension {table.tension:.0f} leaves room to raise the pressure"
+        text = f"Our patience on {issue_name} is not unlimited."
+    elif deadlocked and persona.hardline >= 0.6:
+        tone = Tone.FIRM
+        why = "deadlocked: we restate our position rather than concede"
+        text = f"Our position on {issue_name} has not changed."
+    else:
+        tone = Tone.CONCILIATORY
+        why = "nothing new to propose: we keep the door open"
+        text = f"We are ready to keep working on {issue_name}."
+    if tone not in moves.tones:
+        tone = next(iter(sorted(moves.tones)))
+    return Intent(Kind.STATEMENT, f"{tone.value} statement: {why}", tone=tone, text=text)
