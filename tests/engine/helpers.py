@@ -1,0 +1,40 @@
+"""Small helpers shared by the engine tests: quiet scenarios and scripted play."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from game.engine import GameEvent, GameState, apply, new_game, parse_action
+from game.engine.model import RuleTuning, Scenario
+from tests.engine.fixtures import small_scenario
+
+
+def quiet(**changes: Any) -> Scenario:
+    """The small scenario without an event deck (no chance), with optional changes."""
+    rules = changes.pop("rules", {})
+    changes.setdefault("events", ())
+    sc = dataclasses.replace(small_scenario(), **changes)
+    if rules:
+        sc = dataclasses.replace(sc, rules=dataclasses.replace(RuleTuning(), **rules))
+    return sc
+
+
+def start(scenario: Scenario | None = None, seed: int = 1) -> GameState:
+    return new_game(scenario or quiet(), seed)
+
+
+def run(state: GameState, *moves: str) -> GameState:
+    """Apply moves written in the text notation, in order."""
+    for text in moves:
+        state, _ = apply(state, parse_action(text))
+    return state
+
+
+def events_of(state: GameState, *moves: str) -> tuple[GameState, list[GameEvent]]:
+    """Apply moves and return the events they caused."""
+    out: list[GameEvent] = []
+    for text in moves:
+        state, events = apply(state, parse_action(text))
+        out.extend(events)
+    return state, out
