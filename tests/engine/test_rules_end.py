@@ -1,5 +1,7 @@
 """Rule tests R19–R24 of docs/rules.md: outcome, scores, views, determinism, red lines, the end."""
 
+# ruff: noqa: N802 - test names carry the rule number of docs/rules.md (test_R<n>_...)
+
 from __future__ import annotations
 
 import pytest
@@ -34,7 +36,8 @@ def test_R19_outcome_first_match_with_reasons() -> None:
     assert (result.id, result.label) == ("breakthrough", "Breakthrough")
     assert result.why == "2 issue(s) settled bindingly"
     idle = run(start(), *ROUND_1_IDLE, *ROUND_2_IDLE)
-    assert outcome(idle) is not None and outcome(idle).id == "stalemate"  # type: ignore[union-attr]
+    assert outcome(idle) is not None
+    assert outcome(idle).id == "stalemate"
 
 
 def test_R20_scores() -> None:
@@ -97,7 +100,8 @@ def test_R21_views_leak_nothing_private() -> None:
         for secret in secrets:
             assert secret.lower() not in public.lower()
     assert not any(repr(n) in public for n in SECRET_NUMBERS.values())
-    assert "personality" not in public.lower() and "0.61" not in public
+    assert "personality" not in public.lower()
+    assert "0.61" not in public
 
 
 def test_R22_determinism() -> None:
@@ -107,7 +111,8 @@ def test_R22_determinism() -> None:
     moves = ROUND_1_IDLE + ROUND_2_IDLE
     a = run(start(sc, 7), *moves)
     b = run(start(sc, 7), *moves)
-    assert digest(a) == digest(b) and a == b
+    assert digest(a) == digest(b)
+    assert a == b
     assert len({digest(run(start(sc, s), *moves)) for s in range(10)}) > 1
     first = start(sc, 7)
     before = digest(first)
@@ -126,7 +131,8 @@ def test_R23_explainable_red_lines() -> None:
         ("cobalt", "cobalt-secret-exercises", True),
         ("aster", "aster-alliance", False),
     ]
-    assert found[0].reason == "Cobalt's door stays open." and found[0].source == "fixture"
+    assert found[0].reason == "Cobalt's door stays open."
+    assert found[0].source == "fixture"
     assert explain_red_lines(sc, terms, "cobalt", others_public=False) == found[:2]
     assert "boreal-secret-border" in [b.red_line for b in explain_red_lines(sc, terms, "boreal")]
 

@@ -1,5 +1,7 @@
 """Rule tests R10–R18 of docs/rules.md: commitments, levers, events, walk-outs, legality."""
 
+# ruff: noqa: N802 - test names carry the rule number of docs/rules.md (test_R<n>_...)
+
 from __future__ import annotations
 
 import dataclasses
@@ -42,7 +44,8 @@ def test_R10_threat_not_carried_out_is_broken() -> None:
         CommitmentStatus.PENDING,
         (("missiles", "limits"),),
     )
-    assert state.tension == 53.0 and state.trust("aster", "boreal") == 27.0
+    assert state.tension == 53.0
+    assert state.trust("aster", "boreal") == 27.0
     assert state.support("aster") == 62.0  # the lever's own threat effect
     state = run(state, "boreal pass", *["aster pass", "boreal pass"] * 2)
     assert state.ledger[0].status is CommitmentStatus.BROKEN
@@ -172,19 +175,23 @@ def test_R14_legal_actions_menu() -> None:
     state = run(start(), "aster propose border=monitored")
     menu = legal_actions(state, "boreal")
     assert legal_actions(state, "aster") == ()
-    assert Accept("boreal", 1) in menu and Reject("boreal", 1) in menu
+    assert Accept("boreal", 1) in menu
+    assert Reject("boreal", 1) in menu
     assert Propose("boreal", (("alliance", "guarantee"),)) in menu
     assert sum(isinstance(a, Propose) for a in menu) == 9
     assert {a.tone for a in menu if isinstance(a, Statement)} == set(Tone)
-    assert Threaten("boreal", "troops") in menu and CarryOut("boreal", "troops") in menu
-    assert WalkOut("boreal") in menu and Pass("boreal") in menu
+    assert Threaten("boreal", "troops") in menu
+    assert CarryOut("boreal", "troops") in menu
+    assert WalkOut("boreal") in menu
+    assert Pass("boreal") in menu
     for a in menu:
         check(state, a)
     before = state
     with pytest.raises(IllegalActionError) as err:
         apply(state, Accept("boreal", 7))
     assert str(err.value).startswith("round 1 (Lakeside), turn 1, boreal to move: cannot accept")
-    assert state == before and len(state.history) == 1
+    assert state == before
+    assert len(state.history) == 1
     with pytest.raises(IllegalActionError, match="it is boreal's move, not aster's"):
         apply(state, Pass("aster"))
 
@@ -229,7 +236,8 @@ def test_R17_trackers_start_and_stay_in_range() -> None:
     """Trackers start at the scenario's values (per-actor trust applies to its pairs) and stay
     within 0..100 whatever the effects."""
     state = start()
-    assert state.trust("aster", "cobalt") == 40.0 and state.trust("aster", "boreal") == 30.0
+    assert state.trust("aster", "cobalt") == 40.0
+    assert state.trust("aster", "boreal") == 30.0
     huge = EventCard(
         "boom",
         "Boom",
@@ -262,7 +270,9 @@ def test_R18_facilitator() -> None:
         'facilitator bookmark "Why?"',
         "facilitator extend 2",
     )
-    assert state.tension == 55.0 and to_move(state) == "aster" and state.turn == 1
+    assert state.tension == 55.0
+    assert to_move(state) == "aster"
+    assert state.turn == 1
     with pytest.raises(IllegalActionError, match="already been played"):
         apply(state, parse_action("facilitator inject storm"))
     state = run(state, "facilitator timeout aster")
@@ -270,8 +280,10 @@ def test_R18_facilitator() -> None:
     with pytest.raises(IllegalActionError, match="it is boreal's move"):
         apply(state, parse_action("facilitator timeout aster"))
     state = run(state, *["boreal pass", "aster pass"] * 4)
-    assert state.round_index == 0 and state.turn == 5  # 3 turns + 2 added
+    assert state.round_index == 0
+    assert state.turn == 5
     state = run(state, "facilitator end-round")
     assert state.round_index == 1
     state = run(state, "facilitator end-game")
-    assert state.over and state.ended_by == "facilitator"
+    assert state.over
+    assert state.ended_by == "facilitator"

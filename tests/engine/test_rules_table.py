@@ -1,5 +1,7 @@
 """Rule tests R1–R9 of docs/rules.md: the table, turns, rounds, proposals and consent."""
 
+# ruff: noqa: N802 - test names carry the rule number of docs/rules.md (test_R<n>_...)
+
 from __future__ import annotations
 
 import pytest
@@ -78,7 +80,8 @@ def test_R4_end_of_round() -> None:
     assert state.proposal(1).status is ProposalStatus.LIVE
     state = run(state, "boreal pass")
     assert state.proposal(1).status is ProposalStatus.LAPSED
-    assert state.round_index == 1 and state.turn == 1
+    assert state.round_index == 1
+    assert state.turn == 1
     opened = [e for e in state.log if e.kind is EventKind.ROUND_OPENED]
     assert "The council meets at the harbour." in opened[-1].text
     quotes = [e.text for e in state.log if e.kind is EventKind.QUOTE]
@@ -112,9 +115,11 @@ def test_R6_escalation_ends_the_game() -> None:
     sc = quiet(rules={"hostile_tension": 30.0})
     state = run(start(sc), "aster say hostile", "boreal say hostile")
     assert is_over(state)
-    assert state.escalated and state.tension == 100.0
+    assert state.escalated
+    assert state.tension == 100.0
     result = outcome(state)
-    assert result is not None and result.id == "escalation"
+    assert result is not None
+    assert result.id == "escalation"
     assert [e.kind for e in state.log][-3:] == [
         EventKind.ESCALATION,
         EventKind.ROUND_CLOSED,
