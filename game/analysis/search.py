@@ -72,12 +72,12 @@ def feasible(
         nodes += 1
         if nodes > max_nodes:
             raise _BudgetSpentError
-        if k == depth:
-            return True
         rest = actor_best[k]
         for a in range(n):
             if totals[a] + rest[a] < goal[a] - EPS:
                 return False
+        if k == depth:  # the bounds above were exact here: every target is met
+            return True
         for lam, suffix, need in dual:
             if combined(totals, lam) + suffix[k] < need - EPS:
                 return False

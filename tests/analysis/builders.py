@@ -77,7 +77,9 @@ def prefs(
     )
 
 
-def table(round_id: str, participants: Sequence[str], agenda: Sequence[str], turns: int = 3) -> Round:
+def table(
+    round_id: str, participants: Sequence[str], agenda: Sequence[str], turns: int = 3
+) -> Round:
     return Round(
         id=round_id,
         name=round_id.title(),
