@@ -1,0 +1,110 @@
+"""The seat protocol that computer players implement, and the random player.
+
+A session asks the agent in a non-human seat for a ``Decision`` given only that
+actor's view and its legal actions.  The AI package (``game.ai``) supplies real
+delegates through ``make_agent``; until it exists, or for ``random`` seats, the
+``RandomAgent`` here plays uniformly among the legal actions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from game.engine import Action, ActorView
+from game.engine.model import Scenario
+from game.session.seats import Seat, SeatKind
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What an agent chose, with the one line the transcript and debrief show."""
+
+    action: Action
+    rationale: str = ""
+
+
+class DecisionLike(Protocol):
+    """Any decision value with these two fields will do (the AI package has its own)."""
+
+    @property
+    def action(self) -> Action: ...
+    @property
+    def rationale(self) -> str: ...
+
+
+class Agent(Protocol):
+    """A computer player: sees one actor's view and chooses among the legal actions.
+
+    An agent should keep no hidden state between moves (derive any randomness
+    from its seed and the view), so that a game resumed from a save or an undo
+    goes on exactly as one played straight through.
+    """
+
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> DecisionLike: ...
+
+
+# factory(scenario, actor_id, difficulty, seed) -> Agent
+AgentFactory = Callable[[Scenario, str, str, int], Agent]
+
+_FACTORIES: dict[str, AgentFactory] = {}
+
+
+def register_agent_factory(kind: str, factory: AgentFactory) -> None:
+    """Let a package (or a test) supply the agents for a seat kind such as ``"ai"``."""
+    _FACTORIES[kind] = factory
+
+
+def unregister_agent_factory(kind: str) -> None:
+    _FACTORIES.pop(kind, None)
+
+
+def derive_seed(seed: int, actor: str) -> int:
+    """The seed of an agent's own generators, never the engine's.
+
+    Mixing in the actor keeps two random seats from mirroring each other.
+    """
+    digest = hashlib.sha256(f"{seed}:{actor}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+class RandomAgent:
+    """Plays uniformly at random among the legal actions, with its own generator."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        # A fresh generator per move, keyed by the length of the public record: no
+        # state survives between moves, so a replayed or resumed game goes on alike.
+        rng = random.Random(f"{self.seed}:{len(view.table.log)}")
+        return Decision(rng.choice(list(legal)), "chosen at random")
+
+
+def _ai_module_factory() -> AgentFactory | None:
+    try:
+        module = importlib.import_module("game.ai")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("game.ai", "game"):
+            return None
+        raise
+    factory = getattr(module, "make_agent", None)
+    return factory if callable(factory) else None
+
+
+AI_UNAVAILABLE = "AI delegates are not available in this version: ai seats play at random."
+
+
+def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> tuple[Agent, str | None]:
+    """The agent for a non-human seat, and a notice if an AI seat fell back to random."""
+    agent_seed = derive_seed(seed, actor)
+    if seat.kind is SeatKind.RANDOM:
+        return RandomAgent(agent_seed), None
+    factory = _FACTORIES.get(str(seat.kind)) or _ai_module_factory()
+    if factory is None:
+        return RandomAgent(agent_seed), AI_UNAVAILABLE
+    return factory(scenario, actor, str(seat.difficulty), agent_seed), None

@@ -1,0 +1,125 @@
+"""Who sits in each delegation's chair: a person, an AI delegate or a random player.
+
+A seat spec is the short text a player types on the command line
+(``a=human,b=ai:hard,c=random`` or ``all=random,a=human``); this module parses
+it against a scenario's playable actors and formats it back.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from game.errors import UserError
+
+ALL = "all"  # the spec key that sets every playable seat
+
+
+class SeatKind(enum.StrEnum):
+    HUMAN = "human"
+    AI = "ai"
+    RANDOM = "random"
+
+
+class Difficulty(enum.StrEnum):
+    EASY = "easy"
+    NORMAL = "normal"
+    HARD = "hard"
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """One delegation's chair; ``difficulty`` only matters for AI seats."""
+
+    kind: SeatKind
+    difficulty: Difficulty = Difficulty.NORMAL
+
+    @property
+    def is_human(self) -> bool:
+        return self.kind is SeatKind.HUMAN
+
+    def __str__(self) -> str:
+        if self.kind is SeatKind.AI and self.difficulty is not Difficulty.NORMAL:
+            return f"{self.kind}:{self.difficulty}"
+        return str(self.kind)
+
+
+class SeatSpecError(UserError):
+    """A seat spec that cannot be read or names a seat the scenario does not have."""
+
+
+def _choices(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def parse_seat(text: str, *, where: str = "") -> Seat:
+    """``human``, ``random``, ``ai`` or ``ai:hard`` -> a Seat."""
+    prefix = f"seat {where!r}: " if where else ""
+    kind_text, _, difficulty_text = text.strip().partition(":")
+    try:
+        kind = SeatKind(kind_text.strip().lower())
+    except ValueError:
+        raise SeatSpecError(
+            f"{prefix}unknown seat kind {kind_text.strip()!r} (use one of: {_choices(SeatKind)})"
+        ) from None
+    if not difficulty_text:
+        return Seat(kind)
+    if kind is not SeatKind.AI:
+        raise SeatSpecError(f"{prefix}only an ai seat takes a difficulty, not {kind}")
+    try:
+        difficulty = Difficulty(difficulty_text.strip().lower())
+    except ValueError:
+        raise SeatSpecError(
+            f"{prefix}unknown difficulty {difficulty_text.strip()!r} "
+            f"(use one of: {_choices(Difficulty)})"
+        ) from None
+    return Seat(kind, difficulty)
+
+
+def parse_seats(
+    spec: str | None, playable: Iterable[str], *, default: Seat | None = None
+) -> dict[str, Seat]:
+    """Read a seat spec for the given playable actor ids.
+
+    Entries apply left to right, so ``all=ai,x=human`` makes every seat an AI
+    but ``x``.  Seats the spec does not name get ``default`` (an AI at normal
+    difficulty unless given).  With no spec at all, the first playable actor
+    is a human and the others get ``default``: one person against the table.
+    """
+    actors = list(playable)
+    if not actors:
+        raise SeatSpecError("the scenario has no playable delegation")
+    fallback = default if default is not None else Seat(SeatKind.AI)
+    seats = dict.fromkeys(actors, fallback)
+    if spec is None:
+        seats[actors[0]] = Seat(SeatKind.HUMAN)
+        return seats
+    entries = [part.strip() for part in spec.split(",")]
+    if not any(entries):
+        raise SeatSpecError("empty seat spec (example: all=ai,<actor>=human)")
+    for entry in entries:
+        if not entry:
+            raise SeatSpecError(f"seat spec {spec!r} has an empty entry")
+        name, eq, value = entry.partition("=")
+        name = name.strip().lower()
+        if not eq or not name or not value.strip():
+            raise SeatSpecError(
+                f"seat spec entry {entry!r} is not ACTOR=KIND (example: {actors[0]}=human)"
+            )
+        seat = parse_seat(value, where=name)
+        if name == ALL:
+            seats = dict.fromkeys(actors, seat)
+        elif name in seats:
+            seats[name] = seat
+        else:
+            raise SeatSpecError(
+                f"seat spec names {name!r}, which is not a playable delegation "
+                f"(playable: {_choices(actors)})"
+            )
+    return seats
+
+
+def format_seats(seats: Mapping[str, Seat]) -> str:
+    """The spec that ``parse_seats`` reads back into the same seats."""
+    return ",".join(f"{actor}={seat}" for actor, seat in seats.items())

@@ -1,0 +1,344 @@
+"""A game in progress: the scenario, the seats, the engine state and the action log.
+
+The session is what the terminal mode and the window drive.  It never decides a
+rule: it asks the engine what is legal, applies what a person or an agent chose,
+records it with its rationale, and autosaves.  Undo and loading a save both
+work by replaying the log from the start, because the log is the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+from game import __version__, engine
+from game.engine import Action, ActorView, GameEvent, GameState
+from game.engine.actions import FACILITATOR
+from game.engine.errors import ActionError
+from game.engine.model import Scenario
+from game.session.agents import Agent, make_agent
+from game.session.errors import SaveError, SessionError
+from game.session.savefile import FORMAT, SaveFile, ScenarioRef, SeatRecord, write_atomic
+from game.session.seats import Seat, SeatKind
+
+AUTOSAVE_NAME = "autosave.json"
+MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
+
+
+class LoadedLike(Protocol):
+    """What the session needs of a loaded scenario (``game.scenario.LoadedScenario``)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One action of the game, who chose it (a person or a kind of computer seat) and why."""
+
+    action: Action
+    by: SeatKind
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What one applied action did: its place in the log and the events it caused."""
+
+    number: int  # 1-based position in the log
+    entry: LogEntry
+    text: str  # the action in the engine's text notation
+    events: tuple[GameEvent, ...]
+
+    @property
+    def action(self) -> Action:
+        return self.entry.action
+
+    @property
+    def actor(self) -> str:
+        return self.entry.action.actor
+
+    @property
+    def rationale(self) -> str:
+        return self.entry.rationale
+
+
+class ReplayError(SessionError):
+    """An action of a recorded log that the engine refuses on replay."""
+
+    def __init__(self, number: int, total: int, text: str, reason: str) -> None:
+        super().__init__(f"action {number} of {total} ({text!r}) is illegal on replay: {reason}")
+        self.number = number
+        self.reason = reason
+
+
+class Session:
+    """One game: build it, then ``submit`` people's moves and ``step`` the computer's."""
+
+    def __init__(
+        self,
+        loaded: LoadedLike,
+        seed: int,
+        seats: Mapping[str, Seat],
+        *,
+        autosave: bool = True,
+        save_path: Path | None = None,
+    ) -> None:
+        self._loaded = loaded
+        self._seed = seed
+        self._seats = dict(seats)
+        self.autosave = autosave
+        self.save_path = save_path
+        self.notices: list[str] = []  # things a player should know once (an AI fallback)
+        self.save_warning: str | None = None  # why the last automatic save failed, if it did
+        self._agents: dict[str, Agent] = {}
+        self._log: list[LogEntry] = []
+        self._state = engine.new_game(loaded.scenario, seed)
+
+    @classmethod
+    def restore(
+        cls,
+        loaded: LoadedLike,
+        seed: int,
+        seats: Mapping[str, Seat],
+        log: Sequence[LogEntry],
+        *,
+        autosave: bool = False,
+        save_path: Path | None = None,
+    ) -> Session:
+        """A session at the end of ``log``, replayed; ``ReplayError`` names a refused action."""
+        session = cls(loaded, seed, seats, autosave=autosave, save_path=save_path)
+        session._replay(log)
+        return session
+
+    # --- reading --------------------------------------------------------------
+
+    @property
+    def loaded(self) -> LoadedLike:
+        return self._loaded
+
+    @property
+    def scenario(self) -> Scenario:
+        return self._loaded.scenario
+
+    @property
+    def seed(self) -> int:
+        return self._seed
+
+    @property
+    def seats(self) -> Mapping[str, Seat]:
+        return MappingProxyType(self._seats)
+
+    @property
+    def state(self) -> GameState:
+        return self._state
+
+    @property
+    def log(self) -> tuple[LogEntry, ...]:
+        return tuple(self._log)
+
+    @property
+    def transcript(self) -> tuple[GameEvent, ...]:
+        """The public record so far, openings included."""
+        return tuple(self._state.log)
+
+    @property
+    def to_move(self) -> str | None:
+        """The actor whose move it is, or None once the game is over."""
+        if engine.is_over(self._state):
+            return None
+        return engine.to_move(self._state)
+
+    @property
+    def is_over(self) -> bool:
+        return engine.is_over(self._state)
+
+    @property
+    def human_to_move(self) -> bool:
+        """True when the game waits for a person (the front end shows the action bar)."""
+        actor = self.to_move
+        return actor is not None and self.seat_of(actor).is_human
+
+    def seat_of(self, actor: str) -> Seat:
+        # An actor with no seat (a non-playable chair the engine asks to move) is the computer's.
+        return self._seats.get(actor, Seat(SeatKind.AI))
+
+    def legal_actions(self, actor: str | None = None) -> tuple[Action, ...]:
+        """The legal actions of ``actor`` (default: whoever is to move)."""
+        who = actor if actor is not None else self.to_move
+        if who is None:
+            return ()
+        return tuple(engine.legal_actions(self._state, who))
+
+    def view(self, actor: str) -> ActorView:
+        """What ``actor`` may see; the only thing a delegation's panel should show."""
+        return engine.view(self._state, actor)
+
+    def digest(self) -> str:
+        return engine.digest(self._state)
+
+    @property
+    def undo_refusal(self) -> str | None:
+        """Why ``undo`` would be refused now, or None when it would work."""
+        if not any(entry.by is SeatKind.HUMAN for entry in self._log):
+            return "nothing to undo: no move has been made by a person yet"
+        return None
+
+    # --- acting ---------------------------------------------------------------
+
+    def submit(self, action: Action) -> Turn:
+        """Apply a person's move (a human seat's or the facilitator's).
+
+        A refused move raises ``SessionError`` with the engine's reason and changes nothing.
+        """
+        if engine.is_over(self._state):
+            raise SessionError("the game is over: no more moves")
+        if action.actor != FACILITATOR:
+            if action.actor not in self._seats:
+                raise SessionError(f"{action.actor!r} has no seat at this game")
+            if not self._seats[action.actor].is_human:
+                raise SessionError(
+                    f"{self._name(action.actor)} is played by the computer, not by a person"
+                )
+        return self._commit(action, SeatKind.HUMAN, "")
+
+    def submit_text(self, text: str) -> Turn:
+        """Like ``submit``, for an action in the engine's text notation."""
+        try:
+            action = engine.parse_action(text)
+        except ActionError as exc:
+            raise SessionError(str(exc)) from None
+        return self.submit(action)
+
+    def step(self) -> Turn | None:
+        """Let the computer seat to move act; None when a person is to move or the game is over."""
+        actor = self.to_move
+        if actor is None:
+            return None
+        seat = self.seat_of(actor)
+        if seat.is_human:
+            return None
+        legal = self.legal_actions(actor)
+        decision = self._agent(actor, seat).decide(self.view(actor), legal)
+        return self._commit(decision.action, seat.kind, decision.rationale)
+
+    def run_until_human(self) -> list[Turn]:
+        """Step the computer seats until a person is to move or the game is over."""
+        turns: list[Turn] = []
+        while (turn := self.step()) is not None:
+            turns.append(turn)
+            if len(turns) > MAX_AUTOMATIC_MOVES:
+                raise RuntimeError("the computer seats moved without end; an engine bug")
+        return turns
+
+    def undo(self) -> list[LogEntry]:
+        """Take back the last person's move and the computer's moves after it.
+
+        Returns the entries taken back, oldest first.  Raises ``SessionError``
+        with the reason when there is nothing a person could take back.
+        """
+        refusal = self.undo_refusal
+        if refusal is not None:
+            raise SessionError(refusal)
+        last = max(i for i, entry in enumerate(self._log) if entry.by is SeatKind.HUMAN)
+        removed = self._log[last:]
+        self._replay(self._log[:last])
+        self._persist()
+        return removed
+
+    # --- saving ---------------------------------------------------------------
+
+    def to_save(self) -> SaveFile:
+        """This game as a save record."""
+        path = self._loaded.path
+        return SaveFile(
+            format=FORMAT,
+            game_version=__version__,
+            scenario=ScenarioRef(
+                id=self.scenario.id,
+                hash=self._loaded.content_hash,
+                path=str(path) if path is not None else "",
+            ),
+            seed=self._seed,
+            seats={
+                actor: SeatRecord(kind=seat.kind, difficulty=seat.difficulty)
+                for actor, seat in self._seats.items()
+            },
+            actions=[engine.format_action(entry.action) for entry in self._log],
+            by=[entry.by for entry in self._log],
+            rationales=[entry.rationale for entry in self._log],
+        )
+
+    def save(self, path: Path) -> None:
+        """Write this game to ``path`` atomically; ``SaveError`` if it cannot be written."""
+        data = self.to_save().model_dump_json(indent=2).encode("utf-8") + b"\n"
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SaveError(f"cannot save the game to {path}: {reason}") from None
+
+    @staticmethod
+    def autosave_path() -> Path:
+        from game.paths import user_data_dir
+
+        return user_data_dir() / AUTOSAVE_NAME
+
+    # --- inside ---------------------------------------------------------------
+
+    def _name(self, actor: str) -> str:
+        try:
+            return self.scenario.actor(actor).name
+        except KeyError:
+            return actor
+
+    def _agent(self, actor: str, seat: Seat) -> Agent:
+        agent = self._agents.get(actor)
+        if agent is None:
+            agent, notice = make_agent(self.scenario, actor, seat, self._seed)
+            if notice and notice not in self.notices:
+                self.notices.append(notice)
+            self._agents[actor] = agent
+        return agent
+
+    def _commit(self, action: Action, by: SeatKind, rationale: str) -> Turn:
+        try:
+            engine.check(self._state, action)
+            state, events = engine.apply(self._state, action)
+        except ActionError as exc:
+            raise SessionError(str(exc)) from None
+        self._state = state
+        entry = LogEntry(action, by, rationale)
+        self._log.append(entry)
+        self._persist()
+        return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
+
+    def _replay(self, log: Sequence[LogEntry]) -> None:
+        state = engine.new_game(self.scenario, self._seed)
+        for number, entry in enumerate(log, 1):
+            try:
+                engine.check(state, entry.action)
+                state, _ = engine.apply(state, entry.action)
+            except ActionError as exc:
+                text = engine.format_action(entry.action)
+                raise ReplayError(number, len(log), text, str(exc)) from None
+        self._state = state
+        self._log = list(log)
+
+    def _persist(self) -> None:
+        targets = [self.autosave_path()] if self.autosave else []
+        if self.save_path is not None:
+            targets.append(self.save_path)
+        self.save_warning = None
+        for target in targets:
+            try:
+                self.save(target)
+            except SaveError as exc:
+                self.save_warning = str(exc)  # the game goes on; the old save is intact

@@ -1,0 +1,186 @@
+"""Saving a session to a file and loading it back by replaying its log.
+
+Every way a save can be broken ends in one ``SaveError`` whose message says
+what is wrong, and loading never writes anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game import engine
+from game.engine.errors import ActionError
+from game.errors import UserError
+from game.session.errors import SaveError
+from game.session.savefile import FORMAT, GAME, SaveFile
+from game.session.seats import Seat
+from game.session.session import LoadedLike, LogEntry, ReplayError, Session
+
+MAX_SAVE_BYTES = 50_000_000  # far beyond any real game; refuses to read a wrong, huge file
+_MAX_LISTED_PROBLEMS = 3
+
+Resolver = Callable[[str], LoadedLike]
+
+
+def save(session: Session, path: Path) -> None:
+    """Write ``session`` to ``path`` atomically (``SaveError`` if that fails)."""
+    session.save(path)
+
+
+def _problem(path: Path, reason: str) -> SaveError:
+    return SaveError(f"cannot load the save {path}: {reason}")
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise _problem(path, f"the file is too large to be a save ({size} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem(path, "no such file") from None
+    except IsADirectoryError:
+        raise _problem(path, "it is a folder, not a file") from None
+    except OSError as exc:
+        raise _problem(path, exc.strerror or str(exc)) from None
+    if not raw.strip():
+        raise _problem(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _problem(path, "not a Red Lines save (not a text file)") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise _problem(
+                path, "the file is truncated (it ends in the middle of the data)"
+            ) from None
+        raise _problem(
+            path, f"not a Red Lines save (not valid JSON at line {exc.lineno}, column {exc.colno})"
+        ) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors()[:_MAX_LISTED_PROBLEMS]:
+        where = ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"])
+        problems.append(f"{where}: {message}" if where else message)
+    more = exc.error_count() - len(problems)
+    if more > 0:
+        problems.append(f"and {more} more")
+    return "; ".join(problems)
+
+
+def read_save(path: Path) -> SaveFile:
+    """The save record in ``path``, checked; ``SaveError`` if it is not a usable save."""
+    data = _read_json(path)
+    if not isinstance(data, dict) or data.get("game", GAME) != GAME:
+        raise _problem(path, "not a Red Lines save")
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version > FORMAT:
+            raise _problem(
+                path,
+                f"it was written by a newer version of Red Lines (save format {version}; "
+                f"this version reads format {FORMAT}); update the game to load it",
+            )
+        if version < 1:
+            raise _problem(path, f"unknown save format {version}")
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as exc:
+        raise _problem(path, f"the save is damaged ({_describe(exc)})") from None
+
+
+def _default_resolver(path_or_id: str) -> LoadedLike:
+    from game.scenario import load_scenario
+
+    return load_scenario(path_or_id)
+
+
+def _scenario_for(path: Path, record: SaveFile, resolve: Resolver) -> LoadedLike:
+    """The scenario the game was played on: its recorded path first, then its id."""
+    ref = record.scenario
+    candidates = []
+    if ref.path and Path(ref.path).is_file():
+        candidates.append(ref.path)
+    candidates.append(ref.id)
+    found: LoadedLike | None = None
+    failure = ""
+    for candidate in candidates:
+        try:
+            loaded = resolve(candidate)
+        except UserError as exc:
+            failure = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            continue
+        if loaded.content_hash == ref.hash and loaded.scenario.id == ref.id:
+            return loaded
+        found = found or loaded
+    if found is None:
+        raise _problem(
+            path, f"the scenario {ref.id!r} it was played on cannot be loaded ({failure})"
+        )
+    if found.scenario.id != ref.id:
+        raise _problem(
+            path, f"the scenario at {ref.path} is now {found.scenario.id!r}, not {ref.id!r}"
+        )
+    raise _problem(
+        path,
+        f"the scenario {ref.id!r} has changed since this game was saved "
+        f"(content hash {ref.hash[:12]} in the save, {found.content_hash[:12]} now), "
+        "so its moves may no longer fit",
+    )
+
+
+def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:
+    playable = {actor.id for actor in loaded.scenario.playable}
+    for actor in record.seats:
+        if actor not in playable:
+            raise _problem(path, f"its seats name {actor!r}, not a playable delegation")
+    return {actor: Seat(seat.kind, seat.difficulty) for actor, seat in record.seats.items()}
+
+
+def _log(path: Path, record: SaveFile) -> list[LogEntry]:
+    entries = []
+    total = len(record.actions)
+    for number, (text, by, why) in enumerate(
+        zip(record.actions, record.by, record.rationales, strict=True), 1
+    ):
+        try:
+            action = engine.parse_action(text)
+        except ActionError as exc:
+            raise _problem(
+                path, f"action {number} of {total} ({text!r}) cannot be read: {exc}"
+            ) from None
+        entries.append(LogEntry(action, by, why))
+    return entries
+
+
+def load(
+    path: Path,
+    *,
+    autosave: bool = False,
+    save_path: Path | None = None,
+    resolve: Resolver | None = None,
+) -> Session:
+    """The game saved in ``path``, replayed to where it was; ``SaveError`` if it cannot be.
+
+    ``resolve`` finds a scenario by path or id (default: ``game.scenario.load_scenario``).
+    """
+    record = read_save(path)
+    loaded = _scenario_for(path, record, resolve or _default_resolver)
+    seats = _seats(path, record, loaded)
+    log = _log(path, record)
+    try:
+        return Session.restore(
+            loaded, record.seed, seats, log, autosave=autosave, save_path=save_path
+        )
+    except ReplayError as exc:
+        raise _problem(path, str(exc)) from None

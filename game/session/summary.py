@@ -1,0 +1,68 @@
+"""The end-of-game summary that ``play`` prints and ``replay`` prints or emits as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game import engine
+from game.session.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    scenario: str
+    seed: int
+    over: bool
+    outcome: str | None  # the outcome id, None while the game runs
+    outcome_label: str
+    outcome_why: str
+    scores: dict[str, float]  # actor id -> total score
+    digest: str
+    turns: int  # actions in the log (every move by a delegation or the facilitator)
+    rounds: int  # rounds reached
+
+
+def summarize(session: Session) -> Summary:
+    state = session.state
+    result = engine.outcome(state)
+    return Summary(
+        scenario=session.scenario.id,
+        seed=session.seed,
+        over=session.is_over,
+        outcome=result.id if result is not None else None,
+        outcome_label=result.label if result is not None else "game not finished",
+        outcome_why=result.why if result is not None else "",
+        scores={actor: round(score.total, 6) for actor, score in engine.scores(state).items()},
+        digest=session.digest(),
+        turns=len(session.log),
+        rounds=state.round_number,
+    )
+
+
+def summary_lines(summary: Summary, names: dict[str, str] | None = None) -> list[str]:
+    """The summary as text; the digest sits alone on its own line for scripts to grep."""
+    names = names or {}
+    lines = [f"outcome: {summary.outcome_label}"]
+    if summary.outcome_why:
+        lines.append(f"  why: {summary.outcome_why}")
+    lines.append("scores:")
+    for actor, total in summary.scores.items():
+        lines.append(f"  {names.get(actor, actor)}: {total:+.3f}")
+    lines.append(f"turns: {summary.turns} (round {summary.rounds})")
+    lines.append(f"digest: {summary.digest}")
+    return lines
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "scenario": summary.scenario,
+        "seed": summary.seed,
+        "over": summary.over,
+        "outcome": summary.outcome,
+        "outcome_label": summary.outcome_label,
+        "scores": summary.scores,
+        "digest": summary.digest,
+        "turns": summary.turns,
+        "rounds": summary.rounds,
+    }

@@ -1,0 +1,65 @@
+"""Seat specs: what a player types after --seats, read against a scenario's delegations."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.errors import UserError
+from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
+
+ACTORS = ("alpha", "beta", "gamma")
+HUMAN, AI, RANDOM = Seat(SeatKind.HUMAN), Seat(SeatKind.AI), Seat(SeatKind.RANDOM)
+
+
+def test_each_seat_named() -> None:
+    seats = parse_seats("alpha=human,beta=ai,gamma=random", ACTORS)
+    assert seats == {"alpha": HUMAN, "beta": AI, "gamma": RANDOM}
+
+
+def test_all_then_override_applies_left_to_right() -> None:
+    assert parse_seats("all=ai,alpha=human", ACTORS) == {"alpha": HUMAN, "beta": AI, "gamma": AI}
+    # a later all= overrides what came before it
+    assert parse_seats("alpha=human,all=random", ACTORS) == dict.fromkeys(ACTORS, RANDOM)
+
+
+def test_difficulty_suffix() -> None:
+    seats = parse_seats("beta=ai:hard,gamma=AI:Easy", ACTORS)
+    assert seats["beta"] == Seat(SeatKind.AI, Difficulty.HARD)
+    assert seats["gamma"] == Seat(SeatKind.AI, Difficulty.EASY)
+
+
+def test_unnamed_seats_are_ai_and_no_spec_means_one_human() -> None:
+    assert parse_seats("gamma=human", ACTORS) == {"alpha": AI, "beta": AI, "gamma": HUMAN}
+    assert parse_seats(None, ACTORS) == {"alpha": HUMAN, "beta": AI, "gamma": AI}
+
+
+def test_format_round_trips() -> None:
+    seats = parse_seats("alpha=human,beta=ai:hard,gamma=random", ACTORS)
+    assert format_seats(seats) == "alpha=human,beta=ai:hard,gamma=random"
+    assert parse_seats(format_seats(seats), ACTORS) == seats
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("", "empty seat spec (example: all=ai,<actor>=human)"),
+        ("alpha=human,,beta=ai", "seat spec 'alpha=human,,beta=ai' has an empty entry"),
+        ("alpha", "seat spec entry 'alpha' is not ACTOR=KIND (example: alpha=human)"),
+        ("alpha=", "seat spec entry 'alpha=' is not ACTOR=KIND (example: alpha=human)"),
+        (
+            "delta=human",
+            "seat spec names 'delta', which is not a playable delegation "
+            "(playable: alpha, beta, gamma)",
+        ),
+        ("alpha=robot", "seat 'alpha': unknown seat kind 'robot' (use one of: ai, human, random)"),
+        (
+            "beta=ai:brutal",
+            "seat 'beta': unknown difficulty 'brutal' (use one of: easy, hard, normal)",
+        ),
+        ("alpha=human:hard", "seat 'alpha': only an ai seat takes a difficulty, not human"),
+    ],
+)
+def test_bad_specs_are_user_errors_with_a_reason(spec: str, message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        parse_seats(spec, ACTORS)
+    assert str(caught.value) == message
