@@ -1,0 +1,1 @@
+"""The game's screens, each a ``Scene``: title and settings so far."""
