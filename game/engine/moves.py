@@ -165,11 +165,13 @@ def _agree(d: Draft, p: Proposal) -> None:
             provisional[issue] = Provisional(
                 issue, option, tuple(sorted(accepters)), missing, d.round_index + 1
             )
-            waiting = ", ".join(t.name[x] for x in missing)
+            names = [t.name[x] for x in missing]
+            waiting = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            verb = "accepts" if len(names) == 1 else "accept"
             emit(
                 d,
                 EventKind.PROVISIONAL,
-                f"Provisional: {label} (binds once {waiting} accept).",
+                f"Provisional: {label} (binds once {waiting} {verb}).",
                 subject=issue,
             )
         else:

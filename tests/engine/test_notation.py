@@ -1,0 +1,127 @@
+"""The text notation of actions round-trips and says what is wrong with bad text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.engine import (
+    Accept,
+    Action,
+    Bookmark,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    MalformedActionError,
+    News,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Threaten,
+    Timeout,
+    Tone,
+    WalkOut,
+    format_action,
+    parse_action,
+)
+
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True).filter(lambda s: s != "facilitator")
+awkward = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(['"', "\\", "\n", "\r", "\t", "\u2028", "\x85", "Ж", "ї", " "]),
+    ),
+    max_size=40,
+)
+numbers = st.integers(min_value=0, max_value=10**6)
+terms = st.dictionaries(ids, ids, min_size=1, max_size=4).map(lambda d: tuple(sorted(d.items())))
+
+actions: st.SearchStrategy[Action] = st.one_of(
+    st.builds(Propose, ids, terms),
+    st.builds(Accept, ids, numbers),
+    st.builds(Reject, ids, numbers),
+    st.builds(Statement, ids, st.sampled_from(list(Tone)), awkward),
+    st.builds(Threaten, ids, ids, terms | st.just(())),
+    st.builds(CarryOut, ids, ids),
+    st.builds(WalkOut, ids),
+    st.builds(Pass, ids),
+    st.builds(Inject, ids),
+    st.builds(News, awkward),
+    st.builds(Bookmark, awkward),
+    st.builds(ExtendRound, st.integers(min_value=0, max_value=99)),
+    st.just(EndRound()),
+    st.just(EndGame()),
+    st.builds(Timeout, ids),
+)
+
+
+@given(actions)
+def test_format_parse_round_trip(action: Action) -> None:
+    text = format_action(action)
+    assert parse_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        (
+            "us propose enlargement=moratorium,missiles=limits",
+            Propose("us", (("enlargement", "moratorium"), ("missiles", "limits"))),
+        ),
+        (
+            "us propose missiles=limits,enlargement=moratorium",
+            Propose("us", (("enlargement", "moratorium"), ("missiles", "limits"))),
+        ),
+        ("russia accept 3", Accept("russia", 3)),
+        (
+            'nato say firm "We will not compromise"',
+            Statement("nato", Tone.FIRM, "We will not compromise"),
+        ),
+        ("nato say hostile", Statement("nato", Tone.HOSTILE, "")),
+        (
+            "us threaten swift unless force-posture=pullback",
+            Threaten("us", "swift", (("force-posture", "pullback"),)),
+        ),
+        ("us carry-out swift", CarryOut("us", "swift")),
+        ("russia walkout", WalkOut("russia")),
+        ("nato pass", Pass("nato")),
+        ("facilitator inject troop-buildup", Inject("troop-buildup")),
+        ('facilitator bookmark "discuss this"', Bookmark("discuss this")),
+        ("facilitator timeout us", Timeout("us")),
+        ("  us   pass  ", Pass("us")),
+    ],
+)
+def test_examples(text: str, action: Action) -> None:
+    assert parse_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "expected an actor and a verb"),
+        ("us", "expected an actor and a verb"),
+        ("US pass", "not a valid actor id"),
+        ("us dance", "unknown or incomplete move 'dance'"),
+        ("us accept three", "must be a number"),
+        ("us accept ٣", "must be a number"),
+        ("us propose enlargement", "must be issue=option"),
+        ("us propose a=b,a=c", "appears twice"),
+        ('us say loud "x"', "tone must be one of"),
+        ("us say firm unquoted", "double quotes"),
+        ("us threaten swift if a=b", "threaten LEVER unless TERMS"),
+        ("facilitator pass", "unknown or incomplete facilitator move"),
+        ('facilitator news "unterminated', "double quotes"),
+    ],
+)
+def test_malformed_text_says_what_is_wrong(text: str, reason: str) -> None:
+    with pytest.raises(MalformedActionError, match=reason):
+        parse_action(text)
+
+
+def test_terms_are_canonical() -> None:
+    assert Propose("us", (("b", "x"), ("a", "y"))).terms == (("a", "y"), ("b", "x"))
+    assert Threaten("us", "l", [("b", "x"), ("a", "y")]).unless == (("a", "y"), ("b", "x"))  # type: ignore[arg-type]
