@@ -1,0 +1,189 @@
+"""``redlines analyze``: what arithmetic says about a scenario before anyone plays it.
+
+Prints the zone of possible agreement (with an example deal and what each
+delegation gets from it), the Nash bargaining point, and every author finding
+placed at ``FILE:LINE:COL``.  Exit status 1 only when a finding is an error
+(the scenario is unplayable); warnings are advice.  ``located_findings`` is
+the hook ``redlines validate`` uses to show the same warnings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.analysis import Finding, NashPoint, Zopa
+    from game.engine.model import Scenario
+    from game.scenario import LoadedScenario, Located
+
+HELP = "negotiation checks: is a deal possible without crossing red lines? issues, outcomes"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", metavar="PATH_OR_ID", help="a scenario file or bundled id")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+
+
+def _where(scenario: Scenario, finding: Finding) -> tuple[str | int, ...]:
+    """The place in the YAML document a finding is about (its first subject's element)."""
+    subject = finding.subjects[0] if finding.subjects else ""
+    code = finding.code
+    index = {
+        "issue": [i.id for i in scenario.issues],
+        "round": [r.id for r in scenario.rounds],
+        "outcome": [o.id for o in scenario.outcomes],
+        "event": [e.id for e in scenario.events],
+    }
+    kind = code.split("-")[0]
+    if kind in index and subject in index[kind]:
+        k = index[kind].index(subject)
+        tail = {"issue": "id", "round": "agenda"}.get(kind, "when")
+        if kind == "issue" and code == "issue-consent-absent":
+            tail = "consent"
+        plural = "issues" if kind == "issue" else f"{kind}s"
+        return (plural, k, tail)
+    if code == "option-outside-zopa":
+        issue = scenario.issue(finding.subjects[0])
+        k = [i.id for i in scenario.issues].index(issue.id)
+        j = [o.id for o in issue.options].index(finding.subjects[1])
+        return ("issues", k, "options", j)
+    if code == "reservation-unreachable":
+        return ("preferences", subject, "reservation")
+    if code.startswith("demand-"):
+        own = [d for d in scenario.demands if d.actor == subject]
+        k = next(n for n, d in enumerate(own) if (d.issue, d.option) == finding.subjects[1:])
+        return ("demands", subject, k)
+    if code == "objective-unreachable":
+        for prefs in scenario.preferences.values():
+            ids = [o.id for o in prefs.objectives]
+            if subject in ids:
+                return ("preferences", prefs.actor, "objectives", ids.index(subject), "when")
+    if code == "no-outcome":
+        return ("outcomes",)
+    return ("preferences",)
+
+
+def located_findings(loaded: LoadedScenario, *, notes: bool = False) -> list[Located]:
+    """The analysis findings placed in the file, for ``redlines validate``.
+
+    Notes (severity info) are left out unless asked for: they are advice that
+    ``redlines analyze`` shows, not problems a ``--strict`` run should fail on.
+    """
+    from game.analysis import Severity, findings
+
+    scenario = loaded.scenario
+    on_agenda = {i for r in scenario.rounds for i in r.agenda}
+    out = []
+    for f in findings(scenario):
+        if f.severity is Severity.INFO and not notes:
+            continue
+        if f.code == "issue-off-agenda" and f.subjects[0] not in on_agenda:
+            continue  # the scenario lints already say so
+        where = _where(scenario, f)
+        out.append(loaded.locate(where, f"{f.message} [{f.code}]", str(f.severity)))
+    return out
+
+
+def _package_lines(scenario: Scenario, package: dict[str, str]) -> list[str]:
+    lines = []
+    for issue in scenario.issues:
+        if issue.id in package:
+            label = issue.option(package[issue.id]).label
+            lines.append(f"    {issue.id} = {package[issue.id]} ({label})")
+    unsettled = [i.id for i in scenario.issues if i.id not in package]
+    if unsettled:
+        lines.append(f"    unsettled (status quo holds): {', '.join(unsettled)}")
+    return lines
+
+
+def _zopa_text(scenario: Scenario, zopa: Zopa, ms: float) -> list[str]:
+    how = f"{zopa.method}, {zopa.nodes} nodes over {zopa.space_size:,} packages, {ms:.0f} ms"
+    if zopa.exists is None:
+        return [f"Zone of possible agreement: undecided ({how})"]
+    if not zopa.exists:
+        return [f"Zone of possible agreement: none ({how})"]
+    lines = [f"Zone of possible agreement: yes ({how})", "  example deal:"]
+    lines += _package_lines(scenario, zopa.package or {})
+    lines.append("  what each delegation gets (utility / reservation):")
+    lines += [
+        f"    {a:<12} {u:.2f} / {zopa.reservations[a]:.2f}" for a, u in zopa.utilities.items()
+    ]
+    return lines
+
+
+def _nash_text(scenario: Scenario, nash: NashPoint | None) -> list[str]:
+    if nash is None:
+        return []
+    exact = "" if nash.exact else " (best found; search budget spent)"
+    lines = [f"Nash bargaining point{exact}: product {nash.product:.4f}"]
+    lines += _package_lines(scenario, nash.package)
+    lines.append("    " + ", ".join(f"{a} {u:.2f}" for a, u in nash.utilities.items()))
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.analysis import Severity, nash_point, zopa
+    from game.scenario import load_scenario
+
+    loaded = load_scenario(args.scenario)  # ScenarioError is a UserError: the dispatcher shows it
+    scenario = loaded.scenario
+    start = time.perf_counter()
+    found = zopa(scenario)
+    zopa_ms = (time.perf_counter() - start) * 1000
+    nash = nash_point(scenario) if found.exists else None
+    located = sorted(located_findings(loaded, notes=True), key=_severity_rank)
+    errors = sum(1 for f in located if f.severity == Severity.ERROR)
+    if args.json:
+        print(json.dumps(_as_json(found, nash, located), indent=2))
+        return 1 if errors else 0
+    lines = [f"{loaded.name}: {scenario.title}", *_zopa_text(scenario, found, zopa_ms)]
+    lines += _nash_text(scenario, nash)
+    counts = {s: sum(1 for f in located if f.severity == s) for s in Severity}
+    lines.append(
+        f"Findings: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} note(s)"
+    )
+    lines += [f"  {f}" for f in located]
+    print("\n".join(lines))
+    return 1 if errors else 0
+
+
+def _severity_rank(located: Located) -> tuple[int, int, int]:
+    rank = {"error": 0, "warning": 1}.get(located.severity, 2)
+    return (rank, located.line, located.column)
+
+
+def _as_json(zopa: Zopa, nash: NashPoint | None, located: list[Located]) -> dict[str, Any]:
+    return {
+        "zopa": {
+            "exists": zopa.exists,
+            "exact": zopa.exact,
+            "method": zopa.method,
+            "package": zopa.package,
+            "utilities": zopa.utilities,
+            "reservations": zopa.reservations,
+            "space_size": zopa.space_size,
+        },
+        "nash": None
+        if nash is None
+        else {
+            "package": nash.package,
+            "utilities": nash.utilities,
+            "product": nash.product,
+            "exact": nash.exact,
+        },
+        "findings": [
+            {
+                "severity": f.severity,
+                "message": f.message,
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
+                "path": f.path,
+            }
+            for f in located
+        ],
+    }
