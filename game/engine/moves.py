@@ -165,9 +165,9 @@ def _agree(d: Draft, p: Proposal) -> None:
             provisional[issue] = Provisional(
                 issue, option, tuple(sorted(accepters)), missing, d.round_index + 1
             )
-            names = [t.name[x] for x in missing]
-            waiting = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            verb = "accepts" if len(names) == 1 else "accept"
+            who = [t.name[x] for x in missing]
+            waiting = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+            verb = "accepts" if len(who) == 1 else "accept"
             emit(
                 d,
                 EventKind.PROVISIONAL,
