@@ -250,7 +250,7 @@ class Session:
         last = max(i for i, entry in enumerate(self._log) if entry.by is SeatKind.HUMAN)
         removed = self._log[last:]
         self._replay(self._log[:last])
-        self._persist()
+        self.persist()
         return removed
 
     # --- saving ---------------------------------------------------------------
@@ -317,7 +317,7 @@ class Session:
         self._state = state
         entry = LogEntry(action, by, rationale)
         self._log.append(entry)
-        self._persist()
+        self.persist()
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
@@ -332,7 +332,12 @@ class Session:
         self._state = state
         self._log = list(log)
 
-    def _persist(self) -> None:
+    def persist(self) -> None:
+        """Write the autosave (if on) and ``save_path`` (if set); a failure sets ``save_warning``.
+
+        The session calls this after every move and undo; call it yourself to
+        save before the first move or on quitting.
+        """
         targets = [self.autosave_path()] if self.autosave else []
         if self.save_path is not None:
             targets.append(self.save_path)

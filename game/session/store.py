@@ -7,7 +7,7 @@ what is wrong, and loading never writes anything.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -168,15 +168,19 @@ def load(
     *,
     autosave: bool = False,
     save_path: Path | None = None,
+    seats: Mapping[str, Seat] | None = None,
     resolve: Resolver | None = None,
 ) -> Session:
     """The game saved in ``path``, replayed to where it was; ``SaveError`` if it cannot be.
 
-    ``resolve`` finds a scenario by path or id (default: ``game.scenario.load_scenario``).
+    ``seats`` replaces the saved seats (to take over a seat, or hand one to the
+    computer); ``resolve`` finds a scenario by path or id (default:
+    ``game.scenario.load_scenario``).  Loading writes nothing.
     """
     record = read_save(path)
     loaded = _scenario_for(path, record, resolve or _default_resolver)
-    seats = _seats(path, record, loaded)
+    saved_seats = _seats(path, record, loaded)
+    seats = dict(seats) if seats is not None else saved_seats
     log = _log(path, record)
     try:
         return Session.restore(

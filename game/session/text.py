@@ -1,0 +1,159 @@
+"""The table as plain text, for the terminal mode: header, trackers, board and menus.
+
+Everything here reads the public view (and, for a seat's own menu, its legal
+actions); nothing computes a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game import engine
+from game.engine import (
+    Accept,
+    Action,
+    CarryOut,
+    Pass,
+    Propose,
+    PublicView,
+    Reject,
+    Statement,
+    Threaten,
+    WalkOut,
+)
+from game.engine.state import ProposalStatus
+
+RULE = "-" * 72
+
+
+def names(pv: PublicView) -> dict[str, str]:
+    return {a.id: a.short_name or a.name for a in pv.actors}
+
+
+def _issue_names(pv: PublicView) -> dict[str, str]:
+    return {i.id: i.name for i in pv.issues}
+
+
+def _option_label(pv: PublicView, issue: str, option: str) -> str:
+    for i in pv.issues:
+        if i.id == issue:
+            for o in i.options:
+                if o.id == option:
+                    return o.label
+    return option
+
+
+def terms_text(pv: PublicView, terms: Sequence[tuple[str, str]]) -> str:
+    """``issue=option`` ids (what a player types) with the option's label."""
+    return ", ".join(f"{i}={o} ({_option_label(pv, i, o)})" for i, o in terms)
+
+
+def header(pv: PublicView, extra_turns: int = 0) -> list[str]:
+    rnd = pv.rounds[pv.round_number - 1]
+    who = names(pv)
+    at_table = ", ".join(who.get(a, a) for a in rnd.participants)
+    turns = rnd.turns + extra_turns
+    return [
+        RULE,
+        f"Round {pv.round_number} of {len(pv.rounds)}: {rnd.name} — {rnd.venue}, {rnd.city}, "
+        f"{rnd.date} — turn {min(pv.turn, turns)} of {turns}",
+        f"At the table: {at_table}",
+    ]
+
+
+def trackers(pv: PublicView) -> list[str]:
+    t = pv.trackers
+    who = names(pv)
+    playable = [a.id for a in pv.actors if a.playable]
+
+    def row(label: str, values: dict[str, float]) -> str:
+        return f"  {label:<12}" + "  ".join(f"{who[a]} {values[a]:.0f}" for a in playable)
+
+    trust = "  ".join(
+        f"{who[a]}–{who[b]} {v:.0f}"
+        for (a, b), v in t.trust.items()
+        if a in playable and b in playable
+    )
+    return [
+        f"Tension {t.tension:.0f} / {t.war_threshold:.0f}",
+        row("credibility", t.credibility),
+        row("cohesion", t.cohesion),
+        row("support", t.support),
+        f"  {'trust':<12}{trust}",
+    ]
+
+
+def board(pv: PublicView) -> list[str]:
+    """Each issue with its agreed or provisional term, then the proposals on the table."""
+    who = names(pv)
+    agenda = set(pv.rounds[pv.round_number - 1].agenda)
+    binding = dict(pv.binding)
+    provisional = {p.issue: p for p in pv.provisional}
+    lines = ["Board (* on this round's agenda):"]
+    for issue in pv.issues:
+        mark = "*" if issue.id in agenda else " "
+        if issue.id in binding:
+            state = f"AGREED {binding[issue.id]} ({_option_label(pv, issue.id, binding[issue.id])})"
+        elif issue.id in provisional:
+            prov = provisional[issue.id]
+            missing = ", ".join(who.get(a, a) for a in prov.missing)
+            state = (
+                f"provisional {prov.option} ({_option_label(pv, issue.id, prov.option)}), "
+                f"waiting for {missing}"
+            )
+        else:
+            state = f"open (status quo: {issue.status_quo})"
+        lines.append(f" {mark} {issue.id:<18} {state}")
+    live = [p for p in pv.proposals if p.status is ProposalStatus.LIVE]
+    if not live:
+        lines.append("No proposal on the table.")
+    for p in live:
+        accepted = ", ".join(who.get(a, a) for a in p.accepted_by) or "nobody yet"
+        lines.append(f"Proposal #{p.number} by {who.get(p.proposer, p.proposer)}:")
+        lines.append(f"    {terms_text(pv, p.terms)}")
+        lines.append(f"    accepted by: {accepted}")
+    return lines
+
+
+def action_text(pv: PublicView, action: Action) -> str:
+    """One line of a human seat's menu."""
+    levers = {lv.id: lv.name for lv in pv.levers}
+    if isinstance(action, Propose):
+        return f"propose {terms_text(pv, action.terms)}"
+    if isinstance(action, Accept | Reject):
+        verb = "accept" if isinstance(action, Accept) else "reject"
+        return f"{verb} proposal #{action.proposal}"
+    if isinstance(action, Statement):
+        said = f' "{action.text}"' if action.text else " (type s TONE TEXT to add words)"
+        return f"statement, {action.tone}{said}"
+    if isinstance(action, Threaten):
+        unless = f" unless {terms_text(pv, action.unless)}" if action.unless else ""
+        return f"threaten: {action.lever} ({levers.get(action.lever, action.lever)}){unless}"
+    if isinstance(action, CarryOut):
+        return f"carry out: {action.lever} ({levers.get(action.lever, action.lever)})"
+    if isinstance(action, WalkOut):
+        return "walk out of this round"
+    if isinstance(action, Pass):
+        return "pass"
+    return engine.format_action(action)
+
+
+def menu(pv: PublicView, legal: Sequence[Action]) -> list[str]:
+    lines = [f"  {n:>2}. {action_text(pv, a)}" for n, a in enumerate(legal, 1)]
+    lines.append(
+        "  or: p TERMS | t LEVER [unless TERMS] | s TONE TEXT | u undo | b board | h help | q quit"
+    )
+    return lines
+
+
+HELP = """\
+Commands (one a line):
+  N                      take action number N of the list
+  p TERMS                propose a package, e.g.  p issue-a=option-x,issue-b=option-y
+  t LEVER [unless TERMS] threaten with one of your levers, optionally unless TERMS are agreed
+  s TONE TEXT            a public statement: TONE is conciliatory, firm or hostile
+  u                      undo your last move (and the computer's moves after it)
+  b                      show the table again
+  h                      this help
+  q                      save and quit (the game can be resumed with --resume)
+You may also type an action in the game's notation, e.g.  ACTOR pass"""
