@@ -28,7 +28,8 @@ def moves_from(legal: Sequence[Action]) -> Moves:
     carry: set[str] = set()
     propose = walk = can_pass = False
     for a in legal:
-        if isinstance(a, Propose):
+        kind = type(a)
+        if kind is Propose:
             propose = True
         elif isinstance(a, Accept):
             accept.add(a.proposal)
@@ -40,9 +41,9 @@ def moves_from(legal: Sequence[Action]) -> Moves:
             threaten.add(a.lever)
         elif isinstance(a, CarryOut):
             carry.add(a.lever)
-        elif isinstance(a, WalkOut):
+        elif kind is WalkOut:
             walk = True
-        elif isinstance(a, Pass):
+        elif kind is Pass:
             can_pass = True
     return Moves(
         propose=propose,

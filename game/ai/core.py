@@ -19,6 +19,7 @@ from game.ai.opponents import Opponent, model_opponents
 from game.ai.prefs import Terms
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
+from game.engine.model import Tone
 
 
 def _my_offers_this_round(table: Table) -> list[Offer]:
@@ -132,19 +133,18 @@ def choose(table: Table, moves: Moves, difficulty: str, rng: random.Random) -> I
         )
     worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
     deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
+    threat = threaten(table, moves, difficulty, rng, deadlocked)
+    if threat is not None:
+        return threat
     if moves.propose and table.open_issues:
-        intent = _propose(table, difficulty, rng, worst)
+        intent = _propose(table, difficulty, rng, worst, moves)
         if intent is not None:
             return intent
     if worst is not None and worst[1].id in moves.reject:
         v, o = worst
         return Intent(Kind.REJECT, f"rejected #{o.id}: {why_not(v)}", proposal=o.id)
-    threat = threaten(table, moves, difficulty, rng, deadlocked)
-    if threat is not None:
-        return threat
-    focus = _focus_issue(table)
-    said = statement(table, moves, deadlocked, focus)
-    if said is not None and (deadlocked or not moves.can_pass):
+    said = statement(table, moves, deadlocked, _focus_issue(table))
+    if said is not None and (deadlocked or not moves.can_pass or said.tone is Tone.CONCILIATORY):
         return said
     return Intent(Kind.PASS, "passed: our offer stands and nothing new calls for an answer")
 
@@ -157,8 +157,17 @@ def _focus_issue(table: Table) -> str:
     return next((i.name for i in table.issues if i.id == top), top)
 
 
+def _last_offer(table: Table) -> Offer | None:
+    mine = _my_offers_this_round(table)
+    return mine[-1] if mine else None
+
+
 def _propose(
-    table: Table, difficulty: str, rng: random.Random, worst: tuple[Verdict, Offer] | None
+    table: Table,
+    difficulty: str,
+    rng: random.Random,
+    worst: tuple[Verdict, Offer] | None,
+    moves: Moves,
 ) -> Intent | None:
     if not _my_offers_this_round(table) and table.round_index == 0:
         opening = opening_offer(table)
@@ -173,6 +182,12 @@ def _propose(
     counter = counter_offer(table, difficulty, models)
     if counter is None or _pending(table, counter.terms):
         return None
+    last = _last_offer(table)
+    if last is not None and last.terms == counter.terms and last.rejected_by:
+        # Nothing new to offer after a rejection: say something instead, now and then.
+        said = statement(table, moves, True, _focus_issue(table))
+        if said is not None and said.tone is not Tone.FIRM and rng.random() < 0.5:
+            return said
     terms = counter.terms
     head = f"proposed {format_terms(terms)}"
     if worst is not None:

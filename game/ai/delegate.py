@@ -9,13 +9,14 @@ straight game would, given the same seed.
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai.actions import moves_from, to_action
 from game.ai.core import choose
 from game.ai.prefs import OwnPrefs
-from game.ai.view import own_prefs, table_from_view
+from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
 from game.engine.views import ActorView
 
@@ -33,7 +34,7 @@ class Decision:
 class Delegate:
     """Negotiates for one actor at one difficulty."""
 
-    __slots__ = ("_prefs", "actor", "difficulty", "seed")
+    __slots__ = ("_base", "_memo", "_prefs", "actor", "difficulty", "seed")
 
     def __init__(self, actor: str, difficulty: str = "normal", seed: int = 0) -> None:
         if difficulty not in DIFFICULTIES:
@@ -42,6 +43,9 @@ class Delegate:
         self.difficulty = difficulty
         self.seed = seed
         self._prefs: OwnPrefs | None = None
+        self._memo = Memo()
+        # Two delegates given the same seed still draw differently (crc32 is stable).
+        self._base = (seed * 1_000_003 + zlib.crc32(actor.encode())) * 1_000_003
 
     def prefs(self, view: ActorView) -> OwnPrefs:
         if self._prefs is None:
@@ -49,8 +53,8 @@ class Delegate:
         return self._prefs
 
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
-        table = table_from_view(view, self.prefs(view), self.difficulty)
+        table = table_from_view(view, self.prefs(view), self.difficulty, self._memo)
         # One generator per decision, keyed by the move: no hidden state between moves.
-        rng = random.Random(f"{self.seed}:{self.actor}:{table.move}")
+        rng = random.Random(self._base + table.move)
         intent = choose(table, moves_from(legal), self.difficulty, rng)
         return Decision(to_action(self.actor, intent, legal), intent.rationale)

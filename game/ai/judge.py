@@ -46,6 +46,11 @@ def feasible_best(table: Table, scope: Iterable[str]) -> float:
     Our own red lines are out; so, above the easy level, are the others' public
     red lines, since a package with one of those will never be agreed.
     """
+    scope = tuple(scope)
+    key = ("best", scope, table.others(), table.difficulty)
+    found = table.cache.get(key)
+    if isinstance(found, float):
+        return found
     prefs = table.prefs
     avoid = table.difficulty != "easy"
     banned: dict[str, set[str]] = {}
@@ -62,7 +67,8 @@ def feasible_best(table: Table, scope: Iterable[str]) -> float:
             if o not in prefs.forbidden[issue] and o not in banned.get(issue, ())
         ]
         choice[issue] = max(pool, key=vals.__getitem__) if pool else prefs.best_option[issue]
-    return prefs.utility(choice)
+    best = table.cache[key] = prefs.utility(choice)
+    return best
 
 
 def aspiration_for(table: Table, scope: Iterable[str]) -> tuple[float, float]:

@@ -46,64 +46,69 @@ def build_offer(
 ) -> dict[str, str]:
     """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best."""
     opponents = list(models.values())
-    options: dict[str, list[str]] = {}
+    issues: list[str] = []
+    options: list[list[str]] = []
     for issue in scope:
         allowed = allowed_options(prefs, issue, opponents, avoid_public)
         if allowed:
-            options[issue] = allowed
-    if not options:
+            issues.append(issue)
+            options.append(allowed)
+    if not issues:
         return {}
-    weights = prefs.weights
-    values = prefs.values
-    choice = {i: max(opts, key=values[i].__getitem__) for i, opts in options.items()}
-    scope_w = sum(weights[i] for i in choice)
-    own = sum(weights[i] * values[i][choice[i]] for i in choice)
-    need = aspiration * scope_w - _EPS
-    # Per opponent: weighted value sum and weight over the scope (normalised on the fly).
-    sums = {
-        a: sum(m.weights[i] * m.values[i][choice[i]] for i in choice) for a, m in models.items()
-    }
-    norms = {a: sum(m.weights[i] for i in choice) or 1.0 for a, m in models.items()}
-    count = len(models)
-    steps = sum(len(o) for o in options.values())
-    for _ in range(steps):
-        base = _score(sums, norms, count)
-        best_gain = 0.0
-        best_move: tuple[str, str, float] | None = None
-        for issue, opts in options.items():
-            cur = choice[issue]
-            w = weights[issue]
-            cur_v = values[issue][cur]
-            for option in opts:
-                if option == cur:
+    # Everything as lists indexed [issue][option] (and [opponent] first for the others):
+    # own weighted values, and each opponent's weighted values over its scope weight.
+    own = [
+        [prefs.weights[i] * prefs.values[i][o] for o in opts]
+        for i, opts in zip(issues, options, strict=True)
+    ]
+    theirs = []
+    for m in opponents:
+        norm = sum(m.weights[i] for i in issues) or 1.0
+        theirs.append(
+            [
+                [m.weights[i] * m.values[i][o] / norm for o in opts]
+                for i, opts in zip(issues, options, strict=True)
+            ]
+        )
+    pick = [max(range(len(row)), key=row.__getitem__) for row in own]
+    mine = sum(row[k] for row, k in zip(own, pick, strict=True))
+    need = aspiration * sum(prefs.weights[i] for i in issues) - _EPS
+    utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
+    count = len(theirs)
+    for _ in range(sum(len(o) for o in options)):
+        base = _score(utils, count)
+        best_ratio = 0.0
+        best_move: tuple[int, int, float] | None = None
+        for n, row in enumerate(own):
+            cur = pick[n]
+            cur_own = row[cur]
+            for k, value in enumerate(row):
+                if k == cur:
                     continue
-                loss = w * (cur_v - values[issue][option])
-                if own - loss < need:
+                loss = cur_own - value
+                if mine - loss < need:
                     continue
-                trial = {
-                    a: s + m.weights[issue] * (m.values[issue][option] - m.values[issue][cur])
-                    for (a, s), m in zip(sums.items(), models.values(), strict=True)
-                }
-                gain = _score(trial, norms, count) - base
+                trial = [
+                    u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
+                ]
+                gain = _score(trial, count) - base
                 if gain <= _EPS:
                     continue
                 ratio = gain / (max(loss, 0.0) + 0.01)
-                if ratio > best_gain:
-                    best_gain = ratio
-                    best_move = (issue, option, loss)
+                if ratio > best_ratio:
+                    best_ratio = ratio
+                    best_move = (n, k, loss)
         if best_move is None:
             break
-        issue, option, loss = best_move
-        cur = choice[issue]
-        for a, m in models.items():
-            sums[a] += m.weights[issue] * (m.values[issue][option] - m.values[issue][cur])
-        choice[issue] = option
-        own -= loss
-    return choice
+        n, k, loss = best_move
+        cur = pick[n]
+        utils = [u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)]
+        pick[n] = k
+        mine -= loss
+    return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True)}
 
 
-def _score(sums: Mapping[str, float], norms: Mapping[str, float], count: int) -> float:
+def _score(utils: list[float], count: int) -> float:
     if not count:
         return 1.0
-    utils = [s / norms[a] for a, s in sums.items()]
     return min(utils) + 0.1 * sum(utils) / count

@@ -24,6 +24,7 @@ _UNCHANGED_STEP = 0.2
 _DEMAND_WEIGHT = 2.0
 _LINE_WEIGHT = 1.0
 _EASY_NOISE = 0.25
+_WINDOW = 16  # offers of the record the model learns from
 
 
 class Opponent:
@@ -77,7 +78,9 @@ def _prior(table: Table, actor: str, use_lines: bool) -> Opponent:
 def _learn(model: Opponent, table: Table, hard: bool) -> None:
     counts: dict[str, dict[str, float]] = {}
     previous: dict[str, str] | None = None
-    for offer in table.offers:
+    # A window on the recent record: newer moves say more about a position that moves,
+    # and it bounds the cost of a decision however long the game.
+    for offer in table.offers[-_WINDOW:]:
         if offer.proposer == model.actor:
             terms = dict(offer.terms)
             for issue, option in terms.items():
@@ -112,17 +115,29 @@ def _blur(model: Opponent, rng: random.Random) -> None:
             vals[option] = min(1.0, max(0.0, vals[option] + rng.uniform(-_EASY_NOISE, _EASY_NOISE)))
 
 
+def _copy(model: Opponent) -> Opponent:
+    out = Opponent(model.actor)
+    out.weights = dict(model.weights)
+    out.values = {i: dict(v) for i, v in model.values.items()}
+    out.lines = model.lines
+    return out
+
+
 def model_opponents(
     table: Table, difficulty: str, rng: random.Random, actors: Iterable[str] | None = None
 ) -> dict[str, Opponent]:
     """One model per other actor at the table (or per actor in ``actors``)."""
     models = {}
+    use_lines = difficulty != "easy"
     for actor in actors if actors is not None else table.others():
-        if difficulty == "easy":
-            model = _prior(table, actor, use_lines=False)
-            _blur(model, rng)
-        else:
-            model = _prior(table, actor, use_lines=True)
+        key = ("prior", actor, use_lines)
+        prior = table.cache.get(key)
+        if not isinstance(prior, Opponent):
+            prior = table.cache[key] = _prior(table, actor, use_lines)
+        model = _copy(prior)
+        if use_lines:
             _learn(model, table, hard=difficulty == "hard")
+        else:
+            _blur(model, rng)
         models[actor] = model
     return models

@@ -48,6 +48,7 @@ class Table:
     agenda: tuple[str, ...]  # issues that may be proposed on now
     participants: tuple[str, ...]  # actors at this round's table
     agreed: Mapping[str, str]  # binding agreements: locked
+    open_issues: tuple[str, ...]  # agenda issues still open to a deal (not bindingly agreed)
     offers: tuple[Offer, ...]
     demands: Mapping[str, Mapping[str, str]]  # actor -> issue -> demanded option
     public_lines: Mapping[str, Mapping[str, frozenset[str]]]  # actor -> issue -> options
@@ -64,15 +65,16 @@ class Table:
     round_index: int = 0
     move: int = 0  # moves made so far in the game: keys the per-decision random generator
     difficulty: str = "normal"
-
-    @property
-    def open_issues(self) -> tuple[str, ...]:
-        """Agenda issues still open to a deal (not bindingly agreed)."""
-        return tuple(i for i in self.agenda if i not in self.agreed)
+    pressure: float = 0.0  # in [0, 1]: how credible the threats against us are
+    # Memo of derived facts that never change during a game (opponent priors, best
+    # packages per scope), owned by the delegate; never part of the decision itself.
+    cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     def time(self, scope: Iterable[str]) -> float:
         """How much of its time a package on ``scope`` has used: its most urgent issue counts."""
-        return max((self.progress.get(i, 1.0) for i in scope), default=1.0)
+        t = max((self.progress.get(i, 1.0) for i in scope), default=1.0)
+        # A credible threat hurries a delegate that does not like risk.
+        return min(1.0, t + 0.25 * self.pressure * (1.0 - self.personality.risk))
 
     def others(self) -> tuple[str, ...]:
         return tuple(a for a in self.participants if a != self.me)

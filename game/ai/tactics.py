@@ -41,19 +41,35 @@ def would_carry_out(table: Table, lever: Lever) -> bool:
 
 
 def key_demands(table: Table) -> Terms:
-    """Our demands on the open agenda (or our best option on our weightiest open issue)."""
+    """What a threat asks for: our weightiest demands the others could grant.
+
+    Our public demands on the open agenda, minus (above the easy level) those
+    that cross another's public red line, two at most; else our best option on
+    our weightiest open issue.
+    """
     prefs = table.prefs
     mine = table.demands.get(table.me, {})
+    banned: set[tuple[str, str]] = set()
+    if table.difficulty != "easy":
+        for actor in table.others():
+            for issue, options in table.public_lines.get(actor, {}).items():
+                banned.update((issue, o) for o in options)
     open_issues = table.open_issues
-    terms = [
+    wanted = [
         (i, mine[i])
         for i in open_issues
-        if i in mine and prefs.weights.get(i, 0.0) > 0 and mine[i] not in prefs.forbidden[i]
+        if i in mine
+        and prefs.weights.get(i, 0.0) > 0
+        and mine[i] not in prefs.forbidden[i]
+        and (i, mine[i]) not in banned
     ]
+    wanted.sort(key=lambda t: -prefs.weights[t[0]])
+    terms = wanted[:2]
     if not terms and open_issues:
         top = max(open_issues, key=lambda i: prefs.weights.get(i, 0.0))
-        if prefs.weights.get(top, 0.0) > 0:
-            terms = [(top, prefs.best_option[top])]
+        option = prefs.best_option[top]
+        if prefs.weights.get(top, 0.0) > 0 and (top, option) not in banned:
+            terms = [(top, option)]
     return tuple(sorted(terms))
 
 
@@ -80,8 +96,10 @@ def threaten(
     if not moves.threaten or not deadlocked:
         return None
     persona = table.personality
-    near_end = table.turns_left <= max(1, round(2 * (1.0 - persona.patience)))
-    if not near_end or table.credibility < 30:
+    # Near the round's end, but with a turn left for the others to give in before
+    # the threat falls due; the less patient, the earlier.
+    window = max(1, round(1 + 2 * (1.0 - persona.patience)))
+    if not 1 <= table.turns_left <= window or table.credibility < 30:
         return None
     unless = key_demands(table)
     if not unless:
@@ -115,7 +133,9 @@ def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> 
         return None
     persona = table.personality
     hot = table.tension >= 0.7 * table.war_threshold
-    if hot and persona.risk < _RECKLESS:
+    if (hot or (not deadlocked and table.tension >= 0.6 * table.war_threshold)) and (
+        persona.risk < _RECKLESS
+    ):
         tone = Tone.CONCILIATORY
         why = f"tension {table.tension:.0f} is near the threshold {table.war_threshold:.0f}"
         text = f"We remain committed to a diplomatic solution on {issue_name}."

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
-from game.engine.events import EventKind
+from game.engine.events import EventKind, GameEvent
 from game.engine.model import Preferences, Round
 from game.engine.state import CommitmentKind, CommitmentStatus, ProposalStatus
 from game.engine.views import ActorView
+
+Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option
+Lines = dict[str, dict[str, frozenset[str]]]  # actor -> issue -> options on a public red line
 
 
 def own_prefs(view: ActorView) -> OwnPrefs:
@@ -27,56 +30,103 @@ def own_prefs(view: ActorView) -> OwnPrefs:
 
 
 def _progress(
-    rounds: tuple[Round, ...], index: int, turn: int, open_issues: set[str]
+    rounds: tuple[Round, ...],
+    index: int,
+    turn: int,
+    open_issues: tuple[str, ...],
+    cache: dict[object, object],
 ) -> dict[str, float]:
     """Per open issue: the share of the time used until the end of the last round that
     has it on its agenda (its last chance to be settled)."""
-    ends = []
-    total = 0
-    for r in rounds:
-        total += r.turns
-        ends.append(total)
-    now = (ends[index - 1] if index else 0) + min(turn, rounds[index].turns)
-    out = {}
-    for issue in open_issues:
-        last = index
-        for k in range(index + 1, len(rounds)):
-            if issue in rounds[k].agenda:
-                last = k
-        out[issue] = min(1.0, now / ends[last]) if ends[last] else 1.0
-    return out
+    key = ("deadlines", index)
+    found = cache.get(key)
+    if not isinstance(found, tuple):
+        ends = []
+        total = 0
+        for r in rounds:
+            total += r.turns
+            ends.append(total)
+        last: dict[str, int] = {}
+        for k in range(index, len(rounds)):
+            for issue in rounds[k].agenda:
+                last[issue] = ends[k]
+        found = cache[key] = ((ends[index - 1] if index else 0), rounds[index].turns, last)
+    before, turns, deadline = found
+    now = before + min(turn, turns)
+    return {i: min(1.0, now / deadline[i]) if deadline.get(i) else 1.0 for i in open_issues}
 
 
-def table_from_view(view: ActorView, prefs: OwnPrefs, difficulty: str = "normal") -> Table:
+class Memo:
+    """What a delegate may keep between moves: facts of the public record that never change
+    (demands, public red lines) and who rejected what, read incrementally from the log.
+
+    Pure memoisation: the table it helps build is the same as without it, and a log
+    that is not a continuation of the one seen (after an undo or a load) starts it afresh.
+    """
+
+    __slots__ = ("cache", "demands", "last", "lines", "rejected", "seen")
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.last: object = None
+        self.rejected: dict[int, frozenset[str]] = {}
+        self.demands: Demands | None = None
+        self.lines: Lines | None = None
+        self.cache: dict[object, object] = {}
+
+    def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
+        if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
+            self.seen, self.rejected = 0, {}
+        for event in log[self.seen :]:
+            if event.kind is EventKind.REJECTED:
+                number = int(event.subject)
+                self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
+        self.seen = len(log)
+        self.last = log[-1] if log else None
+        return self.rejected
+
+    def public(
+        self, view: ActorView
+    ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, frozenset[str]]]]:
+        if self.demands is None or self.lines is None:
+            pub = view.table
+            demands: dict[str, dict[str, str]] = {}
+            for d in pub.demands:
+                demands.setdefault(d.actor, {})[d.issue] = d.option
+            lines: dict[str, dict[str, frozenset[str]]] = {}
+            for line in pub.public_red_lines:
+                per = lines.setdefault(line.actor, {})
+                per[line.issue] = per.get(line.issue, frozenset()) | line.options
+            self.demands, self.lines = demands, lines
+        return self.demands, self.lines
+
+
+def table_from_view(
+    view: ActorView, prefs: OwnPrefs, difficulty: str = "normal", memo: Memo | None = None
+) -> Table:
+    memo = memo if memo is not None else Memo()
     pub = view.table
     me = view.actor
     index = pub.round_number - 1
     rnd = pub.rounds[index]
     agreed = dict(pub.binding)
-    open_issues = {i for i in rnd.agenda if i not in agreed}
-    rejected: dict[int, set[str]] = {}
-    for event in pub.log:
-        if event.kind is EventKind.REJECTED:
-            rejected.setdefault(int(event.subject), set()).add(event.actor)
+    open_issues = tuple(i for i in rnd.agenda if i not in agreed)
+    rejected = memo.rejections(pub.log)
+    none: frozenset[str] = frozenset()
+    live = ProposalStatus.LIVE
     offers = tuple(
         Offer(
-            id=p.number,
-            proposer=p.proposer,
-            terms=p.terms,
-            accepted_by=frozenset(p.accepted_by),
-            rejected_by=frozenset(rejected.get(p.number, ())),
-            open=p.status is ProposalStatus.LIVE,
-            round=p.round - 1,
+            p.number,
+            p.proposer,
+            p.terms,
+            frozenset(p.accepted_by),
+            rejected.get(p.number, none),
+            p.status is live,
+            p.round - 1,
         )
         for p in pub.proposals
     )
-    demands: dict[str, dict[str, str]] = {}
-    for d in pub.demands:
-        demands.setdefault(d.actor, {})[d.issue] = d.option
-    lines: dict[str, dict[str, frozenset[str]]] = {}
-    for line in pub.public_red_lines:
-        per = lines.setdefault(line.actor, {})
-        per[line.issue] = per.get(line.issue, frozenset()) | line.options
+    demands, lines = memo.public(view)
     turns_left = max(0, rnd.turns - pub.turn)
     # A threat falls due with the round: our last move in it is the last chance to act.
     threats = tuple(
@@ -87,6 +137,16 @@ def table_from_view(view: ActorView, prefs: OwnPrefs, difficulty: str = "normal"
         and c.status is CommitmentStatus.PENDING
     )
     trackers = pub.trackers
+    pressure = max(
+        (
+            trackers.credibility.get(c.actor, 0.0) / 100.0
+            for c in pub.ledger
+            if c.target == me
+            and c.kind is CommitmentKind.THREAT
+            and c.status is CommitmentStatus.PENDING
+        ),
+        default=0.0,
+    )
     return Table(
         me=me,
         personality=view.personality,
@@ -95,10 +155,11 @@ def table_from_view(view: ActorView, prefs: OwnPrefs, difficulty: str = "normal"
         agenda=rnd.agenda,
         participants=pub.present,
         agreed=agreed,
+        open_issues=open_issues,
         offers=offers,
         demands=demands,
         public_lines=lines,
-        progress=_progress(pub.rounds, index, pub.turn, open_issues),
+        progress=_progress(pub.rounds, index, pub.turn, open_issues, memo.cache),
         turns_left=turns_left,
         tension=trackers.tension,
         war_threshold=trackers.war_threshold,
@@ -110,4 +171,6 @@ def table_from_view(view: ActorView, prefs: OwnPrefs, difficulty: str = "normal"
         round_index=index,
         move=len(pub.log),
         difficulty=difficulty,
+        pressure=pressure,
+        cache=memo.cache,
     )
