@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from game.engine.model import Condition
-from game.engine.state import GameState
+from game.engine.state import StateFields
 
 
-def holds(cond: Condition, state: GameState) -> bool:
+def holds(cond: Condition, state: StateFields) -> bool:
     """Whether every clause that ``cond`` sets holds in ``state``."""
     return not _failed(cond, state)
 
 
-def explain(cond: Condition, state: GameState) -> str:
+def explain(cond: Condition, state: StateFields) -> str:
     """The clauses of ``cond`` in words, as they stand in ``state`` ("" for an empty one)."""
     return "; ".join(_clauses(cond, state))
 
 
-def _failed(cond: Condition, state: GameState) -> bool:
+def _failed(cond: Condition, state: StateFields) -> bool:
     rnd = state.round_index + 1
     if cond.min_round is not None and rnd < cond.min_round:
         return True
@@ -48,7 +48,7 @@ def _failed(cond: Condition, state: GameState) -> bool:
     return any(a not in state.walked_out_ever for a in cond.walked_out)
 
 
-def _clauses(cond: Condition, state: GameState) -> list[str]:
+def _clauses(cond: Condition, state: StateFields) -> list[str]:
     t = state._t
     out: list[str] = []
     if cond.escalated is not None:

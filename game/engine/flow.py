@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from itertools import combinations
 
 from game.engine.conditions import holds
@@ -107,13 +106,9 @@ def draw_events(d: Draft) -> None:
     ]
     if not eligible or limit <= 0:
         return
-    # Copy the generator so that the previous state keeps its own, untouched.
-    rng = random.Random()
-    rng.setstate(d.rng.getstate())
-    d.rng = rng
     drawn = 0
     for card in eligible:
-        if rng.random() < card.probability:
+        if d.random() < card.probability:
             play_card(d, card, "Event")
             drawn += 1
             if escalate_if_due(d) or drawn >= limit:

@@ -13,6 +13,7 @@ from game.engine.actions import (
     Inject,
     Propose,
     Reject,
+    Terms,
     Threaten,
     Timeout,
 )
@@ -20,14 +21,18 @@ from game.engine.state import CommitmentStatus, GameState, ProposalStatus
 from game.engine.tables import Tables
 
 
-def _singles(t: Tables, round_index: int, actor: str) -> tuple[tuple[str, Propose], ...]:
-    key = (round_index, actor)
+def _proposals(t: Tables, round_index: int, actor: str, binding: Terms) -> tuple[Propose, ...]:
+    """Single-term proposals on the agenda's unsettled issues, memoised per settlement."""
+    key = (round_index, actor, binding)
     found = t.singles.get(key)
     if found is None:
-        agenda = t.scenario.rounds[round_index].agenda
+        if len(t.singles) > 4096:  # a game has few settlements; bound the memo anyway
+            t.singles.clear()
+        settled = {issue for issue, _ in binding}
         found = t.singles[key] = tuple(
-            (issue, Propose(actor, ((issue, o.id),)))
-            for issue in agenda
+            Propose(actor, ((issue, o.id),))
+            for issue in t.scenario.rounds[round_index].agenda
+            if issue not in settled
             for o in t.issue[issue].options
         )
     return found
@@ -60,12 +65,7 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
         if p.status is ProposalStatus.LIVE and actor not in p.accepted_by:
             out.append(Accept(actor, p.number))
             out.append(Reject(actor, p.number))
-    binding = state.binding
-    if binding:
-        settled = {i for i, _ in binding}
-        out.extend(a for issue, a in _singles(t, state.round_index, actor) if issue not in settled)
-    else:
-        out.extend(a for _, a in _singles(t, state.round_index, actor))
+    out.extend(_proposals(t, state.round_index, actor, state.binding))
     pending = {c.lever for c in state.ledger if c.status is CommitmentStatus.PENDING}
     executed = state.executed
     for lever in state.scenario.levers:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from itertools import combinations
 from typing import Any
@@ -50,6 +49,7 @@ from game.engine.state import (
     Proposal,
     ProposalStatus,
     Provisional,
+    RandomTape,
 )
 from game.engine.tables import tables_for
 
@@ -59,7 +59,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     t = tables_for(scenario)
     d = Draft()
     d._t, d.scenario, d.seed = t, scenario, seed
-    d.rng = random.Random(seed)
+    d.tape, d.draws = RandomTape(seed), 0
     d.tr = _start_trackers(scenario)
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()

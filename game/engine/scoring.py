@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from game.engine.conditions import explain, holds
 from game.engine.model import Scenario
-from game.engine.state import GameState, OutcomeResult
+from game.engine.state import GameState, OutcomeResult, StateFields
 from game.engine.tables import tables_for
 
 
@@ -101,7 +101,7 @@ def explain_red_lines(
     return tuple(out)
 
 
-def select_outcome(state: GameState) -> OutcomeResult:
+def select_outcome(state: StateFields) -> OutcomeResult:
     """The first outcome whose condition holds in ``state``, and why."""
     for oc in state.scenario.outcomes:
         if holds(oc.condition, state):

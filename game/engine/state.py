@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import operator
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -77,17 +78,36 @@ class OutcomeResult:
     why: str
 
 
-class GameState:
-    """Everything that changes during a game; build with ``new_game``, advance with ``apply``.
+class RandomTape:
+    """The game's own generator, seeded from the game's seed, read like a tape.
 
-    Attributes are read-only: the rules make a new state for every action, sharing
-    the unchanged tuples with the old one.
+    Every state of one game shares the tape and keeps only its position on it, so
+    that a state never changes when another is derived from it (an AI may explore
+    many branches from one state), and nothing needs copying.
     """
+
+    __slots__ = ("_rng", "_values")
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self._values: list[float] = []
+
+    def at(self, position: int) -> float:
+        """The number at ``position`` of the seed's stream, in [0, 1)."""
+        values = self._values
+        while len(values) <= position:
+            values.append(self._rng.random())
+        return values[position]
+
+
+class StateFields:
+    """The fields of a game state and the ways to read them (shared with ``Draft``)."""
 
     __slots__ = (
         "_t",
         "binding",
         "drawn",
+        "draws",
         "ended_by",
         "escalated",
         "executed",
@@ -100,10 +120,10 @@ class GameState:
         "position",
         "proposals",
         "provisional",
-        "rng",
         "round_index",
         "scenario",
         "seed",
+        "tape",
         "trackers",
         "turn",
         "walked_out",
@@ -125,7 +145,8 @@ class GameState:
     position: int  # index of the mover in the current round's movers
     proposals: tuple[Proposal, ...]  # all proposals of the game; number n at index n-1
     provisional: tuple[Provisional, ...]  # sorted by issue
-    rng: random.Random  # owned by this state; copied before any draw
+    tape: RandomTape  # the game's seeded generator, shared by its states
+    draws: int  # how many numbers of the tape this game has used
     round_index: int  # 0-based index into scenario.rounds
     scenario: Scenario
     seed: int
@@ -133,12 +154,6 @@ class GameState:
     turn: int  # 1-based turn of the current round
     walked_out: tuple[str, ...]  # sorted: out of the current round
     walked_out_ever: tuple[str, ...]  # sorted: walked out of some round
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"GameState is immutable (tried to set {name!r})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"GameState is immutable (tried to delete {name!r})")
 
     # --- reading the state -------------------------------------------------
 
@@ -196,6 +211,7 @@ class GameState:
         return (
             self.scenario.id,
             self.seed,
+            self.draws,
             self.round_index,
             self.turn,
             self.position,
@@ -217,14 +233,26 @@ class GameState:
             self.log,
         )
 
+
+class GameState(StateFields):
+    """Everything that changes during a game; build with ``new_game``, advance with ``apply``.
+
+    Attributes are read-only: the rules make a new state for every action, sharing
+    the unchanged tuples with the old one.
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"GameState is immutable (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"GameState is immutable (tried to delete {name!r})")
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, GameState):
             return NotImplemented
-        return (
-            self._key() == other._key()
-            and self.scenario == other.scenario
-            and self.rng.getstate() == other.rng.getstate()
-        )
+        return self._key() == other._key() and self.scenario == other.scenario
 
     def __hash__(self) -> int:
         return hash((self.scenario.id, self.seed, self.history))
@@ -240,11 +268,17 @@ def digest(state: GameState) -> str:
     """A short stable hash of the whole state: equal for identical games."""
     # Every part of the key is built from tuples, strings, numbers and enums, whose
     # repr does not depend on hash randomisation, so the digest is stable across runs.
-    text = repr(state._key()) + repr(state.rng.getstate())
+    text = repr(state._key())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-class Draft(GameState):
+_SLOTS = StateFields.__slots__
+_read_all = operator.attrgetter(*_SLOTS)
+# Slot descriptors set a field without going through GameState.__setattr__.
+_SETTERS = tuple(getattr(StateFields, name).__set__ for name in _SLOTS)
+
+
+class Draft(StateFields):
     """A mutable copy of a state, used only inside ``apply`` and ``new_game``."""
 
     __slots__ = ("events", "tr")
@@ -254,8 +288,8 @@ class Draft(GameState):
 
     def __init__(self, state: GameState | None = None) -> None:
         if state is not None:
-            for name in _SLOTS:
-                object.__setattr__(self, name, getattr(state, name))
+            for put, value in zip(_SETTERS, _read_all(state), strict=True):
+                put(self, value)
             self.tr = list(state.trackers)
         self.events = []
 
@@ -263,16 +297,16 @@ class Draft(GameState):
     def tension(self) -> float:
         return self.tr[0]
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
+    def random(self) -> float:
+        """The game's next random number in [0, 1)."""
+        value = self.tape.at(self.draws)
+        self.draws += 1
+        return value
 
     def freeze(self) -> GameState:
         self.trackers = tuple(self.tr)
         self.log = self.log + tuple(self.events)
         state = object.__new__(GameState)
-        for name in _SLOTS:
-            object.__setattr__(state, name, getattr(self, name))
+        for put, value in zip(_SETTERS, _read_all(self), strict=True):
+            put(state, value)
         return state
-
-
-_SLOTS = GameState.__slots__

@@ -62,8 +62,8 @@ class Tables:
             p.actor: tuple((issue, w, p.values[issue]) for issue, w in p.weights.items())
             for p in scenario.preferences.values()
         }
-        # (round index, actor) -> single-term proposals, filled by legal.py on first use
-        self.singles: dict[tuple[int, str], tuple[tuple[str, Propose], ...]] = {}
+        # (round index, actor, binding terms) -> single-term proposals; filled by legal.py
+        self.singles: dict[tuple[int, str, tuple[tuple[str, str], ...]], tuple[Propose, ...]] = {}
         self.simple_actions: dict[str, tuple[Statement | WalkOut | Pass, ...]] = {
             a: (*(Statement(a, t, "") for t in _TONES), WalkOut(a), Pass(a)) for a in self.playable
         }
