@@ -355,9 +355,10 @@ def _walk_out(d: Draft, a: WalkOut) -> None:
     add_tension(d, rules.walkout_tension)
     if escalate_if_due(d):
         return
-    for p in d.proposals:  # those left may all have accepted something already
-        if p.status is ProposalStatus.LIVE:
-            _settle(d, d.proposals[p.number - 1])
+    for number in [p.number for p in d.proposals if p.status is ProposalStatus.LIVE]:
+        p = d.proposals[number - 1]  # an earlier agreement may have overtaken it
+        if p.status is ProposalStatus.LIVE:  # those left may all have accepted it already
+            _settle(d, p)
     if escalate_if_due(d):
         return
     if len(present) < 2:

@@ -12,9 +12,11 @@ from game.engine import (
     Accept,
     Action,
     ActionError,
+    CommitmentStatus,
     ExtendRound,
     GameState,
     Pass,
+    ProposalStatus,
     Propose,
     Threaten,
     apply,
@@ -23,11 +25,13 @@ from game.engine import (
     is_over,
     legal_actions,
     new_game,
+    public_view,
     scores,
     to_move,
+    view,
 )
 from game.engine.model import Scenario
-from tests.engine.fixtures import generated_scenario, small_scenario
+from tests.engine.fixtures import SECRETS, generated_scenario, small_scenario
 
 SCENARIOS = [small_scenario(), generated_scenario(6, 4, 4, seed=3)]
 
@@ -52,6 +56,12 @@ def _step_invariants(before: GameState, after: GameState, action: Action) -> Non
     assert set(before.binding) <= set(after.binding)  # binding terms never change
     assert after.log[: len(before.log)] == before.log
     assert after.history == (*before.history, action)
+    for old, new in zip(before.proposals, after.proposals, strict=False):
+        if old.status is not ProposalStatus.LIVE:  # a dead proposal stays dead
+            assert new == old
+    for old_c, new_c in zip(before.ledger, after.ledger, strict=False):
+        if old_c.status is not CommitmentStatus.PENDING:  # a resolved commitment stays resolved
+            assert new_c == old_c
     if not after.over:
         mover = to_move(after)
         assert mover in after.present()
@@ -140,3 +150,16 @@ def play_random_prefix(seed: int) -> GameState:
             break
         state, _ = apply(state, rng.choice(legal_actions(state, to_move(state) or "")))
     return state
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32))
+def test_views_of_random_states_leak_nothing(seed: int) -> None:
+    state = play_random_prefix(seed)
+    public = repr(public_view(state)).lower()
+    for me in SECRETS:
+        mine = repr(view(state, me)).lower()
+        for other, secrets in SECRETS.items():
+            for secret in secrets:
+                assert (secret.lower() in mine) == (other == me)
+                assert secret.lower() not in public

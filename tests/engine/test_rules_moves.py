@@ -287,3 +287,26 @@ def test_R18_facilitator() -> None:
     state = run(state, "facilitator end-game")
     assert state.over
     assert state.ended_by == "facilitator"
+
+
+def test_R13_walkout_agreement_overtakes_the_rest() -> None:
+    """When a walk-out completes several agreements at once, the first one settles its issues
+    and overtakes the others on the same issues; an overtaken proposal is never agreed."""
+    base = small_scenario()
+    missiles = dataclasses.replace(base.issue("missiles"), consent=("aster", "cobalt"))
+    issues = tuple(missiles if i.id == "missiles" else i for i in base.issues)
+    state = run(start(quiet(issues=issues)), *["aster pass", "boreal pass"] * 3)
+    state = run(
+        state,
+        "cobalt propose missiles=limits",
+        "boreal pass",
+        "aster propose missiles=ban",
+        "cobalt accept 2",
+        "boreal pass",
+        "aster accept 1",
+        "cobalt pass",
+        "boreal walkout",
+    )
+    assert state.binding == (("missiles", "limits"),)
+    assert state.proposal(1).status is ProposalStatus.AGREED
+    assert state.proposal(2).status is ProposalStatus.WITHDRAWN
