@@ -1,0 +1,122 @@
+"""One headless game, straight on the engine, reduced to the numbers a balance report needs.
+
+Self-play skips the session (no autosave, no transcript): it asks the
+session's agent factory for each computer seat, then loops ``to_move`` ->
+``legal_actions`` -> ``decide`` -> ``apply`` and records what the report
+counts: the outcome, binding terms, scores, red lines tested and crossed,
+tension at the end of each turn, and the number of actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game import engine
+from game.engine import GameState, Propose
+from game.engine.model import Scenario
+from game.session.agents import Agent, make_agent
+from game.session.seats import Seat
+
+MAX_ACTIONS = 100_000  # a guard against an engine or agent bug that never ends the game
+
+
+@dataclass(frozen=True, slots=True)
+class GameStats:
+    """What one finished game contributes to the report."""
+
+    seed: int
+    outcome: str  # the outcome's label
+    outcome_id: str
+    ended_by: str
+    binding: tuple[tuple[str, str], ...]
+    scores: tuple[tuple[str, float], ...]  # actor id -> total score
+    crossed: tuple[str, ...]  # red line ids crossed by the final binding terms
+    tested: tuple[str, ...]  # a red line id each time a proposal put it to its holder
+    tension: tuple[float, ...]  # [start, after turn 1, after turn 2, ...] until the end
+    actions: int
+
+
+@dataclass(frozen=True, slots=True)
+class RedLineIndex:
+    """(issue, option) -> the red lines (id, holder) that option crosses."""
+
+    by_term: dict[tuple[str, str], tuple[tuple[str, str], ...]]
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> RedLineIndex:
+        found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for prefs in scenario.preferences.values():
+            for line in prefs.red_lines:
+                for option in line.options:
+                    found.setdefault((line.issue, option), []).append((line.id, line.actor))
+        return cls({k: tuple(v) for k, v in found.items()})
+
+
+def _turn_offsets(scenario: Scenario) -> list[int]:
+    """Global turn number of each round's turn 0 (turns counted across the whole week)."""
+    offsets, total = [], 0
+    for rnd in scenario.rounds:
+        offsets.append(total)
+        total += rnd.turns
+    return offsets
+
+
+def _tested(state: GameState, action: Propose, lines: RedLineIndex) -> list[str]:
+    present = state.present()
+    return [
+        line_id
+        for term in action.terms
+        for line_id, holder in lines.by_term.get(term, ())
+        if holder != action.actor and holder in present
+    ]
+
+
+def play_game(
+    scenario: Scenario,
+    seats: Mapping[str, Seat],
+    seed: int,
+    lines: RedLineIndex | None = None,
+) -> GameStats:
+    """Play one game with computer seats from ``seed`` to the end."""
+    index = lines if lines is not None else RedLineIndex.of(scenario)
+    agents: dict[str, Agent] = {}
+    for actor, seat in seats.items():
+        agents[actor], _ = make_agent(scenario, actor, seat, seed)
+    offsets = _turn_offsets(scenario)
+    state = engine.new_game(scenario, seed)
+    tension = [state.tension]
+    tested: list[str] = []
+    actions = 0
+    while not state.over:
+        mover = engine.to_move(state)
+        if mover is None:
+            break
+        legal = engine.legal_actions(state, mover)
+        action = agents[mover].decide(engine.view(state, mover), legal).action
+        if isinstance(action, Propose):
+            tested += _tested(state, action, index)
+        turn = offsets[state.round_index] + state.turn
+        state, _ = engine.apply(state, action)
+        actions += 1
+        if actions > MAX_ACTIONS:
+            raise RuntimeError(f"game of seed {seed} did not end in {MAX_ACTIONS} actions")
+        # tension[t] is the level when turn t (global, 1-based) ended; tension[0] the start.
+        while len(tension) <= turn:
+            tension.append(tension[-1])
+        tension[turn] = state.tension
+    result = engine.outcome(state)
+    binding = state.binding
+    crossed = tuple(line_id for term in binding for line_id, _ in index.by_term.get(term, ()))
+    return GameStats(
+        seed=seed,
+        outcome=result.label if result else "",
+        outcome_id=result.id if result else "",
+        ended_by=state.ended_by,
+        binding=binding,
+        scores=tuple((a, s.total) for a, s in engine.scores(state).items()),
+        crossed=crossed,
+        tested=tuple(tested),
+        tension=tuple(tension),
+        actions=actions,
+    )

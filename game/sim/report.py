@@ -1,0 +1,167 @@
+"""The balance report: games added up into counts and sums, then rendered as text or JSON.
+
+A ``Tally`` is built per fixed chunk of seeds and chunks are merged in seed
+order, so the floating-point sums -- and therefore the report -- come out
+identical whatever the number of worker processes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.model import Scenario
+from game.sim.play import GameStats
+
+TIMING_KEYS = ("games_per_second", "seconds", "jobs")  # the only keys that vary between runs
+
+
+@dataclass
+class Tally:
+    """Sums over a run of games; ``merge`` adds another tally (order matters for floats)."""
+
+    games: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    outcome_ids: Counter[str] = field(default_factory=Counter)
+    ended_by: Counter[str] = field(default_factory=Counter)
+    agreed: Counter[str] = field(default_factory=Counter)  # issue -> games it ended bound
+    options: Counter[str] = field(default_factory=Counter)  # "issue=option" -> games
+    score_sum: dict[str, float] = field(default_factory=dict)
+    score_sq: dict[str, float] = field(default_factory=dict)
+    crossed: Counter[str] = field(default_factory=Counter)  # red line -> games crossed
+    tested: Counter[str] = field(default_factory=Counter)  # red line -> times put to holder
+    tension_sum: list[float] = field(default_factory=list)
+    actions: int = 0
+
+    def add(self, game: GameStats, turns: int) -> None:
+        self.games += 1
+        self.outcomes[game.outcome] += 1
+        self.outcome_ids[game.outcome_id] += 1
+        self.ended_by[game.ended_by] += 1
+        for issue, option in game.binding:
+            self.agreed[issue] += 1
+            self.options[f"{issue}={option}"] += 1
+        for actor, score in game.scores:
+            self.score_sum[actor] = self.score_sum.get(actor, 0.0) + score
+            self.score_sq[actor] = self.score_sq.get(actor, 0.0) + score * score
+        self.crossed.update(set(game.crossed))
+        self.tested.update(game.tested)
+        # A game that ended early (escalation) keeps its last tension for the later turns.
+        curve = list(game.tension) + [game.tension[-1]] * (turns + 1 - len(game.tension))
+        if not self.tension_sum:
+            self.tension_sum = [0.0] * (turns + 1)
+        for t in range(turns + 1):
+            self.tension_sum[t] += curve[t]
+        self.actions += game.actions
+
+    def merge(self, other: Tally) -> None:
+        self.games += other.games
+        for mine, theirs in (
+            (self.outcomes, other.outcomes),
+            (self.outcome_ids, other.outcome_ids),
+            (self.ended_by, other.ended_by),
+            (self.agreed, other.agreed),
+            (self.options, other.options),
+            (self.crossed, other.crossed),
+            (self.tested, other.tested),
+        ):
+            mine.update(theirs)
+        for actor in other.score_sum:
+            self.score_sum[actor] = self.score_sum.get(actor, 0.0) + other.score_sum[actor]
+            self.score_sq[actor] = self.score_sq.get(actor, 0.0) + other.score_sq[actor]
+        if not self.tension_sum:
+            self.tension_sum = [0.0] * len(other.tension_sum)
+        for t, value in enumerate(other.tension_sum):
+            self.tension_sum[t] += value
+        self.actions += other.actions
+
+
+def total_turns(scenario: Scenario) -> int:
+    return sum(r.turns for r in scenario.rounds)
+
+
+def _rounded(x: float) -> float:
+    return round(x, 6)
+
+
+def report(
+    scenario: Scenario, tally: Tally, *, seed: int, seats: str, seconds: float, jobs: int
+) -> dict[str, Any]:
+    """The report as one JSON-ready object (``TIMING_KEYS`` are the only run-dependent keys)."""
+    n = max(tally.games, 1)
+    actors = [a for a in scenario.preferences if a in tally.score_sum] or list(tally.score_sum)
+    means = {a: tally.score_sum[a] / n for a in actors}
+    spread = {a: math.sqrt(max(tally.score_sq[a] / n - means[a] ** 2, 0.0)) for a in actors}
+    lines = {}
+    for prefs in scenario.preferences.values():
+        for line in prefs.red_lines:
+            lines[line.id] = {
+                "actor": line.actor,
+                "issue": line.issue,
+                "crossed": _rounded(tally.crossed[line.id] / n),
+                "tested": _rounded(tally.tested[line.id] / n),
+            }
+    return {
+        "scenario": scenario.id,
+        "games": tally.games,
+        "seed": seed,
+        "seats": seats,
+        "outcomes": {label: tally.outcomes[label] for label in _outcome_order(scenario, tally)},
+        "outcome_ids": dict(sorted(tally.outcome_ids.items())),
+        "ended_by": dict(sorted(tally.ended_by.items())),
+        "mean_scores": {a: _rounded(v) for a, v in means.items()},
+        "score_stdev": {a: _rounded(v) for a, v in spread.items()},
+        "agreement_rate": {i.id: _rounded(tally.agreed[i.id] / n) for i in scenario.issues},
+        "agreed_options": {k: _rounded(v / n) for k, v in sorted(tally.options.items())},
+        "red_lines": lines,
+        "tension_curve": [_rounded(v / n) for v in tally.tension_sum],
+        "war_threshold": scenario.trackers.war_threshold,
+        "mean_length": _rounded(tally.actions / n),
+        "games_per_second": round(tally.games / seconds, 1) if seconds > 0 else 0.0,
+        "seconds": round(seconds, 3),
+        "jobs": jobs,
+    }
+
+
+def _outcome_order(scenario: Scenario, tally: Tally) -> list[str]:
+    """Outcome labels in the scenario's order, then any other label seen (e.g. none)."""
+    labels = [o.label for o in scenario.outcomes if tally.outcomes[o.label]]
+    return labels + sorted(set(tally.outcomes) - set(labels))
+
+
+def _bar(fraction: float, width: int = 20) -> str:
+    full = round(max(0.0, min(1.0, fraction)) * width)
+    return "#" * full + "." * (width - full)
+
+
+def text(rep: dict[str, Any]) -> str:
+    """The report for a person at a terminal."""
+    n = max(rep["games"], 1)
+    out = [
+        f"{rep['scenario']}: {rep['games']} games, seed {rep['seed']}, seats {rep['seats']}",
+        f"{rep['games_per_second']:,} games/s on {rep['jobs']} process(es), "
+        f"mean length {rep['mean_length']:.1f} actions",
+        "",
+        "Outcomes:",
+    ]
+    for label, count in rep["outcomes"].items():
+        out.append(f"  {label or '(none)':<28} {_bar(count / n)} {count / n:6.1%}  ({count})")
+    out += ["", "Agreement rate per issue:"]
+    for issue, rate in rep["agreement_rate"].items():
+        out.append(f"  {issue:<28} {_bar(rate)} {rate:6.1%}")
+    out += ["", "Scores (mean ± standard deviation):"]
+    for actor, mean in rep["mean_scores"].items():
+        out.append(f"  {actor:<28} {mean:+.3f} ± {rep['score_stdev'][actor]:.3f}")
+    if rep["red_lines"]:
+        out += ["", "Red lines (games crossed / times tested per game):"]
+        for line_id, info in rep["red_lines"].items():
+            out.append(
+                f"  {line_id:<28} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
+            )
+    curve = rep["tension_curve"]
+    out += ["", "Mean tension by turn (0 = start):"]
+    war = rep["war_threshold"] or 100.0
+    out += [f"  {t:>3} {_bar(v / war, 40)} {v:5.1f}" for t, v in enumerate(curve)]
+    return "\n".join(out)

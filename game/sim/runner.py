@@ -1,0 +1,88 @@
+"""Many games across processes, with a report that does not depend on how many.
+
+Game ``i`` is played from seed ``seed + i``.  Seeds are cut into chunks of a
+fixed size (not one per worker), each chunk is tallied on its own and the
+chunk tallies are merged in seed order, so one process and sixteen give the
+same sums to the last bit.  Workers get the scenario once, at start-up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.model import Scenario
+from game.session.seats import Seat, format_seats
+from game.sim.play import RedLineIndex, play_game
+from game.sim.report import Tally, report, total_turns
+
+CHUNK = 25  # games per task: large enough to amortise messaging, small for a smooth bar
+
+Progress = Callable[[int, int], None]  # (games done, games in all)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    scenario: Scenario
+    seats: dict[str, Seat]
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init(job: _Job) -> None:
+    _WORKER["job"] = job
+    _WORKER["lines"] = RedLineIndex.of(job.scenario)
+
+
+def _tally(seeds: range) -> Tally:
+    job: _Job = _WORKER["job"]
+    turns = total_turns(job.scenario)
+    tally = Tally()
+    for seed in seeds:
+        tally.add(play_game(job.scenario, job.seats, seed, _WORKER["lines"]), turns)
+    return tally
+
+
+def _chunks(games: int, seed: int) -> list[range]:
+    return [range(seed + k, seed + min(k + CHUNK, games)) for k in range(0, games, CHUNK)]
+
+
+def _tallies(job: _Job, chunks: list[range], jobs: int) -> Iterator[Tally]:
+    if jobs <= 1 or len(chunks) <= 1:
+        _init(job)
+        yield from map(_tally, chunks)
+        return
+    # fork shares the loaded scenario and modules for free where it exists (Linux).
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(min(jobs, len(chunks)), initializer=_init, initargs=(job,)) as pool:
+        yield from pool.imap(_tally, chunks)  # imap keeps seed order
+
+
+def simulate(
+    scenario: Scenario,
+    seats: Mapping[str, Seat],
+    *,
+    games: int,
+    seed: int = 0,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Play ``games`` games and return the balance report (see ``report.report``)."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    job = _Job(scenario, dict(seats))
+    start = time.perf_counter()
+    total = Tally()
+    for part in _tallies(job, _chunks(games, seed), workers):
+        total.merge(part)
+        if progress is not None:
+            progress(total.games, games)
+    seconds = time.perf_counter() - start
+    return report(
+        scenario, total, seed=seed, seats=format_seats(seats), seconds=seconds, jobs=workers
+    )

@@ -1,0 +1,87 @@
+"""``redlines analyze``: exit status by severity, findings placed in the file, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game import paths
+from game.cli import main
+
+
+def bundled_text() -> str:
+    found = paths.bundled_scenario("geneva-2022")
+    if found is None:
+        pytest.skip("no bundled scenario in this version")
+    return found.read_text(encoding="utf-8")
+
+
+def test_bundled_scenario_has_a_zopa_and_no_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    bundled_text()
+    assert main(["analyze", "geneva-2022"]) == 0
+    out = capsys.readouterr().out
+    assert "Zone of possible agreement: yes" in out
+    assert "Findings: 0 error(s)" in out
+
+
+def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
+    bundled_text()
+    assert main(["analyze", "geneva-2022", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["zopa"]["exists"] is True
+    assert set(data["zopa"]["utilities"]) == set(data["zopa"]["reservations"])
+    for actor, u in data["zopa"]["utilities"].items():
+        assert u >= data["zopa"]["reservations"][actor]
+
+
+def test_unplayable_scenario_exits_1_with_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load(bundled_text())
+    for outcome in data["outcomes"]:
+        # More agreements than there are issues: the loader cannot tell, arithmetic can.
+        outcome["when"] = {"min_agreements": len(data["issues"]) + 1}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["analyze", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "no outcome can ever be reached" in out
+    assert "[no-outcome]" in out
+    assert f"{broken}:" in out  # placed at FILE:LINE:COL
+
+
+def test_reservations_too_high_is_a_warning_not_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load(bundled_text())
+    for prefs in data["preferences"].values():
+        prefs["reservation"] = 0.95
+    high = tmp_path / "high.yaml"
+    high.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["analyze", str(high)]) == 0
+    out = capsys.readouterr().out
+    assert "Zone of possible agreement: none" in out
+    assert "[no-zopa]" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["analyze", "no-such-scenario"], ["analyze", "missing/file.yaml"]],
+)
+def test_user_mistakes_are_messages_not_tracebacks(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip()
+
+
+def test_binary_file_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    junk = tmp_path / "junk.yaml"
+    junk.write_bytes(b"\x00\x01\x02binary")
+    assert main(["analyze", str(junk)]) == 1
+    assert "Traceback" not in capsys.readouterr().err
