@@ -1,0 +1,129 @@
+"""The parts of a delegate on their own: concession curve, opponent model, trade-offs, tactics."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from game import engine
+from game.ai import what_it_would_take
+from game.ai.aspiration import target
+from game.ai.moves import Moves
+from game.ai.offers import build_offer
+from game.ai.opponents import Opponent, model_opponents
+from game.ai.table import Offer, Table
+from game.ai.tactics import threaten, would_carry_out
+from game.ai.view import own_prefs, table_from_view
+from game.engine.model import Personality
+from tests.engine.fixtures import small_scenario
+
+
+def _table(actor: str = "aster", difficulty: str = "normal") -> Table:
+    state = engine.new_game(small_scenario(), 1)
+    view = engine.view(state, actor)
+    return table_from_view(view, own_prefs(view), difficulty)
+
+
+def test_aspiration_runs_from_best_to_floor() -> None:
+    for hardline in (0.0, 0.5, 1.0):
+        p = Personality(hardline=hardline)
+        assert target(0.9, 0.4, 0.0, p) == 0.9
+        assert abs(target(0.9, 0.4, 1.0, p) - 0.4) < 1e-9
+        points = [target(0.9, 0.4, t / 10, p) for t in range(11)]
+        assert points == sorted(points, reverse=True)
+
+
+def test_hard_liners_concede_late_pragmatists_early() -> None:
+    boulware = target(1.0, 0.0, 0.5, Personality(hardline=0.9))
+    linear = target(1.0, 0.0, 0.5, Personality(hardline=0.5))
+    conceder = target(1.0, 0.0, 0.5, Personality(hardline=0.1))
+    assert boulware > linear > conceder
+
+
+def test_frequency_model_learns_what_an_opponent_keeps_proposing() -> None:
+    table = _table()
+    offers = tuple(
+        Offer(n, "boreal", (("border", "monitored"), ("missiles", option)))
+        for n, option in enumerate(("ban", "limits", "none"), 1)
+    )
+    learnt = replace(table, offers=offers)
+    hard = model_opponents(learnt, "hard", random.Random(0))["boreal"]
+    blank = model_opponents(table, "hard", random.Random(0))["boreal"]
+    # it kept border=monitored in every proposal: that issue matters to it, and that option
+    assert hard.weights["border"] > blank.weights["border"]
+    assert hard.values["border"]["monitored"] > blank.values["border"]["monitored"]
+    # its public red line is worth nothing to it in the model
+    assert hard.values["alliance"]["open-door"] == 0.0
+
+
+def test_counter_offer_meets_aspiration_and_avoids_red_lines() -> None:
+    table = _table()
+    models = model_opponents(table, "normal", random.Random(0))
+    prefs = table.prefs
+    for aspiration in (0.3, 0.5, 0.7):
+        offer = build_offer(prefs, models, ("border", "missiles", "alliance"), aspiration, True)
+        assert prefs.utility(offer) >= aspiration - 1e-9
+        assert not prefs.breaches(offer.items())
+        assert offer.get("alliance") != "open-door"  # Boreal's public red line
+
+
+def test_counter_offer_log_rolls_on_what_we_weigh_little() -> None:
+    """Aster weighs border (0.35) far above exercises (0.1); an opponent that cares about
+    both wants the other end of each.  Asked to give a little, Aster gives on exercises."""
+    prefs = _table().prefs
+    other = Opponent("boreal")
+    other.weights = {"border": 0.5, "exercises": 0.5}
+    other.values = {
+        "border": {"open": 1.0, "monitored": 0.5, "demilitarised": 0.0},
+        "exercises": {"full": 0.0, "notified": 0.2, "suspended": 1.0},
+    }
+    models = {"boreal": other}
+    best = build_offer(prefs, models, ("border", "exercises"), 1.0, True)
+    traded = build_offer(prefs, models, ("border", "exercises"), 0.85, True)
+    assert best == {"border": "demilitarised", "exercises": "notified"}
+    assert traded == {"border": "demilitarised", "exercises": "suspended"}
+    assert prefs.utility(traded) >= 0.85
+
+
+def _threat_moves(table: Table) -> Moves:
+    return Moves(threaten=frozenset(lv.id for lv in table.levers))
+
+
+def test_easy_never_bluffs_hard_sometimes_does() -> None:
+    timid = Personality(hardline=0.5, patience=0.0, risk=0.4)  # would not carry out
+    for difficulty, expect_some in (("easy", False), ("hard", True)):
+        table = replace(
+            _table("aster", difficulty), personality=timid, turns_left=1, credibility=80.0
+        )
+        assert not any(would_carry_out(table, lv) for lv in table.levers)
+        made = [
+            threaten(table, _threat_moves(table), difficulty, random.Random(k), True)
+            for k in range(200)
+        ]
+        assert any(m is not None for m in made) is expect_some
+        for m in made:
+            if m is not None:
+                assert m.rationale.startswith("bluffed")
+
+
+def test_no_threat_when_the_crisis_is_near_war_unless_reckless() -> None:
+    calm = Personality(hardline=0.5, patience=0.0, risk=0.7)
+    table = replace(_table(), personality=calm, turns_left=1, tension=95.0)
+    made = [
+        threaten(table, _threat_moves(table), "normal", random.Random(k), True) for k in range(50)
+    ]
+    assert all(m is None for m in made)
+    reckless = replace(table, personality=Personality(0.5, 0.0, 1.0))
+    made = [
+        threaten(reckless, _threat_moves(reckless), "normal", random.Random(k), True)
+        for k in range(50)
+    ]
+    assert any(m is not None for m in made)
+
+
+def test_what_it_would_take_names_a_package_and_the_red_lines() -> None:
+    state = engine.new_game(small_scenario(), 1)
+    text = what_it_would_take(engine.view(state, "aster"))
+    assert "We would accept" in text
+    assert "alliance=guarantee" in text  # its own red line, with its reason
+    assert "Aster will never close the door by treaty." in text
