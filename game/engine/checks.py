@@ -117,7 +117,7 @@ def _check_response(state: GameState, action: Accept | Reject, what: str) -> Non
         _refuse(state, what, "there is no such proposal")
     p = state.proposals[number - 1]
     if p.status is not ProposalStatus.LIVE:
-        _refuse(state, what, f"it was {p.status.value} ({p.why})" if p.why else f"it is {p.status}")
+        _refuse(state, what, p.why or f"it is {p.status.value}")
     if p.proposer == action.actor:
         _refuse(state, what, "it is your own proposal")
     if action.actor in p.accepted_by:

@@ -183,7 +183,9 @@ def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> N
     proposals = list(d.proposals)
     for i, p in enumerate(proposals):
         if p.status is ProposalStatus.LIVE:
-            proposals[i] = with_status(p, ProposalStatus.LAPSED, f"round {number} ended")
+            proposals[i] = with_status(
+                p, ProposalStatus.LAPSED, f"it lapsed at the end of round {number}"
+            )
             lapsed.append(f"#{p.number}")
     d.proposals = tuple(proposals)
     if lapsed:

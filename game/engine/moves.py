@@ -115,7 +115,9 @@ def _propose(d: Draft, a: Propose) -> None:
     proposals = list(d.proposals)
     for i, p in enumerate(proposals):  # one live proposal per proposer (R7)
         if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
-            proposals[i] = with_status(p, ProposalStatus.WITHDRAWN, f"replaced by #{number}")
+            proposals[i] = with_status(
+                p, ProposalStatus.WITHDRAWN, f"it was withdrawn, replaced by #{number}"
+            )
     proposals.append(Proposal(number, a.actor, a.terms, d.round_index + 1, (a.actor,)))
     d.proposals = tuple(proposals)
     t = d._t
@@ -181,10 +183,12 @@ def _agree(d: Draft, p: Proposal) -> None:
     d.binding = tuple(sorted(binding.items()))
     d.provisional = tuple(provisional[i] for i in sorted(provisional))
     proposals = list(d.proposals)
-    proposals[p.number - 1] = with_status(p, ProposalStatus.AGREED, "agreed")
+    proposals[p.number - 1] = with_status(p, ProposalStatus.AGREED, "it has already been agreed")
     for i, q in enumerate(proposals):  # proposals on settled issues are overtaken
         if q.status is ProposalStatus.LIVE and any(iss in binding for iss, _ in q.terms):
-            proposals[i] = with_status(q, ProposalStatus.WITHDRAWN, f"overtaken by #{p.number}")
+            proposals[i] = with_status(
+                q, ProposalStatus.WITHDRAWN, f"it was withdrawn, overtaken by agreement #{p.number}"
+            )
             emit(d, EventKind.PROPOSAL_WITHDRAWN, f"#{q.number} is overtaken by #{p.number}.")
     d.proposals = tuple(proposals)
     for x, y in combinations(p.accepted_by, 2):
@@ -247,7 +251,7 @@ def _threats_met(d: Draft) -> None:
 
 def _reject(d: Draft, a: Reject) -> None:
     p = d.proposals[a.proposal - 1]
-    p = with_status(p, ProposalStatus.REJECTED, f"rejected by {a.actor}")
+    p = with_status(p, ProposalStatus.REJECTED, f"it was rejected by {a.actor}")
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
     emit(
         d, EventKind.REJECTED, f"{d._t.name[a.actor]} rejects #{p.number}.", a.actor, str(p.number)
@@ -347,7 +351,9 @@ def _walk_out(d: Draft, a: WalkOut) -> None:
     proposals = list(d.proposals)
     for i, p in enumerate(proposals):
         if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
-            proposals[i] = with_status(p, ProposalStatus.WITHDRAWN, "its proposer walked out")
+            proposals[i] = with_status(
+                p, ProposalStatus.WITHDRAWN, "it was withdrawn when its proposer walked out"
+            )
     d.proposals = tuple(proposals)
     present = d.present()
     for other in present:

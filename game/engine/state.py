@@ -31,7 +31,7 @@ class Proposal:
     round: int  # 1-based
     accepted_by: tuple[str, ...]  # sorted; the proposer accepts implicitly
     status: ProposalStatus = ProposalStatus.LIVE
-    why: str = ""  # for a dead proposal: who rejected it, or what replaced it
+    why: str = ""  # for a dead proposal, why, as a clause: "it was rejected by x"
 
 
 @dataclass(frozen=True, slots=True)

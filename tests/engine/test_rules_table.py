@@ -136,7 +136,7 @@ def test_R7_one_live_proposal_each() -> None:
         "aster propose border=demilitarised",
     )
     assert state.proposal(1).status is ProposalStatus.WITHDRAWN
-    assert state.proposal(1).why == "replaced by #2"
+    assert state.proposal(1).why == "it was withdrawn, replaced by #2"
     assert state.proposal(2).accepted_by == ("aster",)
     assert [p.number for p in state.live_proposals()] == [2]
 
