@@ -10,7 +10,6 @@ clock.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 from collections.abc import Callable
@@ -126,11 +125,7 @@ class App:
             max(MIN_WINDOW[0], settings.window_size[0]),
             max(MIN_WINDOW[1], settings.window_size[1]),
         )
-        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        # Not every driver supports a minimum size.
-        with contextlib.suppress(pygame.error, AttributeError):
-            pygame.Window.from_display_module().minimum_size = MIN_WINDOW
-        return screen
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
 
     # -- settings ----------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> None:

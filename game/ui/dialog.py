@@ -80,7 +80,7 @@ class Dialog(Scene):
         accent = pygame.Rect(
             self.panel.left + t.radius("lg"),
             self.panel.top,
-            self.panel.width - 2 * t.radius("lg"),
+            t.px(64),
             t.px(3),
         )
         pygame.draw.rect(surface, t.color("accent"), accent)

@@ -12,13 +12,66 @@ from game.ui.context import Context
 from game.ui.intent import Intent, Pop, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
-from game.ui.widgets.base import draw_box
+from game.ui.text import ellipsize
+from game.ui.theme import Theme
+from game.ui.widgets.base import TextFit, blit_text, draw_box
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
+from game.ui.widgets.listview import ListView, default_row_height
+
+
+def merge(bindings: Sequence[KeyBinding]) -> list[tuple[str, str]]:
+    """(keys, description) rows; one row per description ("F11 / Alt+Enter")."""
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        labels = rows.setdefault(binding.description, [])
+        if binding.label() not in labels:
+            labels.append(binding.label())
+    return [(" / ".join(keys), description) for description, keys in rows.items()]
+
+
+def _pair(item: object) -> tuple[str, str]:
+    assert isinstance(item, tuple)
+    return str(item[0]), str(item[1])
+
+
+class _Rows(ListView):
+    """The shortcut table: keys in accent colour, then what they do."""
+
+    def __init__(self, id: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__(id, rows, render_row=self._render, framed=False)
+        self.key_width = 0
+
+    def _boxes(self, row: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        pad = self.theme.space("md")
+        keys = pygame.Rect(row.left + pad, row.top, self.key_width, row.height)
+        text = pygame.Rect(
+            keys.right + pad, row.top, max(0, row.right - keys.right - 2 * pad), row.height
+        )
+        return keys, text
+
+    def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
+        del selected
+        keys, text = _pair(item)
+        surface = pygame.Surface((width, default_row_height(theme)), pygame.SRCALPHA)
+        key_box, text_box = self._boxes(surface.get_rect())
+        blit_text(surface, theme.text(keys, "label", "accent"), key_box)
+        shown = ellipsize(theme.font("body"), text, text_box.width)
+        blit_text(surface, theme.text(shown, "body", "text"), text_box)
+        return surface
+
+    def text_fits(self) -> list[TextFit]:
+        fits = []
+        for i in self.visible_range():
+            keys, text = _pair(self.items[i])
+            key_box, text_box = self._boxes(self.row_rect(i))
+            fits.append(TextFit(self.id, keys, self.theme.text_size(keys, "label"), key_box))
+            fits.append(TextFit(self.id, text, self.theme.text_size(text, "body"), text_box))
+        return fits
 
 
 class HelpOverlay(Scene):
-    """A modal table of keys and what they do."""
+    """A modal, scrollable table of keys and what they do."""
 
     modal = True
     title = "Help"
@@ -30,42 +83,33 @@ class HelpOverlay(Scene):
     def __init__(self, ctx: Context, scene_title: str, bindings: Sequence[KeyBinding]) -> None:
         super().__init__(ctx)
         self.panel = pygame.Rect(0, 0, 0, 0)
-        self.heading = self.add(
-            Label(
-                "help.title",
-                f"Keyboard — {scene_title}" if scene_title else "Keyboard",
-                style="subheading",
-            )
-        )
-        self.rows: list[tuple[Label, Label]] = []
-        seen: set[tuple[str, str]] = set()
-        for i, binding in enumerate(bindings):
-            if (binding.keys, binding.description) in seen:
-                continue
-            seen.add((binding.keys, binding.description))
-            key = self.add(Label(f"help.key.{i}", binding.label(), style="label", color="accent"))
-            text = self.add(Label(f"help.text.{i}", binding.description))
-            self.rows.append((key, text))
+        heading = f"Keyboard — {scene_title}" if scene_title else "Keyboard"
+        self.heading = self.add(Label("help.title", heading, style="subheading"))
+        self.pairs = merge(bindings)
+        self.table = self.add(_Rows("help.keys", self.pairs))
         self.close = self.add(Button("help.close", "Close", variant="primary"))
-        self.focus(self.close)
+        self.focus(self.table)
 
     def layout(self, rect: pygame.Rect) -> None:
         t = self.theme
-        pad = t.space("xl")
-        key_w = max([t.px(90)] + [k.preferred_size()[0] for k, _ in self.rows])
-        text_w = max([t.px(240)] + [d.preferred_size()[0] for _, d in self.rows])
-        width = min(key_w + text_w + t.space("lg") + 2 * pad, rect.width - 2 * t.space("md"))
-        row_h = t.line_height("body") + t.space("xs")
-        heights = [t.line_height("subheading"), *[row_h] * len(self.rows), t.control_height()]
+        pad = t.space("xl") if rect.height > t.px(500) else t.space("md")
+        rows = self.pairs
+        key_w = max(t.text_size(keys, "label")[0] for keys, _ in rows)
+        text_w = max(t.text_size(text, "body")[0] for _, text in rows)
+        self.table.key_width = key_w
+        list_w = key_w + text_w + 3 * t.space("md") + t.metric("scrollbar") + t.space("xs") + 2
+        width = min(list_w + 2 * pad, rect.width - 2 * t.space("md"))
+        list_h = default_row_height(t) * len(rows) + 2
+        heights = [t.line_height("subheading"), list_h, t.control_height()]
         height = min(
-            layout.stack_height(heights, t.space("sm")) + 2 * pad, rect.height - 2 * t.space("md")
+            layout.stack_height(heights, t.space("md")) + 2 * pad, rect.height - 2 * t.space("sm")
         )
         self.panel = layout.centred((width, height), rect)
-        parts = layout.column(layout.pad(self.panel, pad), heights, t.space("sm"))
-        self.heading.rect = parts[0]
-        for (key, text), line in zip(self.rows, parts[1:-1], strict=True):
-            key.rect, _, text.rect = layout.row(line, [key_w, t.space("lg"), layout.Flex()])
-        foot = parts[-1]
+        heights[1] = layout.Flex()  # type: ignore[call-overload]
+        head, table, foot = layout.column(layout.pad(self.panel, pad), heights, t.space("md"))
+        self.heading.rect = head
+        self.table.rect = table
+        self.table.set_items(self.pairs)  # widths changed: drop cached rows
         button_w = max(t.px(110), self.close.preferred_size()[0])
         self.close.rect = pygame.Rect(foot.right - button_w, foot.top, button_w, foot.height)
 
@@ -73,7 +117,8 @@ class HelpOverlay(Scene):
         draw_box(surface, self.theme, self.panel, "surface", border="border_strong", radius="lg")
 
     def on_intent(self, intent: Intent) -> Transition | None:
-        return Pop() if intent.source == "help.close" else None
+        closing = intent.source == "help.close" or intent.kind == "activate"
+        return Pop() if closing else None
 
     def on_action(self, action: str) -> Transition | None:
         return Pop() if action == "close" else None

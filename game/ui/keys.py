@@ -12,6 +12,8 @@ from functools import lru_cache
 import pygame
 
 _MODS = {"ctrl": pygame.KMOD_CTRL, "shift": pygame.KMOD_SHIFT, "alt": pygame.KMOD_ALT}
+# Names that cannot be written inside "ctrl+..." or that people expect to work.
+_ALIASES = {"plus": "+", "minus": "-", "equals": "=", "esc": "escape", "enter": "return"}
 _NAMES = {
     "escape": "Esc",
     "return": "Enter",
@@ -47,7 +49,12 @@ class KeyBinding:
         """How the keys are written for people: ``Ctrl+Z``, ``Esc``, ``F1``."""
         parts = self.keys.split("+")
         *mods, key = parts
-        shown = _NAMES.get(key, key.upper() if len(key) <= 3 else key.title())
+        if key in _NAMES:
+            shown = _NAMES[key]
+        elif len(key) == 1 or (key[0] == "f" and key[1:].isdigit()):
+            shown = key.upper()
+        else:
+            shown = key.title()
         return "+".join([*(m.title() for m in mods), shown])
 
 
@@ -60,7 +67,7 @@ def parse_keys(spec: str) -> tuple[int, int]:
         if mod not in _MODS:
             raise ValueError(f"unknown modifier {mod!r} in key binding {spec!r}")
         mask |= _MODS[mod]
-    return pygame.key.key_code(key), mask
+    return pygame.key.key_code(_ALIASES.get(key, key)), mask
 
 
 def find_action(bindings: tuple[KeyBinding, ...], event: pygame.event.Event) -> str | None:

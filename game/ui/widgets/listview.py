@@ -63,6 +63,7 @@ class ListView(Widget):
         render_row: RowRenderer = default_row,
         measure_row: RowMeasurer | None = None,
         empty_text: str = "",
+        framed: bool = True,
         tooltip: str | None = None,
     ) -> None:
         super().__init__(id, tooltip=tooltip)
@@ -70,6 +71,7 @@ class ListView(Widget):
         self.render_row = render_row
         self.measure_row = measure_row
         self.empty_text = empty_text
+        self.framed = framed  # False: no box and no focus ring (a list that is the panel itself)
         self.selected: int | None = None
         self.scroll = 0
         self._offsets: list[int] = [0]
@@ -265,7 +267,8 @@ class ListView(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        draw_box(surface, theme, self.rect, "surface", radius="sm")
+        if self.framed:
+            draw_box(surface, theme, self.rect, "surface", radius="sm")
         inner = self.rect.inflate(-2, -2)
         previous = surface.get_clip()
         surface.set_clip(inner.clip(previous))
@@ -284,7 +287,7 @@ class ListView(Widget):
             colour = "border_strong" if self._dragging is not None or self.hovered else "border"
             pygame.draw.rect(surface, theme.color(colour), thumb, border_radius=thumb.width // 2)
         surface.set_clip(previous)
-        if self.focused:
+        if self.focused and self.framed:
             draw_focus_ring(surface, theme, self.rect, "sm")
 
     def text_fits(self) -> list[TextFit]:

@@ -1,0 +1,1 @@
+"""Front-end tests: widgets, screens, golden screenshots, random input."""
