@@ -42,6 +42,15 @@ def add_tension(d: Draft, delta: float) -> None:
     before = d.tr[0]
     add(d, 0, delta)
     after = d.tr[0]
+    if after == before:
+        return
+    events = d.events
+    if events and events[-1].kind is EventKind.TENSION:
+        # Several changes from one cause (a lever's rule and its own effects) read as one.
+        before = d.tension_from
+        events.pop()
+    else:
+        d.tension_from = before
     if after != before:
         verb = "rises" if after > before else "falls"
         emit(d, EventKind.TENSION, f"Tension {verb} to {after:.0f}.", value=after)

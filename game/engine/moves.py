@@ -113,8 +113,10 @@ def _then_advance(d: Draft) -> None:
 def _propose(d: Draft, a: Propose) -> None:
     number = len(d.proposals) + 1
     proposals = list(d.proposals)
+    replacing = ""
     for i, p in enumerate(proposals):  # one live proposal per proposer (R7)
         if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
+            replacing = f" (replacing #{p.number})"
             proposals[i] = with_status(
                 p, ProposalStatus.WITHDRAWN, f"it was withdrawn, replaced by #{number}"
             )
@@ -124,7 +126,7 @@ def _propose(d: Draft, a: Propose) -> None:
     emit(
         d,
         EventKind.PROPOSAL,
-        f"{t.name[a.actor]} proposes #{number}: {t.terms_text(a.terms)}.",
+        f"{t.name[a.actor]} proposes #{number}{replacing}: {t.terms_text(a.terms)}.",
         a.actor,
         str(number),
     )

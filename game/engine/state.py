@@ -281,10 +281,11 @@ _SETTERS = tuple(getattr(StateFields, name).__set__ for name in _SLOTS)
 class Draft(StateFields):
     """A mutable copy of a state, used only inside ``apply`` and ``new_game``."""
 
-    __slots__ = ("events", "tr")
+    __slots__ = ("events", "tension_from", "tr")
 
     tr: list[float]  # the trackers, mutable while the action is applied
     events: list[GameEvent]  # what this action caused, in order
+    tension_from: float  # the tension before the latest TENSION event, to merge the next
 
     def __init__(self, state: GameState | None = None) -> None:
         if state is not None:
