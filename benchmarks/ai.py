@@ -1,0 +1,270 @@
+"""Quality and speed of the AI delegates, measured on the bundled scenario.
+
+Run: ``python benchmarks/ai.py [--games N] [--difficulty D]``.  Prints, for all-AI games of
+``geneva-2022``: the outcome distribution and agreement rates; how far agreements lie from
+the Pareto frontier and the Nash bargaining point; the score of an AI seat against random
+and always-reject seats (beside a random seat in the same chair); red-line breaches
+accepted by an AI (must be 0); decision time p50/p99 on the bundled scenario and on a
+generated 12 issues x 5 options x 5 actors scenario (about 244 million packages); and
+all-AI full games per second on one core.  Ends with one summary line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import math
+import random
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game import engine
+from game.ai import Decision, make_agent
+from game.engine import Accept, Action, ActorView, Pass, Propose, Reject
+from game.engine.model import Scenario
+from game.scenario import load_scenario
+from tests.engine.fixtures import generated_scenario
+
+
+class RandomSeat:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        del view
+        return Decision(self.rng.choice(list(legal)), "random")
+
+
+class RejectSeat:
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        for action in legal:
+            if isinstance(action, Reject):
+                return Decision(action, "reject")
+        return Decision(Pass(view.actor), "reject")
+
+
+class Game:
+    """One played game with what the benchmark needs from it."""
+
+    def __init__(self) -> None:
+        self.state: engine.GameState | None = None
+        self.decision_times: list[float] = []
+        self.breaches = 0
+        self.moves = 0
+
+
+def play(
+    scenario: Scenario,
+    seed: int,
+    difficulty: str,
+    seats: dict[str, object] | None = None,
+    timed: bool = False,
+) -> Game:
+    agents: dict[str, object] = {
+        a.id: make_agent(scenario, a.id, difficulty, seed) for a in scenario.playable
+    }
+    agents.update(seats or {})
+    ai = {a for a in agents if a not in (seats or {})}
+    game = Game()
+    state = engine.new_game(scenario, seed)
+    # CPU time of this process: a shared, busy machine does not inflate the figures.
+    clock = time.process_time
+    while not engine.is_over(state):
+        actor = engine.to_move(state) or ""
+        legal = engine.legal_actions(state, actor)
+        view = engine.view(state, actor)
+        start = clock()
+        decision = agents[actor].decide(view, legal)  # type: ignore[attr-defined]
+        if timed and actor in ai:
+            game.decision_times.append(clock() - start)
+        action = decision.action
+        if actor in ai and isinstance(action, Accept | Propose):
+            terms = (
+                state.proposal(action.proposal).terms
+                if isinstance(action, Accept)
+                else action.terms
+            )
+            own = engine.explain_red_lines(scenario, terms, actor, others_public=False)
+            game.breaches += sum(1 for b in own if b.own)
+        state, _ = engine.apply(state, action)
+        game.moves += 1
+    game.state = state
+    return game
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]:
+    """All-AI games: outcomes, agreements, distance to the frontier and the Nash point."""
+    actors = [a.id for a in scenario.playable]
+    outcomes: collections.Counter[str] = collections.Counter()
+    per_issue: collections.Counter[str] = collections.Counter()
+    agreed_games = breaches = 0
+    finals: list[dict[str, float]] = []
+    times: list[float] = []
+    for seed in range(games):
+        game = play(scenario, seed, difficulty, timed=True)
+        state = game.state
+        assert state is not None
+        result = engine.outcome(state)
+        outcomes[result.label if result else "?"] += 1
+        breaches += game.breaches
+        times += game.decision_times
+        if state.binding:
+            agreed_games += 1
+            per_issue.update(i for i, _ in state.binding)
+            binding = dict(state.binding)
+            finals.append({a: engine.utility(scenario, a, binding) for a in actors})
+    print(f"all-AI games ({difficulty}): {games}")
+    print("  outcomes: " + ", ".join(f"{k} {v / games:.0%}" for k, v in outcomes.most_common()))
+    print(f"  games with a binding agreement: {agreed_games / games:.0%}")
+    print(
+        "  agreement rate per issue: "
+        + ", ".join(f"{i.id} {per_issue[i.id] / games:.0%}" for i in scenario.issues)
+    )
+    dist = _distances(scenario, actors, finals)
+    print(f"  red-line breaches accepted or proposed by an AI: {breaches}")
+    p50, p99 = _pct(times, 0.5) * 1e3, _pct(times, 0.99) * 1e3
+    print(f"  decision time: p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    top = max(outcomes.values()) / games
+    return {
+        "labels": len(outcomes),
+        "top": top,
+        "agreement": agreed_games / games,
+        "breaches": breaches,
+        "p99": p99,
+        **dist,
+    }
+
+
+def _distances(
+    scenario: Scenario, actors: list[str], finals: list[dict[str, float]]
+) -> dict[str, float]:
+    """Mean distance of the final settlements from the Pareto frontier and the Nash point."""
+    try:
+        from game.analysis import nash_point, pareto_frontier
+    except ImportError:  # the analysis package is optional for this benchmark
+        print("  (game.analysis not available: no Pareto or Nash figures)")
+        return {}
+    if not finals:
+        return {}
+    frontier = pareto_frontier(scenario, actors)
+    nash = nash_point(scenario, actors)
+    pareto = [frontier.distance(u) for u in finals]
+    gains = [frontier.gain(u) for u in finals]
+    optimal = sum(frontier.is_optimal(u) for u in finals) / len(finals)
+    exact = "" if frontier.exact else " (frontier thinned: approximate)"
+    print(
+        f"  Pareto: mean distance {statistics.mean(pareto):.3f}, mean joint gain left"
+        f" {statistics.mean(gains):.3f}, on the frontier {optimal:.0%}{exact}"
+    )
+    out = {"pareto": statistics.mean(pareto)}
+    if nash is not None:
+        point = [nash.utilities[a] for a in actors]
+        nd = [math.dist([u[a] for a in actors], point) for u in finals]
+        reserve = {a: scenario.preferences[a].reservation for a in actors}
+        ratio = [
+            math.prod(max(0.0, u[a] - reserve[a]) for a in actors) / nash.product
+            if nash.product > 0
+            else 0.0
+            for u in finals
+        ]
+        print(
+            f"  Nash point {_fmt(nash.utilities)}: mean distance {statistics.mean(nd):.3f},"
+            f" mean Nash product {statistics.mean(ratio):.0%} of the optimum"
+        )
+        out["nash"] = statistics.mean(nd)
+    else:
+        print("  Nash point: no deal clears every reservation value")
+    return out
+
+
+def _fmt(utilities: dict[str, float]) -> str:
+    return "(" + ", ".join(f"{a} {u:.2f}" for a, u in utilities.items()) + ")"
+
+
+def strength(scenario: Scenario, games: int, difficulty: str) -> float:
+    """Mean score of an AI seat and of a random seat in the same chair, per kind of opponent."""
+    actors = [a.id for a in scenario.playable]
+    margin = 0.0
+    for kind in ("random", "reject"):
+        cells = []
+        for me in actors:
+            ai_scores, random_scores = [], []
+            for seed in range(games):
+                for mine in (True, False):
+                    seats: dict[str, object] = {
+                        a: RandomSeat(seed * 31 + k) if kind == "random" else RejectSeat()
+                        for k, a in enumerate(actors)
+                        if a != me
+                    }
+                    if not mine:
+                        seats[me] = RandomSeat(seed * 31 + 17)
+                    state = play(scenario, seed, difficulty, seats).state
+                    assert state is not None
+                    (ai_scores if mine else random_scores).append(engine.scores(state)[me].total)
+            ai, rnd = statistics.mean(ai_scores), statistics.mean(random_scores)
+            margin += ai - rnd
+            cells.append(f"{me} {ai:+.3f} (random {rnd:+.3f})")
+        print(f"  AI seat vs {kind} seats: " + ", ".join(cells))
+    return margin
+
+
+def speed(scenario: Scenario, seconds: float, difficulty: str) -> tuple[float, float]:
+    """All-AI full games per second (engine included): by CPU time and by the wall clock."""
+    play(scenario, 0, difficulty)
+    games = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.process_time() - cpu < seconds:
+        play(scenario, games, difficulty)
+        games += 1
+    return games / (time.process_time() - cpu), games / (time.perf_counter() - wall)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=300, help="all-AI games (default 300)")
+    parser.add_argument("--strength-games", type=int, default=30, help="games per chair")
+    parser.add_argument("--seconds", type=float, default=5.0, help="speed measurement time")
+    parser.add_argument("--difficulty", default="normal", choices=["easy", "normal", "hard"])
+    args = parser.parse_args(argv)
+    scenario = load_scenario("geneva-2022").scenario
+    print(f"scenario {scenario.id}: {len(scenario.issues)} issues, {len(scenario.rounds)} rounds")
+    q = quality(scenario, args.games, args.difficulty)
+    margin = strength(scenario, args.strength_games, args.difficulty)
+    big = generated_scenario(n_issues=12, n_options=5, n_actors=5, seed=1)
+    times: list[float] = []
+    for seed in range(3):
+        times += play(big, seed, args.difficulty, timed=True).decision_times
+    big_p50, big_p99 = _pct(times, 0.5) * 1e3, _pct(times, 0.99) * 1e3
+    print(
+        f"generated 12x5x5 (5^12 = {5**12:,} packages): decision p50 {big_p50:.3f} ms,"
+        f" p99 {big_p99:.3f} ms over {len(times)} decisions"
+    )
+    gps, wall = speed(scenario, args.seconds, args.difficulty)
+    print(
+        f"all-AI full games of {scenario.id} on one core: {gps:.0f} games/s of CPU time"
+        f" ({wall:.0f} by the wall clock)"
+    )
+    balanced = q["labels"] >= 3 and q["top"] <= 0.7
+    print(
+        f"SUMMARY ai[{args.difficulty}]: {gps:.0f} games/s/core, decision p99"
+        f" {q['p99']:.2f} ms (12x5x5: {big_p99:.2f} ms), agreements {q['agreement']:.0%},"
+        f" {int(q['labels'])} outcome labels (top {q['top']:.0%}, balanced={balanced}),"
+        f" Pareto distance {q.get('pareto', float('nan')):.3f}, Nash distance"
+        f" {q.get('nash', float('nan')):.3f}, AI-minus-random score {margin:+.2f},"
+        f" red-line breaches {int(q['breaches'])}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
