@@ -66,12 +66,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises ``OSError`` when the write fails; the temporary file is removed.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # keep the permissions of the save it replaces
+    except OSError:
+        mode = 0o644  # mkstemp's private 0600 would surprise anyone sharing a classroom folder
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

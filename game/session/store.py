@@ -118,7 +118,8 @@ def _scenario_for(path: Path, record: SaveFile, resolve: Resolver) -> LoadedLike
         try:
             loaded = resolve(candidate)
         except UserError as exc:
-            failure = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            # The first failure is the one to report: the recorded file, when there is one.
+            failure = failure or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             continue
         if loaded.content_hash == ref.hash and loaded.scenario.id == ref.id:
             return loaded
@@ -134,9 +135,13 @@ def _scenario_for(path: Path, record: SaveFile, resolve: Resolver) -> LoadedLike
     raise _problem(
         path,
         f"the scenario {ref.id!r} has changed since this game was saved "
-        f"(content hash {ref.hash[:12]} in the save, {found.content_hash[:12]} now), "
+        f"(content hash {_short(ref.hash)} in the save, {_short(found.content_hash)} now), "
         "so its moves may no longer fit",
     )
+
+
+def _short(content_hash: str) -> str:
+    return content_hash.rpartition(":")[2][:12]
 
 
 def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:

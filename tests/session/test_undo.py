@@ -1,0 +1,79 @@
+"""Undo: the last person's move and the computer's answers are taken back by replaying the log."""
+
+from __future__ import annotations
+
+import pytest
+
+from game import engine
+from game.engine import Pass
+from game.session import SeatKind, SessionError
+from tests.session.conftest import HUMAN, RANDOM, FakeLoaded, new_session, seats_for
+
+
+def test_nothing_to_undo_before_a_person_moved(loaded: FakeLoaded) -> None:
+    session = new_session(loaded)
+    assert session.undo_refusal == "nothing to undo: no move has been made by a person yet"
+    with pytest.raises(SessionError) as caught:
+        session.undo()
+    assert str(caught.value) == "nothing to undo: no move has been made by a person yet"
+
+
+def test_a_computer_only_log_cannot_be_undone(loaded: FakeLoaded) -> None:
+    session = new_session(loaded, seats=seats_for(loaded, RANDOM, RANDOM))
+    session.run_until_human()
+    assert session.log
+    with pytest.raises(SessionError, match="nothing to undo"):
+        session.undo()
+
+
+def test_undo_takes_back_the_human_move_and_the_answers_after_it(loaded: FakeLoaded) -> None:
+    session = new_session(loaded)
+    actor = str(session.to_move)
+    start = session.digest()
+    session.submit(Pass(actor))
+    answers = session.run_until_human()
+    assert answers
+    removed = session.undo()
+    assert [e.action for e in removed] == [Pass(actor)] + [t.action for t in answers]
+    assert session.log == ()
+    assert session.digest() == start
+    assert session.state == engine.new_game(loaded.scenario, 1)
+    assert session.to_move == actor
+
+
+def test_undo_keeps_earlier_moves_and_replays_to_the_same_state(loaded: FakeLoaded) -> None:
+    session = new_session(loaded)
+    actor = str(session.to_move)
+    session.submit(Pass(actor))
+    session.run_until_human()
+    kept_log, kept_state = session.log, session.state
+    if session.is_over:
+        pytest.skip("the fixture game ended before a second human move")
+    session.submit(session.legal_actions()[0])
+    session.run_until_human()
+    session.undo()
+    assert session.log == kept_log
+    assert session.state == kept_state
+
+
+def test_the_same_move_after_undo_gets_the_same_answers(loaded: FakeLoaded) -> None:
+    """Agents keep no hidden state, so undo-and-redo is the same game."""
+    session = new_session(loaded, seed=9)
+    actor = str(session.to_move)
+    session.submit(Pass(actor))
+    session.run_until_human()
+    first = session.digest()
+    session.undo()
+    session.submit(Pass(actor))
+    session.run_until_human()
+    assert session.digest() == first
+
+
+def test_undo_of_a_facilitator_move(loaded: FakeLoaded) -> None:
+    seats = dict.fromkeys((a.id for a in loaded.scenario.playable), HUMAN)
+    session = new_session(loaded, seats=seats)
+    session.submit(Pass(str(session.to_move)))
+    session.submit(engine.Bookmark("look here"))
+    removed = session.undo()
+    assert [e.action for e in removed] == [engine.Bookmark("look here")]
+    assert [e.by for e in session.log] == [SeatKind.HUMAN]
