@@ -28,29 +28,29 @@ def emit(  # noqa: PLR0917 - called on every action; keywords would only add noi
     subject: str = "",
     value: float | None = None,
 ) -> None:
-    d.events.append(GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value))
+    d._events.append(GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value))
 
 
 def add(d: Draft, index: int, delta: float) -> None:
-    tr = d.tr
+    tr = d._tr
     tr[index] = min(HIGH, max(LOW, tr[index] + delta))
 
 
 def add_tension(d: Draft, delta: float) -> None:
     if not delta:
         return
-    before = d.tr[0]
+    before = d._tr[0]
     add(d, 0, delta)
-    after = d.tr[0]
+    after = d._tr[0]
     if after == before:
         return
-    events = d.events
+    events = d._events
     if events and events[-1].kind is EventKind.TENSION:
         # Several changes from one cause (a lever's rule and its own effects) read as one.
-        before = d.tension_from
+        before = d._tension_from
         events.pop()
     else:
-        d.tension_from = before
+        d._tension_from = before
     if after != before:
         verb = "rises" if after > before else "falls"
         emit(d, EventKind.TENSION, f"Tension {verb} to {after:.0f}.", value=after)
@@ -92,7 +92,7 @@ def apply_effect(d: Draft, e: Effect) -> None:
 
 def escalate_if_due(d: Draft) -> bool:
     """End the game at once if tension reached the war threshold (R6); True if it did."""
-    if d.over or d.tr[0] < d.scenario.trackers.war_threshold:
+    if d.over or d._tr[0] < d.scenario.trackers.war_threshold:
         return d.over
     d.escalated = True
     emit(d, EventKind.ESCALATION, "The crisis escalates: tension has reached the war threshold.")

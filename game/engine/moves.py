@@ -60,10 +60,10 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d = Draft()
     d._t, d.scenario, d.seed = t, scenario, seed
     d.tape, d.draws = RandomTape(seed), 0
-    d.tr = _start_trackers(scenario)
+    d._tr = _start_trackers(scenario)
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
-    d.history, d.log, d.events = (), (), []
+    d.history, d.log, d._events = (), (), []
     d.over, d.escalated, d.ended_by, d.outcome_result = False, False, "", None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
     emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
@@ -101,7 +101,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent,
     d = Draft(state)
     d.history = (*state.history, action)
     _HANDLERS[type(action)](d, action)
-    events = tuple(d.events)
+    events = tuple(d._events)
     return d.freeze(), events
 
 
