@@ -150,10 +150,11 @@ def choose(table: Table, moves: Moves, difficulty: str, rng: random.Random) -> I
 
 
 def _focus_issue(table: Table) -> str:
-    """The name of the open issue we care most about (for statements)."""
+    """The name of the open issue we care most about ("" when nothing is open)."""
     prefs = table.prefs
-    pool = table.open_issues or table.agenda or tuple(i.id for i in table.issues)
-    top = max(pool, key=lambda i: (prefs.weights.get(i, 0.0), i))
+    if not table.open_issues:
+        return ""
+    top = max(table.open_issues, key=lambda i: (prefs.weights.get(i, 0.0), i))
     return next((i.name for i in table.issues if i.id == top), top)
 
 

@@ -76,37 +76,47 @@ def _prior(table: Table, actor: str, use_lines: bool) -> Opponent:
 
 
 def _learn(model: Opponent, table: Table, hard: bool) -> None:
-    counts: dict[str, dict[str, float]] = {}
-    previous: dict[str, str] | None = None
+    actor = model.actor
+    counts: dict[tuple[str, str], float] = {}
+    previous: frozenset[tuple[str, str]] | None = None
+    penalties: list[tuple[str, str]] = []
+    weights = model.weights
     # A window on the recent record: newer moves say more about a position that moves,
     # and it bounds the cost of a decision however long the game.
     for offer in table.offers[-_WINDOW:]:
-        if offer.proposer == model.actor:
-            terms = dict(offer.terms)
-            for issue, option in terms.items():
-                counts.setdefault(issue, {})[option] = counts.get(issue, {}).get(option, 0) + 1.0
-            if hard and previous is not None:
-                for issue, option in terms.items():
-                    if previous.get(issue) == option:
-                        model.weights[issue] = model.weights.get(issue, 1.0) + _UNCHANGED_STEP
-            previous = terms
-        elif hard and model.actor in offer.accepted_by:
-            for issue, option in offer.terms:
-                counts.setdefault(issue, {})[option] = counts.get(issue, {}).get(option, 0) + 0.5
-        elif hard and model.actor in offer.rejected_by:
-            for issue, option in offer.terms:
-                vals = model.values.get(issue)
-                if vals is not None and counts.get(issue, {}).get(option, 0) == 0:
-                    vals[option] = max(0.0, vals[option] - 0.1)
-    for issue, seen in counts.items():
-        vals = model.values.get(issue)
+        if offer.proposer == actor:
+            for pair in offer.terms:
+                counts[pair] = counts.get(pair, 0.0) + 1.0
+            if hard:
+                terms = frozenset(offer.terms)
+                if previous is not None:
+                    for issue, _ in terms & previous:  # kept unchanged: it matters to them
+                        weights[issue] = weights.get(issue, 1.0) + _UNCHANGED_STEP
+                previous = terms
+        elif hard and actor in offer.accepted_by:
+            for pair in offer.terms:
+                counts[pair] = counts.get(pair, 0.0) + 0.5
+        elif hard and actor in offer.rejected_by:
+            penalties.extend(p for p in offer.terms if p not in counts)
+    values = model.values
+    for issue, option in penalties:
+        vals = values.get(issue)
+        if vals is not None:
+            vals[option] = max(0.0, vals[option] - 0.1)
+    if not counts:
+        return
+    top: dict[str, float] = {}
+    for (issue, _), n in counts.items():
+        if n > top.get(issue, 0.0):
+            top[issue] = n
+    for issue, most in top.items():
+        vals = values.get(issue)
         if vals is None:
             continue
-        top = max(seen.values())
         banned = model.lines.get(issue, frozenset())
         for option in vals:
             if option not in banned:
-                vals[option] = 0.5 * vals[option] + 0.5 * seen.get(option, 0.0) / top
+                vals[option] = 0.5 * vals[option] + 0.5 * counts.get((issue, option), 0.0) / most
 
 
 def _blur(model: Opponent, rng: random.Random) -> None:

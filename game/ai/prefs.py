@@ -30,6 +30,7 @@ class OwnPrefs:
     """Weights, values and red lines of one actor, indexed for speed."""
 
     __slots__ = (
+        "_sq",
         "actor",
         "best_option",
         "forbidden",
@@ -52,6 +53,7 @@ class OwnPrefs:
         self.values: dict[str, dict[str, float]] = {}
         self.forbidden: dict[str, frozenset[str]] = {}
         self.lines: dict[tuple[str, str], RedLine] = {}
+        self._sq: dict[tuple[str, ...], float] = {}  # memo: status-quo utility per scope
         for line in prefs.red_lines:
             for option in line.options:
                 self.lines[(line.issue, option)] = line
@@ -107,7 +109,11 @@ class OwnPrefs:
         return self.utility({i: self.best_option[i] for i in scope})
 
     def status_quo_utility(self, scope: Iterable[str]) -> float:
-        return self.utility({i: self.status_quo[i] for i in scope})
+        key = tuple(scope)
+        found = self._sq.get(key)
+        if found is None:
+            found = self._sq[key] = self.utility({i: self.status_quo[i] for i in key})
+        return found
 
     def full_utility(self, agreed: Mapping[str, str]) -> float:
         """Utility of a whole settlement: unsettled issues stay at their status quo."""

@@ -47,6 +47,7 @@ class Table:
     issues: tuple[Issue, ...]
     agenda: tuple[str, ...]  # issues that may be proposed on now
     participants: tuple[str, ...]  # actors at this round's table
+    opponents: tuple[str, ...]  # the participants other than us
     agreed: Mapping[str, str]  # binding agreements: locked
     open_issues: tuple[str, ...]  # agenda issues still open to a deal (not bindingly agreed)
     offers: tuple[Offer, ...]
@@ -77,4 +78,4 @@ class Table:
         return min(1.0, t + 0.25 * self.pressure * (1.0 - self.personality.risk))
 
     def others(self) -> tuple[str, ...]:
-        return tuple(a for a in self.participants if a != self.me)
+        return self.opponents

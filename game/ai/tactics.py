@@ -132,25 +132,29 @@ def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> 
     if not moves.tones:
         return None
     persona = table.personality
-    hot = table.tension >= 0.7 * table.war_threshold
-    if (hot or (not deadlocked and table.tension >= 0.6 * table.war_threshold)) and (
-        persona.risk < _RECKLESS
-    ):
+    war = table.war_threshold
+    hot = table.tension >= 0.7 * war
+    about = f" on {issue_name}" if issue_name else ""
+    if (hot or (not deadlocked and table.tension >= 0.6 * war)) and persona.risk < _RECKLESS:
         tone = Tone.CONCILIATORY
-        why = f"tension {table.tension:.0f} is near the threshold {table.war_threshold:.0f}"
-        text = f"We remain committed to a diplomatic solution on {issue_name}."
-    elif deadlocked and persona.risk >= 0.7 and table.tension < 0.5 * table.war_threshold:
+        why = f"tension {table.tension:.0f} of {war:.0f}: we calm the crisis"
+        text = f"We remain committed to a diplomatic solution{about}."
+        if not issue_name:
+            text = "We will keep our word on what has been agreed, and we expect the same."
+    elif deadlocked and persona.risk >= 0.7 and table.tension < 0.5 * war:
         tone = Tone.HOSTILE
-        why = f"deadlocked and tension {table.tension:.0f} leaves room to raise the pressure"
-        text = f"Our patience on {issue_name} is not unlimited."
+        why = f"deadlocked, and tension {table.tension:.0f} leaves room to raise the pressure"
+        text = f"Our patience{about} is not unlimited."
     elif deadlocked and persona.hardline >= 0.6:
         tone = Tone.FIRM
         why = "deadlocked: we restate our position rather than concede"
-        text = f"Our position on {issue_name} has not changed."
-    else:
+        text = f"Our position{about} has not changed."
+    elif deadlocked or table.tension >= 0.5 * war:
         tone = Tone.CONCILIATORY
         why = "nothing new to propose: we keep the door open"
-        text = f"We are ready to keep working on {issue_name}."
+        text = f"We are ready to keep working{about}."
+    else:
+        return None  # calm and nothing to say: passing says as much
     if tone not in moves.tones:
         tone = next(iter(sorted(moves.tones)))
     return Intent(Kind.STATEMENT, f"{tone.value} statement: {why}", tone=tone, text=text)

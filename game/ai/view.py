@@ -10,11 +10,13 @@ from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
 from game.engine.model import Preferences, Round
-from game.engine.state import CommitmentKind, CommitmentStatus, ProposalStatus
+from game.engine.state import CommitmentKind, CommitmentStatus, Proposal, ProposalStatus
 from game.engine.views import ActorView
 
 Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option
 Lines = dict[str, dict[str, frozenset[str]]]  # actor -> issue -> options on a public red line
+
+_NOBODY: frozenset[str] = frozenset()
 
 
 def own_prefs(view: ActorView) -> OwnPrefs:
@@ -64,7 +66,7 @@ class Memo:
     that is not a continuation of the one seen (after an undo or a load) starts it afresh.
     """
 
-    __slots__ = ("cache", "demands", "last", "lines", "rejected", "seen")
+    __slots__ = ("cache", "demands", "last", "lines", "offers", "rejected", "seen")
 
     def __init__(self) -> None:
         self.seen = 0
@@ -73,10 +75,12 @@ class Memo:
         self.demands: Demands | None = None
         self.lines: Lines | None = None
         self.cache: dict[object, object] = {}
+        # proposal number -> (the engine's proposal, its rejecters, our Offer of it)
+        self.offers: dict[int, tuple[object, frozenset[str], Offer]] = {}
 
     def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
-            self.seen, self.rejected = 0, {}
+            self.seen, self.rejected, self.offers = 0, {}, {}
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED:
                 number = int(event.subject)
@@ -85,15 +89,44 @@ class Memo:
         self.last = log[-1] if log else None
         return self.rejected
 
-    def public(
-        self, view: ActorView
-    ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, frozenset[str]]]]:
+    def offers_of(
+        self, proposals: tuple[Proposal, ...], rejected: dict[int, frozenset[str]]
+    ) -> tuple[Offer, ...]:
+        """All proposals as Offers; the same tuple again while the proposals are unchanged."""
+        key = ("offers", len(rejected))
+        known = self.cache.get(key)
+        if isinstance(known, tuple) and known[0] is proposals:
+            offers: tuple[Offer, ...] = known[1]
+            return offers
+        offers = tuple(self.offer(p, rejected) for p in proposals)
+        self.cache[key] = (proposals, offers)
+        return offers
+
+    def offer(self, p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
+        """Our Offer of an engine proposal, rebuilt only when the proposal changed."""
+        by = rejected.get(p.number, _NOBODY)
+        known = self.offers.get(p.number)
+        if known is not None and known[0] is p and known[1] == by:
+            return known[2]
+        made = Offer(
+            p.number,
+            p.proposer,
+            p.terms,
+            frozenset(p.accepted_by),
+            by,
+            p.status is ProposalStatus.LIVE,
+            p.round - 1,
+        )
+        self.offers[p.number] = (p, by, made)
+        return made
+
+    def public(self, view: ActorView) -> tuple[Demands, Lines]:
         if self.demands is None or self.lines is None:
             pub = view.table
-            demands: dict[str, dict[str, str]] = {}
+            demands: Demands = {}
             for d in pub.demands:
                 demands.setdefault(d.actor, {})[d.issue] = d.option
-            lines: dict[str, dict[str, frozenset[str]]] = {}
+            lines: Lines = {}
             for line in pub.public_red_lines:
                 per = lines.setdefault(line.actor, {})
                 per[line.issue] = per.get(line.issue, frozenset()) | line.options
@@ -112,20 +145,7 @@ def table_from_view(
     agreed = dict(pub.binding)
     open_issues = tuple(i for i in rnd.agenda if i not in agreed)
     rejected = memo.rejections(pub.log)
-    none: frozenset[str] = frozenset()
-    live = ProposalStatus.LIVE
-    offers = tuple(
-        Offer(
-            p.number,
-            p.proposer,
-            p.terms,
-            frozenset(p.accepted_by),
-            rejected.get(p.number, none),
-            p.status is live,
-            p.round - 1,
-        )
-        for p in pub.proposals
-    )
+    offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
     turns_left = max(0, rnd.turns - pub.turn)
     # A threat falls due with the round: our last move in it is the last chance to act.
@@ -154,6 +174,7 @@ def table_from_view(
         issues=pub.issues,
         agenda=rnd.agenda,
         participants=pub.present,
+        opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,
         open_issues=open_issues,
         offers=offers,
