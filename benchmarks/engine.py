@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.engine import apply, is_over, legal_actions, new_game, to_move  # noqa: E402
-from game.engine.model import Scenario  # noqa: E402
+from game.engine import apply, is_over, legal_actions, new_game, to_move
+from game.engine.model import Scenario
 
 
 def play(scenario: Scenario, seed: int) -> int:

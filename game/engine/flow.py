@@ -124,6 +124,11 @@ def draw_events(d: Draft) -> None:
                 return
 
 
+def then_advance(d: Draft) -> None:
+    if not escalate_if_due(d):
+        advance(d)
+
+
 def first_present(d: Draft, start: int) -> int:
     movers, out = d.movers, d.walked_out
     for i in range(start, len(movers)):

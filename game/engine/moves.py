@@ -25,25 +25,22 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.checks import check
+from game.engine.commitments import carry_out, threaten, threats_met
 from game.engine.events import EventKind, GameEvent
 from game.engine.flow import (
-    add_credibility,
     add_tension,
     add_trust,
     advance,
-    apply_effect,
     close_round,
     emit,
     escalate_if_due,
     open_round,
     play_card,
+    then_advance,
     with_status,
 )
 from game.engine.model import Scenario, Tone
 from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
     Draft,
     GameState,
     Proposal,
@@ -105,11 +102,6 @@ def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent,
     return d.freeze(), events
 
 
-def _then_advance(d: Draft) -> None:
-    if not escalate_if_due(d):
-        advance(d)
-
-
 def _propose(d: Draft, a: Propose) -> None:
     number = len(d.proposals) + 1
     proposals = list(d.proposals)
@@ -130,7 +122,7 @@ def _propose(d: Draft, a: Propose) -> None:
         a.actor,
         str(number),
     )
-    _then_advance(d)
+    then_advance(d)
 
 
 def _accept(d: Draft, a: Accept) -> None:
@@ -141,7 +133,7 @@ def _accept(d: Draft, a: Accept) -> None:
         d, EventKind.ACCEPTED, f"{d._t.name[a.actor]} accepts #{p.number}.", a.actor, str(p.number)
     )
     _settle(d, p)
-    _then_advance(d)
+    then_advance(d)
 
 
 def _settle(d: Draft, p: Proposal) -> None:
@@ -196,59 +188,7 @@ def _agree(d: Draft, p: Proposal) -> None:
     for x, y in combinations(p.accepted_by, 2):
         add_trust(d, x, y, rules.agreement_trust)
     add_tension(d, rules.agreement_tension * len(bound))
-    _threats_met(d)
-
-
-def _agreed(d: Draft, issue: str, option: str) -> bool:
-    if (issue, option) in d.binding:
-        return True
-    return any(pv.issue == issue and pv.option == option for pv in d.provisional)
-
-
-def _threats_met(d: Draft) -> None:
-    """A threat whose "unless" terms are now agreed lapses into a promise (R10)."""
-    ledger = list(d.ledger)
-    changed = False
-    for i, c in enumerate(d.ledger):
-        if (
-            c.kind is CommitmentKind.THREAT
-            and c.status is CommitmentStatus.PENDING
-            and c.unless
-            and all(_agreed(d, iss, opt) for iss, opt in c.unless)
-        ):
-            changed = True
-            ledger[i] = Commitment(
-                c.number,
-                c.kind,
-                c.actor,
-                c.lever,
-                c.target,
-                c.unless,
-                c.round,
-                CommitmentStatus.LAPSED,
-            )
-            ledger.append(
-                Commitment(
-                    len(ledger) + 1,
-                    CommitmentKind.PROMISE,
-                    c.actor,
-                    c.lever,
-                    c.target,
-                    c.unless,
-                    d.round_index + 1,
-                )
-            )
-            lever = d._t.lever[c.lever].name
-            emit(
-                d,
-                EventKind.THREAT_LAPSED,
-                f"Its terms are met: {d._t.name[c.actor]}'s threat ({lever}) lapses; "
-                f"holding back is now a promise.",
-                c.actor,
-                c.lever,
-            )
-    if changed:
-        d.ledger = tuple(ledger)
+    threats_met(d)
 
 
 def _reject(d: Draft, a: Reject) -> None:
@@ -258,7 +198,7 @@ def _reject(d: Draft, a: Reject) -> None:
     emit(
         d, EventKind.REJECTED, f"{d._t.name[a.actor]} rejects #{p.number}.", a.actor, str(p.number)
     )
-    _then_advance(d)
+    then_advance(d)
 
 
 def _statement(d: Draft, a: Statement) -> None:
@@ -274,74 +214,7 @@ def _statement(d: Draft, a: Statement) -> None:
     for other in d.present():
         add_trust(d, a.actor, other, trust)
     add_tension(d, tension)
-    _then_advance(d)
-
-
-def _threaten(d: Draft, a: Threaten) -> None:
-    rules, t = d.scenario.rules, d._t
-    lever = t.lever[a.lever]
-    number = len(d.ledger) + 1
-    d.ledger = (
-        *d.ledger,
-        Commitment(
-            number,
-            CommitmentKind.THREAT,
-            a.actor,
-            lever.id,
-            lever.target,
-            a.unless,
-            d.round_index + 1,
-        ),
-    )
-    unless = f" unless {t.terms_text(a.unless)}" if a.unless else ""
-    emit(
-        d,
-        EventKind.THREAT,
-        f"{t.name[a.actor]} threatens {lever.name}{unless} (by the end of this round).",
-        a.actor,
-        lever.id,
-    )
-    add_trust(d, a.actor, lever.target, rules.threat_trust)
-    add_tension(d, rules.threat_tension)
-    for e in lever.threat_effects:
-        apply_effect(d, e)
-    _threats_met(d)  # terms that are already agreed make it a promise at once
-    _then_advance(d)
-
-
-def _carry_out(d: Draft, a: CarryOut) -> None:
-    rules, t = d.scenario.rules, d._t
-    lever = t.lever[a.lever]
-    d.executed = (*d.executed, lever.id)
-    ledger = list(d.ledger)
-    how = "without warning"
-    for i, c in enumerate(ledger):
-        if c.lever != lever.id or c.status is not CommitmentStatus.PENDING:
-            continue
-        if c.kind is CommitmentKind.THREAT:  # a threat made good (R10)
-            status, how = CommitmentStatus.KEPT, "as it threatened"
-            add_credibility(d, a.actor, rules.kept_threat_credibility)
-        else:  # a promise broken: the terms were met and the lever is used anyway
-            status, how = CommitmentStatus.BROKEN, "although its terms were met"
-            add_credibility(d, a.actor, rules.broken_threat_credibility)
-            add_trust(d, a.actor, lever.target, rules.broken_promise_trust)
-        ledger[i] = Commitment(
-            c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status
-        )
-    if how == "without warning":  # a surprise hurts trust more (R11)
-        add_trust(d, a.actor, lever.target, rules.surprise_trust)
-    d.ledger = tuple(ledger)
-    emit(
-        d,
-        EventKind.LEVER_USED,
-        f"{t.name[a.actor]} carries out {lever.name}, {how}.",
-        a.actor,
-        lever.id,
-    )
-    add_tension(d, rules.execute_tension)
-    for e in lever.execute_effects:
-        apply_effect(d, e)
-    _then_advance(d)
+    then_advance(d)
 
 
 def _walk_out(d: Draft, a: WalkOut) -> None:
@@ -416,8 +289,8 @@ _HANDLERS: dict[type, Callable[[Draft, Any], None]] = {
     Accept: _accept,
     Reject: _reject,
     Statement: _statement,
-    Threaten: _threaten,
-    CarryOut: _carry_out,
+    Threaten: threaten,
+    CarryOut: carry_out,
     WalkOut: _walk_out,
     Pass: _pass,
     Timeout: _timeout,
