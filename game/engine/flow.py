@@ -125,6 +125,7 @@ def draw_events(d: Draft) -> None:
 
 
 def then_advance(d: Draft) -> None:
+    """After a move that may have raised tension: escalate, or on to the next mover."""
     if not escalate_if_due(d):
         advance(d)
 
@@ -206,7 +207,8 @@ def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> N
         emit(
             d, EventKind.PROPOSAL_WITHDRAWN, f"Proposals lapse with the round: {', '.join(lapsed)}."
         )
-    _resolve_deadlines(d)
+    if not d.escalated:  # escalation overtakes every deadline: pending stays pending (R6)
+        _resolve_deadlines(d)
     emit(d, EventKind.ROUND_CLOSED, f"Round {number} ({t.round_name(d.round)}) closes.")
     if final or d.escalated:
         finish(d, "escalation" if d.escalated else ended_by)

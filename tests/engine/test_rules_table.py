@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine import (
+    CommitmentStatus,
     EventKind,
     IllegalActionError,
     ProposalStatus,
@@ -111,9 +112,10 @@ def test_R5_what_may_be_proposed(move: str, reason: str) -> None:
 
 
 def test_R6_escalation_ends_the_game() -> None:
-    """When tension reaches the war threshold the crisis escalates and the game ends at once."""
+    """When tension reaches the war threshold the crisis escalates and the game ends at once;
+    pending commitments stay pending."""
     sc = quiet(rules={"hostile_tension": 30.0})
-    state = run(start(sc), "aster say hostile", "boreal say hostile")
+    state = run(start(sc), "aster threaten tariffs", "boreal say hostile", "aster say hostile")
     assert is_over(state)
     assert state.escalated
     assert state.tension == 100.0
@@ -125,6 +127,7 @@ def test_R6_escalation_ends_the_game() -> None:
         EventKind.ROUND_CLOSED,
         EventKind.GAME_OVER,
     ]
+    assert state.ledger[0].status is CommitmentStatus.PENDING  # overtaken by the crisis
 
 
 def test_R7_one_live_proposal_each() -> None:
