@@ -32,9 +32,16 @@ def _lever_tension(lever: Lever, execute: bool, table: Table) -> float:
     return base + sum(e.delta for e in effects if e.tracker is TrackerKind.TENSION)
 
 
+def risk_of(table: Table) -> float:
+    """How much risk the delegate takes: an easy delegate is half as bold as its personality,
+    so that a learner meets fewer threats and more room to negotiate."""
+    risk = table.personality.risk
+    return 0.5 * risk if table.difficulty == "easy" else risk
+
+
 def would_carry_out(table: Table, lever: Lever) -> bool:
     """Would this delegate really carry the lever out now?"""
-    risk = table.personality.risk
+    risk = risk_of(table)
     after = _tension_of(_lever_tension(lever, True, table), table)
     safe = after < 0.9 * table.war_threshold or risk >= _RECKLESS
     return risk >= 0.45 and safe
@@ -99,6 +106,7 @@ def threaten(
     # Near the round's end, but with a turn left for the others to give in before
     # the threat falls due; the less patient, the earlier.
     window = max(1, round(1 + 2 * (1.0 - persona.patience)))
+    risk = risk_of(table)
     if not 1 <= table.turns_left <= window or table.credibility < 30:
         return None
     unless = key_demands(table)
@@ -108,12 +116,12 @@ def threaten(
         if lever.id not in moves.threaten:
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
-        if after >= 0.8 * table.war_threshold and persona.risk < _RECKLESS:
+        if after >= 0.8 * table.war_threshold and risk < _RECKLESS:
             continue
         real = would_carry_out(table, lever)
         if not real and (difficulty != "hard" or table.credibility < 55):
             continue  # only the hard level bluffs, and only while its word counts
-        chance = persona.risk if real else 0.5 * persona.risk
+        chance = risk if real else 0.5 * risk
         if rng.random() >= chance:
             continue
         kind = "threatened" if real else "bluffed"
@@ -135,13 +143,14 @@ def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> 
     war = table.war_threshold
     hot = table.tension >= 0.7 * war
     about = f" on {issue_name}" if issue_name else ""
-    if (hot or (not deadlocked and table.tension >= 0.6 * war)) and persona.risk < _RECKLESS:
+    risk = risk_of(table)
+    if (hot or (not deadlocked and table.tension >= 0.6 * war)) and risk < _RECKLESS:
         tone = Tone.CONCILIATORY
         why = f"tension {table.tension:.0f} of {war:.0f}: we calm the crisis"
         text = f"We remain committed to a diplomatic solution{about}."
         if not issue_name:
             text = "We will keep our word on what has been agreed, and we expect the same."
-    elif deadlocked and persona.risk >= 0.7 and table.tension < 0.5 * war:
+    elif deadlocked and risk >= 0.7 and table.tension < 0.5 * war:
         tone = Tone.HOSTILE
         why = f"deadlocked, and tension {table.tension:.0f} leaves room to raise the pressure"
         text = f"Our patience{about} is not unlimited."
