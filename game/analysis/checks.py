@@ -319,14 +319,19 @@ def _zopa_findings(scenario: Scenario, where: Reach, found: Zopa) -> list[Findin
                     (outcome.id,),
                 )
             )
+    # Every deal found on the way shows its options are inside: no search needed for them.
+    covered = set((found.package or {}).items())
     for issue in scenario.issues:
         if issue.id not in where.settleable:
             continue
         for option in where.open_options[issue.id]:
-            inside = feasible(
-                space_for(scenario, fixed={issue.id: (option,)}), max_nodes=OPTION_BUDGET
-            )
-            if inside.exact and inside.picks is None:
+            if (issue.id, option) in covered:
+                continue
+            space = space_for(scenario, fixed={issue.id: (option,)})
+            inside = feasible(space, max_nodes=OPTION_BUDGET)
+            if inside.picks is not None:
+                covered.update(space.package(inside.picks).items())
+            elif inside.exact:
                 out.append(
                     Finding(
                         Severity.INFO,

@@ -79,7 +79,7 @@ def zopa(
 
 
 def pareto_frontier(
-    scenario: Scenario, actors: Sequence[str] | None = None, *, max_points: int = 2000
+    scenario: Scenario, actors: Sequence[str] | None = None, *, max_points: int = 1000
 ) -> Frontier:
     """The undominated deals among ``actors`` (red lines respected, settleable issues only).
 

@@ -4,19 +4,23 @@ Utilities add up over issues, so a partial package that is dominated on the
 issues chosen so far stays dominated whatever the remaining issues add.  The
 frontier is therefore built issue by issue, keeping only the undominated
 partial sums -- exact, and far smaller than the package space.  When even
-that set outgrows ``max_points`` it is thinned on a grid and marked
-approximate rather than allowed to blow up.
+that set outgrows ``max_points`` (many actors, many issues) the frontier is
+approximated by the deals that maximise random weightings of the actors'
+utilities, and marked approximate rather than allowed to blow up.
 """
 
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from game.analysis.bounds import best_response
 from game.analysis.space import Space
 
 EPS = 1e-9
+COMPARISONS = 400_000  # pairwise checks the exact frontier may spend (about 0.2 s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +78,17 @@ def _dominates(p: Sequence[float], q: Sequence[float]) -> bool:
     return better
 
 
-def _undominated(points: list[tuple[float, ...]]) -> list[int]:
-    """Indices of the points that no other point weakly dominates (duplicates kept once)."""
+def _undominated(points: list[tuple[float, ...]], budget: list[int]) -> list[int] | None:
+    """Indices of the points no other point weakly dominates (duplicates kept once).
+
+    ``budget[0]`` counts down the pairwise comparisons allowed; None when spent.
+    """
     order = sorted(range(len(points)), key=lambda i: -sum(points[i]))
     kept: list[int] = []
     for i in order:
+        budget[0] -= len(kept)
+        if budget[0] < 0:
+            return None
         p = points[i]
         # Only a point with a larger or equal sum can dominate p; all such come earlier.
         if not any(all(a >= b - EPS for a, b in zip(points[j], p, strict=True)) for j in kept):
@@ -86,44 +96,38 @@ def _undominated(points: list[tuple[float, ...]]) -> list[int]:
     return kept
 
 
-def _thin(points: list[tuple[float, ...]], keep: list[int], limit: int) -> list[int]:
-    """At most ``limit`` of the kept points, one per cell of a grid that coarsens until it fits."""
-    cell = 1e-3
-    while len(keep) > limit:
-        seen: set[tuple[int, ...]] = set()
-        thinned = []
-        for i in keep:  # kept in order of decreasing sum: the best of each cell survives
-            key = tuple(int(x / cell) for x in points[i])
-            if key not in seen:
-                seen.add(key)
-                thinned.append(i)
-        keep = thinned
-        cell *= 2
-    return keep
+def _supported(space: Space, samples: int, seed: int) -> list[list[int]]:
+    """Packages that maximise a random positive mix of utilities: each lies on the frontier.
+
+    These "supported" deals are only the convex part of the frontier, so a
+    frontier built from them is marked approximate: distances measured to it
+    are upper bounds and gains lower bounds.
+    """
+    rng = random.Random(seed)
+    n = len(space.actors)
+    found: dict[tuple[int, ...], list[int]] = {}
+    corners = [[1.0 if a == b else 1e-6 for b in range(n)] for a in range(n)]
+    for k in range(samples):
+        lam = corners[k] if k < n else [rng.expovariate(1.0) + 1e-9 for _ in range(n)]
+        picks = best_response(space, lam)
+        found.setdefault(tuple(picks), picks)
+    return list(found.values())
 
 
-def frontier(space: Space, *, max_points: int = 2000) -> Frontier:
-    """The Pareto frontier of ``space`` (all its packages, not only those above reservation)."""
+def frontier(space: Space, *, max_points: int = 1000, samples: int = 3000) -> Frontier:
+    """The Pareto frontier of ``space`` (all its packages, not only those above reservation).
+
+    Exact while the undominated partial sums stay under ``max_points`` (they
+    do for a few actors and a classroom-sized scenario); beyond that, the
+    supported deals of ``samples`` random weightings, marked ``exact=False``.
+    """
     if any(not c for c in space.choices):
         return Frontier(space.actors, (), True)
-    # Each level holds (utility vector, index of parent at previous level, choice).
-    levels: list[list[tuple[tuple[float, ...], int, int]]] = [
-        [(tuple(0.0 for _ in space.actors), -1, -1)]
-    ]
-    exact = True
-    for gains in space.gains:
-        previous = levels[-1]
-        candidates = [
-            (tuple(x + g for x, g in zip(vec, gain, strict=True)), parent, c)
-            for parent, (vec, _, _) in enumerate(previous)
-            for c, gain in enumerate(gains)
-        ]
-        vectors = [v for v, _, _ in candidates]
-        keep = _undominated(vectors)
-        if len(keep) > max_points:
-            keep = _thin(vectors, keep, max_points)
-            exact = False
-        levels.append([candidates[i] for i in keep])
+    levels = _levels(space, max_points)
+    if levels is None:
+        picked = _supported(space, samples, seed=len(space.issues))
+        sampled = tuple(Point(space.package(p), space.point(p)) for p in picked)
+        return Frontier(space.actors, sampled, False)
     points = []
     for index, (vec, _, _) in enumerate(levels[-1]):
         picks = [0] * len(space.issues)
@@ -133,4 +137,24 @@ def frontier(space: Space, *, max_points: int = 2000) -> Frontier:
             picks[k - 1] = choice
             at = parent
         points.append(Point(space.package(picks), vec))
-    return Frontier(space.actors, tuple(points), exact)
+    return Frontier(space.actors, tuple(points), True)
+
+
+Level = list[tuple[tuple[float, ...], int, int]]  # (utility vector, parent index, choice)
+
+
+def _levels(space: Space, max_points: int) -> list[Level] | None:
+    """Undominated partial sums issue by issue; None once they outgrow ``max_points``."""
+    levels: list[Level] = [[(tuple(0.0 for _ in space.actors), -1, -1)]]
+    budget = [COMPARISONS]
+    for gains in space.gains:
+        candidates = [
+            (tuple(x + g for x, g in zip(vec, gain, strict=True)), parent, c)
+            for parent, (vec, _, _) in enumerate(levels[-1])
+            for c, gain in enumerate(gains)
+        ]
+        keep = _undominated([v for v, _, _ in candidates], budget)
+        if keep is None or len(keep) > max_points:
+            return None  # the dominance filter is quadratic: stop before it gets slow
+        levels.append([candidates[i] for i in keep])
+    return levels

@@ -216,3 +216,25 @@ def test_actors_subset_and_unsettleable_issue() -> None:
     assert found is not None
     assert "z" not in found.package
     assert found.package == {"x": "hi"}
+
+
+def test_frontier_of_a_huge_space_is_approximate_but_undominated() -> None:
+    s = random_scenario(12, 5, 5, seed=2, red_line_rate=0)
+    front = pareto_frontier(s)
+    assert not front.exact  # five actors, 244 million packages: sampled, and says so
+    assert front.points
+    vectors = [p.utilities for p in front.points]
+    for p in front.points:
+        assert front.is_optimal(p.utilities)
+        again = utilities(s, p.package, front.actors).values()
+        assert all(math.isclose(x, y) for x, y in zip(p.utilities, again, strict=True))
+    assert len(set(vectors)) == len(vectors)
+
+
+def test_frontier_of_a_classroom_scenario_is_exact() -> None:
+    s = random_scenario(8, 4, 3, seed=5)
+    front = pareto_frontier(s)
+    assert front.exact
+    nash = nash_point(s)
+    if nash is not None:  # the Nash point lies on the frontier
+        assert front.distance(nash.utilities) < 1e-9
