@@ -23,6 +23,7 @@ from game.session.session import LoadedLike, LogEntry, ReplayError, Session
 
 MAX_SAVE_BYTES = 50_000_000  # far beyond any real game; refuses to read a wrong, huge file
 _MAX_LISTED_PROBLEMS = 3
+_TRUNCATED = "the file is truncated (it ends in the middle of the data)"
 
 Resolver = Callable[[str], LoadedLike]
 
@@ -52,18 +53,30 @@ def _read_json(path: Path) -> Any:
         raise _problem(path, "the file is empty")
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut inside a character: a short write
+            raise _problem(path, _TRUNCATED) from None
         raise _problem(path, "not a Red Lines save (not a text file)") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
-            raise _problem(
-                path, "the file is truncated (it ends in the middle of the data)"
-            ) from None
+        if _cut_short(text, exc):
+            raise _problem(path, _TRUNCATED) from None
         raise _problem(
             path, f"not a Red Lines save (not valid JSON at line {exc.lineno}, column {exc.colno})"
         ) from None
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """Does this JSON fail because it stops early (a save cut off by a crash or a full disk)?"""
+    stripped = text.strip()
+    if stripped[:1] not in ("{", "["):
+        return False  # not JSON at all
+    return (
+        exc.pos >= len(text.rstrip())
+        or exc.msg.startswith("Unterminated string")  # its closing quote never came
+        or not stripped.endswith(("}", "]"))
+    )
 
 
 def _describe(exc: ValidationError) -> str:

@@ -188,10 +188,32 @@ def test_empty_file(saved: Path, loaded: FakeLoaded) -> None:
     assert _refused(saved, loaded) == f"cannot load the save {saved}: the file is empty"
 
 
-def test_truncated(saved: Path, loaded: FakeLoaded) -> None:
-    saved.write_bytes(saved.read_bytes()[:200])
+def test_truncated_anywhere(saved: Path, loaded: FakeLoaded) -> None:
+    whole = saved.read_bytes()
+    expected = (
+        f"cannot load the save {saved}: the file is truncated (it ends in the middle of the data)"
+    )
+    for cut in range(1, len(whole.rstrip()) - 1):  # every cut that loses the closing brace
+        if whole[:cut].strip():
+            saved.write_bytes(whole[:cut])
+            assert _refused(saved, loaded) == expected, f"cut at byte {cut}"
+
+
+def test_truncated_inside_a_character(saved: Path, loaded: FakeLoaded) -> None:
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["rationales"][-1] = "“quoted” ≥ Кремль"
+    whole = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    cut = whole.index("≥".encode()) + 1  # inside the three bytes of the sign
+    saved.write_bytes(whole[:cut])
     assert _refused(saved, loaded) == (
         f"cannot load the save {saved}: the file is truncated (it ends in the middle of the data)"
+    )
+
+
+def test_invalid_json_inside_is_not_called_truncated(saved: Path, loaded: FakeLoaded) -> None:
+    saved.write_text('{"format": 1, "seed": 4,, "x": 1}', encoding="utf-8")
+    assert _refused(saved, loaded) == (
+        f"cannot load the save {saved}: not a Red Lines save (not valid JSON at line 1, column 25)"
     )
 
 

@@ -1,0 +1,211 @@
+"""``redlines play --text`` and ``redlines replay`` driven as a player would: by subprocess.
+
+A whole game is scripted through stdin (a human seat against random and AI
+seats); same seed and same inputs give the same digest; the save it leaves
+replays to that digest; mistakes are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GAME = Path(__file__).resolve().parent.parent / "game"
+SEATS = "us=human,russia=random,nato=ai"
+MISTAKES = "h\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
+ONES = "1\n" * 400  # far more answers than a game asks for
+DIGEST = re.compile(r"^digest: ([0-9a-f]{16})$", re.MULTILINE)
+
+
+def redlines(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, REDLINES_HOME=str(home), PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def play(home: Path, *extra: str, seed: str = "3", stdin: str = MISTAKES + ONES) -> str:
+    result = redlines(home, "play", "--text", "--seats", SEATS, "--seed", seed, *extra, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def digest_of(output: str) -> str:
+    found = DIGEST.findall(output)
+    assert len(found) == 1, output[-2000:]
+    return str(found[0])
+
+
+def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
+    out = play(tmp_path)
+    assert "seed: 3   seats: US human, Russia random, NATO ai" in out
+    assert "Round 1 of " in out
+    assert "Tension " in out
+    assert "Board (* on this round's agenda):" in out
+    assert "US to move." in out
+    assert "   1. " in out
+    assert "Commands (one a line):" in out  # h
+    assert "refused: unknown command 'xyz': type h for help" in out
+    assert "refused: no action number 999: choose 1 to " in out
+    assert "refused: cannot read action 'us propose bogus': a term must be issue=option" in out
+    assert "US (firm): “We stand firm”" in out
+    assert 'Undone: us say firm "We stand firm"' in out
+    assert "(Russia, random: chosen at random)" in out
+    assert "The game is over." in out
+    assert re.search(r"^outcome: \S", out, re.MULTILINE)
+    assert re.search(r"^  US: [+-]\d+\.\d{3}$", out, re.MULTILINE)
+    digest_of(out)
+    autosave = json.loads((tmp_path / "data" / "autosave.json").read_text(encoding="utf-8"))
+    assert autosave["seed"] == 3
+    assert autosave["seats"]["russia"] == {"kind": "random", "difficulty": "normal"}
+
+
+def test_same_seed_and_inputs_give_the_same_digest(tmp_path: Path) -> None:
+    first = digest_of(play(tmp_path / "a"))
+    assert digest_of(play(tmp_path / "b")) == first
+    others = {digest_of(play(tmp_path / f"s{seed}", seed=str(seed))) for seed in (4, 5, 6)}
+    assert others != {first}  # a different seed can give a different game
+
+
+def test_the_save_replays_to_the_same_digest(tmp_path: Path) -> None:
+    save = tmp_path / "class" / "game.json"
+    out = play(tmp_path, "--save", str(save))
+    result = redlines(tmp_path, "replay", str(save), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert {"digest", "outcome", "scores", "turns"} <= summary.keys()
+    assert summary["digest"] == digest_of(out)
+    assert summary["turns"] == len(json.loads(save.read_text(encoding="utf-8"))["actions"])
+    assert set(summary["scores"]) == {"us", "russia", "nato"}
+    assert all(isinstance(v, float) for v in summary["scores"].values())
+    assert summary["over"] is True
+    text = redlines(tmp_path, "replay", str(save))
+    assert text.returncode == 0
+    assert digest_of(text.stdout) == summary["digest"]
+    assert f"turns: {summary['turns']} " in text.stdout
+
+
+def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) -> None:
+    script = MISTAKES + ONES
+    lines = script.splitlines(keepends=True)
+    cut = 9  # the mistakes, one move and one more
+    out = play(tmp_path / "stop", stdin="".join(lines[:cut]))
+    autosave = tmp_path / "stop" / "data" / "autosave.json"
+    assert "(end of input)" in out
+    assert f"Game saved to {autosave}." in out
+    assert "The game is over." not in out
+    resumed = redlines(
+        tmp_path / "stop", "play", "--text", "--resume", str(autosave), stdin="".join(lines[cut:])
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    straight = play(tmp_path / "straight", stdin=script)
+    assert digest_of(resumed.stdout) == digest_of(straight)
+
+
+def test_quit_saves(tmp_path: Path) -> None:
+    out = play(tmp_path, stdin="1\nq\n1\n")
+    assert "Game saved to" in out
+    assert len(json.loads((tmp_path / "data" / "autosave.json").read_text())["actions"]) >= 1
+
+
+def test_all_random_needs_no_input(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play", "--text", "--seats", "all=random", "--seed", "1")
+    assert result.returncode == 0, result.stderr
+    assert "to move." not in result.stdout
+    digest_of(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--seats", "us=robot"],
+            "seat 'us': unknown seat kind 'robot' (use one of: ai, human, random)",
+        ),
+        (
+            ["--seats", "all=ai,ukraine=human"],
+            "seat spec names 'ukraine', which is not a playable delegation "
+            "(playable: nato, russia, us)",
+        ),
+        (["--seats", "us"], "seat spec entry 'us' is not ACTOR=KIND (example: us=human)"),
+        (
+            ["--seats", "russia=ai:brutal"],
+            "seat 'russia': unknown difficulty 'brutal' (use one of: easy, hard, normal)",
+        ),
+        (["--resume", "x.json", "--seed", "1"], None),
+        (["no-such-scenario"], None),
+    ],
+)
+def test_mistakes_on_the_command_line_exit_1_with_one_clean_message(
+    tmp_path: Path, args: list[str], message: str | None
+) -> None:
+    result = redlines(tmp_path, "play", "--text", *args)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    if message is not None:
+        assert result.stderr == message + "\n"
+    assert not (tmp_path / "data" / "autosave.json").exists()
+
+
+def test_misuse_of_the_options_is_argparse_exit_2(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play", "--text", "--seed", "three")
+    assert result.returncode == 2
+    assert "invalid int value: 'three'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_replay_of_a_broken_save_is_one_message_and_exit_1(tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    play(tmp_path, "--save", str(save), stdin="1\n1\n")
+    save.write_bytes(save.read_bytes()[:150])
+    for args in (["replay", str(save)], ["replay", str(save), "--json"]):
+        result = redlines(tmp_path, *args)
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert result.stderr == (
+            f"cannot load the save {save}: the file is truncated "
+            "(it ends in the middle of the data)\n"
+        )
+    missing = redlines(tmp_path, "replay", str(tmp_path / "nope.json"))
+    assert missing.returncode == 1
+    assert missing.stderr == f"cannot load the save {tmp_path / 'nope.json'}: no such file\n"
+
+
+def test_resume_of_a_broken_save_writes_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = redlines(tmp_path, "play", "--text", "--resume", str(broken), stdin="1\n")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"cannot load the save {broken}: ")
+    assert broken.read_text(encoding="utf-8") == "{not json"
+    assert not (tmp_path / "data").exists()
+
+
+def _window_front_end_exists() -> bool:
+    main = GAME / "ui" / "main.py"
+    return main.is_file() and "def run_game" in main.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(_window_front_end_exists(), reason="the window front end exists")
+def test_without_a_window_front_end_play_says_to_use_text(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "the window front end is not available in this version; "
+        "play in the terminal with: redlines play --text\n"
+    )
