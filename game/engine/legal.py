@@ -61,18 +61,21 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
         return ()
     t = state._t
     out: list[Action] = []
-    for p in state.proposals:
-        if p.status is ProposalStatus.LIVE and actor not in p.accepted_by:
+    live = ProposalStatus.LIVE
+    for p in state.proposals[state.round_start() :]:
+        if p.status is live and actor not in p.accepted_by:
             out.append(Accept(actor, p.number))
             out.append(Reject(actor, p.number))
     out.extend(_proposals(t, state.round_index, actor, state.binding))
-    pending = {c.lever for c in state.ledger if c.status is CommitmentStatus.PENDING}
-    executed = state.executed
-    for lever in state.scenario.levers:
-        if lever.owner == actor and lever.id not in executed:
-            if lever.id not in pending:
-                out.append(Threaten(actor, lever.id))
-            out.append(CarryOut(actor, lever.id))
+    levers = t.levers_of.get(actor, ())
+    if levers:
+        executed = state.executed
+        pending = {c.lever for c in state.ledger if c.status is CommitmentStatus.PENDING}
+        for lever in levers:
+            if lever not in executed:
+                if lever not in pending:
+                    out.append(Threaten(actor, lever))
+                out.append(CarryOut(actor, lever))
     out.extend(t.simple_actions[actor])
     return tuple(out)
 

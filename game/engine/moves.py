@@ -106,7 +106,8 @@ def _propose(d: Draft, a: Propose) -> None:
     number = len(d.proposals) + 1
     proposals = list(d.proposals)
     replacing = ""
-    for i, p in enumerate(proposals):  # one live proposal per proposer (R7)
+    for i in range(d.round_start(), len(proposals)):  # one live proposal each (R7)
+        p = proposals[i]
         if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
             replacing = f" (replacing #{p.number})"
             proposals[i] = with_status(

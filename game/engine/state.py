@@ -194,8 +194,17 @@ class StateFields:
     def binding_terms(self) -> dict[str, str]:
         return dict(self.binding)
 
+    def round_start(self) -> int:
+        """Index in ``proposals`` of the current round's first (only those can be live)."""
+        props, number = self.proposals, self.round_index + 1
+        i = len(props)
+        while i and props[i - 1].round == number:
+            i -= 1
+        return i
+
     def live_proposals(self) -> tuple[Proposal, ...]:
-        return tuple(p for p in self.proposals if p.status is ProposalStatus.LIVE)
+        live = ProposalStatus.LIVE
+        return tuple(p for p in self.proposals[self.round_start() :] if p.status is live)
 
     def proposal(self, number: int) -> Proposal:
         return self.proposals[number - 1]

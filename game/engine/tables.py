@@ -19,6 +19,7 @@ class Tables:
         "consent",
         "issue",
         "lever",
+        "levers_of",
         "movers",
         "n_actors",
         "name",
@@ -41,6 +42,9 @@ class Tables:
         self.name = {a.id: a.short_name or a.name for a in scenario.actors}
         self.issue: dict[str, Issue] = {i.id: i for i in scenario.issues}
         self.lever: dict[str, Lever] = {lv.id: lv for lv in scenario.levers}
+        self.levers_of: dict[str, tuple[str, ...]] = {}
+        for lv in scenario.levers:
+            self.levers_of[lv.owner] = (*self.levers_of.get(lv.owner, ()), lv.id)
         self.card: dict[str, EventCard] = {c.id: c for c in scenario.events}
         self.status_quo = {i.id: i.status_quo for i in scenario.issues}
         self.option_label = {(i.id, o.id): o.label for i in scenario.issues for o in i.options}
