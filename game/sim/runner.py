@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -39,6 +40,13 @@ def _init(job: _Job) -> None:
     _WORKER["lines"] = RedLineIndex.of(job.scenario)
 
 
+def _init_worker(job: _Job) -> None:
+    # Ctrl+C is the parent's to handle (it stops the pool); a worker that caught
+    # it too would print a traceback per process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(job)
+
+
 def _tally(seeds: range) -> Tally:
     job: _Job = _WORKER["job"]
     turns = total_turns(job.scenario)
@@ -60,7 +68,7 @@ def _tallies(job: _Job, chunks: list[range], jobs: int) -> Iterator[Tally]:
     # fork shares the loaded scenario and modules for free where it exists (Linux).
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_init, initargs=(job,)) as pool:
+    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker, initargs=(job,)) as pool:
         yield from pool.imap(_tally, chunks)  # imap keeps seed order
 
 
