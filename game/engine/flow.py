@@ -196,7 +196,8 @@ def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> N
     number = d.round_index + 1
     lapsed = []
     proposals = list(d.proposals)
-    for i, p in enumerate(proposals):
+    for i in range(d.round_start(), len(proposals)):
+        p = proposals[i]
         if p.status is ProposalStatus.LIVE:
             proposals[i] = with_status(
                 p, ProposalStatus.LAPSED, f"it lapsed at the end of round {number}"
