@@ -178,3 +178,25 @@ def test_R9_multilateral_consent() -> None:
     assert state.provisional == ()
     with pytest.raises(IllegalActionError, match="already settled"):
         apply(state, parse_action("cobalt propose alliance=open-door"))
+
+
+def test_R9_other_option_replaces_provisional() -> None:
+    """A later agreement on a different option replaces a provisional one, with only its own
+    parties' consent."""
+    state = run(start(), "aster propose alliance=moratorium", "boreal accept 1")
+    state = run(state, *["aster pass", "boreal pass"] * 2)
+    state = run(state, "cobalt propose alliance=open-door", "boreal accept 2", "aster accept 2")
+    assert state.binding == (("alliance", "open-door"),)  # all three consented to this one
+    state = run(
+        start(),
+        "aster propose alliance=moratorium",
+        "boreal accept 1",
+        "aster propose alliance=guarantee",
+        "boreal accept 2",
+    )
+    (prov,) = state.provisional
+    assert (prov.option, prov.accepted_by, prov.missing) == (
+        "guarantee",
+        ("aster", "boreal"),
+        ("cobalt",),
+    )
