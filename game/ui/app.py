@@ -292,11 +292,15 @@ class App:
         if not self.stack:
             return
         base = max((i for i, s in enumerate(self.stack) if not s.modal), default=0)
-        for i in range(base, len(self.stack)):
-            if i > base:
+        crashes = len(self.crashes)
+        for i, scene in enumerate(self.stack[base:]):
+            if i > 0:
                 surface.blit(self._dim_surface(), (0, 0))
-            scene = self.stack[i]
             self._guard(scene, "drawing", lambda s=scene: s.draw(surface))  # type: ignore[misc]
+            if len(self.crashes) != crashes:
+                # The stack now ends in an error screen: draw that frame afresh.
+                self.draw(surface)
+                return
 
     def render(self) -> bool:
         """Redraw and flip if anything changed; returns whether a frame was drawn."""

@@ -7,7 +7,7 @@ None); it never touches the app's scene stack.  Subclasses fill in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar, TypeVar
 
 import pygame
@@ -59,14 +59,19 @@ class Scene:
             self.focus(None)
         self._widgets.remove(widget)
 
-    def _walk(self, widgets: list[Widget] | tuple[Widget, ...]) -> Iterator[Widget]:
+    def _walk(
+        self, widgets: Sequence[Widget], clip: pygame.Rect | None
+    ) -> Iterator[tuple[Widget, pygame.Rect | None]]:
         for widget in widgets:
-            yield widget
-            yield from self._walk(tuple(widget.children()))
+            yield widget, clip
+            inner = widget.child_clip()
+            if inner is not None:
+                inner = inner.clip(clip) if clip is not None else inner
+            yield from self._walk(widget.children(), inner if inner is not None else clip)
 
     def widgets(self) -> list[Widget]:
         """All widgets, containers before their children, in drawing order."""
-        return list(self._walk(self._widgets))
+        return [widget for widget, _ in self._walk(self._widgets, None)]
 
     def widget(self, id: str) -> Widget:
         """The widget with this id (KeyError if none)."""
@@ -89,6 +94,9 @@ class Scene:
         self.focused = widget
         if widget is not None:
             widget.on_focus()
+            for container in self.widgets():
+                if widget in container.children():
+                    container.reveal(widget)
 
     def focus_next(self, step: int = 1) -> None:
         """Tab (step 1) or Shift+Tab (step -1) to the next focusable widget, wrapping around."""
@@ -176,8 +184,20 @@ class Scene:
     def _mouse(self, event: pygame.event.Event) -> Transition | None:
         outcome: Transition | None = None
         top: Widget | None = None
-        for widget in self.widgets():
+        targets = list(self._walk(self._widgets, None))
+        if event.type == pygame.MOUSEWHEEL:
+            # The innermost widget under the pointer that scrolls takes the wheel.
+            for widget, _ in reversed(targets):
+                if widget.visible and widget.handle_event(event) is not False:
+                    return None
+            return None
+        for widget, clip in targets:
             if not widget.visible:
+                continue
+            if clip is not None and not clip.collidepoint(event.pos):
+                widget.hovered = False  # scrolled out of sight: no pointer events
+                if event.type == pygame.MOUSEBUTTONUP:
+                    widget.pressed = False
                 continue
             handled = widget.handle_event(event)
             if event.type == pygame.MOUSEBUTTONDOWN and handled is not False and widget.can_focus():
@@ -214,9 +234,11 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Background, widgets, popups, tooltip."""
         self.draw_background(surface)
-        widgets = [w for w in self.widgets() if w.visible]
-        for widget in widgets:
-            widget.draw(surface)
-        for widget in widgets:
-            widget.draw_overlay(surface)
+        # Containers draw their own children (clipped); popups go above everything.
+        for widget in self._widgets:
+            if widget.visible:
+                widget.draw(surface)
+        for widget in self.widgets():
+            if widget.visible:
+                widget.draw_overlay(surface)
         self.tooltips.draw(surface)

@@ -17,6 +17,7 @@ from game.ui.widgets import (
     Dropdown,
     Label,
     ListView,
+    ScrollPanel,
     Stepper,
     TextEntry,
     Toggle,
@@ -96,4 +97,43 @@ class Sandbox(Scene):
 
     def on_resume(self, result: object) -> Transition | None:
         self.results.append(result)
+        return None
+
+
+class LongForm(Scene):
+    """A heading over a scroll panel of 40 labelled buttons: taller than any window."""
+
+    title = "Long form"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.intents: list[Intent] = []
+        self.heading = self.add(Label("form.title", "Briefing", style="heading"))
+        self.panel = self.add(ScrollPanel("form.panel"))
+        self.rows = [
+            (
+                self.panel.add(Label(f"form.label.{i}", f"Item {i}")),
+                self.panel.add(Button(f"form.button.{i}", f"Act {i}")),
+            )
+            for i in range(40)
+        ]
+
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        head, body = layout.column(
+            layout.pad(rect, t.space("lg")),
+            [t.line_height("heading"), layout.Flex()],
+            t.space("md"),
+        )
+        self.heading.rect = head
+        self.panel.rect = body
+        h = t.control_height()
+        width = self.panel.content_width()
+        for i, (label, button) in enumerate(self.rows):
+            line = pygame.Rect(0, i * (h + t.space("sm")), width, h)
+            label.rect, button.rect = layout.row(line, [layout.Flex(), t.px(140)], t.space("md"))
+        self.panel.arrange()
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        self.intents.append(intent)
         return None

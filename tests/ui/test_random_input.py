@@ -11,11 +11,12 @@ from game.ui.context import Context
 from game.ui.scene import Scene
 from game.ui.screens.title import TitleHooks, TitleScene
 from tests.ui.conftest import MakePilot
-from tests.ui.sandbox import Sandbox
+from tests.ui.sandbox import LongForm, Sandbox
 
 KEYS = [
     "tab", "return", "space", "escape", "up", "down", "left", "right", "home", "end",
-    "page up", "page down", "backspace", "delete", "f1", "n", "l", "s", "d", "q", "z", "+", "-",
+    "page up", "page down", "backspace", "delete", "f1", "n", "c", "l", "s", "d", "q", "z",
+    "+", "-",
 ]  # fmt: skip
 MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT]
 TEXT = ["a", "Ж", "ё", " ", "«", "你", "1"]
@@ -24,7 +25,9 @@ SIZES = [(1280, 720), (800, 480), (1920, 1080), (1000, 1000), (640, 360)]
 
 def _title(ctx: Context) -> Scene:
     return TitleScene(
-        ctx, subtitle="Random input", hooks=TitleHooks(new_game=Sandbox, load_game=Sandbox)
+        ctx,
+        subtitle="Random input",
+        hooks=TitleHooks(new_game=Sandbox, continue_game=LongForm, load_game=Sandbox),
     )
 
 

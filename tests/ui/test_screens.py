@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.ui.context import Context
@@ -219,3 +220,30 @@ def test_every_key_table_names_real_keys(scene: str) -> None:
     for binding in tables[scene]:
         parse_keys(binding.keys)  # raises on an unknown name
         assert binding.description
+
+
+class _BadDraw(Scene):
+    title = "Bad draw"
+
+    def draw(self, surface: object) -> None:
+        raise ZeroDivisionError(f"drawing on {surface} went wrong")
+
+
+def test_a_scene_that_fails_to_draw_is_replaced_by_the_error_screen(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(_title)
+    pilot.app._apply(Push(_BadDraw(pilot.app.context)))
+    pilot.screenshot()
+    assert type(pilot.scene).__name__ == "ErrorScene"
+    assert len(pilot.app.crashes) == 1
+    pilot.press("escape")
+    assert isinstance(pilot.scene, TitleScene)
+
+
+def test_f11_toggles_full_screen_and_remembers_it(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(_title)
+    pilot.press("f11")
+    assert pilot.app.context.settings.fullscreen is True
+    assert pilot.running
+    pilot.press("return", pygame.KMOD_ALT)
+    assert pilot.app.context.settings.fullscreen is False
+    assert pilot.app.screen.get_size() == (1280, 720)

@@ -9,9 +9,9 @@ from game.ui.dialog import Dialog
 from game.ui.intent import Intent
 from game.ui.text import wrap_lines
 from game.ui.theme import load_theme
-from game.ui.widgets import ListView
+from game.ui.widgets import ListView, ScrollPanel
 from tests.ui.conftest import MakePilot
-from tests.ui.sandbox import ROWS, Sandbox
+from tests.ui.sandbox import ROWS, LongForm, Sandbox
 
 
 def _sandbox(pilot_scene: object) -> Sandbox:
@@ -241,3 +241,41 @@ def test_wrap_breaks_long_words_and_keeps_every_character(width: int) -> None:
 def test_wrapped_text_and_labels_fit_their_boxes_in_the_sandbox(make_pilot: MakePilot) -> None:
     pilot = make_pilot(Sandbox, ui_scale=1.5)
     assert [fit for fit in pilot.scene.text_fits() if fit.overflows] == []
+
+
+def test_scroll_panel_reveals_the_focused_child_and_hides_the_rest(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(LongForm)
+    scene = pilot.scene
+    assert isinstance(scene, LongForm)
+    panel = scene.panel
+    assert panel.max_scroll() > 0
+    assert scene.focused is panel  # first in Tab order: it can be scrolled by keys
+    for _ in range(30):
+        pilot.press("tab")
+    focused = scene.focused
+    assert focused is not None
+    assert focused.id == "form.button.29"
+    assert panel.scroll > 0
+    assert panel.rect.contains(focused.rect)
+    hidden = scene.rows[0][1]  # scrolled away above the panel, under the heading
+    assert hidden.rect.bottom <= panel.rect.top
+    pilot.click_at(hidden.rect.center)
+    assert scene.intents == []
+    pilot.click("form.button.29")
+    assert [i.source for i in scene.intents] == ["form.button.29"]
+
+
+def test_scroll_panel_scrolls_by_wheel_and_keys(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(LongForm)
+    panel = pilot.scene.widget("form.panel")
+    assert isinstance(panel, ScrollPanel)
+    pilot.scroll(-2, "form.panel")
+    assert panel.scroll > 0
+    before = panel.scroll
+    pilot.click_at((panel.rect.right - 2, panel.rect.bottom - 5))  # the scrollbar: page down
+    assert panel.scroll > before
+    assert pilot.scene.focused is panel
+    pilot.press("end")
+    assert panel.scroll == panel.max_scroll()
+    pilot.press("home")
+    assert panel.scroll == 0

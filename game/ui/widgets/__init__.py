@@ -6,6 +6,7 @@ from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.entry import TextEntry
 from game.ui.widgets.label import Label, WrappedText
 from game.ui.widgets.listview import ListView
+from game.ui.widgets.scrollpanel import ScrollPanel
 from game.ui.widgets.stepper import Stepper
 from game.ui.widgets.toggle import Toggle
 from game.ui.widgets.tooltip import TooltipLayer
@@ -15,6 +16,7 @@ __all__ = [
     "Dropdown",
     "Label",
     "ListView",
+    "ScrollPanel",
     "Stepper",
     "TextEntry",
     "TextFit",

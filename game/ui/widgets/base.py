@@ -67,6 +67,15 @@ class Widget:
         """Widgets inside this one (for focus traversal and lookup by id)."""
         return ()
 
+    def child_clip(self) -> pygame.Rect | None:
+        """The box the children are seen through (None: not clipped); pointer events outside it
+        never reach them."""
+        return None
+
+    def reveal(self, child: Widget) -> None:
+        """Scroll so that ``child`` is in view (containers that scroll override this)."""
+        del child
+
     def can_focus(self) -> bool:
         """Whether Tab may stop here now."""
         return self.focusable and self.enabled and self.visible
