@@ -85,3 +85,24 @@ def test_binary_file_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[
     junk.write_bytes(b"\x00\x01\x02binary")
     assert main(["analyze", str(junk)]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_validate_hook_places_warnings_and_leaves_notes_out(tmp_path: Path) -> None:
+    from game.cli.analyze import located_findings
+    from game.scenario import load_scenario
+
+    data = yaml.safe_load(bundled_text())
+    issue = data["issues"][0]["id"]
+    for prefs in data["preferences"].values():
+        prefs["weights"].pop(issue, None)
+        prefs["values"].pop(issue, None)
+    for actor, demands in list(data["demands"].items()):
+        data["demands"][actor] = [d for d in demands if d["issue"] != issue]
+    unweighted = tmp_path / "unweighted.yaml"
+    unweighted.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = located_findings(load_scenario(unweighted))
+    assert all(f.severity in ("warning", "error") for f in found)
+    flagged = [f for f in found if "[issue-unweighted]" in f.message]
+    assert len(flagged) == 1
+    assert flagged[0].path == "issues[0].id"
+    assert flagged[0].file == str(unweighted)

@@ -73,3 +73,18 @@ def test_bad_numbers_are_usage_errors(bad: list[str], capsys: pytest.CaptureFixt
         main(["simulate", "geneva-2022", *bad])
     assert exc.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_progress_bar_redraws_in_place_and_ends_the_line() -> None:
+    import io
+
+    from game.cli.simulate import _Bar
+
+    stream = io.StringIO()
+    bar = _Bar(stream)
+    for done in (25, 50, 75, 100):
+        bar(done, 100)
+    out = stream.getvalue()
+    assert out.count("\r") == 4
+    assert out.endswith("100/100 games\n")
+    assert "[" + "#" * 30 + "]" in out
