@@ -1,0 +1,334 @@
+"""Build the debrief of a game from its session: the engine scores, the log replayed for the rest.
+
+Scores, outcome and red-line crossings come from the engine (``scores``,
+``outcome``); the log is replayed once, action by action, to sample the
+tension after each move and to tie every transcript line to the move that
+caused it (and to that move's AI rationale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from game import engine
+from game.engine import Bookmark, GameEvent, GameState, Score
+from game.engine.model import Actor, Preferences, Scenario
+from game.export import words
+from game.export.model import (
+    CROSSED,
+    KEPT,
+    TESTED,
+    ActorResult,
+    Debrief,
+    HistoryLine,
+    LedgerLine,
+    ObjectiveResult,
+    OutcomeInfo,
+    Priority,
+    Rationale,
+    RedLineResult,
+    RoundInfo,
+    RoundMark,
+    SourceLine,
+    TensionPoint,
+    TensionTrack,
+    TermResult,
+    TranscriptLine,
+)
+from game.session.session import LogEntry, Session
+
+
+@dataclass(frozen=True, slots=True)
+class _Replay:
+    final: GameState
+    opening: tuple[GameEvent, ...]
+    steps: tuple[tuple[GameEvent, ...], ...]  # the events of each log action, in order
+    tension: tuple[TensionPoint, ...]
+
+
+def _replay(scenario: Scenario, seed: int, log: Sequence[LogEntry]) -> _Replay:
+    state = engine.new_game(scenario, seed)
+    opening = state.log
+    points = [TensionPoint(0, state.tension, state.round_number, state.turn)]
+    steps = []
+    for step, entry in enumerate(log, 1):
+        state, events = engine.apply(state, entry.action)
+        steps.append(tuple(events))
+        points.append(TensionPoint(step, state.tension, state.round_number, state.turn))
+    return _Replay(state, tuple(opening), tuple(steps), tuple(points))
+
+
+def build_debrief(session: Session) -> Debrief:
+    """The debrief of ``session`` as it stands (finished or not)."""
+    scenario = session.scenario
+    replay = _replay(scenario, session.seed, session.log)
+    state = session.state
+    if engine.digest(replay.final) != engine.digest(state):
+        raise RuntimeError("replaying the log did not reproduce the game; an engine bug")
+    seats = {actor: str(seat) for actor, seat in session.seats.items()}
+    return Debrief(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        summary=scenario.summary,
+        decision_point=scenario.decision_point,
+        seed=session.seed,
+        finished=state.over,
+        where=_where(state),
+        outcome=_outcome(state),
+        actors=_actors(state, seats),
+        terms=_terms(state),
+        ledger=_ledger(state),
+        tension=_tension(scenario, replay.tension),
+        rounds=rounds_info(scenario),
+        transcript=_transcript(scenario, replay, session.log),
+        rationales=tuple(
+            Rationale(
+                n,
+                e.action.actor,
+                words.actor_name(scenario, e.action.actor),
+                engine.format_action(e.action),
+                e.rationale,
+            )
+            for n, e in enumerate(session.log, 1)
+            if e.rationale
+        ),
+        general_briefing=scenario.briefing,
+        history_summary=scenario.history_summary,
+        history=tuple(HistoryLine(h.date, h.text, h.source) for h in scenario.history),
+        discussion_questions=scenario.discussion_questions,
+        teacher_notes=scenario.teacher_notes,
+        sources=tuple(
+            SourceLine(s.id, s.title, s.citation, s.url, str(s.confidence))
+            for s in scenario.sources
+        ),
+        actions=len(session.log),
+    )
+
+
+def _where(state: GameState) -> str:
+    if state.over:
+        return f"{words.ENDINGS.get(state.ended_by, state.ended_by)} (round {state.round_number})"
+    return state.where()
+
+
+def _outcome(state: GameState) -> OutcomeInfo | None:
+    result = engine.outcome(state)
+    if result is None:
+        return None
+    description = next((o.description for o in state.scenario.outcomes if o.id == result.id), "")
+    return OutcomeInfo(result.id, result.label, description, result.why)
+
+
+def rounds_info(scenario: Scenario) -> tuple[RoundInfo, ...]:
+    return tuple(
+        RoundInfo(
+            n,
+            r.name,
+            r.venue,
+            r.city,
+            r.date,
+            words.names(scenario, r.participants),
+            r.opening,
+        )
+        for n, r in enumerate(scenario.rounds, 1)
+    )
+
+
+def priorities(scenario: Scenario, prefs: Preferences) -> tuple[Priority, ...]:
+    """An actor's issues by weight, each with its options best first (shared with briefings)."""
+    forbidden: dict[str, set[str]] = {}
+    for line in prefs.red_lines:
+        forbidden.setdefault(line.issue, set()).update(line.options)
+    out = []
+    for issue, weight in sorted(prefs.weights.items(), key=lambda kv: (-kv[1], kv[0])):
+        values = prefs.values.get(issue, {})
+        options = tuple(
+            (
+                words.option_label(scenario, issue, option),
+                value,
+                option in forbidden.get(issue, set()),
+            )
+            for option, value in sorted(values.items(), key=lambda kv: -kv[1])
+        )
+        out.append(Priority(issue, words.issue_name(scenario, issue), weight, options))
+    return tuple(out)
+
+
+def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedLineResult, ...]:
+    scenario = state.scenario
+    provisional = {(p.issue, p.option) for p in state.provisional}
+    out = []
+    for line in prefs.red_lines:
+        tested = tuple(
+            p.number for p in state.proposals if dict(p.terms).get(line.issue) in line.options
+        )
+        if line.id in score.red_lines_crossed:
+            status = CROSSED
+        else:
+            status = TESTED if tested else KEPT
+        out.append(
+            RedLineResult(
+                id=line.id,
+                issue=line.issue,
+                issue_name=words.issue_name(scenario, line.issue),
+                options=tuple(
+                    words.option_label(scenario, line.issue, o) for o in sorted(line.options)
+                ),
+                public=line.public,
+                reason=line.reason,
+                source=line.source,
+                status=status,
+                tested_by=tested,
+                provisional=any((line.issue, o) in provisional for o in line.options),
+            )
+        )
+    return tuple(out)
+
+
+def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> ActorResult:
+    scenario = state.scenario
+    prefs = scenario.preferences.get(actor.id)
+    levers = tuple(lv.name for lv in scenario.levers if lv.owner == actor.id)
+    base = {
+        "id": actor.id,
+        "name": actor.name,
+        "short_name": actor.short_name or actor.name,
+        "colour": actor.colour,
+        "playable": actor.playable,
+        "delegate": actor.delegate,
+        "principal": actor.principal,
+        "seat": seat,
+        "briefing": actor.briefing,
+        "levers": levers,
+    }
+    if prefs is None or score is None:
+        return ActorResult(
+            **base,
+            scored=False,
+            utility=0.0,
+            reservation=0.0,
+            objective_points=0.0,
+            red_line_penalty=0.0,
+            outcome_bonus=0.0,
+            total=0.0,
+            objectives=(),
+            red_lines=(),
+            priorities=(),
+        )
+    return ActorResult(
+        **base,
+        scored=True,
+        utility=score.utility,
+        reservation=score.reservation,
+        objective_points=score.objective_points,
+        red_line_penalty=score.red_line_penalty,
+        outcome_bonus=score.outcome_bonus,
+        total=score.total,
+        objectives=tuple(
+            ObjectiveResult(o.id, o.text, o.points, o.id in score.objectives_met, o.source)
+            for o in prefs.objectives
+        ),
+        red_lines=_red_lines(state, prefs, score),
+        priorities=priorities(scenario, prefs),
+    )
+
+
+def _actors(state: GameState, seats: Mapping[str, str]) -> tuple[ActorResult, ...]:
+    all_scores = engine.scores(state)
+    return tuple(
+        _actor(state, a, all_scores.get(a.id), seats.get(a.id, "")) for a in state.scenario.actors
+    )
+
+
+def _terms(state: GameState) -> tuple[TermResult, ...]:
+    scenario = state.scenario
+    binding = dict(state.binding)
+    provisional = {p.issue: p for p in state.provisional}
+    out = []
+    for issue in scenario.issues:
+        if issue.id in binding:
+            option = binding[issue.id]
+            out.append(
+                TermResult(
+                    issue.id,
+                    issue.name,
+                    "binding",
+                    words.option_label(scenario, issue.id, option),
+                    "agreed by every actor whose consent it needs",
+                )
+            )
+        elif issue.id in provisional:
+            p = provisional[issue.id]
+            detail = (
+                f"accepted by {words.names(scenario, p.accepted_by)}; "
+                f"waiting for {words.names(scenario, p.missing)}"
+            )
+            label = words.option_label(scenario, issue.id, p.option)
+            out.append(TermResult(issue.id, issue.name, "provisional", label, detail))
+        else:
+            label = words.option_label(scenario, issue.id, issue.status_quo)
+            out.append(TermResult(issue.id, issue.name, "open", label, "no agreement: status quo"))
+    return tuple(out)
+
+
+def _ledger(state: GameState) -> tuple[LedgerLine, ...]:
+    scenario = state.scenario
+    targets = {lv.id: lv.target for lv in scenario.levers}
+    return tuple(
+        LedgerLine(
+            number=c.number,
+            kind=str(c.kind),
+            actor=c.actor,
+            actor_name=words.actor_name(scenario, c.actor),
+            lever_name=words.lever_name(scenario, c.lever),
+            target_name=words.actor_name(scenario, c.target or targets.get(c.lever, "")),
+            unless=words.terms_words(scenario, c.unless),
+            round=c.round,
+            status=str(c.status),
+        )
+        for c in state.ledger
+    )
+
+
+def _tension(scenario: Scenario, points: tuple[TensionPoint, ...]) -> TensionTrack:
+    marks = []
+    last = 0
+    for p in points:
+        if p.round != last:
+            name = scenario.rounds[p.round - 1].name if p.round <= len(scenario.rounds) else ""
+            marks.append(RoundMark(p.step, p.round, name))
+            last = p.round
+    return TensionTrack(points, scenario.trackers.war_threshold, tuple(marks))
+
+
+def _transcript(
+    scenario: Scenario, replay: _Replay, log: Sequence[LogEntry]
+) -> tuple[TranscriptLine, ...]:
+    lines: list[TranscriptLine] = []
+
+    def add(event: GameEvent, step: int, rationale: str, note: str) -> None:
+        bookmark = event.kind is engine.EventKind.BOOKMARK
+        lines.append(
+            TranscriptLine(
+                index=len(lines),
+                round=event.round,
+                turn=event.turn,
+                kind=str(event.kind),
+                actor=event.actor,
+                actor_name=words.actor_name(scenario, event.actor) if event.actor else "",
+                text=event.text,
+                step=step,
+                rationale=rationale,
+                bookmark=bookmark,
+                note=note if bookmark else "",
+            )
+        )
+
+    for event in replay.opening:
+        add(event, 0, "", "")
+    for step, (entry, events) in enumerate(zip(log, replay.steps, strict=True), 1):
+        note = entry.action.note if isinstance(entry.action, Bookmark) else ""
+        for k, event in enumerate(events):
+            add(event, step, entry.rationale if k == 0 else "", note)
+    return tuple(lines)

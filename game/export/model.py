@@ -1,0 +1,247 @@
+"""The debrief as plain, frozen data: what the exports and the debrief screen show.
+
+Everything a renderer needs is already in words here (names, labels, sentences),
+so that the Markdown, the HTML and the pygame debrief screen never look a rule
+up or compute a score: they only lay these values out.  Ids are kept beside the
+words for links, colours and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeInfo:
+    id: str
+    label: str
+    description: str  # the scenario's description of this outcome
+    why: str  # the engine's reasons, in words
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveResult:
+    id: str
+    text: str
+    points: float
+    met: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedLineResult:
+    """One red line of one actor and what the game did to it."""
+
+    id: str
+    issue: str  # issue id
+    issue_name: str
+    options: tuple[str, ...]  # the labels of the forbidden options
+    public: bool
+    reason: str
+    source: str
+    status: str  # KEPT, TESTED or CROSSED (see below)
+    tested_by: tuple[int, ...]  # numbers of the proposals that put a forbidden option forward
+    provisional: bool  # a provisional (not yet binding) agreement sits on it at the end
+
+    @property
+    def status_text(self) -> str:
+        if self.status == CROSSED:
+            return "crossed by a binding agreement"
+        if self.provisional:
+            return "provisionally agreed (not binding)"
+        if self.status == TESTED:
+            proposals = ", ".join(f"#{n}" for n in self.tested_by)
+            return f"tested (proposed in {proposals}), kept"
+        return "kept (never proposed)"
+
+
+KEPT = "kept"
+TESTED = "tested"
+CROSSED = "crossed"
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    """One issue in an actor's preferences: its weight and the value of each option."""
+
+    issue: str
+    issue_name: str
+    weight: float  # normalised: an actor's weights sum to 1
+    options: tuple[tuple[str, float, bool], ...]  # (option label, value, on a red line), best first
+
+
+@dataclass(frozen=True, slots=True)
+class ActorResult:
+    """One actor: who it is, its score against its reservation, and its revealed brief."""
+
+    id: str
+    name: str
+    short_name: str
+    colour: str
+    playable: bool
+    delegate: str
+    principal: str
+    seat: str  # "human", "ai", "ai:hard", "random", or "" for a seat-less actor
+    scored: bool  # False for actors without preferences (a chair, an absent party)
+    utility: float
+    reservation: float
+    objective_points: float
+    red_line_penalty: float
+    outcome_bonus: float
+    total: float
+    objectives: tuple[ObjectiveResult, ...]
+    red_lines: tuple[RedLineResult, ...]
+    briefing: str  # confidential, revealed in the debrief
+    priorities: tuple[Priority, ...]  # highest weight first
+    levers: tuple[str, ...]  # names of the levers it holds
+
+    @property
+    def beats_reservation(self) -> bool:
+        return self.utility >= self.reservation
+
+
+@dataclass(frozen=True, slots=True)
+class TermResult:
+    """Where one issue stands at the end."""
+
+    issue: str
+    issue_name: str
+    state: str  # "binding", "provisional" or "open"
+    option_label: str  # the agreed option, or the status quo when open
+    detail: str  # "accepted by US, Russia; waiting for NATO", "status quo", ...
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    number: int
+    kind: str  # "threat" or "promise"
+    actor: str
+    actor_name: str
+    lever_name: str
+    target_name: str
+    unless: str  # the terms in words, "" when unconditional
+    round: int
+    status: str  # "pending", "kept", "broken", "lapsed"
+
+
+@dataclass(frozen=True, slots=True)
+class TensionPoint:
+    step: int  # 0 before the first action, n after the n-th action of the log
+    tension: float
+    round: int  # 1-based round the game stands in after that action
+    turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundMark:
+    step: int  # the first step of the round
+    number: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TensionTrack:
+    points: tuple[TensionPoint, ...]
+    war_threshold: float
+    rounds: tuple[RoundMark, ...]
+
+    @property
+    def start(self) -> float:
+        return self.points[0].tension
+
+    @property
+    def end(self) -> float:
+        return self.points[-1].tension
+
+    @property
+    def peak(self) -> TensionPoint:
+        return max(self.points, key=lambda p: p.tension)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptLine:
+    """One event of the public record, with the move that caused it."""
+
+    index: int  # 0-based position in the record
+    round: int
+    turn: int
+    kind: str  # the engine's event kind, e.g. "proposal", "bookmark"
+    actor: str  # actor id, "facilitator", or "" for the world
+    actor_name: str
+    text: str
+    step: int  # the log action that caused it (1-based), 0 for the game's opening
+    rationale: str  # the computer seat's one line, on the first line of its move only
+    bookmark: bool
+    note: str = ""  # a bookmark's note, as the facilitator typed it
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    number: int
+    name: str
+    venue: str
+    city: str
+    date: str
+    participants: str  # names, in speaking order
+    opening: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rationale:
+    step: int
+    actor: str
+    actor_name: str
+    action: str  # the action in the engine's text notation
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    date: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    id: str
+    title: str
+    citation: str
+    url: str
+    confidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The whole debrief of one game (finished or not)."""
+
+    scenario_id: str
+    title: str
+    summary: str
+    decision_point: str
+    seed: int
+    finished: bool
+    where: str  # "round 2 (Geneva), turn 3" for an unfinished game; the ending otherwise
+    outcome: OutcomeInfo | None  # None while the game runs
+    actors: tuple[ActorResult, ...]  # every actor, in the scenario's order
+    terms: tuple[TermResult, ...]  # every issue, in the scenario's order
+    ledger: tuple[LedgerLine, ...]
+    tension: TensionTrack
+    rounds: tuple[RoundInfo, ...]
+    transcript: tuple[TranscriptLine, ...]
+    rationales: tuple[Rationale, ...]
+    general_briefing: str
+    history_summary: str
+    history: tuple[HistoryLine, ...]
+    discussion_questions: tuple[str, ...]
+    teacher_notes: str
+    sources: tuple[SourceLine, ...]
+    actions: int  # moves in the log, facilitator's included
+
+    @property
+    def bookmarks(self) -> tuple[TranscriptLine, ...]:
+        return tuple(line for line in self.transcript if line.bookmark)
+
+    @property
+    def scored(self) -> tuple[ActorResult, ...]:
+        return tuple(a for a in self.actors if a.scored)

@@ -1,0 +1,93 @@
+"""Ids into the scenario's own words (names, labels), shared by the debrief and the briefings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine.actions import FACILITATOR
+from game.engine.model import Scenario
+
+
+def actor_name(scenario: Scenario, actor: str) -> str:
+    """The actor's name; the facilitator and unknown ids (a free quote speaker) as given."""
+    if actor == FACILITATOR:
+        return "Facilitator"
+    for a in scenario.actors:
+        if a.id == actor:
+            return a.name
+    return actor
+
+
+def short_name(scenario: Scenario, actor: str) -> str:
+    for a in scenario.actors:
+        if a.id == actor:
+            return a.short_name or a.name
+    return actor_name(scenario, actor)
+
+
+def names(scenario: Scenario, actors: Iterable[str]) -> str:
+    return ", ".join(short_name(scenario, a) for a in actors)
+
+
+def issue_name(scenario: Scenario, issue: str) -> str:
+    for i in scenario.issues:
+        if i.id == issue:
+            return i.name
+    return issue
+
+
+def option_label(scenario: Scenario, issue: str, option: str) -> str:
+    for i in scenario.issues:
+        if i.id == issue:
+            for o in i.options:
+                if o.id == option:
+                    return o.label
+    return option
+
+
+def terms_words(scenario: Scenario, terms: Iterable[tuple[str, str]]) -> str:
+    """``Issue name: option label; ...`` for a package of terms."""
+    return "; ".join(
+        f"{issue_name(scenario, i)}: {option_label(scenario, i, o)}" for i, o in terms
+    )
+
+
+def lever_name(scenario: Scenario, lever: str) -> str:
+    for lv in scenario.levers:
+        if lv.id == lever:
+            return lv.name
+    return lever
+
+
+def value_words(value: float) -> str:
+    """An option's value to an actor (0..1) in words, for briefings that avoid numbers."""
+    if value >= 0.95:
+        return "ideal"
+    if value >= 0.7:
+        return "good"
+    if value >= 0.45:
+        return "acceptable"
+    if value >= 0.2:
+        return "poor"
+    return "unacceptable in substance"
+
+
+def paragraphs(text: str) -> list[str]:
+    """A scenario text's paragraphs (blank-line separated), each joined into one line."""
+    out = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        joined = " ".join(line.strip() for line in block.splitlines() if line.strip())
+        if joined:
+            out.append(joined)
+    return out
+
+
+def percent(weight: float) -> str:
+    return f"{weight * 100:.0f}%"
+
+
+ENDINGS = {
+    "rounds": "the week ran its course",
+    "escalation": "the crisis escalated",
+    "facilitator": "the facilitator ended the game",
+}
