@@ -163,10 +163,8 @@ def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedL
         tested = tuple(
             p.number for p in state.proposals if dict(p.terms).get(line.issue) in line.options
         )
-        if line.id in score.red_lines_crossed:
-            status = CROSSED
-        else:
-            status = TESTED if tested else KEPT
+        crossed = line.id in score.red_lines_crossed  # the engine's judgement, not ours
+        status = CROSSED if crossed else TESTED if tested else KEPT
         out.append(
             RedLineResult(
                 id=line.id,
@@ -189,36 +187,21 @@ def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedL
 def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> ActorResult:
     scenario = state.scenario
     prefs = scenario.preferences.get(actor.id)
-    levers = tuple(lv.name for lv in scenario.levers if lv.owner == actor.id)
-    base = {
-        "id": actor.id,
-        "name": actor.name,
-        "short_name": actor.short_name or actor.name,
-        "colour": actor.colour,
-        "playable": actor.playable,
-        "delegate": actor.delegate,
-        "principal": actor.principal,
-        "seat": seat,
-        "briefing": actor.briefing,
-        "levers": levers,
-    }
+    scored = prefs is not None and score is not None
     if prefs is None or score is None:
-        return ActorResult(
-            **base,
-            scored=False,
-            utility=0.0,
-            reservation=0.0,
-            objective_points=0.0,
-            red_line_penalty=0.0,
-            outcome_bonus=0.0,
-            total=0.0,
-            objectives=(),
-            red_lines=(),
-            priorities=(),
-        )
+        # A chair or an absent party: no preferences, nothing to score.
+        score = Score(actor.id, 0.0, 0.0, (), 0.0, (), 0.0, 0.0, 0.0)
+        prefs = Preferences(actor.id, {}, {}, 0.0)
     return ActorResult(
-        **base,
-        scored=True,
+        id=actor.id,
+        name=actor.name,
+        short_name=actor.short_name or actor.name,
+        colour=actor.colour,
+        playable=actor.playable,
+        delegate=actor.delegate,
+        principal=actor.principal,
+        seat=seat,
+        scored=scored,
         utility=score.utility,
         reservation=score.reservation,
         objective_points=score.objective_points,
@@ -230,7 +213,9 @@ def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> Ac
             for o in prefs.objectives
         ),
         red_lines=_red_lines(state, prefs, score),
+        briefing=actor.briefing,
         priorities=priorities(scenario, prefs),
+        levers=tuple(lv.name for lv in scenario.levers if lv.owner == actor.id),
     )
 
 

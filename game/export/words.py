@@ -47,9 +47,7 @@ def option_label(scenario: Scenario, issue: str, option: str) -> str:
 
 def terms_words(scenario: Scenario, terms: Iterable[tuple[str, str]]) -> str:
     """``Issue name: option label; ...`` for a package of terms."""
-    return "; ".join(
-        f"{issue_name(scenario, i)}: {option_label(scenario, i, o)}" for i, o in terms
-    )
+    return "; ".join(f"{issue_name(scenario, i)}: {option_label(scenario, i, o)}" for i, o in terms)
 
 
 def lever_name(scenario: Scenario, lever: str) -> str:
