@@ -32,6 +32,7 @@ from game.engine import (
 )
 from game.engine.model import Scenario
 from tests.engine.fixtures import SECRETS, generated_scenario, small_scenario
+from tests.engine.strategies import actions as any_action
 
 SCENARIOS = [small_scenario(), generated_scenario(6, 4, 4, seed=3)]
 
@@ -163,3 +164,34 @@ def test_views_of_random_states_leak_nothing(seed: int) -> None:
             for secret in secrets:
                 assert (secret.lower() in mine) == (other == me)
                 assert secret.lower() not in public
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32), st.data())
+def test_any_action_is_applied_or_refused_cleanly(seed: int, data: st.DataObject) -> None:
+    """Whatever a player types, the engine answers with a state or an ActionError, nothing else."""
+    sc = small_scenario()
+    known = st.sampled_from(
+        [a.id for a in sc.actors]
+        + [i.id for i in sc.issues]
+        + [lv.id for lv in sc.levers]
+        + [o.id for i in sc.issues for o in i.options]
+        + [c.id for c in sc.events]
+    )
+    state = play_random_prefix(seed)
+    action = data.draw(any_action | _with_known_ids(known, state))
+    mark = digest(state)
+    try:
+        apply(state, action)
+    except ActionError:
+        assert digest(state) == mark
+
+
+def _with_known_ids(known: st.SearchStrategy[str], state: GameState) -> st.SearchStrategy[Action]:
+    mover = st.just(to_move(state) or "aster")
+    terms = st.lists(st.tuples(known, known), min_size=1, max_size=3).map(tuple)
+    return st.one_of(
+        st.builds(Propose, mover, terms),
+        st.builds(Threaten, mover, known, terms | st.just(())),
+        st.builds(Accept, mover, st.integers(-2, 12)),
+    )
