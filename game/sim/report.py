@@ -16,6 +16,8 @@ from game.engine.model import Scenario
 from game.sim.play import GameStats
 
 TIMING_KEYS = ("games_per_second", "seconds", "jobs")  # the only keys that vary between runs
+BALANCE_LABELS = 3  # a balanced scenario reaches at least this many outcome labels...
+BALANCE_TOP_SHARE = 0.7  # ...and no label takes more than this share of games
 
 
 @dataclass
@@ -94,6 +96,7 @@ def report(
     actors = [a for a in scenario.preferences if a in tally.score_sum] or list(tally.score_sum)
     means = {a: tally.score_sum[a] / n for a in actors}
     spread = {a: math.sqrt(max(tally.score_sq[a] / n - means[a] ** 2, 0.0)) for a in actors}
+    outcomes = {label: tally.outcomes[label] for label in _outcome_order(scenario, tally)}
     lines = {}
     for prefs in scenario.preferences.values():
         for line in prefs.red_lines:
@@ -108,7 +111,8 @@ def report(
         "games": tally.games,
         "seed": seed,
         "seats": seats,
-        "outcomes": {label: tally.outcomes[label] for label in _outcome_order(scenario, tally)},
+        "outcomes": outcomes,
+        "balance": _balance(outcomes, tally.games),
         "outcome_ids": dict(sorted(tally.outcome_ids.items())),
         "ended_by": dict(sorted(tally.ended_by.items())),
         "mean_scores": {a: _rounded(v) for a, v in means.items()},
@@ -126,9 +130,20 @@ def report(
 
 
 def _outcome_order(scenario: Scenario, tally: Tally) -> list[str]:
-    """Outcome labels in the scenario's order, then any other label seen (e.g. none)."""
-    labels = [o.label for o in scenario.outcomes if tally.outcomes[o.label]]
+    """Every outcome label in the scenario's order (unreached ones too), then any other seen."""
+    labels = list(dict.fromkeys(o.label for o in scenario.outcomes))
     return labels + sorted(set(tally.outcomes) - set(labels))
+
+
+def _balance(outcomes: dict[str, int], games: int) -> dict[str, Any]:
+    """The balance bar of the AI issue: three or more labels reached, none above 70%."""
+    reached = sum(1 for count in outcomes.values() if count)
+    top = max(outcomes.values(), default=0) / max(games, 1)
+    return {
+        "labels_reached": reached,
+        "top_share": _rounded(top),
+        "balanced": reached >= BALANCE_LABELS and top <= BALANCE_TOP_SHARE,
+    }
 
 
 def _bar(fraction: float, width: int = 20) -> str:
@@ -148,6 +163,13 @@ def text(rep: dict[str, Any]) -> str:
     ]
     for label, count in rep["outcomes"].items():
         out.append(f"  {label or '(none)':<28} {_bar(count / n)} {count / n:6.1%}  ({count})")
+    balance = rep["balance"]
+    verdict = "balanced" if balance["balanced"] else "not balanced"
+    out.append(
+        f"  -> {verdict}: {balance['labels_reached']} label(s) reached (want >= "
+        f"{BALANCE_LABELS}), the most common takes {balance['top_share']:.0%} (want <= "
+        f"{BALANCE_TOP_SHARE:.0%})"
+    )
     out += ["", "Agreement rate per issue:"]
     for issue, rate in rep["agreement_rate"].items():
         out.append(f"  {issue:<28} {_bar(rate)} {rate:6.1%}")

@@ -129,3 +129,20 @@ def test_red_lines_tested_and_crossed_are_counted() -> None:
     assert line["tested"] >= 1.0
     assert report["agreement_rate"]["x"] == 1.0
     assert report["agreed_options"]["x=high"] == 1.0
+
+
+def test_balance_verdict_follows_the_outcome_shares() -> None:
+    from collections import Counter
+
+    from game.sim.report import Tally, report
+
+    scenario = small_scenario()
+    labels = [o.label for o in scenario.outcomes]
+    tally = Tally(games=10, outcomes=Counter({labels[0]: 8, labels[1]: 2}))
+    rep = report(scenario, tally, seed=0, seats="", seconds=1.0, jobs=1)
+    assert rep["outcomes"][labels[-1]] == 0  # unreached labels are listed, with zero
+    assert rep["balance"] == {"labels_reached": 2, "top_share": 0.8, "balanced": False}
+    if len(labels) >= 3:
+        tally = Tally(games=10, outcomes=Counter({labels[0]: 4, labels[1]: 3, labels[2]: 3}))
+        rep = report(scenario, tally, seed=0, seats="", seconds=1.0, jobs=1)
+        assert rep["balance"]["balanced"] is True
