@@ -18,7 +18,7 @@ import pytest
 
 GAME = Path(__file__).resolve().parent.parent / "game"
 SEATS = "us=human,russia=random,nato=ai"
-MISTAKES = "h\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
+MISTAKES = "h\ni\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
 ONES = "1\n" * 400  # far more answers than a game asks for
 DIGEST = re.compile(r"^digest: ([0-9a-f]{16})$", re.MULTILINE)
 
@@ -59,6 +59,9 @@ def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     assert "US to move." in out
     assert "   1. " in out
     assert "Commands (one a line):" in out  # h
+    assert "Your brief (US, confidential):" in out  # i
+    assert "Your red lines:" in out
+    assert "[crosses YOUR red line on " in out  # the menu warns before a red line is crossed
     assert "refused: unknown command 'xyz': type h for help" in out
     assert "refused: no action number 999: choose 1 to " in out
     assert "refused: cannot read action 'us propose bogus': a term must be issue=option" in out
@@ -102,7 +105,7 @@ def test_the_save_replays_to_the_same_digest(tmp_path: Path) -> None:
 def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) -> None:
     script = MISTAKES + ONES
     lines = script.splitlines(keepends=True)
-    cut = 9  # the mistakes, one move and one more
+    cut = 10  # the commands, one move and one more
     out = play(tmp_path / "stop", stdin="".join(lines[:cut]))
     autosave = tmp_path / "stop" / "data" / "autosave.json"
     assert "(end of input)" in out

@@ -134,7 +134,7 @@ class TextGame:
         self._table()
         legal = s.legal_actions(actor)
         self.say(f"{text.names(pv).get(actor, actor)} to move.")
-        self.say(*text.menu(pv, legal))
+        self.say(*text.menu(pv, legal, s.scenario, actor))
         while True:
             line = self._read().strip()
             if not line:
@@ -175,7 +175,10 @@ class TextGame:
             return True
         if word == "b" and not rest:
             self._table()
-            self.say(*text.menu(engine.public_view(s.state), legal))
+            self.say(*text.menu(engine.public_view(s.state), legal, s.scenario, actor))
+            return False
+        if word == "i" and not rest:
+            self.say(*text.brief(s.view(actor), engine.public_view(s.state)))
             return False
         if word in ("h", "help", "?") and not rest:
             self.say(text.HELP)

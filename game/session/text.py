@@ -12,15 +12,18 @@ from game import engine
 from game.engine import (
     Accept,
     Action,
+    ActorView,
     CarryOut,
     Pass,
     Propose,
     PublicView,
     Reject,
     Statement,
+    Terms,
     Threaten,
     WalkOut,
 )
+from game.engine.model import Scenario
 from game.engine.state import ProposalStatus
 
 RULE = "-" * 72
@@ -138,11 +141,62 @@ def action_text(pv: PublicView, action: Action) -> str:
     return engine.format_action(action)
 
 
-def menu(pv: PublicView, legal: Sequence[Action]) -> list[str]:
-    lines = [f"  {n:>2}. {action_text(pv, a)}" for n, a in enumerate(legal, 1)]
+def _terms_of(pv: PublicView, action: Action) -> Terms:
+    if isinstance(action, Propose):
+        return action.terms
+    if isinstance(action, Accept) and 1 <= action.proposal <= len(pv.proposals):
+        return pv.proposals[action.proposal - 1].terms
+    return ()
+
+
+def red_line_marks(scenario: Scenario, pv: PublicView, action: Action, actor: str) -> str:
+    """A warning for a proposal or acceptance that crosses red lines, as the board shows them."""
+    terms = _terms_of(pv, action)
+    if not terms:
+        return ""
+    who = names(pv)
+    marks = []
+    for breach in engine.explain_red_lines(scenario, terms, actor):
+        whose = (
+            "YOUR red line" if breach.own else f"{who.get(breach.actor, breach.actor)}'s red line"
+        )
+        marks.append(f"{whose} on {breach.issue}")
+    return f"   [crosses {'; '.join(dict.fromkeys(marks))}]" if marks else ""
+
+
+def menu(
+    pv: PublicView, legal: Sequence[Action], scenario: Scenario | None = None, actor: str = ""
+) -> list[str]:
+    lines = []
+    for n, action in enumerate(legal, 1):
+        marks = red_line_marks(scenario, pv, action, actor) if scenario is not None else ""
+        lines.append(f"  {n:>2}. {action_text(pv, action)}{marks}")
     lines.append(
-        "  or: p TERMS | t LEVER [unless TERMS] | s TONE TEXT | u undo | b board | h help | q quit"
+        "  or: p TERMS | t LEVER [unless TERMS] | s TONE TEXT | i your brief | u undo | b board"
+        " | h help | q quit"
     )
+    return lines
+
+
+def brief(view: ActorView, pv: PublicView) -> list[str]:
+    """A delegation's private brief: only ever shown to that delegation's seat."""
+    issues = _issue_names(pv)
+    lines = [f"Your brief ({names(pv).get(view.actor, view.actor)}, confidential):"]
+    lines += [f"  {line}" for line in view.briefing.strip().splitlines()]
+    lines.append("Your priorities (weight: what matters most first):")
+    for issue, weight in sorted(view.weights.items(), key=lambda kv: -kv[1]):
+        best = max(view.values.get(issue, {}).items(), key=lambda kv: kv[1], default=("", 0.0))
+        lines.append(f"  {weight:.2f}  {issues.get(issue, issue)} (best for you: {best[0]})")
+    lines.append(f"Walking away is worth {view.reservation:.2f} to you.")
+    lines.append("Your red lines:")
+    for red in view.red_lines:
+        public = "public" if red.public else "secret"
+        options = ", ".join(sorted(red.options))
+        lines.append(f"  {red.issue} = {options} ({public}): {red.reason}")
+    if not view.red_lines:
+        lines.append("  none")
+    for lever in view.levers:
+        lines.append(f"Lever {lever.id}: {lever.name}. {lever.description}")
     return lines
 
 
@@ -153,6 +207,7 @@ Commands (one a line):
   t LEVER [unless TERMS] threaten with one of your levers, optionally unless TERMS are agreed
   s TONE TEXT            a public statement: TONE is conciliatory, firm or hostile
   u                      undo your last move (and the computer's moves after it)
+  i                      your delegation's brief: priorities, red lines, levers
   b                      show the table again
   h                      this help
   q                      save and quit (the game can be resumed with --resume)
