@@ -110,6 +110,7 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     agreed_games = breaches = 0
     finals: list[dict[str, float]] = []
     times: list[float] = []
+    totals: dict[str, list[float]] = {a: [] for a in actors}
     for seed in range(games):
         game = play(scenario, seed, difficulty, timed=True)
         state = game.state
@@ -118,6 +119,9 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
         outcomes[result.label if result else "?"] += 1
         breaches += game.breaches
         times += game.decision_times
+        for a, score in engine.scores(state).items():
+            if a in totals:
+                totals[a].append(score.total)
         if state.binding:
             agreed_games += 1
             per_issue.update(i for i, _ in state.binding)
@@ -129,6 +133,12 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     print(
         "  agreement rate per issue: "
         + ", ".join(f"{i.id} {per_issue[i.id] / games:.0%}" for i in scenario.issues)
+    )
+    means = {a: statistics.mean(v) for a, v in totals.items()}
+    print(
+        "  mean score (utility - reservation + objectives + outcome): "
+        + ", ".join(f"{a} {m:+.3f}" for a, m in means.items())
+        + f"; sum {sum(means.values()):+.3f}"
     )
     dist = _distances(scenario, actors, finals)
     print(f"  red-line breaches accepted or proposed by an AI: {breaches}")

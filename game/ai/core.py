@@ -146,7 +146,10 @@ def choose(table: Table, moves: Moves, difficulty: str, rng: random.Random) -> I
     said = statement(table, moves, deadlocked, _focus_issue(table))
     if said is not None and (deadlocked or not moves.can_pass or said.tone is Tone.CONCILIATORY):
         return said
-    return Intent(Kind.PASS, "passed: our offer stands and nothing new calls for an answer")
+    last = _last_offer(table)
+    if last is not None and last.open:
+        return Intent(Kind.PASS, f"passed: our offer #{last.id} stands, awaiting answers")
+    return Intent(Kind.PASS, "passed: nothing on the table calls for an answer")
 
 
 def _focus_issue(table: Table) -> str:
@@ -156,6 +159,19 @@ def _focus_issue(table: Table) -> str:
         return ""
     top = max(table.open_issues, key=lambda i: (prefs.weights.get(i, 0.0), i))
     return next((i.name for i in table.issues if i.id == top), top)
+
+
+def _still_waiting(table: Table) -> bool:
+    """Our live offer still awaits answers and still suits us: replacing it would throw
+    away the acceptances it has gathered, so we let it stand."""
+    last = _last_offer(table)
+    if last is None or not last.open or len(last.accepted_by) < 2:
+        return False  # nobody but us has accepted it yet: an improved offer costs nothing
+    me = table.me
+    if any(o.id > last.id and o.proposer != me for o in table.offers):
+        return False  # someone answered with an offer of their own: a counter is due
+    verdict = judge(table, last.terms)
+    return verdict.utility >= verdict.aspiration - 1e-9
 
 
 def _last_offer(table: Table) -> Offer | None:
@@ -179,6 +195,8 @@ def _propose(
                 f"opened with our public demands {format_terms(opening)}: utility {v.utility:.2f}",
                 terms=opening,
             )
+    if _still_waiting(table):
+        return None
     models = model_opponents(table, difficulty, rng)
     counter = counter_offer(table, difficulty, models)
     if counter is None or _pending(table, counter.terms):
