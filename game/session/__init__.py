@@ -9,11 +9,12 @@ from game.session.agents import (
 )
 from game.session.errors import SaveError, SessionError
 from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
-from game.session.session import LoadedLike, LogEntry, ReplayError, Session, Turn
+from game.session.session import AgentError, LoadedLike, LogEntry, ReplayError, Session, Turn
 from game.session.store import load, read_save, save
 
 __all__ = [
     "Agent",
+    "AgentError",
     "Decision",
     "Difficulty",
     "LoadedLike",

@@ -79,6 +79,10 @@ class ReplayError(SessionError):
         self.reason = reason
 
 
+class AgentError(RuntimeError):
+    """A computer seat chose an action the engine refuses: a bug in the agent."""
+
+
 class Session:
     """One game: build it, then ``submit`` people's moves and ``step`` the computer's."""
 
@@ -166,6 +170,13 @@ class Session:
         actor = self.to_move
         return actor is not None and self.seat_of(actor).is_human
 
+    def set_seat(self, actor: str, seat: Seat) -> None:
+        """Hand a delegation to a person or the computer from now on (the log is kept)."""
+        if actor not in self._seats:
+            raise SessionError(f"{actor!r} is not a playable delegation of this game")
+        self._seats[actor] = seat
+        self._agents.pop(actor, None)
+
     def seat_of(self, actor: str) -> Seat:
         # An actor with no seat (a non-playable chair the engine asks to move) is the computer's.
         return self._seats.get(actor, Seat(SeatKind.AI))
@@ -227,7 +238,15 @@ class Session:
             return None
         legal = self.legal_actions(actor)
         decision = self._agent(actor, seat).decide(self.view(actor), legal)
-        return self._commit(decision.action, seat.kind, decision.rationale)
+        try:
+            return self._commit(decision.action, seat.kind, decision.rationale)
+        except SessionError as exc:
+            # The agent broke the rules: a bug in it, not a player's mistake, so it must
+            # not be shown as a refused move.
+            raise AgentError(
+                f"the {seat.kind} seat of {actor!r} chose an illegal action "
+                f"{engine.format_action(decision.action)!r}: {exc}"
+            ) from exc
 
     def run_until_human(self) -> list[Turn]:
         """Step the computer seats until a person is to move or the game is over."""

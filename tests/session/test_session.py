@@ -9,6 +9,7 @@ import pytest
 from game import engine
 from game.engine import Action, ActorView, Pass
 from game.session import (
+    AgentError,
     Decision,
     SeatKind,
     SessionError,
@@ -177,3 +178,32 @@ def test_the_seats_mapping_is_read_only(loaded: FakeLoaded) -> None:
     session = new_session(loaded)
     with pytest.raises(TypeError):
         session.seats["x"] = HUMAN  # type: ignore[index]
+
+
+def test_a_seat_can_change_hands_mid_game(loaded: FakeLoaded) -> None:
+    session = new_session(loaded)
+    first = str(session.to_move)
+    session.set_seat(first, RANDOM)
+    assert not session.human_to_move
+    turns = session.run_until_human()
+    assert turns
+    assert turns[0].entry.by is SeatKind.RANDOM
+    with pytest.raises(SessionError, match="not a playable delegation"):
+        session.set_seat("nobody", HUMAN)
+
+
+class _Cheat:
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        assert engine.Accept(view.actor, 77) not in legal
+        return Decision(engine.Accept(view.actor, 77), "cheating")
+
+
+def test_an_agent_that_breaks_the_rules_is_a_bug_not_a_refused_move(loaded: FakeLoaded) -> None:
+    register_agent_factory("ai", lambda *_: _Cheat())
+    try:
+        session = new_session(loaded, seats=seats_for(loaded, AI, AI))
+        with pytest.raises(AgentError, match=r"chose an illegal action '\w+ accept 77'"):
+            session.step()
+    finally:
+        unregister_agent_factory("ai")
+    assert session.log == ()
