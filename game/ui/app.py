@@ -26,7 +26,7 @@ from game.ui.intent import Pop, Push, Quit, Replace, Transition
 from game.ui.keys import KeyBinding, find_action
 from game.ui.scene import Scene
 from game.ui.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
-from game.ui.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, load_theme
+from game.ui.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,11 @@ class App:
         KeyBinding("f1", "help", "Show the keyboard shortcuts"),
         KeyBinding("f11", "fullscreen", "Full screen on or off"),
         KeyBinding("alt+return", "fullscreen", "Full screen on or off"),
+        KeyBinding("ctrl+plus", "bigger", "Larger text"),
+        KeyBinding("ctrl+equals", "bigger", "Larger text"),
+        KeyBinding("ctrl+keypad plus", "bigger", "Larger text"),
+        KeyBinding("ctrl+minus", "smaller", "Smaller text"),
+        KeyBinding("ctrl+keypad minus", "smaller", "Smaller text"),
         KeyBinding("tab", "-", "Move to the next control"),
         KeyBinding("shift+tab", "-", "Move to the previous control"),
     )
@@ -141,6 +146,8 @@ class App:
         ctx.theme.set_palette(COLOUR_BLIND_PALETTE if new.colour_blind else DEFAULT_PALETTE)
         if (new.fullscreen, new.window_size) != (old.fullscreen, old.window_size):
             self.screen = self._open_window(new)
+        for scene in list(self.stack):
+            self._guard(scene, "settings", lambda s=scene: s.on_settings_changed(new))  # type: ignore[misc]
         self._relayout_all()
 
     def _relayout_all(self) -> None:
@@ -158,6 +165,14 @@ class App:
         if not ctx.settings.fullscreen:
             ctx.settings = ctx.settings.with_(window_size=self.screen.get_size())
         self._relayout_all()
+
+    def step_scale(self, step: int) -> None:
+        """The next larger (1) or smaller (-1) UI scale, for a projector in a hurry."""
+        settings = self.context.settings
+        here = UI_SCALES.index(settings.ui_scale) if settings.ui_scale in UI_SCALES else 0
+        there = max(0, min(len(UI_SCALES) - 1, here + step))
+        if there != here:
+            self.apply_settings(settings.with_(ui_scale=UI_SCALES[there]))
 
     def toggle_fullscreen(self) -> None:
         """Switch between full screen and a window (remembered in the settings)."""
@@ -250,6 +265,9 @@ class App:
             return
         if action == "fullscreen":
             self.toggle_fullscreen()
+            return
+        if action in ("bigger", "smaller"):
+            self.step_scale(1 if action == "bigger" else -1)
             return
         self._apply(self._guard(top, "an event", lambda: top.handle_event(event)))
 

@@ -27,7 +27,12 @@ def merge(bindings: Sequence[KeyBinding]) -> list[tuple[str, str]]:
         labels = rows.setdefault(binding.description, [])
         if binding.label() not in labels:
             labels.append(binding.label())
-    return [(" / ".join(keys), description) for description, keys in rows.items()]
+    # Two ways to press it are enough to show; the rest (keypad variants) still work.
+    shown = []
+    for description, keys in rows.items():
+        main = [k for k in keys if "Keypad" not in k] or keys
+        shown.append((" / ".join(main[:2]), description))
+    return shown
 
 
 def _pair(item: object) -> tuple[str, str]:
@@ -108,7 +113,11 @@ class HelpOverlay(Scene):
         heights[1] = layout.Flex()  # type: ignore[call-overload]
         head, table, foot = layout.column(layout.pad(self.panel, pad), heights, t.space("md"))
         self.heading.rect = head
-        self.table.rect = table
+        # Rows are padded inside the list; pull it left so the keys align with the heading.
+        inset = t.space("md") + 1
+        self.table.rect = pygame.Rect(
+            table.left - inset, table.top, table.width + inset, table.height
+        )
         self.table.set_items(self.pairs)  # widths changed: drop cached rows
         button_w = max(t.px(110), self.close.preferred_size()[0])
         self.close.rect = pygame.Rect(foot.right - button_w, foot.top, button_w, foot.height)

@@ -13,8 +13,19 @@ import pygame
 
 _MODS = {"ctrl": pygame.KMOD_CTRL, "shift": pygame.KMOD_SHIFT, "alt": pygame.KMOD_ALT}
 # Names that cannot be written inside "ctrl+..." or that people expect to work.
-_ALIASES = {"plus": "+", "minus": "-", "equals": "=", "esc": "escape", "enter": "return"}
+_ALIASES = {
+    "plus": "+",
+    "minus": "-",
+    "equals": "=",
+    "esc": "escape",
+    "enter": "return",
+    "keypad plus": "keypad +",
+    "keypad minus": "keypad -",
+}
 _NAMES = {
+    "plus": "Plus",
+    "minus": "Minus",
+    "equals": "=",
     "escape": "Esc",
     "return": "Enter",
     "page up": "PgUp",

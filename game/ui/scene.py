@@ -15,6 +15,7 @@ import pygame
 from game.ui.context import Context
 from game.ui.intent import Handled, Intent, Transition
 from game.ui.keys import KeyBinding, find_action
+from game.ui.settings import Settings
 from game.ui.theme import Theme
 from game.ui.widgets.base import TextFit, Widget
 from game.ui.widgets.tooltip import TooltipLayer
@@ -129,6 +130,10 @@ class Scene:
         if isinstance(result, Intent):
             return self.on_intent(result)
         return None
+
+    def on_settings_changed(self, settings: Settings) -> None:
+        """The settings changed (from any scene or a global key); show the new values."""
+        del settings
 
     def on_intent(self, intent: Intent) -> Transition | None:
         """A widget reported something."""

@@ -16,7 +16,7 @@ from game.ui.scene import Scene
 from game.ui.screens.settings_screen import SettingsScene
 from game.ui.screens.title import TitleHooks, TitleScene
 from game.ui.settings import SettingsStore
-from game.ui.widgets import Button
+from game.ui.widgets import Button, Stepper, Toggle
 from tests.ui.conftest import MakePilot
 from tests.ui.sandbox import Sandbox
 
@@ -247,3 +247,23 @@ def test_f11_toggles_full_screen_and_remembers_it(make_pilot: MakePilot) -> None
     pilot.press("return", pygame.KMOD_ALT)
     assert pilot.app.context.settings.fullscreen is False
     assert pilot.app.screen.get_size() == (1280, 720)
+
+
+def test_ctrl_plus_anywhere_enlarges_text_and_the_settings_screen_follows(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    pilot = make_pilot(_title)
+    pilot.click("title.settings")
+    pilot.press("=", pygame.KMOD_CTRL)
+    pilot.press("+", pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
+    assert pilot.app.context.theme.scale == 1.5
+    stepper = pilot.widget("settings.scale")
+    assert isinstance(stepper, Stepper)
+    assert stepper.value == 1.5
+    pilot.press("-", pygame.KMOD_CTRL)
+    assert json.loads((home / "settings.json").read_text(encoding="utf-8"))["ui_scale"] == 1.25
+    pilot.press("f11")
+    toggle = pilot.widget("settings.fullscreen")
+    assert isinstance(toggle, Toggle)
+    assert toggle.value is True
+    assert not pilot.widget("settings.window").enabled

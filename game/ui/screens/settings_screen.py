@@ -32,12 +32,7 @@ class SettingsScene(Scene):
     """Window, text size, palette, sound and AI pace; changes apply and save at once."""
 
     title = "Settings"
-    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
-        KeyBinding("escape", "back", "Back"),
-        KeyBinding("ctrl+plus", "bigger", "Larger text"),
-        KeyBinding("ctrl+equals", "bigger", "Larger text"),
-        KeyBinding("ctrl+minus", "smaller", "Smaller text"),
-    )
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (KeyBinding("escape", "back", "Back"),)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -135,8 +130,6 @@ class SettingsScene(Scene):
     # -- behaviour ---------------------------------------------------------------------
     def _apply(self, settings: Settings) -> None:
         self.ctx.apply_settings(settings)
-        window = self.widget("settings.window")
-        window.enabled = not settings.fullscreen
 
     def on_intent(self, intent: Intent) -> Transition | None:
         s = self.ctx.settings
@@ -156,14 +149,27 @@ class SettingsScene(Scene):
         return None
 
     def on_action(self, action: str) -> Transition | None:
-        if action == "back":
-            return Pop()
-        stepper = self.widget("settings.scale")
-        if action in ("bigger", "smaller") and isinstance(stepper, Stepper):
-            result = stepper.step(1 if action == "bigger" else -1)
-            if isinstance(result, Intent):
-                return self.on_intent(result)
-        return None
+        return Pop() if action == "back" else None
+
+    def on_settings_changed(self, settings: Settings) -> None:
+        """Show values changed elsewhere (F11, Ctrl+plus) in the controls."""
+        for wid, value in (
+            ("settings.window", settings.window_size),
+            ("settings.scale", settings.ui_scale),
+            ("settings.ai_pace", settings.ai_pace),
+        ):
+            control = self.widget(wid)
+            if isinstance(control, Dropdown | Stepper):
+                control.select_value(value)
+        for wid, flag in (
+            ("settings.fullscreen", settings.fullscreen),
+            ("settings.colour_blind", settings.colour_blind),
+            ("settings.sound", settings.sound),
+        ):
+            toggle = self.widget(wid)
+            if isinstance(toggle, Toggle):
+                toggle.value = flag
+        self.widget("settings.window").enabled = not settings.fullscreen
 
     # -- drawing -----------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:

@@ -38,6 +38,12 @@ class Stepper(Widget):
         """The chosen value."""
         return self.options[self.index][0]
 
+    def select_value(self, value: object) -> None:
+        """Show ``value`` as chosen (no intent: for a screen syncing with its settings)."""
+        for i, (candidate, _) in enumerate(self.options):
+            if candidate == value:
+                self.index = i
+
     def _buttons(self) -> tuple[pygame.Rect, pygame.Rect]:
         size = self.rect.height
         minus = pygame.Rect(self.rect.left, self.rect.top, size, size)
