@@ -54,6 +54,8 @@ def feasible(
     goal = list(space.reservations if targets is None else targets)
     if any(not c for c in space.choices):
         return Found(None, True, 0, "empty space")
+    if not space.actors:  # nobody to satisfy: leaving everything unsettled will do
+        return Found(tuple(len(c) - 1 for c in space.choices), True, 0, "no actors")
     lams, witness = dual_multipliers(space, goal)
     if witness is not None:
         return Found(tuple(witness), True, 0, "dual best response")
@@ -143,6 +145,8 @@ class NashFound:
 
 def nash(space: Space, *, max_nodes: int = DEFAULT_NODES) -> NashFound | None:
     """The package maximising the product of (utility - reservation); None without a ZOPA."""
+    if not space.actors:
+        return None  # nobody to bargain: no product to maximise
     start = feasible(space, max_nodes=max_nodes)
     if start.picks is None:
         return None
@@ -202,6 +206,8 @@ def nash(space: Space, *, max_nodes: int = DEFAULT_NODES) -> NashFound | None:
 
 def improve_product(space: Space, picks: list[int]) -> list[int]:
     """Coordinate ascent on the Nash product from a feasible start: a good first incumbent."""
+    if not space.actors:
+        return picks
 
     def value(p: Sequence[int]) -> float:
         slack = [u - r for u, r in zip(space.point(p), space.reservations, strict=True)]
