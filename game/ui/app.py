@@ -250,7 +250,15 @@ class App:
         if event.type in _REDRAW_EVENTS:
             self.dirty = True
         if event.type == pygame.QUIT:
-            self.running = False
+            if not self.stack:
+                self.running = False
+                return
+            top, crashes = self.stack[-1], len(self.crashes)
+            asked = self._guard(top, "quit request", top.on_quit_request)
+            if len(self.crashes) != crashes:
+                self.running = False  # a scene failing to ask must not trap the player
+                return
+            self._apply(asked)
             return
         if event.type == pygame.VIDEORESIZE:
             self._resized((max(1, event.w), max(1, event.h)))

@@ -130,10 +130,21 @@ class Pilot:
 
     def click(self, widget_id: str) -> None:
         """Click the centre of a widget of the current scene (KeyError if there is none)."""
-        widget = self.widget(widget_id)
-        if not widget.visible or widget.rect.width <= 0 or widget.rect.height <= 0:
-            raise AssertionError(f"widget {widget_id!r} is not on screen")
-        self.click_at(widget.rect.center)
+        box = self.scene.visible_box(self.widget(widget_id))
+        if box is None:
+            raise AssertionError(f"widget {widget_id!r} is not on screen (hidden or scrolled away)")
+        self.click_at(box.center)
+
+    def clickable(self) -> list[str]:
+        """Ids of the current scene's widgets that are at least partly on screen."""
+        scene = self.scene
+        screen = self.app.screen.get_rect()
+        ids = []
+        for widget in scene.widgets():
+            box = scene.visible_box(widget)
+            if box is not None and screen.contains(pygame.Rect(box.center, (1, 1))):
+                ids.append(widget.id)
+        return ids
 
     def scroll(self, dy: int, widget_id: str | None = None) -> None:
         """Turn the mouse wheel (positive: up, away from the user) over a widget or in place."""

@@ -13,7 +13,7 @@ from typing import ClassVar, TypeVar
 import pygame
 
 from game.ui.context import Context
-from game.ui.intent import Handled, Intent, Transition
+from game.ui.intent import Handled, Intent, Quit, Transition
 from game.ui.keys import KeyBinding, find_action
 from game.ui.settings import Settings
 from game.ui.theme import Theme
@@ -81,6 +81,14 @@ class Scene:
                 return widget
         raise KeyError(f"no widget {id!r} in {type(self).__name__}")
 
+    def visible_box(self, widget: Widget) -> pygame.Rect | None:
+        """The part of ``widget`` not hidden by a scrolling container (None if all hidden)."""
+        for candidate, clip in self._walk(self._widgets, None):
+            if candidate is widget:
+                box = widget.rect if clip is None else widget.rect.clip(clip)
+                return box if box.width > 0 and box.height > 0 and widget.visible else None
+        return None
+
     def text_fits(self) -> list[TextFit]:
         """Every visible text and its box, for the no-overflow test."""
         return [fit for w in self.widgets() if w.visible for fit in w.text_fits()]
@@ -134,6 +142,10 @@ class Scene:
     def on_settings_changed(self, settings: Settings) -> None:
         """The settings changed (from any scene or a global key); show the new values."""
         del settings
+
+    def on_quit_request(self) -> Transition | None:
+        """The window's close button was pressed; a game screen may ask first (default: quit)."""
+        return Quit()
 
     def on_intent(self, intent: Intent) -> Transition | None:
         """A widget reported something."""

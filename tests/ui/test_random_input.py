@@ -45,9 +45,9 @@ def test_random_input_never_raises(make_pilot: MakePilot, seed: int) -> None:
         elif roll < 0.55:
             pilot.type(rng.choice(TEXT))
         elif roll < 0.75:
-            widgets = [w for w in pilot.scene.widgets() if w.visible and w.rect.width > 0]
-            if widgets and rng.random() < 0.7:
-                pilot.click(rng.choice(widgets).id)
+            ids = pilot.clickable()
+            if ids and rng.random() < 0.7:
+                pilot.click(rng.choice(ids))
             else:
                 pilot.click_at((rng.randrange(width), rng.randrange(height)), rng.choice([1, 1, 3]))
         elif roll < 0.85:

@@ -11,14 +11,14 @@ import pytest
 
 from game.ui.context import Context
 from game.ui.dialog import Dialog
-from game.ui.intent import Push
+from game.ui.intent import Push, Transition
 from game.ui.scene import Scene
 from game.ui.screens.settings_screen import SettingsScene
 from game.ui.screens.title import TitleHooks, TitleScene
 from game.ui.settings import SettingsStore
 from game.ui.widgets import Button, Stepper, Toggle
 from tests.ui.conftest import MakePilot
-from tests.ui.sandbox import Sandbox
+from tests.ui.sandbox import LongForm, Sandbox
 
 
 def _title(ctx: Context) -> Scene:
@@ -267,3 +267,27 @@ def test_ctrl_plus_anywhere_enlarges_text_and_the_settings_screen_follows(
     assert isinstance(toggle, Toggle)
     assert toggle.value is True
     assert not pilot.widget("settings.window").enabled
+
+
+def test_closing_the_window_asks_the_scene(make_pilot: MakePilot) -> None:
+    class Careful(Sandbox):
+        def on_quit_request(self) -> Transition | None:
+            return Push(Dialog(self.ctx, "leave", "Leave the table?", "", [("ok", "Leave")]))
+
+    pilot = make_pilot(Careful)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.advance()
+    assert pilot.running
+    assert isinstance(pilot.scene, Dialog)
+    plain = make_pilot(_title)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    plain.advance()
+    assert not plain.running
+
+
+def test_pilot_refuses_to_click_what_is_scrolled_away(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(LongForm)
+    assert "form.button.0" in pilot.clickable()
+    assert "form.button.39" not in pilot.clickable()
+    with pytest.raises(AssertionError, match="not on screen"):
+        pilot.click("form.button.39")
