@@ -31,6 +31,7 @@ class GameStats:
     ended_by: str
     binding: tuple[tuple[str, str], ...]
     scores: tuple[tuple[str, float], ...]  # actor id -> total score
+    utilities: tuple[tuple[str, float], ...]  # actor id -> utility of the final terms
     crossed: tuple[str, ...]  # red line ids crossed by the final binding terms
     tested: tuple[str, ...]  # a red line id each time a proposal put it to its holder
     tension: tuple[float, ...]  # [start, after turn 1, after turn 2, ...] until the end
@@ -106,6 +107,7 @@ def play_game(
             tension.append(tension[-1])
         tension[turn] = state.tension
     result = engine.outcome(state)
+    final = engine.scores(state)
     binding = state.binding
     crossed = tuple(line_id for term in binding for line_id, _ in index.by_term.get(term, ()))
     return GameStats(
@@ -114,7 +116,8 @@ def play_game(
         outcome_id=result.id if result else "",
         ended_by=state.ended_by,
         binding=binding,
-        scores=tuple((a, s.total) for a, s in engine.scores(state).items()),
+        scores=tuple((a, s.total) for a, s in final.items()),
+        utilities=tuple((a, s.utility) for a, s in final.items()),
         crossed=crossed,
         tested=tuple(tested),
         tension=tuple(tension),

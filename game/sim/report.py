@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.analysis import Frontier, nash_point, pareto_frontier
 from game.engine.model import Scenario
 from game.sim.play import GameStats
 
@@ -36,9 +38,17 @@ class Tally:
     tested: Counter[str] = field(default_factory=Counter)  # red line -> times put to holder
     tension_sum: list[float] = field(default_factory=list)
     actions: int = 0
+    pareto_sum: float = 0.0  # distance of the final terms from the Pareto frontier
+    nash_sum: float = 0.0  # ... and from the Nash point
+    rational: int = 0  # games whose final terms gave every delegation its reservation
 
-    def add(self, game: GameStats, turns: int) -> None:
+    def add(self, game: GameStats, turns: int, yardstick: Yardstick | None = None) -> None:
         self.games += 1
+        if yardstick is not None:
+            pareto, nash, rational = yardstick.measure(dict(game.utilities))
+            self.pareto_sum += pareto
+            self.nash_sum += nash
+            self.rational += rational
         self.outcomes[game.outcome] += 1
         self.outcome_ids[game.outcome_id] += 1
         self.ended_by[game.ended_by] += 1
@@ -78,6 +88,33 @@ class Tally:
         for t, value in enumerate(other.tension_sum):
             self.tension_sum[t] += value
         self.actions += other.actions
+        self.pareto_sum += other.pareto_sum
+        self.nash_sum += other.nash_sum
+        self.rational += other.rational
+
+
+@dataclass(frozen=True, slots=True)
+class Yardstick:
+    """What negotiation research measures a deal against, computed once per scenario."""
+
+    frontier: Frontier
+    nash: tuple[float, ...] | None  # the Nash point's utilities, in frontier.actors order
+    reservations: tuple[float, ...]
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Yardstick:
+        front = pareto_frontier(scenario)
+        point = nash_point(scenario, front.actors)
+        nash = None if point is None else tuple(point.utilities[a] for a in front.actors)
+        reserve = tuple(scenario.preferences[a].reservation for a in front.actors)
+        return cls(front, nash, reserve)
+
+    def measure(self, utilities: Mapping[str, float]) -> tuple[float, float, bool]:
+        """(distance to the frontier, distance to the Nash point, all above reservation)."""
+        u = tuple(utilities[a] for a in self.frontier.actors)
+        to_nash = math.dist(u, self.nash) if self.nash is not None else 0.0
+        rational = all(x >= r - 1e-9 for x, r in zip(u, self.reservations, strict=True))
+        return self.frontier.distance(u), to_nash, rational
 
 
 def total_turns(scenario: Scenario) -> int:
@@ -123,6 +160,11 @@ def report(
         "tension_curve": [_rounded(v / n) for v in tally.tension_sum],
         "war_threshold": scenario.trackers.war_threshold,
         "mean_length": _rounded(tally.actions / n),
+        "efficiency": {
+            "pareto_distance": _rounded(tally.pareto_sum / n),
+            "nash_distance": _rounded(tally.nash_sum / n),
+            "above_reservation": _rounded(tally.rational / n),
+        },
         "games_per_second": round(tally.games / seconds, 1) if seconds > 0 else 0.0,
         "seconds": round(seconds, 3),
         "jobs": jobs,
@@ -182,6 +224,14 @@ def text(rep: dict[str, Any]) -> str:
             out.append(
                 f"  {line_id:<28} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
             )
+    eff = rep["efficiency"]
+    out += [
+        "",
+        "Final terms, measured (mean utility-space distance; 0 is best):",
+        f"  from the Pareto frontier {eff['pareto_distance']:.3f}   from the Nash point "
+        f"{eff['nash_distance']:.3f}   every delegation at or above its reservation "
+        f"{eff['above_reservation']:.1%}",
+    ]
     curve = rep["tension_curve"]
     out += ["", "Mean tension by turn (0 = start):"]
     war = rep["war_threshold"] or 100.0

@@ -19,7 +19,7 @@ from typing import Any
 from game.engine.model import Scenario
 from game.session.seats import Seat, format_seats
 from game.sim.play import RedLineIndex, play_game
-from game.sim.report import Tally, report, total_turns
+from game.sim.report import Tally, Yardstick, report, total_turns
 
 CHUNK = 25  # games per task: large enough to amortise messaging, small for a smooth bar
 
@@ -38,6 +38,7 @@ _WORKER: dict[str, Any] = {}
 def _init(job: _Job) -> None:
     _WORKER["job"] = job
     _WORKER["lines"] = RedLineIndex.of(job.scenario)
+    _WORKER["yardstick"] = Yardstick.of(job.scenario)
 
 
 def _init_worker(job: _Job) -> None:
@@ -52,7 +53,8 @@ def _tally(seeds: range) -> Tally:
     turns = total_turns(job.scenario)
     tally = Tally()
     for seed in seeds:
-        tally.add(play_game(job.scenario, job.seats, seed, _WORKER["lines"]), turns)
+        game = play_game(job.scenario, job.seats, seed, _WORKER["lines"])
+        tally.add(game, turns, _WORKER["yardstick"])
     return tally
 
 

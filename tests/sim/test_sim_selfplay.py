@@ -146,3 +146,25 @@ def test_balance_verdict_follows_the_outcome_shares() -> None:
         tally = Tally(games=10, outcomes=Counter({labels[0]: 4, labels[1]: 3, labels[2]: 3}))
         rep = report(scenario, tally, seed=0, seats="", seconds=1.0, jobs=1)
         assert rep["balance"]["balanced"] is True
+
+
+def test_final_terms_are_measured_against_frontier_and_nash_point() -> None:
+    import math
+
+    from game.sim.report import Yardstick
+
+    yardstick = Yardstick.of(two_party(0.6, 0.6))
+    assert yardstick.measure({"a": 0.75, "b": 0.75}) == (0.0, 0.0, True)  # the log-roll
+    pareto, nash, rational = yardstick.measure({"a": 0.5, "b": 0.5})  # split the difference
+    assert pareto > 0.0
+    assert math.isclose(nash, math.dist((0.5, 0.5), (0.75, 0.75)))
+    assert rational is False
+
+
+def test_report_carries_efficiency() -> None:
+    scenario = small_scenario()
+    report = simulate(scenario, seats_of(scenario, AI), games=10, seed=2, jobs=1)
+    eff = report["efficiency"]
+    assert set(eff) == {"pareto_distance", "nash_distance", "above_reservation"}
+    assert eff["pareto_distance"] >= 0.0
+    assert 0.0 <= eff["above_reservation"] <= 1.0
