@@ -18,9 +18,13 @@ class _Builder:
         self.sources = {s.id: s for s in doc.sources}
 
     def source(self, src: str | d.SourceRef) -> str:
-        """A citation as one readable line: ``Title — “quote” (note)``."""
+        """A citation as one readable line: ``Title — “quote” (note)``.
+
+        A plain string that is exactly a declared source's id cites that source.
+        """
         if isinstance(src, str):
-            return src.strip()
+            declared = self.sources.get(src.strip())
+            return declared.title if declared is not None else src.strip()
         text = self.sources[src.ref].title
         if src.quote:
             text += f" — “{src.quote.strip()}”"

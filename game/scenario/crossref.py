@@ -8,11 +8,15 @@ check names the path of the offending value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.scenario.document import ID_PATTERN
 from game.scenario.errors import Path
+
+_ID = re.compile(ID_PATTERN)
 
 _PAIRS = (
     ("min_round", "max_round"),
@@ -33,6 +37,11 @@ def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
 def _mapping(data: Any, key: str) -> dict[str, Any]:
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, dict) else {}
+
+
+def _is_id(value: Any) -> bool:
+    """Only well-formed ids are looked up; pydantic already reports the others."""
+    return isinstance(value, str) and _ID.match(value) is not None
 
 
 def _strings(data: Any, key: str) -> Iterator[tuple[int, str]]:
@@ -71,12 +80,12 @@ class _Checker:
         return seen
 
     def actor(self, path: Path, value: Any, what: str = "actor") -> None:
-        if isinstance(value, str) and value not in self.actors:
+        if _is_id(value) and value not in self.actors:
             self.error(path, f"unknown {what} '{value}'{self.known(self.actors)}")
 
     def issue(self, path: Path, value: Any) -> bool:
         """True when ``value`` is a known issue id."""
-        if not isinstance(value, str):
+        if not _is_id(value):
             return False
         if value not in self.issues:
             self.error(path, f"unknown issue '{value}'{self.known(self.issues)}")
@@ -85,16 +94,16 @@ class _Checker:
 
     def option(self, path: Path, issue: str, value: Any) -> None:
         options = self.issues.get(issue, [])
-        if isinstance(value, str) and value not in options:
+        if _is_id(value) and value not in options:
             self.error(path, f"'{value}' is not an option of issue '{issue}'{self.known(options)}")
 
     def lever(self, path: Path, value: Any) -> None:
-        if isinstance(value, str) and value not in self.levers:
+        if _is_id(value) and value not in self.levers:
             self.error(path, f"unknown lever '{value}'{self.known(self.levers)}")
 
     @staticmethod
     def known(ids: Any) -> str:
-        names = sorted(ids)
+        names = sorted(set(ids))
         if not names:
             return " (none are declared)"
         shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
@@ -236,7 +245,7 @@ class _Checker:
                 assert isinstance(issue, str)
                 option = demand.get("option")
                 self.option((*path, "option"), issue, option)
-                if option in self.red_lines.get(who, {}).get(issue, set()):
+                if isinstance(option, str) and option in self.red_lines.get(who, {}).get(issue, ()):
                     self.error(
                         (*path, "option"),
                         f"'{who}' demands '{option}', which is on its own red line",
@@ -323,7 +332,7 @@ class _Checker:
             for key, value in node.items():
                 if key == "source" and isinstance(value, dict):
                     ref = value.get("ref")
-                    if isinstance(ref, str) and ref not in self.sources:
+                    if _is_id(ref) and ref not in self.sources:
                         self.error(
                             (*path, key, "ref"), f"unknown source '{ref}'{self.known(self.sources)}"
                         )

@@ -37,8 +37,15 @@ class Located:
         where = f"{self.file}:{self.line}:{self.column}:"
         kind = "" if self.severity == "error" else f"{self.severity}: "
         if self.path:
-            return f"{where} {self.path}: {kind}{self.message}"
-        return f"{where} {kind}{self.message}"
+            return _one_line(f"{where} {self.path}: {kind}{self.message}")
+        return _one_line(f"{where} {kind}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and control characters a hostile key could smuggle into a message."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def sort_unique(found: Iterable[Located]) -> list[Located]:

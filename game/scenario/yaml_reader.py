@@ -33,6 +33,10 @@ _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_SCALAR_TAGS = {None, "!", _STD + "str"}
 _ALLOWED_COLLECTION_TAGS = {None, "!", _STD + "map", _STD + "seq"}
+# What YAML accepts as text: anything else (control characters, U+FFFE...) is refused up front.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _INT = re.compile(r"[-+]?[0-9]{1,30}\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]{1,30}\Z")
@@ -113,7 +117,7 @@ def decode(raw: bytes, name: str) -> str:
             name, "binary data (a NUL byte); scenario files are UTF-8 text", line, col
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
         raise ScenarioError.single(
@@ -122,6 +126,15 @@ def decode(raw: bytes, name: str) -> str:
             line,
             col,
         ) from None
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        at = bad.start()
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise ScenarioError.single(
+            name, f"control character U+{ord(bad.group()):04X} is not allowed in YAML", line, col
+        )
+    return text
 
 
 def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
@@ -336,8 +349,9 @@ def compose(text: str, name: str) -> Document:
             cm = exc.context_mark
             message += f" ({exc.context} at line {cm.line + 1}, column {cm.column + 1})"
         raise ScenarioError.single(name, message, *where) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error without a position
-        raise ScenarioError.single(name, f"YAML syntax: {exc}") from None
+    except yaml.YAMLError as exc:  # anything else the parser refuses, on one line
+        message = " ".join(str(exc).split())
+        raise ScenarioError.single(name, f"YAML syntax: {message}") from None
     if composer.documents == 0 or composer.root is None:
         raise ScenarioError.single(name, "file is empty (no scenario in it)")
     if not isinstance(composer.root, dict):

@@ -1,0 +1,154 @@
+"""A valid scenario loads into the right engine model, and its content hash behaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import model as m
+from game.errors import UserError
+from game.scenario import LoadedScenario, ScenarioError, load_bytes, load_scenario
+from tests.scenario.helpers import GENEVA, MINIMAL, dump, minimal_data
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedScenario:
+    return load_scenario(MINIMAL)
+
+
+def test_frame_and_defaults(loaded: LoadedScenario) -> None:
+    s = loaded.scenario
+    assert s.id == "harbour-dispute"
+    paragraphs = s.briefing.split("\n\n")
+    assert paragraphs == [
+        "The harbour has been closed for a month.",
+        "Fishing fleets from both sides are waiting.\n",
+    ]
+    assert s.discussion_questions == ("Who needed the deal more?",)
+    assert [a.id for a in s.playable] == ["north", "south"]
+    south = s.actor("south")
+    assert (south.short_name, south.adjective) == ("Southland", "Southland")  # defaults: name
+    assert south.personality == m.Personality()
+    north = s.actor("north")
+    assert (north.short_name, north.adjective) == ("N", "Northern")
+    assert north.colour == "#2f6db5"  # normalised to lowercase
+    assert north.personality == m.Personality(0.7, 0.4, 0.2)
+    assert north.source == "Author's notes"  # a bare source id cites that source
+
+
+def test_sources_become_readable_text(loaded: LoadedScenario) -> None:
+    s = loaded.scenario
+    assert s.history == (
+        m.HistoryEntry(
+            "2024-03-10",
+            "The harbour reopened.",
+            "Harbour Wire, 3 March — “Boats are moving again” (front page)",
+        ),
+    )
+    assert s.issue("fishing").option("shared").source == "Author's notes"
+    assert s.levers[0].source == "Harbour Act 1921, section 3"  # text that is no id stays
+    assert s.demands == (
+        m.Demand(
+            "south",
+            "fishing",
+            "shared",
+            "The harbour belongs to everyone.",
+            "Harbour Wire, 3 March — “belongs to everyone”",
+        ),
+    )
+    assert s.sources[1] == m.Source(
+        "wire", "Harbour Wire, 3 March", "", "https://example.org/wire", m.Confidence.HIGH
+    )
+
+
+def test_weights_are_normalised_and_values_kept(loaded: LoadedScenario) -> None:
+    north = loaded.scenario.preferences["north"]
+    assert north.weights == {"fishing": 0.75, "customs": 0.25}
+    assert north.values["fishing"] == {"north-only": 1.0, "shared": 0.5, "south-only": 0.0}
+    assert north.reservation == 0.4
+    (line,) = north.red_lines
+    assert line == m.RedLine(
+        "north-no-south-only",
+        "north",
+        "fishing",
+        frozenset({"south-only"}),
+        True,
+        "Our fleet would starve.",
+    )
+    (goal,) = north.objectives
+    assert goal.actor == "north"
+    assert goal.condition == m.Condition(not_agreed=("customs",))
+    assert sum(loaded.scenario.preferences["south"].weights.values()) == pytest.approx(1.0)
+
+
+def test_rounds_levers_events_outcomes(loaded: LoadedScenario) -> None:
+    s = loaded.scenario
+    first = s.rounds[0]
+    assert (first.date, first.chair, first.turns) == ("2024-03-01", "mediator", 3)
+    assert first.participants == ("north", "south")
+    assert first.quotes[1] == m.Quote("A fisherman", "Just let us work.", 2)
+    assert s.rounds[1].chair == ""
+    (lever,) = s.levers
+    assert lever.threat_effects == (m.Effect(m.TrackerKind.TENSION, 3.0),)
+    assert lever.execute_effects[1] == m.Effect(m.TrackerKind.TRUST, -15.0, "north", "south")
+    storm, bites = s.events
+    assert storm.condition == m.Condition(min_round=1, max_round=2, min_tension=10)
+    assert storm.once is False
+    assert bites.once is True
+    assert bites.condition.levers_executed == ("blockade",)
+    war, deal, stalemate = s.outcomes
+    assert war.condition.escalated is True
+    assert war.score == {"*": -0.5}
+    assert deal.condition.agreed == {"fishing": frozenset({"shared"})}
+    assert stalemate.condition == m.Condition()
+
+
+def test_trackers_and_rule_overrides(loaded: LoadedScenario) -> None:
+    s = loaded.scenario
+    assert (s.trackers.tension, s.trackers.war_threshold) == (30, 90)
+    assert s.trackers.trust == m.TrackerStart(40)
+    assert s.trackers.credibility == m.TrackerStart(60, {"south": 50})
+    assert s.trackers.cohesion == m.Trackers().cohesion  # absent: the engine's default
+    assert s.rules.hostile_tension == 5
+    assert s.rules.events_per_turn == 2
+    assert s.rules.firm_tension == m.RuleTuning().firm_tension
+
+
+def test_hash_ignores_formatting_but_not_content(loaded: LoadedScenario) -> None:
+    text = MINIMAL.read_text(encoding="utf-8")
+    reformatted = "# a new comment\n" + text.replace("format: 1", "format:    1   # version")
+    assert load_bytes(reformatted.encode(), "x.yaml").content_hash == loaded.content_hash
+    reordered = minimal_data()
+    reordered = {k: reordered[k] for k in reversed(list(reordered))}
+    assert load_bytes(dump(reordered), "y.yaml").content_hash == loaded.content_hash
+    changed = minimal_data()
+    changed["preferences"]["north"]["reservation"] = 0.41
+    assert load_bytes(dump(changed), "z.yaml").content_hash != loaded.content_hash
+    assert loaded.content_hash.startswith("sha256:")
+    assert len(loaded.content_hash) == 71
+
+
+def test_locate_points_at_the_file(loaded: LoadedScenario) -> None:
+    found = loaded.locate(("actors", 1, "colour"), "just looking")
+    assert str(found) == f"{MINIMAL}:44:13: actors[1].colour: warning: just looking"
+
+
+def test_unknown_id_is_a_user_error_naming_the_bundled_ones() -> None:
+    with pytest.raises(UserError, match="no bundled scenario of that id"):
+        load_scenario("no-such-scenario")
+    with pytest.raises(UserError, match="no such file"):
+        load_scenario("missing/file.yaml")
+
+
+@pytest.mark.skipif(not GENEVA.is_file(), reason="scenarios/geneva-2022.yaml not written yet")
+def test_bundled_geneva_loads_by_id() -> None:
+    try:
+        loaded = load_scenario("geneva-2022")
+    except ScenarioError as exc:  # show every located message, not just the first
+        pytest.fail(str(exc))
+    s = loaded.scenario
+    assert loaded.path == GENEVA
+    assert {"us", "russia", "nato"} <= {a.id for a in s.playable}
+    assert len(s.issues) >= 7
+    assert len(s.events) >= 10
+    for prefs in s.preferences.values():
+        assert sum(prefs.weights.values()) == pytest.approx(1.0)

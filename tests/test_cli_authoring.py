@@ -1,0 +1,148 @@
+"""The authoring commands: validate, schema, new and info, with their exit statuses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import paths
+from game.cli import main
+from game.scenario.schema import SCHEMA_FILE
+
+DATA = Path(__file__).parent / "scenario" / "data"
+MINIMAL = DATA / "minimal.yaml"
+BROKEN = DATA / "broken.yaml"
+
+
+def redlines(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh interpreter, as a user would."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(MINIMAL)]) == 0
+    out, err = capsys.readouterr()
+    assert out == (
+        f"OK {MINIMAL} (harbour-dispute, 3 actors (2 playable), 2 issues, 2 rounds, "
+        "1 lever, 2 events, 3 outcomes)\n"
+    )
+    assert err == ""
+
+
+def test_validate_reports_errors_on_stderr_without_traceback() -> None:
+    result = redlines("validate", str(MINIMAL), str(BROKEN))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"OK {MINIMAL} ")
+    assert "Traceback" not in result.stderr
+    expected = (
+        (DATA / "broken.expected").read_text(encoding="utf-8").replace("broken.yaml:", f"{BROKEN}:")
+    )
+    count = len(expected.splitlines())
+    assert result.stderr == expected + f"FAILED {BROKEN} ({count} errors)\n"
+
+
+def test_validate_hostile_and_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(
+        'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n'
+        + "".join(
+            f"{c}: &{c} [{','.join([f'*{p}'] * 10)}]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+    )
+    assert main(["validate", str(bomb), str(tmp_path / "absent.yaml")]) == 1
+    _, err = capsys.readouterr()
+    assert "alias bomb" in err
+    assert "absent.yaml: no such file" in err
+
+
+def test_validate_misuse_is_exit_2() -> None:
+    result = redlines("validate")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_does_not_import_pygame() -> None:
+    code = (
+        f"import sys; from game.cli import main; rc = main(['validate', {str(MINIMAL)!r}]); "
+        "assert 'pygame' not in sys.modules, 'pygame imported'; sys.exit(rc)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_strict_turns_warnings_into_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "    agenda: [fishing, customs]\n", "    agenda: [fishing]\n"
+    )
+    path = tmp_path / "warn.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    _, err = capsys.readouterr()
+    assert "issues[1].id: warning: issue 'customs' is on no round's agenda" in err
+    assert main(["validate", "--strict", str(path)]) == 1
+
+
+def test_schema_prints_the_committed_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    committed = (paths.scenarios_dir() / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == committed
+    out = tmp_path / "s.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == committed
+
+
+def test_new_writes_a_starter_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "Border Crisis.yaml"
+    assert main(["new", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    schema_ref = text.splitlines()[0].split("$schema=", 1)[1]
+    assert (path.parent / schema_ref).resolve() == (paths.scenarios_dir() / SCHEMA_FILE).resolve()
+    assert "\nid: border-crisis " in text
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(path)]) == 0  # valid, and no warnings either
+    assert "OK" in capsys.readouterr().out
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("precious", encoding="utf-8")
+    assert main(["new", str(path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "precious"
+
+
+def test_info_summarises(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(MINIMAL)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The Harbour Dispute  [harbour-dispute]\ncontent hash: sha256:")
+    assert "Negotiation space: 6 complete settlements" in out
+    assert "    - north-only: North only  (status quo)" in out
+    assert "  blockade                 north → south: Blockade the harbour mouth" in out
+    assert "  stalemate        Stalemate: always" in out
+
+
+def test_info_on_a_broken_file_is_one_clean_error() -> None:
+    result = redlines("info", str(BROKEN))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith(f"{BROKEN}:4:5: id: ")
