@@ -57,7 +57,10 @@ def _imports(path: Path) -> list[tuple[int, str]]:
                 name = ".".join([*base, node.module] if node.module else base)
             else:
                 name = node.module or ""
-            found.append((node.lineno, name))
+            if name == "game":  # `from game import paths` imports the module game.paths
+                found.extend((node.lineno, f"game.{alias.name}") for alias in node.names)
+            else:
+                found.append((node.lineno, name))
     return found
 
 
