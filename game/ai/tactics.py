@@ -15,11 +15,12 @@ import random
 
 from game.ai.judge import format_terms
 from game.ai.moves import Intent, Kind, Moves
+from game.ai.opponents import model_opponents
 from game.ai.prefs import Terms
 from game.ai.table import Table
 from game.engine.model import Lever, Tone, TrackerKind
 
-_RECKLESS = 0.85
+_YIELDABLE = 0.4  # the least modelled value of the demanded terms to their target
 
 
 def _tension_of(effects_delta: float, table: Table) -> float:
@@ -39,12 +40,17 @@ def risk_of(table: Table) -> float:
     return 0.5 * risk if table.difficulty == "easy" else risk
 
 
+def dares(table: Table) -> float:
+    """How close to war the delegate dares to push the tension: a cautious one keeps a wide
+    margin (60% of the threshold at risk 0), a reckless one none (the threshold at risk 1)."""
+    return (0.6 + 0.4 * risk_of(table)) * table.war_threshold
+
+
 def would_carry_out(table: Table, lever: Lever) -> bool:
     """Would this delegate really carry the lever out now?"""
     risk = risk_of(table)
     after = _tension_of(_lever_tension(lever, True, table), table)
-    safe = after < 0.9 * table.war_threshold or risk >= _RECKLESS
-    return risk >= 0.45 and safe
+    return risk >= 0.45 and after < dares(table)
 
 
 def key_demands(table: Table) -> Terms:
@@ -96,6 +102,18 @@ def carry_out_due(table: Table, moves: Moves) -> Intent | None:
     return None
 
 
+def _yieldable(
+    table: Table, lever: Lever, unless: Terms, difficulty: str, rng: random.Random
+) -> bool:
+    """Could the lever's target plausibly grant ``unless``?  A threat pays only then: it
+    must sit at this table, and our model of it must not find the terms repugnant."""
+    if lever.target not in table.others():
+        return False
+    model = model_opponents(table, difficulty, rng, (lever.target,))[lever.target]
+    values = [model.values[i][o] for i, o in unless]
+    return sum(values) / len(values) >= _YIELDABLE
+
+
 def threaten(
     table: Table, moves: Moves, difficulty: str, rng: random.Random, deadlocked: bool
 ) -> Intent | None:
@@ -113,10 +131,10 @@ def threaten(
     if not unless:
         return None
     for lever in table.levers:
-        if lever.id not in moves.threaten:
+        if lever.id not in moves.threaten or not _yieldable(table, lever, unless, difficulty, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
-        if after >= 0.8 * table.war_threshold and risk < _RECKLESS:
+        if after >= dares(table):
             continue
         real = would_carry_out(table, lever)
         if not real and (difficulty != "hard" or table.credibility < 55):
@@ -141,10 +159,10 @@ def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> 
         return None
     persona = table.personality
     war = table.war_threshold
-    hot = table.tension >= 0.7 * war
+    hot = table.tension >= dares(table) - 0.1 * war  # near the edge it dares to go to
     about = f" on {issue_name}" if issue_name else ""
     risk = risk_of(table)
-    if (hot or (not deadlocked and table.tension >= 0.6 * war)) and risk < _RECKLESS:
+    if hot or (not deadlocked and table.tension >= 0.6 * war):
         tone = Tone.CONCILIATORY
         why = f"tension {table.tension:.0f} of {war:.0f}: we calm the crisis"
         text = f"We remain committed to a diplomatic solution{about}."
