@@ -212,3 +212,20 @@ def test_without_a_window_front_end_play_says_to_use_text(tmp_path: Path) -> Non
         "the window front end is not available in this version; "
         "play in the terminal with: redlines play --text\n"
     )
+
+
+def test_facilitator_moves_typed_in_the_notation(tmp_path: Path) -> None:
+    out = play(tmp_path, stdin='facilitator bookmark "discuss the opening"\nfacilitator end-game\n')
+    assert "discuss the opening" in out
+    assert "The game is over." in out
+    digest_of(out)
+
+
+def test_a_save_file_that_cannot_be_written_warns_and_the_game_goes_on(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    out = play(tmp_path, "--save", str(blocker / "game.json"))
+    assert f"warning: cannot save the game to {blocker / 'game.json'}: " in out
+    assert out.count("warning: cannot save") == 1  # said once, not after every move
+    assert "The game is over." in out
+    assert (tmp_path / "data" / "autosave.json").is_file()  # the autosave still works

@@ -211,4 +211,5 @@ Commands (one a line):
   b                      show the table again
   h                      this help
   q                      save and quit (the game can be resumed with --resume)
-You may also type an action in the game's notation, e.g.  ACTOR pass"""
+You may also type an action in the game's notation, e.g.  ACTOR pass
+or, for the facilitator,  facilitator bookmark "discuss this"  or  facilitator end-game"""
