@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scenario import ScenarioError, load_bytes
+from game.scenario.yaml_reader import read
 from tests.scenario.helpers import GENEVA, MINIMAL, dump, minimal_data
 
 LOCATED = re.compile(r"^fuzz\.yaml:\d+:\d+: ")
@@ -66,10 +67,25 @@ def check_outcome(raw: bytes) -> None:
     assert not bad, bad
 
 
+def geneva_data() -> dict[str, Any]:
+    return read(GENEVA.read_bytes(), "geneva-2022.yaml").data
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_structural_mutations(data: st.DataObject) -> None:
-    doc = minimal_data()
+    mutate_structure(data, minimal_data())
+
+
+@pytest.mark.skipif(not GENEVA.is_file(), reason="scenarios/geneva-2022.yaml not written yet")
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_structural_mutations_of_geneva(data: st.DataObject) -> None:
+    mutate_structure(data, geneva_data())
+
+
+def mutate_structure(data: st.DataObject, doc: dict[str, Any]) -> None:
+    """Delete keys, put junk in place of values, insert junk, copy one value over another."""
     for _ in range(data.draw(st.integers(1, 4), label="mutations")):
         paths = [p for p in _paths(doc) if p]
         path = data.draw(st.sampled_from(paths), label="path")
