@@ -20,6 +20,7 @@ from game.export.html_parts import (
 from game.export.htmlkit import Markup, el, join, page, prose
 from game.export.model import ActorResult, Debrief, TranscriptLine
 from game.export.questions import GENERAL_QUESTIONS
+from game.export.words import signed
 
 SECTIONS = (
     ("outcome", "Outcome"),
@@ -132,17 +133,17 @@ def _scores(d: Debrief) -> Markup:
                 "tr",
                 el("th", swatch(a.colour), a.name, scope="row"),
                 el("td", a.seat or "—"),
-                el("td", f"{a.utility:.2f}"),
-                el("td", f"{a.reservation:.2f}"),
+                el("td", f"{a.utility:.2f}", class_="num"),
+                el("td", f"{a.reservation:.2f}", class_="num"),
                 el(
                     "td",
-                    f"{margin:+.2f} ",
+                    signed(margin) + " ",
                     "(better than walking away)" if margin >= 0 else "(worse than walking away)",
                 ),
-                el("td", f"{a.objective_points:+.2f}"),
-                el("td", f"{-a.red_line_penalty:+.2f}"),
-                el("td", f"{a.outcome_bonus:+.2f}"),
-                el("td", el("strong", f"{a.total:+.2f}")),
+                el("td", signed(a.objective_points), class_="num"),
+                el("td", signed(-a.red_line_penalty), class_="num"),
+                el("td", signed(a.outcome_bonus), class_="num"),
+                el("td", el("strong", signed(a.total)), class_="num"),
             )
         )
     note = el(
@@ -253,15 +254,12 @@ def _bookmarks(d: Debrief) -> Markup:
 
 
 def _line(line: TranscriptLine) -> Markup:
-    who = (
-        el("strong", line.actor_name, ": ") if line.actor_name and line.kind != "tension" else None
-    )
+    # The engine's text already names who acted ("US proposes #3: ..."): no prefix needed.
     mark = el("span", "BOOKMARK", class_="tag") if line.bookmark else None
     return el(
         "li",
         mark,
         " " if mark else None,
-        who,
         line.text,
         el("div", "AI: ", line.rationale, class_="rationale") if line.rationale else None,
         id=f"line-{line.index}",

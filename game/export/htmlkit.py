@@ -115,7 +115,9 @@ h3 { font-size: 1.1rem; margin: 1.2rem 0 0.4rem; }
 p, li { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; }
 th, td { border: 1px solid var(--rule); padding: 0.25rem 0.45rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; }
+td.num { white-space: nowrap; text-align: right; }
+td ul, td ol { margin: 0; padding-left: 1.1rem; }
 th { background: #eee; }
 caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
 .muted, .source { color: var(--muted); font-size: 0.9em; }

@@ -16,6 +16,7 @@ from game.export import words
 from game.export.chart import summary
 from game.export.model import Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
+from game.export.words import signed
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would make a line a heading, quote, list item or setext underline.
@@ -90,11 +91,11 @@ def debrief_markdown(d: Debrief) -> str:
                 a.seat,
                 f"{a.utility:.2f}",
                 f"{a.reservation:.2f}",
-                f"{a.utility - a.reservation:+.2f}",
-                f"{a.objective_points:+.2f}",
-                f"{-a.red_line_penalty:+.2f}",
-                f"{a.outcome_bonus:+.2f}",
-                f"{a.total:+.2f}",
+                signed(a.utility - a.reservation),
+                signed(a.objective_points),
+                signed(-a.red_line_penalty),
+                signed(a.outcome_bonus),
+                signed(a.total),
             )
             for a in d.scored
         ),
@@ -199,9 +200,8 @@ def _transcript(d: Debrief) -> list[str]:
     for number, lines in groupby(d.transcript, key=lambda t: t.round):
         out += [f"### {md(names.get(number, f'Round {number}'))}", ""]
         for t in lines:
-            who = f"**{md(t.actor_name)}:** " if t.actor_name and t.kind != "tension" else ""
             mark = "**BOOKMARK** " if t.bookmark else ""
-            out.append(f"- {mark}{who}{md(t.text)}")
+            out.append(f"- {mark}{md(t.text)}")
             if t.rationale:
                 out.append(f"  - *AI: {md(t.rationale)}*")
         out.append("")

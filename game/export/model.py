@@ -47,14 +47,20 @@ class RedLineResult:
     def status_text(self) -> str:
         if self.status == CROSSED:
             return "crossed by a binding agreement"
+        parts = []
+        if self.tested_by:
+            shown = ", ".join(f"#{n}" for n in self.tested_by[:MAX_LISTED])
+            more = len(self.tested_by) - MAX_LISTED
+            shown += f" and {more} more" if more > 0 else ""
+            parts.append(f"tested (proposed in {shown})")
         if self.provisional:
-            return "provisionally agreed (not binding)"
-        if self.status == TESTED:
-            proposals = ", ".join(f"#{n}" for n in self.tested_by)
-            return f"tested (proposed in {proposals}), kept"
-        return "kept (never proposed)"
+            parts.append("provisionally agreed, not binding")
+        else:
+            parts.append("kept" if self.tested_by else "kept (never proposed)")
+        return ", ".join(parts)
 
 
+MAX_LISTED = 5  # proposal numbers named in a red line's verdict; the rest are counted
 KEPT = "kept"
 TESTED = "tested"
 CROSSED = "crossed"

@@ -89,3 +89,8 @@ ENDINGS = {
     "escalation": "the crisis escalated",
     "facilitator": "the facilitator ended the game",
 }
+
+
+def signed(value: float) -> str:
+    """``+0.25`` / ``-0.50``; a zero is ``+0.00``, never ``-0.00``."""
+    return f"{round(value, 2) + 0.0:+.2f}"

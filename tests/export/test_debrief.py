@@ -1,0 +1,109 @@
+"""The debrief model: the engine's scores and outcome, red lines, ledger, tension and transcript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import engine
+from game.engine import Accept, EndRound, Propose, Threaten
+from game.export import build_debrief
+from game.export.model import CROSSED, KEPT, TESTED
+from game.scenario import load_scenario
+from game.session import Seat, SeatKind, Session, load
+from tests.export.helpers import HOSTILE_NOTE
+
+
+def test_scores_and_outcome_are_the_engines(finished: tuple[Session, Path]) -> None:
+    session, save = finished
+    debrief = build_debrief(load(save))
+    state = session.state
+    assert debrief.finished
+    result = engine.outcome(state)
+    assert result is not None and debrief.outcome is not None
+    assert (debrief.outcome.id, debrief.outcome.label, debrief.outcome.why) == (
+        result.id,
+        result.label,
+        result.why,
+    )
+    engine_scores = engine.scores(state)
+    assert {a.id for a in debrief.scored} == set(engine_scores)
+    for actor in debrief.scored:
+        score = engine_scores[actor.id]
+        assert actor.total == score.total
+        assert actor.utility == score.utility
+        assert actor.reservation == score.reservation
+        met = {o.id for o in actor.objectives if o.met}
+        assert met == set(score.objectives_met)
+        crossed = {r.id for r in actor.red_lines if r.status == CROSSED}
+        assert crossed == set(score.red_lines_crossed)
+    assert all(not a.scored for a in debrief.actors if a.id not in engine_scores)
+
+
+def test_ledger_tension_and_transcript_follow_the_game(finished: tuple[Session, Path]) -> None:
+    session, _ = finished
+    debrief = build_debrief(session)
+    state = session.state
+    assert [(c.number, c.status) for c in debrief.ledger] == [
+        (c.number, str(c.status)) for c in state.ledger
+    ]
+    assert debrief.ledger, "the fixture threatens once: the ledger cannot be empty"
+    track = debrief.tension
+    assert len(track.points) == len(session.log) + 1
+    assert track.points[0].step == 0 and track.end == state.tension
+    assert [m.number for m in track.rounds] == list(range(1, state.round_number + 1))
+    # every TENSION event of the record is a value the track passes through
+    sampled = {p.tension for p in track.points}
+    assert {e.value for e in state.log if e.kind is engine.EventKind.TENSION} <= sampled
+    assert [t.text for t in debrief.transcript] == [e.text for e in session.transcript]
+    notes = [b.note for b in debrief.bookmarks]
+    assert notes == [HOSTILE_NOTE, "second bookmark: the turning point"]
+    ai_lines = {t.step: t.rationale for t in debrief.transcript if t.rationale}
+    for step, entry in enumerate(session.log, 1):
+        if entry.rationale and step in ai_lines:
+            assert ai_lines[step] == entry.rationale
+    assert [r.rationale for r in debrief.rationales] == [e.rationale for e in session.log if e.rationale]
+
+
+def test_unfinished_game_has_no_outcome_but_says_where_it_stands(tmp_path: Path) -> None:
+    loaded = load_scenario("geneva-2022")
+    seats = {a.id: Seat(SeatKind.RANDOM) for a in loaded.scenario.playable}
+    session = Session(loaded, 3, seats, autosave=False)
+    for _ in range(3):
+        session.step()
+    debrief = build_debrief(session)
+    assert not debrief.finished and debrief.outcome is None
+    assert debrief.where == session.state.where()
+    assert len(debrief.tension.points) == 4
+
+
+def test_red_lines_tested_crossed_and_provisional() -> None:
+    """A secret red line agreed bindingly is crossed; one agreed without NATO is provisional."""
+    loaded = load_scenario("geneva-2022")
+    sc = loaded.scenario
+    seats = {a.id: Seat(SeatKind.HUMAN) for a in sc.playable}
+    session = Session(loaded, 1, seats, autosave=False)
+    session.submit(EndRound())  # on to the Geneva talks, where arms control is on the agenda
+    mover, other = session.state.movers
+    line = next(
+        r for r in sc.preferences[other].red_lines if not r.public and r.issue == "arms-control"
+    ) if other == "russia" else None
+    assert line is not None, "the bundled scenario's round 2 seats the US first, then Russia"
+    own = next(r for r in sc.preferences[mover].red_lines if r.issue == "enlargement")
+    terms = {line.issue: sorted(line.options)[0], own.issue: sorted(own.options)[0]}
+    session.submit(Propose(mover, tuple(terms.items())))
+    session.submit(Accept(other, 1))
+    session.submit(Threaten(mover, next(lv.id for lv in sc.levers if lv.owner == mover)))
+    debrief = build_debrief(session)
+    by_actor = {a.id: a for a in debrief.actors}
+    theirs = {r.id: r for r in by_actor[other].red_lines}[line.id]
+    assert theirs.status == CROSSED and theirs.tested_by == (1,)
+    assert line.id in engine.scores(session.state)[other].red_lines_crossed
+    mine = {r.id: r for r in by_actor[mover].red_lines}[own.id]
+    assert mine.status == TESTED and mine.provisional and mine.tested_by == (1,)
+    assert "provisionally" in mine.status_text
+    untouched = [r for r in by_actor[mover].red_lines if r.issue not in terms]
+    assert untouched and all(r.status == KEPT for r in untouched)
+    assert [t.state for t in debrief.terms if t.issue in terms] == ["provisional", "binding"] or [
+        t.state for t in debrief.terms if t.issue in terms
+    ] == ["binding", "provisional"]
+    assert debrief.ledger[0].status == "pending"
