@@ -63,9 +63,11 @@ def _rgb(image: pygame.Surface) -> pygame.Surface:
     return out
 
 
-def assert_golden(frame: pygame.Surface, name: str) -> None:
+def assert_golden(
+    frame: pygame.Surface, name: str, golden_dir: Path = GOLDEN, failures: Path = FAILURES
+) -> None:
     """Compare with ``golden/<name>.png``; on failure save a side-by-side diff in _failures/."""
-    path = GOLDEN / f"{name}.png"
+    path = golden_dir / f"{name}.png"
     if os.environ.get("REDLINES_REGEN_GOLDEN") == "1" or not path.exists():
         if os.environ.get("REDLINES_REGEN_GOLDEN") != "1":
             pytest.fail(
@@ -88,7 +90,7 @@ def assert_golden(frame: pygame.Surface, name: str) -> None:
         for _ in range(3):
             diff.blit(diff, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
         sheet.blit(diff, (width * 2, 0))
-        FAILURES.mkdir(exist_ok=True)
-        out = FAILURES / f"{name}-golden-current-diff.png"
+        failures.mkdir(exist_ok=True)
+        out = failures / f"{name}-golden-current-diff.png"
         pygame.image.save(sheet, str(out))
         pytest.fail(f"{name}: mean difference {score:.2f} > {GOLDEN_TOLERANCE}; see {out}")
