@@ -134,7 +134,10 @@ def threaten(
         if lever.id not in moves.threaten or not _yieldable(table, lever, unless, difficulty, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
-        if after >= dares(table):
+        # The hard level spends tension sparingly: a threat must leave room for the
+        # execution (or the next crisis) below the edge it dares to go to.
+        reserve = _lever_tension(lever, True, table) if difficulty == "hard" else 0.0
+        if after + reserve >= dares(table):
             continue
         real = would_carry_out(table, lever)
         if not real and (difficulty != "hard" or table.credibility < 55):
