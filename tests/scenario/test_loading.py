@@ -120,6 +120,10 @@ def test_hash_ignores_formatting_but_not_content(loaded: LoadedScenario) -> None
     reordered = minimal_data()
     reordered = {k: reordered[k] for k in reversed(list(reordered))}
     assert load_bytes(dump(reordered), "y.yaml").content_hash == loaded.content_hash
+    explicit = minimal_data()
+    explicit["rules"]["firm_tension"] = 1.0  # the default, written out
+    explicit["actors"][2]["personality"] = {"risk": 0.5}
+    assert load_bytes(dump(explicit), "d.yaml").content_hash == loaded.content_hash
     changed = minimal_data()
     changed["preferences"]["north"]["reservation"] = 0.41
     assert load_bytes(dump(changed), "z.yaml").content_hash != loaded.content_hash
