@@ -75,6 +75,7 @@ def build_offer(
     need = aspiration * sum(prefs.weights[i] for i in issues) - _EPS
     utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
     count = len(theirs)
+    solo = theirs[0] if count == 1 else None
     for _ in range(sum(len(o) for o in options)):
         base = _score(utils, count)
         best_ratio = 0.0
@@ -88,10 +89,13 @@ def build_offer(
                 loss = cur_own - value
                 if mine - loss < need:
                     continue
-                trial = [
-                    u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
-                ]
-                gain = _score(trial, count) - base
+                if solo is not None:  # one other party (a bilateral round): no min to take
+                    gain = 1.1 * (solo[n][k] - solo[n][cur])
+                else:
+                    trial = [
+                        u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
+                    ]
+                    gain = _score(trial, count) - base
                 if gain <= _EPS:
                     continue
                 ratio = gain / (max(loss, 0.0) + 0.01)
