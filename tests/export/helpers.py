@@ -21,7 +21,7 @@ HOSTILE_NOTE = '<b>discuss</b> this & "that" — Рябков'
 SCRIPT = "<script>alert(1)</script>"
 QUOTES = "\"double\" and 'single'"
 CYRILLIC = "Рябков"
-LONG = ("Длинная строка без конца " * 220)[:5000]  # one 5,000-character line, no markup
+LONG = ("Длинная строка без конца " * 220)[:4999] + "."  # one 5,000-character line
 
 
 def play_full(save: Path, scenario: str | Path = "geneva-2022", seed: int = 7) -> Session:
@@ -83,20 +83,40 @@ def hostile_scenario(folder: Path) -> Path:
     first_id = first["id"]
     data["preferences"][first_id]["red_lines"][0]["reason"] += f" {SCRIPT} {QUOTES}"
     data["sources"].append(
-        {"id": "hostile", "title": f"{SCRIPT} source", "url": "javascript:alert(1)",
-         "confidence": "low"}
+        {
+            "id": "hostile",
+            "title": f"{SCRIPT} source",
+            "url": "javascript:alert(1)",
+            "confidence": "low",
+        }
     )
     path = folder / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8"
+    )
     return path
 
 
 class TagChecker(HTMLParser):
     """Fails on any end tag that does not close the innermost open element."""
 
-    VOID = frozenset({"meta", "br", "hr", "col", "img", "link", "input", "area", "base",
-                      "embed", "source", "track", "wbr"})
+    VOID = frozenset(
+        {
+            "meta",
+            "br",
+            "hr",
+            "col",
+            "img",
+            "link",
+            "input",
+            "area",
+            "base",
+            "embed",
+            "source",
+            "track",
+            "wbr",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -145,11 +165,13 @@ def check_html(text: str) -> TagChecker:
             assert not name.startswith("on"), f"<{tag} {name}>"
             assert name != "src", f"<{tag} src>"
             if name == "href":
-                assert tag == "a" and value is not None
+                assert tag == "a"
+                assert value is not None
                 # in-page anchors, pages beside this one, or a source's web address
                 local = re.fullmatch(r"#[\w-]+|[a-z0-9-]+\.html", value) is not None
                 assert local or value.startswith(("https://", "http://")), value
             else:
                 assert "http" not in (value or ""), f"<{tag} {name}={value!r}>"
-    assert "url(" not in checker.style and "@import" not in checker.style
+    assert "url(" not in checker.style
+    assert "@import" not in checker.style
     return checker

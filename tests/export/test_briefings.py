@@ -1,0 +1,119 @@
+"""Printable briefings: a page per delegation with only its own secrets, general, teacher."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from game.engine.model import Scenario
+from game.export.briefings import briefing_pages, delegation_file
+from game.export.words import paragraphs
+from game.scenario import load_scenario
+from tests.export.helpers import check_html
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    return load_scenario("geneva-2022").scenario
+
+
+@pytest.fixture(scope="module")
+def pages(scenario: Scenario) -> dict[str, str]:
+    return briefing_pages(scenario)
+
+
+def secrets(scenario: Scenario, actor: str) -> list[str]:
+    """Texts only ``actor`` may read: secret red-line reasons, objectives, its briefing."""
+    prefs = scenario.preferences[actor]
+    out = [line.reason for line in prefs.red_lines if not line.public]
+    out += [o.text for o in prefs.objectives]
+    out += paragraphs(scenario.actor(actor).briefing)
+    return [html.escape(t) for t in out]
+
+
+def test_every_page_exists_and_is_valid(scenario: Scenario, pages: dict[str, str]) -> None:
+    expected = {"index.html", "general.html", "teacher.html"}
+    expected |= {delegation_file(a.id) for a in scenario.playable}
+    assert set(pages) == expected
+    for name, page in pages.items():
+        check_html(page)
+        assert name == "index.html" or "@media print" in page
+    for name in expected - {"index.html"}:
+        assert f'href="{name}"' in pages["index.html"]
+
+
+def test_each_delegation_sees_only_its_own_secrets(
+    scenario: Scenario, pages: dict[str, str]
+) -> None:
+    playable = [a.id for a in scenario.playable]
+    for actor in playable:
+        page = pages[delegation_file(actor)]
+        for text in secrets(scenario, actor):
+            assert text in page, (actor, text[:60])
+        assert f'id="priorities-{actor}"' in page
+        for other in playable:
+            if other == actor:
+                continue
+            leaked = [t[:60] for t in secrets(scenario, other) if t in page]
+            assert not leaked, (actor, other, leaked)
+            assert f'id="priorities-{other}"' not in page  # no one else's weights
+
+
+def test_delegation_page_ranks_priorities_and_marks_red_lines(
+    scenario: Scenario, pages: dict[str, str]
+) -> None:
+    actor = scenario.playable[0]
+    prefs = scenario.preferences[actor.id]
+    page = pages[delegation_file(actor.id)]
+    ranked = sorted(prefs.weights, key=lambda issue: -prefs.weights[issue])
+    positions = [
+        page.index(f'<th scope="row">{html.escape(scenario.issue(i).name)}</th>') for i in ranked
+    ]
+    assert positions == sorted(positions)
+    assert page.count("<strong>RED LINE</strong>") == sum(len(r.options) for r in prefs.red_lines)
+    assert "SECRET" in page
+    assert "public" in page
+    for lever in (lv for lv in scenario.levers if lv.owner == actor.id):
+        assert html.escape(lever.name) in page
+    for demand in (d for d in scenario.demands if d.actor == actor.id):
+        assert html.escape(demand.words) in page
+
+
+def test_general_page_holds_nothing_secret(scenario: Scenario, pages: dict[str, str]) -> None:
+    page = pages["general.html"]
+    for actor in scenario.actors:
+        if actor.id in scenario.preferences:
+            for text in secrets(scenario, actor.id):
+                assert text not in page, text[:60]
+        assert 'id="priorities-' not in page
+    for para in paragraphs(scenario.teacher_notes):
+        assert html.escape(para) not in page
+    for entry in scenario.history:
+        assert html.escape(entry.text) not in page
+    for prefs in scenario.preferences.values():
+        for line in prefs.red_lines:
+            if line.public:
+                assert html.escape(line.reason) in page
+    for demand in scenario.demands:
+        assert html.escape(demand.words) in page
+    for para in paragraphs(scenario.briefing):
+        assert html.escape(para) in page
+
+
+def test_teacher_sheet_holds_everything(scenario: Scenario, pages: dict[str, str]) -> None:
+    page = pages["teacher.html"]
+    for actor in scenario.playable:
+        for text in secrets(scenario, actor.id):
+            assert text in page
+    for question in scenario.discussion_questions:
+        assert html.escape(question) in page
+    for para in paragraphs(scenario.teacher_notes):
+        assert html.escape(para) in page
+    for entry in scenario.history:
+        assert html.escape(entry.text) in page
+    for source in scenario.sources:
+        assert html.escape(source.title) in page
+    assert page.count("<td>high</td>") + page.count("<td>medium</td>") + page.count(
+        "<td>low</td>"
+    ) == len(scenario.sources)
