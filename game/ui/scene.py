@@ -90,8 +90,13 @@ class Scene:
         return None
 
     def text_fits(self) -> list[TextFit]:
-        """Every visible text and its box, for the no-overflow test."""
-        return [fit for w in self.widgets() if w.visible for fit in w.text_fits()]
+        """Every visible text and its box, for the no-overflow test (scrolled-away ones skipped)."""
+        return [
+            fit
+            for widget, clip in self._walk(self._widgets, None)
+            if widget.visible and (clip is None or clip.colliderect(widget.rect))
+            for fit in widget.text_fits()
+        ]
 
     # -- focus -------------------------------------------------------------------------
     def focus(self, widget: Widget | None) -> None:

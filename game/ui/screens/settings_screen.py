@@ -18,6 +18,7 @@ from game.ui.widgets.base import Widget, draw_box
 from game.ui.widgets.button import Button
 from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.label import Label
+from game.ui.widgets.scrollpanel import ScrollPanel
 from game.ui.widgets.stepper import Stepper
 from game.ui.widgets.toggle import Toggle
 
@@ -44,6 +45,8 @@ class SettingsScene(Scene):
         if s.window_size not in sizes:
             sizes.insert(0, s.window_size)
         self.rows: list[tuple[Label, Widget]] = []
+        # The rows scroll when the window is too small for them at a large text size.
+        self.form = self.add(ScrollPanel("settings.form"))
         self._row(
             "Window size",
             Dropdown(
@@ -89,8 +92,8 @@ class SettingsScene(Scene):
         self.done = self.add(Button("settings.done", "Done", variant="primary"))
 
     def _row(self, text: str, control: Widget) -> None:
-        label = self.add(Label(f"{control.id}.label", text, style="label"))
-        self.rows.append((label, self.add(control)))
+        label = self.form.add(Label(f"{control.id}.label", text, style="label"))
+        self.rows.append((label, self.form.add(control)))
 
     # -- layout ------------------------------------------------------------------------
     def _spacing(self, rect: pygame.Rect, rows_h: int, heading_h: int) -> tuple[int, int, int]:
@@ -107,25 +110,36 @@ class SettingsScene(Scene):
         t = self.theme
         control_h = t.control_height()
         heading_h = max(t.line_height("heading"), control_h)
-        gap, pad, head_gap = self._spacing(rect, control_h * len(self.rows), heading_h)
-        rows_h = layout.stack_height([control_h] * len(self.rows), gap)
+        rows_min = control_h * len(self.rows) + 2 * self.form.inset()
+        gap, pad, head_gap = self._spacing(rect, rows_min, heading_h)
         width = min(t.px(680), rect.width - 2 * t.space("lg"))
-        height = min(heading_h + head_gap + rows_h + 2 * pad, rect.height - 2 * t.space("sm"))
+        label_w = max(label.preferred_size()[0] for label, _ in self.rows)
+        control_w = max(control.preferred_size()[0] for _, control in self.rows)
+        # Side by side if label and control fit on one line, else each label above its control.
+        stacked = label_w + t.space("xl") + control_w > width - 2 * pad
+        row_h = control_h + (t.line_height("label") + t.space("xs") if stacked else 0)
+        rows_h = layout.stack_height([row_h] * len(self.rows), gap)
+        form_h = self.form.height_for(rows_h)
+        height = min(heading_h + head_gap + form_h + 2 * pad, rect.height - 2 * t.space("sm"))
         self.panel = layout.centred((width, height), rect)
         inner = layout.pad(self.panel, pad)
         head, _, body = layout.column(inner, [heading_h, head_gap, layout.Flex()])
         done_w = max(t.px(120), self.done.preferred_size()[0])
         self.heading.rect, slot = layout.row(head, [layout.Flex(), done_w], t.space("md"))
         self.done.rect = pygame.Rect(slot.left, head.centery - control_h // 2, done_w, control_h)
-        label_w = max(label.preferred_size()[0] for label, _ in self.rows)
-        control_w = max(control.preferred_size()[0] for _, control in self.rows)
-        label_w = min(label_w, body.width - control_w - t.space("lg"))
-        lines = layout.column(body, [control_h] * len(self.rows), gap)
-        for (label, control), line in zip(self.rows, lines, strict=True):
-            label.rect, _, slot = layout.row(line, [label_w, t.space("xl"), layout.Flex()])
-            control.rect = pygame.Rect(slot.left, slot.top, slot.width, slot.height)
+        self.form.rect = body
+        content_w = body.width if form_h <= body.height else self.form.content_width()
+        for i, (label, control) in enumerate(self.rows):
+            line = pygame.Rect(0, i * (row_h + gap), content_w, row_h)
+            if stacked:
+                label.rect = pygame.Rect(0, line.top, content_w, t.line_height("label"))
+                slot = pygame.Rect(0, line.bottom - control_h, content_w, control_h)
+            else:
+                label.rect, _, slot = layout.row(line, [label_w, t.space("xl"), layout.Flex()])
+            control.rect = pygame.Rect(slot)
             if isinstance(control, Toggle):
                 control.rect.width = min(slot.width, control.preferred_size()[0])
+        self.form.arrange()
 
     # -- behaviour ---------------------------------------------------------------------
     def _apply(self, settings: Settings) -> None:

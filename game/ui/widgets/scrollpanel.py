@@ -54,25 +54,34 @@ class ScrollPanel(Widget):
 
     def content_width(self) -> int:
         """Width children may use (the scrollbar keeps its own strip)."""
-        return max(1, self.rect.width - self.theme.metric("scrollbar") - self.theme.space("sm"))
+        return max(1, self.rect.width - self.theme.metric("scrollbar") - self.theme.space("md"))
+
+    def inset(self) -> int:
+        """Space kept around the content so that focus rings (drawn outside a child) show."""
+        return self.theme.metric("focus_ring") + 3
+
+    def height_for(self, content_height: int) -> int:
+        """The panel height that shows ``content_height`` without scrolling."""
+        return content_height + 2 * self.inset()
 
     def arrange(self) -> None:
         """Record the children's content rectangles (as just set by the scene) and place them."""
         self._content = {id(c): pygame.Rect(c.rect) for c in self._children}
-        self.content_height = max((r.bottom for r in self._content.values()), default=0)
+        bottom = max((r.bottom for r in self._content.values()), default=0)
+        self.content_height = self.height_for(bottom)
         self._place()
 
     def _place(self) -> None:
         self.scroll = max(0, min(self.scroll, self.max_scroll()))
+        inset = self.inset()
         for child in self._children:
             content = self._content.get(id(child))
             if content is not None:
-                child.rect = content.move(self.rect.left, self.rect.top - self.scroll)
+                child.rect = content.move(self.rect.left, self.rect.top + inset - self.scroll)
 
     def max_scroll(self) -> int:
-        """Largest scroll offset (a little slack at the end for the last focus ring)."""
-        slack = self.theme.metric("focus_ring") + 3
-        return max(0, self.content_height + slack - self.rect.height)
+        """Largest scroll offset."""
+        return max(0, self.content_height - self.rect.height)
 
     def scroll_by(self, pixels: int) -> None:
         """Scroll down (positive) or up (negative)."""
@@ -84,15 +93,16 @@ class ScrollPanel(Widget):
         content = self._content.get(id(child))
         if content is None:
             return
-        margin = self.theme.metric("focus_ring") + 3  # room for the focus ring, which is clipped
-        if content.top - margin < self.scroll:
-            self.scroll = content.top - margin
-        elif content.bottom + margin > self.scroll + self.rect.height:
-            self.scroll = content.bottom + margin - self.rect.height
+        top, bottom = content.top, content.bottom + 2 * self.inset()
+        if top < self.scroll:
+            self.scroll = top
+        elif bottom > self.scroll + self.rect.height:
+            self.scroll = bottom - self.rect.height
         self._place()
 
     def child_clip(self) -> pygame.Rect | None:
-        return self.rect
+        # Wider than the panel by the inset, so that the children's focus rings show at the sides.
+        return self.rect.inflate(2 * self.inset(), 0)
 
     # -- events ------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Handled:
@@ -132,7 +142,8 @@ class ScrollPanel(Widget):
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         previous = surface.get_clip()
-        surface.set_clip(self.rect.clip(previous))
+        clip = self.child_clip()
+        surface.set_clip(clip.clip(previous) if clip is not None else previous)
         for child in self._children:
             if child.visible and child.rect.colliderect(self.rect):
                 child.draw(surface)
