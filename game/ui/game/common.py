@@ -1,0 +1,115 @@
+"""Names, colours and phrases the game screens share, all read from the scenario's public view.
+
+Nothing here knows a scenario: actor names, adjectives and colours come from
+the data; the colour-blind setting swaps scenario colours for the theme's
+colour-blind series (and every colour is always labelled with text too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.engine import PublicView
+from game.engine.model import Issue, Scenario
+from game.session.seats import Seat, SeatKind
+from game.session.session import Session
+from game.ui.theme import COLOUR_BLIND_PALETTE, Theme
+
+
+@dataclass
+class GameSetup:
+    """A game in progress as the screens share it: the session and the delegations' PINs.
+
+    PINs live only in memory for this sitting; they are never written to a save.
+    """
+
+    session: Session
+    pins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def humans(self) -> list[str]:
+        """Human delegations, in the scenario's order."""
+        return [a for a, seat in self.session.seats.items() if seat.is_human]
+
+    @property
+    def hot_seat(self) -> bool:
+        """Whether two or more delegations share the screen (hand-overs needed)."""
+        return len(self.humans) > 1
+
+
+def actor_colour(theme: Theme, scenario: Scenario | PublicView, actor: str) -> pygame.Color:
+    """An actor's colour: the scenario's, or the colour-blind series in that palette."""
+    ids = [a.id for a in scenario.actors]
+    if actor not in ids:
+        return theme.color("text_dim")
+    if theme.palette == COLOUR_BLIND_PALETTE:
+        return theme.series(ids.index(actor))
+    colour = next(a.colour for a in scenario.actors if a.id == actor)
+    try:
+        return pygame.Color(colour)
+    except ValueError:
+        return theme.series(ids.index(actor))
+
+
+def short_name(pv: PublicView | Scenario, actor: str) -> str:
+    """``US``, ``Russia``: the actor's short name (its id if unknown)."""
+    for a in pv.actors:
+        if a.id == actor:
+            return a.short_name or a.name
+    return actor
+
+
+def adjective(pv: PublicView | Scenario, actor: str) -> str:
+    """``American``, ``Russian``: for "Pass the laptop to the Russian delegation"."""
+    for a in pv.actors:
+        if a.id == actor:
+            return a.adjective or a.short_name or a.name
+    return actor
+
+
+def delegate_name(pv: PublicView | Scenario, actor: str) -> str:
+    """The head of delegation's name, without the title after the first comma."""
+    for a in pv.actors:
+        if a.id == actor:
+            return a.delegate.split(",")[0].split("(")[0].strip() or a.name
+    return actor
+
+
+def seat_text(seat: Seat) -> str:
+    """How a seat is shown: ``Human``, ``AI · hard``, ``Random``."""
+    if seat.kind is SeatKind.AI:
+        return f"AI · {seat.difficulty}"
+    return str(seat.kind).title()
+
+
+def issue_of(issues: Sequence[Issue], issue_id: str) -> Issue | None:
+    """The issue with this id, if any."""
+    return next((i for i in issues if i.id == issue_id), None)
+
+
+def option_label(issues: Sequence[Issue], issue_id: str, option_id: str) -> str:
+    """An option's label (its id if unknown)."""
+    issue = issue_of(issues, issue_id)
+    if issue is None:
+        return option_id
+    return next((o.label for o in issue.options if o.id == option_id), option_id)
+
+
+def issue_name(issues: Sequence[Issue], issue_id: str) -> str:
+    """An issue's name (its id if unknown)."""
+    issue = issue_of(issues, issue_id)
+    return issue.name if issue is not None else issue_id
+
+
+def term_lines(issues: Sequence[Issue], terms: Iterable[tuple[str, str]]) -> list[str]:
+    """``Issue: Option`` for each term of a package."""
+    return [f"{issue_name(issues, i)}: {option_label(issues, i, o)}" for i, o in terms]
+
+
+def names_list(pv: PublicView | Scenario, actors: Iterable[str]) -> str:
+    """``US, Russia`` (or ``nobody``)."""
+    listed = [short_name(pv, a) for a in actors]
+    return ", ".join(listed) if listed else "nobody"

@@ -1,0 +1,160 @@
+"""The debrief: the outcome and why, scores, red lines, commitments, tension, everything revealed.
+
+At the end nothing is private any more: every briefing, secret red line and AI
+rationale is shown, and the table's result is set beside what really happened.
+"""
+
+from __future__ import annotations
+
+from game import engine
+from game.engine import CommitmentStatus, PublicView
+from game.session.seats import SeatKind
+from game.session.session import Session
+from game.ui.context import Context
+from game.ui.game.common import (
+    GameSetup,
+    actor_colour,
+    issue_name,
+    names_list,
+    option_label,
+    seat_text,
+    short_name,
+    term_lines,
+)
+from game.ui.game.page import PageScene
+from game.ui.game.widgets.chart import TensionChart, tension_series
+from game.ui.game.widgets.chips import Swatch
+from game.ui.game.widgets.document import Document
+from game.ui.intent import Intent, Pop, Transition
+from game.ui.theme import Theme
+
+_LEDGER_COLOUR = {
+    CommitmentStatus.KEPT: "ok",
+    CommitmentStatus.BROKEN: "danger",
+    CommitmentStatus.PENDING: "warning",
+    CommitmentStatus.LAPSED: "text_dim",
+}
+
+
+def _scores(doc: Document, theme: Theme, session: Session, pv: PublicView) -> None:
+    doc.heading("Each delegation against its walk-away value")
+    for actor, score in engine.scores(session.state).items():
+        seat = session.seats.get(actor)
+        who = short_name(pv, actor) + (f"  ({seat_text(seat)})" if seat is not None else "")
+        colour = actor_colour(theme, pv, actor)
+        swatch = Swatch(f"debrief.score.{actor}", f"{who}:  score {score.total:+.2f}", colour)
+        doc.widget(swatch, 24, gap="md")
+        better = score.utility >= score.reservation
+        verdict = "better than walking away" if better else "worse than walking away"
+        parts = [
+            f"Value of the final terms {score.utility:.2f} vs walk-away "
+            f"{score.reservation:.2f} ({verdict})"
+        ]
+        if score.objective_points:
+            parts.append(f"objectives +{score.objective_points:g}")
+        if score.red_line_penalty:
+            parts.append(f"red lines −{score.red_line_penalty:g}")
+        if score.outcome_bonus:
+            parts.append(f"outcome {score.outcome_bonus:+g}")
+        doc.text(";  ".join(parts), "body", "text_dim", gap="xs", indent=22)
+
+
+def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
+    sc = session.scenario
+    doc.heading("What the table agreed")
+    binding = term_lines(pv.issues, pv.binding)
+    agreed = "\n".join(f"•  {line}" for line in binding)
+    doc.text(agreed or "Nothing was agreed bindingly.", "body")
+    for prov in pv.provisional:
+        line = term_lines(pv.issues, [(prov.issue, prov.option)])[0]
+        missing = names_list(pv, prov.missing)
+        doc.text(f"Provisional only: {line} (never accepted by {missing})", "body", "warning")
+    doc.heading("What really happened", gap="lg")
+    if sc.history_summary:
+        doc.text(sc.history_summary.strip(), "body")
+    for entry in sc.history:
+        doc.text(entry.date, "label", "accent", gap="md")
+        doc.text(entry.text.strip(), "body", gap="xs")
+
+
+def _red_lines(doc: Document, session: Session, pv: PublicView) -> None:
+    doc.heading("Red lines kept or crossed")
+    scores = engine.scores(session.state)
+    for actor, prefs in session.scenario.preferences.items():
+        crossed = set(scores[actor].red_lines_crossed) if actor in scores else set()
+        for line in prefs.red_lines:
+            options = ", ".join(
+                option_label(pv.issues, line.issue, o) for o in sorted(line.options)
+            )
+            status = "CROSSED" if line.id in crossed else "kept"
+            kind = "public" if line.public else "secret"
+            where = issue_name(pv.issues, line.issue)
+            text = f"{short_name(pv, actor)} — {where}: never {options} ({kind}) — {status}"
+            doc.text(text, "label", "danger" if status == "CROSSED" else "ok", gap="sm")
+            doc.text(line.reason, "caption", "text_dim", gap="xs")
+
+
+def _ledger(doc: Document, pv: PublicView) -> None:
+    doc.heading("The commitment ledger")
+    if not pv.ledger:
+        doc.text("Nobody threatened or promised anything.", "body_italic", "text_dim")
+    levers = {lv.id: lv.name for lv in pv.levers}
+    for c in pv.ledger:
+        unless = f" unless {'; '.join(term_lines(pv.issues, c.unless))}" if c.unless else ""
+        who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
+        text = f"#{c.number} {who}: {levers.get(c.lever, c.lever)}{unless} — {c.status}"
+        doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
+
+
+def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
+    sc = session.scenario
+    doc.heading("Every briefing, revealed")
+    for actor in sc.actors:
+        if not actor.briefing:
+            continue
+        doc.text(actor.name, "label", "accent", gap="lg")
+        doc.text(actor.briefing.strip(), "body", gap="xs")
+        prefs = sc.preferences.get(actor.id)
+        for objective in prefs.objectives if prefs is not None else ():
+            doc.text(f"Secret objective: {objective.text}", "caption", "text_dim", gap="xs")
+    doc.heading("Why the AI delegates did what they did")
+    ai = [e for e in session.log if e.by is not SeatKind.HUMAN and e.rationale]
+    if not ai:
+        doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
+    for n, entry in enumerate(ai, 1):
+        who = short_name(pv, entry.action.actor)
+        doc.text(f"{n}. {who}: {entry.rationale}", "caption", gap="xs")
+
+
+class DebriefScene(PageScene):
+    """The end of the game, for discussion."""
+
+    max_width = 1180
+
+    def __init__(self, ctx: Context, setup: GameSetup) -> None:
+        session = setup.session
+        pv = engine.public_view(session.state)
+        result = engine.outcome(session.state)
+        label = result.label if result is not None else "Unfinished"
+        buttons = [("debrief.title", "Back to the title")]
+        super().__init__(ctx, "debrief", "DEBRIEF — EVERYTHING IS REVEALED", label, buttons)
+        ctx.autosave = None
+        doc = self.doc
+        if result is not None:
+            doc.text(f"Why: {result.why}", "body", gap="xs")
+        _scores(doc, self.theme, session, pv)
+        _terms_and_history(doc, session, pv)
+        doc.heading("Tension over the talks")
+        points = tension_series(session.scenario.trackers.tension, pv.log)
+        chart = TensionChart(
+            "debrief.chart", points, pv.trackers.war_threshold, [r.city for r in pv.rounds]
+        )
+        doc.widget(chart, 260)
+        _red_lines(doc, session, pv)
+        _ledger(doc, pv)
+        _revealed(doc, session, pv)
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        if intent.source == "debrief.title":
+            return Pop()
+        return None

@@ -1,0 +1,1 @@
+"""The negotiation table: top bar, delegations, proposal board, transcript and action bar."""

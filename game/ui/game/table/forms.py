@@ -1,0 +1,404 @@
+"""The action bar's forms: propose a package, make a statement, threaten, carry out a lever.
+
+Each form is a modal over the table.  It offers only what the session says is
+legal for the mover, explains live which terms cross the mover's own red lines
+(secret ones included: only the mover sees this form) or anyone's public ones,
+and closes with ``Pop(Intent(form id, "submit", action))`` for the table to submit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import pygame
+
+from game import engine
+from game.engine import Action, CarryOut, Propose, Statement, Threaten
+from game.engine.model import Scenario
+from game.ui import layout
+from game.ui.context import Context
+from game.ui.game.common import issue_name, option_label, short_name
+from game.ui.game.widgets.choice import ChoicePicker
+from game.ui.game.widgets.document import Document
+from game.ui.intent import Intent, Pop, Transition
+from game.ui.keys import KeyBinding
+from game.ui.scene import Scene
+from game.ui.widgets.base import draw_box
+from game.ui.widgets.button import Button
+from game.ui.widgets.entry import TextEntry
+from game.ui.widgets.label import Label
+from game.ui.widgets.scrollpanel import ScrollPanel
+
+LEAVE_OUT = "— not in this package —"
+
+
+def agenda_options(legal: Sequence[Action]) -> dict[str, list[str]]:
+    """Issue -> options the mover may propose now, read from the legal one-term proposals."""
+    out: dict[str, list[str]] = {}
+    for action in legal:
+        if isinstance(action, Propose) and len(action.terms) == 1:
+            issue, option = action.terms[0]
+            out.setdefault(issue, []).append(option)
+    return out
+
+
+class FormScene(Scene):
+    """A modal form: fields on the left, live notes on the right (below on narrow windows)."""
+
+    modal = True
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("escape", "cancel", "Close without acting"),
+        KeyBinding("ctrl+return", "submit", "Confirm"),
+    )
+
+    def __init__(
+        self,
+        ctx: Context,
+        id: str,
+        title: str,
+        submit_text: str,
+        *,
+        scenario: Scenario,
+        actor: str,
+        variant: str = "primary",
+    ) -> None:
+        super().__init__(ctx)
+        self.id = id
+        self.title = title
+        self.scenario = scenario
+        self.actor = actor
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
+        self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
+        self.fields = self.add(ScrollPanel(f"{id}.fields"))
+        self.form = Document(self.fields, f"{id}.field")
+        self.side = self.add(ScrollPanel(f"{id}.notes"))
+        self.notes = Document(self.side, f"{id}.note")
+        self.submit = self.add(Button(f"{id}.submit", submit_text, variant=variant))
+        self.cancel = self.add(Button(f"{id}.cancel", "Cancel"))
+
+    # -- to fill in --------------------------------------------------------------------
+    def action(self) -> Action | None:
+        """The action the form describes now (None: not complete)."""
+        return None
+
+    def explain(self) -> None:
+        """Rebuild the notes for the current choices."""
+
+    # -- shared notes ------------------------------------------------------------------
+    def explain_terms(self, terms: Sequence[tuple[str, str]], *, value: bool) -> None:
+        """The red lines these terms cross, and why; and their value to the mover."""
+        doc = self.notes
+        sc = self.scenario
+        doc.heading("Red lines", gap="xs")
+        breaches = engine.explain_red_lines(sc, tuple(terms), self.actor)
+        if not terms:
+            doc.text("Choose at least one term.", "body_italic", "text_dim")
+        elif not breaches:
+            doc.text(
+                "No term crosses your red lines or any delegation's public ones.", "body", "ok"
+            )
+        for b in breaches:
+            whose = (
+                "your own red line" + ("" if b.public else " (secret: only you know it)")
+                if b.own
+                else f"{short_name(sc, b.actor)}'s public red line"
+            )
+            head = (
+                f"× {issue_name(sc.issues, b.issue)}: {option_label(sc.issues, b.issue, b.option)}"
+                f" crosses {whose}"
+            )
+            doc.text(head, "label", "danger" if b.own else "warning", gap="md")
+            doc.text(b.reason, "body", gap="xs")
+            if b.source:
+                doc.text(f"Source: {b.source}", "caption", "text_dim", gap="xs")
+        if value and terms:
+            prefs = sc.preferences.get(self.actor)
+            if prefs is not None:
+                worth = engine.utility(sc, self.actor, dict(terms), self.agreed)
+                doc.heading("Value to you", gap="lg")
+                doc.text(
+                    f"With the other issues as they stand, this package is worth {worth:.2f} to "
+                    f"your delegation; walking away is worth {prefs.reservation:.2f}.",
+                    "body",
+                )
+
+    def refresh_notes(self) -> None:
+        """Rebuild and re-flow the notes."""
+        self.notes.clear()
+        self.explain()
+        self.notes.arrange()
+        self.submit.enabled = self.action() is not None
+
+    # -- layout and behaviour ----------------------------------------------------------
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        width = min(t.px(1080), rect.width - 2 * t.space("md"))
+        height = min(t.px(640), rect.height - 2 * t.space("md"))
+        self.panel = layout.centred((width, height), rect)
+        pad = t.space("lg") if width > t.px(600) else t.space("md")
+        head, body, foot = layout.column(
+            layout.pad(self.panel, pad),
+            [t.line_height("subheading"), layout.Flex(), t.control_height()],
+            t.space("md"),
+        )
+        self.heading.rect = head
+        if body.width >= t.px(760):
+            self.fields.rect, self.side.rect = layout.row(
+                body, [layout.Flex(1.1), layout.Flex(1)], t.space("xl")
+            )
+        else:
+            self.fields.rect, self.side.rect = layout.column(
+                body, [layout.Flex(1.2), layout.Flex(1)], t.space("md")
+            )
+        self.form.arrange()
+        self.refresh_notes()
+        widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.cancel, self.submit)]
+        _, self.cancel.rect, self.submit.rect = layout.row(
+            foot, [layout.Flex(), *widths], t.space("md")
+        )
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
+        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
+        pygame.draw.rect(surface, t.color("accent"), accent)
+
+    def _done(self) -> Transition | None:
+        action = self.action()
+        return Pop(Intent(self.id, "submit", action)) if action is not None else None
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        if intent.source == self.submit.id:
+            return self._done()
+        if intent.source == self.cancel.id:
+            return Pop()
+        if intent.kind == "change":
+            self.refresh_notes()
+        elif intent.kind == "submit":
+            return self._done()
+        return None
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "cancel":
+            return Pop()
+        if action == "submit":
+            return self._done()
+        return None
+
+
+class TermsForm(FormScene):
+    """A form with one chooser per proposable issue (a package, or a threat's unless-terms)."""
+
+    def add_term_pickers(self, options: dict[str, list[str]], preset: dict[str, str]) -> None:
+        """One chooser per issue: leave it out, or one of its options."""
+        self.pickers: list[tuple[str, ChoicePicker]] = []
+        for issue, opts in options.items():
+            choices: list[tuple[object, str]] = [(None, LEAVE_OUT)]
+            choices += [(o, option_label(self.scenario.issues, issue, o)) for o in opts]
+            index = 1 + opts.index(preset[issue]) if preset.get(issue) in opts else 0
+            picker = ChoicePicker(
+                f"{self.id}.issue.{issue}",
+                issue_name(self.scenario.issues, issue),
+                choices,
+                index,
+            )
+            self.form.widget(picker, gap="md")
+            self.pickers.append((issue, picker))
+
+    def terms(self) -> list[tuple[str, str]]:
+        """The terms chosen so far."""
+        return [(issue, str(p.value)) for issue, p in self.pickers if p.value is not None]
+
+    def mark_pickers(self) -> None:
+        """Frame the choosers whose term crosses a red line (own in red, others' in amber)."""
+        breaches = engine.explain_red_lines(self.scenario, tuple(self.terms()), self.actor)
+        for issue, picker in self.pickers:
+            hits = [b for b in breaches if b.issue == issue]
+            picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"
+
+
+class ProposeForm(TermsForm):
+    """Build a package to propose."""
+
+    title = "Propose a package"
+
+    def __init__(
+        self,
+        ctx: Context,
+        scenario: Scenario,
+        actor: str,
+        legal: Sequence[Action],
+        preset: dict[str, str],
+    ) -> None:
+        super().__init__(
+            ctx, "propose", "Propose a package", "Propose", scenario=scenario, actor=actor
+        )
+        self.form.text(
+            "Choose an option for each issue you want in the package; leave the others out.",
+            "body",
+            "text_dim",
+            gap="xs",
+        )
+        self.add_term_pickers(agenda_options(legal), preset)
+
+    def action(self) -> Action | None:
+        terms = self.terms()
+        return Propose(self.actor, tuple(terms)) if terms else None
+
+    def explain(self) -> None:
+        self.mark_pickers()
+        self.explain_terms(self.terms(), value=True)
+
+
+class ThreatForm(TermsForm):
+    """Threaten with a lever, optionally unless some terms are agreed."""
+
+    title = "Threaten"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "threaten",
+            "Make a threat",
+            "Threaten",
+            scenario=scenario,
+            actor=actor,
+            variant="danger",
+        )
+        levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
+        names = {lv.id: lv.name for lv in scenario.levers}
+        self.lever = ChoicePicker(
+            "threaten.lever",
+            "Lever",
+            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+        )
+        self.form.widget(self.lever, gap="xs")
+        self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
+        self.add_term_pickers(agenda_options(legal), {})
+
+    def action(self) -> Action | None:
+        if self.lever.value is None:
+            return None
+        return Threaten(self.actor, str(self.lever.value), tuple(self.terms()))
+
+    def explain(self) -> None:
+        self.mark_pickers()
+        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        if lever is not None:
+            self.notes.heading(lever.name, gap="xs")
+            self.notes.text(lever.description, "body")
+            target = short_name(self.scenario, lever.target)
+            self.notes.text(
+                f"Aimed at {target}. A threat you do not carry out when its terms are not met "
+                "costs credibility.",
+                "body_italic",
+                "text_dim",
+            )
+        if self.terms():
+            self.explain_terms(self.terms(), value=False)
+
+
+class CarryOutForm(FormScene):
+    """Carry out one of the mover's levers."""
+
+    title = "Carry out"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "carry",
+            "Carry out a lever",
+            "Carry out",
+            scenario=scenario,
+            actor=actor,
+            variant="danger",
+        )
+        levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
+        names = {lv.id: lv.name for lv in scenario.levers}
+        self.lever = ChoicePicker(
+            "carry.lever",
+            "Lever",
+            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+        )
+        self.form.widget(self.lever, gap="xs")
+
+    def action(self) -> Action | None:
+        return None if self.lever.value is None else CarryOut(self.actor, str(self.lever.value))
+
+    def explain(self) -> None:
+        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        if lever is None:
+            return
+        self.notes.heading(lever.name, gap="xs")
+        self.notes.text(lever.description, "body")
+        self.notes.text(
+            f"Carrying it out raises tension by {self.scenario.rules.execute_tension:g}.",
+            "body",
+            "warning",
+        )
+        if lever.source:
+            self.notes.text(f"Source: {lever.source}", "caption", "text_dim")
+
+
+_TONE_HELP = {
+    "conciliatory": "conciliatory_tension",
+    "firm": "firm_tension",
+    "hostile": "hostile_tension",
+}
+
+
+class StatementForm(FormScene):
+    """A public statement: a tone and the words for the transcript."""
+
+    title = "Statement"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "statement",
+            "Make a public statement",
+            "Make statement",
+            scenario=scenario,
+            actor=actor,
+        )
+        tones = [a.tone for a in legal if isinstance(a, Statement)]
+        unique = list(dict.fromkeys(tones))
+        self.tone = ChoicePicker(
+            "statement.tone",
+            "Tone",
+            [(tone, str(tone).title()) for tone in unique] or [(None, "—")],
+        )
+        self.form.widget(self.tone, gap="xs")
+        self.form.text("Your words (optional):", "label", "text_dim", gap="lg")
+        self.words = TextEntry(
+            "statement.words", placeholder="What your delegation says…", max_length=240
+        )
+        self.form.widget(self.words, gap="xs")
+
+    def action(self) -> Action | None:
+        if self.tone.value is None:
+            return None
+        tone = self.tone.value
+        assert isinstance(tone, engine.Tone)
+        return Statement(self.actor, tone, self.words.text.strip())
+
+    def explain(self) -> None:
+        tone = str(self.tone.value or "")
+        field = _TONE_HELP.get(tone)
+        self.notes.heading("Effect", gap="xs")
+        if field is not None:
+            delta = float(getattr(self.scenario.rules, field))
+            self.notes.text(f"A {tone} statement moves tension by {delta:+g}.", "body")
+        self.notes.text(
+            "Your words go into the transcript that every delegation reads.",
+            "body_italic",
+            "text_dim",
+        )

@@ -1,0 +1,446 @@
+"""The negotiation table: the scene that drives a game from its first move to the debrief.
+
+It reads the public view (and the viewer's own view in its forms), submits
+people's moves through the session, paces the AI delegates' moves, and hands
+control over between human delegations behind a hand-over screen.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pygame
+
+from game import engine
+from game.engine import Accept, Action, EventKind, Pass, PublicView, Reject, WalkOut
+from game.engine.actions import PLAYER_ACTIONS
+from game.session.errors import SessionError
+from game.session.seats import Difficulty, SeatKind
+from game.session.session import Turn
+from game.ui import layout
+from game.ui.context import Context
+from game.ui.dialog import Dialog
+from game.ui.game.common import GameSetup, adjective, short_name
+from game.ui.game.pacing import Pacer, pace_ms
+from game.ui.game.table.actionbar import ActionBar
+from game.ui.game.table.board import BoardView
+from game.ui.game.table.delegations import DelegationsPanel
+from game.ui.game.table.forms import CarryOutForm, ProposeForm, StatementForm, ThreatForm
+from game.ui.game.table.topbar import TopBar
+from game.ui.game.table.transcript import TranscriptView, rows_of_turns, session_rows
+from game.ui.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.keys import KeyBinding
+from game.ui.scene import Scene
+from game.ui.widgets.button import Button
+from game.ui.widgets.scrollpanel import ScrollPanel
+
+TABS = (("board", "Board"), ("transcript", "Transcript"), ("delegations", "Delegations"))
+_FORMS = {"propose", "statement", "threaten", "carry"}
+
+
+class TableScene(Scene):
+    """The table for one game; ``viewer`` is the human delegation whose screen this is now."""
+
+    title = "The table"
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("space", "skip", "Show the AI delegates' moves at once"),
+        KeyBinding("ctrl+z", "undo", "Undo your last move"),
+        KeyBinding("p", "propose", "Propose a package"),
+        KeyBinding("a", "accept", "Accept the chosen proposal"),
+        KeyBinding("r", "reject", "Reject the chosen proposal"),
+        KeyBinding("s", "statement", "Make a public statement"),
+        KeyBinding("t", "threaten", "Threaten with a lever"),
+        KeyBinding("c", "carry", "Carry out a lever"),
+        KeyBinding("w", "walkout", "Walk out of this round"),
+        KeyBinding("n", "pass", "Pass this turn"),
+        KeyBinding("b", "briefing", "Read your briefing again"),
+        KeyBinding("h", "hint", "Ask an easy AI delegate what it would take"),
+        KeyBinding("1", "tab.board", "Show the board (narrow windows)"),
+        KeyBinding("2", "tab.transcript", "Show the transcript (narrow windows)"),
+        KeyBinding("3", "tab.delegations", "Show the delegations (narrow windows)"),
+        KeyBinding("escape", "menu", "Leave the table (the game is saved)"),
+    )
+
+    def __init__(self, ctx: Context, setup: GameSetup, viewer: str | None = None) -> None:
+        super().__init__(ctx)
+        self.setup = setup
+        self.session = setup.session
+        humans = setup.humans
+        self.viewer = viewer if viewer is not None else (humans[0] if len(humans) == 1 else None)
+        self.pacer = Pacer(pace_ms(ctx.settings.ai_pace))
+        self.pv: PublicView = engine.public_view(self.session.state)
+        self.compact = False
+        self.tab = "board"
+        self._check = True  # decide what happens next on the first update
+        self.topbar = self.add(TopBar("table.top"))
+        self.tabs = [self.add(Button(f"table.tab.{key}", text)) for key, text in TABS]
+        self.delegations = self.add(DelegationsPanel("table.delegations"))
+        self.board_panel = self.add(ScrollPanel("table.board"))
+        self.board = self.board_panel.add(BoardView("table.board.view"))
+        self.transcript = self.add(TranscriptView("table.transcript", self.pv))
+        self.transcript.set_items(session_rows(self.session))
+        self.transcript.scroll = self.transcript.max_scroll()
+        self.bar = ActionBar(self)
+        ctx.autosave = self.session.persist
+        self.refresh()
+
+    # -- state -------------------------------------------------------------------------
+    def viewer_moves(self) -> bool:
+        """Whether the delegation to move is a person and its screen is showing."""
+        return self.session.human_to_move and self.session.to_move == self.viewer
+
+    def undo_allowed(self) -> bool:
+        """Undo only the viewer's own last move (never another delegation's, in hot-seat)."""
+        if self.session.undo_refusal is not None or self.viewer is None:
+            return False
+        human = [e for e in self.session.log if e.by is SeatKind.HUMAN]
+        return bool(human) and human[-1].action.actor == self.viewer
+
+    def easy_ai(self) -> list[str]:
+        """AI delegations at the easy level sitting at this round's table."""
+        rnd = self.pv.rounds[min(self.pv.round_number, len(self.pv.rounds)) - 1]
+        return [
+            a
+            for a, seat in self.session.seats.items()
+            if seat.kind is SeatKind.AI
+            and seat.difficulty is Difficulty.EASY
+            and a in rnd.participants
+        ]
+
+    def refresh(self) -> None:
+        """Read the session again and update every panel."""
+        s = self.session
+        self.pv = engine.public_view(s.state)
+        self.transcript.pv = self.pv
+        self.topbar.set_view(self.pv, s.state.extra_turns)
+        self.delegations.set_view(self.pv, s.seats, self.viewer)
+        self.board.set_view(self.pv)
+        mine = self.viewer_moves()
+        legal = s.legal_actions() if mine else ()
+        self.bar.set_legal(
+            legal,
+            undo=self.undo_allowed(),
+            briefing=self.viewer is not None,
+            hint=mine and bool(self.easy_ai()),
+        )
+        self.bar.status.text, self.bar.status.color = self.status_text()
+        if self.rect.width:
+            self._arrange_board()
+
+    def status_text(self) -> tuple[str, str]:
+        """What the action bar says, and in which colour."""
+        s = self.session
+        if s.is_over:
+            return "The talks are over.", "accent"
+        mover = s.to_move
+        assert mover is not None
+        if s.save_warning:
+            return f"Not saved: {s.save_warning}", "danger"
+        if self.viewer_moves():
+            return f"Your move — the {adjective(self.pv, mover)} delegation", "accent"
+        if s.human_to_move:
+            return f"Waiting for the {adjective(self.pv, mover)} delegation", "text_dim"
+        return f"{short_name(self.pv, mover)} is considering its move…  (Space: skip)", "text_dim"
+
+    # -- layout ------------------------------------------------------------------------
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        top_h = max(
+            t.line_height("subheading") + t.line_height("caption"),
+            t.line_height("label") + t.px(18),
+        ) + 2 * t.space("sm")
+        bar_h = self.bar.height_for(t, rect.width)
+        top, body, bar = layout.column(rect, [top_h, layout.Flex(), bar_h])
+        self.topbar.rect = top
+        self.bar.layout(t, bar)
+        body = layout.pad(body, t.space("md"))
+        self.compact = body.width < t.px(1040)
+        for button in self.tabs:
+            button.visible = self.compact
+        if self.compact:
+            tab_h = t.control_height()
+            tabs, body = layout.column(body, [tab_h, layout.Flex()], t.space("sm"))
+            for button, box in zip(
+                self.tabs,
+                layout.row(tabs, [layout.Flex()] * len(self.tabs), t.space("sm")),
+                strict=True,
+            ):
+                button.rect = box
+                button.variant = "primary" if button.id == f"table.tab.{self.tab}" else "secondary"
+            for panel in (self.delegations, self.board_panel, self.transcript):
+                panel.rect = pygame.Rect(body)
+            self.delegations.visible = self.tab == "delegations"
+            self.board_panel.visible = self.tab == "board"
+            self.transcript.visible = self.tab == "transcript"
+        else:
+            left = max(t.px(230), body.width * 19 // 100)
+            right = max(t.px(340), body.width * 30 // 100)
+            (
+                self.delegations.rect,
+                self.board_panel.rect,
+                self.transcript.rect,
+            ) = layout.row(body, [left, layout.Flex(), right], t.space("md"))
+            for panel in (self.delegations, self.board_panel, self.transcript):
+                panel.visible = True
+        self._arrange_board()
+        self.transcript.scroll = self.transcript.max_scroll()
+        if self.focused is not None and not self.focused.can_focus():
+            self.focus(None)
+
+    def _arrange_board(self) -> None:
+        width = self.board_panel.content_width()
+        self.board.rect = pygame.Rect(0, 0, width, self.board.height_for(width))
+        self.board_panel.arrange()
+
+    # -- the flow of the game ----------------------------------------------------------
+    def update(self, dt: float) -> Transition | None:
+        super().update(dt)
+        if self._check:
+            self._check = False
+            return self.next_step()
+        if self.pacer.due(dt):
+            turn = self.session.step()
+            return self.after([turn]) if turn is not None else self.next_step()
+        return None
+
+    def wakeup_in(self) -> float | None:
+        times = [t for t in (super().wakeup_in(), self.pacer.wakeup_in()) if t is not None]
+        if self._check:
+            times.append(1.0)
+        return min(times) if times else None
+
+    def next_step(self) -> Transition | None:
+        """Decide what comes next: the debrief, a hand-over, a person's move, or an AI move."""
+        s = self.session
+        if s.is_over:
+            self.pacer.stop()
+            from game.ui.game.debrief import DebriefScene
+
+            return Replace(DebriefScene(self.ctx, self.setup))
+        mover = s.to_move
+        assert mover is not None
+        if s.human_to_move:
+            self.pacer.stop()
+            if self.setup.hot_seat and mover != self.viewer:
+                from game.ui.game.handover import HandoverScene
+
+                return Push(HandoverScene.for_table(self.ctx, self.setup, mover))
+            self.viewer = mover
+            self.refresh()
+            return None
+        self.pacer.start()
+        self.refresh()
+        return None
+
+    def after(self, turns: list[Turn]) -> Transition | None:
+        """Show moves just made; between rounds, the round's summary comes first."""
+        for row in rows_of_turns(self.pv, turns):
+            self.transcript.append(row)
+        self.refresh()
+        closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
+        if closed:
+            self.pacer.stop()
+            from game.ui.game.summary import RoundSummaryScene
+
+            return Push(RoundSummaryScene(self.ctx, self.setup, closed[-1]))
+        return self.next_step()
+
+    def submit(self, action: Action) -> Transition | None:
+        """Apply a person's move; a refusal is explained and changes nothing."""
+        try:
+            turn = self.session.submit(action)
+        except SessionError as exc:
+            return Push(
+                Dialog(
+                    self.ctx,
+                    "refused",
+                    "That move is not possible",
+                    str(exc),
+                    [("refused.ok", "OK")],
+                    cancel="refused.ok",
+                )
+            )
+        return self.after([turn])
+
+    def undo(self) -> Transition | None:
+        """Take back the viewer's last move (and the AI moves after it)."""
+        if not self.undo_allowed():
+            return None
+        try:
+            self.session.undo()
+        except SessionError as exc:
+            return Push(
+                Dialog(
+                    self.ctx,
+                    "refused",
+                    "Nothing to undo",
+                    str(exc),
+                    [("refused.ok", "OK")],
+                    cancel="refused.ok",
+                )
+            )
+        self.pacer.stop()
+        self.transcript.set_items(session_rows(self.session))
+        self.transcript.scroll = self.transcript.max_scroll()
+        return self.next_step()
+
+    # -- input -------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and self.pacer.active:
+            self.pacer.skip()
+        return super().handle_event(event)
+
+    def open_form(self, kind: str) -> Transition | None:
+        """Open one of the action bar's forms for the viewer, if that action is legal."""
+        if not self.viewer_moves() or self.viewer is None:
+            return None
+        button = self.bar.buttons.get(f"table.{kind}")
+        if button is None or not button.enabled:
+            return None
+        legal = self.session.legal_actions()
+        sc = self.session.scenario
+        if kind == "propose":
+            preset = dict(self.pv.binding)
+            form = ProposeForm(self.ctx, sc, self.viewer, legal, preset)
+            form.agreed = dict(self.pv.binding)
+            return Push(form)
+        if kind == "statement":
+            return Push(StatementForm(self.ctx, sc, self.viewer, legal))
+        if kind == "threaten":
+            return Push(ThreatForm(self.ctx, sc, self.viewer, legal))
+        return Push(CarryOutForm(self.ctx, sc, self.viewer, legal))
+
+    def answer(self, accept: bool) -> Transition | None:
+        """Accept or reject the proposal chosen in the action bar."""
+        number = self.bar.chosen()
+        button = self.bar.accept if accept else self.bar.reject
+        if number is None or self.viewer is None or not button.enabled:
+            return None
+        action = Accept(self.viewer, number) if accept else Reject(self.viewer, number)
+        return self.submit(action)
+
+    def simple(self, kind: str) -> Transition | None:
+        """Pass, or ask before walking out."""
+        if not self.viewer_moves() or self.viewer is None:
+            return None
+        if not self.bar.buttons[f"table.{kind}"].enabled:
+            return None
+        if kind == "pass":
+            return self.submit(Pass(self.viewer))
+        return Push(
+            Dialog(
+                self.ctx,
+                "walkout",
+                "Walk out of this round?",
+                "Your delegation leaves the table until the next round; tension rises.",
+                [("walkout.yes", "Walk out"), ("walkout.no", "Stay")],
+                cancel="walkout.no",
+            )
+        )
+
+    def briefing(self) -> Transition | None:
+        """The viewer's own briefing, over the table."""
+        if self.viewer is None:
+            return None
+        from game.ui.game.briefing import BriefingScene
+
+        return Push(BriefingScene(self.ctx, self.setup, self.viewer, then=Pop))
+
+    def hint(self) -> Transition | None:
+        """What each easy AI delegate at the table would accept now (its own words)."""
+        if not self.viewer_moves():
+            return None
+        from game.ai import what_it_would_take
+
+        parts = [
+            f"{short_name(self.pv, a)}: {what_it_would_take(self.session.view(a))}"
+            for a in self.easy_ai()
+        ]
+        if not parts:
+            return None
+        return Push(
+            Dialog(
+                self.ctx,
+                "hint",
+                "What would it take?",
+                "\n\n".join(parts),
+                [("hint.ok", "Thanks")],
+                cancel="hint.ok",
+            )
+        )
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        source = intent.source
+        if (
+            source in _FORMS
+            and intent.kind == "submit"
+            and isinstance(intent.value, PLAYER_ACTIONS)
+        ):
+            return self.submit(intent.value)
+        if source == "handover" and intent.kind == "done":
+            self.viewer = str(intent.value)
+            self.refresh()
+            return self.next_step()
+        if source == "summary":
+            return self.next_step()
+        if source == "walkout" and intent.value == "walkout.yes" and self.viewer is not None:
+            return self.submit(WalkOut(self.viewer))
+        if source == "leave" and intent.value == "leave.yes":
+            self.session.persist()
+            self.ctx.autosave = None
+            return Pop()
+        if source == "table.proposal" and intent.kind == "change":
+            self.refresh()
+            return None
+        if intent.kind == "click":
+            return self.on_action(source.removeprefix("table."))
+        return None
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "skip":
+            self.pacer.skip()
+            return None
+        if action.startswith("tab."):
+            self.tab = action.removeprefix("tab.")
+            self.relayout(self.rect)
+            return None
+        if action in _FORMS:
+            return self.open_form(action)
+        handlers = {
+            "undo": self.undo,
+            "accept": lambda: self.answer(True),
+            "reject": lambda: self.answer(False),
+            "pass": lambda: self.simple("pass"),
+            "walkout": lambda: self.simple("walkout"),
+            "briefing": self.briefing,
+            "hint": self.hint,
+            "menu": self.leave,
+        }
+        handler = handlers.get(action)
+        return handler() if handler is not None else None
+
+    def leave(self) -> Transition | None:
+        """Ask before leaving the table for the title screen."""
+        return Push(
+            Dialog(
+                self.ctx,
+                "leave",
+                "Leave the table?",
+                "The game is saved: Continue on the title screen picks it up where you left it.",
+                [("leave.yes", "Leave"), ("leave.no", "Stay")],
+                cancel="leave.no",
+            )
+        )
+
+    def on_resume(self, result: object) -> Transition | None:
+        # Back from a form, dialog, summary or hand-over: the pacer waits again if an AI moves.
+        if isinstance(result, Intent):
+            return self.on_intent(result)
+        return self.next_step() if not self.session.is_over else None
+
+    # -- drawing -----------------------------------------------------------------------
+    def all_text(self) -> list[str]:
+        """Every text this screen shows (for the privacy tests)."""
+        texts = [f.text for f in self.text_fits()]
+        texts += self.board.all_text() + self.delegations.all_text() + self.transcript.all_text()
+        return texts

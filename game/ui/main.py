@@ -1,0 +1,91 @@
+"""The game's entry point: the title screen with New game, Continue and Load wired to the game.
+
+``redlines`` (``redlines play`` without ``--text``) calls ``run_game``; the
+title's New game opens the scenario picker with the given scenario chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from game.scenario import LoadedScenario
+from game.session.seats import Seat
+from game.ui.context import Context
+from game.ui.intent import Transition
+from game.ui.scene import Scene
+from game.ui.screens.title import TitleHooks, TitleScene
+
+
+class GameTitle(TitleScene):
+    """The title screen; Continue is offered only while there is an autosave."""
+
+    def __init__(self, ctx: Context, *, subtitle: str, hooks: TitleHooks) -> None:
+        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable Continue if a game is autosaved (it may have appeared or ended meanwhile)."""
+        from game.session.session import Session
+
+        button = next(b for b in self.menu if b.id == "title.continue")
+        button.enabled = Session.autosave_path().is_file()
+
+    def on_resume(self, result: object) -> Transition | None:
+        self.refresh()
+        if self.focused is not None and not self.focused.can_focus():
+            self.focus_first()
+        return super().on_resume(result)
+
+
+def title_factory(
+    loaded: LoadedScenario | None = None,
+    seats: Mapping[str, Seat] | None = None,
+    seed: int | None = None,
+) -> Callable[[Context], Scene]:
+    """The title scene factory for ``run`` (also used by tests through the pilot)."""
+
+    def new_game(ctx: Context) -> Scene:
+        from game.ui.game.picker import PickerScene
+
+        return PickerScene(ctx, preselect=loaded, seats=seats, seed=seed)
+
+    def continue_game(ctx: Context) -> Scene:
+        from game.ui.game.flow import continue_scene
+
+        return continue_scene(ctx)
+
+    def load_game(ctx: Context) -> Scene:
+        from game.ui.game.loadgame import LoadScene
+
+        return LoadScene(ctx)
+
+    hooks = TitleHooks(new_game=new_game, continue_game=continue_game, load_game=load_game)
+    subtitle = loaded.scenario.title if loaded is not None else ""
+
+    def make(ctx: Context) -> Scene:
+        return GameTitle(ctx, subtitle=subtitle, hooks=hooks)
+
+    return make
+
+
+def run_game(
+    loaded: LoadedScenario | None = None,
+    seats: Mapping[str, Seat] | None = None,
+    seed: int | None = None,
+    *,
+    settings_dir: Path | None = None,
+) -> int:
+    """Open the game window on the title screen; returns the exit status."""
+    from game.ui import run
+
+    factory = title_factory(loaded, seats, seed)
+    return run(settings_dir, scene_factory=factory)
+
+
+def main() -> int:
+    """Open the window on the bundled default scenario."""
+    from game.cli.play import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    return run_game(load_scenario(DEFAULT_SCENARIO))
