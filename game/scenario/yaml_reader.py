@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from game.errors import UserError
-from game.scenario.errors import Located, Path, ScenarioError
+from game.scenario.errors import Located, Path, ScenarioError, format_path
 
 MAX_BYTES = 2 * 1024 * 1024  # a rich scenario is ~100 KiB; 2 MiB leaves room and bounds work
 MAX_DEPTH = 40  # the format nests about 7 deep; more is a mistake or an attack
@@ -203,13 +203,9 @@ class _Composer:
         self.documents = 0
 
     def fatal(self, where: tuple[int, int], message: str, path: Path = ()) -> ScenarioError:
-        from game.scenario.errors import format_path
-
         return ScenarioError([Located(where[0], where[1], self.name, format_path(path), message)])
 
     def problem(self, where: tuple[int, int], path: Path, message: str) -> None:
-        from game.scenario.errors import format_path
-
         self.problems.append(Located(where[0], where[1], self.name, format_path(path), message))
 
     def count(self, where: tuple[int, int], size: int) -> None:
@@ -254,7 +250,7 @@ class _Composer:
         text = str(event.value)
         where = _mark(event)
         path = (*top.path, text)
-        if text in top.container or path in self.positions.keys:
+        if text in top.container:  # the first value is attached before the next key starts
             first = self.positions.keys.get(path, where)
             self.problem(where, path, f"duplicate key '{text}' (first given at line {first[0]})")
             top.key = _SKIP

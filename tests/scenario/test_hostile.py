@@ -145,6 +145,17 @@ def test_duplicate_keys_are_errors_not_silently_dropped() -> None:
     assert error.message.startswith("duplicate key 'reservation' (first given at line")
 
 
+def test_each_repeated_key_is_reported_once_and_the_first_value_kept() -> None:
+    from game.scenario.yaml_reader import read
+
+    parsed = read(b"a: {x: 1}\na: {x: 2}\na: {x: 3}\n", "dup.yaml")
+    assert parsed.data == {"a": {"x": 1}}
+    assert [str(p) for p in parsed.problems] == [
+        "dup.yaml:2:1: a: duplicate key 'a' (first given at line 1)",
+        "dup.yaml:3:1: a: duplicate key 'a' (first given at line 1)",
+    ]
+
+
 def test_merge_keys_are_not_special() -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "  trust: {start: 40}", "  trust: {<<: {start: 40}}"
