@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 SceneFactory = Callable[[Context], Scene]
 FPS = 60
+# Screens are designed for at least this many unscaled pixels; a larger UI scale than
+# the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
+MIN_LOGICAL = (600, 340)
 IDLE_POLL_MS = 10  # how often the idle loop looks for input: well under a frame
 _MAX_CHAINED_TRANSITIONS = 32
 _REDRAW_EVENTS = {
@@ -102,7 +105,7 @@ class App:
         settings = self.initial_settings
         self.screen = self._open_window(settings)
         pygame.key.stop_text_input()  # on only while a text entry has focus
-        theme = load_theme(scale=settings.ui_scale, colour_blind=settings.colour_blind)
+        theme = load_theme(scale=self._scale_for(settings), colour_blind=settings.colour_blind)
         self.ctx = Context(theme, self.store, settings, self.log_dir)
         self.ctx.apply_settings = self.apply_settings
         self.running = True
@@ -142,13 +145,19 @@ class App:
         old = ctx.settings
         ctx.settings = new
         self.store.save(new)
-        ctx.theme.set_scale(new.ui_scale)
+        ctx.theme.set_scale(self._scale_for(new))
         ctx.theme.set_palette(COLOUR_BLIND_PALETTE if new.colour_blind else DEFAULT_PALETTE)
         if (new.fullscreen, new.window_size) != (old.fullscreen, old.window_size):
             self.screen = self._open_window(new)
         for scene in list(self.stack):
             self._guard(scene, "settings", lambda s=scene: s.on_settings_changed(new))  # type: ignore[misc]
         self._relayout_all()
+
+    def _scale_for(self, settings: Settings) -> float:
+        """The chosen UI scale, lowered if the window is too small to lay screens out at it."""
+        width, height = self.screen.get_size()
+        fits = min(width / MIN_LOGICAL[0], height / MIN_LOGICAL[1])
+        return max(1.0, min(settings.ui_scale, math.floor(fits * 20) / 20))
 
     def _relayout_all(self) -> None:
         for scene in list(self.stack):
@@ -164,6 +173,7 @@ class App:
         ctx = self.context
         if not ctx.settings.fullscreen:
             ctx.settings = ctx.settings.with_(window_size=self.screen.get_size())
+        ctx.theme.set_scale(self._scale_for(ctx.settings))
         self._relayout_all()
 
     def step_scale(self, step: int) -> None:

@@ -291,3 +291,16 @@ def test_pilot_refuses_to_click_what_is_scrolled_away(make_pilot: MakePilot) -> 
     assert "form.button.39" not in pilot.clickable()
     with pytest.raises(AssertionError, match="not on screen"):
         pilot.click("form.button.39")
+
+
+def test_a_small_window_lowers_the_scale_so_the_title_still_fits(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(_title, ui_scale=2.0)
+    assert pilot.app.context.theme.scale == 2.0
+    pilot.resize(800, 480)
+    assert 1.0 <= pilot.app.context.theme.scale < 2.0
+    assert pilot.app.context.settings.ui_scale == 2.0  # the choice is kept for a bigger window
+    screen = pilot.app.screen.get_rect()
+    fits = pilot.scene.text_fits()
+    assert [f.text for f in fits if f.overflows or not screen.contains(f.box)] == []
+    pilot.resize(1280, 720)
+    assert pilot.app.context.theme.scale == 2.0

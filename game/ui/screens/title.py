@@ -125,6 +125,7 @@ class TitleScene(Scene):
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
         t = self.theme
+        self.subtitle.style = "subtitle"
         margin = max(t.space("xl"), rect.width // 12)
         footer_h = t.line_height("caption")
         area = pygame.Rect(
@@ -158,6 +159,9 @@ class TitleScene(Scene):
             # Too little height (large scale on a small window): the menu goes beside the heading.
             heading_w = max(t.px(200), area.width - menu_w - t.space("xl"))
             heading = self._heading_heights(heading_w)
+            if layout.stack_height(heading, t.space("lg")) > area.height:
+                self.subtitle.style = "body_italic"  # a smaller subtitle before cutting it
+                heading = self._heading_heights(heading_w)
             head_h = min(area.height, layout.stack_height(heading, t.space("lg")))
             head_box = pygame.Rect(
                 area.left, area.top + (area.height - head_h) // 2, heading_w, head_h
