@@ -27,12 +27,23 @@ def what_it_would_take(view: ActorView) -> str:
         )
     terms, utility = counter.terms, counter.utility
     prefs = table.prefs
+    # Public red lines are named with their reasons; secret ones only counted, since the
+    # advice is shown to the learner across the table.
     lines = sorted(
-        (issue, option, prefs.lines[(issue, option)].reason)
-        for issue in issues
-        for option in sorted(prefs.forbidden[issue])
+        {
+            (issue, option, prefs.lines[(issue, option)])
+            for issue in issues
+            for option in prefs.forbidden[issue]
+        },
+        key=lambda t: (t[0], t[1]),
     )
-    never = "; ".join(f'{i}={o} ("{why}")' for i, o, why in lines) or "nothing on this agenda"
+    public = [(i, o, line.reason) for i, o, line in lines if line.public]
+    secret = {line.id for _, _, line in lines if not line.public}
+    never = (
+        "; ".join(f'{i}={o} ("{why}")' for i, o, why in public) or "nothing public on this agenda"
+    )
+    if secret:
+        never += f", and {len(secret)} more line(s) we keep to ourselves"
     ranked = sorted(issues, key=lambda i: -prefs.weights.get(i, 0.0))
     cares = ", ".join(f"{i} ({prefs.weights.get(i, 0.0):.2f})" for i in ranked[:3])
     return (

@@ -123,9 +123,13 @@ def test_no_threat_when_the_crisis_is_near_war_unless_reckless() -> None:
     assert any(m is not None for m in made)
 
 
-def test_what_it_would_take_names_a_package_and_the_red_lines() -> None:
+def test_what_it_would_take_names_a_package_and_the_public_red_lines() -> None:
     state = engine.new_game(small_scenario(), 1)
     text = what_it_would_take(engine.view(state, "aster"))
     assert "We would accept" in text
     assert "alliance=guarantee" in text  # its own red line, with its reason
     assert "Aster will never close the door by treaty." in text
+    # its secret line is counted, never named: the advice is shown across the table
+    assert "missiles=none" not in text
+    assert "Aster-secret" not in text
+    assert "1 more line(s) we keep to ourselves" in text
