@@ -71,3 +71,30 @@ def absent_players(loaded: LoadedScenario) -> Iterable[Located]:
             yield loaded.locate(
                 ("actors", i, "id"), f"playable actor '{actor.id}' takes part in no round"
             )
+
+
+@register
+def consent_of_non_players(loaded: LoadedScenario) -> Iterable[Located]:
+    """Only playable actors are asked for consent (rules R2, R9); naming others does nothing."""
+    playable = {a.id for a in loaded.scenario.playable}
+    for i, issue in enumerate(loaded.scenario.issues):
+        for j, who in enumerate(issue.consent):
+            if who not in playable:
+                yield loaded.locate(
+                    ("issues", i, "consent", j),
+                    f"'{who}' is not playable, so it is never asked: its consent is ignored",
+                )
+
+
+@register
+def rounds_without_two_players(loaded: LoadedScenario) -> Iterable[Located]:
+    """A round with fewer than two playable participants closes as soon as it opens (R3)."""
+    playable = {a.id for a in loaded.scenario.playable}
+    for i, rnd in enumerate(loaded.scenario.rounds):
+        movers = [p for p in rnd.participants if p in playable]
+        if len(movers) < 2:
+            yield loaded.locate(
+                ("rounds", i, "participants"),
+                f"round '{rnd.id}' has {len(movers)} playable participant(s); "
+                "it closes as soon as it opens",
+            )
