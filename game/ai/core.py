@@ -201,6 +201,8 @@ def _propose(
     counter = counter_offer(table, difficulty, models)
     if counter is None or _pending(table, counter.terms):
         return None
+    if any(o.terms == counter.terms and o.rejected_by for o in _my_offers_this_round(table)):
+        return None
     last = _last_offer(table)
     if last is not None and last.terms == counter.terms and last.rejected_by:
         # Nothing new to offer after a rejection: say something instead, now and then.
