@@ -15,14 +15,18 @@ if TYPE_CHECKING:
 
 def _log_to_file(folder: Path) -> None:
     """Send warnings and errors of the game to ``redlines.log`` in the user log folder."""
+    logger = logging.getLogger("game")
+    path = str((folder / "redlines.log").resolve())
+    if any(getattr(h, "baseFilename", None) == path for h in logger.handlers):
+        return  # already logging there (run called twice in one process)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(folder / "redlines.log", encoding="utf-8")
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.WARNING)
-    logging.getLogger("game").addHandler(handler)
+    logger.addHandler(handler)
 
 
 def run(

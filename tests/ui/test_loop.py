@@ -53,3 +53,21 @@ def test_input_wakes_the_loop_and_redraws_once(home: Path) -> None:
     settled, after_key, before_quit, _ = seen
     assert after_key == settled + 1
     assert before_quit == after_key
+
+
+def test_run_opens_the_title_and_logs_warnings_to_the_user_log_folder(home: Path) -> None:
+    import logging
+
+    from game.ui import run
+
+    home.mkdir(parents=True)
+    (home / "settings.json").write_text("[1, 2", encoding="utf-8")  # corrupt: a warning
+    threading.Timer(0.2, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
+    assert run(home, subtitle="Entry point") == 0
+    logger = logging.getLogger("game")
+    ours = [h for h in logger.handlers if str(home) in str(getattr(h, "baseFilename", ""))]
+    assert len(ours) == 1
+    for handler in ours:
+        handler.close()
+        logger.removeHandler(handler)
+    assert "not valid JSON" in (home / "logs" / "redlines.log").read_text(encoding="utf-8")
