@@ -146,3 +146,19 @@ def test_info_on_a_broken_file_is_one_clean_error() -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(f"{BROKEN}:4:5: id: ")
+
+
+def test_validate_shows_negotiation_findings_and_fails_on_their_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``redlines analyze``'s errors (an end state no outcome can label) fail validation too."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    outcomes = text.index("\noutcomes:\n")
+    never = "\noutcomes:\n  - {id: never, label: Never, when: {min_agreements: 5}}\n"
+    path = tmp_path / "never.yaml"
+    path.write_text(text[:outcomes] + never, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "[no-outcome]" in err
+    assert err.endswith(f"FAILED {path} (1 error)\n")
