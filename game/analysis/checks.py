@@ -16,7 +16,7 @@ from game.analysis.conditions import always_holds, impossibilities
 from game.analysis.deals import Zopa, space_for, zopa_in
 from game.analysis.reach import Reach, consenting, movers, reach
 from game.analysis.search import feasible
-from game.analysis.space import build_space, default_actors, red_lined
+from game.analysis.space import build_space, default_actors, red_lined, utilities
 from game.engine.model import Scenario
 
 WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration
@@ -120,6 +120,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     (actor,),
                 )
             )
+    out += _status_quo_findings(scenario)
     for demand in scenario.demands:
         if demand.actor not in scenario.preferences:
             continue
@@ -165,6 +166,28 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     )
                 )
     return out
+
+
+def _status_quo_findings(scenario: Scenario) -> list[Finding]:
+    """No deal at all already clears every reservation: nobody needs to negotiate."""
+    actors = default_actors(scenario)
+    if not actors:
+        return []
+    status_quo = utilities(scenario, {}, actors)
+    if any(status_quo[a] < scenario.preferences[a].reservation for a in actors):
+        return []
+    text = ", ".join(
+        f"{a} {status_quo[a]:.2f} >= {scenario.preferences[a].reservation:.2f}" for a in actors
+    )
+    return [
+        Finding(
+            Severity.INFO,
+            "status-quo-suffices",
+            f"with nothing agreed every delegation already gets its reservation ({text}): "
+            "no one needs a deal, so expect little pressure to concede",
+            tuple(actors),
+        )
+    ]
 
 
 def _round_findings(scenario: Scenario, where: Reach) -> list[Finding]:

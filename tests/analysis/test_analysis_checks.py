@@ -247,3 +247,11 @@ def test_outcome_and_option_outside_the_zopa() -> None:
     outside = {f.subjects for f in found["option-outside-zopa"]}
     assert ("x", "low") in outside
     assert ("x", "high") not in outside  # the log-roll deal uses it
+
+
+def test_status_quo_that_already_clears_every_reservation() -> None:
+    # Status quo is "low" on both issues: a gets 0, so only a zero reservation is met.
+    assert "status-quo-suffices" not in codes(two_party(0.1, 0.1))
+    f = only(two_party(0.0, 0.5), "status-quo-suffices")
+    assert f.severity is Severity.INFO
+    assert f.subjects == ("a", "b")
