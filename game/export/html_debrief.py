@@ -32,7 +32,6 @@ SECTIONS = (
     ("transcript", "Transcript"),
     ("history", "What really happened"),
     ("briefings", "Briefings revealed"),
-    ("rationales", "AI rationales"),
     ("discussion", "Discussion"),
     ("sources", "Sources"),
 )
@@ -52,7 +51,6 @@ def debrief_html(d: Debrief) -> str:
             _transcript(d),
             _history(d),
             _briefings(d),
-            _rationales(d),
             _discussion(d),
             section("sources", "Sources", sources_table(d.sources)),
         ]
@@ -107,7 +105,11 @@ def _outcome(d: Debrief) -> Markup:
         for t in d.terms
     ]
     table = el(
-        "table", el("caption", "Where each issue stands"), el("thead", head), el("tbody", rows)
+        "table",
+        el("caption", "Where each issue stands"),
+        el("thead", head),
+        el("tbody", rows),
+        class_="keep",
     )
     return section("outcome", "Outcome and why", box, table)
 
@@ -166,7 +168,11 @@ def _scores(d: Debrief) -> Markup:
         for a in d.scored
     ]
     table = el(
-        "table", el("caption", "Each delegation's score"), el("thead", head), el("tbody", rows)
+        "table",
+        el("caption", "Each delegation's score"),
+        el("thead", head),
+        el("tbody", rows),
+        class_="keep",
     )
     return section("scores", "Scores", table, note, join(objectives))
 
@@ -230,7 +236,8 @@ def _ledger(d: Debrief) -> Markup:
         )
         for c in d.ledger
     ]
-    return section("ledger", "Commitment ledger", el("table", el("thead", head), el("tbody", rows)))
+    table = el("table", el("thead", head), el("tbody", rows), class_="keep")
+    return section("ledger", "Commitment ledger", table)
 
 
 def _bookmarks(d: Debrief) -> Markup:
@@ -322,30 +329,6 @@ def _briefings(d: Debrief) -> Markup:
             parts.append(red_lines_table(_red_line_rows(a, False), f"{a.name}: red lines"))
             parts.append(objectives_list((o.text, o.points, o.source, "") for o in a.objectives))
     return section("briefings", "Briefings revealed", join(parts), page_break=True)
-
-
-def _rationales(d: Debrief) -> Markup:
-    if not d.rationales:
-        return section(
-            "rationales", "AI rationales", el("p", "No computer seat moved.", class_="muted")
-        )
-    head = el("tr", (el("th", c, scope="col") for c in ("Move", "Delegation", "Action", "Why")))
-    rows = [
-        el(
-            "tr",
-            el("td", str(r.step)),
-            el("td", r.actor_name),
-            el("td", el("code", r.action)),
-            el("td", r.rationale),
-        )
-        for r in d.rationales
-    ]
-    return section(
-        "rationales",
-        "AI rationales",
-        el("table", el("thead", head), el("tbody", rows)),
-        page_break=True,
-    )
 
 
 def _discussion(d: Debrief) -> Markup:

@@ -144,7 +144,8 @@ section { break-inside: auto; }
   nav { display: none; }
   .page-break { break-before: page; page-break-before: always; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, li, .box, figure { break-inside: avoid; page-break-inside: avoid; }
+  tr, li, .box, figure, table.keep { break-inside: avoid; page-break-inside: avoid; }
+  caption { break-after: avoid; page-break-after: avoid; }
   th { background: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -171,15 +171,6 @@ def debrief_markdown(d: Debrief) -> str:
 
     out += _briefings(d)
 
-    out += ["## AI rationales", ""]
-    if d.rationales:
-        out += table(
-            ("Move", "Delegation", "Action", "Why"),
-            ((str(r.step), r.actor_name, r.action, r.rationale) for r in d.rationales),
-        )
-    else:
-        out += ["No computer seat moved.", ""]
-
     out += ["## For the discussion", "", "### Questions from the scenario", ""]
     out += [f"{n}. {md(q)}" for n, q in enumerate(d.discussion_questions, 1)] + [""]
     out += ["### General questions", ""]
