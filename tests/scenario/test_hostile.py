@@ -78,6 +78,12 @@ def test_utf8_bom_and_cyrillic_are_fine() -> None:
     assert loaded.scenario.actor("north").principal == "Королева Беа"
 
 
+def test_columns_count_characters_not_bytes() -> None:
+    assert refusal("x: {a: Привет, b: !bad 1}\n".encode()) == (
+        "bad.yaml:1:19: tag '!bad' is not allowed"
+    )
+
+
 def test_deep_nesting_is_refused() -> None:
     depth = MAX_DEPTH + 5
     assert "levels deep" in refusal(("a: " + "[" * depth + "]" * depth + "\n").encode())
