@@ -238,3 +238,28 @@ def test_frontier_of_a_classroom_scenario_is_exact() -> None:
     nash = nash_point(s)
     if nash is not None:  # the Nash point lies on the frontier
         assert front.distance(nash.utilities) < 1e-9
+
+
+def test_spent_budget_is_labelled_and_never_a_false_proof() -> None:
+    """With its node budget spent the search says so; a local-search witness still counts."""
+    undecided = with_reservations(random_scenario(12, 5, 5, 4, red_line_rate=0.2), 0.62)
+    found = zopa(undecided, max_nodes=1)
+    assert found.exists is None
+    assert not found.exact
+    assert "heuristic" in found.method
+    assert zopa(undecided).exists is True  # with its budget the exact search finds one
+
+    witnessed = with_reservations(random_scenario(12, 5, 5, 0, red_line_rate=0.2), 0.64)
+    found = zopa(witnessed, max_nodes=1)
+    assert found.exists is True
+    assert "local search" in found.method
+    assert found.package is not None
+    assert all(u >= 0.64 - 1e-9 for u in utilities(witnessed, found.package).values())
+
+    rough = nash_point(witnessed, max_nodes=3)
+    exact = nash_point(witnessed)
+    assert rough is not None
+    assert exact is not None
+    assert not rough.exact
+    assert exact.exact
+    assert rough.product <= exact.product + 1e-15
