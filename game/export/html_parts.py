@@ -141,11 +141,11 @@ def sources_table(sources: Sequence[SourceLine]) -> Markup:
             "tr",
             el("td", el("strong", s.title), el("div", s.citation, class_="source")),
             el("td", s.confidence),
-            el("td", safe_link(s.url, s.url) if s.url else "—"),
+            el("td", safe_link(s.url, s.url) if s.url else "—", class_="url"),
         )
         for s in sources
     ]
-    return el("table", el("thead", head), el("tbody", body))
+    return el("table", el("thead", head), el("tbody", body), class_="sources")
 
 
 def definition_rows(pairs: Iterable[tuple[str, str]]) -> Markup:

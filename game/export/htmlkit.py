@@ -118,6 +118,8 @@ th, td { border: 1px solid var(--rule); padding: 0.25rem 0.45rem; text-align: le
   vertical-align: top; overflow-wrap: break-word; }
 td.num { white-space: nowrap; text-align: right; }
 td ul, td ol { margin: 0; padding-left: 1.1rem; }
+td.url { overflow-wrap: anywhere; width: 35%; font-size: 0.9em; }
+table.sources td:first-child { width: 55%; }
 th { background: #eee; }
 caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
 .muted, .source { color: var(--muted); font-size: 0.9em; }
