@@ -20,7 +20,7 @@ from game.ai.prefs import Terms
 from game.ai.table import Table
 from game.engine.model import Lever, Tone, TrackerKind
 
-_YIELDABLE = 0.4  # the least modelled value of the demanded terms to their target
+_YIELDABLE = 0.5  # the least modelled value of the demanded terms to their target, at risk 0
 
 
 def _tension_of(effects_delta: float, table: Table) -> float:
@@ -111,7 +111,11 @@ def _yieldable(
         return False
     model = model_opponents(table, difficulty, rng, (lever.target,))[lever.target]
     values = [model.values[i][o] for i, o in unless]
-    return sum(values) / len(values) >= _YIELDABLE
+    # A risk-taker gambles on long shots; a cautious delegate threatens only for what
+    # the target could well give.
+    # The hard level does not gamble: it threatens only where the odds are good.
+    gamble = 0.0 if difficulty == "hard" else 0.4 * risk_of(table)
+    return sum(values) / len(values) >= _YIELDABLE - gamble
 
 
 def threaten(
