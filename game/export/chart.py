@@ -7,6 +7,8 @@ summary beside it says the same in words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.export.htmlkit import Markup, el, join
 from game.export.model import TensionTrack
 
@@ -25,7 +27,8 @@ def summary(track: TensionTrack) -> str:
     )
 
 
-def tension_svg(track: TensionTrack) -> Markup:
+def tension_svg(track: TensionTrack, bookmarks: Sequence[tuple[int, str]] = ()) -> Markup:
+    """The chart; ``bookmarks`` are (step, note) pairs drawn as numbered flags on the line."""
     steps = max(1, track.points[-1].step)
     top_value = max(track.war_threshold, *(p.tension for p in track.points)) * 1.05
     plot_w = WIDTH - LEFT - RIGHT
@@ -109,6 +112,33 @@ def tension_svg(track: TensionTrack) -> Markup:
             font_weight="bold",
         ),
     ]
+    flags = []
+    for number, (step, note) in enumerate(bookmarks, 1):
+        px = x(step)
+        flags.append(
+            el(
+                "g",
+                el("title", f"Bookmark {number}: {note}"),
+                el(
+                    "line",
+                    x1=f"{px:.1f}",
+                    x2=f"{px:.1f}",
+                    y1=TOP,
+                    y2=TOP + plot_h,
+                    stroke="#000",
+                    stroke_width="1",
+                ),
+                el(
+                    "text",
+                    f"B{number}",
+                    x=f"{px:.1f}",
+                    y=TOP + plot_h + 30,
+                    text_anchor="middle",
+                    font_size="11",
+                    font_weight="bold",
+                ),
+            )
+        )
     line = el(
         "polyline",
         points=" ".join(f"{x(p.step):.1f},{y(p.tension):.1f}" for p in track.points),
@@ -122,7 +152,7 @@ def tension_svg(track: TensionTrack) -> Markup:
         el("line", x1=LEFT, x2=WIDTH - RIGHT, y1=TOP + plot_h, y2=TOP + plot_h, stroke="#000"),
         el(
             "text",
-            "moves of the game, rounds marked R1, R2, …",
+            "moves of the game: rounds R1, R2, …; bookmarks B1, B2, …",
             x=LEFT + plot_w / 2,
             y=HEIGHT - 14,
             text_anchor="middle",
@@ -137,6 +167,7 @@ def tension_svg(track: TensionTrack) -> Markup:
         join(grid),
         join(rounds),
         join(war),
+        join(flags),
         line,
         join(axes),
         viewBox=f"0 0 {WIDTH} {HEIGHT}",

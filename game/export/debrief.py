@@ -34,6 +34,7 @@ from game.export.model import (
     TensionPoint,
     TensionTrack,
     TermResult,
+    TrackerChange,
     TranscriptLine,
 )
 from game.session.session import LogEntry, Session
@@ -41,6 +42,7 @@ from game.session.session import LogEntry, Session
 
 @dataclass(frozen=True, slots=True)
 class _Replay:
+    first: GameState
     final: GameState
     opening: tuple[GameEvent, ...]
     steps: tuple[tuple[GameEvent, ...], ...]  # the events of each log action, in order
@@ -48,7 +50,7 @@ class _Replay:
 
 
 def _replay(scenario: Scenario, seed: int, log: Sequence[LogEntry]) -> _Replay:
-    state = engine.new_game(scenario, seed)
+    state = first = engine.new_game(scenario, seed)
     opening = state.log
     points = [TensionPoint(0, state.tension, state.round_number, state.turn)]
     steps = []
@@ -56,7 +58,7 @@ def _replay(scenario: Scenario, seed: int, log: Sequence[LogEntry]) -> _Replay:
         state, events = engine.apply(state, entry.action)
         steps.append(tuple(events))
         points.append(TensionPoint(step, state.tension, state.round_number, state.turn))
-    return _Replay(state, tuple(opening), tuple(steps), tuple(points))
+    return _Replay(first, state, tuple(opening), tuple(steps), tuple(points))
 
 
 def build_debrief(session: Session) -> Debrief:
@@ -80,6 +82,7 @@ def build_debrief(session: Session) -> Debrief:
         terms=_terms(state),
         ledger=_ledger(state),
         tension=_tension(scenario, replay.tension),
+        trackers=_trackers(replay.first, state),
         rounds=rounds_info(scenario),
         transcript=_transcript(scenario, replay, session.log),
         rationales=tuple(
@@ -274,6 +277,27 @@ def _ledger(state: GameState) -> tuple[LedgerLine, ...]:
         )
         for c in state.ledger
     )
+
+
+def _trackers(first: GameState, last: GameState) -> tuple[TrackerChange, ...]:
+    """How credibility, cohesion, support and trust moved, from the engine's public views."""
+    scenario = first.scenario
+    start, end = engine.public_view(first).trackers, engine.public_view(last).trackers
+    playable = [a.id for a in scenario.playable]
+    out = []
+    for kind, before, after in (
+        ("credibility", start.credibility, end.credibility),
+        ("cohesion", start.cohesion, end.cohesion),
+        ("support", start.support, end.support),
+    ):
+        for actor in playable:
+            label = f"{kind.capitalize()}: {words.short_name(scenario, actor)}"
+            out.append(TrackerChange(kind, label, before[actor], after[actor]))
+    for (a, b), value in start.trust.items():
+        if a in playable and b in playable:
+            label = f"Trust: {words.short_name(scenario, a)}–{words.short_name(scenario, b)}"
+            out.append(TrackerChange("trust", label, value, end.trust[(a, b)]))
+    return tuple(out)
 
 
 def _tension(scenario: Scenario, points: tuple[TensionPoint, ...]) -> TensionTrack:

@@ -207,12 +207,31 @@ def _red_lines(d: Debrief) -> Markup:
 
 
 def _tension(d: Debrief) -> Markup:
-    figure = el("figure", tension_svg(d.tension), el("figcaption", summary(d.tension)))
+    flags = [(b.step, b.note or b.text) for b in d.bookmarks]
+    figure = el("figure", tension_svg(d.tension, flags), el("figcaption", summary(d.tension)))
+    head = el("tr", (el("th", c, scope="col") for c in ("Tracker", "Start", "End", "Change")))
+    rows = [
+        el(
+            "tr",
+            el("th", t.label, scope="row"),
+            el("td", f"{t.start:.0f}", class_="num"),
+            el("td", f"{t.end:.0f}", class_="num"),
+            el("td", f"{t.end - t.start:+.0f}", class_="num"),
+        )
+        for t in d.trackers
+    ]
+    trackers = el(
+        "table",
+        el("caption", "How credibility, cohesion, domestic support and trust moved (0–100)"),
+        el("thead", head),
+        el("tbody", rows),
+        class_="keep",
+    )
     rounds = plain_list(
         f"R{r.number}: {r.name} — {r.venue}, {r.city}, {r.date} ({r.participants})"
         for r in d.rounds
     )
-    return section("tension", "Tension over the game", figure, rounds)
+    return section("tension", "Tension over the game", figure, rounds, trackers)
 
 
 def _ledger(d: Debrief) -> Markup:

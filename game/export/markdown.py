@@ -129,6 +129,13 @@ def debrief_markdown(d: Debrief) -> str:
 
     out += ["## Tension over the game", "", md(summary(d.tension)), ""]
     out += table(("Round", "Turn", "Tension at the end of the turn"), _tension_rows(d.tension))
+    out += table(
+        ("Tracker", "Start", "End", "Change"),
+        (
+            (t.label, f"{t.start:.0f}", f"{t.end:.0f}", f"{t.end - t.start:+.0f}")
+            for t in d.trackers
+        ),
+    )
 
     out += ["## Commitment ledger", ""]
     if d.ledger:

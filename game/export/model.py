@@ -165,6 +165,16 @@ class TensionTrack:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackerChange:
+    """One tracker of the playable delegations, at the start and at the end of the game."""
+
+    kind: str  # "credibility", "cohesion", "support" or "trust"
+    label: str  # "Credibility of US", "Trust US–Russia"
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
 class TranscriptLine:
     """One event of the public record, with the move that caused it."""
 
@@ -233,6 +243,7 @@ class Debrief:
     terms: tuple[TermResult, ...]  # every issue, in the scenario's order
     ledger: tuple[LedgerLine, ...]
     tension: TensionTrack
+    trackers: tuple[TrackerChange, ...]  # per playable delegation, then trust between them
     rounds: tuple[RoundInfo, ...]
     transcript: tuple[TranscriptLine, ...]
     rationales: tuple[Rationale, ...]

@@ -127,3 +127,18 @@ def test_red_lines_tested_crossed_and_provisional() -> None:
     states = {t.issue: t.state for t in debrief.terms}
     assert (states[line.issue], states[own.issue]) == ("binding", "provisional")
     assert debrief.ledger[0].status == "pending"
+
+
+def test_trackers_start_and_end_are_the_engines(finished: tuple[Session, Path]) -> None:
+    session, _ = finished
+    debrief = build_debrief(session)
+    end = engine.public_view(session.state).trackers
+    start = engine.public_view(engine.new_game(session.scenario, session.seed)).trackers
+    playable = [a.id for a in session.scenario.playable]
+    expected = [(start.credibility[a], end.credibility[a]) for a in playable]
+    got = [(t.start, t.end) for t in debrief.trackers if t.kind == "credibility"]
+    assert got == expected
+    pairs = [(a, b) for (a, b) in end.trust if a in playable and b in playable]
+    trust = [(t.start, t.end) for t in debrief.trackers if t.kind == "trust"]
+    assert trust == [(start.trust[p], end.trust[p]) for p in pairs]
+    assert any(t.start != t.end for t in debrief.trackers)  # the game moved something

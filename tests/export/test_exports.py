@@ -57,6 +57,11 @@ def test_html_has_the_tension_chart_with_threshold_and_rounds(
     points = re.search(r'<polyline points="([^"]+)"', svg)
     assert points is not None
     assert len(points.group(1).split()) == len(debrief.tension.points)
+    for number, mark in enumerate(debrief.bookmarks, 1):
+        assert f">B{number}</text>" in svg
+        assert html.escape(f"Bookmark {number}: {mark.note}") in svg
+    for tracker in debrief.trackers:
+        assert html.escape(tracker.label) in page
 
 
 def test_html_prints(finished: tuple[Session, Path]) -> None:
