@@ -117,6 +117,8 @@ def test_hash_ignores_formatting_but_not_content(loaded: LoadedScenario) -> None
     text = MINIMAL.read_text(encoding="utf-8")
     reformatted = "# a new comment\n" + text.replace("format: 1", "format:    1   # version")
     assert load_bytes(reformatted.encode(), "x.yaml").content_hash == loaded.content_hash
+    crlf = text.replace("\n", "\r\n").encode()  # a file saved on Windows
+    assert load_bytes(crlf, "w.yaml").content_hash == loaded.content_hash
     reordered = minimal_data()
     reordered = {k: reordered[k] for k in reversed(list(reordered))}
     assert load_bytes(dump(reordered), "y.yaml").content_hash == loaded.content_hash
