@@ -54,6 +54,12 @@ def actor_colour(theme: Theme, scenario: Scenario | PublicView, actor: str) -> p
         return theme.series(ids.index(actor))
 
 
+def prose(text: str) -> str:
+    """Text as it reads on screen: hard line breaks of a YAML block joined, paragraphs kept."""
+    paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def short_name(pv: PublicView | Scenario, actor: str) -> str:
     """``US``, ``Russia``: the actor's short name (its id if unknown)."""
     for a in pv.actors:

@@ -147,4 +147,4 @@ class HandoverScene(Scene):
 
     def all_text(self) -> list[str]:
         """Every text on the screen (for the privacy tests)."""
-        return [f.text for f in self.text_fits()]
+        return [f.text for w in self.widgets() if w.visible for f in w.text_fits()]

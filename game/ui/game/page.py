@@ -109,5 +109,5 @@ class PageScene(Scene):
         return None
 
     def all_text(self) -> list[str]:
-        """Every text on the page (for tests of what a screen shows)."""
-        return [f.text for f in self.text_fits()]
+        """Every text on the page, scrolled into view or not (for tests of what it shows)."""
+        return [f.text for w in self.widgets() if w.visible for f in w.text_fits()]

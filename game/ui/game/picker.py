@@ -159,6 +159,12 @@ class PickerScene(Scene):
     def show(self, index: int | None) -> None:
         """Fill the detail panel for an entry."""
         self.doc.clear()
+        self._fill(index)
+        if self.detail.rect.width:
+            self.detail.scroll = 0
+            self.doc.arrange()
+
+    def _fill(self, index: int | None) -> None:
         entry = self.entries[index] if index is not None and index < len(self.entries) else None
         self.choose.enabled = entry is not None and entry.loaded is not None
         if entry is None:
@@ -182,9 +188,6 @@ class PickerScene(Scene):
         self.doc.heading("The week", gap="lg")
         for rnd in sc.rounds:
             self.doc.text(f"{rnd.date}  ·  {rnd.name}, {rnd.city}", "body", gap="xs")
-        if self.detail.rect.width:
-            self.detail.scroll = 0
-            self.doc.arrange()
 
     def layout(self, rect: pygame.Rect) -> None:
         t = self.theme

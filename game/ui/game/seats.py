@@ -29,7 +29,7 @@ from game.ui.widgets.label import Label, WrappedText
 
 SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
     (Seat(SeatKind.HUMAN), "Human"),
-    (Seat(SeatKind.AI, Difficulty.EASY), "AI · easy (explains itself)"),
+    (Seat(SeatKind.AI, Difficulty.EASY), "AI · easy"),
     (Seat(SeatKind.AI, Difficulty.NORMAL), "AI · normal"),
     (Seat(SeatKind.AI, Difficulty.HARD), "AI · hard"),
 )
@@ -131,6 +131,10 @@ class SeatsScene(Scene):
             self.rows, boxes[3 : 3 + len(self.rows)], strict=True
         ):
             swatch.rect, menu.rect, pin.rect = layout.row(box, columns, t.space("md"))
+            actor = self.loaded.scenario.actor(swatch.id.split(".")[1])
+            swatch.text = actor.name
+            if swatch.preferred_size()[0] > swatch.rect.width:
+                swatch.text = actor.short_name or actor.name  # large text: the short name
         seed_box = boxes[3 + len(self.rows)]
         self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
         self.error.rect = boxes[-2]

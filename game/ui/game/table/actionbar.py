@@ -30,7 +30,7 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.label import Label
 
-NO_PROPOSAL = "No proposal to answer"
+NO_PROPOSAL = "No proposal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,8 @@ class ActionBar:
             for spec in BUTTONS
         }
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.shown = True
+        self.hint_wanted = False
 
     def set_legal(self, legal: Sequence[Action], *, undo: bool, briefing: bool, hint: bool) -> None:
         """Enable what the mover may do now."""
@@ -105,7 +107,15 @@ class ActionBar:
         self.buttons["table.undo"].enabled = undo
         self.buttons["table.briefing"].enabled = briefing
         self.buttons["table.hint"].enabled = hint
-        self.buttons["table.hint"].visible = hint
+        self.hint_wanted = hint
+        self.buttons["table.hint"].visible = hint and self.shown
+
+    def show(self, shown: bool) -> None:
+        """Show or hide the controls (the status line always shows)."""
+        self.shown = shown
+        for widget in (self.proposal, self.accept, self.reject, *self.buttons.values()):
+            widget.visible = shown
+        self.buttons["table.hint"].visible = shown and self.hint_wanted
 
     def chosen(self) -> int | None:
         """The proposal number the dropdown shows."""
@@ -157,8 +167,8 @@ class ActionBar:
                 )
             y += h + gap
         x = inner.left
-        for button in self.buttons.values():
-            if not button.visible:
+        for bid, button in self.buttons.items():
+            if bid == "table.hint" and not self.hint_wanted:
                 continue
             w = min(inner.width, max(t.px(84), button.preferred_size()[0]))
             if x > inner.left and x + w > inner.right:

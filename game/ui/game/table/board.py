@@ -92,7 +92,8 @@ class BoardView(Widget):
                     self.rect.left + line.pos[0],
                     self.rect.top + line.pos[1],
                     line.width,
-                    t.line_height(line.style),
+                    # Glyphs may stand a pixel taller than the line spacing that stacks them.
+                    max(t.line_height(line.style), t.text_size(line.text, line.style)[1]),
                 ),
             )
             for line in self._lines

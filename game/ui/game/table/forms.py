@@ -165,6 +165,14 @@ class FormScene(Scene):
         accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
         pygame.draw.rect(surface, t.color("accent"), accent)
 
+    def focus_first(self) -> None:
+        # The first field, not the scrolling panel around the fields.
+        fields = [w for w in self.fields.children() if w.can_focus()]
+        if self.focused is None and fields:
+            self.focus(fields[0])
+        else:
+            super().focus_first()
+
     def _done(self) -> Transition | None:
         action = self.action()
         return Pop(Intent(self.id, "submit", action)) if action is not None else None

@@ -34,7 +34,12 @@ from game.ui.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.scrollpanel import ScrollPanel
 
-TABS = (("board", "Board"), ("transcript", "Transcript"), ("delegations", "Delegations"))
+TABS = (
+    ("move", "Act"),
+    ("board", "Board"),
+    ("transcript", "Transcript"),
+    ("delegations", "Delegations"),
+)
 _FORMS = {"propose", "statement", "threaten", "carry"}
 
 
@@ -55,9 +60,10 @@ class TableScene(Scene):
         KeyBinding("n", "pass", "Pass this turn"),
         KeyBinding("b", "briefing", "Read your briefing again"),
         KeyBinding("h", "hint", "Ask an easy AI delegate what it would take"),
-        KeyBinding("1", "tab.board", "Show the board (narrow windows)"),
-        KeyBinding("2", "tab.transcript", "Show the transcript (narrow windows)"),
-        KeyBinding("3", "tab.delegations", "Show the delegations (narrow windows)"),
+        KeyBinding("1", "tab.move", "Show your actions (narrow windows)"),
+        KeyBinding("2", "tab.board", "Show the board (narrow windows)"),
+        KeyBinding("3", "tab.transcript", "Show the transcript (narrow windows)"),
+        KeyBinding("4", "tab.delegations", "Show the delegations (narrow windows)"),
         KeyBinding("escape", "menu", "Leave the table (the game is saved)"),
     )
 
@@ -149,30 +155,16 @@ class TableScene(Scene):
             t.line_height("subheading") + t.line_height("caption"),
             t.line_height("label") + t.px(18),
         ) + 2 * t.space("sm")
-        bar_h = self.bar.height_for(t, rect.width)
-        top, body, bar = layout.column(rect, [top_h, layout.Flex(), bar_h])
-        self.topbar.rect = top
-        self.bar.layout(t, bar)
-        body = layout.pad(body, t.space("md"))
-        self.compact = body.width < t.px(1040)
-        for button in self.tabs:
-            button.visible = self.compact
+        self.compact = rect.width < t.px(1040)
         if self.compact:
-            tab_h = t.control_height()
-            tabs, body = layout.column(body, [tab_h, layout.Flex()], t.space("sm"))
-            for button, box in zip(
-                self.tabs,
-                layout.row(tabs, [layout.Flex()] * len(self.tabs), t.space("sm")),
-                strict=True,
-            ):
-                button.rect = box
-                button.variant = "primary" if button.id == f"table.tab.{self.tab}" else "secondary"
-            for panel in (self.delegations, self.board_panel, self.transcript):
-                panel.rect = pygame.Rect(body)
-            self.delegations.visible = self.tab == "delegations"
-            self.board_panel.visible = self.tab == "board"
-            self.transcript.visible = self.tab == "transcript"
+            self._layout_compact(rect, top_h)
         else:
+            bar_h = self.bar.height_for(t, rect.width)
+            top, body, bar = layout.column(rect, [top_h, layout.Flex(), bar_h])
+            self.topbar.rect = top
+            self.bar.show(True)
+            self.bar.layout(t, bar)
+            body = layout.pad(body, t.space("md"))
             left = max(t.px(230), body.width * 19 // 100)
             right = max(t.px(340), body.width * 30 // 100)
             (
@@ -182,10 +174,45 @@ class TableScene(Scene):
             ) = layout.row(body, [left, layout.Flex(), right], t.space("md"))
             for panel in (self.delegations, self.board_panel, self.transcript):
                 panel.visible = True
+            for button in self.tabs:
+                button.visible = False
         self._arrange_board()
         self.transcript.scroll = self.transcript.max_scroll()
         if self.focused is not None and not self.focused.can_focus():
             self.focus(None)
+
+    def _layout_compact(self, rect: pygame.Rect, top_h: int) -> None:
+        """Narrow windows and large text: one panel at a time behind tabs; Act holds the bar."""
+        t = self.theme
+        status_h = t.control_height() + 2 * t.space("sm")
+        top, body, status = layout.column(rect, [top_h, layout.Flex(), status_h])
+        self.topbar.rect = top
+        self.bar.status.rect = layout.pad(status, t.space("lg"), t.space("sm"))
+        body = layout.pad(body, t.space("md"), t.space("sm"))
+        tabs, body = layout.column(body, [t.control_height(), layout.Flex()], t.space("sm"))
+        boxes = layout.row(tabs, [layout.Flex()] * len(self.tabs), t.space("sm"))
+        for button, box in zip(self.tabs, boxes, strict=True):
+            button.rect = box
+            button.visible = True
+            button.variant = "primary" if button.id == f"table.tab.{self.tab}" else "secondary"
+        for panel in (self.delegations, self.board_panel, self.transcript):
+            panel.rect = pygame.Rect(body)
+        self.delegations.visible = self.tab == "delegations"
+        self.board_panel.visible = self.tab == "board"
+        self.transcript.visible = self.tab == "transcript"
+        self.bar.show(self.tab == "move")
+        if self.tab == "move":
+            status_rect = pygame.Rect(self.bar.status.rect)
+            self.bar.layout(
+                t,
+                pygame.Rect(
+                    body.left - t.space("lg"),
+                    body.top - t.space("md"),
+                    body.width + 2 * t.space("lg"),
+                    body.height,
+                ),
+            )
+            self.bar.status.rect = status_rect
 
     def _arrange_board(self) -> None:
         width = self.board_panel.content_width()
@@ -226,11 +253,37 @@ class TableScene(Scene):
 
                 return Push(HandoverScene.for_table(self.ctx, self.setup, mover))
             self.viewer = mover
+            self.show_tab("move")
             self.refresh()
+            self.focus_action()
             return None
         self.pacer.start()
+        self.show_tab("transcript")
         self.refresh()
         return None
+
+    def show_tab(self, tab: str) -> None:
+        """Switch the narrow layout's panel (no effect on wide windows)."""
+        if self.tab != tab:
+            self.tab = tab
+            if self.compact and self.rect.width:
+                self.relayout(self.rect)
+
+    def focus_action(self) -> None:
+        """Put keyboard focus on the first thing the mover can do (not on a panel)."""
+        if (
+            self.focused is not None
+            and self.focused.can_focus()
+            and self.focused
+            in (self.bar.proposal, self.bar.accept, self.bar.reject, *self.bar.buttons.values())
+        ):
+            return
+        first = [self.bar.accept, *self.bar.buttons.values()]
+        target = next((b for b in first if b.can_focus()), None)
+        self.focus(target)
+
+    def focus_first(self) -> None:
+        self.focus_action()
 
     def after(self, turns: list[Turn]) -> Transition | None:
         """Show moves just made; between rounds, the round's summary comes first."""
@@ -401,8 +454,7 @@ class TableScene(Scene):
             self.pacer.skip()
             return None
         if action.startswith("tab."):
-            self.tab = action.removeprefix("tab.")
-            self.relayout(self.rect)
+            self.show_tab(action.removeprefix("tab."))
             return None
         if action in _FORMS:
             return self.open_form(action)

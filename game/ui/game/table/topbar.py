@@ -30,19 +30,26 @@ class TopBar(Widget):
             return "", "", "", ""
         rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
         turns = rnd.turns + self.extra_turns
-        progress = (
-            f"Round {pv.round_number} of {len(pv.rounds)}  ·  Turn {min(pv.turn, turns)} of {turns}"
-        )
+        turn = min(pv.turn, turns)
+        progress = f"Round {pv.round_number} of {len(pv.rounds)}  ·  Turn {turn} of {turns}"
+        place = f"{rnd.venue}, {rnd.city}  ·  {rnd.date}"
+        if self.rect.width and not self._roomy():
+            progress = f"Round {pv.round_number}/{len(pv.rounds)} · Turn {turn}/{turns}"
+            place = f"{rnd.city} · {rnd.date}"
         if pv.over:
             progress = f"Game over  ·  {pv.outcome}"
         tension = f"Tension {pv.trackers.tension:.0f} / {pv.trackers.war_threshold:.0f}"
-        return rnd.name, f"{rnd.venue}, {rnd.city}  ·  {rnd.date}", progress, tension
+        return rnd.name, place, progress, tension
+
+    def _roomy(self) -> bool:
+        """Whether the bar is wide enough for the long forms of its texts."""
+        return self.rect.width >= self.theme.px(1000)
 
     def _boxes(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]:
         t = self.theme
         inner = self.rect.inflate(-2 * t.space("lg"), -2 * t.space("sm"))
         meter_w = min(t.px(300), inner.width // 3)
-        progress_w = min(t.px(330), inner.width // 4)
+        progress_w = min(t.px(330), inner.width // 4) if self._roomy() else inner.width // 3
         meter = pygame.Rect(inner.right - meter_w, inner.top, meter_w, inner.height)
         progress = pygame.Rect(
             meter.left - progress_w - t.space("lg"), inner.top, progress_w, inner.height
@@ -51,7 +58,7 @@ class TopBar(Widget):
             inner.left, inner.top, max(1, progress.left - inner.left - t.space("lg")), inner.height
         )
         name_h = t.line_height("subheading")
-        place_h = t.line_height("caption")
+        place_h = max(t.line_height("caption"), t.text_size("Ag", "caption")[1])
         top = left.centery - (name_h + place_h) // 2
         name = pygame.Rect(left.left, top, left.width, name_h)
         place = pygame.Rect(left.left, top + name_h, left.width, place_h)

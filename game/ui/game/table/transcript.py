@@ -17,7 +17,7 @@ from game import engine
 from game.engine import EventKind, GameEvent, PublicView
 from game.session.seats import SeatKind
 from game.session.session import LogEntry, Session, Turn
-from game.ui.game.common import actor_colour, delegate_name, short_name
+from game.ui.game.common import actor_colour, delegate_name, prose, short_name
 from game.ui.text import wrap_lines
 from game.ui.theme import Theme
 from game.ui.widgets.base import TextFit
@@ -38,7 +38,7 @@ _BAD = {
     EventKind.ESCALATION,
     EventKind.COMMITMENT_BROKEN,
 }
-_HEAD = {EventKind.ROUND_OPENED, EventKind.GAME_OPENED, EventKind.ROUND_CLOSED, EventKind.GAME_OVER}
+_HEAD = {EventKind.ROUND_CLOSED, EventKind.GAME_OVER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,9 @@ def _row(pv: PublicView, event: GameEvent) -> Row:
     speaker = ""
     if event.kind is EventKind.QUOTE:
         speaker = short_name(pv, event.actor) if event.actor else ""
-    return Row(str(event.kind), event.actor, speaker, event.text.strip(), event.round)
+    elif event.kind is EventKind.ROUND_OPENED:
+        speaker = f"ROUND {event.round} OPENS"
+    return Row(str(event.kind), event.actor, speaker, prose(event.text), event.round)
 
 
 def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> list[Row]:

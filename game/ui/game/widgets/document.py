@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.game.common import prose
 from game.ui.theme import ColorLike
 from game.ui.widgets.base import Widget
 from game.ui.widgets.label import WrappedText
@@ -51,7 +52,7 @@ class Document:
         indent: int = 0,
     ) -> WrappedText:
         """A wrapped paragraph (empty text adds nothing visible but keeps the order)."""
-        widget = self.panel.add(WrappedText(self._id(), text, style=style, color=color))
+        widget = self.panel.add(WrappedText(self._id(), prose(text), style=style, color=color))
         self.blocks.append(_Block(widget, gap, None, indent))
         return widget
 

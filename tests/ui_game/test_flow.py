@@ -1,0 +1,117 @@
+"""A whole game through the UI: title, picker, seats, briefing, table, summaries, debrief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import engine
+from game.session.seats import SeatKind
+from game.ui.game.debrief import DebriefScene
+from game.ui.game.picker import PickerScene
+from game.ui.game.seats import SeatsScene
+from game.ui.game.summary import RoundSummaryScene
+from game.ui.game.table.scene import TableScene
+from game.ui.main import GameTitle, title_factory
+from game.ui.pilot import Pilot
+from tests.ui.conftest import MakePilot
+from tests.ui_game.conftest import SCENARIO, shown_text
+
+from game.scenario import load_scenario
+
+
+def _to_table(pilot: Pilot) -> TableScene:
+    pilot.click("title.new")
+    assert isinstance(pilot.scene, PickerScene)
+    pilot.click("picker.choose")
+    assert isinstance(pilot.scene, SeatsScene)
+    pilot.click("seats.start")
+    assert pilot.scene.title.startswith("Briefing")
+    pilot.click("briefing.done")
+    pilot.advance()
+    assert isinstance(pilot.scene, TableScene)
+    return pilot.scene
+
+
+def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, home: Path) -> None:
+    loaded = load_scenario(SCENARIO)
+    pilot = make_pilot(title_factory(loaded, None, 11), ai_pace="fast")
+    assert isinstance(pilot.scene, GameTitle)
+    table = _to_table(pilot)
+    session = table.session
+    humans = [a for a, s in session.seats.items() if s.kind is SeatKind.HUMAN]
+    assert len(humans) == 1 and len(session.seats) == 3
+    summaries = 0
+    undone = False
+    for _ in range(4000):
+        scene = pilot.scene
+        if isinstance(scene, DebriefScene):
+            break
+        if isinstance(scene, RoundSummaryScene):
+            summaries += 1
+            pilot.click("summary.continue")
+        elif isinstance(scene, TableScene) and scene.viewer_moves():
+            if not undone and any(e.by is SeatKind.HUMAN for e in session.log):
+                before = len(session.log)
+                pilot.press("z", pygame_ctrl())
+                assert len(session.log) < before  # Ctrl+Z took the person's move back
+                undone = True
+                continue
+            accept = pilot.widget("table.accept")
+            pilot.click("table.accept" if accept.enabled else "table.pass")
+        else:
+            pilot.advance(ms=450)
+        assert pilot.app.crashes == [], pilot.app.crashes
+    assert isinstance(pilot.scene, DebriefScene)
+    assert undone
+    assert summaries >= len(session.scenario.rounds) - 1
+    result = engine.outcome(session.state)
+    assert result is not None
+    text = shown_text(pilot.scene)
+    assert result.label in text
+    assert "What really happened" in text
+    for actor in session.scenario.actors:
+        if actor.briefing:
+            assert actor.name in text  # every briefing revealed
+    pilot.click("debrief.title")
+    assert isinstance(pilot.scene, GameTitle)
+
+
+def pygame_ctrl() -> int:
+    import pygame
+
+    return pygame.KMOD_CTRL
+
+
+def test_a_broken_user_scenario_shows_its_errors_in_the_picker(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    folder = home / "data" / "scenarios"
+    folder.mkdir(parents=True)
+    (folder / "broken.yaml").write_text("id: broken\nactors: [\n", encoding="utf-8")
+    pilot = make_pilot(title_factory(None, None, None))
+    pilot.click("title.new")
+    picker = pilot.scene
+    assert isinstance(picker, PickerScene)
+    index = next(i for i, e in enumerate(picker.entries) if e.name == "broken.yaml")
+    for _ in range(index):
+        pilot.press("down")
+    assert picker.list.selected == index
+    text = "\n".join(f.text for f in picker.text_fits())
+    assert "broken.yaml:" in text  # a located error (file:line:col)
+    assert not pilot.widget("picker.choose").enabled
+    assert pilot.app.crashes == []
+
+
+def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) -> None:
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    assert not pilot.widget("title.continue").enabled  # no autosave yet
+    table = _to_table(pilot)
+    moves = len(table.session.log)
+    pilot.press("escape")
+    pilot.click("leave.yes")
+    assert isinstance(pilot.scene, GameTitle)
+    assert pilot.widget("title.continue").enabled
+    pilot.click("title.continue")
+    pilot.advance()
+    assert isinstance(pilot.scene, TableScene)
+    assert len(pilot.scene.session.log) >= moves

@@ -1,0 +1,153 @@
+"""Screenshots of every game screen at 1280×720 and at UI scale 2.0, against approved images,
+and no text overflowing its box.  Regenerate on purpose: ``REDLINES_REGEN_GOLDEN=1``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.scenario import load_scenario
+from game.session.seats import Seat, SeatKind
+from game.ui.game.debrief import DebriefScene
+from game.ui.game.flow import start_scene
+from game.ui.game.handover import HandoverScene
+from game.ui.game.summary import RoundSummaryScene
+from game.ui.game.table.scene import TableScene
+from game.ui.main import title_factory
+from game.ui.pilot import Pilot
+from tests.ui.conftest import MakePilot
+from tests.ui_game.conftest import SCENARIO, assert_golden, new_setup, play_until
+
+VARIANTS = [("1280x720", {}), ("scale2", {"ui_scale": 2.0})]
+
+
+def _title(pilot_maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    return pilot_maker(title_factory(load_scenario(SCENARIO), None, 7), **settings)
+
+
+def _game(pilot_maker: MakePilot, settings: dict[str, object], humans: tuple[str, ...] = ("us",)) -> Pilot:
+    setup = new_setup({a: Seat(SeatKind.HUMAN) for a in humans})
+    return pilot_maker(lambda ctx: start_scene(ctx, setup), ai_pace="fast", **settings)
+
+
+def _table(pilot: Pilot) -> None:
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+
+
+def _to_summary(pilot: Pilot) -> None:
+    _table(pilot)
+    for _ in range(200):
+        if isinstance(pilot.scene, RoundSummaryScene):
+            return
+        if isinstance(pilot.scene, TableScene) and pilot.scene.viewer_moves():
+            pilot.click("table.pass")
+        else:
+            pilot.advance(ms=450)
+    raise AssertionError("no round summary")
+
+
+def _to_debrief(pilot: Pilot) -> None:
+    _table(pilot)
+    for _ in range(3000):
+        scene = pilot.scene
+        if isinstance(scene, DebriefScene):
+            return
+        if isinstance(scene, RoundSummaryScene):
+            pilot.click("summary.continue")
+        elif isinstance(scene, TableScene) and scene.viewer_moves():
+            pilot.click("table.pass")
+        else:
+            pilot.advance(ms=450)
+    raise AssertionError("no debrief")
+
+
+SCREENS: dict[str, Callable[[MakePilot, dict[str, object]], Pilot]] = {}
+
+
+def _title_screen(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    return _title(maker, settings)
+
+
+def _picker(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _title(maker, settings)
+    pilot.click("title.new")
+    return pilot
+
+
+def _seats(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _picker(maker, settings)
+    pilot.click("picker.choose")
+    return pilot
+
+
+def _briefing(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    return _game(maker, settings)
+
+
+def _handover(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _game(maker, settings, ("us", "russia"))
+    assert isinstance(pilot.scene, HandoverScene)
+    return pilot
+
+
+def _table_screen(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _game(maker, settings)
+    _table(pilot)
+    return pilot
+
+
+def _propose(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _table_screen(maker, settings)
+    pilot.press("p")
+    pilot.press("right")  # the first issue's first option: the red-line notes fill in
+    pilot.press("right")
+    return pilot
+
+
+def _summary(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _game(maker, settings)
+    _to_summary(pilot)
+    return pilot
+
+
+def _debrief(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _game(maker, settings)
+    _to_debrief(pilot)
+    return pilot
+
+
+SCREENS.update(
+    {
+        "title": _title_screen,
+        "picker": _picker,
+        "seats": _seats,
+        "briefing": _briefing,
+        "handover": _handover,
+        "table": _table_screen,
+        "propose": _propose,
+        "summary": _summary,
+        "debrief": _debrief,
+    }
+)
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+@pytest.mark.parametrize(("variant", "settings"), VARIANTS)
+def test_game_screen_matches_golden_and_no_text_overflows(
+    make_pilot: MakePilot, home: Path, name: str, variant: str, settings: dict[str, object]
+) -> None:
+    pilot = SCREENS[name](make_pilot, settings)
+    pilot.move((2, 2))
+    frame = pilot.screenshot()
+    assert frame.get_size() == (1280, 720)
+    assert pilot.app.crashes == []
+    overflowing = [
+        f"{f.widget_id}: {f.text!r} {f.size} in {f.box}"
+        for f in pilot.scene.text_fits()
+        if f.overflows
+    ]
+    assert overflowing == [], "\n".join(overflowing)
+    assert_golden(frame, f"{name}-{variant}")

@@ -1,0 +1,101 @@
+"""Hot-seat: two human delegations share the screen; hand-overs hide each one's private data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.session.seats import Seat, SeatKind
+from game.ui.game.briefing import BriefingScene
+from game.ui.game.debrief import DebriefScene
+from game.ui.game.flow import start_scene
+from game.ui.game.handover import HandoverScene
+from game.ui.game.summary import RoundSummaryScene
+from game.ui.game.table.scene import TableScene
+from game.ui.pilot import Pilot
+from tests.ui.conftest import MakePilot
+from tests.ui_game.conftest import assert_golden, new_setup, private_texts, shown_text
+
+HUMANS = ("us", "russia")
+PINS = {"us": "1234"}
+
+
+def _assert_hides(pilot: Pilot, setup: object, *actors: str) -> None:
+    text = shown_text(pilot.scene)
+    for actor in actors:
+        for secret in private_texts(setup, actor):  # type: ignore[arg-type]
+            assert secret not in text, f"{actor}'s private text on {type(pilot.scene).__name__}"
+
+
+def _confirm(pilot: Pilot) -> None:
+    scene = pilot.scene
+    assert isinstance(scene, HandoverScene)
+    if scene.pin:
+        pilot.type(scene.pin)
+    pilot.press("return")
+
+
+def test_hand_over_hides_private_data_and_checks_the_pin(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    setup = new_setup({a: Seat(SeatKind.HUMAN) for a in HUMANS}, PINS)
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    # First the American hand-over: nobody's briefing shows, and the PIN is required.
+    assert isinstance(pilot.scene, HandoverScene)
+    assert "Pass the laptop to the American delegation" in shown_text(pilot.scene)
+    _assert_hides(pilot, setup, *HUMANS)
+    pilot.type("9999")
+    pilot.press("return")
+    assert isinstance(pilot.scene, HandoverScene)  # a wrong PIN does not open anything
+    assert "not the PIN" in shown_text(pilot.scene)
+    _confirm(pilot)
+    assert isinstance(pilot.scene, BriefingScene)
+    assert private_texts(setup, "us")[0] in shown_text(pilot.scene)
+    _assert_hides(pilot, setup, "russia", "nato")
+    pilot.click("briefing.done")
+    # Then the Russian delegation's turn to read: the American briefing is gone.
+    assert isinstance(pilot.scene, HandoverScene)
+    assert "Russian delegation" in shown_text(pilot.scene)
+    _assert_hides(pilot, setup, *HUMANS)
+    pilot.move((2, 2))
+    assert_golden(pilot.screenshot(), "handover-hotseat")
+    _confirm(pilot)
+    assert isinstance(pilot.scene, BriefingScene)
+    assert private_texts(setup, "russia")[0] in shown_text(pilot.scene)
+    _assert_hides(pilot, setup, "us", "nato")
+
+
+def test_every_change_of_human_mover_goes_through_a_hand_over(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    setup = new_setup({a: Seat(SeatKind.HUMAN) for a in HUMANS}, PINS)
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    handovers = 0
+    last_viewer: str | None = None
+    handovers_then = 0  # hand-overs seen when the last viewer moved
+    for _ in range(3000):
+        scene = pilot.scene
+        if isinstance(scene, DebriefScene):
+            break
+        if isinstance(scene, HandoverScene):
+            handovers += 1
+            _assert_hides(pilot, setup, *HUMANS)
+            _confirm(pilot)
+        elif isinstance(scene, BriefingScene):
+            pilot.click("briefing.done")
+        elif isinstance(scene, RoundSummaryScene):
+            pilot.click("summary.continue")
+        elif isinstance(scene, TableScene):
+            if scene.viewer_moves():
+                if last_viewer is not None and scene.viewer != last_viewer:
+                    # The screen changed hands, so a hand-over screen came in between.
+                    assert handovers > handovers_then
+                others = [a for a in HUMANS if a != scene.viewer]
+                _assert_hides(pilot, setup, *others)
+                last_viewer = scene.viewer
+                handovers_then = handovers
+                pilot.click("table.pass")
+            else:
+                pilot.advance(ms=450)
+        assert pilot.app.crashes == [], pilot.app.crashes
+    assert isinstance(pilot.scene, DebriefScene)
+    assert handovers >= 4
