@@ -117,3 +117,20 @@ def test_unfinished_game_exports(tmp_path: Path) -> None:
     check_html(page)
     assert "The game is not finished" in page
     assert "not finished" in debrief_markdown(debrief)
+
+
+def test_a_second_scenario_exports_without_a_code_change(tmp_path: Path) -> None:
+    """Data, not code: the minimal test scenario debriefs and prints like the bundled one."""
+    from game.export.briefings import briefing_pages
+    from tests.export.helpers import play_full
+    from tests.scenario.helpers import MINIMAL
+
+    session = play_full(tmp_path / "minimal.json", MINIMAL, seed=2)
+    debrief = build_debrief(session)
+    check_html(debrief_html(debrief))
+    assert debrief.outcome is not None
+    assert md(debrief.outcome.label) in debrief_markdown(debrief)
+    pages = briefing_pages(session.scenario)
+    assert len(pages) == 3 + len(session.scenario.playable)
+    for page in pages.values():
+        check_html(page)
