@@ -1,4 +1,30 @@
-"""AI delegates: computer players that negotiate from their own actor's view only."""
+"""AI delegates: computer players that negotiate from their own actor's view only.
+
+How a move is made (each step its own module)::
+
+    ActorView --view--> Table (own preferences + public record; prefs, memo)
+      --core--> judge offers (judge: red lines, utility vs aspiration)
+             -> accept, or counter-offer (opponents: frequency model;
+                offers: greedy trade-off search), or threaten/carry out/
+                make a statement (tactics), or reject with a reason, or pass
+      --actions--> one of the engine's legal actions, with a one-line rationale
+
+Difficulty changes how well a delegate reads the others and how it uses pressure:
+
+=========  ===========================================  ==============================
+level      opponent model                               threats
+=========  ===========================================  ==============================
+easy       public demands only, blurred by noise;       half as bold as its personality,
+           may offer others' public red lines           never bluffs
+normal     demands, public red lines, what each         by personality; a risk-taker
+           proposes (frequency)                         gambles on long shots
+hard       all of normal plus accepts, rejects and      only with good odds and room to
+           issues each keeps unchanged (HardHeaded)     carry out; bluffs when believed
+=========  ===========================================  ==============================
+
+``make_agent(scenario, actor, difficulty, seed)`` is the session's factory;
+``what_it_would_take(view)`` is the easy level's advice to a learner.
+"""
 
 from __future__ import annotations
 
