@@ -39,7 +39,9 @@ def private_texts(setup: GameSetup, actor: str) -> list[str]:
     sc = setup.session.scenario
     texts = [prose(sc.actor(actor).briefing)[:60]]
     prefs = sc.preferences.get(actor)
-    texts += [prose(line.reason)[:60] for line in (prefs.red_lines if prefs else ()) if not line.public]
+    texts += [
+        prose(line.reason)[:60] for line in (prefs.red_lines if prefs else ()) if not line.public
+    ]
     return [t for t in texts if t]
 
 

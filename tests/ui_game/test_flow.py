@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import engine
+from game.scenario import load_scenario
 from game.session.seats import SeatKind
 from game.ui.game.debrief import DebriefScene
 from game.ui.game.picker import PickerScene
@@ -15,8 +16,6 @@ from game.ui.main import GameTitle, title_factory
 from game.ui.pilot import Pilot
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
-
-from game.scenario import load_scenario
 
 
 def _to_table(pilot: Pilot) -> TableScene:
@@ -39,7 +38,8 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
     table = _to_table(pilot)
     session = table.session
     humans = [a for a, s in session.seats.items() if s.kind is SeatKind.HUMAN]
-    assert len(humans) == 1 and len(session.seats) == 3
+    assert len(humans) == 1
+    assert len(session.seats) == 3
     summaries = 0
     undone = False
     for _ in range(4000):

@@ -27,7 +27,9 @@ def _title(pilot_maker: MakePilot, settings: dict[str, object]) -> Pilot:
     return pilot_maker(title_factory(load_scenario(SCENARIO), None, 7), **settings)
 
 
-def _game(pilot_maker: MakePilot, settings: dict[str, object], humans: tuple[str, ...] = ("us",)) -> Pilot:
+def _game(
+    pilot_maker: MakePilot, settings: dict[str, object], humans: tuple[str, ...] = ("us",)
+) -> Pilot:
     setup = new_setup({a: Seat(SeatKind.HUMAN) for a in humans})
     return pilot_maker(lambda ctx: start_scene(ctx, setup), ai_pace="fast", **settings)
 
@@ -102,8 +104,8 @@ def _table_screen(maker: MakePilot, settings: dict[str, object]) -> Pilot:
 def _propose(maker: MakePilot, settings: dict[str, object]) -> Pilot:
     pilot = _table_screen(maker, settings)
     pilot.press("p")
-    pilot.press("right")  # the first issue's first option: the red-line notes fill in
-    pilot.press("right")
+    for _ in range(3):  # a term that crosses red lines: the notes say whose and why
+        pilot.press("right")
     return pilot
 
 

@@ -34,9 +34,7 @@ def _confirm(pilot: Pilot) -> None:
     pilot.press("return")
 
 
-def test_hand_over_hides_private_data_and_checks_the_pin(
-    make_pilot: MakePilot, home: Path
-) -> None:
+def test_hand_over_hides_private_data_and_checks_the_pin(make_pilot: MakePilot, home: Path) -> None:
     setup = new_setup({a: Seat(SeatKind.HUMAN) for a in HUMANS}, PINS)
     pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
     # First the American hand-over: nobody's briefing shows, and the PIN is required.

@@ -141,7 +141,10 @@ class DebriefScene(PageScene):
         ctx.autosave = None
         doc = self.doc
         if result is not None:
-            doc.text(f"Why: {result.why}", "body", gap="xs")
+            described = [o.description for o in session.scenario.outcomes if o.id == result.id]
+            if described and described[0]:
+                doc.text(described[0], "body", gap="xs")
+            doc.text(f"Why this label: {result.why}", "body", "text_dim", gap="sm")
         _scores(doc, self.theme, session, pv)
         _terms_and_history(doc, session, pv)
         doc.heading("Tension over the talks")

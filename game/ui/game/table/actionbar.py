@@ -126,12 +126,14 @@ class ActionBar:
         """The bar's height at ``width`` (it wraps its buttons onto more rows when narrow)."""
         return self._place(theme, pygame.Rect(0, 0, width, 10_000), apply=False)
 
-    def layout(self, theme: Theme, rect: pygame.Rect) -> None:
-        """Place the widgets inside ``rect``."""
+    def layout(self, theme: Theme, rect: pygame.Rect, *, with_status: bool = True) -> None:
+        """Place the widgets inside ``rect`` (the status line too, unless placed elsewhere)."""
         self.rect = rect
-        self._place(theme, rect, apply=True)
+        self._place(theme, rect, apply=True, with_status=with_status)
 
-    def _place(self, theme: Theme, rect: pygame.Rect, *, apply: bool) -> int:
+    def _place(
+        self, theme: Theme, rect: pygame.Rect, *, apply: bool, with_status: bool = True
+    ) -> int:
         t = theme
         pad = t.space("md")
         inner = layout.pad(rect, t.space("lg"), pad)
@@ -144,7 +146,7 @@ class ActionBar:
         ]
         answer_total = sum(answer_w) + 2 * gap
         y = inner.top
-        if inner.width - answer_total >= t.px(360):
+        if with_status and inner.width - answer_total >= t.px(360):
             status, *answers = layout.row(
                 pygame.Rect(inner.left, y, inner.width, h), [layout.Flex(), *answer_w], gap
             )
@@ -153,9 +155,10 @@ class ActionBar:
                 self.proposal.rect, self.accept.rect, self.reject.rect = answers
             y += h + gap
         else:
-            if apply:
-                self.status.rect = pygame.Rect(inner.left, y, inner.width, h)
-            y += h + gap
+            if with_status:
+                if apply:
+                    self.status.rect = pygame.Rect(inner.left, y, inner.width, h)
+                y += h + gap
             widths = [
                 max(1, inner.width - answer_w[1] - answer_w[2] - 2 * gap),
                 answer_w[1],

@@ -31,6 +31,7 @@ from game.ui.game.table.transcript import TranscriptView, rows_of_turns, session
 from game.ui.intent import Intent, Pop, Push, Replace, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
+from game.ui.widgets.base import draw_box
 from game.ui.widgets.button import Button
 from game.ui.widgets.scrollpanel import ScrollPanel
 
@@ -76,6 +77,7 @@ class TableScene(Scene):
         self.pacer = Pacer(pace_ms(ctx.settings.ai_pace))
         self.pv: PublicView = engine.public_view(self.session.state)
         self.compact = False
+        self.board_frame = pygame.Rect(0, 0, 0, 0)
         self.tab = "board"
         self._check = True  # decide what happens next on the first update
         self.topbar = self.add(TopBar("table.top"))
@@ -176,6 +178,9 @@ class TableScene(Scene):
                 panel.visible = True
             for button in self.tabs:
                 button.visible = False
+        # The board sits on a framed surface like the transcript's, inset by a small margin.
+        self.board_frame = pygame.Rect(self.board_panel.rect)
+        self.board_panel.rect = layout.pad(self.board_frame, t.space("sm"))
         self._arrange_board()
         self.transcript.scroll = self.transcript.max_scroll()
         if self.focused is not None and not self.focused.can_focus():
@@ -202,17 +207,13 @@ class TableScene(Scene):
         self.transcript.visible = self.tab == "transcript"
         self.bar.show(self.tab == "move")
         if self.tab == "move":
-            status_rect = pygame.Rect(self.bar.status.rect)
-            self.bar.layout(
-                t,
-                pygame.Rect(
-                    body.left - t.space("lg"),
-                    body.top - t.space("md"),
-                    body.width + 2 * t.space("lg"),
-                    body.height,
-                ),
+            area = pygame.Rect(
+                body.left - t.space("lg"),
+                body.top - t.space("md"),
+                body.width + 2 * t.space("lg"),
+                body.height,
             )
-            self.bar.status.rect = status_rect
+            self.bar.layout(t, area, with_status=False)
 
     def _arrange_board(self) -> None:
         width = self.board_panel.content_width()
@@ -491,6 +492,11 @@ class TableScene(Scene):
         return self.next_step() if not self.session.is_over else None
 
     # -- drawing -----------------------------------------------------------------------
+    def draw_background(self, surface: pygame.Surface) -> None:
+        super().draw_background(surface)
+        if self.board_panel.visible:
+            draw_box(surface, self.theme, self.board_frame, "surface", radius="sm")
+
     def all_text(self) -> list[str]:
         """Every text this screen shows (for the privacy tests)."""
         texts = [f.text for f in self.text_fits()]
