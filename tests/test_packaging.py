@@ -33,7 +33,10 @@ def test_unknown_scenario_id_is_none() -> None:
 
 def test_cli_misuse_exits_2() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "game", "no-such-command"], capture_output=True, text=True
+        [sys.executable, "-m", "game", "no-such-command"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "unknown command" in result.stderr
