@@ -53,12 +53,12 @@ class BoardView(Widget):
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
+        # (text, style, width, theme version) -> wrapped lines: most cells stay the same per move.
+        self._wraps: dict[tuple[str, str, int, int], list[str]] = {}
 
     def set_view(self, pv: PublicView) -> None:
         """Show this state of the table."""
-        if pv is not self.pv:
-            self.pv = pv
-            self._key = ()
+        self.pv = pv
 
     # -- building ----------------------------------------------------------------------
     def height_for(self, width: int) -> int:
@@ -67,10 +67,15 @@ class BoardView(Widget):
         return self._height
 
     def _render(self, width: int) -> pygame.Surface:
-        key = (id(self.pv), width, self.theme.version)
+        # Every move adds to the public record, so its length (and the end) says what changed.
+        pv = self.pv
+        state = (len(pv.log), pv.over, pv.round_number) if pv is not None else None
+        key = (state, width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
-        painter = _Painter(self.theme, self.pv, max(1, width))
+        if len(self._wraps) > 20_000:
+            self._wraps.clear()
+        painter = _Painter(self.theme, self.pv, max(1, width), self._wraps)
         if self.pv is not None:
             painter.board()
         self._surface, self._lines, self._height = painter.finish()
@@ -108,8 +113,15 @@ class BoardView(Widget):
 class _Painter:
     """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
 
-    def __init__(self, theme: Theme, pv: PublicView | None, width: int) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        pv: PublicView | None,
+        width: int,
+        wraps: dict[tuple[str, str, int, int], list[str]],
+    ) -> None:
         self.t = theme
+        self.wraps = wraps
         self.pv = pv
         self.width = width
         self.y = 0
@@ -121,7 +133,10 @@ class _Painter:
         """Wrapped text at ``at`` = (x, y, width); returns its height."""
         x, y, width = at
         h = self.t.line_height(style)
-        lines = wrap_lines(self.t.font(style), text, width)
+        key = (text, style, width, self.t.version)
+        lines = self.wraps.get(key)
+        if lines is None:
+            lines = self.wraps[key] = wrap_lines(self.t.font(style), text, width)
         for n, line in enumerate(lines):
             if line:
                 self.lines.append(Line(line, style, colour, (x, y + n * h), width))

@@ -290,9 +290,9 @@ class TableScene(Scene):
         """Show moves just made; between rounds, the round's summary comes first."""
         for row in rows_of_turns(self.pv, turns):
             self.transcript.append(row)
-        self.refresh()
         closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
         if closed:
+            self.refresh()
             self.pacer.stop()
             from game.ui.game.summary import RoundSummaryScene
 

@@ -119,36 +119,46 @@ class TranscriptView(ListView):
             empty_text="The talks have not started.",
         )
         self.pv = pv
-        self._wrapped: dict[tuple[object, ...], list[str]] = {}
+        self._wrapped: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
+        self._heights: dict[int, tuple[int, int, int]] = {}
 
     def _pad(self, theme: Theme) -> tuple[int, int, int]:
         """(left inset after the colour bar, right inset, vertical padding)."""
         return theme.space("md") + theme.px(4), theme.space("sm"), theme.space("xs") + 1
 
     def _lines(self, theme: Theme, row: Row, width: int) -> tuple[list[str], list[str]]:
+        # Rows are re-measured whenever one is added: wrapping is cached per row and width.
         key = (row, width, theme.version)
         cached = self._wrapped.get(key)
-        style, _ = _look(row)
-        left, right, _ = self._pad(theme)
-        inner = max(1, width - left - right)
         if cached is None:
-            cached = wrap_lines(theme.font(style), row.text, inner)
-            if len(self._wrapped) > 4096:
+            style, _ = _look(row)
+            left, right, _ = self._pad(theme)
+            inner = max(1, width - left - right)
+            head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
+            cached = (head, wrap_lines(theme.font(style), row.text, inner))
+            if len(self._wrapped) > 8192:
                 self._wrapped.clear()
             self._wrapped[key] = cached
-        head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
-        return head, cached
+        return cached
 
     def _measure(self, theme: Theme, item: object, width: int) -> int:
+        # Called for every row whenever one is added: remember each row's height by identity.
+        known = self._heights.get(id(item))
+        if known is not None and known[0] == width and known[1] == theme.version:
+            return known[2]
         assert isinstance(item, Row)
         head, lines = self._lines(theme, item, width)
         style, _ = _look(item)
         _, _, pad_y = self._pad(theme)
-        return (
+        height = (
             len(head) * theme.line_height("overline")
             + len(lines) * theme.line_height(style)
             + 2 * pad_y
         )
+        if len(self._heights) > 50_000:
+            self._heights.clear()
+        self._heights[id(item)] = (width, theme.version, height)
+        return height
 
     def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
         del selected

@@ -1,0 +1,181 @@
+"""The negotiation table's speed: frame time with a long transcript, an AI move's frame, idle CPU.
+
+Run: ``python benchmarks/ui_table.py`` (headless: SDL's dummy video driver unless a
+display driver is set).  The table shows the bundled scenario with a transcript
+of 600+ rows (a real game's rows, repeated) at 1280x720.  Measured per frame:
+events, update, draw and flip, while the wheel scrolls the transcript, then
+the board.  Targets from issue 5: p99 under 8 ms; idle CPU under 3 % of a core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from game.scenario import load_scenario
+from game.session.seats import Seat, SeatKind
+from game.session.session import Session
+from game.ui.app import App
+from game.ui.context import Context
+from game.ui.game.common import GameSetup
+from game.ui.game.table.scene import TableScene
+from game.ui.game.table.transcript import session_rows
+from game.ui.scene import Scene
+from game.ui.settings import Settings
+
+ROWS = 600
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _table(seed: int, rows: int) -> tuple[GameSetup, object]:
+    """A game where the human (the first delegation) is to move, and the rows to show."""
+    loaded = load_scenario("geneva-2022")
+    playable = [a.id for a in loaded.scenario.playable]
+    seats = {a: Seat(SeatKind.HUMAN if i == 0 else SeatKind.AI) for i, a in enumerate(playable)}
+    session = Session(loaded, seed, seats, autosave=False)
+    session.run_until_human()
+    base = session_rows(session)
+    # A long game's transcript: a finished AI game's rows, repeated up to ``rows``.
+    full = Session(loaded, seed, dict.fromkeys(playable, Seat(SeatKind.AI)), autosave=False)
+    full.run_until_human()
+    pool = session_rows(full)
+    long = list(base)
+    while len(long) < rows:
+        long.extend(pool)
+    return GameSetup(session), long
+
+
+def _make(setup: GameSetup, rows: object) -> object:
+    def factory(ctx: Context) -> Scene:
+        scene = TableScene(ctx, setup)
+        scene.transcript.set_items(rows)  # type: ignore[arg-type]
+        return scene
+
+    return factory
+
+
+def frame_times(home: Path, frames: int, seed: int) -> dict[str, list[float]]:
+    """Wall ms of each frame while scrolling the transcript, then the board, and of AI moves."""
+    setup, rows = _table(seed, ROWS)
+    app = App(_make(setup, rows), settings_dir=home, settings=Settings())  # type: ignore[arg-type]
+    app.start()
+    app.step([], 0)
+    scene = app.scene
+    assert isinstance(scene, TableScene)
+    out: dict[str, list[float]] = {"transcript": [], "board": []}
+    for name, widget in (("transcript", scene.transcript), ("board", scene.board_panel)):
+        centre = widget.rect.center
+        for i in range(frames):
+            direction = -1 if (i // 100) % 2 == 0 else 1
+            events = [
+                pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(0, 0), buttons=(0, 0, 0)),
+                pygame.event.Event(
+                    pygame.MOUSEWHEEL, x=0, y=direction, precise_x=0.0,
+                    precise_y=float(direction), flipped=False,
+                ),
+            ]  # fmt: skip
+            start = time.perf_counter()
+            app.step(events, 1000 / 60)
+            app.render()
+            out[name].append((time.perf_counter() - start) * 1000)
+    app.close(quit_pygame=False)
+    return out
+
+
+def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
+    """Wall ms of frames in which an AI delegate's move is applied and shown (AI time included)."""
+    loaded = load_scenario("geneva-2022")
+    playable = [a.id for a in loaded.scenario.playable]
+    session = Session(loaded, seed, dict.fromkeys(playable, Seat(SeatKind.AI)), autosave=False)
+    setup = GameSetup(session)
+    app = App(
+        lambda ctx: TableScene(ctx, setup), settings_dir=home, settings=Settings(ai_pace="instant")
+    )
+    app.start()
+    times = []
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    for _ in range(10_000):
+        if len(times) >= moves or session.is_over:
+            break
+        if not isinstance(app.scene, TableScene):  # a round summary: Continue (focused)
+            app.step([enter], 0)
+            continue
+        before = len(session.log)
+        start = time.perf_counter()
+        app.step([], 1000 / 60)
+        app.render()
+        if len(session.log) > before:
+            times.append((time.perf_counter() - start) * 1000)
+    app.close(quit_pygame=False)
+    return times
+
+
+def idle_cpu(home: Path, seconds: float, seed: int) -> float:
+    """Percent of one core the real loop uses on the table while the person thinks."""
+    setup, rows = _table(seed, ROWS)
+    marks: dict[str, float] = {}
+
+    def on_frame(frame: int) -> None:
+        if frame == 1:
+            marks["cpu"] = time.process_time()
+            marks["wall"] = time.perf_counter()
+            threading.Timer(
+                seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))
+            ).start()
+
+    App(_make(setup, rows), settings_dir=home, on_frame=on_frame).run()  # type: ignore[arg-type]
+    return 100 * (time.process_time() - marks["cpu"]) / (time.perf_counter() - marks["wall"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=600)
+    parser.add_argument("--idle-seconds", type=float, default=5.0)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        os.environ["REDLINES_HOME"] = str(home)
+        times = frame_times(home, args.frames, args.seed)
+        for name, wall in times.items():
+            print(
+                f"table frame, scrolling the {name} ({ROWS}+ transcript rows, 1280x720):"
+                f" p50 {_percentile(wall, 0.5):.2f} ms, p99 {_percentile(wall, 0.99):.2f} ms,"
+                f" max {max(wall):.2f} ms ({len(wall)} frames)"
+            )
+        ai = ai_move_frames(home, args.seed, 40)
+        print(
+            "frame with an AI move applied (AI decision included):"
+            f" p50 {_percentile(ai, 0.5):.2f} ms,"
+            f" p99 {_percentile(ai, 0.99):.2f} ms ({len(ai)} moves)"
+        )
+        cpu = idle_cpu(home, args.idle_seconds, args.seed)
+        print(f"CPU while idle on the table for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")
+    p99 = max(_percentile(w, 0.99) for w in times.values())
+    p50 = max(_percentile(w, 0.5) for w in times.values())
+    ok = p99 < 8 and cpu < 3
+    print(
+        f"SUMMARY ui_table: frame p50 {p50:.2f} ms, p99 {p99:.2f} ms (<8) with {ROWS}+ rows,"
+        f" AI-move frame p50 {_percentile(ai, 0.5):.2f} ms, idle CPU {cpu:.2f} % (<3)"
+        f" -> {'all targets met' if ok else 'TARGET MISSED'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
