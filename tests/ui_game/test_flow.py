@@ -115,3 +115,23 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
     pilot.advance()
     assert isinstance(pilot.scene, TableScene)
     assert len(pilot.scene.session.log) >= moves
+
+
+def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -> None:
+    from game.session.seats import Difficulty, Seat
+    from game.ui.dialog import Dialog
+    from game.ui.game.flow import start_scene
+    from tests.ui_game.conftest import new_setup, play_until
+
+    setup = new_setup({"us": Seat(SeatKind.HUMAN), "russia": Seat(SeatKind.AI, Difficulty.EASY)})
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    assert pilot.widget("table.hint").visible
+    pilot.press("h")
+    assert isinstance(pilot.scene, Dialog)
+    message = shown_text(pilot.scene)
+    assert "Russia" in message
+    assert "=" not in message  # ids turned into the options' labels
+    pilot.press("escape")
+    assert isinstance(pilot.scene, TableScene)

@@ -7,6 +7,7 @@ colour-blind series (and every colour is always labelled with text too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -46,7 +47,8 @@ def actor_colour(theme: Theme, scenario: Scenario | PublicView, actor: str) -> p
     if actor not in ids:
         return theme.color("text_dim")
     if theme.palette == COLOUR_BLIND_PALETTE:
-        return theme.series(ids.index(actor))
+        # Every other colour of the series: neighbours in it (orange, vermilion) look alike.
+        return theme.series(2 * ids.index(actor))
     colour = next(a.colour for a in scenario.actors if a.id == actor)
     try:
         return pygame.Color(colour)
@@ -58,6 +60,21 @@ def prose(text: str) -> str:
     """Text as it reads on screen: hard line breaks of a YAML block joined, paragraphs kept."""
     paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
+
+
+def humanize(text: str, issues: Sequence[Issue]) -> str:
+    """An AI rationale as a person reads it: ``issue=option`` ids become the option's label."""
+
+    def label(match: re.Match[str]) -> str:
+        issue = issue_of(issues, match.group(1))
+        if issue is None:
+            return match.group(0)
+        return next((o.label for o in issue.options if o.id == match.group(2)), match.group(0))
+
+    return _TERM.sub(label, text)
 
 
 def short_name(pv: PublicView | Scenario, actor: str) -> str:

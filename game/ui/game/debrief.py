@@ -14,6 +14,7 @@ from game.ui.context import Context
 from game.ui.game.common import (
     GameSetup,
     actor_colour,
+    humanize,
     issue_name,
     names_list,
     option_label,
@@ -123,7 +124,7 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
         doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
     for n, entry in enumerate(ai, 1):
         who = short_name(pv, entry.action.actor)
-        doc.text(f"{n}. {who}: {entry.rationale}", "caption", gap="xs")
+        doc.text(f"{n}. {who}: {humanize(entry.rationale, pv.issues)}", "caption", gap="xs")
 
 
 class DebriefScene(PageScene):
@@ -150,7 +151,10 @@ class DebriefScene(PageScene):
         doc.heading("Tension over the talks")
         points = tension_series(session.scenario.trackers.tension, pv.log)
         chart = TensionChart(
-            "debrief.chart", points, pv.trackers.war_threshold, [r.city for r in pv.rounds]
+            "debrief.chart",
+            points,
+            pv.trackers.war_threshold,
+            [f"{r.city} {r.date[5:]}" for r in pv.rounds],
         )
         doc.widget(chart, 260)
         _red_lines(doc, session, pv)

@@ -20,7 +20,7 @@ from game.session.session import Turn
 from game.ui import layout
 from game.ui.context import Context
 from game.ui.dialog import Dialog
-from game.ui.game.common import GameSetup, adjective, short_name
+from game.ui.game.common import GameSetup, adjective, humanize, short_name
 from game.ui.game.pacing import Pacer, pace_ms
 from game.ui.game.table.actionbar import ActionBar
 from game.ui.game.table.board import BoardView
@@ -407,7 +407,8 @@ class TableScene(Scene):
         from game.ai import what_it_would_take
 
         parts = [
-            f"{short_name(self.pv, a)}: {what_it_would_take(self.session.view(a))}"
+            f"{short_name(self.pv, a)}: "
+            + humanize(what_it_would_take(self.session.view(a)), self.pv.issues)
             for a in self.easy_ai()
         ]
         if not parts:

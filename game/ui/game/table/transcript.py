@@ -17,7 +17,7 @@ from game import engine
 from game.engine import EventKind, GameEvent, PublicView
 from game.session.seats import SeatKind
 from game.session.session import LogEntry, Session, Turn
-from game.ui.game.common import actor_colour, delegate_name, prose, short_name
+from game.ui.game.common import actor_colour, delegate_name, humanize, prose, short_name
 from game.ui.text import wrap_lines
 from game.ui.theme import Theme
 from game.ui.widgets.base import TextFit
@@ -68,7 +68,8 @@ def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> l
         actor = entry.action.actor
         who = f"{delegate_name(pv, actor)} ({short_name(pv, actor)})"
         rnd = events[0].round if events else pv.round_number
-        note = Row("rationale", actor, who, f"“{entry.rationale}”", rnd)
+        words = humanize(entry.rationale, pv.issues)
+        note = Row("rationale", actor, who, f"“{words}”", rnd)
         rows.insert(min(1, len(rows)), note)
     return rows
 
