@@ -2,22 +2,27 @@
 
 The terminal mode prints the table as text and reads one command a line, from
 a person at a terminal or from a script piped into stdin; end of input saves
-and quits.  It drives a ``Session`` and never decides a rule itself.
+and quits.  It drives a ``Session`` and never decides a rule itself.  The
+classroom options (``--watch``, ``--timer``, ``--facilitator-pin``) go to the
+terminal loop of ``game.session.classroom_text`` or to the window, if it takes them.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import secrets
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import UserError
 
 if TYPE_CHECKING:
-    from game.session.session import Session
+    from game.session.session import LoadedLike, Session
+    from game.session.watch import ScenarioWatcher
 
 HELP = "play a game: in the window, or in the terminal with --text"
 DEFAULT_SCENARIO = "geneva-2022"
@@ -44,19 +49,77 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--resume", type=Path, metavar="SAVE", help="continue a saved game (--text only)"
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the scenario file when it changes: the game restarts where its moves "
+        "still replay; a broken file shows its errors and the game goes on (in the "
+        "terminal the file is checked at each input line: press Enter to check)",
+    )
+    parser.add_argument(
+        "--timer",
+        type=_seconds,
+        metavar="SECONDS",
+        help="a turn timer: a delegation that does not move in time passes (in the "
+        "terminal it is enforced when the next line is typed: a move that comes too late "
+        "is not used)",
+    )
+    parser.add_argument(
+        "--facilitator-pin",
+        metavar="PIN",
+        help="protect the facilitator console with this PIN (window only; kept hashed)",
+    )
+
+
+def _seconds(text: str) -> float:
+    from game.session.clock import check_limit
+
+    try:
+        limit = check_limit(float(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+    assert limit is not None
+    return limit
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.text:
         return _window(args)
+    if args.facilitator_pin is not None:
+        raise UserError(
+            "--facilitator-pin protects the window's facilitator console; "
+            "the terminal mode has none (facilitator actions are typed in the game's notation)"
+        )
     session = _session(args)
     interactive = sys.stdin.isatty()
     # A scenario's typographic quotes or Cyrillic names must never crash a narrow console.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    from game.session.terminal import TextGame
+    if not args.watch and args.timer is None:
+        from game.session.terminal import TextGame
 
-    return TextGame(session, sys.stdin, sys.stdout, interactive=interactive).run()
+        return TextGame(session, sys.stdin, sys.stdout, interactive=interactive).run()
+    from game.session.classroom_text import ClassroomTextGame
+
+    watcher = _watcher(session.loaded) if args.watch else None
+    game = ClassroomTextGame(
+        session,
+        sys.stdin,
+        sys.stdout,
+        interactive=interactive,
+        watcher=watcher,
+        turn_seconds=args.timer,
+    )
+    return game.run()
+
+
+def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
+    from game.scenario import LoadedScenario
+    from game.session.watch import ScenarioWatcher
+
+    if loaded.path is None or not isinstance(loaded, LoadedScenario):
+        raise UserError("--watch needs a scenario file to watch")
+    return ScenarioWatcher(loaded.path, loaded=loaded)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -79,7 +142,43 @@ def _window(args: argparse.Namespace) -> int:
     loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
     playable = [actor.id for actor in loaded.scenario.playable]
     seats = parse_seats(args.seats, playable) if args.seats is not None else None
-    return int(run_game(loaded, seats, args.seed) or 0)
+    extra = _window_options(run_game, args, loaded)
+    return int(run_game(loaded, seats, args.seed, **extra) or 0)
+
+
+# The window's keyword for each classroom option, and the option's name on the command line.
+WINDOW_OPTIONS = {
+    "watch": "--watch",
+    "turn_seconds": "--timer",
+    "facilitator_pin": "--facilitator-pin",
+}
+
+
+def _window_options(
+    run_game: Callable[..., object], args: argparse.Namespace, loaded: LoadedLike
+) -> dict[str, object]:
+    """The classroom options given, for the keywords ``run_game`` accepts; refuse the others."""
+    wanted: dict[str, object] = {}
+    if args.watch:
+        wanted["watch"] = _watcher(loaded)
+    if args.timer is not None:
+        wanted["turn_seconds"] = args.timer
+    if args.facilitator_pin is not None:
+        from game.session.facilitator import PinHash
+
+        wanted["facilitator_pin"] = PinHash.make(args.facilitator_pin)  # checked, never kept plain
+    if not wanted:
+        return {}
+    params = inspect.signature(run_game).parameters.values()
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+    names = {p.name for p in params}
+    missing = [WINDOW_OPTIONS[key] for key in wanted if not takes_any and key not in names]
+    if missing:
+        raise UserError(
+            f"the window does not support {', '.join(missing)} in this version; "
+            "use them with --text"
+        )
+    return wanted
 
 
 def _session(args: argparse.Namespace) -> Session:

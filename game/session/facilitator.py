@@ -1,0 +1,207 @@
+"""The teacher's controls over a running game: turn timer, pause, PIN, and facilitator actions.
+
+Pause and the timer belong to the room, not to the rules, so they live here and
+not in the engine; but everything that changes the game (a turn timing out, an
+injected card, a bookmark...) is submitted as an engine action, so it is in the
+log and a replay of the save reproduces it.  Time comes in as ``now`` from the
+caller (see ``game.session.clock``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from game.engine import Action
+from game.engine.actions import (
+    FACILITATOR,
+    Bookmark,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    News,
+    Timeout,
+)
+from game.errors import UserError
+from game.session.clock import TurnClock
+from game.session.errors import SessionError
+from game.session.session import Session, Turn
+
+PIN_SCHEME = "pbkdf2-sha256"
+PIN_ROUNDS = 100_000  # slows guessing from a copied record; a check stays well under 0.1 s
+MAX_PIN_LENGTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class PinHash:
+    """A facilitator PIN as a salted hash: the PIN itself is never kept."""
+
+    salt: str  # hex
+    digest: str  # hex
+    rounds: int = PIN_ROUNDS
+
+    @classmethod
+    def make(cls, pin: str, *, salt: bytes | None = None) -> PinHash:
+        """Hash ``pin`` with a fresh random salt; ``UserError`` for an unusable PIN."""
+        if not pin or len(pin) > MAX_PIN_LENGTH or not pin.isprintable() or pin != pin.strip():
+            raise UserError(
+                f"a facilitator PIN must be 1 to {MAX_PIN_LENGTH} printable characters, "
+                "with no spaces at either end"
+            )
+        salt = salt if salt is not None else secrets.token_bytes(16)
+        return cls(salt.hex(), _derive(pin, salt, PIN_ROUNDS).hex(), PIN_ROUNDS)
+
+    @classmethod
+    def parse(cls, record: str) -> PinHash:
+        """Read back what ``str`` wrote (``pbkdf2-sha256$ROUNDS$SALT$DIGEST``)."""
+        try:
+            scheme, rounds, salt, digest = record.split("$")
+            bytes.fromhex(salt), bytes.fromhex(digest)
+            if scheme != PIN_SCHEME or int(rounds) < 1:
+                raise ValueError(record)
+        except ValueError:
+            raise UserError("the facilitator PIN record is damaged") from None
+        return cls(salt, digest, int(rounds))
+
+    def check(self, pin: str) -> bool:
+        """True when ``pin`` is the PIN this was made from (compared in constant time)."""
+        candidate = _derive(pin, bytes.fromhex(self.salt), self.rounds)
+        return hmac.compare_digest(candidate, bytes.fromhex(self.digest))
+
+    def __str__(self) -> str:
+        return f"{PIN_SCHEME}${self.rounds}${self.salt}${self.digest}"
+
+
+def _derive(pin: str, salt: bytes, rounds: int) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, rounds)
+
+
+class Facilitation:
+    """A session under a teacher's control: ``tick(now)`` every frame, the actions on demand.
+
+    The turn timer runs only while a person is to move: a computer seat answers
+    at once, and the window's pacing of its moves is not the delegation's time.
+    When a person's time is up, ``tick`` submits ``Timeout`` for them: they pass.
+    While paused the countdown stops and ``can_ai_move`` is False; the front end
+    must then neither ``step`` the computer seats nor take a delegation's move.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        turn_seconds: float | None = None,
+        pin: str | PinHash | None = None,
+    ) -> None:
+        self.session = session
+        self.clock = TurnClock(turn_seconds)
+        self.pin: PinHash | None = PinHash.make(pin) if isinstance(pin, str) else pin
+
+    # --- reading ----------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        return self.clock.paused
+
+    @property
+    def can_ai_move(self) -> bool:
+        """True when a computer seat is to move and the game is not paused."""
+        s = self.session
+        return not self.paused and s.to_move is not None and not s.human_to_move
+
+    def remaining(self, now: float) -> float | None:
+        """Seconds left for the person to move (None: no timer, or nobody is being timed)."""
+        self.sync(now)
+        return self.clock.remaining(now) if self.clock.turn is not None else None
+
+    def check_pin(self, pin: str) -> bool:
+        """True when ``pin`` opens the facilitator console (always, when no PIN was set)."""
+        return self.pin is None or self.pin.check(pin)
+
+    # --- time -------------------------------------------------------------------
+
+    def sync(self, now: float) -> None:
+        """Restart the countdown if the turn changed since the clock last looked."""
+        self.clock.start(self.timed_turn(), now)
+
+    def tick(self, now: float) -> Turn | None:
+        """Time out the person to move if their time is up; the ``Timeout`` turn, or None."""
+        self.sync(now)
+        s = self.session
+        mover = s.to_move
+        if self.paused or mover is None or not self.clock.expired(now):
+            return None
+        turn = s.submit(Timeout(mover))
+        # A fresh countdown for whoever moves next, even if the turn key did not change.
+        self.clock.start(None, now)
+        self.sync(now)
+        return turn
+
+    def step(self) -> Turn | None:
+        """Let a computer seat move, unless the game is paused (then None, like a person's turn)."""
+        return None if self.paused else self.session.step()
+
+    def pause(self, now: float) -> None:
+        self.sync(now)
+        self.clock.pause(now)
+
+    def resume(self, now: float) -> None:
+        self.sync(now)
+        self.clock.resume(now)
+
+    def extend_turn(self, seconds: float, now: float) -> None:
+        """More time for the person to move now (the timer's own extension, not the round's)."""
+        self.sync(now)
+        self.clock.extend(seconds)
+
+    def replace_session(self, session: Session, now: float) -> None:
+        """Control ``session`` from now on (a live reload); pause and limit carry over."""
+        self.session = session
+        self.clock.start(None, now)
+        self.sync(now)
+
+    # --- facilitator actions (each one an engine action in the log) --------------
+
+    def inject(self, card: str) -> Turn:
+        return self.submit(Inject(card))
+
+    def news(self, text: str) -> Turn:
+        return self.submit(News(text))
+
+    def bookmark(self, note: str) -> Turn:
+        return self.submit(Bookmark(note))
+
+    def extend_round(self, turns: int) -> Turn:
+        return self.submit(ExtendRound(turns))
+
+    def end_round(self) -> Turn:
+        return self.submit(EndRound())
+
+    def end_game(self) -> Turn:
+        return self.submit(EndGame())
+
+    def time_out(self) -> Turn:
+        """Make the delegation to move pass now, as if its time had run out."""
+        mover = self.session.to_move
+        if mover is None:
+            return self.submit(EndGame())  # refused by the session: the game is over
+        return self.submit(Timeout(mover))
+
+    def submit(self, action: Action) -> Turn:
+        """Apply a facilitator action; a refused one raises ``SessionError`` and changes nothing."""
+        if action.actor != FACILITATOR:
+            raise SessionError("only facilitator actions go through the facilitator's controls")
+        return self.session.submit(action)
+
+    def timed_turn(self) -> Hashable | None:
+        """What identifies the turn being timed: None when no person is to move."""
+        s = self.session
+        mover = s.to_move
+        if mover is None or not s.human_to_move:
+            return None
+        state = s.state
+        return (state.round_index, state.turn, state.position, mover)
