@@ -135,3 +135,55 @@ def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -
     assert "=" not in message  # ids turned into the options' labels
     pilot.press("escape")
     assert isinstance(pilot.scene, TableScene)
+
+
+def test_a_typed_statement_reaches_the_transcript(make_pilot: MakePilot, home: Path) -> None:
+    from game.session.seats import Seat
+    from game.ui.game.flow import start_scene
+    from game.ui.game.table.forms import StatementForm
+    from tests.ui_game.conftest import new_setup, play_until
+
+    setup = new_setup({"us": Seat(SeatKind.HUMAN)})
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    pilot.press("s")
+    assert isinstance(pilot.scene, StatementForm)
+    pilot.press("right")  # the next tone
+    pilot.click("statement.words")
+    pilot.type("Мы готовы к диалогу")
+    pilot.press("return")  # Enter in the entry makes the statement
+    assert isinstance(pilot.scene, TableScene)
+    assert any("Мы готовы к диалогу" in t for t in pilot.scene.transcript.all_text())
+    last = setup.session.log[-1]
+    assert last.by is SeatKind.HUMAN
+    assert getattr(last.action, "text", "") == "Мы готовы к диалогу"
+
+
+def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home: Path) -> None:
+    from game.ui.dialog import Dialog
+    from game.ui.game.loadgame import LoadScene
+
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    _to_table(pilot)
+    pilot.press("escape")
+    pilot.click("leave.yes")
+    data = home / "data"
+    broken = data / "zz-broken.json"
+    broken.write_text('{"game": "red-lines", "format": 1', encoding="utf-8")
+    pilot.click("title.load")
+    scene = pilot.scene
+    assert isinstance(scene, LoadScene)
+    names = [p.name for p in scene.files]
+    assert "autosave.json" in names
+    pilot.click_at(scene.list.row_rect(names.index("zz-broken.json")).center)
+    pilot.click("load.load")
+    assert isinstance(pilot.scene, Dialog)  # a message, not a crash
+    assert "zz-broken.json" in shown_text(pilot.scene)
+    pilot.press("escape")
+    assert isinstance(pilot.scene, LoadScene)
+    pilot.click_at(scene.list.row_rect(names.index("autosave.json")).center)
+    pilot.press("return")  # Enter on the list opens the chosen save
+    pilot.advance()
+    assert isinstance(pilot.scene, TableScene)
+    assert pilot.app.crashes == []

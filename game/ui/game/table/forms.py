@@ -150,7 +150,7 @@ class FormScene(Scene):
             )
         else:
             self.fields.rect, self.side.rect = layout.column(
-                body, [layout.Flex(1.2), layout.Flex(1)], t.space("md")
+                body, [layout.Flex(2), layout.Flex(1)], t.space("md")
             )
         self.form.arrange()
         self.refresh_notes()
