@@ -78,7 +78,7 @@ def humanize(text: str, issues: Sequence[Issue]) -> str:
 
 
 def short_name(pv: PublicView | Scenario, actor: str) -> str:
-    """``US``, ``Russia``: the actor's short name (its id if unknown)."""
+    """The actor's short name, as the scenario gives it (its id if unknown)."""
     for a in pv.actors:
         if a.id == actor:
             return a.short_name or a.name
@@ -86,7 +86,7 @@ def short_name(pv: PublicView | Scenario, actor: str) -> str:
 
 
 def adjective(pv: PublicView | Scenario, actor: str) -> str:
-    """``American``, ``Russian``: for "Pass the laptop to the Russian delegation"."""
+    """The actor's adjective, for "Pass the laptop to the <adjective> delegation"."""
     for a in pv.actors:
         if a.id == actor:
             return a.adjective or a.short_name or a.name
@@ -133,6 +133,6 @@ def term_lines(issues: Sequence[Issue], terms: Iterable[tuple[str, str]]) -> lis
 
 
 def names_list(pv: PublicView | Scenario, actors: Iterable[str]) -> str:
-    """``US, Russia`` (or ``nobody``)."""
+    """Short names joined with commas (or ``nobody``)."""
     listed = [short_name(pv, a) for a in actors]
     return ", ".join(listed) if listed else "nobody"

@@ -1,6 +1,6 @@
 """A labelled chooser (◀ value ▶) whose value wraps onto two lines: a term of a package, a lever.
 
-Long option labels ("Legal guarantee: not Ukraine, not Georgia") must stay
+Long option labels (half a sentence, in some scenarios) must stay
 readable at projector scale, so the value wraps rather than being cut.
 """
 
