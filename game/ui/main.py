@@ -6,36 +6,16 @@ title's New game opens the scenario picker with the given scenario chosen.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.scenario import LoadedScenario
-from game.session.seats import Seat
-from game.ui.context import Context
-from game.ui.intent import Transition
-from game.ui.scene import Scene
-from game.ui.screens.title import TitleHooks, TitleScene
-
-
-class GameTitle(TitleScene):
-    """The title screen; Continue is offered only while there is an autosave."""
-
-    def __init__(self, ctx: Context, *, subtitle: str, hooks: TitleHooks) -> None:
-        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Enable Continue if a game is autosaved (it may have appeared or ended meanwhile)."""
-        from game.session.session import Session
-
-        button = next(b for b in self.menu if b.id == "title.continue")
-        button.enabled = Session.autosave_path().is_file()
-
-    def on_resume(self, result: object) -> Transition | None:
-        self.refresh()
-        if self.focused is not None and not self.focused.can_focus():
-            self.focus_first()
-        return super().on_resume(result)
+if TYPE_CHECKING:  # pygame loads only when the window opens (and without its banner)
+    from game.scenario import LoadedScenario
+    from game.session.seats import Seat
+    from game.ui.context import Context
+    from game.ui.scene import Scene
 
 
 def title_factory(
@@ -44,6 +24,9 @@ def title_factory(
     seed: int | None = None,
 ) -> Callable[[Context], Scene]:
     """The title scene factory for ``run`` (also used by tests through the pilot)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.game.title import GameTitle
+    from game.ui.screens.title import TitleHooks
 
     def new_game(ctx: Context) -> Scene:
         from game.ui.game.picker import PickerScene

@@ -12,7 +12,8 @@ from game.ui.game.picker import PickerScene
 from game.ui.game.seats import SeatsScene
 from game.ui.game.summary import RoundSummaryScene
 from game.ui.game.table.scene import TableScene
-from game.ui.main import GameTitle, title_factory
+from game.ui.game.title import GameTitle
+from game.ui.main import title_factory
 from game.ui.pilot import Pilot
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text

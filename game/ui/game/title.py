@@ -1,0 +1,28 @@
+"""The game's title screen: the kit's title, with Continue only while a game is saved."""
+
+from __future__ import annotations
+
+from game.ui.context import Context
+from game.ui.intent import Transition
+from game.ui.screens.title import TitleHooks, TitleScene
+
+
+class GameTitle(TitleScene):
+    """The title screen; Continue is offered only while there is an autosave."""
+
+    def __init__(self, ctx: Context, *, subtitle: str, hooks: TitleHooks) -> None:
+        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable Continue if a game is autosaved (it may have appeared or ended meanwhile)."""
+        from game.session.session import Session
+
+        button = next(b for b in self.menu if b.id == "title.continue")
+        button.enabled = Session.autosave_path().is_file()
+
+    def on_resume(self, result: object) -> Transition | None:
+        self.refresh()
+        if self.focused is not None and not self.focused.can_focus():
+            self.focus_first()
+        return super().on_resume(result)
