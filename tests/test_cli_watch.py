@@ -1,0 +1,290 @@
+"""``redlines play --text --watch`` and ``--timer``, driven as an author and a teacher would.
+
+The live-reload test runs the real command in a subprocess and edits the
+scenario file between input lines.  It stays deterministic without sleeps: the
+file is checked when a line arrives, and the test sends the next line only after
+it has read the output of the previous one, so every edit lands between two
+known lines.  The timer is tested in-process with a fake clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game.cli import play
+from game.engine.actions import Timeout
+from game.errors import UserError
+from game.scenario import load_scenario
+from game.session import Seat, SeatKind, Session
+from game.session.classroom_text import ClassroomTextGame
+from game.session.facilitator import PinHash
+
+MINIMAL = Path(__file__).resolve().parent / "scenario" / "data" / "minimal.yaml"
+MENU_END = "  or: p TERMS"  # the last line of the table and menu shown before each prompt
+WAIT = 60.0  # seconds before a missing line fails the test (a hang, not a timing)
+
+
+class Player:
+    """A running ``redlines play`` whose output is read line by line on a thread."""
+
+    def __init__(self, home: Path, *args: str) -> None:
+        env = dict(os.environ, REDLINES_HOME=str(home), PYTHONIOENCODING="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "game", "play", *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def send(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
+    def until(self, marker: str) -> list[str]:
+        """The output lines up to the first one containing ``marker`` (included)."""
+        got: list[str] = []
+        while True:
+            try:
+                line = self.lines.get(timeout=WAIT)
+            except queue.Empty:
+                self.proc.kill()
+                raise AssertionError(f"no {marker!r} in:\n" + "\n".join(self.seen[-60:])) from None
+            if line is None:
+                raise AssertionError(f"ended before {marker!r}:\n" + "\n".join(self.seen[-60:]))
+            got.append(line)
+            self.seen.append(line)
+            if marker in line:
+                return got
+
+    def finish(self) -> tuple[int, str]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        code = self.proc.wait(timeout=WAIT)
+        assert self.proc.stderr is not None
+        return code, self.proc.stderr.read()
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    target = tmp_path / "harbour.yaml"
+    shutil.copyfile(MINIMAL, target)
+    return target
+
+
+@pytest.fixture
+def player(tmp_path: Path, scenario: Path) -> Iterator[Player]:
+    p = Player(
+        tmp_path / "home",
+        str(scenario),
+        "--text",
+        "--watch",
+        "--seats",
+        "north=human,south=random",
+        "--seed",
+        "2",
+    )
+    yield p
+    if p.proc.poll() is None:
+        p.proc.kill()
+        p.proc.wait()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    info = path.stat()  # a new time even where the file system keeps whole seconds
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+def test_play_watch_reloads_between_moves_and_survives_a_broken_file(
+    player: Player, scenario: Path
+) -> None:
+    good = scenario.read_text(encoding="utf-8")
+    player.until(MENU_END)
+    player.send('s firm "Ours"')  # move 1; the computer answers
+    player.until(MENU_END)
+    player.send("t blockade")  # a later move that names the lever
+    player.until(MENU_END)
+
+    # A broken edit: the errors with their line, and the game goes on as it was.
+    line = good.splitlines().index("    turns: 3") + 1
+    _edit(scenario, "    turns: 3", "    turns: three")
+    player.send("b")
+    shown = player.until(MENU_END)
+    assert "scenario has errors; keeping the running game until the file is fixed:" in shown
+    assert f"  {scenario}:{line}:12: rounds[0].turns: expected a whole number, found 'three'" in (
+        shown
+    )
+    assert not any("scenario reloaded" in s for s in shown)
+
+    # Half a file, as an editor might leave it mid-save: reported, never a crash.
+    scenario.write_text(good[: len(good) // 2], encoding="utf-8")
+    player.send("")
+    player.send("b")
+    shown = player.until(MENU_END)
+    assert any(s.startswith(f"  {scenario}:") for s in shown)
+
+    # Fixed, with a new title: the game restarts at the same move.
+    scenario.write_text(good.replace("The Harbour Dispute", "The Harbour Quarrel"), "utf-8")
+    player.send("")
+    shown = player.until(MENU_END)
+    reloaded = [s for s in shown if s.startswith("scenario reloaded: ")]
+    assert len(reloaded) == 1
+    assert reloaded[0].startswith("scenario reloaded: restarted at move ")
+    total = reloaded[0].rsplit(" ", 1)[1]
+    assert reloaded[0] == f"scenario reloaded: restarted at move {total} of {total}"
+    assert "The Harbour Quarrel" in shown
+
+    # The lever renamed: the threat no longer replays; the game restarts before it.
+    _edit(scenario, "blockade", "embargo")
+    player.send("b")
+    shown = player.until(MENU_END)
+    reloaded = [s for s in shown if s.startswith("scenario reloaded: ")]
+    assert len(reloaded) == 1
+    assert " no longer replays (" in reloaded[0]
+    assert "there is no lever 'blockade'" in reloaded[0]
+    assert "(the input 'b' was for the old game and is not used)" in shown
+    assert any("embargo" in s for s in shown)  # the menu offers the renamed lever
+
+    player.send("q")
+    code, err = player.finish()
+    assert code == 0
+    assert err == ""
+
+
+# --- the timer in the terminal, with a fake clock -------------------------------------------
+
+
+class SteppingClock:
+    """A clock that moves on by ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.now = 0.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def _text_game(step: float, limit: float, stdin: str) -> tuple[Session, str]:
+    loaded = load_scenario(MINIMAL)
+    seats = {"north": Seat(SeatKind.HUMAN), "south": Seat(SeatKind.RANDOM)}
+    session = Session(loaded, 2, seats, autosave=False)
+    out = io.StringIO()
+    game = ClassroomTextGame(
+        session,
+        io.StringIO(stdin),
+        out,
+        interactive=False,
+        turn_seconds=limit,
+        clock=SteppingClock(step),
+    )
+    assert game.run() == 0
+    return game.session, out.getvalue()
+
+
+def test_a_move_typed_too_late_is_not_used_and_the_delegation_passes() -> None:
+    session, out = _text_game(step=50, limit=30, stdin="1\n" * 40)
+    assert "(you have 30 s for this move)" in out
+    assert "Too late: 30 s have passed." in out
+    assert "Time is up for N: it passes." in out
+    actions = [entry.action for entry in session.log]
+    assert not [a for a in actions if a.actor == "north"]  # every move it typed came too late
+    assert [a for a in actions if isinstance(a, Timeout) and a.mover == "north"]
+    assert "The game is over." in out
+
+
+def test_a_move_in_time_counts() -> None:
+    session, out = _text_game(step=10, limit=30, stdin="1\n" * 40)
+    assert "Too late" not in out
+    assert not any(isinstance(entry.action, Timeout) for entry in session.log)
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    play.configure(parser)
+    return parser.parse_args(argv)
+
+
+def test_help_says_how_the_terminal_enforces_the_timer() -> None:
+    parser = argparse.ArgumentParser()
+    play.configure(parser)
+    text = " ".join(parser.format_help().split())
+    assert "enforced when the next line is typed" in text
+    assert "press Enter to check" in text
+
+
+@pytest.mark.parametrize("bad", ["0", "-3", "soon", "nan"])
+def test_a_bad_timer_is_a_usage_error(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        _args("--timer", bad)
+    assert stop.value.code == 2
+    assert "--timer" in capsys.readouterr().err
+
+
+def test_the_pin_is_refused_in_the_terminal(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="facilitator console"):
+        play.run(_args(str(MINIMAL), "--text", "--facilitator-pin", "1234"))
+
+
+def test_the_window_gets_the_options_it_takes(scenario: Path) -> None:
+    loaded = load_scenario(scenario)
+
+    def with_all(
+        loaded: object,
+        seats: object,
+        seed: object,
+        *,
+        watch: object = None,
+        turn_seconds: object = None,
+        facilitator_pin: object = None,
+    ) -> int:
+        return 0
+
+    args = _args(str(scenario), "--watch", "--timer", "45", "--facilitator-pin", "2468")
+    extra = play._window_options(with_all, args, loaded)
+    assert extra["turn_seconds"] == 45.0
+    pin = extra["facilitator_pin"]
+    assert isinstance(pin, PinHash)
+    assert pin.check("2468")  # the window gets the hash, never the PIN itself
+    assert extra["watch"].path == scenario  # type: ignore[attr-defined]
+    assert play._window_options(with_all, _args(str(scenario)), loaded) == {}
+
+
+def test_the_window_refuses_options_it_does_not_take(scenario: Path) -> None:
+    loaded = load_scenario(scenario)
+
+    def plain(loaded: object, seats: object, seed: object) -> int:
+        return 0
+
+    with pytest.raises(UserError, match="does not support --watch, --timer"):
+        play._window_options(plain, _args(str(scenario), "--watch", "--timer", "9"), loaded)
