@@ -7,15 +7,22 @@ delegation's briefing, weights or secret red lines can reach this screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from game.ui.context import Context
 from game.ui.game.common import GameSetup, adjective, issue_name, option_label, short_name
 from game.ui.game.page import PageScene
 from game.ui.intent import Intent, Transition
+from game.ui.keys import KeyBinding
 
 
 class BriefingScene(PageScene):
     """One delegation's confidential briefing; the button goes on with ``then()``."""
+
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        *PageScene.KEYS,
+        KeyBinding("escape", "done", "Go on to the table"),
+    )
 
     def __init__(
         self, ctx: Context, setup: GameSetup, actor: str, *, then: Callable[[], Transition]
@@ -114,3 +121,6 @@ class BriefingScene(PageScene):
         if intent.source == "briefing.done":
             return self.then()
         return None
+
+    def on_action(self, action: str) -> Transition | None:
+        return self.then() if action == "done" else super().on_action(action)

@@ -6,6 +6,8 @@ rationale is shown, and the table's result is set beside what really happened.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from game import engine
 from game.engine import CommitmentStatus, PublicView
 from game.session.seats import SeatKind
@@ -27,6 +29,7 @@ from game.ui.game.widgets.chart import TensionChart, tension_series
 from game.ui.game.widgets.chips import Swatch
 from game.ui.game.widgets.document import Document
 from game.ui.intent import Intent, Pop, Transition
+from game.ui.keys import KeyBinding
 from game.ui.theme import Theme
 
 _LEDGER_COLOUR = {
@@ -131,6 +134,10 @@ class DebriefScene(PageScene):
     """The end of the game, for discussion."""
 
     max_width = 1180
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        *PageScene.KEYS,
+        KeyBinding("escape", "title", "Back to the title"),
+    )
 
     def __init__(self, ctx: Context, setup: GameSetup) -> None:
         session = setup.session
@@ -165,3 +172,6 @@ class DebriefScene(PageScene):
         if intent.source == "debrief.title":
             return Pop()
         return None
+
+    def on_action(self, action: str) -> Transition | None:
+        return Pop() if action == "title" else super().on_action(action)
