@@ -1,4 +1,7 @@
-"""The layer between the rules and the screens: a game in progress, its seats and its saves."""
+"""The layer between the rules and the screens: a game in progress, its seats and its saves.
+
+Live reload (``game.session.watch``) is imported on its own: it loads the YAML reader.
+"""
 
 from game.session.agents import (
     Agent,
@@ -7,7 +10,9 @@ from game.session.agents import (
     register_agent_factory,
     unregister_agent_factory,
 )
+from game.session.clock import TurnClock
 from game.session.errors import SaveError, SessionError
+from game.session.facilitator import Facilitation, PinHash
 from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
 from game.session.session import AgentError, LoadedLike, LogEntry, ReplayError, Session, Turn
 from game.session.store import load, read_save, save
@@ -17,8 +22,10 @@ __all__ = [
     "AgentError",
     "Decision",
     "Difficulty",
+    "Facilitation",
     "LoadedLike",
     "LogEntry",
+    "PinHash",
     "RandomAgent",
     "ReplayError",
     "SaveError",
@@ -27,6 +34,7 @@ __all__ = [
     "Session",
     "SessionError",
     "Turn",
+    "TurnClock",
     "format_seats",
     "load",
     "parse_seats",
