@@ -181,18 +181,21 @@ def test_play_watch_reloads_between_moves_and_survives_a_broken_file(
 
 
 class SteppingClock:
-    """A clock that moves on by ``step`` seconds each time it is read."""
+    """A clock that moves on by ``step`` seconds each time it is read (``first`` steps first)."""
 
-    def __init__(self, step: float) -> None:
+    def __init__(self, step: float, first: tuple[float, ...] = ()) -> None:
         self.now = 0.0
         self.step = step
+        self.first = list(first)
 
     def __call__(self) -> float:
-        self.now += self.step
+        self.now += self.first.pop(0) if self.first else self.step
         return self.now
 
 
-def _text_game(step: float, limit: float, stdin: str) -> tuple[Session, str]:
+def _text_game(
+    step: float, limit: float, stdin: str, first: tuple[float, ...] = ()
+) -> tuple[Session, str]:
     loaded = load_scenario(MINIMAL)
     seats = {"north": Seat(SeatKind.HUMAN), "south": Seat(SeatKind.RANDOM)}
     session = Session(loaded, 2, seats, autosave=False)
@@ -203,7 +206,7 @@ def _text_game(step: float, limit: float, stdin: str) -> tuple[Session, str]:
         out,
         interactive=False,
         turn_seconds=limit,
-        clock=SteppingClock(step),
+        clock=SteppingClock(step, first),
     )
     assert game.run() == 0
     return game.session, out.getvalue()
@@ -218,6 +221,13 @@ def test_a_move_typed_too_late_is_not_used_and_the_delegation_passes() -> None:
     assert not [a for a in actions if a.actor == "north"]  # every move it typed came too late
     assert [a for a in actions if isinstance(a, Timeout) and a.mover == "north"]
     assert "The game is over." in out
+
+
+def test_a_timed_out_turn_cannot_be_undone() -> None:
+    # The clock is read at each prompt and after each line: the first line comes 100 s late.
+    session, out = _text_game(step=1, limit=30, stdin="1\nu\n" + "1\n" * 40, first=(0, 100))
+    assert "refused: a turn that timed out cannot be taken back" in out
+    assert isinstance(session.log[0].action, Timeout)
 
 
 def test_a_move_in_time_counts() -> None:

@@ -14,7 +14,11 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from game.engine import Action
+from game.engine.actions import Timeout
+from game.errors import UserError
 from game.session.facilitator import Facilitation
+from game.session.seats import SeatKind
 from game.session.session import Session
 from game.session.terminal import TextGame
 from game.session.watch import KEEPING, ScenarioWatcher, apply_change
@@ -64,6 +68,17 @@ class ClassroomTextGame(TextGame):
             self._show_turns([turn])
             raise _RestartError
         return line
+
+    def _command(self, actor: str, line: str, legal: tuple[Action, ...]) -> bool:
+        if line.strip().lower() == "u" and self._last_by_a_person_timed_out():
+            # The session counts the facilitator's moves as a person's; an undo here
+            # would give back a turn the timer took.
+            raise UserError("a turn that timed out cannot be taken back")
+        return super()._command(actor, line, legal)
+
+    def _last_by_a_person_timed_out(self) -> bool:
+        human = [e.action for e in self.session.log if e.by is SeatKind.HUMAN]
+        return bool(human) and isinstance(human[-1], Timeout)
 
     def _check_file(self, line: str, now: float) -> None:
         assert self.watcher is not None
