@@ -153,3 +153,11 @@ def test_game_screen_matches_golden_and_no_text_overflows(
     ]
     assert overflowing == [], "\n".join(overflowing)
     assert_golden(frame, f"{name}-{variant}")
+
+
+def test_table_in_the_colour_blind_palette(make_pilot: MakePilot, home: Path) -> None:
+    pilot = _table_screen(make_pilot, {"colour_blind": True})
+    pilot.move((2, 2))
+    frame = pilot.screenshot()
+    assert [f.text for f in pilot.scene.text_fits() if f.overflows] == []
+    assert_golden(frame, "table-colourblind")

@@ -160,6 +160,10 @@ class PickerScene(Scene):
         """Fill the detail panel for an entry."""
         self.doc.clear()
         self._fill(index)
+        folder = paths.user_scenarios_dir()
+        self.doc.text(
+            f"Your own scenario files (.yaml) go in {folder}", "caption", "text_dim", gap="xl"
+        )
         if self.detail.rect.width:
             self.detail.scroll = 0
             self.doc.arrange()
