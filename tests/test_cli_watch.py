@@ -296,5 +296,5 @@ def test_the_window_refuses_options_it_does_not_take(scenario: Path) -> None:
     def plain(loaded: object, seats: object, seed: object) -> int:
         return 0
 
-    with pytest.raises(UserError, match="does not support --watch, --timer"):
+    with pytest.raises(UserError, match="does not support --watch, --timer in this"):
         play._window_options(plain, _args(str(scenario), "--watch", "--timer", "9"), loaded)

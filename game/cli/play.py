@@ -176,7 +176,7 @@ def _window_options(
     if missing:
         raise UserError(
             f"the window does not support {', '.join(missing)} in this version; "
-            "use them with --text"
+            "play in the terminal with --text"
         )
     return wanted
 
