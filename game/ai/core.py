@@ -9,9 +9,9 @@ moves, difficulty and generator give the same intent.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
+from game.ai.draws import Draws
 from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
@@ -110,7 +110,7 @@ def _pending(table: Table, terms: Terms) -> bool:
     return any(o.open and o.terms == terms for o in table.offers)
 
 
-def choose(table: Table, moves: Moves, difficulty: str, rng: random.Random) -> Intent:
+def choose(table: Table, moves: Moves, difficulty: str, rng: Draws) -> Intent:
     due = carry_out_due(table, moves)
     if due is not None:
         return due
@@ -182,7 +182,7 @@ def _last_offer(table: Table) -> Offer | None:
 def _propose(
     table: Table,
     difficulty: str,
-    rng: random.Random,
+    rng: Draws,
     worst: tuple[Verdict, Offer] | None,
     moves: Moves,
 ) -> Intent | None:

@@ -8,13 +8,13 @@ straight game would, given the same seed.
 
 from __future__ import annotations
 
-import random
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai.actions import moves_from, to_action
 from game.ai.core import choose
+from game.ai.draws import LazyRandom
 from game.ai.prefs import OwnPrefs
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
@@ -55,6 +55,6 @@ class Delegate:
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
         table = table_from_view(view, self.prefs(view), self.difficulty, self._memo)
         # One generator per decision, keyed by the move: no hidden state between moves.
-        rng = random.Random(self._base + table.move)
+        rng = LazyRandom(self._base + table.move)
         intent = choose(table, moves_from(legal), self.difficulty, rng)
         return Decision(to_action(self.actor, intent, legal), intent.rationale)

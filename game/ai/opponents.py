@@ -14,10 +14,11 @@ nothing, and off-limits).  Difficulty sets how much of this a delegate uses:
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 
-from game.ai.table import Table
+from game.ai.draws import Draws
+from game.ai.prefs import Terms
+from game.ai.table import Offer, Table
 
 # HardHeaded's weight step for an issue an opponent leaves unchanged.
 _UNCHANGED_STEP = 0.2
@@ -75,29 +76,45 @@ def _prior(table: Table, actor: str, use_lines: bool) -> Opponent:
     return model
 
 
-def _learn(model: Opponent, table: Table, hard: bool) -> None:
-    actor = model.actor
+Evidence = tuple[tuple[int, Terms], ...]  # (what the actor did, the terms), oldest first
+_PROPOSED, _ACCEPTED, _REJECTED = 0, 1, 2
+
+
+def evidence(window: tuple[Offer, ...], actor: str, hard: bool) -> Evidence:
+    """What the window says about ``actor``, in order: all that its learnt model depends on."""
+    if not hard:
+        return tuple((_PROPOSED, o.terms) for o in window if o.proposer == actor)
+    out: list[tuple[int, Terms]] = []
+    for o in window:
+        if o.proposer == actor:
+            out.append((_PROPOSED, o.terms))
+        elif actor in o.accepted_by:
+            out.append((_ACCEPTED, o.terms))
+        elif actor in o.rejected_by:
+            out.append((_REJECTED, o.terms))
+    return tuple(out)
+
+
+def _learn(model: Opponent, seen: Evidence, hard: bool) -> None:
     counts: dict[tuple[str, str], float] = {}
     previous: frozenset[tuple[str, str]] | None = None
     penalties: list[tuple[str, str]] = []
     weights = model.weights
-    # A window on the recent record: newer moves say more about a position that moves,
-    # and it bounds the cost of a decision however long the game.
-    for offer in table.offers[-_WINDOW:]:
-        if offer.proposer == actor:
-            for pair in offer.terms:
+    for what, offer_terms in seen:
+        if what == _PROPOSED:
+            for pair in offer_terms:
                 counts[pair] = counts.get(pair, 0.0) + 1.0
             if hard:
-                terms = frozenset(offer.terms)
+                terms = frozenset(offer_terms)
                 if previous is not None:
                     for issue, _ in terms & previous:  # kept unchanged: it matters to them
                         weights[issue] = weights.get(issue, 1.0) + _UNCHANGED_STEP
                 previous = terms
-        elif hard and actor in offer.accepted_by:
-            for pair in offer.terms:
+        elif what == _ACCEPTED:
+            for pair in offer_terms:
                 counts[pair] = counts.get(pair, 0.0) + 0.5
-        elif hard and actor in offer.rejected_by:
-            penalties.extend(p for p in offer.terms if p not in counts)
+        else:
+            penalties.extend(p for p in offer_terms if p not in counts)
     values = model.values
     for issue, option in penalties:
         vals = values.get(issue)
@@ -119,7 +136,7 @@ def _learn(model: Opponent, table: Table, hard: bool) -> None:
                 vals[option] = 0.5 * vals[option] + 0.5 * counts.get((issue, option), 0.0) / most
 
 
-def _blur(model: Opponent, rng: random.Random) -> None:
+def _blur(model: Opponent, rng: Draws) -> None:
     for vals in model.values.values():
         for option in vals:
             vals[option] = min(1.0, max(0.0, vals[option] + rng.uniform(-_EASY_NOISE, _EASY_NOISE)))
@@ -134,20 +151,42 @@ def _copy(model: Opponent) -> Opponent:
 
 
 def model_opponents(
-    table: Table, difficulty: str, rng: random.Random, actors: Iterable[str] | None = None
+    table: Table, difficulty: str, rng: Draws, actors: Iterable[str] | None = None
 ) -> dict[str, Opponent]:
-    """One model per other actor at the table (or per actor in ``actors``)."""
+    """One model per other actor at the table (or per actor in ``actors``).
+
+    The models may be shared with earlier calls: read them, never change them.
+    """
     models = {}
     use_lines = difficulty != "easy"
+    hard = difficulty == "hard"
+    window = table.offers[-_WINDOW:]
+    cache = table.cache
     for actor in actors if actors is not None else table.others():
-        key = ("prior", actor, use_lines)
-        prior = table.cache.get(key)
-        if not isinstance(prior, Opponent):
-            prior = table.cache[key] = _prior(table, actor, use_lines)
-        model = _copy(prior)
         if use_lines:
-            _learn(model, table, hard=difficulty == "hard")
+            # A window on the recent record: newer moves say more about a position that
+            # moves, and it bounds the cost of a decision however long the game.  The
+            # learnt model depends only on the prior and what the window says of the
+            # actor, so it is made again only when that changed.
+            seen = evidence(window, actor, hard)
+            key = ("learnt", actor, hard)
+            known = cache.get(key)
+            if isinstance(known, tuple) and known[0] == seen:
+                models[actor] = known[1]
+                continue
+        model = _copy(_prior_of(table, actor, use_lines))
+        if use_lines:
+            _learn(model, seen, hard)
+            cache[key] = (seen, model)
         else:
             _blur(model, rng)
         models[actor] = model
     return models
+
+
+def _prior_of(table: Table, actor: str, use_lines: bool) -> Opponent:
+    key = ("prior", actor, use_lines)
+    prior = table.cache.get(key)
+    if not isinstance(prior, Opponent):
+        prior = table.cache[key] = _prior(table, actor, use_lines)
+    return prior

@@ -11,8 +11,7 @@ hard level it sometimes does.
 
 from __future__ import annotations
 
-import random
-
+from game.ai.draws import Draws
 from game.ai.judge import format_terms
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.opponents import model_opponents
@@ -102,9 +101,7 @@ def carry_out_due(table: Table, moves: Moves) -> Intent | None:
     return None
 
 
-def _yieldable(
-    table: Table, lever: Lever, unless: Terms, difficulty: str, rng: random.Random
-) -> bool:
+def _yieldable(table: Table, lever: Lever, unless: Terms, difficulty: str, rng: Draws) -> bool:
     """Could the lever's target plausibly grant ``unless``?  A threat pays only then: it
     must sit at this table, and our model of it must not find the terms repugnant."""
     if lever.target not in table.others():
@@ -119,7 +116,7 @@ def _yieldable(
 
 
 def threaten(
-    table: Table, moves: Moves, difficulty: str, rng: random.Random, deadlocked: bool
+    table: Table, moves: Moves, difficulty: str, rng: Draws, deadlocked: bool
 ) -> Intent | None:
     """A threat with "unless our key demands", when deadlock, time and personality make it pay."""
     if not moves.threaten or not deadlocked:

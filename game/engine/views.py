@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
 from game.engine.model import (
@@ -10,11 +10,14 @@ from game.engine.model import (
     Issue,
     Lever,
     Objective,
+    Outcome,
     Personality,
     RedLine,
     Round,
+    RuleTuning,
 )
 from game.engine.state import Commitment, GameState, Proposal, Provisional
+from game.engine.tables import Tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class PublicView:
     executed: tuple[str, ...]
     over: bool
     outcome: str  # the outcome label once over, else ""
+    # Public rules of the scenario: how the end state is labelled and the rule numbers.
+    outcomes: tuple[Outcome, ...] = ()
+    rules: RuleTuning = field(default_factory=RuleTuning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,31 +95,22 @@ class ActorView:
     levers: tuple[Lever, ...]  # the levers it owns
 
 
-def _trackers(state: GameState) -> TrackerView:
-    t = state._t
-    ids = list(t.actor_index)
-    tr = state.trackers
-    return TrackerView(
-        tension=tr[0],
-        war_threshold=state.scenario.trackers.war_threshold,
-        credibility={a: tr[t.credibility_index(a)] for a in ids},
-        cohesion={a: tr[t.cohesion_index(a)] for a in ids},
-        support={a: tr[t.support_index(a)] for a in ids},
-        trust={(a, b): tr[t.pair_index[(a, b)]] for i, a in enumerate(ids) for b in ids[i + 1 :]},
-    )
+class _Statics:
+    """The parts of every view that never change during a game of one scenario.
 
+    Built once per scenario (its ``Tables``) and shared by every view: they are
+    tuples of frozen values, so sharing them is safe.
+    """
 
-def public_view(state: GameState) -> PublicView:
-    """The view for the projector and the facilitator panel."""
-    sc = state.scenario
-    result = state.outcome_result
-    return PublicView(
-        scenario_id=sc.id,
-        title=sc.title,
-        summary=sc.summary,
-        decision_point=sc.decision_point,
-        briefing=sc.briefing,
-        actors=tuple(
+    __slots__ = ("actors", "deck", "ids", "levers_of", "pairs", "public_red_lines", "tables")
+
+    def __init__(self, t: Tables) -> None:
+        sc = t.scenario
+        self.tables = t
+        self.ids = tuple(t.actor_index)
+        # Trust pairs in the order of the flat tracker layout (see tables.py).
+        self.pairs = tuple((a, b) for i, a in enumerate(self.ids) for b in self.ids[i + 1 :])
+        self.actors = tuple(
             PublicActor(
                 a.id,
                 a.name,
@@ -125,15 +122,62 @@ def public_view(state: GameState) -> PublicView:
                 a.playable,
             )
             for a in sc.actors
-        ),
+        )
+        self.deck = tuple(c.id for c in sc.events)
+        self.public_red_lines = tuple(
+            line for p in sc.preferences.values() for line in p.red_lines if line.public
+        )
+        self.levers_of = {
+            a.id: tuple(lv for lv in sc.levers if lv.owner == a.id) for a in sc.actors
+        }
+
+
+_STATICS: dict[int, _Statics] = {}
+
+
+def _statics(t: Tables) -> _Statics:
+    found = _STATICS.get(id(t))
+    if found is not None and found.tables is t:
+        return found
+    if len(_STATICS) > 16:  # a few scenarios are ever live at a time
+        _STATICS.clear()
+    made = _STATICS[id(t)] = _Statics(t)
+    return made
+
+
+def _trackers(state: GameState, st: _Statics) -> TrackerView:
+    tr = state.trackers
+    ids = st.ids
+    n = len(ids)
+    # The flat layout: tension, credibility, cohesion and support per actor, trust per pair.
+    return TrackerView(
+        tension=tr[0],
+        war_threshold=state.scenario.trackers.war_threshold,
+        credibility=dict(zip(ids, tr[1 : 1 + n], strict=True)),
+        cohesion=dict(zip(ids, tr[1 + n : 1 + 2 * n], strict=True)),
+        support=dict(zip(ids, tr[1 + 2 * n : 1 + 3 * n], strict=True)),
+        trust=dict(zip(st.pairs, tr[1 + 3 * n :], strict=True)),
+    )
+
+
+def public_view(state: GameState) -> PublicView:
+    """The view for the projector and the facilitator panel."""
+    sc = state.scenario
+    st = _statics(state._t)
+    result = state.outcome_result
+    return PublicView(
+        scenario_id=sc.id,
+        title=sc.title,
+        summary=sc.summary,
+        decision_point=sc.decision_point,
+        briefing=sc.briefing,
+        actors=st.actors,
         issues=sc.issues,
         rounds=sc.rounds,
         levers=sc.levers,
-        deck=tuple(c.id for c in sc.events),
+        deck=st.deck,
         demands=sc.demands,
-        public_red_lines=tuple(
-            line for p in sc.preferences.values() for line in p.red_lines if line.public
-        ),
+        public_red_lines=st.public_red_lines,
         round_number=state.round_index + 1,
         turn=state.turn,
         to_move=None if state.over else state.movers[state.position],
@@ -142,12 +186,14 @@ def public_view(state: GameState) -> PublicView:
         proposals=state.proposals,
         binding=state.binding,
         provisional=state.provisional,
-        trackers=_trackers(state),
+        trackers=_trackers(state, st),
         ledger=state.ledger,
         log=state.log,
         executed=state.executed,
         over=state.over,
         outcome=result.label if result is not None and state.over else "",
+        outcomes=sc.outcomes,
+        rules=sc.rules,
     )
 
 
@@ -161,10 +207,11 @@ def view(state: GameState, actor: str) -> ActorView:
         table=public_view(state),
         briefing=me.briefing,
         personality=me.personality,
+        # Copies: a caller may change its view, never the scenario or another view.
         weights=dict(prefs.weights) if prefs else {},
         values={i: dict(v) for i, v in prefs.values.items()} if prefs else {},
         reservation=prefs.reservation if prefs else 0.0,
         red_lines=prefs.red_lines if prefs else (),
         objectives=prefs.objectives if prefs else (),
-        levers=tuple(lv for lv in sc.levers if lv.owner == actor),
+        levers=_statics(state._t).levers_of.get(actor, ()),
     )

@@ -1,0 +1,41 @@
+"""A decision's random generator, seeded only if the decision draws from it.
+
+Seeding a ``random.Random`` costs more than a whole simple move (an accept or a
+pass), and most decisions draw nothing; ``LazyRandom`` seeds on the first draw,
+so the numbers it gives are exactly those of ``random.Random(seed)``.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Protocol
+
+
+class Draws(Protocol):
+    """What the decision core draws: ``random.Random`` satisfies it, and so does ``LazyRandom``."""
+
+    def random(self) -> float: ...
+
+    def uniform(self, a: float, b: float) -> float: ...
+
+
+class LazyRandom:
+    """``random.Random(seed)``, made on the first draw."""
+
+    __slots__ = ("_rng", "_seed")
+
+    def __init__(self, seed: int) -> None:
+        self._seed = seed
+        self._rng: random.Random | None = None
+
+    def _made(self) -> random.Random:
+        rng = self._rng
+        if rng is None:
+            rng = self._rng = random.Random(self._seed)
+        return rng
+
+    def random(self) -> float:
+        return self._made().random()
+
+    def uniform(self, a: float, b: float) -> float:
+        return self._made().uniform(a, b)
