@@ -60,8 +60,7 @@ class PinHash:
         """Read back what ``str`` wrote (``pbkdf2-sha256$ROUNDS$SALT$DIGEST``)."""
         try:
             scheme, rounds, salt, digest = record.split("$")
-            bytes.fromhex(salt), bytes.fromhex(digest)
-            if scheme != PIN_SCHEME or int(rounds) < 1:
+            if scheme != PIN_SCHEME or int(rounds) < 1 or not bytes.fromhex(salt + digest):
                 raise ValueError(record)
         except ValueError:
             raise UserError("the facilitator PIN record is damaged") from None
