@@ -60,7 +60,8 @@ class PinHash:
         """Read back what ``str`` wrote (``pbkdf2-sha256$ROUNDS$SALT$DIGEST``)."""
         try:
             scheme, rounds, salt, digest = record.split("$")
-            if scheme != PIN_SCHEME or int(rounds) < 1 or not bytes.fromhex(salt + digest):
+            parts = (bytes.fromhex(salt), bytes.fromhex(digest))
+            if scheme != PIN_SCHEME or int(rounds) < 1 or not all(parts):
                 raise ValueError(record)
         except ValueError:
             raise UserError("the facilitator PIN record is damaged") from None
