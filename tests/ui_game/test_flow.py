@@ -141,7 +141,7 @@ def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -
 def test_a_typed_statement_reaches_the_transcript(make_pilot: MakePilot, home: Path) -> None:
     from game.session.seats import Seat
     from game.ui.game.flow import start_scene
-    from game.ui.game.table.forms import StatementForm
+    from game.ui.game.table.moves import StatementForm
     from tests.ui_game.conftest import new_setup, play_until
 
     setup = new_setup({"us": Seat(SeatKind.HUMAN)})

@@ -1,4 +1,4 @@
-"""The action bar's forms: propose a package, make a statement, threaten, carry out a lever.
+"""The frame of the action bar's forms: fields, live red-line notes, confirm and cancel.
 
 Each form is a modal over the table.  It offers only what the session says is
 legal for the mover, explains live which terms cross the mover's own red lines
@@ -14,7 +14,7 @@ from typing import ClassVar
 import pygame
 
 from game import engine
-from game.engine import Action, CarryOut, Propose, Statement, Threaten
+from game.engine import Action, Propose
 from game.engine.model import Scenario
 from game.ui import layout
 from game.ui.context import Context
@@ -26,7 +26,6 @@ from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
 from game.ui.widgets.base import draw_box
 from game.ui.widgets.button import Button
-from game.ui.widgets.entry import TextEntry
 from game.ui.widgets.label import Label
 from game.ui.widgets.scrollpanel import ScrollPanel
 
@@ -225,188 +224,3 @@ class TermsForm(FormScene):
         for issue, picker in self.pickers:
             hits = [b for b in breaches if b.issue == issue]
             picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"
-
-
-class ProposeForm(TermsForm):
-    """Build a package to propose."""
-
-    title = "Propose a package"
-
-    def __init__(
-        self,
-        ctx: Context,
-        scenario: Scenario,
-        actor: str,
-        legal: Sequence[Action],
-        preset: dict[str, str],
-    ) -> None:
-        super().__init__(
-            ctx, "propose", "Propose a package", "Propose", scenario=scenario, actor=actor
-        )
-        self.form.text(
-            "Choose an option for each issue you want in the package; leave the others out.",
-            "body",
-            "text_dim",
-            gap="xs",
-        )
-        self.add_term_pickers(agenda_options(legal), preset)
-
-    def action(self) -> Action | None:
-        terms = self.terms()
-        return Propose(self.actor, tuple(terms)) if terms else None
-
-    def explain(self) -> None:
-        self.mark_pickers()
-        self.explain_terms(self.terms(), value=True)
-
-
-class ThreatForm(TermsForm):
-    """Threaten with a lever, optionally unless some terms are agreed."""
-
-    title = "Threaten"
-
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
-        super().__init__(
-            ctx,
-            "threaten",
-            "Make a threat",
-            "Threaten",
-            scenario=scenario,
-            actor=actor,
-            variant="danger",
-        )
-        levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
-        names = {lv.id: lv.name for lv in scenario.levers}
-        self.lever = ChoicePicker(
-            "threaten.lever",
-            "Lever",
-            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
-        )
-        self.form.widget(self.lever, gap="xs")
-        self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
-        self.add_term_pickers(agenda_options(legal), {})
-
-    def action(self) -> Action | None:
-        if self.lever.value is None:
-            return None
-        return Threaten(self.actor, str(self.lever.value), tuple(self.terms()))
-
-    def explain(self) -> None:
-        self.mark_pickers()
-        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
-        if lever is not None:
-            self.notes.heading(lever.name, gap="xs")
-            self.notes.text(lever.description, "body")
-            target = short_name(self.scenario, lever.target)
-            self.notes.text(
-                f"Aimed at {target}. A threat you do not carry out when its terms are not met "
-                "costs credibility.",
-                "body_italic",
-                "text_dim",
-            )
-        if self.terms():
-            self.explain_terms(self.terms(), value=False)
-
-
-class CarryOutForm(FormScene):
-    """Carry out one of the mover's levers."""
-
-    title = "Carry out"
-
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
-        super().__init__(
-            ctx,
-            "carry",
-            "Carry out a lever",
-            "Carry out",
-            scenario=scenario,
-            actor=actor,
-            variant="danger",
-        )
-        levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
-        names = {lv.id: lv.name for lv in scenario.levers}
-        self.lever = ChoicePicker(
-            "carry.lever",
-            "Lever",
-            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
-        )
-        self.form.widget(self.lever, gap="xs")
-
-    def action(self) -> Action | None:
-        return None if self.lever.value is None else CarryOut(self.actor, str(self.lever.value))
-
-    def explain(self) -> None:
-        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
-        if lever is None:
-            return
-        self.notes.heading(lever.name, gap="xs")
-        self.notes.text(lever.description, "body")
-        self.notes.text(
-            f"Carrying it out raises tension by {self.scenario.rules.execute_tension:g}.",
-            "body",
-            "warning",
-        )
-        if lever.source:
-            self.notes.text(f"Source: {lever.source}", "caption", "text_dim")
-
-
-_TONE_HELP = {
-    "conciliatory": "conciliatory_tension",
-    "firm": "firm_tension",
-    "hostile": "hostile_tension",
-}
-
-
-class StatementForm(FormScene):
-    """A public statement: a tone and the words for the transcript."""
-
-    title = "Statement"
-
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
-        super().__init__(
-            ctx,
-            "statement",
-            "Make a public statement",
-            "Make statement",
-            scenario=scenario,
-            actor=actor,
-        )
-        tones = [a.tone for a in legal if isinstance(a, Statement)]
-        unique = list(dict.fromkeys(tones))
-        self.tone = ChoicePicker(
-            "statement.tone",
-            "Tone",
-            [(tone, str(tone).title()) for tone in unique] or [(None, "—")],
-        )
-        self.form.widget(self.tone, gap="xs")
-        self.form.text("Your words (optional):", "label", "text_dim", gap="lg")
-        self.words = TextEntry(
-            "statement.words", placeholder="What your delegation says…", max_length=240
-        )
-        self.form.widget(self.words, gap="xs")
-
-    def action(self) -> Action | None:
-        if self.tone.value is None:
-            return None
-        tone = self.tone.value
-        assert isinstance(tone, engine.Tone)
-        return Statement(self.actor, tone, self.words.text.strip())
-
-    def explain(self) -> None:
-        tone = str(self.tone.value or "")
-        field = _TONE_HELP.get(tone)
-        self.notes.heading("Effect", gap="xs")
-        if field is not None:
-            delta = float(getattr(self.scenario.rules, field))
-            self.notes.text(f"A {tone} statement moves tension by {delta:+g}.", "body")
-        self.notes.text(
-            "Your words go into the transcript that every delegation reads.",
-            "body_italic",
-            "text_dim",
-        )

@@ -7,12 +7,13 @@ control over between human delegations behind a hand-over screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 import pygame
 
 from game import engine
-from game.engine import Accept, Action, EventKind, Pass, PublicView, Reject, WalkOut
+from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.errors import SessionError
 from game.session.seats import Difficulty, SeatKind
@@ -20,12 +21,12 @@ from game.session.session import Turn
 from game.ui import layout
 from game.ui.context import Context
 from game.ui.dialog import Dialog
-from game.ui.game.common import GameSetup, adjective, humanize, short_name
+from game.ui.game.common import GameSetup, adjective, short_name
 from game.ui.game.pacing import Pacer, pace_ms
+from game.ui.game.table import arrange, commands
 from game.ui.game.table.actionbar import ActionBar
 from game.ui.game.table.board import BoardView
 from game.ui.game.table.delegations import DelegationsPanel
-from game.ui.game.table.forms import CarryOutForm, ProposeForm, StatementForm, ThreatForm
 from game.ui.game.table.topbar import TopBar
 from game.ui.game.table.transcript import TranscriptView, rows_of_turns, session_rows
 from game.ui.intent import Intent, Pop, Push, Replace, Transition
@@ -152,68 +153,18 @@ class TableScene(Scene):
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
-        t = self.theme
-        top_h = max(
-            t.line_height("subheading") + t.line_height("caption"),
-            t.line_height("label") + t.px(18),
-        ) + 2 * t.space("sm")
-        self.compact = rect.width < t.px(1040)
+        self.compact = rect.width < self.theme.px(1040)
         if self.compact:
-            self._layout_compact(rect, top_h)
+            arrange.compact(self, rect)
         else:
-            bar_h = self.bar.height_for(t, rect.width)
-            top, body, bar = layout.column(rect, [top_h, layout.Flex(), bar_h])
-            self.topbar.rect = top
-            self.bar.show(True)
-            self.bar.layout(t, bar)
-            body = layout.pad(body, t.space("md"))
-            left = max(t.px(230), body.width * 19 // 100)
-            right = max(t.px(340), body.width * 30 // 100)
-            (
-                self.delegations.rect,
-                self.board_panel.rect,
-                self.transcript.rect,
-            ) = layout.row(body, [left, layout.Flex(), right], t.space("md"))
-            for panel in (self.delegations, self.board_panel, self.transcript):
-                panel.visible = True
-            for button in self.tabs:
-                button.visible = False
+            arrange.wide(self, rect)
         # The board sits on a framed surface like the transcript's, inset by a small margin.
         self.board_frame = pygame.Rect(self.board_panel.rect)
-        self.board_panel.rect = layout.pad(self.board_frame, t.space("sm"))
+        self.board_panel.rect = layout.pad(self.board_frame, self.theme.space("sm"))
         self._arrange_board()
         self.transcript.scroll = self.transcript.max_scroll()
         if self.focused is not None and not self.focused.can_focus():
             self.focus(None)
-
-    def _layout_compact(self, rect: pygame.Rect, top_h: int) -> None:
-        """Narrow windows and large text: one panel at a time behind tabs; Act holds the bar."""
-        t = self.theme
-        status_h = t.control_height() + 2 * t.space("sm")
-        top, body, status = layout.column(rect, [top_h, layout.Flex(), status_h])
-        self.topbar.rect = top
-        self.bar.status.rect = layout.pad(status, t.space("lg"), t.space("sm"))
-        body = layout.pad(body, t.space("md"), t.space("sm"))
-        tabs, body = layout.column(body, [t.control_height(), layout.Flex()], t.space("sm"))
-        boxes = layout.row(tabs, [layout.Flex()] * len(self.tabs), t.space("sm"))
-        for button, box in zip(self.tabs, boxes, strict=True):
-            button.rect = box
-            button.visible = True
-            button.variant = "primary" if button.id == f"table.tab.{self.tab}" else "secondary"
-        for panel in (self.delegations, self.board_panel, self.transcript):
-            panel.rect = pygame.Rect(body)
-        self.delegations.visible = self.tab == "delegations"
-        self.board_panel.visible = self.tab == "board"
-        self.transcript.visible = self.tab == "transcript"
-        self.bar.show(self.tab == "move")
-        if self.tab == "move":
-            area = pygame.Rect(
-                body.left - t.space("lg"),
-                body.top - t.space("md"),
-                body.width + 2 * t.space("lg"),
-                body.height,
-            )
-            self.bar.layout(t, area, with_status=False)
 
     def _arrange_board(self) -> None:
         width = self.board_panel.content_width()
@@ -344,86 +295,6 @@ class TableScene(Scene):
             self.pacer.skip()
         return super().handle_event(event)
 
-    def open_form(self, kind: str) -> Transition | None:
-        """Open one of the action bar's forms for the viewer, if that action is legal."""
-        if not self.viewer_moves() or self.viewer is None:
-            return None
-        button = self.bar.buttons.get(f"table.{kind}")
-        if button is None or not button.enabled:
-            return None
-        legal = self.session.legal_actions()
-        sc = self.session.scenario
-        if kind == "propose":
-            preset = dict(self.pv.binding)
-            form = ProposeForm(self.ctx, sc, self.viewer, legal, preset)
-            form.agreed = dict(self.pv.binding)
-            return Push(form)
-        if kind == "statement":
-            return Push(StatementForm(self.ctx, sc, self.viewer, legal))
-        if kind == "threaten":
-            return Push(ThreatForm(self.ctx, sc, self.viewer, legal))
-        return Push(CarryOutForm(self.ctx, sc, self.viewer, legal))
-
-    def answer(self, accept: bool) -> Transition | None:
-        """Accept or reject the proposal chosen in the action bar."""
-        number = self.bar.chosen()
-        button = self.bar.accept if accept else self.bar.reject
-        if number is None or self.viewer is None or not button.enabled:
-            return None
-        action = Accept(self.viewer, number) if accept else Reject(self.viewer, number)
-        return self.submit(action)
-
-    def simple(self, kind: str) -> Transition | None:
-        """Pass, or ask before walking out."""
-        if not self.viewer_moves() or self.viewer is None:
-            return None
-        if not self.bar.buttons[f"table.{kind}"].enabled:
-            return None
-        if kind == "pass":
-            return self.submit(Pass(self.viewer))
-        return Push(
-            Dialog(
-                self.ctx,
-                "walkout",
-                "Walk out of this round?",
-                "Your delegation leaves the table until the next round; tension rises.",
-                [("walkout.yes", "Walk out"), ("walkout.no", "Stay")],
-                cancel="walkout.no",
-            )
-        )
-
-    def briefing(self) -> Transition | None:
-        """The viewer's own briefing, over the table."""
-        if self.viewer is None:
-            return None
-        from game.ui.game.briefing import BriefingScene
-
-        return Push(BriefingScene(self.ctx, self.setup, self.viewer, then=Pop))
-
-    def hint(self) -> Transition | None:
-        """What each easy AI delegate at the table would accept now (its own words)."""
-        if not self.viewer_moves():
-            return None
-        from game.ai import what_it_would_take
-
-        parts = [
-            f"{short_name(self.pv, a)}: "
-            + humanize(what_it_would_take(self.session.view(a)), self.pv.issues)
-            for a in self.easy_ai()
-        ]
-        if not parts:
-            return None
-        return Push(
-            Dialog(
-                self.ctx,
-                "hint",
-                "What would it take?",
-                "\n\n".join(parts),
-                [("hint.ok", "Thanks")],
-                cancel="hint.ok",
-            )
-        )
-
     def on_intent(self, intent: Intent) -> Transition | None:
         source = intent.source
         if (
@@ -459,32 +330,19 @@ class TableScene(Scene):
             self.show_tab(action.removeprefix("tab."))
             return None
         if action in _FORMS:
-            return self.open_form(action)
-        handlers = {
+            return commands.open_form(self, action)
+        handlers: dict[str, Callable[[], Transition | None]] = {
             "undo": self.undo,
-            "accept": lambda: self.answer(True),
-            "reject": lambda: self.answer(False),
-            "pass": lambda: self.simple("pass"),
-            "walkout": lambda: self.simple("walkout"),
-            "briefing": self.briefing,
-            "hint": self.hint,
-            "menu": self.leave,
+            "accept": lambda: commands.answer(self, True),
+            "reject": lambda: commands.answer(self, False),
+            "pass": lambda: commands.simple(self, "pass"),
+            "walkout": lambda: commands.simple(self, "walkout"),
+            "briefing": lambda: commands.briefing(self),
+            "hint": lambda: commands.hint(self),
+            "menu": lambda: commands.leave(self),
         }
         handler = handlers.get(action)
         return handler() if handler is not None else None
-
-    def leave(self) -> Transition | None:
-        """Ask before leaving the table for the title screen."""
-        return Push(
-            Dialog(
-                self.ctx,
-                "leave",
-                "Leave the table?",
-                "The game is saved: Continue on the title screen picks it up where you left it.",
-                [("leave.yes", "Leave"), ("leave.no", "Stay")],
-                cancel="leave.no",
-            )
-        )
 
     def on_resume(self, result: object) -> Transition | None:
         # Back from a form, dialog, summary or hand-over: the pacer waits again if an AI moves.
