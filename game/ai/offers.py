@@ -18,17 +18,6 @@ from game.ai.prefs import OwnPrefs
 _EPS = 1e-9
 
 
-def allowed_options(
-    prefs: OwnPrefs, issue: str, models: Iterable[Opponent], avoid_public: bool
-) -> list[str]:
-    """Options of ``issue`` we may offer: never our red lines, nor maybe others' public ones."""
-    banned = set(prefs.forbidden[issue])
-    if avoid_public:
-        for model in models:
-            banned |= model.lines.get(issue, frozenset())
-    return [o for o in prefs.options[issue] if o not in banned]
-
-
 def acceptability(models: Mapping[str, Opponent], terms: dict[str, str]) -> float:
     """How acceptable the others are likely to find ``terms``: the least happy one counts most."""
     if not models:
@@ -46,62 +35,26 @@ def build_offer(
 ) -> dict[str, str]:
     """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best."""
     opponents = list(models.values())
-    issues: list[str] = []
-    options: list[list[str]] = []
-    for issue in scope:
-        allowed = allowed_options(prefs, issue, opponents, avoid_public)
-        if allowed:
-            issues.append(issue)
-            options.append(allowed)
+    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public)
     if not issues:
         return {}
     # Everything as lists indexed [issue][option] (and [opponent] first for the others):
     # own weighted values, and each opponent's weighted values over its scope weight.
-    own = [
-        [prefs.weights[i] * prefs.values[i][o] for o in opts]
-        for i, opts in zip(issues, options, strict=True)
-    ]
     theirs = []
     for m in opponents:
-        norm = sum(m.weights[i] for i in issues) or 1.0
-        theirs.append(
-            [
-                [m.weights[i] * m.values[i][o] / norm for o in opts]
-                for i, opts in zip(issues, options, strict=True)
-            ]
-        )
-    pick = [max(range(len(row)), key=row.__getitem__) for row in own]
+        mw, mv = m.weights, m.values
+        norm = sum(mw[i] for i in issues) or 1.0
+        rows = []
+        for i, opts in zip(issues, options, strict=True):
+            w, vals = mw[i], mv[i]
+            rows.append([w * vals[o] / norm for o in opts])
+        theirs.append(rows)
+    pick = [row.index(max(row)) for row in own]  # the first best option of each issue
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
     need = aspiration * sum(prefs.weights[i] for i in issues) - _EPS
     utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
-    count = len(theirs)
-    solo = theirs[0] if count == 1 else None
     for _ in range(sum(len(o) for o in options)):
-        base = _score(utils, count)
-        best_ratio = 0.0
-        best_move: tuple[int, int, float] | None = None
-        for n, row in enumerate(own):
-            cur = pick[n]
-            cur_own = row[cur]
-            for k, value in enumerate(row):
-                if k == cur:
-                    continue
-                loss = cur_own - value
-                if mine - loss < need:
-                    continue
-                if solo is not None:  # one other party (a bilateral round): no min to take
-                    gain = 1.1 * (solo[n][k] - solo[n][cur])
-                else:
-                    trial = [
-                        u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
-                    ]
-                    gain = _score(trial, count) - base
-                if gain <= _EPS:
-                    continue
-                ratio = gain / (max(loss, 0.0) + 0.01)
-                if ratio > best_ratio:
-                    best_ratio = ratio
-                    best_move = (n, k, loss)
+        best_move = _best_move(own, theirs, pick, utils, mine=mine, need=need)
         if best_move is None:
             break
         n, k, loss = best_move
@@ -110,6 +63,81 @@ def build_offer(
         pick[n] = k
         mine -= loss
     return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True)}
+
+
+def _own_rows(
+    prefs: OwnPrefs, opponents: list[Opponent], scope: Iterable[str], avoid_public: bool
+) -> tuple[list[str], list[tuple[str, ...]], list[list[float]]]:
+    """The issues of ``scope`` with an option we may offer, those options, and our
+    weighted value of each.  Never our red lines; above the easy level (``avoid_public``)
+    never another's public ones either, since such a package will not be agreed."""
+    lines = [m.lines for m in opponents if m.lines] if avoid_public else []
+    issues: list[str] = []
+    options: list[tuple[str, ...]] = []
+    own: list[list[float]] = []
+    for issue in scope:
+        opts = prefs.options[issue]
+        banned = prefs.forbidden[issue]
+        for known in lines:
+            extra = known.get(issue)
+            if extra:
+                banned = banned | extra
+        if banned:
+            opts = tuple(o for o in opts if o not in banned)
+        if opts:
+            issues.append(issue)
+            options.append(opts)
+            weighted = prefs.weighted[issue]
+            own.append([weighted[o] for o in opts])
+    return issues, options, own
+
+
+def _best_move(
+    own: list[list[float]],
+    theirs: list[list[list[float]]],
+    pick: list[int],
+    utils: list[float],
+    *,
+    mine: float,
+    need: float,
+) -> tuple[int, int, float] | None:
+    """The one-issue move that buys the most modelled acceptability per unit of our own
+    utility given up, staying at or above ``need``; None if no move gains."""
+    count = len(theirs)
+    base = _score(utils, count)
+    best_ratio = 0.0
+    best_move: tuple[int, int, float] | None = None
+    # The arithmetic is that of _score on the moved utilities, spelled out for one
+    # and two others (the usual tables): the same numbers, without a list per trial.
+    for n, row in enumerate(own):
+        cur = pick[n]
+        cur_own = row[cur]
+        for k, value in enumerate(row):
+            if k == cur:
+                continue
+            loss = cur_own - value
+            if mine - loss < need:
+                continue
+            if count == 1:  # one other party (a bilateral round): no min to take
+                solo = theirs[0][n]
+                gain = 1.1 * (solo[k] - solo[cur])
+            elif count == 2:
+                first, second = theirs[0][n], theirs[1][n]
+                a = utils[0] + first[k] - first[cur]
+                b = utils[1] + second[k] - second[cur]
+                gain = (min(a, b) + 0.1 * (a + b) / 2) - base
+            else:
+                trial = [
+                    u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
+                ]
+                gain = _score(trial, count) - base
+            if gain <= _EPS:
+                continue
+            ratio = gain / (max(loss, 0.0) + 0.01)
+            if ratio > best_ratio:
+                best_ratio = ratio
+                best_move = (n, k, loss)
+    return best_move
 
 
 def _score(utils: list[float], count: int) -> float:

@@ -40,6 +40,7 @@ class OwnPrefs:
         "reservation",
         "status_quo",
         "values",
+        "weighted",
         "weights",
     )
 
@@ -67,6 +68,10 @@ class OwnPrefs:
             self.values[issue.id] = {o: prefs.values.get(issue.id, {}).get(o, 0.0) for o in opts}
             self.forbidden[issue.id] = frozenset(o for o in opts if (issue.id, o) in self.lines)
         self.issue_ids = tuple(ids)
+        # issue -> option -> weight * value: our weighted value of each option.
+        self.weighted: dict[str, dict[str, float]] = {
+            i: {o: self.weights[i] * v for o, v in self.values[i].items()} for i in ids
+        }
         self.best_option: dict[str, str] = {}
         for issue_id in self.issue_ids:
             allowed = [o for o in self.options[issue_id] if o not in self.forbidden[issue_id]]
