@@ -198,8 +198,21 @@ class Session:
     @property
     def undo_refusal(self) -> str | None:
         """Why ``undo`` would be refused now, or None when it would work."""
-        if not any(entry.by is SeatKind.HUMAN for entry in self._log):
-            return "nothing to undo: no move has been made by a person yet"
+        last = self._last_delegation_move()
+        if last is None:
+            return "nothing to undo: no delegation has made a move yet"
+        # The facilitator's moves (a timeout, an injected event, a bookmark) belong to
+        # the room, not to a delegation: a player's undo never takes them back.
+        if any(entry.action.actor == FACILITATOR for entry in self._log[last:]):
+            return "the facilitator has acted since the last move; it cannot be undone"
+        return None
+
+    def _last_delegation_move(self) -> int | None:
+        """Index in the log of the last move a person made for a delegation."""
+        for i in range(len(self._log) - 1, -1, -1):
+            entry = self._log[i]
+            if entry.by is SeatKind.HUMAN and entry.action.actor != FACILITATOR:
+                return i
         return None
 
     # --- acting ---------------------------------------------------------------
@@ -266,7 +279,8 @@ class Session:
         refusal = self.undo_refusal
         if refusal is not None:
             raise SessionError(refusal)
-        last = max(i for i, entry in enumerate(self._log) if entry.by is SeatKind.HUMAN)
+        last = self._last_delegation_move()
+        assert last is not None  # undo_refusal said there is one
         removed = self._log[last:]
         self._replay(self._log[:last])
         self.persist()

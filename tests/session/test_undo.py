@@ -6,16 +6,16 @@ import pytest
 
 from game import engine
 from game.engine import Pass
-from game.session import SeatKind, SessionError
+from game.session import SessionError
 from tests.session.conftest import HUMAN, RANDOM, FakeLoaded, new_session, seats_for
 
 
 def test_nothing_to_undo_before_a_person_moved(loaded: FakeLoaded) -> None:
     session = new_session(loaded)
-    assert session.undo_refusal == "nothing to undo: no move has been made by a person yet"
+    assert session.undo_refusal == "nothing to undo: no delegation has made a move yet"
     with pytest.raises(SessionError) as caught:
         session.undo()
-    assert str(caught.value) == "nothing to undo: no move has been made by a person yet"
+    assert str(caught.value) == "nothing to undo: no delegation has made a move yet"
 
 
 def test_a_computer_only_log_cannot_be_undone(loaded: FakeLoaded) -> None:
@@ -69,11 +69,37 @@ def test_the_same_move_after_undo_gets_the_same_answers(loaded: FakeLoaded) -> N
     assert session.digest() == first
 
 
-def test_undo_of_a_facilitator_move(loaded: FakeLoaded) -> None:
+def test_undo_never_takes_back_the_facilitator(loaded: FakeLoaded) -> None:
+    """A bookmark (or any facilitator move) after a delegation's move blocks its undo:
+    the room's record is not the players' to take back."""
     seats = dict.fromkeys((a.id for a in loaded.scenario.playable), HUMAN)
     session = new_session(loaded, seats=seats)
     session.submit(Pass(str(session.to_move)))
     session.submit(engine.Bookmark("look here"))
+    before = session.digest()
+    assert session.undo_refusal == (
+        "the facilitator has acted since the last move; it cannot be undone"
+    )
+    with pytest.raises(SessionError, match="facilitator has acted"):
+        session.undo()
+    assert session.digest() == before
+    assert [e.action for e in session.log][-1] == engine.Bookmark("look here")
+
+
+def test_a_timeout_cannot_be_undone(loaded: FakeLoaded) -> None:
+    seats = dict.fromkeys((a.id for a in loaded.scenario.playable), HUMAN)
+    session = new_session(loaded, seats=seats)
+    session.submit(engine.Timeout(str(session.to_move)))
+    with pytest.raises(SessionError, match="no delegation has made a move"):
+        session.undo()
+
+
+def test_a_move_after_the_facilitator_can_be_undone(loaded: FakeLoaded) -> None:
+    seats = dict.fromkeys((a.id for a in loaded.scenario.playable), HUMAN)
+    session = new_session(loaded, seats=seats)
+    session.submit(engine.Bookmark("opening"))
+    mover = str(session.to_move)
+    session.submit(Pass(mover))
     removed = session.undo()
-    assert [e.action for e in removed] == [engine.Bookmark("look here")]
-    assert [e.by for e in session.log] == [SeatKind.HUMAN]
+    assert [e.action for e in removed] == [Pass(mover)]
+    assert [e.action for e in session.log] == [engine.Bookmark("opening")]
