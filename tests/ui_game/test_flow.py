@@ -69,7 +69,7 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
     assert result is not None
     text = shown_text(pilot.scene)
     assert result.label in text
-    assert "What really happened" in text
+    assert "WHAT REALLY HAPPENED" in text
     for actor in session.scenario.actors:
         if actor.briefing:
             assert actor.name in text  # every briefing revealed

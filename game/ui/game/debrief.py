@@ -20,6 +20,7 @@ from game.ui.game.common import (
     issue_name,
     names_list,
     option_label,
+    prose,
     seat_text,
     short_name,
     term_lines,
@@ -27,6 +28,7 @@ from game.ui.game.common import (
 from game.ui.game.page import PageScene
 from game.ui.game.widgets.chart import TensionChart, tension_series
 from game.ui.game.widgets.chips import Swatch
+from game.ui.game.widgets.columns import Columns, Para
 from game.ui.game.widgets.document import Document
 from game.ui.intent import Intent, Pop, Transition
 from game.ui.keys import KeyBinding
@@ -64,21 +66,34 @@ def _scores(doc: Document, theme: Theme, session: Session, pv: PublicView) -> No
 
 
 def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
+    """What the table agreed, set beside what really happened."""
     sc = session.scenario
-    doc.heading("What the table agreed")
+    mine = [Para("AT YOUR TABLE", "overline", "accent")]
+    if pv.outcome:
+        mine.append(Para(pv.outcome, "label"))
+    tension = (
+        f"Tension at the end: {pv.trackers.tension:.0f} (war at {pv.trackers.war_threshold:.0f})"
+    )
+    mine.append(Para(tension, gap="xs"))
     binding = term_lines(pv.issues, pv.binding)
-    agreed = "\n".join(f"•  {line}" for line in binding)
-    doc.text(agreed or "Nothing was agreed bindingly.", "body")
+    if not binding:
+        mine.append(Para("Nothing was agreed bindingly.", "body_italic", "text_dim"))
+    mine += [Para(f"•  {line}", gap="xs") for line in binding]
     for prov in pv.provisional:
         line = term_lines(pv.issues, [(prov.issue, prov.option)])[0]
         missing = names_list(pv, prov.missing)
-        doc.text(f"Provisional only: {line} (never accepted by {missing})", "body", "warning")
-    doc.heading("What really happened", gap="lg")
+        mine.append(
+            Para(f"Provisional only: {line} (never accepted by {missing})", colour="warning")
+        )
+    history = [Para("WHAT REALLY HAPPENED", "overline", "accent")]
     if sc.history_summary:
-        doc.text(sc.history_summary.strip(), "body")
+        history.append(Para(prose(sc.history_summary)))
     for entry in sc.history:
-        doc.text(entry.date, "label", "accent", gap="md")
-        doc.text(entry.text.strip(), "body", gap="xs")
+        history.append(Para(entry.date, "label", "accent", gap="md"))
+        history.append(Para(prose(entry.text), gap="xs"))
+    doc.heading("Your result beside history")
+    columns = Columns("debrief.history", mine, history)
+    doc.widget(columns, gap="md")
 
 
 def _red_lines(doc: Document, session: Session, pv: PublicView) -> None:

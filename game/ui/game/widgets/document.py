@@ -81,6 +81,7 @@ class Document:
             if block.height is None and isinstance(block.widget, WrappedText):
                 h = block.widget.height_for(w) if block.widget.text else 0
             elif block.height is None:
+                block.widget.rect = pygame.Rect(indent, y, w, 0)  # its height depends on width
                 h = block.widget.preferred_size()[1]
             else:
                 h = theme.px(block.height)
