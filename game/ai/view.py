@@ -66,25 +66,38 @@ class Memo:
     that is not a continuation of the one seen (after an undo or a load) starts it afresh.
     """
 
-    __slots__ = ("cache", "demands", "last", "lines", "offers", "rejected", "seen")
+    __slots__ = (
+        "cache",
+        "demands",
+        "dirty",
+        "last",
+        "lines",
+        "made",
+        "props",
+        "rejected",
+        "seen",
+    )
 
     def __init__(self) -> None:
         self.seen = 0
         self.last: object = None
         self.rejected: dict[int, frozenset[str]] = {}
+        self.dirty: set[int] = set()  # proposals rejected since our Offers were made
         self.demands: Demands | None = None
         self.lines: Lines | None = None
         self.cache: dict[object, object] = {}
-        # proposal number -> (the engine's proposal, its rejecters, our Offer of it)
-        self.offers: dict[int, tuple[object, frozenset[str], Offer]] = {}
+        self.props: tuple[Proposal, ...] = ()  # the engine's proposals last read ...
+        self.made: tuple[Offer, ...] = ()  # ... and our Offers of them, index for index
 
     def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
-            self.seen, self.rejected, self.offers = 0, {}, {}
+            self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
+            self.dirty = set()
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED:
                 number = int(event.subject)
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
+                self.dirty.add(number)
         self.seen = len(log)
         self.last = log[-1] if log else None
         return self.rejected
@@ -92,33 +105,20 @@ class Memo:
     def offers_of(
         self, proposals: tuple[Proposal, ...], rejected: dict[int, frozenset[str]]
     ) -> tuple[Offer, ...]:
-        """All proposals as Offers; the same tuple again while the proposals are unchanged."""
-        key = ("offers", len(rejected))
-        known = self.cache.get(key)
-        if isinstance(known, tuple) and known[0] is proposals:
-            offers: tuple[Offer, ...] = known[1]
-            return offers
-        offers = tuple(self.offer(p, rejected) for p in proposals)
-        self.cache[key] = (proposals, offers)
+        """All proposals as Offers; only those changed since the last call are made anew
+        (the engine replaces a proposal whenever it changes, so identity tells)."""
+        old, made, dirty = self.props, self.made, self.dirty
+        if proposals is old and not dirty:
+            return made
+        reused = len(old)
+        for i, p in enumerate(old):
+            if i >= len(proposals) or proposals[i] is not p or p.number in dirty:
+                reused = i
+                break
+        offers = made[:reused] + tuple(_offer(p, rejected) for p in proposals[reused:])
+        # Proposals after the first changed one are rarely unchanged: made anew too.
+        self.props, self.made, self.dirty = proposals, offers, set()
         return offers
-
-    def offer(self, p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
-        """Our Offer of an engine proposal, rebuilt only when the proposal changed."""
-        by = rejected.get(p.number, _NOBODY)
-        known = self.offers.get(p.number)
-        if known is not None and known[0] is p and known[1] == by:
-            return known[2]
-        made = Offer(
-            p.number,
-            p.proposer,
-            p.terms,
-            frozenset(p.accepted_by),
-            by,
-            p.status is ProposalStatus.LIVE,
-            p.round - 1,
-        )
-        self.offers[p.number] = (p, by, made)
-        return made
 
     def public(self, view: ActorView) -> tuple[Demands, Lines]:
         if self.demands is None or self.lines is None:
@@ -132,6 +132,18 @@ class Memo:
                 per[line.issue] = per.get(line.issue, frozenset()) | line.options
             self.demands, self.lines = demands, lines
         return self.demands, self.lines
+
+
+def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
+    return Offer(
+        p.number,
+        p.proposer,
+        p.terms,
+        frozenset(p.accepted_by),
+        rejected.get(p.number, _NOBODY),
+        p.status is ProposalStatus.LIVE,
+        p.round - 1,
+    )
 
 
 def table_from_view(
