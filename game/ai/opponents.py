@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.ai import shared
 from game.ai.draws import Draws
 from game.ai.prefs import Terms
 from game.ai.table import Offer, Table
@@ -116,8 +117,9 @@ def _learn(model: Opponent, seen: Evidence, hard: bool) -> None:
         else:
             penalties.extend(p for p in offer_terms if p not in counts)
     values = model.values
+    copied: set[str] = set()  # the model shares its prior's option values until it learns
     for issue, option in penalties:
-        vals = values.get(issue)
+        vals = _writable(values, issue, copied)
         if vals is not None:
             vals[option] = max(0.0, vals[option] - 0.1)
     if not counts:
@@ -127,7 +129,7 @@ def _learn(model: Opponent, seen: Evidence, hard: bool) -> None:
         if n > top.get(issue, 0.0):
             top[issue] = n
     for issue, most in top.items():
-        vals = values.get(issue)
+        vals = _writable(values, issue, copied)
         if vals is None:
             continue
         banned = model.lines.get(issue, frozenset())
@@ -136,16 +138,32 @@ def _learn(model: Opponent, seen: Evidence, hard: bool) -> None:
                 vals[option] = 0.5 * vals[option] + 0.5 * counts.get((issue, option), 0.0) / most
 
 
+def _writable(
+    values: dict[str, dict[str, float]], issue: str, copied: set[str]
+) -> dict[str, float] | None:
+    """The model's own copy of the option values of ``issue`` (None for an unknown issue)."""
+    vals = values.get(issue)
+    if vals is not None and issue not in copied:
+        vals = values[issue] = dict(vals)
+        copied.add(issue)
+    return vals
+
+
 def _blur(model: Opponent, rng: Draws) -> None:
     for vals in model.values.values():
         for option in vals:
             vals[option] = min(1.0, max(0.0, vals[option] + rng.uniform(-_EASY_NOISE, _EASY_NOISE)))
 
 
-def _copy(model: Opponent) -> Opponent:
+def _copy(model: Opponent, *, deep: bool) -> Opponent:
+    """A model to change: ``deep`` copies every issue's values (for ``_blur``); otherwise
+    they stay shared and ``_learn`` copies those it changes."""
     out = Opponent(model.actor)
     out.weights = dict(model.weights)
-    out.values = {i: dict(v) for i, v in model.values.items()}
+    if deep:
+        out.values = {i: dict(v) for i, v in model.values.items()}
+    else:
+        out.values = dict(model.values)
     out.lines = model.lines
     return out
 
@@ -174,7 +192,7 @@ def model_opponents(
             if isinstance(known, tuple) and known[0] == seen:
                 models[actor] = known[1]
                 continue
-        model = _copy(_prior_of(table, actor, use_lines))
+        model = _copy(_prior_of(table, actor, use_lines), deep=not use_lines)
         if use_lines:
             _learn(model, seen, hard)
             cache[key] = (seen, model)
@@ -187,6 +205,19 @@ def model_opponents(
 def _prior_of(table: Table, actor: str, use_lines: bool) -> Opponent:
     key = ("prior", actor, use_lines)
     prior = table.cache.get(key)
-    if not isinstance(prior, Opponent):
-        prior = table.cache[key] = _prior(table, actor, use_lines)
+    if isinstance(prior, Opponent):
+        return prior
+    # What the prior is made of; another game of the same scenario has equal inputs.
+    inputs = (
+        table.issues,
+        table.demands.get(actor),
+        table.public_lines.get(actor) if use_lines else None,
+    )
+    known = shared.recall(key, inputs)
+    if isinstance(known, Opponent):
+        prior = known
+    else:
+        prior = _prior(table, actor, use_lines)
+        shared.remember(key, inputs, prior)
+    table.cache[key] = prior
     return prior

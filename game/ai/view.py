@@ -6,6 +6,7 @@ Everything the core knows about the others comes from here.
 
 from __future__ import annotations
 
+from game.ai import shared
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
@@ -21,6 +22,17 @@ _NOBODY: frozenset[str] = frozenset()
 
 def own_prefs(view: ActorView) -> OwnPrefs:
     """The actor's own preferences, compiled (the view holds nobody else's)."""
+    key = ("own", view.actor)
+    inputs = (view.table.issues, view.weights, view.values, view.reservation, view.red_lines)
+    known = shared.recall(key, inputs)
+    if isinstance(known, OwnPrefs):
+        return known
+    compiled = _compile(view)
+    shared.remember(key, inputs, compiled)
+    return compiled
+
+
+def _compile(view: ActorView) -> OwnPrefs:
     prefs = Preferences(
         actor=view.actor,
         weights=view.weights,
