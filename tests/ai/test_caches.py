@@ -1,0 +1,70 @@
+"""The speed-ups of a delegate change nothing it decides: caches are keyed by all they depend on."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from game import engine
+from game.ai.draws import LazyRandom
+from game.ai.opponents import _prior, model_opponents
+from game.ai.table import Offer, Table
+from game.ai.view import own_prefs, table_from_view
+from tests.engine.fixtures import small_scenario
+
+
+def _table(difficulty: str = "normal") -> Table:
+    view = engine.view(engine.new_game(small_scenario(), 1), "aster")
+    return table_from_view(view, own_prefs(view), difficulty)
+
+
+def test_a_lazy_generator_draws_what_random_random_draws() -> None:
+    lazy, real = LazyRandom(12345), random.Random(12345)
+    assert [lazy.random() for _ in range(5)] == [real.random() for _ in range(5)]
+    assert lazy.uniform(-0.25, 0.25) == real.uniform(-0.25, 0.25)
+
+
+def test_learning_never_changes_the_shared_prior() -> None:
+    """Learnt models share their prior's option values until they change one: the copy
+    must happen, or every later model (and every later game) would start from a learnt prior."""
+    table = _table()
+    for difficulty in ("normal", "hard"):
+        offers = tuple(
+            Offer(n, "boreal", (("border", "monitored"), ("missiles", option)), rejected_by=rej)
+            for n, (option, rej) in enumerate(
+                (("ban", frozenset()), ("limits", frozenset({"boreal"}))), 1
+            )
+        )
+        learnt = model_opponents(replace(table, offers=offers), difficulty, random.Random(0))
+        fresh = _prior(table, "boreal", use_lines=True)
+        blank = model_opponents(table, difficulty, random.Random(0))["boreal"]
+        assert learnt["boreal"].values != fresh.values  # it did learn something
+        assert blank.values == fresh.values
+        assert blank.weights == fresh.weights
+
+
+def test_a_model_is_made_again_when_the_evidence_changes() -> None:
+    table = _table("hard")
+    first = model_opponents(table, "hard", random.Random(0))["boreal"]
+    offers = (Offer(1, "boreal", (("border", "monitored"),)),)
+    later = model_opponents(replace(table, offers=offers), "hard", random.Random(0))["boreal"]
+    again = model_opponents(table, "hard", random.Random(0))["boreal"]
+    assert later.values["border"] != first.values["border"]
+    assert again.values == first.values
+
+
+def test_compiled_preferences_follow_an_edited_scenario() -> None:
+    """Preferences compiled for one game are reused by the next only if they are equal."""
+    scenario = small_scenario()
+    view = engine.view(engine.new_game(scenario, 1), "aster")
+    before = own_prefs(view)
+    old = scenario.preferences["aster"]
+    weights = {i: (1.0 if i == "exercises" else 0.0) for i in old.weights}
+    edited = replace(
+        scenario,
+        preferences={**scenario.preferences, "aster": replace(old, weights=weights)},
+    )
+    after = own_prefs(engine.view(engine.new_game(edited, 1), "aster"))
+    assert after.weights != before.weights
+    assert after.weights["exercises"] == 1.0
+    assert own_prefs(view).weights == before.weights
