@@ -27,7 +27,7 @@ SETTINGS_FILE = "settings.json"
 MIN_WINDOW = (800, 480)
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
 # How long an AI delegate "thinks" before its move is shown, in milliseconds.
-AI_PACE_MS: dict[str, int] = {"instant": 0, "fast": 400, "normal": 1000, "slow": 2000}
+AI_PACE_MS: dict[str, int] = {"instant": 0, "fast": 400, "normal": 600, "slow": 1500}
 
 
 @dataclass(frozen=True, slots=True)
