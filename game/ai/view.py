@@ -212,6 +212,7 @@ def table_from_view(
         levers=view.levers,
         threats=threats,
         executed=frozenset(pub.executed),
+        tuning=pub.rules,  # the scenario's own rule numbers, public to every delegation
         provisional={p.issue: p.option for p in pub.provisional},
         round_index=index,
         move=len(pub.log),

@@ -133,3 +133,13 @@ def test_what_it_would_take_names_a_package_and_the_public_red_lines() -> None:
     assert "missiles=none" not in text
     assert "Aster-secret" not in text
     assert "1 more line(s) we keep to ourselves" in text
+
+
+def test_the_delegate_reads_the_scenarios_rule_numbers_from_the_public_view() -> None:
+    """Threat and execution tensions are the scenario's, not assumed defaults."""
+    scenario = small_scenario()
+    tuned = replace(scenario, rules=replace(scenario.rules, threat_tension=9.0))
+    view = engine.view(engine.new_game(tuned, 1), "aster")
+    assert view.table.rules.threat_tension == 9.0
+    assert view.table.outcomes == tuned.outcomes
+    assert table_from_view(view, own_prefs(view)).tuning.threat_tension == 9.0
