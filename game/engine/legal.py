@@ -38,6 +38,23 @@ def _proposals(t: Tables, round_index: int, actor: str, binding: Terms) -> tuple
     return found
 
 
+def _answers(t: Tables, actor: str, number: int) -> tuple[Accept, Reject]:
+    """Accept and reject of one proposal: frozen values, made once and shared."""
+    key = (actor, number)
+    found = t.answers.get(key)
+    if found is None:
+        found = t.answers[key] = (Accept(actor, number), Reject(actor, number))
+    return found
+
+
+def _lever_actions(t: Tables, actor: str, lever: str) -> tuple[Threaten, CarryOut]:
+    key = (actor, lever)
+    found = t.lever_actions.get(key)
+    if found is None:
+        found = t.lever_actions[key] = (Threaten(actor, lever), CarryOut(actor, lever))
+    return found
+
+
 def to_move(state: GameState) -> str | None:
     """The actor whose move it is; None once the game is over."""
     return None if state.over else state.movers[state.position]
@@ -64,8 +81,7 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
     live = ProposalStatus.LIVE
     for p in state.proposals[state.round_start() :]:
         if p.status is live and actor not in p.accepted_by:
-            out.append(Accept(actor, p.number))
-            out.append(Reject(actor, p.number))
+            out.extend(_answers(t, actor, p.number))
     out.extend(_proposals(t, state.round_index, actor, state.binding))
     levers = t.levers_of.get(actor, ())
     if levers:
@@ -73,9 +89,10 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
         pending = {c.lever for c in state.ledger if c.status is CommitmentStatus.PENDING}
         for lever in levers:
             if lever not in executed:
+                threaten, carry_out = _lever_actions(t, actor, lever)
                 if lever not in pending:
-                    out.append(Threaten(actor, lever))
-                out.append(CarryOut(actor, lever))
+                    out.append(threaten)
+                out.append(carry_out)
     out.extend(t.simple_actions[actor])
     return tuple(out)
 

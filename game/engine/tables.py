@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from game.engine.actions import Pass, Propose, Statement, WalkOut
+from game.engine.actions import (
+    Accept,
+    CarryOut,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Threaten,
+    WalkOut,
+)
 from game.engine.model import EventCard, Issue, Lever, Round, Scenario, Tone
 
 _TONES = tuple(Tone)
@@ -15,10 +24,12 @@ class Tables:
 
     __slots__ = (
         "actor_index",
+        "answers",
         "card",
         "consent",
         "issue",
         "lever",
+        "lever_actions",
         "levers_of",
         "movers",
         "n_actors",
@@ -66,6 +77,10 @@ class Tables:
             p.actor: tuple((issue, w, p.values[issue]) for issue, w in p.weights.items())
             for p in scenario.preferences.values()
         }
+        # Actions of the legal menu, made once and shared (frozen values); filled by legal.py.
+        # (actor, proposal number) -> its accept and reject: bounded by the longest game.
+        self.answers: dict[tuple[str, int], tuple[Accept, Reject]] = {}
+        self.lever_actions: dict[tuple[str, str], tuple[Threaten, CarryOut]] = {}
         # (round index, actor, binding terms) -> single-term proposals; filled by legal.py
         self.singles: dict[tuple[int, str, tuple[tuple[str, str], ...]], tuple[Propose, ...]] = {}
         self.simple_actions: dict[str, tuple[Statement | WalkOut | Pass, ...]] = {
