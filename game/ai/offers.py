@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from game.ai.opponents import Opponent
-from game.ai.prefs import OwnPrefs
+from game.ai.prefs import OfferRows, OwnPrefs
 
 _EPS = 1e-9
 
@@ -67,11 +67,27 @@ def build_offer(
 
 def _own_rows(
     prefs: OwnPrefs, opponents: list[Opponent], scope: Iterable[str], avoid_public: bool
-) -> tuple[list[str], list[tuple[str, ...]], list[list[float]]]:
+) -> OfferRows:
     """The issues of ``scope`` with an option we may offer, those options, and our
     weighted value of each.  Never our red lines; above the easy level (``avoid_public``)
-    never another's public ones either, since such a package will not be agreed."""
+    never another's public ones either, since such a package will not be agreed.
+
+    Remembered per scope and public lines (the same few recur all game): read only.
+    """
     lines = [m.lines for m in opponents if m.lines] if avoid_public else []
+    key = (tuple(scope), tuple(tuple(known.items()) for known in lines))
+    memo = prefs.offer_rows
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 1024:  # a game has few scopes; bound it anyway
+            memo.clear()
+        found = memo[key] = _rows(prefs, lines, key[0])
+    return found
+
+
+def _rows(
+    prefs: OwnPrefs, lines: list[dict[str, frozenset[str]]], scope: tuple[str, ...]
+) -> OfferRows:
     issues: list[str] = []
     options: list[tuple[str, ...]] = []
     own: list[list[float]] = []

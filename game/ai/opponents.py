@@ -27,6 +27,7 @@ _DEMAND_WEIGHT = 2.0
 _LINE_WEIGHT = 1.0
 _EASY_NOISE = 0.25
 _WINDOW = 16  # offers of the record the model learns from
+_NONE: frozenset[str] = frozenset()
 
 
 class Opponent:
@@ -97,45 +98,43 @@ def evidence(window: tuple[Offer, ...], actor: str, hard: bool) -> Evidence:
 
 
 def _learn(model: Opponent, seen: Evidence, hard: bool) -> None:
-    counts: dict[tuple[str, str], float] = {}
+    counts: dict[str, dict[str, float]] = {}  # issue -> option -> how often it was wanted
     previous: frozenset[tuple[str, str]] | None = None
     penalties: list[tuple[str, str]] = []
     weights = model.weights
     for what, offer_terms in seen:
-        if what == _PROPOSED:
-            for pair in offer_terms:
-                counts[pair] = counts.get(pair, 0.0) + 1.0
-            if hard:
-                terms = frozenset(offer_terms)
-                if previous is not None:
-                    for issue, _ in terms & previous:  # kept unchanged: it matters to them
-                        weights[issue] = weights.get(issue, 1.0) + _UNCHANGED_STEP
-                previous = terms
-        elif what == _ACCEPTED:
-            for pair in offer_terms:
-                counts[pair] = counts.get(pair, 0.0) + 0.5
-        else:
-            penalties.extend(p for p in offer_terms if p not in counts)
+        if what == _REJECTED:
+            penalties.extend(p for p in offer_terms if p[1] not in counts.get(p[0], ()))
+            continue
+        step = 1.0 if what == _PROPOSED else 0.5  # proposing says more than accepting
+        for issue, option in offer_terms:
+            per = counts.get(issue)
+            if per is None:
+                counts[issue] = {option: step}
+            else:
+                per[option] = per.get(option, 0.0) + step
+        if hard and what == _PROPOSED:
+            terms = frozenset(offer_terms)
+            if previous is not None:
+                for issue, _ in terms & previous:  # kept unchanged: it matters to them
+                    weights[issue] = weights.get(issue, 1.0) + _UNCHANGED_STEP
+            previous = terms
     values = model.values
     copied: set[str] = set()  # the model shares its prior's option values until it learns
     for issue, option in penalties:
         vals = _writable(values, issue, copied)
         if vals is not None:
             vals[option] = max(0.0, vals[option] - 0.1)
-    if not counts:
-        return
-    top: dict[str, float] = {}
-    for (issue, _), n in counts.items():
-        if n > top.get(issue, 0.0):
-            top[issue] = n
-    for issue, most in top.items():
-        vals = _writable(values, issue, copied)
+    for issue, per in counts.items():
+        vals = values.get(issue)
         if vals is None:
             continue
-        banned = model.lines.get(issue, frozenset())
-        for option in vals:
-            if option not in banned:
-                vals[option] = 0.5 * vals[option] + 0.5 * counts.get((issue, option), 0.0) / most
+        most = max(per.values())
+        banned = model.lines.get(issue, _NONE)
+        values[issue] = {
+            option: v if option in banned else 0.5 * v + 0.5 * per.get(option, 0.0) / most
+            for option, v in vals.items()
+        }
 
 
 def _writable(

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from game.engine.model import Issue, Preferences, RedLine
 
 Terms = tuple[tuple[str, str], ...]
+# issues we may offer on, their options we may offer, our weighted value of each
+OfferRows = tuple[list[str], list[tuple[str, ...]], list[list[float]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class OwnPrefs:
         "forbidden",
         "issue_ids",
         "lines",
+        "offer_rows",
         "options",
         "reservation",
         "status_quo",
@@ -55,6 +58,8 @@ class OwnPrefs:
         self.forbidden: dict[str, frozenset[str]] = {}
         self.lines: dict[tuple[str, str], RedLine] = {}
         self._sq: dict[tuple[str, ...], float] = {}  # memo: status-quo utility per scope
+        # memo of game.ai.offers: what we may offer on a scope, given others' public lines
+        self.offer_rows: dict[object, OfferRows] = {}
         for line in prefs.red_lines:
             for option in line.options:
                 self.lines[(line.issue, option)] = line
