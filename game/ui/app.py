@@ -115,6 +115,7 @@ class App:
         """Remember the window size and shut down."""
         if self.ctx is not None:
             self.store.save(self.ctx.settings)
+            self.ctx.sound.close()
         self.running = False
         if quit_pygame:
             pygame.quit()
@@ -140,10 +141,11 @@ class App:
 
     # -- settings ----------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> None:
-        """Apply settings live (look, window) and save them."""
+        """Apply settings live (look, window, sound) and save them."""
         ctx = self.context
         old = ctx.settings
         ctx.settings = new
+        ctx.sound.enabled = new.sound
         self.store.save(new)
         ctx.theme.set_scale(self._scale_for(new))
         ctx.theme.set_palette(COLOUR_BLIND_PALETTE if new.colour_blind else DEFAULT_PALETTE)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.ui.settings import Settings, SettingsStore
+from game.ui.sound import SoundPlayer
 from game.ui.theme import Theme
 
 
@@ -23,6 +24,8 @@ class Context:
         self.store = store
         self.settings = settings
         self.log_dir = log_dir
+        # Cues for screens: ``ctx.sound.play(cue_for(events))``; opens no device until used.
+        self.sound = SoundPlayer(enabled=settings.sound)
         # Set by the app: apply settings live (scale, palette, window) and persist them.
         self.apply_settings: Callable[[Settings], None] = self._apply_without_app
         # Set by the session layer later: write the autosave now (called before an error screen).
@@ -30,4 +33,5 @@ class Context:
 
     def _apply_without_app(self, settings: Settings) -> None:
         self.settings = settings
+        self.sound.enabled = settings.sound
         self.store.save(settings)
