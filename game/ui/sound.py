@@ -33,10 +33,20 @@ CUE_PRIORITY: tuple[tuple[str, frozenset[EventKind]], ...] = (
     ("reject", frozenset({EventKind.REJECTED, EventKind.COMMITMENT_BROKEN})),
     ("proposal", frozenset({EventKind.PROPOSAL, EventKind.ACCEPTED})),
 )
-# Cues screens play directly, by name, least important last.
-OTHER_CUES = ("turn", "handover", "click")
-ALL_CUES = (*(name for name, _ in CUE_PRIORITY), *OTHER_CUES)
-# Rank of each cue (lower is more important), for the debounce below.
+# Every cue, gravest first: within the debounce below, a cue is heard only if it is
+# graver than the one just started.  "Your move" outranks the routine paper sounds of the
+# AI move before it; a click never drowns anything.
+ALL_CUES = (
+    "escalation",
+    "agreement",
+    "threat",
+    "event",
+    "turn",
+    "handover",
+    "reject",
+    "proposal",
+    "click",
+)
 _RANK: Mapping[str, int] = {name: i for i, name in enumerate(ALL_CUES)}
 
 # Within this long after a cue starts, another plays only if it is more important:

@@ -101,7 +101,9 @@ def test_priority_rows_are_disjoint_and_have_files() -> None:
     for name, kinds in CUE_PRIORITY:
         assert not seen & kinds, f"{name} repeats a kind of an earlier row"
         seen |= kinds
-        assert name in ALL_CUES
+    # The debounce ranks event cues in the same order as cue_for chooses them.
+    event_cues = [name for name, _ in CUE_PRIORITY]
+    assert [name for name in ALL_CUES if name in event_cues] == event_cues
 
 
 # -- the player --------------------------------------------------------------------------
@@ -153,6 +155,7 @@ def test_a_burst_sounds_once_unless_it_grows_graver() -> None:
     clock.now += 0.3
     assert player.play("proposal")  # the burst is over
     assert list(player.played) == ["proposal", "escalation", "proposal"]
+    assert player.play("turn")  # "your move" right after the AI's last move is still heard
     player.close()
 
 
