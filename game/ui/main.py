@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pygame loads only when the window opens (and without its banner)
     from game.scenario import LoadedScenario
+    from game.session.facilitator import PinHash
     from game.session.seats import Seat
+    from game.session.watch import ScenarioWatcher
     from game.ui.context import Context
     from game.ui.scene import Scene
 
@@ -22,9 +24,18 @@ def title_factory(
     loaded: LoadedScenario | None = None,
     seats: Mapping[str, Seat] | None = None,
     seed: int | None = None,
+    *,
+    watch: ScenarioWatcher | None = None,
+    turn_seconds: float | None = None,
+    facilitator_pin: PinHash | None = None,
 ) -> Callable[[Context], Scene]:
-    """The title scene factory for ``run`` (also used by tests through the pilot)."""
+    """The title scene factory for ``run`` (also used by tests through the pilot).
+
+    The classroom options (a watched scenario file, the turn timer, the
+    facilitator's PIN) are installed for the window when its first scene opens.
+    """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.game.classroom import Classroom, install
     from game.ui.game.title import GameTitle
     from game.ui.screens.title import TitleHooks
 
@@ -47,6 +58,7 @@ def title_factory(
     subtitle = loaded.scenario.title if loaded is not None else ""
 
     def make(ctx: Context) -> Scene:
+        install(ctx, Classroom(turn_seconds, facilitator_pin, watch))
         return GameTitle(ctx, subtitle=subtitle, hooks=hooks)
 
     return make
@@ -58,11 +70,26 @@ def run_game(
     seed: int | None = None,
     *,
     settings_dir: Path | None = None,
+    watch: ScenarioWatcher | None = None,
+    turn_seconds: float | None = None,
+    facilitator_pin: PinHash | None = None,
 ) -> int:
-    """Open the game window on the title screen; returns the exit status."""
+    """Open the game window on the title screen; returns the exit status.
+
+    ``watch`` reloads the game when the scenario file changes (``--watch``),
+    ``turn_seconds`` sets the turn timer (``--timer``) and ``facilitator_pin``
+    protects the facilitator console (``--facilitator-pin``).
+    """
     from game.ui import run
 
-    factory = title_factory(loaded, seats, seed)
+    factory = title_factory(
+        loaded,
+        seats,
+        seed,
+        watch=watch,
+        turn_seconds=turn_seconds,
+        facilitator_pin=facilitator_pin,
+    )
     return run(settings_dir, scene_factory=factory)
 
 

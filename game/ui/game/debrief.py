@@ -6,20 +6,25 @@ rationale is shown, and the table's result is set beside what really happened.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from game import engine
 from game.engine import CommitmentStatus, PublicView
+from game.errors import UserError
+from game.export import export_session
+from game.export.debrief import build_debrief
+from game.export.model import CROSSED, TESTED, Debrief
+from game.paths import user_data_dir
 from game.session.seats import SeatKind
 from game.session.session import Session
 from game.ui.context import Context
+from game.ui.dialog import Dialog
 from game.ui.game.common import (
     GameSetup,
     actor_colour,
     humanize,
-    issue_name,
     names_list,
-    option_label,
     prose,
     seat_text,
     short_name,
@@ -30,7 +35,7 @@ from game.ui.game.widgets.chart import TensionChart, tension_series
 from game.ui.game.widgets.chips import Swatch
 from game.ui.game.widgets.columns import Columns, Para
 from game.ui.game.widgets.document import Document
-from game.ui.intent import Intent, Pop, Transition
+from game.ui.intent import Intent, Pop, Push, Transition
 from game.ui.keys import KeyBinding
 from game.ui.theme import Theme
 
@@ -96,21 +101,30 @@ def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
     doc.widget(columns, gap="md")
 
 
-def _red_lines(doc: Document, session: Session, pv: PublicView) -> None:
-    doc.heading("Red lines kept or crossed")
-    scores = engine.scores(session.state)
-    for actor, prefs in session.scenario.preferences.items():
-        crossed = set(scores[actor].red_lines_crossed) if actor in scores else set()
-        for line in prefs.red_lines:
-            options = ", ".join(
-                option_label(pv.issues, line.issue, o) for o in sorted(line.options)
-            )
-            status = "CROSSED" if line.id in crossed else "kept"
+def _red_lines(doc: Document, debrief: Debrief) -> None:
+    """Every red line: kept, tested (put forward in a proposal) or crossed, as the export says."""
+    doc.heading("Red lines kept, tested or crossed")
+    colours = {CROSSED: "danger", TESTED: "warning"}
+    for actor in debrief.actors:
+        for line in actor.red_lines:
             kind = "public" if line.public else "secret"
-            where = issue_name(pv.issues, line.issue)
-            text = f"{short_name(pv, actor)} — {where}: never {options} ({kind}) — {status}"
-            doc.text(text, "label", "danger" if status == "CROSSED" else "ok", gap="sm")
+            options = ", ".join(line.options)
+            text = (
+                f"{actor.short_name or actor.name} — {line.issue_name}: never {options} ({kind})"
+                f" — {line.status_text}"
+            )
+            doc.text(text, "label", colours.get(line.status, "ok"), gap="sm")
             doc.text(line.reason, "caption", "text_dim", gap="xs")
+
+
+def _bookmarks(doc: Document, debrief: Debrief) -> None:
+    """The facilitator's bookmarks, in order, with where they were dropped."""
+    doc.heading("Bookmarks for the discussion")
+    marks = debrief.bookmarks
+    if not marks:
+        doc.text("The facilitator dropped no bookmarks.", "body_italic", "text_dim")
+    for n, mark in enumerate(marks, 1):
+        doc.text(f"{n}. Round {mark.round}, turn {mark.turn}: {mark.note or mark.text}", gap="sm")
 
 
 def _ledger(doc: Document, pv: PublicView) -> None:
@@ -159,9 +173,16 @@ class DebriefScene(PageScene):
         pv = engine.public_view(session.state)
         result = engine.outcome(session.state)
         label = result.label if result is not None else "Unfinished"
-        buttons = [("debrief.title", "Back to the title")]
+        buttons = [
+            ("debrief.title", "Back to the title"),
+            ("debrief.export.html", "Export HTML"),
+            ("debrief.export.md", "Export Markdown"),
+        ]
         super().__init__(ctx, "debrief", "DEBRIEF — EVERYTHING IS REVEALED", label, buttons)
         ctx.autosave = None
+        self.session = session
+        self.debrief = build_debrief(session)
+        self.exported: list[Path] = []
         doc = self.doc
         if result is not None:
             described = [o.description for o in session.scenario.outcomes if o.id == result.id]
@@ -179,13 +200,41 @@ class DebriefScene(PageScene):
             [f"{r.city} {r.date[5:]}" for r in pv.rounds],
         )
         doc.widget(chart, 260)
-        _red_lines(doc, session, pv)
+        _bookmarks(doc, self.debrief)
+        _red_lines(doc, self.debrief)
         _ledger(doc, pv)
         _revealed(doc, session, pv)
+
+    def export_target(self, fmt: str) -> Path:
+        """Next to the save when the game has one, else in the user's data folder."""
+        s = self.session
+        name = f"debrief-{s.scenario.id}-{s.seed}.{fmt}"
+        if s.save_path is not None:
+            return Path(s.save_path).with_name(f"{Path(s.save_path).stem}-debrief.{fmt}")
+        return user_data_dir() / "exports" / name
+
+    def export(self, fmt: str) -> Transition:
+        """Write the debrief as ``fmt`` and say where (or why not)."""
+        target = self.export_target(fmt)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            export_session(self.session, target, fmt)
+        except (UserError, OSError) as exc:
+            title, message = "The debrief was not exported", str(exc)
+        else:
+            self.exported.append(target)
+            title, message = "Debrief exported", f"Written to {target}"
+        return Push(
+            Dialog(
+                self.ctx, "exported", title, message, [("exported.ok", "OK")], cancel="exported.ok"
+            )
+        )
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "debrief.title":
             return Pop()
+        if intent.source in ("debrief.export.html", "debrief.export.md"):
+            return self.export(intent.source.rsplit(".", 1)[1])
         return None
 
     def on_action(self, action: str) -> Transition | None:

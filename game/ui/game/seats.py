@@ -10,10 +10,12 @@ import pygame
 
 from game.errors import UserError
 from game.scenario import LoadedScenario
+from game.session.facilitator import PinHash
 from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui import layout
 from game.ui.context import Context
+from game.ui.game.classroom import classroom_of, timer_options
 from game.ui.game.common import GameSetup, actor_colour
 from game.ui.game.flow import problem, start_scene
 from game.ui.game.widgets.chips import PinEntry, Swatch
@@ -26,6 +28,7 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.entry import TextEntry
 from game.ui.widgets.label import Label, WrappedText
+from game.ui.widgets.stepper import Stepper
 
 SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
     (Seat(SeatKind.HUMAN), "Human"),
@@ -103,6 +106,18 @@ class SeatsScene(Scene):
                 "seats.seed", "" if seed is None else str(seed), placeholder="random", max_length=9
             )
         )
+        room = classroom_of(ctx)
+        options, index = timer_options(room.turn_seconds)
+        self.timer_label = self.add(Label("seats.timer.label", "Turn timer", style="label"))
+        self.timer = self.add(Stepper("seats.timer", options, index))
+        self.fpin = self.add(
+            PinEntry(
+                "seats.facilitator-pin",
+                placeholder="PIN set" if room.pin is not None else "F9 PIN",
+                max_length=64,
+                tooltip="The facilitator console's PIN (optional): F9 opens the console",
+            )
+        )
         self.error = self.add(Label("seats.error", "", color="danger"))
         self.back = self.add(Button("seats.back", "Back"))
         self.start = self.add(Button("seats.start", "Start", variant="primary"))
@@ -120,7 +135,7 @@ class SeatsScene(Scene):
             self.intro.height_for(inner_w),
             t.line_height("overline"),
         ]
-        heights += [h] * len(self.rows) + [h, t.line_height("body"), h]
+        heights += [h] * len(self.rows) + [h, h, t.line_height("body"), h]
         height = min(layout.stack_height(heights, gap) + 2 * pad, rect.height - 2 * t.space("sm"))
         self.panel = layout.centred((width, height), rect)
         boxes = layout.column(layout.pad(self.panel, pad), heights, gap)
@@ -137,6 +152,10 @@ class SeatsScene(Scene):
                 swatch.text = actor.short_name or actor.name  # large text: the short name
         seed_box = boxes[3 + len(self.rows)]
         self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
+        timer_box = boxes[4 + len(self.rows)]
+        self.timer_label.rect, self.timer.rect, self.fpin.rect = layout.row(
+            timer_box, columns, t.space("md")
+        )
         self.error.rect = boxes[-2]
         widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.start)]
         _, self.back.rect, self.start.rect = layout.row(
@@ -165,6 +184,15 @@ class SeatsScene(Scene):
         seed = int(text) if text else secrets.randbelow(1_000_000)
         seats = self.seat_map()
         pins = {a: pin.text for a, _, _, pin in self.rows if seats[a].is_human and pin.text}
+        room = classroom_of(self.ctx)
+        if self.fpin.text:
+            try:
+                room.set_pin(PinHash.make(self.fpin.text))
+            except UserError as exc:
+                self.error.text = str(exc)
+                return None
+        value = self.timer.value
+        room.set_turn_seconds(None if value is None else float(value))  # type: ignore[arg-type]
         try:
             session = Session(self.loaded, seed, seats, autosave=True)
         except UserError as exc:

@@ -17,16 +17,18 @@ from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.errors import SessionError
 from game.session.seats import Difficulty, SeatKind
-from game.session.session import Turn
+from game.session.session import Session, Turn
 from game.ui import layout
 from game.ui.context import Context
 from game.ui.dialog import Dialog
 from game.ui.game.common import GameSetup, adjective, short_name
+from game.ui.game.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.game.pacing import Pacer, pace_ms
 from game.ui.game.table import arrange, commands
 from game.ui.game.table.actionbar import ActionBar
 from game.ui.game.table.board import BoardView
 from game.ui.game.table.delegations import DelegationsPanel
+from game.ui.game.table.room import TableRoom
 from game.ui.game.table.topbar import TopBar
 from game.ui.game.table.transcript import TranscriptView, rows_of_turns, session_rows
 from game.ui.intent import Intent, Pop, Push, Replace, Transition
@@ -67,6 +69,7 @@ class TableScene(Scene):
         KeyBinding("3", "tab.transcript", "Show the transcript (narrow windows)"),
         KeyBinding("4", "tab.delegations", "Show the delegations (narrow windows)"),
         KeyBinding("escape", "menu", "Leave the table (the game is saved)"),
+        *CONSOLE_KEYS,
     )
 
     def __init__(self, ctx: Context, setup: GameSetup, viewer: str | None = None) -> None:
@@ -90,6 +93,7 @@ class TableScene(Scene):
         self.transcript.set_items(session_rows(self.session))
         self.transcript.scroll = self.transcript.max_scroll()
         self.bar = ActionBar(self)
+        self.room = TableRoom(self)
         ctx.autosave = self.session.persist
         self.refresh()
 
@@ -100,7 +104,7 @@ class TableScene(Scene):
 
     def undo_allowed(self) -> bool:
         """Undo only the viewer's own last move (never another delegation's, in hot-seat)."""
-        if self.session.undo_refusal is not None or self.viewer is None:
+        if self.session.undo_refusal is not None or self.viewer is None or self.room.paused:
             return False
         human = [e for e in self.session.log if e.by is SeatKind.HUMAN]
         return bool(human) and human[-1].action.actor == self.viewer
@@ -122,9 +126,10 @@ class TableScene(Scene):
         self.pv = engine.public_view(s.state)
         self.transcript.pv = self.pv
         self.topbar.set_view(self.pv, s.state.extra_turns)
+        self.topbar.set_clock(*self.room.clock())
         self.delegations.set_view(self.pv, s.seats, self.viewer)
         self.board.set_view(self.pv)
-        mine = self.viewer_moves()
+        mine = self.viewer_moves() and not self.room.paused
         legal = s.legal_actions() if mine else ()
         self.bar.set_legal(
             legal,
@@ -143,6 +148,8 @@ class TableScene(Scene):
             return "The talks are over.", "accent"
         mover = s.to_move
         assert mover is not None
+        if self.room.paused:
+            return "Paused by the facilitator.", "warning"
         if s.save_warning:
             return f"Not saved: {s.save_warning}", "danger"
         if self.viewer_moves():
@@ -174,19 +181,43 @@ class TableScene(Scene):
     # -- the flow of the game ----------------------------------------------------------
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
+        timed_out = self.room.tick()
+        if timed_out is not None:
+            return self.after([timed_out])
+        reload = self.room.advance(dt)
+        if reload is not None and reload.reloaded:
+            return self.swap_session(reload.session)
+        if self.room.second_changed():
+            self.topbar.set_clock(*self.room.clock())
         if self._check:
             self._check = False
             return self.next_step()
         if self.pacer.due(dt):
-            turn = self.session.step()
+            turn = self.room.fac.step()
             return self.after([turn]) if turn is not None else self.next_step()
         return None
 
     def wakeup_in(self) -> float | None:
-        times = [t for t in (super().wakeup_in(), self.pacer.wakeup_in()) if t is not None]
+        times = [
+            t
+            for t in (super().wakeup_in(), self.pacer.wakeup_in(), self.room.wakeup_in())
+            if t is not None
+        ]
         if self._check:
             times.append(1.0)
         return min(times) if times else None
+
+    def swap_session(self, session: Session) -> Transition | None:
+        """Play on ``session`` from now on (a live reload of the scenario file)."""
+        self.setup.session = self.session = session
+        if self.viewer is not None and not session.seat_of(self.viewer).is_human:
+            self.viewer = None
+        self.ctx.autosave = session.persist
+        self.pacer.stop()
+        self.transcript.set_items(session_rows(session))
+        self.transcript.scroll = self.transcript.max_scroll()
+        self.refresh()
+        return self.next_step()
 
     def next_step(self) -> Transition | None:
         """Decide what comes next: the debrief, a hand-over, a person's move, or an AI move."""
@@ -203,11 +234,17 @@ class TableScene(Scene):
             if self.setup.hot_seat and mover != self.viewer:
                 from game.ui.game.handover import HandoverScene
 
+                self.room.restart_clock()  # the hand-over's time is not the delegation's
+
                 return Push(HandoverScene.for_table(self.ctx, self.setup, mover))
             self.viewer = mover
             self.show_tab("move")
             self.refresh()
             self.focus_action()
+            return None
+        if self.room.paused:
+            self.pacer.stop()  # the AI delegates wait while the game is paused
+            self.refresh()
             return None
         self.pacer.start()
         self.show_tab("transcript")
@@ -247,25 +284,28 @@ class TableScene(Scene):
             self.pacer.stop()
             from game.ui.game.summary import RoundSummaryScene
 
+            self.room.restart_clock()
             return Push(RoundSummaryScene(self.ctx, self.setup, closed[-1]))
         return self.next_step()
 
     def submit(self, action: Action) -> Transition | None:
         """Apply a person's move; a refusal is explained and changes nothing."""
+        late = self.room.tick()
+        if late is not None:  # the move came after the time was up: the delegation passed
+            self.room.show_toast("Time was up: the move was not used.")
+            return self.after([late])
+        if self.room.paused:
+            return self._refused("The game is paused", "The facilitator has paused the game.")
         try:
             turn = self.session.submit(action)
         except SessionError as exc:
-            return Push(
-                Dialog(
-                    self.ctx,
-                    "refused",
-                    "That move is not possible",
-                    str(exc),
-                    [("refused.ok", "OK")],
-                    cancel="refused.ok",
-                )
-            )
+            return self._refused("That move is not possible", str(exc))
         return self.after([turn])
+
+    def _refused(self, title: str, message: str) -> Transition:
+        return Push(
+            Dialog(self.ctx, "refused", title, message, [("refused.ok", "OK")], cancel="refused.ok")
+        )
 
     def undo(self) -> Transition | None:
         """Take back the viewer's last move (and the AI moves after it)."""
@@ -274,16 +314,7 @@ class TableScene(Scene):
         try:
             self.session.undo()
         except SessionError as exc:
-            return Push(
-                Dialog(
-                    self.ctx,
-                    "refused",
-                    "Nothing to undo",
-                    str(exc),
-                    [("refused.ok", "OK")],
-                    cancel="refused.ok",
-                )
-            )
+            return self._refused("Nothing to undo", str(exc))
         self.pacer.stop()
         self.transcript.set_items(session_rows(self.session))
         self.transcript.scroll = self.transcript.max_scroll()
@@ -326,6 +357,9 @@ class TableScene(Scene):
         if action == "skip":
             self.pacer.skip()
             return None
+        if action == "console":
+            self.pacer.stop()
+            return open_console(self.ctx)
         if action.startswith("tab."):
             self.show_tab(action.removeprefix("tab."))
             return None
@@ -346,6 +380,11 @@ class TableScene(Scene):
 
     def on_resume(self, result: object) -> Transition | None:
         # Back from a form, dialog, summary or hand-over: the pacer waits again if an AI moves.
+        if isinstance(result, ConsoleDone):
+            self.refresh()
+            if result.turns:
+                return self.after(result.turns)
+            return self.next_step() if not self.session.is_over else None
         if isinstance(result, Intent):
             return self.on_intent(result)
         return self.next_step() if not self.session.is_over else None
@@ -355,6 +394,10 @@ class TableScene(Scene):
         super().draw_background(surface)
         if self.board_panel.visible:
             draw_box(surface, self.theme, self.board_frame, "surface", radius="sm")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.room.draw(surface)  # the PAUSED banner, a broken file's errors, a toast
 
     def all_text(self) -> list[str]:
         """Every text this screen shows (for the privacy tests)."""

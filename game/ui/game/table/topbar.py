@@ -1,4 +1,4 @@
-"""The table's top bar: venue, city and date, round and turn, and the tension meter."""
+"""The table's top bar: venue, city and date, round and turn, the turn timer, the tension meter."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import PublicView
 from game.ui.text import ellipsize
-from game.ui.widgets.base import TextFit, Widget, blit_text
+from game.ui.widgets.base import TextFit, Widget, blit_text, draw_box
 
 
 class TopBar(Widget):
@@ -16,11 +16,17 @@ class TopBar(Widget):
         super().__init__(id)
         self.pv: PublicView | None = None
         self.extra_turns = 0
+        self.clock = ""  # the turn timer ("0:35 left", "PAUSED"), "" when none runs
+        self.urgent = False
 
     def set_view(self, pv: PublicView, extra_turns: int) -> None:
         """Show this state of the table."""
         self.pv = pv
         self.extra_turns = extra_turns
+
+    def set_clock(self, text: str, urgent: bool) -> None:
+        """Show the countdown (urgent: the last seconds, drawn in red)."""
+        self.clock, self.urgent = text, urgent
 
     # -- the texts ---------------------------------------------------------------------
     def texts(self) -> tuple[str, str, str, str]:
@@ -83,14 +89,41 @@ class TopBar(Widget):
             return
         name_text, place_text, progress_text, tension_text = self.texts()
         name, place, progress, meter, _ = self._boxes()
+        turn_box, clock_box = self._progress_parts(progress)
         for text, style, colour, box, align in (
             (name_text, "subheading", "text", name, "left"),
             (place_text, "caption", "text_dim", place, "left"),
-            (progress_text, "label", "text", progress, "center"),
+            (progress_text, "label", "text", turn_box, "center"),
         ):
             shown = ellipsize(t.font(style), text, box.width)
             blit_text(surface, t.text(shown, style, colour), box, align)
+        if self.clock:
+            self._draw_clock(surface, clock_box)
         self._draw_meter(surface, meter, tension_text)
+
+    def _progress_parts(self, progress: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """The round-and-turn line and, under it, the countdown's (the whole box without one)."""
+        if not self.clock:
+            return progress, pygame.Rect(progress.left, progress.bottom, progress.width, 0)
+        t = self.theme
+        line = t.line_height("label")
+        top = progress.centery - line - t.space("xs") // 2
+        turn = pygame.Rect(progress.left, top, progress.width, line)
+        clock = pygame.Rect(progress.left, turn.bottom + t.space("xs"), progress.width, line)
+        return turn, clock
+
+    def _draw_clock(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        t = self.theme
+        paused = self.clock == "PAUSED"
+        colour = "warning" if paused else "text" if self.urgent else "accent"
+        image = t.text(ellipsize(t.font("label"), self.clock, box.width), "label", colour)
+        if self.urgent or paused:
+            # A pill behind the text: the last seconds (and a pause) must read from the back row.
+            pill = image.get_rect(center=box.center).inflate(2 * t.space("md"), t.space("xs"))
+            fill = "danger" if self.urgent else "panel"
+            border = "danger" if self.urgent else "warning"
+            draw_box(surface, t, pill, fill, border=border, radius="lg")
+        blit_text(surface, image, box, "center")
 
     def _draw_meter(self, surface: pygame.Surface, meter: pygame.Rect, text: str) -> None:
         t = self.theme
@@ -115,9 +148,13 @@ class TopBar(Widget):
         name_text, place_text, progress_text, tension_text = self.texts()
         name, place, progress, meter, _ = self._boxes()
         label, _ = self._meter_parts(meter)
-        return [
+        turn_box, clock_box = self._progress_parts(progress)
+        fits = [
             self._fit(name_text, "subheading", name),
             self._fit(place_text, "caption", place),
-            self._fit(progress_text, "label", progress),
+            self._fit(progress_text, "label", turn_box),
             self._fit(tension_text, "label", label),
         ]
+        if self.clock:
+            fits.append(self._fit(self.clock, "label", clock_box))
+        return fits
