@@ -28,14 +28,12 @@ class LazyRandom:
         self._seed = seed
         self._rng: random.Random | None = None
 
-    def _made(self) -> random.Random:
+    def random(self) -> float:
         rng = self._rng
         if rng is None:
             rng = self._rng = random.Random(self._seed)
-        return rng
-
-    def random(self) -> float:
-        return self._made().random()
+        return rng.random()
 
     def uniform(self, a: float, b: float) -> float:
-        return self._made().uniform(a, b)
+        # random.Random.uniform's own arithmetic, on our lazily made generator.
+        return a + (b - a) * self.random()

@@ -66,8 +66,15 @@ def _progress(
                 last[issue] = ends[k]
         found = cache[key] = ((ends[index - 1] if index else 0), rounds[index].turns, last)
     before, turns, deadline = found
+    # The same few (round, turn, open issues) recur for every delegate move of a turn.
+    memo_key = ("progress", index, turn, open_issues)
+    known = cache.get(memo_key)
+    if isinstance(known, dict):
+        return known
     now = before + min(turn, turns)
-    return {i: min(1.0, now / deadline[i]) if deadline.get(i) else 1.0 for i in open_issues}
+    made = {i: min(1.0, now / deadline[i]) if deadline.get(i) else 1.0 for i in open_issues}
+    cache[memo_key] = made
+    return made
 
 
 class Memo:
