@@ -8,6 +8,7 @@ so the numbers it gives are exactly those of ``random.Random(seed)``.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -37,3 +38,12 @@ class LazyRandom:
     def uniform(self, a: float, b: float) -> float:
         # random.Random.uniform's own arithmetic, on our lazily made generator.
         return a + (b - a) * self.random()
+
+
+def fast_random(rng: Draws) -> Callable[[], float]:
+    """``rng.random`` for many draws in a row: the generator's own method, one call a draw."""
+    if isinstance(rng, LazyRandom):
+        if rng._rng is None:
+            rng._rng = random.Random(rng._seed)
+        return rng._rng.random
+    return rng.random

@@ -128,6 +128,8 @@ def _best_move(
     for n, row in enumerate(own):
         cur = pick[n]
         cur_own = row[cur]
+        rows_n = [rows[n] for rows in theirs]
+        here = [r[cur] for r in rows_n]
         for k, value in enumerate(row):
             if k == cur:
                 continue
@@ -135,21 +137,17 @@ def _best_move(
             if mine - loss < need:
                 continue
             if count == 1:  # one other party (a bilateral round): no min to take
-                solo = theirs[0][n]
-                gain = 1.1 * (solo[k] - solo[cur])
+                gain = 1.1 * (rows_n[0][k] - here[0])
             elif count == 2:
-                first, second = theirs[0][n], theirs[1][n]
-                a = utils[0] + first[k] - first[cur]
-                b = utils[1] + second[k] - second[cur]
-                gain = (min(a, b) + 0.1 * (a + b) / 2) - base
+                a = utils[0] + rows_n[0][k] - here[0]
+                b = utils[1] + rows_n[1][k] - here[1]
+                gain = ((a if a <= b else b) + 0.1 * (a + b) / 2) - base
             else:
-                trial = [
-                    u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)
-                ]
+                trial = [u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)]
                 gain = _score(trial, count) - base
             if gain <= _EPS:
                 continue
-            ratio = gain / (max(loss, 0.0) + 0.01)
+            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
             if ratio > best_ratio:
                 best_ratio = ratio
                 best_move = (n, k, loss)

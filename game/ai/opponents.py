@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.ai import shared
-from game.ai.draws import Draws
+from game.ai.draws import Draws, fast_random
 from game.ai.prefs import Terms
 from game.ai.table import Offer, Table
 
@@ -149,9 +149,12 @@ def _writable(
 
 
 def _blur(model: Opponent, rng: Draws) -> None:
+    draw = fast_random(rng)
+    low, span = -_EASY_NOISE, _EASY_NOISE - -_EASY_NOISE  # uniform(low, high)'s own arithmetic
     for vals in model.values.values():
-        for option in vals:
-            vals[option] = min(1.0, max(0.0, vals[option] + rng.uniform(-_EASY_NOISE, _EASY_NOISE)))
+        for option, v in vals.items():
+            x = v + (low + span * draw())
+            vals[option] = 0.0 if x <= 0.0 else (1.0 if x >= 1.0 else x)  # clamped to [0, 1]
 
 
 def _copy(model: Opponent, *, deep: bool) -> Opponent:
