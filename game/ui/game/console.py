@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-import pygame
-
 from game import engine
 from game.engine import Action, Inject
 from game.engine.actions import FACILITATOR
@@ -34,11 +32,10 @@ from game.ui.game.classroom import (
     timer_options,
 )
 from game.ui.game.common import short_name
+from game.ui.game.panel import PanelScene, PinGate, Row
 from game.ui.game.widgets.chips import PinEntry
-from game.ui.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.intent import Intent, Pop, Push, Transition
 from game.ui.keys import KeyBinding
-from game.ui.scene import Scene
-from game.ui.widgets.base import Widget, draw_box
 from game.ui.widgets.button import Button
 from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.entry import TextEntry
@@ -65,106 +62,10 @@ def open_console(ctx: Context) -> Transition:
     room = classroom_of(ctx)
     if room.pin is None:
         return Push(FacilitatorConsole(ctx))
-    return Push(PinGate(ctx))
+    return Push(PinGate(ctx, room.check_pin, lambda: FacilitatorConsole(ctx), ConsoleDone()))
 
 
-class _Panel(Scene):
-    """A centred modal panel of rows: each row a list of (widget, width or Flex)."""
-
-    modal = True
-    width = 940
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
-        self.panel = pygame.Rect(0, 0, 0, 0)
-
-    def rows(self) -> list[list[tuple[Widget, int | layout.Flex]]]:
-        return []
-
-    def row_height(self, row: list[tuple[Widget, int | layout.Flex]], width: int) -> int:
-        t = self.theme
-        heights = []
-        for w, _ in row:
-            if isinstance(w, WrappedText):
-                heights.append(w.height_for(width))
-            elif isinstance(w, Label):
-                heights.append(t.line_height(w.style))
-            else:
-                heights.append(t.control_height())
-        return max(heights)
-
-    def layout(self, rect: pygame.Rect) -> None:
-        t = self.theme
-        width = min(t.px(self.width), rect.width - 2 * t.space("md"))
-        pad = t.space("xl") if width > t.px(700) else t.space("md")
-        inner_w = width - 2 * pad
-        rows = self.rows()
-        heights = [self.row_height(r, inner_w) for r in rows]
-        height = min(
-            layout.stack_height(heights, t.space("sm")) + 2 * pad, rect.height - 2 * t.space("sm")
-        )
-        self.panel = layout.centred((width, height), rect)
-        boxes = layout.column(layout.pad(self.panel, pad), heights, t.space("sm"))
-        for row, box in zip(rows, boxes, strict=True):
-            spots = layout.row(box, [size for _, size in row], t.space("md"))
-            for (widget, _), spot in zip(row, spots, strict=True):
-                widget.rect = spot
-
-    def draw_background(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
-        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
-        pygame.draw.rect(surface, t.color("accent"), accent)
-
-
-class PinGate(_Panel):
-    """Asks for the facilitator PIN; the right one opens the console in its place."""
-
-    title = "Facilitator PIN"
-    width = 520
-    KEYS: ClassVar[tuple[KeyBinding, ...]] = (KeyBinding("escape", "close", "Close"),)
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
-        self.heading = self.add(Label("pin.title", "Facilitator console", style="subheading"))
-        self.message = self.add(
-            WrappedText("pin.message", "Enter the facilitator PIN.", color="text_dim")
-        )
-        self.entry = self.add(PinEntry("pin.entry", placeholder="PIN", max_length=64))
-        self.cancel = self.add(Button("pin.cancel", "Cancel"))
-        self.ok = self.add(Button("pin.ok", "Open", variant="primary"))
-        self.focus(self.entry)
-
-    def rows(self) -> list[list[tuple[Widget, int | layout.Flex]]]:
-        t = self.theme
-        return [
-            [(self.heading, layout.Flex())],
-            [(self.message, layout.Flex())],
-            [(self.entry, layout.Flex())],
-            [(Label("pin.gap", ""), layout.Flex()), (self.cancel, t.px(120)), (self.ok, t.px(120))],
-        ]
-
-    def attempt(self) -> Transition | None:
-        if classroom_of(self.ctx).check_pin(self.entry.text):
-            return Replace(FacilitatorConsole(self.ctx))
-        self.entry.text, self.entry.caret = "", 0
-        self.message.text = "That is not the facilitator PIN."
-        self.message.color = "danger"
-        self.relayout(self.rect)
-        return None
-
-    def on_intent(self, intent: Intent) -> Transition | None:
-        if intent.source == "pin.ok" or (intent.source == "pin.entry" and intent.kind == "submit"):
-            return self.attempt()
-        if intent.source == "pin.cancel":
-            return Pop(ConsoleDone())
-        return None
-
-    def on_action(self, action: str) -> Transition | None:
-        return Pop(ConsoleDone()) if action == "close" else None
-
-
-class FacilitatorConsole(_Panel):
+class FacilitatorConsole(PanelScene):
     """Pause, timer, round, events, news and bookmarks; only public information on it."""
 
     title = "Facilitator console"
@@ -174,7 +75,7 @@ class FacilitatorConsole(_Panel):
     )
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
+        super().__init__(ctx, "console")
         self.room: Classroom = classroom_of(ctx)
         self.fac: Facilitation | None = self.room.facilitation
         if self.fac is not None and self.fac.session.is_over:
@@ -188,11 +89,19 @@ class FacilitatorConsole(_Panel):
         self.heading = add(Label("console.title", "Facilitator console", style="subheading"))
         self.status = add(WrappedText("console.status", "", color="text_dim"))
         options, index = timer_options(self.room.turn_seconds)
-        self.timer_label = add(Label("console.timer.label", "Turn timer", style="label"))
-        self.timer = add(Stepper("console.timer", options, index))
+        self.timer_label = self.body.add(Label("console.timer.label", "Turn timer", style="label"))
+        self.timer = self.body.add(Stepper("console.timer", options, index))
         self.feedback = add(WrappedText("console.feedback", "", color="ok"))
         self.close = add(Button("console.close", "Close", variant="primary"))
-        self._rows: list[list[tuple[Widget, int | layout.Flex]]] = []
+        self._head_rows: list[Row] = [
+            [(self.overline, layout.Flex())],
+            [(self.heading, layout.Flex())],
+            [(self.status, layout.Flex())],
+        ]
+        self._body_rows: list[Row] = []
+        self._foot_rows: list[Row] = [
+            [(self.feedback, layout.Flex()), (self.close, self.theme.px(140))]
+        ]
         if self.fac is None:
             self._setup_rows()
         else:
@@ -202,34 +111,34 @@ class FacilitatorConsole(_Panel):
 
     # -- building ----------------------------------------------------------------------
     def _head(self, text: str, id: str) -> Label:
-        return self.add(Label(id, text, style="overline", color="accent"))
+        return self.body.add(Label(id, text, style="overline", color="accent"))
+
+    def _space(self, n: int) -> Row:
+        """An empty row that sets a section apart from the one above."""
+        return [(Label(f"console.space{n}", "", style="caption"), layout.Flex())]
 
     def _setup_rows(self) -> None:
         """From the title: the timer for the next games and the PIN."""
         t = self.theme
-        self.pin_label = self.add(Label("console.pin.label", "New PIN", style="label"))
-        self.pin_entry = self.add(PinEntry("console.pin", placeholder="no PIN", max_length=64))
-        self.pin_set = self.add(Button("console.pin.set", "Set PIN"))
-        self.pin_clear = self.add(Button("console.pin.clear", "Remove PIN"))
+        add = self.body.add
+        self.pin_label = add(Label("console.pin.label", "New PIN", style="label"))
+        self.pin_entry = add(PinEntry("console.pin", placeholder="no PIN", max_length=64))
+        self.pin_set = add(Button("console.pin.set", "Set PIN"))
+        self.pin_clear = add(Button("console.pin.clear", "Remove PIN"))
         label_w = t.px(150)
-        self._rows = [
-            [(self.overline, layout.Flex())],
-            [(self.heading, layout.Flex())],
-            [(self.status, layout.Flex())],
+        self._body_rows = [
             [(self.timer_label, label_w), (self.timer, layout.Flex())],
+            [(self.pin_label, label_w), (self.pin_entry, layout.Flex())],
             [
-                (self.pin_label, label_w),
-                (self.pin_entry, layout.Flex()),
-                (self.pin_set, t.px(130)),
-                (self.pin_clear, t.px(150)),
+                (Label("console.gap1", ""), label_w),
+                (self.pin_set, layout.Flex()),
+                (self.pin_clear, layout.Flex()),
             ],
-            [(self.feedback, layout.Flex())],
-            [(Label("console.gap", ""), layout.Flex()), (self.close, t.px(140))],
         ]
 
     def _game_rows(self, fac: Facilitation) -> None:
         t = self.theme
-        add = self.add
+        add = self.body.add
         s = fac.session
         self.pause = add(Button("console.pause", "Pause"))
         self.extend_turn = add(
@@ -256,34 +165,30 @@ class FacilitatorConsole(_Panel):
         label_w = t.px(130)
         button_w = t.px(170)
         gap = Label("console.gap", "")
-        self._rows = [
-            [(self.overline, layout.Flex())],
-            [(self.heading, layout.Flex())],
-            [(self.status, layout.Flex())],
+        self._body_rows = [
+            self._space(0),
             [(self._head("THE CLOCK", "console.head.clock"), layout.Flex())],
             [(self.pause, t.px(160)), (self.extend_turn, t.px(200)), (gap, layout.Flex())],
-            [
-                (self.timer_label, label_w),
-                (self.timer, t.px(230)),
-                (Label("console.gap2", ""), layout.Flex()),
-            ],
+            [(self.timer_label, label_w), (self.timer, t.px(230)), (gap, layout.Flex())],
+            self._space(1),
             [(self._head("THE ROUND", "console.head.round"), layout.Flex())],
-            [
-                (self.round_turns, t.px(200)),
-                (self.extend_round, t.px(160)),
-                (self.end_round, t.px(140)),
-                (self.end_game, layout.Flex()),
-            ],
+            [(self.round_turns, t.px(200)), (self.extend_round, t.px(180)), (gap, layout.Flex())],
+            [(self.end_round, t.px(160)), (self.end_game, t.px(240)), (gap, layout.Flex())],
+            self._space(2),
             [(self._head("TO THE TABLE (PUBLIC)", "console.head.public"), layout.Flex())],
             [(self.card, layout.Flex()), (self.inject, button_w)],
             [(self.news, layout.Flex()), (self.send_news, button_w)],
             [(self.note, layout.Flex()), (self.bookmark, button_w)],
-            [(self.feedback, layout.Flex())],
-            [(Label("console.gap3", ""), layout.Flex()), (self.close, t.px(140))],
         ]
 
-    def rows(self) -> list[list[tuple[Widget, int | layout.Flex]]]:
-        return self._rows
+    def head_rows(self) -> list[Row]:
+        return self._head_rows
+
+    def body_rows(self) -> list[Row]:
+        return self._body_rows
+
+    def foot_rows(self) -> list[Row]:
+        return self._foot_rows
 
     # -- reading -----------------------------------------------------------------------
     def status_text(self) -> str:
@@ -382,6 +287,10 @@ class FacilitatorConsole(_Panel):
             return None
         if src in ("console.pin.set", "console.pin.clear"):
             return self._set_pin(src == "console.pin.clear")
+        if fac is not None and intent.value == "confirm-round.yes":
+            return self._act(fac.end_round, "The round was closed.")
+        if fac is not None and intent.value == "confirm-game.yes":
+            return self._act(fac.end_game, "The game was ended.")
         if fac is None or intent.kind not in ("click", "submit"):
             return None
         if src == "console.pause":
@@ -409,10 +318,6 @@ class FacilitatorConsole(_Panel):
                     cancel=f"confirm-{what}.no",
                 )
             )
-        if src == "confirm-round" and intent.value == "confirm-round.yes":
-            return self._act(fac.end_round, "The round was closed.")
-        if src == "confirm-game" and intent.value == "confirm-game.yes":
-            return self._act(fac.end_game, "The game was ended.")
         if src == "console.inject" and self.card.value:
             card = str(self.card.value)
             title = self.card.options[self.card.index][1]
