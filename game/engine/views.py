@@ -99,10 +99,21 @@ class _Statics:
     """The parts of every view that never change during a game of one scenario.
 
     Built once per scenario (its ``Tables``) and shared by every view: they are
-    tuples of frozen values, so sharing them is safe.
+    tuples of frozen values, so sharing them is safe.  Views are read-only: a
+    ``TrackerView`` (whose dicts nobody may change) is shared by consecutive views
+    with the same tracker values.
     """
 
-    __slots__ = ("actors", "deck", "ids", "levers_of", "pairs", "public_red_lines", "tables")
+    __slots__ = (
+        "actors",
+        "deck",
+        "ids",
+        "last_trackers",
+        "levers_of",
+        "pairs",
+        "public_red_lines",
+        "tables",
+    )
 
     def __init__(self, t: Tables) -> None:
         sc = t.scenario
@@ -130,6 +141,8 @@ class _Statics:
         self.levers_of = {
             a.id: tuple(lv for lv in sc.levers if lv.owner == a.id) for a in sc.actors
         }
+        # The latest trackers and their view (the war threshold is the scenario's).
+        self.last_trackers: tuple[tuple[float, ...], TrackerView] | None = None
 
 
 _STATICS: dict[int, _Statics] = {}
@@ -147,10 +160,14 @@ def _statics(t: Tables) -> _Statics:
 
 def _trackers(state: GameState, st: _Statics) -> TrackerView:
     tr = state.trackers
+    last = st.last_trackers
+    # Most moves leave the trackers as they were: the previous (read-only) view then serves.
+    if last is not None and last[0] == tr:
+        return last[1]
     ids = st.ids
     n = len(ids)
     # The flat layout: tension, credibility, cohesion and support per actor, trust per pair.
-    return TrackerView(
+    made = TrackerView(
         tension=tr[0],
         war_threshold=state.scenario.trackers.war_threshold,
         credibility=dict(zip(ids, tr[1 : 1 + n], strict=True)),
@@ -158,6 +175,8 @@ def _trackers(state: GameState, st: _Statics) -> TrackerView:
         support=dict(zip(ids, tr[1 + 2 * n : 1 + 3 * n], strict=True)),
         trust=dict(zip(st.pairs, tr[1 + 3 * n :], strict=True)),
     )
+    st.last_trackers = (tr, made)
+    return made
 
 
 def public_view(state: GameState) -> PublicView:
