@@ -72,6 +72,7 @@ class FacilitatorConsole(PanelScene):
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
         KeyBinding("escape", "close", "Close the console"),
         KeyBinding("f9", "close", "Close the console"),
+        KeyBinding("ctrl+f", "close", "Close the console"),
     )
 
     def __init__(self, ctx: Context) -> None:
