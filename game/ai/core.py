@@ -22,16 +22,22 @@ from game.ai.tactics import carry_out_due, statement, threaten
 from game.engine.model import Tone
 
 
-def _my_offers_this_round(table: Table) -> list[Offer]:
-    return [o for o in table.offers if o.proposer == table.me and o.round == table.round_index]
+def _my_offers_this_round(table: Table) -> tuple[Offer, ...]:
+    """Our offers of this round, oldest first; several steps of a move ask, so it is
+    remembered while the record's offers are the same."""
+    key = ("mine", table.me, table.round_index)
+    known = table.cache.get(key)
+    if isinstance(known, tuple) and known[0] is table.offers:
+        found: tuple[Offer, ...] = known[1]
+        return found
+    me, index = table.me, table.round_index
+    mine = tuple(o for o in table.offers if o.proposer == me and o.round == index)
+    table.cache[key] = (table.offers, mine)
+    return mine
 
 
 def _rejections_this_round(table: Table) -> int:
-    return sum(
-        1
-        for o in table.offers
-        if o.round == table.round_index and o.proposer == table.me and o.rejected_by
-    )
+    return sum(1 for o in _my_offers_this_round(table) if o.rejected_by)
 
 
 def opening_offer(table: Table) -> Terms:
