@@ -11,7 +11,13 @@ from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
 from game.engine.model import Preferences, Round
-from game.engine.state import CommitmentKind, CommitmentStatus, Proposal, ProposalStatus
+from game.engine.state import (
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    Proposal,
+    ProposalStatus,
+)
 from game.engine.views import ActorView
 
 Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option
@@ -165,6 +171,25 @@ def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
     )
 
 
+def _commitments(
+    ledger: tuple[Commitment, ...], me: str, due: bool, credibility: dict[str, float]
+) -> tuple[tuple[Threat, ...], float]:
+    """Our pending threats, and how credible the threats against us are (0 if none)."""
+    if not ledger:  # the usual case early on: nobody has threatened yet
+        return (), 0.0
+    pending = [
+        c
+        for c in ledger
+        if c.kind is CommitmentKind.THREAT and c.status is CommitmentStatus.PENDING
+    ]
+    # A threat falls due with the round: our last move in it is the last chance to act.
+    threats = tuple(Threat(c.lever, c.unless, due=due, met=False) for c in pending if c.actor == me)
+    pressure = max(
+        (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
+    )
+    return threats, pressure
+
+
 def table_from_view(
     view: ActorView, prefs: OwnPrefs, difficulty: str = "normal", memo: Memo | None = None
 ) -> Table:
@@ -179,25 +204,8 @@ def table_from_view(
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
     turns_left = max(0, rnd.turns - pub.turn)
-    # A threat falls due with the round: our last move in it is the last chance to act.
-    threats = tuple(
-        Threat(c.lever, c.unless, due=turns_left == 0, met=False)
-        for c in pub.ledger
-        if c.actor == me
-        and c.kind is CommitmentKind.THREAT
-        and c.status is CommitmentStatus.PENDING
-    )
     trackers = pub.trackers
-    pressure = max(
-        (
-            trackers.credibility.get(c.actor, 0.0) / 100.0
-            for c in pub.ledger
-            if c.target == me
-            and c.kind is CommitmentKind.THREAT
-            and c.status is CommitmentStatus.PENDING
-        ),
-        default=0.0,
-    )
+    threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     return Table(
         me=me,
         personality=view.personality,
