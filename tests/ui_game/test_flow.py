@@ -75,6 +75,10 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
             assert actor.name in text  # every briefing revealed
     pilot.click("debrief.title")
     assert isinstance(pilot.scene, GameTitle)
+    assert pilot.app.ctx is not None
+    cues = set(pilot.app.ctx.sound.played)
+    assert "turn" in cues  # the person heard that it was their move
+    assert cues & {"proposal", "agreement", "reject", "event", "threat", "escalation"}
 
 
 def pygame_ctrl() -> int:

@@ -40,6 +40,8 @@ def test_hand_over_hides_private_data_and_checks_the_pin(make_pilot: MakePilot, 
     # First the American hand-over: nobody's briefing shows, and the PIN is required.
     assert isinstance(pilot.scene, HandoverScene)
     assert "Pass the laptop to the American delegation" in shown_text(pilot.scene)
+    assert pilot.app.ctx is not None
+    assert "handover" in pilot.app.ctx.sound.played  # the room hears the laptop change hands
     _assert_hides(pilot, setup, *HUMANS)
     pilot.type("9999")
     pilot.press("return")

@@ -41,6 +41,7 @@ class HandoverScene(Scene):
         self.actor = actor
         self.then = then
         self.pin = setup.pins.get(actor, "")
+        ctx.sound.play("handover")
         self.colour = actor_colour(self.theme, pv, actor)
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)

@@ -34,6 +34,7 @@ from game.ui.game.table.transcript import TranscriptView, rows_of_turns, session
 from game.ui.intent import Intent, Pop, Push, Replace, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
+from game.ui.sound import cue_for
 from game.ui.widgets.base import draw_box
 from game.ui.widgets.button import Button
 from game.ui.widgets.scrollpanel import ScrollPanel
@@ -238,6 +239,7 @@ class TableScene(Scene):
 
                 return Push(HandoverScene.for_table(self.ctx, self.setup, mover))
             self.viewer = mover
+            self.ctx.sound.play("turn")  # ranked above the move's own cue, so it is heard
             self.show_tab("move")
             self.refresh()
             self.focus_action()
@@ -276,6 +278,7 @@ class TableScene(Scene):
 
     def after(self, turns: list[Turn]) -> Transition | None:
         """Show moves just made; between rounds, the round's summary comes first."""
+        self.ctx.sound.play(cue_for(e for t in turns for e in t.events))
         for row in rows_of_turns(self.pv, turns):
             self.transcript.append(row)
         closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
