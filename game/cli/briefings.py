@@ -23,8 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.export.briefings import INDEX, briefing_pages
+    from game.fileio import write_atomic
     from game.scenario import load_scenario
-    from game.session.savefile import write_atomic
 
     loaded = load_scenario(args.scenario)  # ScenarioError is a UserError: the dispatcher shows it
     folder: Path = args.output or Path(f"{loaded.scenario.id}-briefings")

@@ -43,11 +43,11 @@ def starter_text(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from game.errors import UserError
+    from game.fileio import write_atomic
 
     path = Path(args.path)
     try:
-        with path.open("x", encoding="utf-8") as fh:  # "x": refuse to overwrite, atomically
-            fh.write(starter_text(path))
+        write_atomic(path, starter_text(path).encode("utf-8"), overwrite=False)
     except FileExistsError:
         raise UserError(f"{path}: already exists; not overwriting it") from None
     except OSError as exc:

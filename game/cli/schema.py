@@ -16,6 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from game.errors import UserError
+    from game.fileio import write_atomic
     from game.scenario.schema import schema_text
 
     text = schema_text()
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_atomic(Path(args.output), text.encode("utf-8"))
     except OSError as exc:
         raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
     return 0

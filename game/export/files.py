@@ -9,7 +9,7 @@ from game.export.debrief import build_debrief
 from game.export.html_debrief import debrief_html
 from game.export.markdown import debrief_markdown
 from game.export.model import Debrief
-from game.session.savefile import write_atomic
+from game.fileio import write_atomic
 from game.session.session import Session
 
 FORMATS = ("md", "html")

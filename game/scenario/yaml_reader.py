@@ -12,15 +12,14 @@ are refused before they cost time or memory.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
 
+from game import fileio
 from game.errors import UserError
 from game.scenario.errors import Located, Path, ScenarioError, format_path
 
@@ -77,22 +76,17 @@ class Document:
 def read_path(path: FsPath, name: str) -> bytes:
     """The file's bytes, refusing non-files and files over ``MAX_BYTES`` before reading them."""
     try:
-        with path.open("rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise UserError(f"{name}: not a regular file")
-            if info.st_size > MAX_BYTES:
-                raise _too_large(name, info.st_size)
-            raw = fh.read(MAX_BYTES + 1)  # the size may change under us; never read more
+        return fileio.read_limited(path, MAX_BYTES)
+    except fileio.TooLargeError as exc:
+        raise _too_large(name, exc.size) from None
+    except fileio.NotRegularFileError:
+        raise UserError(f"{name}: not a regular file") from None
     except FileNotFoundError:
         raise UserError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise UserError(f"{name}: is a directory, not a scenario file") from None
     except PermissionError:
         raise UserError(f"{name}: permission denied") from None
-    if len(raw) > MAX_BYTES:
-        raise _too_large(name, len(raw))
-    return raw
 
 
 def _too_large(name: str, size: int) -> ScenarioError:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from game.fileio import write_atomic
 from game.ui.theme import UI_SCALES
 
 log = logging.getLogger(__name__)
@@ -136,17 +136,6 @@ class SettingsStore:
         data = asdict(settings)
         data["window_size"] = list(settings.window_size)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, indent=2)
-                    handle.write("\n")
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(self.path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
             log.warning("cannot save settings to %s (%s)", self.path, exc)

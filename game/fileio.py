@@ -1,0 +1,114 @@
+"""Reading and writing the user's files safely: bounded reads of regular files, atomic writes.
+
+Saves, scenarios, settings and exports all go through here, so that a FIFO or
+``/dev/zero`` given as a file never hangs or fills memory, and a crash or a full
+disk in the middle of a write never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class NotRegularFileError(OSError):
+    """The path is a device, a FIFO or a socket: nothing a game file can be."""
+
+
+class TooLargeError(OSError):
+    """The file holds more than the reader allows; ``size`` is what was seen (at least)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"too large ({size} bytes)")
+        self.size = size
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else or more than ``max_bytes``.
+
+    Raises ``NotRegularFileError``, ``TooLargeError``, or the ``OSError`` of opening it
+    (``FileNotFoundError``, ``IsADirectoryError``, ``PermissionError``...).
+    """
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(f"{path}: not a regular file")
+        if info.st_size > max_bytes:
+            raise TooLargeError(info.st_size)
+        raw = handle.read(max_bytes + 1)  # the size may change under us; never read more
+    if len(raw) > max_bytes:
+        raise TooLargeError(len(raw))
+    return raw
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Replace ``path`` with ``data`` all at once, or leave it as it was.
+
+    Raises ``OSError`` when the write fails; the temporary file is removed.  With
+    ``overwrite=False`` an existing ``path`` is ``FileExistsError`` and is kept.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # keep the permissions of the file it replaces
+    except OSError:
+        mode = 0o644  # mkstemp's private 0600 would surprise anyone sharing a classroom folder
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        if overwrite:
+            os.replace(tmp_name, path)
+        else:
+            _place_new(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _sync_folder(path.parent)
+
+
+def _place_new(tmp_name: str, path: Path) -> None:
+    # A hard link fails if the name exists, atomically: no window where another writer's
+    # file would be replaced.  Filesystems without links fall back to check-then-rename.
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(17, "File exists", str(path)) from None
+        os.replace(tmp_name, path)
+        return
+    os.unlink(tmp_name)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself lives in the folder's entry list; syncing the folder makes
+    # it survive a power cut.  Windows cannot open a folder for this, and does not need to.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Do ``a`` and ``b`` name the same file (through links, ``..`` or a different spelling)?"""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()  # one does not exist yet: compare the names
