@@ -7,7 +7,13 @@ In a source checkout (or an editable install) they are the top-level
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# What a scenario id looks like (``geneva-2022``): never a path, so an id from a save
+# or the command line cannot reach outside the scenarios folder.
+SCENARIO_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+_SCENARIO_ID = re.compile(SCENARIO_ID_PATTERN)
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -29,8 +35,15 @@ def assets_dir() -> Path:
     return _data_root() / "assets"
 
 
+def is_scenario_id(text: str) -> bool:
+    """Is ``text`` shaped like a scenario id (and so safe to look up in a folder)?"""
+    return len(text) <= 64 and _SCENARIO_ID.fullmatch(text) is not None
+
+
 def bundled_scenario(scenario_id: str) -> Path | None:
     """The bundled scenario file for an id such as ``geneva-2022``, if there is one."""
+    if not is_scenario_id(scenario_id):
+        return None  # "../x" or "a/b" is not an id: never look outside the folder
     candidate = scenarios_dir() / f"{scenario_id}.yaml"
     return candidate if candidate.is_file() else None
 

@@ -44,6 +44,13 @@ def play(home: Path, *extra: str, seed: str = "3", stdin: str = MISTAKES + ONES)
     return result.stdout
 
 
+def autosave_of(home: Path) -> Path:
+    """The one autosave of a game played with ``home`` as REDLINES_HOME."""
+    found = sorted((home / "data" / "autosave").glob("*.json"))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def digest_of(output: str) -> str:
     found = DIGEST.findall(output)
     assert len(found) == 1, output[-2000:]
@@ -72,7 +79,9 @@ def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     assert re.search(r"^outcome: \S", out, re.MULTILINE)
     assert re.search(r"^  US: [+-]\d+\.\d{3}$", out, re.MULTILINE)
     digest_of(out)
-    autosave = json.loads((tmp_path / "data" / "autosave.json").read_text(encoding="utf-8"))
+    autosave_file = autosave_of(tmp_path)
+    assert autosave_file.name.startswith("geneva-2022-3-")  # one file per game
+    autosave = json.loads(autosave_file.read_text(encoding="utf-8"))
     assert autosave["seed"] == 3
     assert autosave["seats"]["russia"] == {"kind": "random", "difficulty": "normal"}
 
@@ -107,7 +116,7 @@ def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) ->
     lines = script.splitlines(keepends=True)
     cut = 10  # the commands, one move and one more
     out = play(tmp_path / "stop", stdin="".join(lines[:cut]))
-    autosave = tmp_path / "stop" / "data" / "autosave.json"
+    autosave = autosave_of(tmp_path / "stop")
     assert "(end of input)" in out
     assert f"Game saved to {autosave}." in out
     assert "The game is over." not in out
@@ -115,6 +124,7 @@ def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) ->
         tmp_path / "stop", "play", "--text", "--resume", str(autosave), stdin="".join(lines[cut:])
     )
     assert resumed.returncode == 0, resumed.stderr
+    assert autosave_of(tmp_path / "stop") == autosave  # a continued game keeps its autosave
     straight = play(tmp_path / "straight", stdin=script)
     assert digest_of(resumed.stdout) == digest_of(straight)
 
@@ -122,7 +132,7 @@ def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) ->
 def test_quit_saves(tmp_path: Path) -> None:
     out = play(tmp_path, stdin="1\nq\n1\n")
     assert "Game saved to" in out
-    assert len(json.loads((tmp_path / "data" / "autosave.json").read_text())["actions"]) >= 1
+    assert len(json.loads(autosave_of(tmp_path).read_text())["actions"]) >= 1
 
 
 def test_all_random_needs_no_input(tmp_path: Path) -> None:
@@ -221,11 +231,22 @@ def test_facilitator_moves_typed_in_the_notation(tmp_path: Path) -> None:
     digest_of(out)
 
 
-def test_a_save_file_that_cannot_be_written_warns_and_the_game_goes_on(tmp_path: Path) -> None:
+def test_a_save_file_that_cannot_be_written_is_refused_before_the_first_move(
+    tmp_path: Path,
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    out = play(tmp_path, "--save", str(blocker / "game.json"))
-    assert f"warning: cannot save the game to {blocker / 'game.json'}: " in out
-    assert out.count("warning: cannot save") == 1  # said once, not after every move
-    assert "The game is over." in out
-    assert (tmp_path / "data" / "autosave.json").is_file()  # the autosave still works
+    result = redlines(
+        tmp_path,
+        "play",
+        "--text",
+        "--seats",
+        SEATS,
+        "--save",
+        str(blocker / "game.json"),
+        stdin=ONES,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"cannot save the game to {blocker / 'game.json'}: ")
+    assert "Round 1" not in result.stdout  # refused at the start, not after a whole game
+    assert "Traceback" not in result.stderr

@@ -64,7 +64,32 @@ def _usage() -> str:
     return "\n".join(lines)
 
 
+def _tolerant_output() -> None:
+    """Never crash on a narrow console: unprintable characters become ``?``.
+
+    A scenario's typographic quotes or Cyrillic names reach every command's
+    output (``info``, ``simulate``, ``play``); with ``PYTHONIOENCODING=ascii`` or
+    an old Windows code page they must not end the program with a traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _silence_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush of a closed pipe stays quiet.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)  # dup2 made its own copy
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["play"]
@@ -94,8 +119,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `redlines info ... | head` closed our stdout early: not an error of ours.
-        # Point stdout at devnull so the interpreter's final flush stays quiet.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_USER_ERROR
+        _silence_stdout()
+        return EXIT_OK

@@ -50,6 +50,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--resume", type=Path, metavar="SAVE", help="continue a saved game (--text only)"
     )
     parser.add_argument(
+        "--scenario",
+        dest="scenario_file",
+        type=Path,
+        metavar="PATH",
+        help="with --resume: the scenario file the game was played on, if it has moved",
+    )
+    parser.add_argument(
         "--watch",
         action="store_true",
         help="reload the scenario file when it changes: the game restarts where its moves "
@@ -92,9 +99,6 @@ def run(args: argparse.Namespace) -> int:
         )
     session = _session(args)
     interactive = sys.stdin.isatty()
-    # A scenario's typographic quotes or Cyrillic names must never crash a narrow console.
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
     if not args.watch and args.timer is None:
         from game.session.terminal import TextGame
 
@@ -123,8 +127,8 @@ def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
 
 
 def _window(args: argparse.Namespace) -> int:
-    if args.resume is not None:
-        raise UserError("--resume works with --text only in this version")
+    if args.resume is not None or args.scenario_file is not None:
+        raise UserError("--resume (and --scenario) work with --text only in this version")
     run_game = None
     try:
         run_game = getattr(importlib.import_module("game.ui.main"), "run_game", None)
@@ -185,17 +189,29 @@ def _session(args: argparse.Namespace) -> Session:
     from game.scenario import load_scenario
     from game.session.seats import parse_seats
     from game.session.session import Session
-    from game.session.store import load, read_save
+    from game.session.store import load
 
+    if args.scenario_file is not None and args.resume is None:
+        raise UserError(
+            "--scenario points --resume at the game's scenario file; without "
+            "--resume, give the scenario as the first argument"
+        )
     if args.resume is not None:
         if args.scenario is not None or args.seed is not None:
             raise UserError("--resume takes the scenario and the seed from the save; give neither")
-        seats = None
+        session = load(args.resume, autosave=True, save_path=args.save, scenario=args.scenario_file)
         if args.seats is not None:
-            record = read_save(args.resume)
-            seats = parse_seats(args.seats, list(record.seats))
-        return load(args.resume, autosave=True, save_path=args.save, seats=seats)
-    loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
-    seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
-    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    return Session(loaded, seed, seats, autosave=True, save_path=args.save)
+            # The spec overrides only the seats it names; the others stay as saved.
+            playable = [actor.id for actor in session.scenario.playable]
+            seats = parse_seats(args.seats, playable, base=session.seats)
+            for actor, seat in seats.items():
+                session.set_seat(actor, seat)
+    else:
+        loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
+        seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
+    if args.save is not None:
+        # A --save that cannot be written is found now, not after a whole game.
+        session.save(args.save)
+    return session

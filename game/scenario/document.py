@@ -24,10 +24,11 @@ from pydantic import (
 )
 
 from game.engine import model as engine
+from game.paths import SCENARIO_ID_PATTERN
 
 FORMAT_VERSION = 1
 
-ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+ID_PATTERN = SCENARIO_ID_PATTERN  # one pattern for ids in files, saves and the command line
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SCORE_KEY_PATTERN = r"^(\*|[a-z][a-z0-9-]*)$"

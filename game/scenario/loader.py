@@ -40,17 +40,24 @@ class LoadedScenario:
 
 
 def resolve(path_or_id: str | FsPath) -> FsPath:
-    """A file path as given, or the bundled scenario of that id."""
+    """A file path as given, or the bundled scenario of that id.
+
+    A bare id (``geneva-2022``: no folder, no ``.yaml``) means the bundled scenario
+    even when a file or folder of that name sits in the current folder; write
+    ``./geneva-2022`` for that one.
+    """
     if isinstance(path_or_id, FsPath):
         return path_or_id
     text = str(path_or_id)
     candidate = FsPath(text)
-    looks_like_path = "/" in text or "\\" in text or candidate.suffix in (".yaml", ".yml")
-    if looks_like_path or candidate.exists():
+    if paths.is_scenario_id(text):
+        bundled = paths.bundled_scenario(text)
+        if bundled is not None:
+            return bundled
+        if candidate.exists():
+            return candidate
+    else:
         return candidate
-    bundled = paths.bundled_scenario(text)
-    if bundled is not None:
-        return bundled
     known = ", ".join(paths.bundled_scenario_ids()) or "none"
     raise UserError(f"{text}: no such file, and no bundled scenario of that id (bundled: {known})")
 

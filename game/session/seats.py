@@ -78,23 +78,31 @@ def parse_seat(text: str, *, where: str = "") -> Seat:
 
 
 def parse_seats(
-    spec: str | None, playable: Iterable[str], *, default: Seat | None = None
+    spec: str | None,
+    playable: Iterable[str],
+    *,
+    default: Seat | None = None,
+    base: Mapping[str, Seat] | None = None,
 ) -> dict[str, Seat]:
     """Read a seat spec for the given playable actor ids.
 
     Entries apply left to right, so ``all=ai,x=human`` makes every seat an AI
-    but ``x``.  Seats the spec does not name get ``default`` (an AI at normal
-    difficulty unless given).  With no spec at all, the first playable actor
-    is a human and the others get ``default``: one person against the table.
+    but ``x``; naming an actor twice is refused.  Seats the spec does not name
+    keep their seat in ``base`` (the saved seats, when resuming) or else get
+    ``default`` (an AI at normal difficulty unless given).  With no spec at
+    all, ``base`` is returned as it is, or else the first playable actor is a
+    human and the others get ``default``: one person against the table.
     """
     actors = list(playable)
     if not actors:
         raise SeatSpecError("the scenario has no playable delegation")
     fallback = default if default is not None else Seat(SeatKind.AI)
-    seats = dict.fromkeys(actors, fallback)
+    seats = {actor: (base or {}).get(actor, fallback) for actor in actors}
     if spec is None:
-        seats[actors[0]] = Seat(SeatKind.HUMAN)
+        if base is None:
+            seats[actors[0]] = Seat(SeatKind.HUMAN)
         return seats
+    named: set[str] = set()
     entries = [part.strip() for part in spec.split(",")]
     if not any(entries):
         raise SeatSpecError("empty seat spec (example: all=ai,<actor>=human)")
@@ -108,6 +116,9 @@ def parse_seats(
                 f"seat spec entry {entry!r} is not ACTOR=KIND (example: {actors[0]}=human)"
             )
         seat = parse_seat(value, where=name)
+        if name in named:
+            raise SeatSpecError(f"seat spec {spec!r} names {name!r} twice")
+        named.add(name)
         if name == ALL:
             seats = dict.fromkeys(actors, seat)
         elif name in seats:

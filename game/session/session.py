@@ -8,23 +8,24 @@ work by replaying the log from the start, because the log is the game.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
-from game import __version__, engine
+from game import engine
 from game.engine import Action, ActorView, GameEvent, GameState
 from game.engine.actions import FACILITATOR
 from game.engine.errors import ActionError
 from game.engine.model import Scenario
+from game.session import autosaves, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
-from game.session.savefile import FORMAT, SaveFile, ScenarioRef, SeatRecord, write_atomic
+from game.session.savefile import SaveFile
 from game.session.seats import Seat, SeatKind
 
-AUTOSAVE_NAME = "autosave.json"
+AUTOSAVE_NAME = autosaves.LEGACY_NAME  # the single autosave of older versions
 MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
 
 
@@ -83,6 +84,16 @@ class AgentError(RuntimeError):
     """A computer seat chose an action the engine refuses: a bug in the agent."""
 
 
+class _AutosavePath:
+    """``Session.autosave_path()``: on the class, the autosave "Continue" opens (the latest);
+    on a session, the file that game autosaves to."""
+
+    def __get__(self, session: Session | None, owner: type | None = None) -> Callable[[], Path]:
+        if session is None:
+            return autosaves.continue_path
+        return lambda: session.autosave_file
+
+
 class Session:
     """One game: build it, then ``submit`` people's moves and ``step`` the computer's."""
 
@@ -94,12 +105,15 @@ class Session:
         *,
         autosave: bool = True,
         save_path: Path | None = None,
+        autosave_file: Path | None = None,
     ) -> None:
         self._loaded = loaded
         self._seed = seed
         self._seats = dict(seats)
         self.autosave = autosave
         self.save_path = save_path
+        # Each game its own autosave (a continued autosave keeps its file): see ``autosaves``.
+        self.autosave_file = autosave_file or autosaves.new_autosave_path(loaded.scenario.id, seed)
         self.notices: list[str] = []  # things a player should know once (an AI fallback)
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
         self._agents: dict[str, Agent] = {}
@@ -116,9 +130,12 @@ class Session:
         *,
         autosave: bool = False,
         save_path: Path | None = None,
+        autosave_file: Path | None = None,
     ) -> Session:
         """A session at the end of ``log``, replayed; ``ReplayError`` names a refused action."""
-        session = cls(loaded, seed, seats, autosave=autosave, save_path=save_path)
+        session = cls(
+            loaded, seed, seats, autosave=autosave, save_path=save_path, autosave_file=autosave_file
+        )
         session._replay(log)
         return session
 
@@ -231,7 +248,9 @@ class Session:
                 raise SessionError(
                     f"{self._name(action.actor)} is played by the computer, not by a person"
                 )
-        return self._commit(action, SeatKind.HUMAN, "")
+        turn = self._commit(action, SeatKind.HUMAN, "")
+        self.persist()  # every person's move is saved at once
+        return turn
 
     def submit_text(self, text: str) -> Turn:
         """Like ``submit``, for an action in the engine's text notation."""
@@ -252,7 +271,7 @@ class Session:
         legal = self.legal_actions(actor)
         decision = self._agent(actor, seat).decide(self.view(actor), legal)
         try:
-            return self._commit(decision.action, seat.kind, decision.rationale)
+            turn = self._commit(decision.action, seat.kind, decision.rationale)
         except SessionError as exc:
             # The agent broke the rules: a bug in it, not a player's mistake, so it must
             # not be shown as a refused move.
@@ -260,6 +279,11 @@ class Session:
                 f"the {seat.kind} seat of {actor!r} chose an illegal action "
                 f"{engine.format_action(decision.action)!r}: {exc}"
             ) from exc
+        # A run of computer moves is saved once, when it hands back to a person or ends the
+        # game: a whole JSON file and an fsync per AI move would be most of the work.
+        if self.to_move is None or self.seat_of(self.to_move).is_human:
+            self.persist()
+        return turn
 
     def run_until_human(self) -> list[Turn]:
         """Step the computer seats until a person is to move or the game is over."""
@@ -290,39 +314,13 @@ class Session:
 
     def to_save(self) -> SaveFile:
         """This game as a save record."""
-        path = self._loaded.path
-        return SaveFile(
-            format=FORMAT,
-            game_version=__version__,
-            scenario=ScenarioRef(
-                id=self.scenario.id,
-                hash=self._loaded.content_hash,
-                path=str(path) if path is not None else "",
-            ),
-            seed=self._seed,
-            seats={
-                actor: SeatRecord(kind=seat.kind, difficulty=seat.difficulty)
-                for actor, seat in self._seats.items()
-            },
-            actions=[engine.format_action(entry.action) for entry in self._log],
-            by=[entry.by for entry in self._log],
-            rationales=[entry.rationale for entry in self._log],
-        )
+        return saving.to_save(self)
 
     def save(self, path: Path) -> None:
         """Write this game to ``path`` atomically; ``SaveError`` if it cannot be written."""
-        data = self.to_save().model_dump_json(indent=2).encode("utf-8") + b"\n"
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise SaveError(f"cannot save the game to {path}: {reason}") from None
+        saving.write_save(self, path)
 
-    @staticmethod
-    def autosave_path() -> Path:
-        from game.paths import user_data_dir
-
-        return user_data_dir() / AUTOSAVE_NAME
+    autosave_path = _AutosavePath()
 
     # --- inside ---------------------------------------------------------------
 
@@ -343,21 +341,18 @@ class Session:
 
     def _commit(self, action: Action, by: SeatKind, rationale: str) -> Turn:
         try:
-            engine.check(self._state, action)
-            state, events = engine.apply(self._state, action)
+            state, events = engine.apply(self._state, action)  # apply checks the action itself
         except ActionError as exc:
             raise SessionError(str(exc)) from None
         self._state = state
         entry = LogEntry(action, by, rationale)
         self._log.append(entry)
-        self.persist()
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
         state = engine.new_game(self.scenario, self._seed)
         for number, entry in enumerate(log, 1):
             try:
-                engine.check(state, entry.action)
                 state, _ = engine.apply(state, entry.action)
             except ActionError as exc:
                 text = engine.format_action(entry.action)
@@ -368,10 +363,11 @@ class Session:
     def persist(self) -> None:
         """Write the autosave (if on) and ``save_path`` (if set); a failure sets ``save_warning``.
 
-        The session calls this after every move and undo; call it yourself to
-        save before the first move or on quitting.
+        The session calls this after every person's move, after a run of computer
+        moves (when a person is next or the game ends) and after an undo; call it
+        yourself to save before the first move or on quitting.
         """
-        targets = [self.autosave_path()] if self.autosave else []
+        targets = [self.autosave_file] if self.autosave else []
         if self.save_path is not None:
             targets.append(self.save_path)
         self.save_warning = None

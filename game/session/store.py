@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from game import engine
 from game.engine.errors import ActionError
 from game.errors import UserError
+from game.fileio import NotRegularFileError, TooLargeError, read_limited
+from game.session import autosaves
 from game.session.errors import SaveError
 from game.session.savefile import FORMAT, GAME, SaveFile
 from game.session.seats import Seat
@@ -39,10 +41,11 @@ def _problem(path: Path, reason: str) -> SaveError:
 
 def _read_json(path: Path) -> Any:
     try:
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise _problem(path, f"the file is too large to be a save ({size} bytes)")
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_SAVE_BYTES)
+    except TooLargeError as exc:
+        raise _problem(path, f"the file is too large to be a save ({exc.size} bytes)") from None
+    except NotRegularFileError:
+        raise _problem(path, "it is not a regular file (a device or a pipe?)") from None
     except FileNotFoundError:
         raise _problem(path, "no such file") from None
     except IsADirectoryError:
@@ -118,13 +121,29 @@ def _default_resolver(path_or_id: str) -> LoadedLike:
     return load_scenario(path_or_id)
 
 
-def _scenario_for(path: Path, record: SaveFile, resolve: Resolver) -> LoadedLike:
-    """The scenario the game was played on: its recorded path first, then its id."""
+def _recorded_paths(path: Path, ref_path: str) -> list[str]:
+    """Where the recorded scenario file may be: as recorded, or beside the save."""
+    if not ref_path:
+        return []
+    recorded = Path(ref_path)
+    found = []
+    for candidate in (recorded, path.parent / recorded, path.parent / recorded.name):
+        # Absolute: a relative name could read as a bundled scenario's id.
+        if candidate.is_file() and str(candidate.resolve()) not in found:
+            found.append(str(candidate.resolve()))
+    return found
+
+
+def _scenario_for(
+    path: Path, record: SaveFile, resolve: Resolver, scenario: Path | None = None
+) -> LoadedLike:
+    """The scenario the game was played on: ``scenario`` if given, its recorded path, its id."""
     ref = record.scenario
-    candidates = []
-    if ref.path and Path(ref.path).is_file():
-        candidates.append(ref.path)
-    candidates.append(ref.id)
+    if scenario is not None:
+        candidates = [str(scenario)]
+    else:
+        # The id is a bundled scenario's; the save's id field is checked to be an id, not a path.
+        candidates = [*_recorded_paths(path, ref.path), ref.id]
     found: LoadedLike | None = None
     failure = ""
     for candidate in candidates:
@@ -138,12 +157,16 @@ def _scenario_for(path: Path, record: SaveFile, resolve: Resolver) -> LoadedLike
             return loaded
         found = found or loaded
     if found is None:
+        where = f" from {ref.path}" if ref.path and scenario is None else ""
+        hint = "; give the scenario file with --scenario PATH" if scenario is None else ""
         raise _problem(
-            path, f"the scenario {ref.id!r} it was played on cannot be loaded ({failure})"
+            path,
+            f"the scenario {ref.id!r} it was played on{where} cannot be loaded ({failure}){hint}",
         )
     if found.scenario.id != ref.id:
+        source = str(scenario) if scenario is not None else ref.path or "its id"
         raise _problem(
-            path, f"the scenario at {ref.path} is now {found.scenario.id!r}, not {ref.id!r}"
+            path, f"the scenario at {source} is now {found.scenario.id!r}, not {ref.id!r}"
         )
     raise _problem(
         path,
@@ -158,10 +181,13 @@ def _short(content_hash: str) -> str:
 
 
 def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:
-    playable = {actor.id for actor in loaded.scenario.playable}
+    playable = [actor.id for actor in loaded.scenario.playable]
     for actor in record.seats:
         if actor not in playable:
             raise _problem(path, f"its seats name {actor!r}, not a playable delegation")
+    missing = [actor for actor in playable if actor not in record.seats]
+    if missing:
+        raise _problem(path, f"the save has no seat for {', '.join(map(repr, missing))}")
     return {actor: Seat(seat.kind, seat.difficulty) for actor, seat in record.seats.items()}
 
 
@@ -188,21 +214,32 @@ def load(
     save_path: Path | None = None,
     seats: Mapping[str, Seat] | None = None,
     resolve: Resolver | None = None,
+    scenario: Path | None = None,
 ) -> Session:
     """The game saved in ``path``, replayed to where it was; ``SaveError`` if it cannot be.
 
-    ``seats`` replaces the saved seats (to take over a seat, or hand one to the
-    computer); ``resolve`` finds a scenario by path or id (default:
-    ``game.scenario.load_scenario``).  Loading writes nothing.
+    ``seats`` overrides saved seats (to take over a seat, or hand one to the
+    computer; seats it does not name stay as saved); ``scenario`` is the scenario
+    file to use instead of the recorded one (moved, or saved elsewhere);
+    ``resolve`` finds a scenario by path or id (default:
+    ``game.scenario.load_scenario``).  Loading writes nothing.  A game continued
+    from an autosave keeps autosaving to that file.
     """
     record = read_save(path)
-    loaded = _scenario_for(path, record, resolve or _default_resolver)
-    saved_seats = _seats(path, record, loaded)
-    seats = dict(seats) if seats is not None else saved_seats
+    loaded = _scenario_for(path, record, resolve or _default_resolver, scenario)
+    chosen = _seats(path, record, loaded)
+    if seats is not None:
+        chosen.update(seats)
     log = _log(path, record)
     try:
         return Session.restore(
-            loaded, record.seed, seats, log, autosave=autosave, save_path=save_path
+            loaded,
+            record.seed,
+            chosen,
+            log,
+            autosave=autosave,
+            save_path=save_path,
+            autosave_file=path if autosaves.is_autosave(path) else None,
         )
     except ReplayError as exc:
         raise _problem(path, str(exc)) from None

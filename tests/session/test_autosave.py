@@ -1,36 +1,85 @@
-"""Autosave after every move, into REDLINES_HOME; a failing save never stops the game."""
+"""Autosave, one file per game in REDLINES_HOME; a failing save never stops the game."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from game import fileio
 from game.engine import Pass
-from game.session import Session, read_save
-from game.session import savefile as savefile_module
-from tests.session.conftest import FakeLoaded, new_session
+from game.session import Session, autosaves, read_save
+from game.session.store import load
+from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
 
 def _actions(path: Path) -> list[str]:
     return list(json.loads(path.read_text(encoding="utf-8"))["actions"])
 
 
-def test_autosave_lives_in_the_user_data_folder(home: Path) -> None:
-    assert Session.autosave_path() == home / "data" / "autosave.json"
+def test_each_game_has_its_own_autosave_in_the_user_data_folder(
+    loaded: FakeLoaded, home: Path
+) -> None:
+    first = new_session(loaded, seed=1, autosave=True)
+    second = new_session(loaded, seed=2, autosave=True)
+    assert first.autosave_file != second.autosave_file
+    for session in (first, second):
+        assert session.autosave_file.parent == home / "data" / "autosave"
+        assert session.autosave_file.name.startswith(f"{loaded.scenario.id}-{session.seed}-")
+        assert session.autosave_path() == session.autosave_file  # on a session: its own file
+        session.submit(Pass(str(session.to_move)))
+    # Starting the second game did not overwrite the first one's autosave.
+    assert read_save(first.autosave_file).seed == 1
+    assert read_save(second.autosave_file).seed == 2
 
 
-def test_autosave_is_written_after_every_move(loaded: FakeLoaded, home: Path) -> None:
+def test_continue_finds_the_latest_autosave(loaded: FakeLoaded, home: Path) -> None:
+    assert autosaves.latest_autosave() is None
+    assert not Session.autosave_path().is_file()  # the title's Continue stays disabled
+    first = new_session(loaded, seed=1, autosave=True)
+    first.submit(Pass(str(first.to_move)))
+    second = new_session(loaded, seed=2, autosave=True)
+    second.submit(Pass(str(second.to_move)))
+    assert not first.is_over
+    os.utime(first.autosave_file, (1, 1))  # written long ago
+    assert autosaves.latest_autosave() == second.autosave_file
+    assert Session.autosave_path() == second.autosave_file  # on the class: what to continue
+    first.run_until_human()
+    first.submit(Pass(str(first.to_move)))  # the first game moves again: now it is the latest
+    assert autosaves.latest_autosave() == first.autosave_file
+
+
+def test_a_continued_autosave_keeps_writing_to_its_own_file(loaded: FakeLoaded) -> None:
     session = new_session(loaded, autosave=True)
-    path = Session.autosave_path()
+    session.submit(Pass(str(session.to_move)))
+    again = load(session.autosave_file, autosave=True, resolve=resolver(loaded))
+    assert again.autosave_file == session.autosave_file
+    assert [p.name for p in autosaves.autosave_dir().iterdir()] == [session.autosave_file.name]
+
+
+def test_autosave_is_written_after_every_human_move_and_each_run_of_ai_moves(
+    loaded: FakeLoaded, home: Path
+) -> None:
+    session = new_session(loaded, autosave=True, seats=seats_for(loaded, HUMAN, AI))
+    path = session.autosave_file
     assert not path.exists()  # nothing happened yet, nothing written
     session.submit(Pass(str(session.to_move)))
     assert _actions(path) == [f"{session.log[0].action.actor} pass"]
     while not session.is_over:
-        turn = session.step() or session.submit(Pass(str(session.to_move)))
-        # after each move the autosave holds the whole log, in order
-        assert len(_actions(path)) == turn.number == len(session.log)
+        if session.human_to_move:
+            turn = session.submit(Pass(str(session.to_move)))
+            assert len(_actions(path)) == turn.number == len(session.log)
+            continue
+        before = _actions(path)
+        turn = session.step()
+        assert turn is not None
+        if session.human_to_move or session.is_over:
+            # the run of computer moves is over: all of it is saved, like the UI's step() expects
+            assert len(_actions(path)) == turn.number == len(session.log)
+        else:
+            assert _actions(path) == before  # in the middle of a run: no file written per move
     record = read_save(path)
     assert record.seed == session.seed
     assert record.by == [entry.by for entry in session.log]
@@ -41,9 +90,9 @@ def test_save_path_is_written_too_and_undo_is_saved(loaded: FakeLoaded, tmp_path
     session = new_session(loaded, autosave=True, save_path=extra)
     session.submit(Pass(str(session.to_move)))
     session.run_until_human()
-    assert _actions(extra) == _actions(Session.autosave_path())
+    assert _actions(extra) == _actions(session.autosave_file)
     session.undo()
-    assert _actions(extra) == [] == _actions(Session.autosave_path())
+    assert _actions(extra) == [] == _actions(session.autosave_file)
 
 
 def test_autosave_off_writes_nothing(loaded: FakeLoaded, home: Path) -> None:
@@ -58,19 +107,19 @@ def test_a_failing_autosave_warns_keeps_the_old_save_and_the_game_goes_on(
 ) -> None:
     session = new_session(loaded, autosave=True)
     session.submit(Pass(str(session.to_move)))
-    path = Session.autosave_path()
+    path = session.autosave_file
     before = path.read_bytes()
 
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:  # undone at the end; the REDLINES_HOME setting stays
-        patch.setattr(savefile_module.os, "fsync", full_disk)
+        patch.setattr(fileio.os, "fsync", full_disk)
         turns = session.run_until_human()
     assert turns
     assert session.save_warning == f"cannot save the game to {path}: No space left on device"
     assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == ["autosave.json"]  # no temp file left
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp file left
     session.persist()
     assert session.save_warning is None
     assert len(_actions(path)) == len(session.log)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from game import engine
+from game import engine, fileio
 from game.engine import Pass
 from game.errors import UserError
 from game.session import SaveError, Session, load, read_save, save
@@ -134,7 +134,7 @@ def test_a_write_that_fails_midway_leaves_the_previous_save_intact(
             self.handle.flush()
             raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(savefile_module.os, "fdopen", Failing)
+    monkeypatch.setattr(fileio.os, "fdopen", Failing)
     with pytest.raises(SaveError) as caught:
         save(session, saved)
     assert str(caught.value) == f"cannot save the game to {saved}: Input/output error"
@@ -266,8 +266,82 @@ def test_wrong_field_types(saved: Path, loaded: FakeLoaded) -> None:
     _edit(saved, seed="four", actions="all of them")
     assert _refused(saved, loaded) == (
         f"cannot load the save {saved}: the save is damaged (seed: Input should be a valid "
-        "integer, unable to parse string as an integer; actions: Input should be a valid list)"
+        "integer; actions: Input should be a valid list)"
     )
+
+
+@pytest.mark.parametrize("seed", ["7", True, 3.0])
+def test_a_seed_that_is_not_a_json_integer_is_refused(
+    saved: Path, loaded: FakeLoaded, seed: object
+) -> None:
+    _edit(saved, seed=seed)
+    assert _refused(saved, loaded).startswith(
+        f"cannot load the save {saved}: the save is damaged (seed: Input should be a valid integer"
+    )
+
+
+def test_a_format_that_is_not_a_json_integer_is_refused(saved: Path, loaded: FakeLoaded) -> None:
+    _edit(saved, format="1")
+    assert "format: Input should be a valid integer" in _refused(saved, loaded)
+
+
+def test_a_save_without_seats_is_refused(saved: Path, loaded: FakeLoaded) -> None:
+    _edit(saved, seats={})
+    assert "seats: Dictionary should have at least 1 item" in _refused(saved, loaded)
+
+
+def test_a_save_missing_a_playable_seat_is_refused(saved: Path, loaded: FakeLoaded) -> None:
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    first, *rest = data["seats"]
+    del data["seats"][first]
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    assert rest  # the others are still there, so only the missing one is named
+    assert _refused(saved, loaded) == (
+        f"cannot load the save {saved}: the save has no seat for {first!r}"
+    )
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "a/b", "/etc/passwd", "Geneva"])
+def test_a_scenario_id_that_is_not_an_id_is_refused_before_any_lookup(
+    saved: Path, loaded: FakeLoaded, bad_id: str
+) -> None:
+    looked_up: list[str] = []
+
+    def resolve(path_or_id: str) -> FakeLoaded:
+        looked_up.append(path_or_id)
+        return loaded
+
+    _edit(saved, scenario={"id": bad_id, "hash": "sha256:x", "path": ""})
+    with pytest.raises(SaveError, match=r"scenario\.id: String should match pattern"):
+        load(saved, resolve=resolve)
+    assert looked_up == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path, loaded: FakeLoaded) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    # Without O_NONBLOCK the open would wait for a writer forever; the test would hang.
+    assert _refused(fifo, loaded) == (
+        f"cannot load the save {fifo}: it is not a regular file (a device or a pipe?)"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused_without_reading_it(loaded: FakeLoaded) -> None:
+    zero = Path("/dev/zero")
+    assert _refused(zero, loaded) == (
+        f"cannot load the save {zero}: it is not a regular file (a device or a pipe?)"
+    )
+
+
+def test_a_save_that_grows_past_the_limit_is_not_read_whole(
+    saved: Path, loaded: FakeLoaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file whose size says small but whose content is large (it grew after the stat).
+    monkeypatch.setattr("game.session.store.MAX_SAVE_BYTES", 100)
+    assert saved.stat().st_size > 100
+    assert "the file is too large to be a save" in _refused(saved, loaded)
 
 
 def test_unknown_seat_kind(saved: Path, loaded: FakeLoaded) -> None:
@@ -304,8 +378,29 @@ def test_scenario_not_found(saved: Path, loaded: FakeLoaded) -> None:
     _edit(saved, scenario={"id": "atlantis", "hash": "sha256:x", "path": ""})
     assert _refused(saved, loaded) == (
         f"cannot load the save {saved}: the scenario 'atlantis' it was played on cannot be "
-        "loaded (atlantis: no such scenario)"
+        "loaded (atlantis: no such scenario); give the scenario file with --scenario PATH"
     )
+
+
+def test_scenario_not_found_names_the_recorded_path(saved: Path, loaded: FakeLoaded) -> None:
+    gone = "/nowhere/atlantis.yaml"
+    _edit(saved, scenario={"id": "atlantis", "hash": "sha256:x", "path": gone})
+    assert f"'atlantis' it was played on from {gone} cannot be loaded" in _refused(saved, loaded)
+
+
+def test_a_renamed_scenario_is_named_by_its_source_even_without_a_recorded_path(
+    saved: Path, loaded: FakeLoaded
+) -> None:
+    other = FakeLoaded(loaded.scenario, content_hash="sha256:other")
+
+    def resolve(path_or_id: str) -> FakeLoaded:
+        return other if path_or_id == "atlantis" else loaded
+
+    _edit(saved, scenario={"id": "atlantis", "hash": "sha256:x", "path": ""})
+    with pytest.raises(SaveError) as caught:
+        load(saved, resolve=resolve)
+    assert "the scenario at its id is now" in str(caught.value)
+    assert "the scenario at  is" not in str(caught.value)
 
 
 def test_scenario_changed_since(saved: Path, loaded: FakeLoaded) -> None:

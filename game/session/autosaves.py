@@ -1,0 +1,69 @@
+"""Where games autosave: one file per game in the user data folder, and the latest to continue.
+
+Each game gets its own ``autosave/<scenario-id>-<seed>-<start time>.json``, so
+starting a second game never overwrites the first.  "Continue" opens the one
+written last (``latest_autosave``); a game continued from an autosave keeps
+writing to that same file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from pathlib import Path
+
+from game import paths
+
+FOLDER = "autosave"
+LEGACY_NAME = "autosave.json"  # the single autosave of older versions, still continued
+
+
+def autosave_dir() -> Path:
+    """The folder of autosaves (inside ``game.paths.user_data_dir()``)."""
+    return paths.user_data_dir() / FOLDER
+
+
+def new_autosave_path(scenario_id: str, seed: int, started: _dt.datetime | None = None) -> Path:
+    """A fresh autosave file name for a game starting now (or at ``started``)."""
+    when = started or _dt.datetime.now(_dt.UTC)
+    stamp = when.strftime("%Y%m%dT%H%M%S%fZ")  # microseconds: two games a second apart differ
+    safe_id = scenario_id if paths.is_scenario_id(scenario_id) else "scenario"
+    return autosave_dir() / f"{safe_id}-{seed}-{stamp}.json"
+
+
+def is_autosave(path: Path) -> bool:
+    """Is ``path`` one of the autosaves (so a continued game should keep writing to it)?"""
+    try:
+        return path.resolve().parent == autosave_dir().resolve() and path.suffix == ".json"
+    except OSError:
+        return False
+
+
+def autosaves() -> list[Path]:
+    """Every autosave, the most recently written first (the legacy single one included)."""
+    found: list[tuple[float, Path]] = []
+    candidates = [paths.user_data_dir() / LEGACY_NAME]
+    with contextlib.suppress(OSError):  # no folder yet: no autosave yet
+        candidates += [p for p in autosave_dir().iterdir() if p.suffix == ".json"]
+    for path in candidates:
+        if path.name.startswith("."):
+            continue  # a temporary file of a write in progress
+        try:
+            if path.is_file():
+                found.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    found.sort(key=lambda item: (item[0], item[1].name), reverse=True)
+    return [path for _, path in found]
+
+
+def latest_autosave() -> Path | None:
+    """The autosave that "Continue" should open, or None when no game was autosaved."""
+    found = autosaves()
+    return found[0] if found else None
+
+
+def continue_path() -> Path:
+    """``latest_autosave()``, or where a first autosave would go (a file that does not exist)."""
+    latest = latest_autosave()
+    return latest if latest is not None else autosave_dir() / "none.json"

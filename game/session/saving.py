@@ -1,0 +1,47 @@
+"""A session turned into its save record and written to disk (the other half is ``store``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game import __version__, engine
+from game.fileio import write_atomic
+from game.session.errors import SaveError
+from game.session.savefile import FORMAT, SaveFile, ScenarioRef, SeatRecord
+
+if TYPE_CHECKING:
+    from game.session.session import Session
+
+
+def to_save(session: Session) -> SaveFile:
+    """The game as a save record."""
+    path = session.loaded.path
+    return SaveFile(
+        format=FORMAT,
+        game_version=__version__,
+        scenario=ScenarioRef(
+            id=session.scenario.id,
+            hash=session.loaded.content_hash,
+            # Absolute, so the save replays from any folder; the id and hash are what count.
+            path=str(path.resolve()) if path is not None else "",
+        ),
+        seed=session.seed,
+        seats={
+            actor: SeatRecord(kind=seat.kind, difficulty=seat.difficulty)
+            for actor, seat in session.seats.items()
+        },
+        actions=[engine.format_action(entry.action) for entry in session.log],
+        by=[entry.by for entry in session.log],
+        rationales=[entry.rationale for entry in session.log],
+    )
+
+
+def write_save(session: Session, path: Path) -> None:
+    """Write the game to ``path`` atomically; ``SaveError`` if it cannot be written."""
+    data = to_save(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SaveError(f"cannot save the game to {path}: {reason}") from None
