@@ -250,3 +250,61 @@ def test_a_save_file_that_cannot_be_written_is_refused_before_the_first_move(
     assert result.stderr.startswith(f"cannot save the game to {blocker / 'game.json'}: ")
     assert "Round 1" not in result.stdout  # refused at the start, not after a whole game
     assert "Traceback" not in result.stderr
+
+
+def test_resume_with_seats_overrides_only_the_seats_it_names(tmp_path: Path) -> None:
+    play(tmp_path, stdin="1\n")  # us=human, russia=random, nato=ai; stops at end of input
+    autosave = autosave_of(tmp_path)
+    resumed = redlines(
+        tmp_path, "play", "--text", "--resume", str(autosave), "--seats", "nato=human", stdin=""
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "seats: US human, Russia random, NATO human" in resumed.stdout
+
+
+def test_a_seat_named_twice_is_refused(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play", "--text", "--seats", "us=human,us=ai", stdin="")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "seat spec 'us=human,us=ai' names 'us' twice"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("info", "geneva-2022"),
+        ("simulate", "geneva-2022", "--games", "1", "--seed", "1"),
+        ("play", "--text", "--seats", "all=random", "--seed", "1"),
+    ],
+)
+def test_a_narrow_console_gets_question_marks_not_a_traceback(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    env = dict(os.environ, REDLINES_HOME=str(tmp_path), PYTHONIOENCODING="ascii")
+    result = subprocess.run(
+        [sys.executable, "-m", "game", *command],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("ascii", "replace")
+    assert b"Traceback" not in result.stderr
+    assert b"?" in result.stdout  # the scenario's typographic quotes, replaced
+    result.stdout.decode("ascii")  # and nothing but ASCII reached the console
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open fds in /proc")
+def test_a_closed_pipe_is_not_an_error_and_leaks_no_descriptor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.cli import main
+
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `| head` that has already gone
+    # Line-buffered, like a terminal: the first line written meets the closed pipe.
+    with open(write_end, "w", buffering=1, encoding="utf-8") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        before = len(os.listdir("/proc/self/fd"))
+        assert main(["info", "geneva-2022"]) == 0
+        assert len(os.listdir("/proc/self/fd")) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -11,6 +12,12 @@ HELP = "write the debrief of a saved game (transcript, scores, red lines, ledger
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("save", type=Path, metavar="SAVE", help="a save file (JSON)")
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        metavar="PATH",
+        help="the scenario file the game was played on, if it is no longer where it was",
+    )
     parser.add_argument(
         "--format",
         choices=("md", "html"),
@@ -35,16 +42,24 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.errors import UserError
     from game.export import build_debrief
     from game.export.files import export_session, render
+    from game.fileio import same_file
     from game.session.store import load
 
-    session = load(args.save)  # a broken save is a SaveError: one message, exit 1
+    # A broken save is a SaveError: one message, exit 1.
+    session = load(args.save, scenario=args.scenario)
     kind = _format(args)
     if args.output == "-":
         sys.stdout.write(render(build_debrief(session), kind))
         return 0
     target = Path(args.output) if args.output else args.save.with_suffix(f".{kind}")
+    if same_file(target, args.save):
+        raise UserError(
+            f"refusing to write the debrief over the save it is made from ({args.save}); "
+            "choose another file with -o"
+        )
     size = export_session(session, target, kind)
-    print(f"wrote {target} ({size // 1024 + 1} KB)")
+    print(f"wrote {target} ({math.ceil(size / 1024)} KB)")
     return 0

@@ -10,6 +10,7 @@ from game.session.agents import (
     register_agent_factory,
     unregister_agent_factory,
 )
+from game.session.autosaves import latest_autosave
 from game.session.clock import TurnClock
 from game.session.errors import SaveError, SessionError
 from game.session.facilitator import Facilitation, PinHash
@@ -36,6 +37,7 @@ __all__ = [
     "Turn",
     "TurnClock",
     "format_seats",
+    "latest_autosave",
     "load",
     "parse_seats",
     "read_save",

@@ -109,3 +109,40 @@ def test_briefings_command_mistakes(tmp_path: Path, capsys: pytest.CaptureFixtur
     blocker.write_text("x", encoding="utf-8")
     assert main(["briefings", "geneva-2022", "-o", str(blocker)]) == 1
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_export_refuses_to_write_over_the_save_it_reads(
+    finished: tuple[Session, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = finished[1].read_bytes()
+    named_like_a_debrief = tmp_path / "g3.md"
+    named_like_a_debrief.write_bytes(original)
+    plain = tmp_path / "g2.json"
+    plain.write_bytes(original)
+    link = tmp_path / "link.html"
+    link.symlink_to(plain)
+    attempts = [
+        [str(plain), "-o", str(plain)],
+        [str(plain), "-o", str(tmp_path / "sub" / ".." / "g2.json")],
+        [str(named_like_a_debrief), "--format", "md"],  # the default target is the save itself
+        [str(plain), "-o", str(link)],  # a link to the save is the save
+    ]
+    for args in attempts:
+        capsys.readouterr()
+        assert main(["export", *args]) == 1, args
+        assert "refusing to write the debrief over the save" in capsys.readouterr().err
+    assert plain.read_bytes() == original == named_like_a_debrief.read_bytes()
+
+
+def test_export_rounds_the_size_up_to_whole_kilobytes(
+    finished: tuple[Session, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from game.export import files
+
+    for size, shown in ((2048, "2 KB"), (2049, "3 KB"), (1, "1 KB")):
+        monkeypatch.setattr(files, "export_session", lambda *_a, n=size: n)
+        assert main(["export", str(finished[1]), "-o", str(tmp_path / "x.html")]) == 0
+        assert f"({shown})" in capsys.readouterr().out

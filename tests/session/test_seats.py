@@ -63,3 +63,32 @@ def test_bad_specs_are_user_errors_with_a_reason(spec: str, message: str) -> Non
     with pytest.raises(UserError) as caught:
         parse_seats(spec, ACTORS)
     assert str(caught.value) == message
+
+
+def test_a_base_keeps_the_seats_the_spec_does_not_name() -> None:
+    saved = {
+        "alpha": Seat(SeatKind.HUMAN),
+        "beta": Seat(SeatKind.HUMAN),
+        "gamma": Seat(SeatKind.RANDOM),
+    }
+    assert parse_seats("beta=ai:hard", ACTORS, base=saved) == {
+        "alpha": Seat(SeatKind.HUMAN),
+        "beta": Seat(SeatKind.AI, Difficulty.HARD),
+        "gamma": Seat(SeatKind.RANDOM),
+    }
+    assert parse_seats(None, ACTORS, base=saved) == saved
+    assert parse_seats("all=random,alpha=human", ACTORS, base=saved)["beta"] == Seat(
+        SeatKind.RANDOM
+    )
+
+
+@pytest.mark.parametrize(
+    "spec", ["alpha=human,alpha=ai", "all=ai,beta=human,beta=random", "all=ai,all=human"]
+)
+def test_an_actor_named_twice_is_refused(spec: str) -> None:
+    with pytest.raises(UserError, match="twice"):
+        parse_seats(spec, ACTORS)
+
+
+def test_all_then_overrides_is_not_naming_twice() -> None:
+    assert parse_seats("all=random,alpha=human,beta=ai", ACTORS)["gamma"] == Seat(SeatKind.RANDOM)
