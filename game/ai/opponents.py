@@ -183,24 +183,30 @@ def model_opponents(
     window = table.offers[-_WINDOW:]
     cache = table.cache
     for actor in actors if actors is not None else table.others():
-        if use_lines:
-            # A window on the recent record: newer moves say more about a position that
-            # moves, and it bounds the cost of a decision however long the game.  The
-            # learnt model depends only on the prior and what the window says of the
-            # actor, so it is made again only when that changed.
-            seen = evidence(window, actor, hard)
-            key = ("learnt", actor, hard)
-            known = cache.get(key)
-            if isinstance(known, tuple) and known[0] == seen:
-                models[actor] = known[1]
-                continue
-        model = _copy(_prior_of(table, actor, use_lines), deep=not use_lines)
-        if use_lines:
-            _learn(model, seen, hard)
-            cache[key] = (seen, model)
-        else:
+        prior = _prior_of(table, actor, use_lines)
+        if not use_lines:
+            model = _copy(prior, deep=True)
             _blur(model, rng)
-        models[actor] = model
+            models[actor] = model
+            continue
+        # A window on the recent record: newer moves say more about a position that
+        # moves, and it bounds the cost of a decision however long the game.  The learnt
+        # model depends only on the prior and what the window says of the actor (nothing
+        # of who observes it), so it is made again only when that changed: ours from our
+        # last move, or one another delegate just made from the same evidence.
+        seen = evidence(window, actor, hard)
+        key = ("learnt", actor, hard)
+        known = cache.get(key)
+        if not (isinstance(known, tuple) and known[0] == seen):
+            found = shared.recall(key, (prior, seen))
+            if isinstance(found, Opponent):
+                known = cache[key] = (seen, found)
+            else:
+                model = _copy(prior, deep=False)
+                _learn(model, seen, hard)
+                shared.remember(key, (prior, seen), model)
+                known = cache[key] = (seen, model)
+        models[actor] = known[1]
     return models
 
 
