@@ -8,6 +8,7 @@ caused it (and to that move's AI rationale).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -158,14 +159,17 @@ def priorities(scenario: Scenario, prefs: Preferences) -> tuple[Priority, ...]:
     return tuple(out)
 
 
+# Asked once per delegation of the same final state; the answer replays the game.
+_tested = functools.lru_cache(maxsize=2)(engine.red_lines_tested)
+
+
 def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedLineResult, ...]:
     scenario = state.scenario
     provisional = {(p.issue, p.option) for p in state.provisional}
+    tested_by = _tested(state)
     out = []
     for line in prefs.red_lines:
-        tested = tuple(
-            p.number for p in state.proposals if dict(p.terms).get(line.issue) in line.options
-        )
+        tested = tested_by.get(line.id, ())  # the engine's rule, as in the balance report
         crossed = line.id in score.red_lines_crossed  # the engine's judgement, not ours
         status = CROSSED if crossed else TESTED if tested else KEPT
         out.append(

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import GameState, Propose
 from game.engine.model import Scenario
 from game.session.agents import Agent, make_agent
 from game.session.seats import Seat
@@ -33,25 +32,9 @@ class GameStats:
     scores: tuple[tuple[str, float], ...]  # actor id -> total score
     utilities: tuple[tuple[str, float], ...]  # actor id -> utility of the final terms
     crossed: tuple[str, ...]  # red line ids crossed by the final binding terms
-    tested: tuple[str, ...]  # a red line id each time a proposal put it to its holder
+    tested: tuple[str, ...]  # a red line id each time a proposal tested it (engine's rule)
     tension: tuple[float, ...]  # [start, after turn 1, after turn 2, ...] until the end
     actions: int
-
-
-@dataclass(frozen=True, slots=True)
-class RedLineIndex:
-    """(issue, option) -> the red lines (id, holder) that option crosses."""
-
-    by_term: dict[tuple[str, str], tuple[tuple[str, str], ...]]
-
-    @classmethod
-    def of(cls, scenario: Scenario) -> RedLineIndex:
-        found: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for prefs in scenario.preferences.values():
-            for line in prefs.red_lines:
-                for option in line.options:
-                    found.setdefault((line.issue, option), []).append((line.id, line.actor))
-        return cls({k: tuple(v) for k, v in found.items()})
 
 
 def _turn_offsets(scenario: Scenario) -> list[int]:
@@ -63,31 +46,18 @@ def _turn_offsets(scenario: Scenario) -> list[int]:
     return offsets
 
 
-def _tested(state: GameState, action: Propose, lines: RedLineIndex) -> list[str]:
-    present = state.present()
-    return [
-        line_id
-        for term in action.terms
-        for line_id, holder in lines.by_term.get(term, ())
-        if holder != action.actor and holder in present
-    ]
-
-
 def play_game(
     scenario: Scenario,
     seats: Mapping[str, Seat],
     seed: int,
-    lines: RedLineIndex | None = None,
 ) -> GameStats:
     """Play one game with computer seats from ``seed`` to the end."""
-    index = lines if lines is not None else RedLineIndex.of(scenario)
     agents: dict[str, Agent] = {}
     for actor, seat in seats.items():
         agents[actor], _ = make_agent(scenario, actor, seat, seed)
     offsets = _turn_offsets(scenario)
     state = engine.new_game(scenario, seed)
     tension = [state.tension]
-    tested: list[str] = []
     actions = 0
     while not state.over:
         mover = engine.to_move(state)
@@ -95,8 +65,6 @@ def play_game(
             break
         legal = engine.legal_actions(state, mover)
         action = agents[mover].decide(engine.view(state, mover), legal).action
-        if isinstance(action, Propose):
-            tested += _tested(state, action, index)
         turn = offsets[state.round_index] + state.turn
         state, _ = engine.apply(state, action)
         actions += 1
@@ -109,7 +77,11 @@ def play_game(
     result = engine.outcome(state)
     final = engine.scores(state)
     binding = state.binding
-    crossed = tuple(line_id for term in binding for line_id, _ in index.by_term.get(term, ()))
+    # What crossed and what was tested are the engine's judgements, as in the debrief.
+    crossed = tuple(line for score in final.values() for line in score.red_lines_crossed)
+    tested = tuple(
+        line for line, numbers in engine.red_lines_tested(state).items() for _ in numbers
+    )
     return GameStats(
         seed=seed,
         outcome=result.label if result else "",
@@ -119,7 +91,7 @@ def play_game(
         scores=tuple((a, s.total) for a, s in final.items()),
         utilities=tuple((a, s.utility) for a, s in final.items()),
         crossed=crossed,
-        tested=tuple(tested),
+        tested=tested,
         tension=tuple(tension),
         actions=actions,
     )

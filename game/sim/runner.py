@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine.model import Scenario
 from game.session.seats import Seat, format_seats
-from game.sim.play import RedLineIndex, play_game
+from game.sim.play import play_game
 from game.sim.report import Tally, Yardstick, report, total_turns
 
 CHUNK = 25  # games per task: large enough to amortise messaging, small for a smooth bar
@@ -37,7 +37,6 @@ _WORKER: dict[str, Any] = {}
 
 def _init(job: _Job) -> None:
     _WORKER["job"] = job
-    _WORKER["lines"] = RedLineIndex.of(job.scenario)
     _WORKER["yardstick"] = Yardstick.of(job.scenario)
 
 
@@ -53,7 +52,7 @@ def _tally(seeds: range) -> Tally:
     turns = total_turns(job.scenario)
     tally = Tally()
     for seed in seeds:
-        game = play_game(job.scenario, job.seats, seed, _WORKER["lines"])
+        game = play_game(job.scenario, job.seats, seed)
         tally.add(game, turns, _WORKER["yardstick"])
     return tally
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from game import engine
 from game.engine import Accept, EndRound, Propose, Threaten
 from game.export import build_debrief
-from game.export.model import CROSSED, KEPT, TESTED
+from game.export.model import CROSSED, KEPT
 from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session, load
 from tests.export.helpers import HOSTILE_NOTE
@@ -117,10 +117,14 @@ def test_red_lines_tested_crossed_and_provisional() -> None:
     assert theirs.tested_by == (1,)
     assert line.id in engine.scores(session.state)[other].red_lines_crossed
     mine = {r.id: r for r in by_actor[mover].red_lines}[own.id]
-    assert mine.status == TESTED
+    # Proposing over one's own red line is not a test of it: only someone else's proposal is
+    # (the engine's rule, shared with the balance report).
+    assert mine.status == KEPT
+    assert mine.tested_by == ()
     assert mine.provisional
-    assert mine.tested_by == (1,)
     assert "provisionally" in mine.status_text
+    assert engine.red_lines_tested(session.state)[own.id] == ()
+    assert engine.red_lines_tested(session.state)[line.id] == (1,)
     untouched = [r for r in by_actor[mover].red_lines if r.issue not in terms]
     assert untouched
     assert all(r.status == KEPT for r in untouched)

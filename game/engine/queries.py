@@ -1,0 +1,62 @@
+"""Questions the layers above ask of the rules: who must consent, who sits, what was tested.
+
+The debrief, the balance report and the scenario analysis all need these
+answers; asking the engine keeps them from each growing their own copy of a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.engine.actions import Propose
+from game.engine.model import Scenario
+from game.engine.moves import apply, new_game
+from game.engine.scoring import explain_red_lines
+from game.engine.state import GameState
+from game.engine.tables import tables_for
+
+
+def consenting(scenario: Scenario, issue_id: str) -> tuple[str, ...]:
+    """The actors whose acceptance binds an issue (R9): its consent list, playable ones only."""
+    needed = tables_for(scenario).consent[issue_id]
+    return tuple(a for a in scenario.issue(issue_id).consent if a in needed)
+
+
+def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:
+    """The delegations that take turns, and so can accept, at a round's table (R2)."""
+    t = tables_for(scenario)
+    index = next(i for i, r in enumerate(scenario.rounds) if r.id == round_id)
+    return t.movers[index]
+
+
+def own_red_lines_crossed(
+    scenario: Scenario, actor: str, terms: Mapping[str, str] | tuple[tuple[str, str], ...]
+) -> tuple[str, ...]:
+    """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross."""
+    return tuple(b.red_line for b in explain_red_lines(scenario, terms, actor, others_public=False))
+
+
+def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
+    """Red line id -> the numbers of the proposals that tested it, in order.
+
+    A red line is tested when someone other than its holder proposes terms that
+    cross it while the holder sits at the table (not walked out of the round).
+    Every red line of the scenario is a key, untested ones with ``()``.
+    """
+    scenario = state.scenario
+    found: dict[str, list[int]] = {
+        line.id: [] for prefs in scenario.preferences.values() for line in prefs.red_lines
+    }
+    # Presence at the moment of each proposal is not kept in the state: replay to see it.
+    replay = new_game(scenario, state.seed)
+    for action in state.history:
+        if isinstance(action, Propose):
+            number = len(replay.proposals) + 1
+            present = replay.present()
+            for holder in scenario.preferences:
+                if holder == action.actor or holder not in present:
+                    continue
+                for line_id in own_red_lines_crossed(scenario, holder, action.terms):
+                    found[line_id].append(number)
+        replay, _ = apply(replay, action)
+    return {line_id: tuple(numbers) for line_id, numbers in found.items()}
