@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import queries
 from game.engine.model import Scenario
 
 
@@ -28,16 +29,13 @@ class Reach:
 
 
 def consenting(scenario: Scenario, issue_id: str) -> tuple[str, ...]:
-    """The actors whose acceptance an issue needs: its ``consent``, playable ones only."""
-    playable = {a.id for a in scenario.playable}
-    return tuple(a for a in scenario.issue(issue_id).consent if a in playable)
+    """The actors whose acceptance an issue needs (the engine's R9)."""
+    return queries.consenting(scenario, issue_id)
 
 
 def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:
-    """The delegations that take turns (and can accept) at a round's table."""
-    playable = {a.id for a in scenario.playable}
-    rnd = next(r for r in scenario.rounds if r.id == round_id)
-    return tuple(a for a in rnd.participants if a in playable)
+    """The delegations that take turns (and can accept) at a round's table (the engine's R2)."""
+    return queries.movers(scenario, round_id)
 
 
 def consenting_lines(scenario: Scenario, issue_id: str) -> list[tuple[str, frozenset[str]]]:

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine.model import Scenario
+from game.engine.queries import own_red_lines_crossed
+from game.engine.scoring import utility
 
 Package = Mapping[str, str]  # issue id -> agreed option id; absent issues are unsettled
 Choice = str | None  # an option id, or None for "left unsettled" (status quo holds)
@@ -44,23 +46,24 @@ def contribution(scenario: Scenario, actor: str, issue: str, option: str) -> flo
 def utilities(
     scenario: Scenario, package: Package, actors: Sequence[str] | None = None
 ) -> dict[str, float]:
-    """Each actor's utility of a package; unsettled issues count at their status quo."""
+    """Each actor's utility of a package (the engine's); unsettled issues are at status quo."""
     chosen = tuple(default_actors(scenario) if actors is None else actors)
-    result = dict.fromkeys(chosen, 0.0)
-    for issue in scenario.issues:
-        option = package.get(issue.id, issue.status_quo)
-        for actor in chosen:
-            result[actor] += contribution(scenario, actor, issue.id, option)
-    return result
+    terms = dict(package)
+    return {
+        actor: utility(scenario, actor, terms) if actor in scenario.preferences else 0.0
+        for actor in chosen
+    }
 
 
 def red_lined(scenario: Scenario, actors: Iterable[str]) -> dict[str, set[str]]:
-    """Issue id -> the options that some of these actors hold as a red line."""
+    """Issue id -> the options that cross a red line of one of these actors (the engine says)."""
     blocked: dict[str, set[str]] = {}
-    for actor in actors:
-        prefs = scenario.preferences.get(actor)
-        for line in prefs.red_lines if prefs else ():
-            blocked.setdefault(line.issue, set()).update(line.options)
+    who = tuple(actors)
+    for issue in scenario.issues:
+        for option in issue.options:
+            term = ((issue.id, option.id),)
+            if any(own_red_lines_crossed(scenario, actor, term) for actor in who):
+                blocked.setdefault(issue.id, set()).add(option.id)
     return blocked
 
 
