@@ -16,8 +16,9 @@ Packages are ``{issue id: option id}``; issues left out stay at their status
 quo.  Searches are bounded and report ``exact=False`` rather than hang.
 """
 
-from game.analysis.checks import Finding, Severity, findings
+from game.analysis.checks import findings
 from game.analysis.deals import NashPoint, Zopa, nash_point, pareto_frontier, zopa
+from game.analysis.finding import Finding, Severity
 from game.analysis.frontier import Frontier, Point
 from game.analysis.space import Package, default_actors, utilities
 

@@ -9,45 +9,24 @@ plays) unless the scenario is unplayable, which is an error.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-
 from game.analysis.conditions import always_holds, impossibilities
 from game.analysis.deals import Zopa, space_for, zopa_in
+from game.analysis.finding import Finding, Severity
 from game.analysis.reach import Reach, consenting, movers, reach
-from game.analysis.search import feasible
 from game.analysis.space import build_space, default_actors, red_lined, utilities
+from game.analysis.zopa_checks import zopa_findings
 from game.engine.model import Scenario
 
 WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration
-OPTION_BUDGET = 20_000  # nodes per "is this option in any deal?" search
-
-
-class Severity(enum.StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing an author should know; ``subjects`` are the ids it is about."""
-
-    severity: Severity
-    code: str
-    message: str
-    subjects: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.message} [{self.code}]"
 
 
 def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
     out = []
     actors = default_actors(scenario)
     everyone_blocks = red_lined(scenario, actors)
-    for issue in scenario.issues:
+    for k, issue in enumerate(scenario.issues):
         i = issue.id
+        at = ("issues", k, "id")
         heaviest = max((scenario.preferences[a].weights.get(i, 0.0) for a in actors), default=0.0)
         if heaviest < WEIGHT_FLOOR:
             out.append(
@@ -57,6 +36,7 @@ def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"issue {i!r}: no delegation weighs it (highest weight "
                     f"{heaviest:.2f}); agreeing on it changes nobody's score",
                     (i,),
+                    at,
                 )
             )
         if not where.rounds[i]:
@@ -67,6 +47,7 @@ def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"issue {i!r} is on the agenda of no table with two or more delegations, "
                     "so it can never be agreed",
                     (i,),
+                    at,
                 )
             )
         elif where.absent[i]:
@@ -78,6 +59,7 @@ def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"issue {i!r} can never bind: consenting actor(s) {who} sit at no "
                     f"round with it on the agenda ({', '.join(where.rounds[i])})",
                     (i, *where.absent[i]),
+                    ("issues", k, "consent"),
                 )
             )
         if i in where.closing_lines:
@@ -89,6 +71,7 @@ def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"issue {i!r} can never be agreed: the red lines {lines} of its "
                     "consenting actors rule out every option",
                     (i, *where.closing_lines[i]),
+                    at,
                 )
             )
         elif {o.id for o in issue.options} <= everyone_blocks.get(i, set()):
@@ -99,6 +82,7 @@ def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"issue {i!r}: every option is on some delegation's red line, so "
                     "any agreement on it crosses one",
                     (i,),
+                    at,
                 )
             )
     return out
@@ -118,10 +102,13 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"actor {actor!r}: reservation {prefs.reservation:.2f} is above the "
                     f"best it can ever get ({best:.2f}); it can never accept a deal",
                     (actor,),
+                    ("preferences", actor, "reservation"),
                 )
             )
     out += _status_quo_findings(scenario)
+    seen: dict[str, int] = {}
     for demand in scenario.demands:
+        n = seen[demand.actor] = seen.get(demand.actor, -1) + 1  # its place in the actor's list
         if demand.actor not in scenario.preferences:
             continue
         prefs = scenario.preferences[demand.actor]
@@ -131,6 +118,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
             if ln.issue == demand.issue and demand.option in ln.options
         ]
         subject = (demand.actor, demand.issue, demand.option)
+        at = ("demands", demand.actor, n)
         if lines:
             out.append(
                 Finding(
@@ -139,6 +127,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"actor {demand.actor!r} demands {demand.option!r} on "
                     f"{demand.issue!r}, beyond its own red line {lines[0]!r}",
                     subject,
+                    at,
                 )
             )
         elif prefs.weights.get(demand.issue, 0.0) < WEIGHT_FLOOR:
@@ -149,6 +138,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"actor {demand.actor!r} demands {demand.option!r} on "
                     f"{demand.issue!r} but gives that issue no weight",
                     subject,
+                    at,
                 )
             )
         else:
@@ -163,6 +153,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                         f"{demand.issue!r}, which it values "
                         f"{values.get(demand.option, 0.0):.2f}, below its best {top:.2f}",
                         subject,
+                        at,
                     )
                 )
     return out
@@ -192,7 +183,8 @@ def _status_quo_findings(scenario: Scenario) -> list[Finding]:
 
 def _round_findings(scenario: Scenario, where: Reach) -> list[Finding]:
     out = []
-    for rnd in scenario.rounds:
+    for k, rnd in enumerate(scenario.rounds):
+        at = ("rounds", k, "agenda")
         if not rnd.agenda:
             out.append(
                 Finding(
@@ -201,6 +193,7 @@ def _round_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"round {rnd.id!r} has an empty agenda: only statements, threats "
                     "and walk-outs happen there",
                     (rnd.id,),
+                    at,
                 )
             )
             continue
@@ -221,6 +214,7 @@ def _round_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"({', '.join(rnd.agenda)}) can move towards a binding agreement "
                     "there",
                     (rnd.id,),
+                    at,
                 )
             )
     return out
@@ -230,7 +224,8 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
     out = []
     reachable = 0
     catch_all = ""
-    for outcome in scenario.outcomes:
+    for k, outcome in enumerate(scenario.outcomes):
+        at = ("outcomes", k, "when")
         reasons = impossibilities(outcome.condition, scenario, where)
         if catch_all:
             out.append(
@@ -240,6 +235,7 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     f"outcome {outcome.id!r} is never chosen: outcome {catch_all!r} "
                     "before it always matches (the first match wins)",
                     (outcome.id,),
+                    at,
                 )
             )
         elif reasons:
@@ -249,6 +245,7 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     "outcome-unreachable",
                     f"outcome {outcome.id!r} can never be reached: {'; '.join(reasons)}",
                     (outcome.id,),
+                    at,
                 )
             )
         else:
@@ -262,10 +259,11 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                 "no-outcome",
                 "no outcome can ever be reached: the end of the game has no label",
                 tuple(o.id for o in scenario.outcomes),
+                ("outcomes",),
             )
         )
     for prefs in scenario.preferences.values():
-        for objective in prefs.objectives:
+        for j, objective in enumerate(prefs.objectives):
             reasons = impossibilities(objective.condition, scenario, where)
             if reasons:
                 out.append(
@@ -275,9 +273,10 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                         f"objective {objective.id!r} of {objective.actor!r} can never "
                         f"be met: {'; '.join(reasons)}",
                         (objective.id,),
+                        ("preferences", prefs.actor, "objectives", j, "when"),
                     )
                 )
-    for card in scenario.events:
+    for k, card in enumerate(scenario.events):
         reasons = impossibilities(card.condition, scenario, where)
         if reasons:
             out.append(
@@ -286,84 +285,9 @@ def _condition_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     "event-unreachable",
                     f"event {card.id!r} can never be drawn: {'; '.join(reasons)}",
                     (card.id,),
+                    ("events", k, "when"),
                 )
             )
-    return out
-
-
-def _zopa_findings(scenario: Scenario, where: Reach, found: Zopa) -> list[Finding]:
-    out = []
-    actors = default_actors(scenario)
-    if found.exists is None:
-        return [
-            Finding(
-                Severity.INFO,
-                "zopa-undecided",
-                f"no deal above every reservation was found, but the space of "
-                f"{found.space_size} packages was not searched to the end",
-                (),
-            )
-        ]
-    if not found.exists:
-        space = space_for(scenario)
-        blockers = []
-        for a, actor in enumerate(actors):
-            relaxed = list(space.reservations)
-            relaxed[a] = -1.0
-            if feasible(space, relaxed, max_nodes=OPTION_BUDGET).picks is not None:
-                blockers.append(actor)
-        why = (
-            (f"; lowering the reservation of {', '.join(repr(b) for b in blockers)} would open one")
-            if blockers
-            else ""
-        )
-        return [
-            Finding(
-                Severity.WARNING,
-                "no-zopa",
-                "no package crosses no red line and gives every delegation at least "
-                f"its reservation value: expect stalemate{why}",
-                tuple(actors),
-            )
-        ]
-    for outcome in scenario.outcomes:
-        agreed = outcome.condition.agreed
-        if not agreed or impossibilities(outcome.condition, scenario, where):
-            continue
-        fixed = {i: tuple(opts) for i, opts in agreed.items()}
-        inside = feasible(space_for(scenario, fixed=fixed), max_nodes=OPTION_BUDGET)
-        if inside.exact and inside.picks is None:
-            out.append(
-                Finding(
-                    Severity.INFO,
-                    "outcome-outside-zopa",
-                    f"outcome {outcome.id!r} needs agreements that leave some "
-                    "delegation below its reservation in every package",
-                    (outcome.id,),
-                )
-            )
-    # Every deal found on the way shows its options are inside: no search needed for them.
-    covered = set((found.package or {}).items())
-    for issue in scenario.issues:
-        if issue.id not in where.settleable:
-            continue
-        for option in where.open_options[issue.id]:
-            if (issue.id, option) in covered:
-                continue
-            space = space_for(scenario, fixed={issue.id: (option,)})
-            inside = feasible(space, max_nodes=OPTION_BUDGET)
-            if inside.picks is not None:
-                covered.update(space.package(inside.picks).items())
-            elif inside.exact:
-                out.append(
-                    Finding(
-                        Severity.INFO,
-                        "option-outside-zopa",
-                        f"option {option!r} of issue {issue.id!r} is in no package "
-                        "that every delegation prefers to walking away",
-                        (issue.id, option),
-                    )
-                )
     return out
 
 
@@ -376,7 +300,7 @@ def findings(scenario: Scenario, *, zopa_result: Zopa | None = None) -> list[Fin
         + _actor_findings(scenario, where)
         + _round_findings(scenario, where)
         + _condition_findings(scenario, where)
-        + _zopa_findings(scenario, where, found)
+        + zopa_findings(scenario, where, found)
     )
     rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(out, key=lambda f: rank[f.severity])

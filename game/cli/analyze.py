@@ -3,8 +3,8 @@
 Prints the zone of possible agreement (with an example deal and what each
 delegation gets from it), the Nash bargaining point, and every author finding
 placed at ``FILE:LINE:COL``.  Exit status 1 only when a finding is an error
-(the scenario is unplayable); warnings are advice.  ``located_findings`` is
-the hook ``redlines validate`` uses to show the same warnings.
+(the scenario is unplayable); warnings are advice.  ``redlines validate``
+shows the same warnings through ``game.analysis.located.located_findings``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from game.analysis import Finding, NashPoint, Zopa
+    from game.analysis import NashPoint, Zopa
     from game.engine.model import Scenario
-    from game.scenario import LoadedScenario, Located
+    from game.scenario import Located
 
 HELP = "negotiation checks: is a deal possible without crossing red lines? issues, outcomes"
 
@@ -25,66 +25,6 @@ HELP = "negotiation checks: is a deal possible without crossing red lines? issue
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="PATH_OR_ID", help="a scenario file or bundled id")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
-
-
-def _where(scenario: Scenario, finding: Finding) -> tuple[str | int, ...]:
-    """The place in the YAML document a finding is about (its first subject's element)."""
-    subject = finding.subjects[0] if finding.subjects else ""
-    code = finding.code
-    index = {
-        "issue": [i.id for i in scenario.issues],
-        "round": [r.id for r in scenario.rounds],
-        "outcome": [o.id for o in scenario.outcomes],
-        "event": [e.id for e in scenario.events],
-    }
-    kind = code.split("-")[0]
-    if kind in index and subject in index[kind]:
-        k = index[kind].index(subject)
-        tail = {"issue": "id", "round": "agenda"}.get(kind, "when")
-        if kind == "issue" and code == "issue-consent-absent":
-            tail = "consent"
-        plural = "issues" if kind == "issue" else f"{kind}s"
-        return (plural, k, tail)
-    if code == "option-outside-zopa":
-        issue = scenario.issue(finding.subjects[0])
-        k = [i.id for i in scenario.issues].index(issue.id)
-        j = [o.id for o in issue.options].index(finding.subjects[1])
-        return ("issues", k, "options", j)
-    if code == "reservation-unreachable":
-        return ("preferences", subject, "reservation")
-    if code.startswith("demand-"):
-        own = [d for d in scenario.demands if d.actor == subject]
-        k = next(n for n, d in enumerate(own) if (d.issue, d.option) == finding.subjects[1:])
-        return ("demands", subject, k)
-    if code == "objective-unreachable":
-        for prefs in scenario.preferences.values():
-            ids = [o.id for o in prefs.objectives]
-            if subject in ids:
-                return ("preferences", prefs.actor, "objectives", ids.index(subject), "when")
-    if code == "no-outcome":
-        return ("outcomes",)
-    return ("preferences",)
-
-
-def located_findings(loaded: LoadedScenario, *, notes: bool = False) -> list[Located]:
-    """The analysis findings placed in the file, for ``redlines validate``.
-
-    Notes (severity info) are left out unless asked for: they are advice that
-    ``redlines analyze`` shows, not problems a ``--strict`` run should fail on.
-    """
-    from game.analysis import Severity, findings
-
-    scenario = loaded.scenario
-    on_agenda = {i for r in scenario.rounds for i in r.agenda}
-    out = []
-    for f in findings(scenario):
-        if f.severity is Severity.INFO and not notes:
-            continue
-        if f.code == "issue-off-agenda" and f.subjects[0] not in on_agenda:
-            continue  # the scenario lints already say so
-        where = _where(scenario, f)
-        out.append(loaded.locate(where, f"{f.message} [{f.code}]", str(f.severity)))
-    return out
 
 
 def _package_lines(scenario: Scenario, package: dict[str, str]) -> list[str]:
@@ -126,6 +66,7 @@ def _nash_text(scenario: Scenario, nash: NashPoint | None) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from game.analysis import Severity, nash_point, zopa
+    from game.analysis.located import located_findings
     from game.scenario import load_scenario
 
     loaded = load_scenario(args.scenario)  # ScenarioError is a UserError: the dispatcher shows it

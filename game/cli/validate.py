@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli.analyze import located_findings
+    from game.analysis.located import located_findings
     from game.errors import UserError
     from game.scenario import ScenarioError, load_scenario
     from game.scenario.describe import one_line

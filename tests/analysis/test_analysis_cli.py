@@ -88,7 +88,7 @@ def test_binary_file_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_validate_hook_places_warnings_and_leaves_notes_out(tmp_path: Path) -> None:
-    from game.cli.analyze import located_findings
+    from game.analysis.located import located_findings
     from game.scenario import load_scenario
 
     data = yaml.safe_load(bundled_text())
@@ -106,3 +106,57 @@ def test_validate_hook_places_warnings_and_leaves_notes_out(tmp_path: Path) -> N
     assert len(flagged) == 1
     assert flagged[0].path == "issues[0].id"
     assert flagged[0].file == str(unweighted)
+
+
+def test_every_finding_names_a_place_that_exists_in_the_document(tmp_path: Path) -> None:
+    from game.analysis import findings
+    from game.scenario import load_scenario
+
+    data = yaml.safe_load(bundled_text())
+    # Make trouble: an unweighted issue, and a demand for less than the best (a note).
+    issue = data["issues"][0]["id"]
+    for prefs in data["preferences"].values():
+        prefs["weights"].pop(issue, None)
+        prefs["values"].pop(issue, None)
+    for actor, demands in list(data["demands"].items()):
+        data["demands"][actor] = [d for d in demands if d["issue"] != issue]
+    actor, demands = next((a, d) for a, d in data["demands"].items() if d)
+    prefs = data["preferences"][actor]
+    modest = None
+    for wanted in demands:
+        values = prefs["values"][wanted["issue"]]
+        lined = {
+            o
+            for r in prefs.get("red_lines", [])
+            if r["issue"] == wanted["issue"]
+            for o in r["options"]
+        }
+        lower = [o for o, v in values.items() if v < max(values.values()) and o not in lined]
+        if lower:
+            modest = {**wanted, "option": lower[0]}
+            break
+    assert modest is not None
+    demands.append(modest)
+    path = tmp_path / "trouble.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    loaded = load_scenario(path)
+    found = findings(loaded.scenario)
+    codes = {f.code for f in found}
+    assert {"issue-unweighted", "demand-not-best"} <= codes
+    for finding in found:
+        node: object = data
+        for key in finding.where:
+            assert isinstance(node, (dict, list)), (finding.code, finding.where)
+            node = node[key]  # type: ignore[index]  # KeyError/IndexError: a wrong place
+    demand = next(f for f in found if f.code == "demand-not-best")
+    assert demand.where == ("demands", actor, len(data["demands"][actor]) - 1)
+
+
+def test_no_command_module_imports_another() -> None:
+    import ast
+
+    cli = Path(__file__).resolve().parents[2] / "game" / "cli"
+    for module in cli.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith("game.cli."), (module.name, node.module)
