@@ -184,3 +184,20 @@ def test_refusals_are_fast() -> None:
         with pytest.raises(ScenarioError):
             load_bytes(raw, "bad.yaml")
     assert time.process_time() - start < 5
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    # A plain open() would wait here for a writer that never comes.
+    with pytest.raises(UserError, match="not a regular file"):
+        load_scenario(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused_without_reading_it() -> None:
+    with pytest.raises(UserError, match="not a regular file"):
+        load_scenario(Path("/dev/zero"))
