@@ -87,7 +87,10 @@ class ClassroomTextGame(TextGame):
             return
         result = apply_change(self.session, change)
         if not result.reloaded:
-            self.say(f"scenario has errors; {KEEPING}:", *(f"  {e}" for e in result.errors))
+            if result.errors:
+                self.say(f"scenario has errors; {KEEPING}:", *(f"  {e}" for e in result.errors))
+            else:
+                self.say(result.message)  # put back as it was: nothing restarts
             return  # the line still counts: the game under it did not change
         self.say(f"scenario reloaded: {result.message}", *(f"  note: {n}" for n in result.notes))
         self.session = result.session

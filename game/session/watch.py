@@ -35,6 +35,7 @@ class Change:
     loaded: LoadedScenario | None
     errors: tuple[str, ...] = ()  # one line each, ``FILE:LINE:COL: path: message`` where located
     located: tuple[Located, ...] = ()  # the same, as data, when the loader placed them
+    restored: bool = False  # the file is back to the content the game runs on: nothing to reload
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,8 @@ class ScenarioWatcher:
         self.path = Path(path)
         self.name = str(self.path)
         self._signature: Signature = None
-        self._digest: str | None = None
+        self._digest: str | None = None  # the content the running game was loaded from
+        self._seen: str | None = None  # the content last read (broken or not)
         self.errors: tuple[str, ...] = ()  # what is wrong with the file now; () when it is fine
         self.located: tuple[Located, ...] = ()
         self.loaded = loaded
@@ -97,13 +99,18 @@ class ScenarioWatcher:
         except OSError as exc:  # anything read_path does not name: a disk error, a lock
             return self._broken(UserError(f"{self.name}: {exc.strerror or exc}"), digest=None)
         digest = hashlib.sha256(raw).hexdigest()
-        if digest == self._digest and not force:
+        if digest == self._seen and not force:
             return None  # touched, or saved unchanged
+        self._seen = digest
+        if digest == self._digest and not force:
+            # Broken, then put back as the game runs it: clear the errors, restart nothing.
+            self.errors, self.located = (), ()
+            return Change(None, restored=True)
         try:
             loaded = load_bytes(raw, self.name, self.path)
         except UserError as exc:
             return self._broken(exc, digest=digest)
-        self._digest = digest
+        self._digest = self._seen = digest
         self.errors, self.located = (), ()
         self.loaded = loaded
         return Change(loaded)
@@ -111,7 +118,7 @@ class ScenarioWatcher:
     def _broken(self, exc: UserError, *, digest: str | None) -> Change | None:
         located = exc.errors if isinstance(exc, ScenarioError) else ()
         errors = tuple(str(e) for e in located) or (str(exc),)
-        self._digest = digest
+        self._seen = digest  # the running content's digest is kept: a revert is no change
         if errors == self.errors:
             return None  # the same mistake again (the file was touched, not fixed)
         self.errors, self.located = errors, tuple(located)
@@ -157,6 +164,9 @@ def reload_session(
 
 def apply_change(session: Session, change: Change, *, keep_prefix: bool = True) -> ReloadResult:
     """Reload on a valid change; on a broken file keep ``session`` as it is and pass the errors."""
+    if change.restored:
+        message = "the scenario file is back as the game runs it; the game goes on"
+        return ReloadResult(session, False, message)
     if change.loaded is None:
         message = f"the scenario file has errors; {KEEPING}"
         return ReloadResult(session, False, message, errors=change.errors)

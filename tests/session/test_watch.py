@@ -228,3 +228,33 @@ def test_a_reload_hands_the_facilitation_the_new_game(path: Path) -> None:
     assert facilitation.session is result.session
     assert facilitation.paused  # a reload does not unpause the room
     assert facilitation.remaining(1000) == 30  # a fresh countdown for the restarted turn
+
+
+def test_reverting_a_broken_file_to_the_running_content_restarts_nothing(path: Path) -> None:
+    good = path.read_text(encoding="utf-8")
+    watcher = ScenarioWatcher(path)
+    session = _game(watcher, "north pass")
+    _edit(path, "    turns: 3", "    turns: three")
+    broken = watcher.poll()
+    assert broken is not None
+    assert not broken.ok
+    _write(path, good)  # the author undoes the mistake
+    change = watcher.poll()
+    assert change is not None
+    assert change.restored
+    assert watcher.errors == ()  # the overlay clears
+    result = apply_change(session, change)
+    assert not result.reloaded  # the game is not restarted: its scenario never changed
+    assert result.session is session
+    assert result.errors == ()
+    assert "back as the game runs it" in result.message
+    assert watcher.poll() is None
+    # Breaking it again the same way is reported again, and a real edit still reloads.
+    _edit(path, "    turns: 3", "    turns: three")
+    again = watcher.poll()
+    assert again is not None
+    assert not again.ok
+    _write(path, good.replace("The Harbour Dispute", "The Harbour Dispute, fixed"))
+    fixed = watcher.poll()
+    assert fixed is not None
+    assert fixed.ok
