@@ -337,6 +337,18 @@ class _Composer:
                 raise self.fatal(_mark(event), "only one YAML document (---) per file")
 
 
+def _in_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """A parser mark (0-based) as a 1-based line and column inside the file.
+
+    At the end of the stream the parser points one line past the last; an editor
+    cannot go there, so that becomes the end of the last line.
+    """
+    lines = text.splitlines() or [""]
+    if line < len(lines):
+        return line + 1, column + 1
+    return len(lines), len(lines[-1]) + 1
+
+
 def compose(text: str, name: str) -> Document:
     """Parse ``text``; raise ``ScenarioError`` for anything that cannot be read as our data."""
     composer = _Composer(name)
@@ -345,11 +357,11 @@ def compose(text: str, name: str) -> Document:
             composer.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        where = _in_text(text, mark.line, mark.column) if mark is not None else (1, 1)
         message = f"YAML syntax: {exc.problem or exc.context}"
         if exc.context and exc.problem and exc.context_mark is not None:
-            cm = exc.context_mark
-            message += f" ({exc.context} at line {cm.line + 1}, column {cm.column + 1})"
+            line, col = _in_text(text, exc.context_mark.line, exc.context_mark.column)
+            message += f" ({exc.context} at line {line}, column {col})"
         raise ScenarioError.single(name, message, *where) from None
     except yaml.YAMLError as exc:  # anything else the parser refuses, on one line
         message = " ".join(str(exc).split())

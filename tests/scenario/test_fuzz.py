@@ -12,7 +12,6 @@ import copy
 import re
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,7 +76,6 @@ def test_structural_mutations(data: st.DataObject) -> None:
     mutate_structure(data, minimal_data())
 
 
-@pytest.mark.skipif(not GENEVA.is_file(), reason="scenarios/geneva-2022.yaml not written yet")
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_structural_mutations_of_geneva(data: st.DataObject) -> None:
@@ -149,7 +147,6 @@ def test_text_mutations_of_the_fixture(text: str) -> None:
     check_outcome(text.encode("utf-8"))
 
 
-@pytest.mark.skipif(not GENEVA.is_file(), reason="scenarios/geneva-2022.yaml not written yet")
 @settings(max_examples=100, deadline=None)
 @given(data=st.data())
 def test_text_mutations_of_geneva(data: st.DataObject) -> None:

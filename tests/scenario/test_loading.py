@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from game import paths
 from game.engine import model as m
 from game.errors import UserError
 from game.scenario import LoadedScenario, ScenarioError, load_bytes, load_scenario
@@ -145,7 +148,6 @@ def test_unknown_id_is_a_user_error_naming_the_bundled_ones() -> None:
         load_scenario("missing/file.yaml")
 
 
-@pytest.mark.skipif(not GENEVA.is_file(), reason="scenarios/geneva-2022.yaml not written yet")
 def test_bundled_geneva_loads_by_id() -> None:
     try:
         loaded = load_scenario("geneva-2022")
@@ -158,3 +160,31 @@ def test_bundled_geneva_loads_by_id() -> None:
     assert len(s.events) >= 10
     for prefs in s.preferences.values():
         assert sum(prefs.weights.values()) == pytest.approx(1.0)
+
+
+def test_a_bare_id_means_the_bundled_scenario_even_if_a_file_of_that_name_is_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "geneva-2022").mkdir()  # a folder named like the id, e.g. briefings output
+    assert load_scenario("geneva-2022").path == GENEVA
+    (tmp_path / "own").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    # A name that is no bundled id still finds the file; a path always means the file.
+    assert load_scenario("own").path == Path("own")
+    assert load_scenario("./own").path == Path("own")
+
+
+@pytest.mark.parametrize("text", ["../x", "a/../geneva-2022", "Geneva-2022", "geneva-2022\n"])
+def test_only_a_real_id_is_looked_up_among_the_bundled_scenarios(text: str) -> None:
+    assert not paths.is_scenario_id(text)
+    assert paths.bundled_scenario(text) is None
+    assert paths.bundled_scenario("geneva-2022") == GENEVA
+
+
+def test_a_yaml_error_at_the_end_of_a_one_line_file_points_into_the_file() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(b"a: [1, 2\n", "one.yaml")
+    assert str(caught.value).startswith("one.yaml:1:9: YAML syntax: ")
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(b'a: "unfinished', "two.yaml")
+    assert str(caught.value).startswith("two.yaml:1:15: YAML syntax: ")
