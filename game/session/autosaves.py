@@ -1,9 +1,11 @@
 """Where games autosave: one file per game in the user data folder, and the latest to continue.
 
 Each game gets its own ``autosave/<scenario-id>-<seed>-<start time>.json``, so
-starting a second game never overwrites the first.  "Continue" opens the one
-written last (``latest_autosave``); a game continued from an autosave keeps
-writing to that same file.
+starting a second game never overwrites the first.  The game that autosaved
+last is also copied to ``autosave.json`` beside the other saves (the "latest",
+which the Load screen lists).  "Continue" opens the one written last
+(``latest_autosave``); a game continued from an autosave, or from the latest
+copy, keeps writing to its own file.
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ from pathlib import Path
 from game import paths
 
 FOLDER = "autosave"
-LEGACY_NAME = "autosave.json"  # the single autosave of older versions, still continued
+LATEST_NAME = "autosave.json"  # a copy of the last autosave written (older versions' only one)
 
 
 def autosave_dir() -> Path:
     """The folder of autosaves (inside ``game.paths.user_data_dir()``)."""
     return paths.user_data_dir() / FOLDER
+
+
+def latest_copy_path() -> Path:
+    """Where the copy of the most recent autosave goes (beside the player's own saves)."""
+    return paths.user_data_dir() / LATEST_NAME
 
 
 def new_autosave_path(scenario_id: str, seed: int, started: _dt.datetime | None = None) -> Path:
@@ -39,10 +46,30 @@ def is_autosave(path: Path) -> bool:
         return False
 
 
+def own_file(path: Path) -> Path | None:
+    """The per-game autosave a game loaded from ``path`` should keep writing to, if any.
+
+    An autosave is its own; the latest copy belongs to the per-game autosave with
+    the same content (None when there is none: an older version's single autosave).
+    """
+    if is_autosave(path):
+        return path
+    try:
+        if path.resolve() != latest_copy_path().resolve():
+            return None
+        content = path.read_bytes()
+        for candidate in autosaves():
+            if candidate.parent != path.parent and candidate.read_bytes() == content:
+                return candidate
+    except OSError:
+        return None
+    return None
+
+
 def autosaves() -> list[Path]:
     """Every autosave, the most recently written first (the legacy single one included)."""
     found: list[tuple[float, Path]] = []
-    candidates = [paths.user_data_dir() / LEGACY_NAME]
+    candidates = [latest_copy_path()]
     with contextlib.suppress(OSError):  # no folder yet: no autosave yet
         candidates += [p for p in autosave_dir().iterdir() if p.suffix == ".json"]
     for path in candidates:

@@ -37,11 +37,20 @@ def to_save(session: Session) -> SaveFile:
     )
 
 
-def write_save(session: Session, path: Path) -> None:
-    """Write the game to ``path`` atomically; ``SaveError`` if it cannot be written."""
-    data = to_save(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+def save_bytes(session: Session) -> bytes:
+    """The save file's content for the game as it is now."""
+    return to_save(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write save ``data`` to ``path`` atomically; ``SaveError`` if it cannot be written."""
     try:
         write_atomic(path, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise SaveError(f"cannot save the game to {path}: {reason}") from None
+
+
+def write_save(session: Session, path: Path) -> None:
+    """Write the game to ``path`` atomically; ``SaveError`` if it cannot be written."""
+    write_bytes(path, save_bytes(session))

@@ -25,7 +25,7 @@ from game.session.errors import SaveError, SessionError
 from game.session.savefile import SaveFile
 from game.session.seats import Seat, SeatKind
 
-AUTOSAVE_NAME = autosaves.LEGACY_NAME  # the single autosave of older versions
+AUTOSAVE_NAME = autosaves.LATEST_NAME  # the copy of the latest autosave, beside the saves
 MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
 
 
@@ -367,12 +367,14 @@ class Session:
         moves (when a person is next or the game ends) and after an undo; call it
         yourself to save before the first move or on quitting.
         """
-        targets = [self.autosave_file] if self.autosave else []
+        targets = [self.autosave_file, autosaves.latest_copy_path()] if self.autosave else []
         if self.save_path is not None:
             targets.append(self.save_path)
         self.save_warning = None
+        data = saving.save_bytes(self)
         for target in targets:
             try:
-                self.save(target)
+                saving.write_bytes(target, data)
             except SaveError as exc:
-                self.save_warning = str(exc)  # the game goes on; the old save is intact
+                # The game goes on; the old save is intact.  The first failure is the news.
+                self.save_warning = self.save_warning or str(exc)

@@ -239,7 +239,7 @@ def load(
             log,
             autosave=autosave,
             save_path=save_path,
-            autosave_file=path if autosaves.is_autosave(path) else None,
+            autosave_file=autosaves.own_file(path),
         )
     except ReplayError as exc:
         raise _problem(path, str(exc)) from None

@@ -42,21 +42,32 @@ def test_continue_finds_the_latest_autosave(loaded: FakeLoaded, home: Path) -> N
     first.submit(Pass(str(first.to_move)))
     second = new_session(loaded, seed=2, autosave=True)
     second.submit(Pass(str(second.to_move)))
-    assert not first.is_over
-    os.utime(first.autosave_file, (1, 1))  # written long ago
-    assert autosaves.latest_autosave() == second.autosave_file
-    assert Session.autosave_path() == second.autosave_file  # on the class: what to continue
+    latest = autosaves.latest_autosave()
+    assert latest is not None
+    assert Session.autosave_path() == latest  # on the class: what Continue opens
+    # It is the copy beside the player's saves (the Load screen lists it), of the second game,
+    # and a game continued from it keeps writing to the second game's own file.
+    assert latest == home / "data" / "autosave.json"
+    assert latest.read_bytes() == second.autosave_file.read_bytes()
+    assert autosaves.own_file(latest) == second.autosave_file
+    assert load(latest, autosave=True, resolve=resolver(loaded)).autosave_file == (
+        second.autosave_file
+    )
     first.run_until_human()
     first.submit(Pass(str(first.to_move)))  # the first game moves again: now it is the latest
+    assert autosaves.own_file(autosaves.latest_copy_path()) == first.autosave_file
+
+
+def test_without_the_latest_copy_the_newest_autosave_is_continued(
+    loaded: FakeLoaded, home: Path
+) -> None:
+    first = new_session(loaded, seed=1, autosave=True)
+    first.submit(Pass(str(first.to_move)))
+    second = new_session(loaded, seed=2, autosave=True)
+    second.submit(Pass(str(second.to_move)))
+    autosaves.latest_copy_path().unlink()
+    os.utime(second.autosave_file, (1, 1))  # written long ago
     assert autosaves.latest_autosave() == first.autosave_file
-
-
-def test_a_continued_autosave_keeps_writing_to_its_own_file(loaded: FakeLoaded) -> None:
-    session = new_session(loaded, autosave=True)
-    session.submit(Pass(str(session.to_move)))
-    again = load(session.autosave_file, autosave=True, resolve=resolver(loaded))
-    assert again.autosave_file == session.autosave_file
-    assert [p.name for p in autosaves.autosave_dir().iterdir()] == [session.autosave_file.name]
 
 
 def test_autosave_is_written_after_every_human_move_and_each_run_of_ai_moves(
