@@ -9,10 +9,8 @@ work by replaying the log from the start, because the log is the game.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
 
 from game import engine
 from game.engine import Action, ActorView, GameEvent, GameState
@@ -22,66 +20,23 @@ from game.engine.model import Scenario
 from game.session import autosaves, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
+from game.session.records import AgentError, LoadedLike, LogEntry, ReplayError, Turn
 from game.session.savefile import SaveFile
 from game.session.seats import Seat, SeatKind
 
+__all__ = [
+    "AUTOSAVE_NAME",
+    "MAX_AUTOMATIC_MOVES",
+    "AgentError",
+    "LoadedLike",
+    "LogEntry",
+    "ReplayError",
+    "Session",
+    "Turn",
+]
+
 AUTOSAVE_NAME = autosaves.LATEST_NAME  # the copy of the latest autosave, beside the saves
 MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
-
-
-class LoadedLike(Protocol):
-    """What the session needs of a loaded scenario (``game.scenario.LoadedScenario``)."""
-
-    @property
-    def scenario(self) -> Scenario: ...
-    @property
-    def content_hash(self) -> str: ...
-    @property
-    def path(self) -> Path | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One action of the game, who chose it (a person or a kind of computer seat) and why."""
-
-    action: Action
-    by: SeatKind
-    rationale: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """What one applied action did: its place in the log and the events it caused."""
-
-    number: int  # 1-based position in the log
-    entry: LogEntry
-    text: str  # the action in the engine's text notation
-    events: tuple[GameEvent, ...]
-
-    @property
-    def action(self) -> Action:
-        return self.entry.action
-
-    @property
-    def actor(self) -> str:
-        return self.entry.action.actor
-
-    @property
-    def rationale(self) -> str:
-        return self.entry.rationale
-
-
-class ReplayError(SessionError):
-    """An action of a recorded log that the engine refuses on replay."""
-
-    def __init__(self, number: int, total: int, text: str, reason: str) -> None:
-        super().__init__(f"action {number} of {total} ({text!r}) is illegal on replay: {reason}")
-        self.number = number
-        self.reason = reason
-
-
-class AgentError(RuntimeError):
-    """A computer seat chose an action the engine refuses: a bug in the agent."""
 
 
 class _AutosavePath:

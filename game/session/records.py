@@ -1,0 +1,67 @@
+"""What a session is made of and reports: its scenario's shape, log entries, turns, and errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from game.engine import Action, GameEvent
+from game.engine.model import Scenario
+from game.session.errors import SessionError
+from game.session.seats import SeatKind
+
+
+class LoadedLike(Protocol):
+    """What the session needs of a loaded scenario (``game.scenario.LoadedScenario``)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One action of the game, who chose it (a person or a kind of computer seat) and why."""
+
+    action: Action
+    by: SeatKind
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What one applied action did: its place in the log and the events it caused."""
+
+    number: int  # 1-based position in the log
+    entry: LogEntry
+    text: str  # the action in the engine's text notation
+    events: tuple[GameEvent, ...]
+
+    @property
+    def action(self) -> Action:
+        return self.entry.action
+
+    @property
+    def actor(self) -> str:
+        return self.entry.action.actor
+
+    @property
+    def rationale(self) -> str:
+        return self.entry.rationale
+
+
+class ReplayError(SessionError):
+    """An action of a recorded log that the engine refuses on replay."""
+
+    def __init__(self, number: int, total: int, text: str, reason: str) -> None:
+        super().__init__(f"action {number} of {total} ({text!r}) is illegal on replay: {reason}")
+        self.number = number
+        self.reason = reason
+
+
+class AgentError(RuntimeError):
+    """A computer seat chose an action the engine refuses: a bug in the agent."""
