@@ -83,6 +83,15 @@ def test_a_moved_scenario_is_named_and_scenario_option_points_at_it(
     for command in (["replay"], ["export", "-o", str(tmp_path / "d.md")]):
         assert main([*command, str(save), "--scenario", str(moved)]) == 0, capsys.readouterr()
     assert main(["replay", str(save)]) == 1
+    # play --resume finds it the same way (its random seats play the game on to the end).
+    resumed = tmp_path / "resumed.json"
+    code = main(
+        ["play", "--text", "--resume", str(save), "--scenario", str(moved), "--save", str(resumed)]
+    )
+    assert code == 0, capsys.readouterr()
+    finished = load(resumed, scenario=moved)
+    assert finished.is_over
+    assert finished.log[: len(session.log)] == session.log  # it went on from the saved game
 
 
 def test_a_missing_scenario_names_the_recorded_path(tmp_path: Path) -> None:
