@@ -146,6 +146,7 @@ def reload_session(
             entries,
             autosave=session.autosave,
             save_path=session.save_path,
+            autosave_file=session.autosave_file,  # the same game: the same autosave
         )
 
     try:

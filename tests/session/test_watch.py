@@ -258,3 +258,14 @@ def test_reverting_a_broken_file_to_the_running_content_restarts_nothing(path: P
     fixed = watcher.poll()
     assert fixed is not None
     assert fixed.ok
+
+
+def test_a_reload_keeps_the_games_autosave_file(path: Path) -> None:
+    watcher = ScenarioWatcher(path)
+    session = _game(watcher, "north pass")
+    _edit(path, "The Harbour Dispute", "The Harbour Dispute, edited")
+    change = watcher.poll()
+    assert change is not None
+    assert change.loaded is not None
+    result = reload_session(session, change.loaded)
+    assert result.session.autosave_file == session.autosave_file
