@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 from pathlib import Path as FsPath
 
+from game import fileio
 from game.errors import UserError
 from game.scenario.errors import ScenarioError
 
@@ -19,29 +18,18 @@ _NOT_PRINTABLE = re.compile(
 
 def read_path(path: FsPath, name: str) -> bytes:
     """The file's bytes, refusing non-files and files over ``MAX_BYTES`` before reading them."""
-    # The same guards as ``game.fileio.read_limited`` (which this layer may not import):
-    # O_NONBLOCK so that a FIFO does not wait for a writer, fstat before reading, and
-    # never more than MAX_BYTES + 1 bytes read.
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(info.st_mode):
-                raise UserError(f"{name}: not a regular file")
-            if info.st_size > MAX_BYTES:
-                raise _too_large(name, info.st_size)
-            raw = fh.read(MAX_BYTES + 1)  # the size may change under us; never read more
+        return fileio.read_limited(path, MAX_BYTES)
+    except fileio.TooLargeError as exc:
+        raise _too_large(name, exc.size) from None
+    except fileio.NotRegularFileError:
+        raise UserError(f"{name}: not a regular file") from None
     except FileNotFoundError:
         raise UserError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise UserError(f"{name}: is a directory, not a scenario file") from None
     except PermissionError:
         raise UserError(f"{name}: permission denied") from None
-    if len(raw) > MAX_BYTES:
-        raise _too_large(name, len(raw))
-    return raw
 
 
 def _too_large(name: str, size: int) -> ScenarioError:
