@@ -181,6 +181,10 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     assert isinstance(scene, LoadScene)
     names = [p.name for p in scene.files]
     assert "autosave.json" in names
+    # the game's own autosave (one file per game) is listed too, marked as such
+    own = [p for p in scene.files if p.parent.name == "autosave"]
+    assert len(own) == 1
+    assert any(row.startswith("autosave: ") for row in scene.list.items)
     pilot.click_at(scene.list.row_rect(names.index("zz-broken.json")).center)
     pilot.click("load.load")
     assert isinstance(pilot.scene, Dialog)  # a message, not a crash

@@ -9,6 +9,7 @@ from typing import ClassVar
 import pygame
 
 from game import paths
+from game.session.autosaves import FOLDER as AUTOSAVE_FOLDER
 from game.session.session import AUTOSAVE_NAME
 from game.ui import layout
 from game.ui.context import Context
@@ -24,18 +25,21 @@ from game.ui.widgets.listview import ListView
 
 
 def save_files(folder: Path | None = None) -> list[Path]:
-    """Save files (``*.json``) in the data folder, most recently written first."""
+    """Save files (``*.json``) in the data folder and its per-game autosaves, newest first."""
     where = folder if folder is not None else paths.user_data_dir()
-    try:
-        found = [p for p in where.iterdir() if p.suffix == ".json" and p.is_file()]
-    except OSError:
-        return []
+    found: list[Path] = []
+    for place in (where, where / AUTOSAVE_FOLDER):
+        try:
+            found += [p for p in place.iterdir() if p.suffix == ".json" and p.is_file()]
+        except OSError:
+            continue  # no such folder yet
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def _label(path: Path) -> str:
     stamp = _dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    return f"{path.stem}   ·   saved {stamp}"
+    kind = "autosave: " if path.parent.name == AUTOSAVE_FOLDER else ""
+    return f"{kind}{path.stem}   ·   saved {stamp}"
 
 
 class LoadScene(Scene):
@@ -86,7 +90,8 @@ class LoadScene(Scene):
         if i is None or not 0 <= i < len(self.files):
             return None
         path = self.files[i]
-        scene = open_save(self.ctx, path, keep_saving_to=path.name != AUTOSAVE_NAME)
+        autosaved = path.name == AUTOSAVE_NAME or path.parent.name == AUTOSAVE_FOLDER
+        scene = open_save(self.ctx, path, keep_saving_to=not autosaved)
         from game.ui.dialog import Dialog
 
         return Push(scene) if isinstance(scene, Dialog) else Replace(scene)
