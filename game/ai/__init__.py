@@ -8,6 +8,9 @@ How a move is made (each step its own module)::
                 offers: greedy trade-off search), or threaten/carry out/
                 make a statement (tactics), or reject with a reason, or pass
       --actions--> one of the engine's legal actions, with a one-line rationale
+                   (private: the numbers and reasons, revealed in the debrief)
+      --remarks--> and what the delegate says at the table (public: no numbers,
+                   no secret reasons)
 
 Difficulty changes how well a delegate reads the others and how it uses pressure:
 

@@ -200,6 +200,7 @@ def _propose(
                 Kind.PROPOSE,
                 f"opened with our public demands {format_terms(opening)}: utility {v.utility:.2f}",
                 terms=opening,
+                opening=True,
             )
     if _still_waiting(table):
         return None
@@ -217,9 +218,11 @@ def _propose(
             return said
     terms = counter.terms
     head = f"proposed {format_terms(terms)}"
+    answers = 0
     if worst is not None:
         wv, wo = worst
         head = f"countered #{wo.id} ({why_not(wv)}) with {format_terms(terms)}"
+        answers = wo.id
     left_out = [i for i in table.open_issues if all(i != t for t, _ in terms)]
     tail = f"; set aside {', '.join(left_out)}" if left_out else ""
     return Intent(
@@ -227,4 +230,5 @@ def _propose(
         f"{head}: utility {counter.utility:.2f} ≥ aspiration {counter.aspiration:.2f},"
         f" modelled acceptability {counter.acceptability:.2f}{tail}",
         terms=terms,
+        answers=answers,
     )

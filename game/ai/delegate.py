@@ -16,6 +16,7 @@ from game.ai.actions import moves_from, to_action
 from game.ai.core import choose
 from game.ai.draws import LazyRandom
 from game.ai.prefs import OwnPrefs
+from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
 from game.engine.views import ActorView
@@ -25,10 +26,12 @@ DIFFICULTIES = ("easy", "normal", "hard")
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """What the delegate chose, with the one line the transcript and debrief show."""
+    """What the delegate chose; why, privately (revealed in the debrief); what it says at
+    the table (its public remark, "" for nothing)."""
 
     action: Action
     rationale: str = ""
+    remark: str = ""
 
 
 class Delegate:
@@ -57,4 +60,5 @@ class Delegate:
         # One generator per decision, keyed by the move: no hidden state between moves.
         rng = LazyRandom(self._base + table.move)
         intent = choose(table, moves_from(legal), self.difficulty, rng)
-        return Decision(to_action(self.actor, intent, legal), intent.rationale)
+        action = to_action(self.actor, intent, legal)
+        return Decision(action, intent.rationale, remark(table, intent))

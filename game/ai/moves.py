@@ -41,7 +41,7 @@ class Moves:
 
 @dataclass(frozen=True, slots=True)
 class Intent:
-    """The move the core chose, with its one-line rationale."""
+    """The move the core chose, with its one-line (private) rationale."""
 
     kind: Kind
     rationale: str
@@ -50,3 +50,5 @@ class Intent:
     lever: str = ""
     tone: Tone = Tone.FIRM
     text: str = ""
+    answers: int = 0  # a counter-offer: the proposal it answers (0: none)
+    opening: bool = False  # a proposal of our public demands, the first of the game

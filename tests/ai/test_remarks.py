@@ -1,0 +1,119 @@
+"""What a delegate says at the table gives nothing private away, and says what it does."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.engine import Accept, Pass, Propose, Reject, Statement, Threaten
+from game.engine.model import Scenario
+from game.scenario import load_scenario
+from tests.ai.helpers import play
+from tests.engine.fixtures import small_scenario
+
+PRIVATE_WORDS = ("aspiration", "floor", "utility", "reservation", "acceptability")
+DECIMAL = re.compile(r"\d\.\d\d")
+TERM_ID = re.compile(r"\b[a-z][a-z0-9-]*=[a-z][a-z0-9-]*\b")  # an issue=option id pair
+
+
+@cache
+def _scenario(name: str) -> Scenario:
+    return small_scenario() if name == "fixture" else load_scenario(name).scenario
+
+
+def _secrets(scenario: Scenario, actor: str) -> list[str]:
+    """What only ``actor`` knows: its secret red lines' reasons and its objectives' texts."""
+    prefs = scenario.preferences[actor]
+    return [line.reason for line in prefs.red_lines if not line.public] + [
+        o.text for o in prefs.objectives
+    ]
+
+
+def _check_game(name: str, seed: int, difficulty: str) -> set[str]:
+    scenario = _scenario(name)
+    kinds: set[str] = set()
+    for actor, _state, decision in play(scenario, seed, difficulty=difficulty).decisions:
+        said = decision.remark
+        lowered = said.lower()
+        for word in PRIVATE_WORDS:
+            assert word not in lowered, said
+        assert not DECIMAL.search(said), said
+        assert not TERM_ID.search(said), said  # labels, not ids
+        for secret in _secrets(scenario, actor):
+            assert secret not in said, (secret, said)
+        assert "\n" not in said
+        assert said != decision.rationale or not said
+        action = decision.action
+        kinds.add(type(action).__name__)
+        if isinstance(action, Pass):
+            assert said == ""
+        elif isinstance(action, Statement):
+            assert said == action.text
+        elif isinstance(action, Accept | Reject):
+            assert f"#{action.proposal}" in said, said
+        elif isinstance(action, Propose):
+            labels = {(i.id, o.id): o.label for i in scenario.issues for o in i.options}
+            assert all(labels[term] in said for term in action.terms), said
+        elif isinstance(action, Threaten):
+            lever = next(lv for lv in scenario.levers if lv.id == action.lever)
+            assert said.startswith("Unless"), said
+            assert lever.name in said, said
+        if not isinstance(action, Pass):
+            assert said, decision
+    return kinds
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.sampled_from(["fixture", "geneva-2022"]),
+    seed=st.integers(0, 10_000),
+    difficulty=st.sampled_from(["easy", "normal", "hard"]),
+)
+def test_remarks_hold_no_private_numbers_words_or_secret_reasons(
+    name: str, seed: int, difficulty: str
+) -> None:
+    _check_game(name, seed, difficulty)
+
+
+@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+def test_every_kind_of_move_is_spoken(difficulty: str) -> None:
+    kinds: set[str] = set()
+    for seed in range(12):
+        kinds |= _check_game("geneva-2022", seed, difficulty)
+    assert {"Propose", "Accept", "Reject"} <= kinds
+    if difficulty != "easy":
+        assert "Threaten" in kinds
+
+
+def test_a_public_red_line_is_cited_with_its_reason_a_secret_one_never() -> None:
+    scenario = _scenario("geneva-2022")
+    public = {
+        (line.actor, line.reason)
+        for prefs in scenario.preferences.values()
+        for line in prefs.red_lines
+        if line.public
+    }
+    cited = 0
+    for seed in range(8):
+        for actor, _state, decision in play(scenario, seed).decisions:
+            if isinstance(decision.action, Reject) and "stated red line" in decision.remark:
+                assert any(a == actor and r.rstrip(".") in decision.remark for a, r in public)
+                cited += 1
+    assert cited
+
+
+def test_the_hard_level_names_no_priority_when_it_declines() -> None:
+    scenario = _scenario("geneva-2022")
+    names = [i.name for i in scenario.issues]
+    declined = 0
+    for seed in range(6):
+        for _actor, _state, decision in play(scenario, seed, difficulty="hard").decisions:
+            said = decision.remark
+            if isinstance(decision.action, Reject) and "stated red line" not in said:
+                assert not any(n in said for n in names), said
+                declined += 1
+    assert declined
