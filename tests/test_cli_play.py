@@ -74,7 +74,10 @@ def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     assert "refused: cannot read action 'us propose bogus': a term must be issue=option" in out
     assert "US (firm): “We stand firm”" in out
     assert 'Undone: us say firm "We stand firm"' in out
-    assert "(Russia, random: chosen at random)" in out
+    during, _, revealed = out.partition("AI rationales, revealed:")
+    assert "chosen at random" not in during  # rationales are private while the game goes on
+    assert "Russia (random): chosen at random" in revealed
+    assert re.search(r"^      NATO \(ai\): “", during, re.MULTILINE)  # its words at the table
     assert "The game is over." in out
     assert re.search(r"^outcome: \S", out, re.MULTILINE)
     assert re.search(r"^  US: [+-]\d+\.\d{3}$", out, re.MULTILINE)

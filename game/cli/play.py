@@ -35,7 +35,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="PATH_OR_ID",
         help=f"a scenario file or the id of a bundled one (default: {DEFAULT_SCENARIO})",
     )
-    parser.add_argument("--text", action="store_true", help="play in the terminal, not a window")
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="play in the terminal, not a window (computer delegations say their words as "
+        "they move; their private rationales are printed when the game is over)",
+    )
     parser.add_argument(
         "--seats",
         metavar="SPEC",

@@ -22,19 +22,22 @@ from game.session.seats import Seat, SeatKind
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """What an agent chose, with the one line the transcript and debrief show."""
+    """What an agent chose; why (private, revealed in the debrief); what it says at the table."""
 
     action: Action
     rationale: str = ""
+    remark: str = ""  # public words shown at the table during play ("" for none)
 
 
 class DecisionLike(Protocol):
-    """Any decision value with these two fields will do (the AI package has its own)."""
+    """Any decision value with these fields will do (the AI package has its own)."""
 
     @property
     def action(self) -> Action: ...
     @property
     def rationale(self) -> str: ...
+    @property
+    def remark(self) -> str: ...
 
 
 class Agent(Protocol):

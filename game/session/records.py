@@ -25,11 +25,17 @@ class LoadedLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
-    """One action of the game, who chose it (a person or a kind of computer seat) and why."""
+    """One action of the game, who chose it (a person or a kind of computer seat) and why.
+
+    A computer seat's ``rationale`` is private (its numbers, its secret red lines'
+    reasons) and is shown only in the debrief; its ``remark`` is what it says at
+    the table, shown during play.
+    """
 
     action: Action
     by: SeatKind
     rationale: str = ""
+    remark: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,10 @@ class Turn:
     @property
     def rationale(self) -> str:
         return self.entry.rationale
+
+    @property
+    def remark(self) -> str:
+        return self.entry.remark
 
 
 class ReplayError(SessionError):

@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from game.paths import SCENARIO_ID_PATTERN
 from game.session.seats import Difficulty, SeatKind
 
-FORMAT = 1  # bump when a save written by this version would not load in an older one
+# Bump when a save written by this version would not load in an older one.  2: ``remarks``
+# (a save of format 1 has none, and still loads).
+FORMAT = 2
 GAME: Literal["redlines"] = "redlines"
 
 
@@ -35,7 +37,11 @@ class SeatRecord(_Strict):
 
 
 class SaveFile(_Strict):
-    """One saved game; ``actions``, ``by`` and ``rationales`` are parallel lists."""
+    """One saved game; ``actions``, ``by``, ``rationales`` and ``remarks`` are parallel lists.
+
+    ``remarks`` (what each computer seat said at the table) came with format 2; a save
+    without them loads with empty remarks.
+    """
 
     format: StrictInt
     game: Literal["redlines"] = GAME
@@ -46,6 +52,7 @@ class SaveFile(_Strict):
     actions: list[str]
     by: list[SeatKind]  # the kind of seat that chose each action (human for facilitator moves)
     rationales: list[str]
+    remarks: list[str] | None = None  # None: an older save, without remarks
 
     @model_validator(mode="after")
     def _parallel(self) -> SaveFile:
@@ -54,4 +61,13 @@ class SaveFile(_Strict):
                 f"'actions', 'by' and 'rationales' must have the same length "
                 f"(they have {len(self.actions)}, {len(self.by)} and {len(self.rationales)})"
             )
+        if self.remarks is not None and len(self.remarks) != len(self.actions):
+            raise ValueError(
+                f"'remarks' must have one entry per action "
+                f"(it has {len(self.remarks)} for {len(self.actions)})"
+            )
         return self
+
+    def remarks_or_blank(self) -> list[str]:
+        """The remarks, or an empty one per action for a save written before them."""
+        return list(self.remarks) if self.remarks is not None else [""] * len(self.actions)

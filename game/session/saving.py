@@ -34,6 +34,7 @@ def to_save(session: Session) -> SaveFile:
         actions=[engine.format_action(entry.action) for entry in session.log],
         by=[entry.by for entry in session.log],
         rationales=[entry.rationale for entry in session.log],
+        remarks=[entry.remark for entry in session.log],
     )
 
 

@@ -226,7 +226,7 @@ class Session:
         legal = self.legal_actions(actor)
         decision = self._agent(actor, seat).decide(self.view(actor), legal)
         try:
-            turn = self._commit(decision.action, seat.kind, decision.rationale)
+            turn = self._commit(decision.action, seat.kind, decision.rationale, decision.remark)
         except SessionError as exc:
             # The agent broke the rules: a bug in it, not a player's mistake, so it must
             # not be shown as a refused move.
@@ -294,13 +294,13 @@ class Session:
             self._agents[actor] = agent
         return agent
 
-    def _commit(self, action: Action, by: SeatKind, rationale: str) -> Turn:
+    def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
         try:
             state, events = engine.apply(self._state, action)  # apply checks the action itself
         except ActionError as exc:
             raise SessionError(str(exc)) from None
         self._state = state
-        entry = LogEntry(action, by, rationale)
+        entry = LogEntry(action, by, rationale, remark)
         self._log.append(entry)
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 

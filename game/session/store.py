@@ -194,16 +194,15 @@ def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:
 def _log(path: Path, record: SaveFile) -> list[LogEntry]:
     entries = []
     total = len(record.actions)
-    for number, (text, by, why) in enumerate(
-        zip(record.actions, record.by, record.rationales, strict=True), 1
-    ):
+    rows = zip(record.actions, record.by, record.rationales, record.remarks_or_blank(), strict=True)
+    for number, (text, by, why, said) in enumerate(rows, 1):
         try:
             action = engine.parse_action(text)
         except ActionError as exc:
             raise _problem(
                 path, f"action {number} of {total} ({text!r}) cannot be read: {exc}"
             ) from None
-        entries.append(LogEntry(action, by, why))
+        entries.append(LogEntry(action, by, why, said))
     return entries
 
 

@@ -2,7 +2,9 @@
 
 Input comes from a person at a terminal or from a script piped into stdin (each
 line is echoed then, so the output reads as a transcript).  End of input saves
-and quits; a mistake gets a one-line reason and the question again.
+and quits; a mistake gets a one-line reason and the question again.  A computer
+seat's words at the table (its remark) are printed as it moves; its private
+rationales only once the game is over, after the outcome and scores.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 from typing import TextIO
 
 from game import engine
-from game.engine import Action
+from game.engine import Action, Statement
 from game.errors import UserError
 from game.session import text
 from game.session.seats import SeatKind
@@ -60,9 +62,11 @@ class TextGame:
             for event in turn.events:
                 self._event(event.text)
             self._shown += len(turn.events)
-            if turn.entry.by is not SeatKind.HUMAN and turn.rationale:
+            # A statement's words are already its event; the rationale stays private.
+            said = turn.remark
+            if turn.entry.by is not SeatKind.HUMAN and said and type(turn.action) is not Statement:
                 who = names.get(turn.actor, turn.actor)
-                self.say(f"      ({who}, {turn.entry.by}: {turn.rationale})")
+                self.say(f"      {who} ({turn.entry.by}): “{said}”")
         self._flush_transcript()  # anything the turns did not report
         self._warn_about_saving()
 
@@ -124,7 +128,18 @@ class TextGame:
             return 0
         self.say(text.RULE, "The game is over.")
         self.say(*summary_lines(summarize(s), self._names()))
+        self.say(*self._revealed())
         return 0
+
+    def _revealed(self) -> list[str]:
+        """Every computer move's rationale, for the debrief: private until the game is over."""
+        names = self._names()
+        lines = [
+            f"  {n}. {names.get(e.action.actor, e.action.actor)} ({e.by}): {e.rationale}"
+            for n, e in enumerate(self.session.log, 1)
+            if e.by is not SeatKind.HUMAN and e.rationale
+        ]
+        return [text.RULE, "AI rationales, revealed:", *lines] if lines else []
 
     def _human_turn(self) -> None:
         s = self.session

@@ -1,23 +1,25 @@
-"""The transcript: the public record as rows, with each AI delegate's rationale in its own words.
+"""The transcript: the public record as rows, with what each AI delegate says at the table.
 
+An AI delegate's words are its public *remark*; its rationale (utility,
+aspiration, the reasons of secret red lines) stays private until the debrief.
 Rows are built by replaying the session's action log through the engine (the
 same events the session saw, each with the move that caused it), so that a
-loaded or undone game shows the rationales in the right places.  Rendering
+loaded or undone game shows the remarks in the right places.  Rendering
 wraps each row to the list's width; ``ListView`` caches the results.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
 from game import engine
-from game.engine import EventKind, GameEvent, PublicView
+from game.engine import FACILITATOR, EventKind, GameEvent, PublicView, Statement
 from game.session.seats import SeatKind
 from game.session.session import LogEntry, Session, Turn
-from game.ui.game.common import actor_colour, delegate_name, humanize, prose, short_name
+from game.ui.game.common import actor_colour, delegate_name, prose, short_name
 from game.ui.text import wrap_lines
 from game.ui.theme import Theme
 from game.ui.widgets.base import TextFit
@@ -45,7 +47,7 @@ _HEAD = {EventKind.ROUND_CLOSED, EventKind.GAME_OVER}
 class Row:
     """One transcript row: who, what kind, the text, and its colours."""
 
-    kind: str  # an EventKind value, or "rationale"
+    kind: str  # an EventKind value, or "remark" (an AI delegate's words)
     actor: str
     speaker: str  # shown above the text ("" for none)
     text: str
@@ -62,20 +64,25 @@ def _row(pv: PublicView, event: GameEvent) -> Row:
 
 
 def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> list[Row]:
-    """The rows of one move: its events, and an AI delegate's rationale after the first."""
+    """The rows of one move: its events, and an AI delegate's remark after the first.
+
+    Never the rationale: it holds the delegate's private numbers and secret reasons.
+    """
     rows = [_row(pv, e) for e in events]
-    if entry.by is not SeatKind.HUMAN and entry.rationale and entry.action.actor != "facilitator":
-        actor = entry.action.actor
+    actor = entry.action.actor
+    if actor == FACILITATOR and rows:
+        rows[0] = replace(rows[0], speaker="Facilitator")
+    elif entry.by is not SeatKind.HUMAN and entry.remark and type(entry.action) is not Statement:
+        # (a statement's words are already its own row)
         who = f"{delegate_name(pv, actor)} ({short_name(pv, actor)})"
         rnd = events[0].round if events else pv.round_number
-        words = humanize(entry.rationale, pv.issues)
-        note = Row("rationale", actor, who, f"“{words}”", rnd)
+        note = Row("remark", actor, who, f"“{entry.remark}”", rnd)
         rows.insert(min(1, len(rows)), note)
     return rows
 
 
 def session_rows(session: Session) -> list[Row]:
-    """Every row of the game so far, rationales placed after the moves they explain."""
+    """Every row of the game so far, remarks placed after the moves they go with."""
     state = engine.new_game(session.scenario, session.seed)
     pv = engine.public_view(state)
     rows = [_row(pv, e) for e in state.log]
@@ -93,10 +100,10 @@ def rows_of_turns(pv: PublicView, turns: Iterable[Turn]) -> list[Row]:
 def _look(row: Row) -> tuple[str, str]:
     """(text style, colour name) of a row."""
     kind = row.kind
-    if kind == "rationale":
-        return "body_italic", "text_dim"
-    if kind == EventKind.QUOTE:
+    if kind in ("remark", EventKind.QUOTE):
         return "body_italic", "text"
+    if kind == EventKind.BOOKMARK:
+        return "body", "accent"
     if kind in _MINOR:
         return "caption", "text_dim"
     if kind in _GOOD:
