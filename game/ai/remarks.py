@@ -25,16 +25,18 @@ _ACCEPT = {
     _NEUTRAL: ("We can accept #{n}: it is a fair basis.", "#{n} is a sound basis: we accept."),
     _WARM: ("We welcome #{n} and gladly accept it.", "We can accept #{n}: it is a fair basis."),
 }
+# A proposal's terms are in its own transcript line: the words only frame it.
 _OPEN = {
-    _FIRM: ("Our position is clear: {t}.", "We put our demands on the table: {t}."),
-    _NEUTRAL: ("We put our position on the table: {t}.", "To begin, we propose: {t}."),
-    _WARM: ("To begin, we put forward: {t}.", "As a starting point, we propose: {t}."),
+    _FIRM: ("Our position is clear.", "These are our demands."),
+    _NEUTRAL: ("We put our position on the table.", "To begin, this is what we need."),
+    _WARM: ("To begin, we put our ideas forward.", "As a starting point, here is our proposal."),
 }
 _PROPOSE = {
-    _FIRM: ("We propose a package: {t}.", "Our proposal: {t}."),
-    _NEUTRAL: ("We propose a package: {t}.", "We suggest a package: {t}."),
-    _WARM: ("We propose a package that should work for all: {t}.", "Let us try this: {t}."),
+    _FIRM: ("We propose a package.", "This is our proposal."),
+    _NEUTRAL: ("We propose a package.", "We suggest a package."),
+    _WARM: ("We propose a package that should work for all.", "Let us try this package."),
 }
+_COUNTER = ("we propose this package instead.", "here is our counter-proposal.")
 _TOO_MUCH = {
     _FIRM: ("#{n} asks too much of us on {i}", "#{n} is unacceptable to us on {i}"),
     _NEUTRAL: ("#{n} asks too much of us on {i}", "#{n} does not work for us on {i}"),
@@ -107,10 +109,9 @@ def _lever_name(table: Table, lever_id: str) -> str:
 
 def _proposal(table: Table, intent: Intent) -> str:
     temper = _temper(table)
-    terms = terms_text(table, intent.terms)
     if intent.opening:
-        return _pick(table, _OPEN[temper]).format(t=terms)
-    said = _pick(table, _PROPOSE[temper]).format(t=terms)
+        return _pick(table, _OPEN[temper])
+    said = _pick(table, _COUNTER if intent.answers else _PROPOSE[temper])
     left_out = [i for i in table.open_issues if all(i != t for t, _ in intent.terms)]
     if left_out:
         said = (
@@ -118,7 +119,7 @@ def _proposal(table: Table, intent: Intent) -> str:
         )
     if intent.answers:
         objection = _objection(table, intent.answers, cite_reason=False)
-        said = f"{objection}; instead, {said[0].lower()}{said[1:]}"
+        said = f"{objection}; {said}"
     return said
 
 

@@ -156,7 +156,9 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
         doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
     for n, entry in enumerate(ai, 1):
         who = short_name(pv, entry.action.actor)
-        doc.text(f"{n}. {who}: {humanize(entry.rationale, pv.issues)}", "caption", gap="xs")
+        said = f" (said at the table: “{entry.remark}”)" if entry.remark else ""
+        line = f"{n}. {who}: {humanize(entry.rationale, pv.issues)}{said}"
+        doc.text(line, "caption", gap="xs")
 
 
 class DebriefScene(PageScene):

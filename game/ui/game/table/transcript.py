@@ -97,7 +97,7 @@ def rows_of_turns(pv: PublicView, turns: Iterable[Turn]) -> list[Row]:
     return [row for turn in turns for row in turn_rows(pv, turn.events, turn.entry)]
 
 
-def _look(row: Row) -> tuple[str, str]:
+def look(row: Row) -> tuple[str, str]:
     """(text style, colour name) of a row."""
     kind = row.kind
     if kind in ("remark", EventKind.QUOTE):
@@ -139,7 +139,7 @@ class TranscriptView(ListView):
         key = (row, width, theme.version)
         cached = self._wrapped.get(key)
         if cached is None:
-            style, _ = _look(row)
+            style, _ = look(row)
             left, right, _ = self._pad(theme)
             inner = max(1, width - left - right)
             head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
@@ -156,7 +156,7 @@ class TranscriptView(ListView):
             return known[2]
         assert isinstance(item, Row)
         head, lines = self._lines(theme, item, width)
-        style, _ = _look(item)
+        style, _ = look(item)
         _, _, pad_y = self._pad(theme)
         height = (
             len(head) * theme.line_height("overline")
@@ -174,7 +174,7 @@ class TranscriptView(ListView):
         height = self._measure(theme, item, width)
         surface = pygame.Surface((width, height), pygame.SRCALPHA)
         left, _, pad_y = self._pad(theme)
-        style, colour = _look(item)
+        style, colour = look(item)
         if item.actor and item.actor in {a.id for a in self.pv.actors}:
             bar = pygame.Rect(theme.space("xs"), pad_y, theme.px(4), height - 2 * pad_y)
             pygame.draw.rect(surface, actor_colour(theme, self.pv, item.actor), bar)
