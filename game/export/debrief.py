@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, GameEvent, GameState, Score
+from game.engine import Bookmark, GameEvent, GameState, Score, Statement
 from game.engine.model import Actor, Preferences, Scenario
 from game.export import words
 from game.export.model import (
@@ -320,7 +320,7 @@ def _transcript(
 ) -> tuple[TranscriptLine, ...]:
     lines: list[TranscriptLine] = []
 
-    def add(event: GameEvent, step: int, rationale: str, note: str) -> None:
+    def add(event: GameEvent, step: int, rationale: str, note: str, remark: str = "") -> None:
         bookmark = event.kind is engine.EventKind.BOOKMARK
         lines.append(
             TranscriptLine(
@@ -335,6 +335,7 @@ def _transcript(
                 rationale=rationale,
                 bookmark=bookmark,
                 note=note if bookmark else "",
+                remark=remark,
             )
         )
 
@@ -343,5 +344,8 @@ def _transcript(
     for step, (entry, events) in enumerate(zip(log, replay.steps, strict=True), 1):
         note = entry.action.note if isinstance(entry.action, Bookmark) else ""
         for k, event in enumerate(events):
-            add(event, step, entry.rationale if k == 0 else "", note)
+            first = k == 0
+            # A statement's words are already its own line.
+            said = entry.remark if first and not isinstance(entry.action, Statement) else ""
+            add(event, step, entry.rationale if first else "", note, said)
     return tuple(lines)

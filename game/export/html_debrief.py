@@ -287,6 +287,7 @@ def _line(line: TranscriptLine) -> Markup:
         mark,
         " " if mark else None,
         line.text,
+        el("div", "said: “", line.remark, "”", class_="remark") if line.remark else None,
         el("div", "AI: ", line.rationale, class_="rationale") if line.rationale else None,
         id=f"line-{line.index}",
         class_=("bookmark " if line.bookmark else "") + f"kind-{line.kind}",

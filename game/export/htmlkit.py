@@ -132,6 +132,7 @@ caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
 .crossed { font-weight: bold; text-decoration: underline; }
 .bookmark { border-left: 5px double var(--ink); padding-left: 0.5rem; font-weight: bold; }
 .rationale { color: var(--muted); font-style: italic; margin-left: 1.5rem; }
+.remark { margin-left: 1.5rem; }
 .transcript li { margin: 0.15rem 0; }
 .transcript .kind-tension { color: var(--muted); font-size: 0.9em; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid var(--ink);

@@ -200,6 +200,8 @@ def _transcript(d: Debrief) -> list[str]:
         for t in lines:
             mark = "**BOOKMARK** " if t.bookmark else ""
             out.append(f"- {mark}{md(t.text)}")
+            if t.remark:
+                out.append(f"  - said: “{md(t.remark)}”")
             if t.rationale:
                 out.append(f"  - *AI: {md(t.rationale)}*")
         out.append("")

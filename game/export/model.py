@@ -189,6 +189,7 @@ class TranscriptLine:
     rationale: str  # the computer seat's one line, on the first line of its move only
     bookmark: bool
     note: str = ""  # a bookmark's note, as the facilitator typed it
+    remark: str = ""  # what the computer seat said at the table (first line of its move only)
 
 
 @dataclass(frozen=True, slots=True)
