@@ -1,4 +1,4 @@
-"""Golden playthrough: a seeded all-AI game with every move's rationale, diffed line by line.
+"""Golden playthrough: a seeded all-AI game with every move's remark and rationale, diffed.
 
 It shows a reader how the delegates negotiate, and it catches any unintended change
 in their play.  Regenerate on purpose only:
@@ -38,6 +38,8 @@ def transcript(seed: int) -> str:
     for actor, state, decision in played.decisions:
         where = f"r{state.round_number}t{state.turn} tension {state.tension:.0f}"
         lines.append(f"{where} {actor}: {engine.format_action(decision.action)}")
+        if decision.remark:
+            lines.append(f"    says: {decision.remark}")
         lines.append(f"    why: {decision.rationale}")
     state = played.state
     result = engine.outcome(state)
