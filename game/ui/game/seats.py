@@ -113,7 +113,7 @@ class SeatsScene(Scene):
         self.fpin = self.add(
             PinEntry(
                 "seats.facilitator-pin",
-                placeholder="PIN set" if room.pin is not None else "F9 PIN",
+                placeholder="PIN set" if room.pin is not None else "console PIN",
                 max_length=64,
                 tooltip="The facilitator console's PIN (optional): F9 opens the console",
             )
