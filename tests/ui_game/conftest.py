@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pygame
-import pytest
 
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
@@ -16,13 +14,13 @@ from game.ui.context import Context
 from game.ui.game.common import GameSetup, prose
 from game.ui.pilot import Pilot
 from game.ui.scene import Scene
-from tests.ui.conftest import _rgb, home, make_pilot, mean_difference
+from tests.ui.conftest import assert_golden as kit_assert_golden
+from tests.ui.conftest import home, make_pilot
 
 __all__ = ["home", "make_pilot"]
 
 GOLDEN = Path(__file__).parent / "golden"
 FAILURES = Path(__file__).parent / "_failures"
-GOLDEN_TOLERANCE = 1.5
 SCENARIO = "geneva-2022"
 SEED = 7
 
@@ -64,30 +62,7 @@ def play_until(pilot: Pilot, done: Callable[[Pilot], bool], *, limit: int = 3000
 
 def assert_golden(frame: pygame.Surface, name: str) -> None:
     """Compare with ``golden/<name>.png``; on failure save golden|current|diff in _failures/."""
-    path = GOLDEN / f"{name}.png"
-    if os.environ.get("REDLINES_REGEN_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(frame, str(path))
-        return
-    if not path.exists():
-        pytest.fail(f"no golden image {path.name}; run with REDLINES_REGEN_GOLDEN=1 and look at it")
-    golden = _rgb(pygame.image.load(str(path)))
-    current = _rgb(frame)
-    if golden.get_size() != current.get_size():
-        pytest.fail(f"{name}: size {current.get_size()} differs from golden {golden.get_size()}")
-    score, diff = mean_difference(current, golden)
-    if score > GOLDEN_TOLERANCE:
-        width, height = current.get_size()
-        sheet = pygame.Surface((width * 3, height))
-        sheet.blit(golden, (0, 0))
-        sheet.blit(current, (width, 0))
-        for _ in range(3):
-            diff.blit(diff, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-        sheet.blit(diff, (width * 2, 0))
-        FAILURES.mkdir(exist_ok=True)
-        out = FAILURES / f"{name}-golden-current-diff.png"
-        pygame.image.save(sheet, str(out))
-        pytest.fail(f"{name}: mean difference {score:.2f} > {GOLDEN_TOLERANCE}; see {out}")
+    kit_assert_golden(frame, name, GOLDEN, FAILURES)
 
 
 def factory(scene: Callable[[Context], Scene]) -> Callable[[Context], Scene]:
