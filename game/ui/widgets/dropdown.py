@@ -15,18 +15,16 @@ from game.ui.intent import Handled
 from game.ui.text import ellipsize
 from game.ui.widgets.base import (
     TextFit,
-    Widget,
     blit_text,
     draw_box,
     draw_focus_ring,
     is_activate_key,
 )
+from game.ui.widgets.choice import Choice
 
 
-class Dropdown(Widget):
+class Dropdown(Choice):
     """Choose one of ``options`` (value, label); reports ``Intent(id, "change", value)``."""
-
-    focusable = True
 
     def __init__(
         self,
@@ -37,24 +35,9 @@ class Dropdown(Widget):
         tooltip: str | None = None,
         enabled: bool = True,
     ) -> None:
-        super().__init__(id, tooltip=tooltip, enabled=enabled)
-        if not options:
-            raise ValueError("a dropdown needs at least one option")
-        self.options = list(options)
-        self.index = max(0, min(index, len(self.options) - 1))
+        super().__init__(id, options, index, tooltip=tooltip, enabled=enabled)
         self.open = False
         self.highlight = self.index
-
-    @property
-    def value(self) -> object:
-        """The chosen value."""
-        return self.options[self.index][0]
-
-    def select_value(self, value: object) -> None:
-        """Show ``value`` as chosen (no intent: for a screen syncing with its settings)."""
-        for i, (candidate, _) in enumerate(self.options):
-            if candidate == value:
-                self.index = i
 
     # -- geometry ----------------------------------------------------------------------
     def _row_height(self) -> int:

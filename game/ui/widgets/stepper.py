@@ -2,47 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pygame
 
 from game.ui.intent import Handled
-from game.ui.widgets.base import TextFit, Widget, blit_text, draw_box, draw_focus_ring
+from game.ui.widgets.base import TextFit, blit_text, draw_box, draw_focus_ring
+from game.ui.widgets.choice import Choice
 
 _DECREASE = (pygame.K_LEFT, pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_DOWN)
 _INCREASE = (pygame.K_RIGHT, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_UP)
 
 
-class Stepper(Widget):
+class Stepper(Choice):
     """Choose one of ``options`` (value, label) by stepping; reports ``change`` with the value."""
-
-    focusable = True
-
-    def __init__(
-        self,
-        id: str,
-        options: Sequence[tuple[object, str]],
-        index: int = 0,
-        *,
-        tooltip: str | None = None,
-        enabled: bool = True,
-    ) -> None:
-        super().__init__(id, tooltip=tooltip, enabled=enabled)
-        if not options:
-            raise ValueError("a stepper needs at least one option")
-        self.options = list(options)
-        self.index = max(0, min(index, len(self.options) - 1))
-
-    @property
-    def value(self) -> object:
-        """The chosen value."""
-        return self.options[self.index][0]
-
-    def select_value(self, value: object) -> None:
-        """Show ``value`` as chosen (no intent: for a screen syncing with its settings)."""
-        for i, (candidate, _) in enumerate(self.options):
-            if candidate == value:
-                self.index = i
 
     def _buttons(self) -> tuple[pygame.Rect, pygame.Rect]:
         size = self.rect.height
