@@ -212,19 +212,38 @@ def test_resume_of_a_broken_save_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()
 
 
-def _window_front_end_exists() -> bool:
-    main = GAME / "ui" / "main.py"
-    return main.is_file() and "def run_game" in main.read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(_window_front_end_exists(), reason="the window front end exists")
-def test_without_a_window_front_end_play_says_to_use_text(tmp_path: Path) -> None:
-    result = redlines(tmp_path, "play")
+def test_the_window_refuses_a_broken_save_before_it_opens(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"game": "red-lines", "format": 1', encoding="utf-8")
+    result = redlines(tmp_path, "play", "--resume", str(broken))  # no --text: the window
     assert result.returncode == 1
+    assert result.stdout == ""
     assert result.stderr == (
-        "the window front end is not available in this version; "
-        "play in the terminal with: redlines play --text\n"
+        f"cannot load the save {broken}: the file is truncated "
+        "(it ends in the middle of the data)\n"
     )
+    assert broken.read_text(encoding="utf-8") == '{"game": "red-lines", "format": 1'
+
+
+def test_play_text_never_loads_pygame(tmp_path: Path) -> None:
+    args = ["play", "--text", "--seats", SEATS, "--seed", "3"]
+    code = (
+        f"import sys; from game.cli import main; rc = main({args!r}); "
+        "assert 'pygame' not in sys.modules, 'pygame imported'; sys.exit(rc)"
+    )
+    env = dict(os.environ, REDLINES_HOME=str(tmp_path), PYTHONIOENCODING="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=ONES,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "The game is over." in result.stdout  # a whole game ran
 
 
 def test_facilitator_moves_typed_in_the_notation(tmp_path: Path) -> None:

@@ -266,35 +266,96 @@ def test_the_pin_is_refused_in_the_terminal(tmp_path: Path) -> None:
         play.run(_args(str(MINIMAL), "--text", "--facilitator-pin", "1234"))
 
 
-def test_the_window_gets_the_options_it_takes(scenario: Path) -> None:
-    loaded = load_scenario(scenario)
+class FakeWindow:
+    """Stands in for ``game.ui.main.run_game``: records what ``play`` hands the window."""
 
-    def with_all(
-        loaded: object,
-        seats: object,
-        seed: object,
-        *,
-        watch: object = None,
-        turn_seconds: object = None,
-        facilitator_pin: object = None,
-    ) -> int:
+    def __init__(self) -> None:
+        self.calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
+
+    def __call__(self, *args: object, **kwargs: object) -> int:
+        self.calls.append((args, kwargs))
         return 0
 
+    @property
+    def received(self) -> tuple[tuple[object, ...], dict[str, object]]:
+        assert len(self.calls) == 1, self.calls
+        return self.calls[0]
+
+
+@pytest.fixture
+def window(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeWindow:
+    import game.ui.main
+
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
+    fake = FakeWindow()
+    monkeypatch.setattr(game.ui.main, "run_game", fake)
+    return fake
+
+
+def test_the_window_gets_the_classroom_options(window: FakeWindow, scenario: Path) -> None:
     args = _args(str(scenario), "--watch", "--timer", "45", "--facilitator-pin", "2468")
-    extra = play._window_options(with_all, args, loaded)
+    assert play.run(args) == 0
+    (loaded, seats, seed), extra = window.received
+    assert loaded.path == scenario  # type: ignore[attr-defined]
+    assert (seats, seed) == (None, None)
     assert extra["turn_seconds"] == 45.0
     pin = extra["facilitator_pin"]
     assert isinstance(pin, PinHash)
     assert pin.check("2468")  # the window gets the hash, never the PIN itself
     assert extra["watch"].path == scenario  # type: ignore[attr-defined]
-    assert play._window_options(with_all, _args(str(scenario)), loaded) == {}
+    assert extra["resume"] is None
 
 
-def test_the_window_refuses_options_it_does_not_take(scenario: Path) -> None:
-    loaded = load_scenario(scenario)
+def test_the_window_without_options_gets_none_of_them(window: FakeWindow, scenario: Path) -> None:
+    assert play.run(_args(str(scenario), "--seats", "north=random", "--seed", "4")) == 0
+    (_, seats, seed), extra = window.received
+    assert seed == 4
+    assert seats["north"] == Seat(SeatKind.RANDOM)  # type: ignore[index]
+    assert extra == {"watch": None, "turn_seconds": None, "facilitator_pin": None, "resume": None}
 
-    def plain(loaded: object, seats: object, seed: object) -> int:
-        return 0
 
-    with pytest.raises(UserError, match="does not support --watch, --timer in this"):
-        play._window_options(plain, _args(str(scenario), "--watch", "--timer", "9"), loaded)
+def _saved_game(path: Path) -> Session:
+    loaded = load_scenario(MINIMAL)
+    seats = {"north": Seat(SeatKind.RANDOM), "south": Seat(SeatKind.RANDOM)}
+    session = Session(loaded, 2, seats, autosave=False)
+    session.step()
+    session.step()
+    assert len(session.log) == 2
+    session.save(path)
+    return session
+
+
+def test_the_window_resumes_a_save_with_its_options(window: FakeWindow, tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    original = _saved_game(save)
+    args = _args("--resume", str(save), "--seats", "north=human", "--watch", "--timer", "30")
+    assert play.run(args) == 0
+    (loaded, seats, seed), extra = window.received
+    assert (loaded, seats, seed) == (None, None, None)  # all three come from the save
+    resumed = extra["resume"]
+    assert isinstance(resumed, Session)
+    assert [e.action for e in resumed.log] == [e.action for e in original.log]
+    assert resumed.seats["north"] == Seat(SeatKind.HUMAN)  # --seats overrides the one it names
+    assert resumed.seats["south"] == Seat(SeatKind.RANDOM)
+    assert extra["watch"].path == MINIMAL  # type: ignore[attr-defined]
+    assert extra["turn_seconds"] == 30.0
+
+
+def test_a_broken_save_never_reaches_the_window(window: FakeWindow, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(UserError, match=f"cannot load the save {broken}: "):
+        play.run(_args("--resume", str(broken)))
+    with pytest.raises(UserError, match="no such file"):
+        play.run(_args("--resume", str(tmp_path / "absent.json")))
+    assert window.calls == []
+
+
+def test_the_window_refuses_what_it_cannot_do(window: FakeWindow, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="--save works with --text or --resume"):
+        play.run(_args(str(MINIMAL), "--save", str(tmp_path / "g.json")))
+    with pytest.raises(UserError, match="without --resume, give the scenario"):
+        play.run(_args("--scenario", str(MINIMAL)))
+    with pytest.raises(UserError, match="--resume takes the scenario and the seed from the save"):
+        play.run(_args("--resume", str(tmp_path / "g.json"), "--seed", "3"))
+    assert window.calls == []

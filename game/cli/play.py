@@ -4,23 +4,22 @@ The terminal mode prints the table as text and reads one command a line, from
 a person at a terminal or from a script piped into stdin; end of input saves
 and quits.  It drives a ``Session`` and never decides a rule itself.  The
 classroom options (``--watch``, ``--timer``, ``--facilitator-pin``) go to the
-terminal loop of ``game.session.classroom_text`` or to the window, if it takes them.
+terminal loop of ``game.session.classroom_text`` or to the window.  ``--resume``
+loads the save before any window opens, so a broken one is one message, exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
 import secrets
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import UserError
 
 if TYPE_CHECKING:
+    from game.scenario import LoadedScenario
     from game.session.session import LoadedLike, Session
     from game.session.watch import ScenarioWatcher
 
@@ -49,10 +48,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, metavar="N", help="the game's seed (default: random)")
     parser.add_argument(
-        "--save", type=Path, metavar="FILE", help="also save the game to FILE after every move"
+        "--save",
+        type=Path,
+        metavar="FILE",
+        help="also save the game to FILE after every move (with --text or --resume)",
     )
     parser.add_argument(
-        "--resume", type=Path, metavar="SAVE", help="continue a saved game (--text only)"
+        "--resume",
+        type=Path,
+        metavar="SAVE",
+        help="continue a saved game: the window opens on it (or the terminal, with --text); "
+        "a save that cannot be loaded is refused with its reason before anything opens",
     )
     parser.add_argument(
         "--scenario",
@@ -132,62 +138,40 @@ def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
 
 
 def _window(args: argparse.Namespace) -> int:
+    from game.session.facilitator import PinHash
+
+    resumed: Session | None = None
+    loaded: LoadedScenario | None = None
+    seats = None
     if args.resume is not None or args.scenario_file is not None:
-        raise UserError("--resume (and --scenario) work with --text only in this version")
-    run_game = None
-    try:
-        run_game = getattr(importlib.import_module("game.ui.main"), "run_game", None)
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("game.ui", "game.ui.main"):
-            raise  # a bug inside the front end, not a missing one
-    if run_game is None:
+        resumed = _session(args)  # a broken save stops here, before the window opens
+        watched: LoadedLike = resumed.loaded
+    elif args.save is not None:
         raise UserError(
-            "the window front end is not available in this version; "
-            "play in the terminal with: redlines play --text"
+            "--save works with --text or --resume; a new game in the window is "
+            "autosaved (the title's Continue and Load open it)"
         )
-    from game.scenario import load_scenario
-    from game.session.seats import parse_seats
+    else:
+        from game.scenario import load_scenario
+        from game.session.seats import parse_seats
 
-    loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
-    playable = [actor.id for actor in loaded.scenario.playable]
-    seats = parse_seats(args.seats, playable) if args.seats is not None else None
-    extra = _window_options(run_game, args, loaded)
-    return int(run_game(loaded, seats, args.seed, **extra) or 0)
-
-
-# The window's keyword for each classroom option, and the option's name on the command line.
-WINDOW_OPTIONS = {
-    "watch": "--watch",
-    "turn_seconds": "--timer",
-    "facilitator_pin": "--facilitator-pin",
-}
-
-
-def _window_options(
-    run_game: Callable[..., object], args: argparse.Namespace, loaded: LoadedLike
-) -> dict[str, object]:
-    """The classroom options given, for the keywords ``run_game`` accepts; refuse the others."""
-    wanted: dict[str, object] = {}
-    if args.watch:
-        wanted["watch"] = _watcher(loaded)
-    if args.timer is not None:
-        wanted["turn_seconds"] = args.timer
+        loaded = watched = load_scenario(args.scenario or DEFAULT_SCENARIO)
+        if args.seats is not None:
+            seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
+    pin = None
     if args.facilitator_pin is not None:
-        from game.session.facilitator import PinHash
+        pin = PinHash.make(args.facilitator_pin)  # the window keeps the hash, never the PIN
+    from game.ui.main import run_game  # here, not at the top: pygame loads only for the window
 
-        wanted["facilitator_pin"] = PinHash.make(args.facilitator_pin)  # checked, never kept plain
-    if not wanted:
-        return {}
-    params = inspect.signature(run_game).parameters.values()
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
-    names = {p.name for p in params}
-    missing = [WINDOW_OPTIONS[key] for key in wanted if not takes_any and key not in names]
-    if missing:
-        raise UserError(
-            f"the window does not support {', '.join(missing)} in this version; "
-            "play in the terminal with --text"
-        )
-    return wanted
+    return run_game(
+        loaded,
+        seats,
+        args.seed,
+        watch=_watcher(watched) if args.watch else None,
+        turn_seconds=args.timer,
+        facilitator_pin=pin,
+        resume=resumed,
+    )
 
 
 def _session(args: argparse.Namespace) -> Session:

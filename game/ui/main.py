@@ -1,7 +1,8 @@
 """The game's entry point: the title screen with New game, Continue and Load wired to the game.
 
 ``redlines`` (``redlines play`` without ``--text``) calls ``run_game``; the
-title's New game opens the scenario picker with the given scenario chosen.
+title's New game opens the scenario picker with the given scenario chosen, and
+a game given to resume (``redlines play --resume``) opens over the title at once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # pygame loads only when the window opens (and without its ba
     from game.scenario import LoadedScenario
     from game.session.facilitator import PinHash
     from game.session.seats import Seat
+    from game.session.session import Session
     from game.session.watch import ScenarioWatcher
     from game.ui.context import Context
     from game.ui.scene import Scene
@@ -28,11 +30,13 @@ def title_factory(
     watch: ScenarioWatcher | None = None,
     turn_seconds: float | None = None,
     facilitator_pin: PinHash | None = None,
+    resume: Session | None = None,
 ) -> Callable[[Context], Scene]:
     """The title scene factory for ``run`` (also used by tests through the pilot).
 
     The classroom options (a watched scenario file, the turn timer, the
-    facilitator's PIN) are installed for the window when its first scene opens.
+    facilitator's PIN) are installed for the window when its first scene opens;
+    ``resume``, a loaded game, opens over the title (leaving it shows the title).
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.game.classroom import Classroom, install
@@ -55,10 +59,15 @@ def title_factory(
         return LoadScene(ctx)
 
     hooks = TitleHooks(new_game=new_game, continue_game=continue_game, load_game=load_game)
-    subtitle = loaded.scenario.title if loaded is not None else ""
+    shown = loaded if loaded is not None else resume.loaded if resume is not None else None
+    subtitle = shown.scenario.title if shown is not None else ""
 
     def make(ctx: Context) -> Scene:
         install(ctx, Classroom(turn_seconds, facilitator_pin, watch))
+        if resume is not None:
+            from game.ui.game.flow import ResumingTitle
+
+            return ResumingTitle(ctx, subtitle=subtitle, hooks=hooks, session=resume)
         return GameTitle(ctx, subtitle=subtitle, hooks=hooks)
 
     return make
@@ -73,12 +82,15 @@ def run_game(
     watch: ScenarioWatcher | None = None,
     turn_seconds: float | None = None,
     facilitator_pin: PinHash | None = None,
+    resume: Session | None = None,
 ) -> int:
     """Open the game window on the title screen; returns the exit status.
 
     ``watch`` reloads the game when the scenario file changes (``--watch``),
     ``turn_seconds`` sets the turn timer (``--timer``) and ``facilitator_pin``
-    protects the facilitator console (``--facilitator-pin``).
+    protects the facilitator console (``--facilitator-pin``).  ``resume`` is a
+    game already loaded from its save (``--resume``; loading it first lets a
+    broken save be refused before the window opens): the window opens on it.
     """
     from game.ui import run
 
@@ -89,6 +101,7 @@ def run_game(
         watch=watch,
         turn_seconds=turn_seconds,
         facilitator_pin=facilitator_pin,
+        resume=resume,
     )
     return run(settings_dir, scene_factory=factory)
 

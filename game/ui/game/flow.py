@@ -18,8 +18,10 @@ from game.ui.game.common import GameSetup
 from game.ui.game.debrief import DebriefScene
 from game.ui.game.handover import HandoverScene
 from game.ui.game.table.scene import TableScene
-from game.ui.intent import Replace, Transition
+from game.ui.game.title import GameTitle
+from game.ui.intent import Push, Replace, Transition
 from game.ui.scene import Scene
+from game.ui.screens.title import TitleHooks
 
 
 def start_scene(ctx: Context, setup: GameSetup) -> Scene:
@@ -49,6 +51,27 @@ def resume_scene(ctx: Context, session: Session) -> Scene:
     if session.is_over:
         return DebriefScene(ctx, setup)
     return TableScene(ctx, setup)
+
+
+class ResumingTitle(GameTitle):
+    """The title screen that opens a loaded game over itself at once (``play --resume``).
+
+    The game sits on the title, as if chosen with Load, so leaving it comes back
+    to the title instead of closing the window.
+    """
+
+    def __init__(self, ctx: Context, *, subtitle: str, hooks: TitleHooks, session: Session) -> None:
+        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
+        self.pending: Session | None = session
+
+    def update(self, dt: float) -> Transition | None:
+        session, self.pending = self.pending, None
+        if session is not None:
+            return Push(resume_scene(self.ctx, session))
+        return super().update(dt)
+
+    def wakeup_in(self) -> float | None:
+        return 0 if self.pending is not None else super().wakeup_in()  # open it without input
 
 
 def problem(ctx: Context, title: str, message: str) -> Scene:
