@@ -16,9 +16,14 @@ from game.paths import SCENARIO_ID_PATTERN
 from game.session.seats import Difficulty, SeatKind
 
 # Bump when a save written by this version would not load in an older one.  2: ``remarks``
-# (a save of format 1 has none, and still loads).
-FORMAT = 2
+# (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes); a save
+# without PINs is still written as format 2, so older versions keep reading it.
+FORMAT = 3
+FORMAT_WITHOUT_PINS = 2
 GAME: Literal["redlines"] = "redlines"
+
+
+_HEX = r"^(?:[0-9a-f]{2})+$"
 
 
 class _Strict(BaseModel):
@@ -36,11 +41,20 @@ class SeatRecord(_Strict):
     difficulty: Difficulty = Difficulty.NORMAL
 
 
+class PinRecord(_Strict):
+    """A delegation's hot-seat PIN as a salted hash (``facilitator.PinHash``); never the PIN."""
+
+    salt: str = Field(pattern=_HEX, max_length=256)
+    hash: str = Field(pattern=_HEX, max_length=256)
+    rounds: StrictInt = Field(ge=1, le=10_000_000)  # a bound: a damaged save cannot hang a check
+
+
 class SaveFile(_Strict):
     """One saved game; ``actions``, ``by``, ``rationales`` and ``remarks`` are parallel lists.
 
     ``remarks`` (what each computer seat said at the table) came with format 2; a save
-    without them loads with empty remarks.
+    without them loads with empty remarks.  ``pins`` (format 3) are the hot-seat
+    delegations' PINs, hashed; absent when none was set.
     """
 
     format: StrictInt
@@ -53,6 +67,7 @@ class SaveFile(_Strict):
     by: list[SeatKind]  # the kind of seat that chose each action (human for facilitator moves)
     rationales: list[str]
     remarks: list[str] | None = None  # None: an older save, without remarks
+    pins: dict[str, PinRecord] | None = None  # None: no hot-seat PINs (or an older save)
 
     @model_validator(mode="after")
     def _parallel(self) -> SaveFile:

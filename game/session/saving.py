@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from game import __version__, engine
 from game.fileio import write_atomic
 from game.session.errors import SaveError
-from game.session.savefile import FORMAT, SaveFile, ScenarioRef, SeatRecord
+from game.session.savefile import (
+    FORMAT,
+    FORMAT_WITHOUT_PINS,
+    PinRecord,
+    SaveFile,
+    ScenarioRef,
+    SeatRecord,
+)
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -17,8 +24,13 @@ if TYPE_CHECKING:
 def to_save(session: Session) -> SaveFile:
     """The game as a save record."""
     path = session.loaded.path
+    pins = {
+        actor: PinRecord(salt=pin.salt, hash=pin.digest, rounds=pin.rounds)
+        for actor, pin in session.pins.items()
+    }
     return SaveFile(
-        format=FORMAT,
+        # The lowest format that holds it: a game without PINs stays readable by older versions.
+        format=FORMAT if pins else FORMAT_WITHOUT_PINS,
         game_version=__version__,
         scenario=ScenarioRef(
             id=session.scenario.id,
@@ -35,12 +47,15 @@ def to_save(session: Session) -> SaveFile:
         by=[entry.by for entry in session.log],
         rationales=[entry.rationale for entry in session.log],
         remarks=[entry.remark for entry in session.log],
+        pins=pins or None,
     )
 
 
 def save_bytes(session: Session) -> bytes:
     """The save file's content for the game as it is now."""
-    return to_save(session).model_dump_json(indent=2).encode("utf-8") + b"\n"
+    # No ``"pins": null``: a format-2 reader refuses any field it does not know.
+    data = to_save(session).model_dump_json(indent=2, exclude_none=True)
+    return data.encode("utf-8") + b"\n"
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from game import engine
 from game.engine import Action, ActorView, GameEvent, GameState
@@ -23,6 +24,9 @@ from game.session.errors import SaveError, SessionError
 from game.session.records import AgentError, LoadedLike, LogEntry, ReplayError, Turn
 from game.session.savefile import SaveFile
 from game.session.seats import Seat, SeatKind
+
+if TYPE_CHECKING:
+    from game.session.facilitator import PinHash  # facilitator imports this module
 
 __all__ = [
     "AUTOSAVE_NAME",
@@ -71,6 +75,8 @@ class Session:
         self.autosave_file = autosave_file or autosaves.new_autosave_path(loaded.scenario.id, seed)
         self.notices: list[str] = []  # things a player should know once (an AI fallback)
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
+        # Hot-seat delegations' PINs, hashed (saved with the game, so a resumed game asks too).
+        self.pins: dict[str, PinHash] = {}
         self._agents: dict[str, Agent] = {}
         self._log: list[LogEntry] = []
         self._state = engine.new_game(loaded.scenario, seed)

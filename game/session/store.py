@@ -19,6 +19,7 @@ from game.errors import UserError
 from game.fileio import NotRegularFileError, TooLargeError, read_limited
 from game.session import autosaves
 from game.session.errors import SaveError
+from game.session.facilitator import PinHash
 from game.session.savefile import FORMAT, GAME, SaveFile
 from game.session.seats import Seat
 from game.session.session import LoadedLike, LogEntry, ReplayError, Session
@@ -191,6 +192,14 @@ def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:
     return {actor: Seat(seat.kind, seat.difficulty) for actor, seat in record.seats.items()}
 
 
+def _pins(path: Path, record: SaveFile, seats: Mapping[str, Seat]) -> dict[str, PinHash]:
+    pins = record.pins or {}
+    for actor in pins:
+        if actor not in seats:
+            raise _problem(path, f"its PINs name {actor!r}, not a playable delegation")
+    return {actor: PinHash(pin.salt, pin.hash, pin.rounds) for actor, pin in pins.items()}
+
+
 def _log(path: Path, record: SaveFile) -> list[LogEntry]:
     entries = []
     total = len(record.actions)
@@ -222,16 +231,17 @@ def load(
     file to use instead of the recorded one (moved, or saved elsewhere);
     ``resolve`` finds a scenario by path or id (default:
     ``game.scenario.load_scenario``).  Loading writes nothing.  A game continued
-    from an autosave keeps autosaving to that file.
+    from an autosave keeps autosaving to that file.  Hot-seat PIN hashes come back too.
     """
     record = read_save(path)
     loaded = _scenario_for(path, record, resolve or _default_resolver, scenario)
     chosen = _seats(path, record, loaded)
+    pins = _pins(path, record, chosen)
     if seats is not None:
         chosen.update(seats)
     log = _log(path, record)
     try:
-        return Session.restore(
+        session = Session.restore(
             loaded,
             record.seed,
             chosen,
@@ -242,3 +252,5 @@ def load(
         )
     except ReplayError as exc:
         raise _problem(path, str(exc)) from None
+    session.pins = pins  # a resumed hot-seat game asks for the same PINs
+    return session

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.scenario import load_scenario
+from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.context import Context
@@ -26,10 +27,12 @@ SEED = 7
 
 
 def new_setup(seats: dict[str, Seat], pins: dict[str, str] | None = None) -> GameSetup:
-    """A fresh game of the bundled scenario with these seats (AI for those not named)."""
+    """A fresh game of the bundled scenario with these seats (AI for those not named) and PINs."""
     loaded = load_scenario(SCENARIO)
     full = {a.id: seats.get(a.id, Seat(SeatKind.AI)) for a in loaded.scenario.playable}
-    return GameSetup(Session(loaded, SEED, full, autosave=True), dict(pins or {}))
+    session = Session(loaded, SEED, full, autosave=True)
+    session.pins = {actor: PinHash.make(pin) for actor, pin in (pins or {}).items()}
+    return GameSetup(session)
 
 
 def private_texts(setup: GameSetup, actor: str) -> list[str]:

@@ -29,8 +29,8 @@ def _assert_hides(pilot: Pilot, setup: object, *actors: str) -> None:
 def _confirm(pilot: Pilot) -> None:
     scene = pilot.scene
     assert isinstance(scene, HandoverScene)
-    if scene.pin:
-        pilot.type(scene.pin)
+    if scene.pin is not None:
+        pilot.type(PINS[scene.actor])
     pilot.press("return")
 
 

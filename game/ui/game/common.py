@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Scenario
+from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.theme import COLOUR_BLIND_PALETTE, Theme
@@ -22,13 +23,14 @@ from game.ui.theme import COLOUR_BLIND_PALETTE, Theme
 
 @dataclass
 class GameSetup:
-    """A game in progress as the screens share it: the session and the delegations' PINs.
-
-    PINs live only in memory for this sitting; they are never written to a save.
-    """
+    """A game in progress as the screens share it (the session, which also holds the PINs)."""
 
     session: Session
-    pins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pins(self) -> dict[str, PinHash]:
+        """The hot-seat delegations' PINs, hashed; kept in the session so a save keeps them."""
+        return self.session.pins
 
     @property
     def humans(self) -> list[str]:

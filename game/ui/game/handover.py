@@ -40,7 +40,7 @@ class HandoverScene(Scene):
         pv = engine.public_view(setup.session.state)
         self.actor = actor
         self.then = then
-        self.pin = setup.pins.get(actor, "")
+        self.pin = setup.pins.get(actor)  # a hash: the PIN itself is never kept
         ctx.sound.play("handover")
         self.colour = actor_colour(self.theme, pv, actor)
         self.backdrop = Backdrop()
@@ -56,7 +56,11 @@ class HandoverScene(Scene):
             )
         )
         where = f"Round {pv.round_number} of {len(pv.rounds)}: {rnd.name}, {rnd.city}"
-        ask = "enter your PIN and press Enter" if self.pin else "press Enter or the button"
+        ask = (
+            "enter your PIN and press Enter"
+            if self.pin is not None
+            else "press Enter or the button"
+        )
         self.message = self.add(
             WrappedText(
                 "handover.message",
@@ -67,7 +71,7 @@ class HandoverScene(Scene):
         )
         self.entry = (
             self.add(PinEntry("handover.pin", placeholder="PIN", max_length=12))
-            if self.pin
+            if self.pin is not None
             else None
         )
         self.error = self.add(Label("handover.error", "", color="danger"))
@@ -128,7 +132,7 @@ class HandoverScene(Scene):
 
     def attempt(self) -> Transition | None:
         """Go on if the PIN (if any) is right; otherwise say so and clear it."""
-        if self.entry is not None and self.entry.text != self.pin:
+        if self.pin is not None and self.entry is not None and not self.pin.check(self.entry.text):
             self.error.text = "That is not the PIN of this delegation."
             self.entry.text, self.entry.caret = "", 0
             return None

@@ -183,22 +183,27 @@ class SeatsScene(Scene):
             return None
         seed = int(text) if text else secrets.randbelow(1_000_000)
         seats = self.seat_map()
-        pins = {a: pin.text for a, _, _, pin in self.rows if seats[a].is_human and pin.text}
         room = classroom_of(self.ctx)
-        if self.fpin.text:
-            try:
+        try:
+            pins = {
+                a: PinHash.make(pin.text)
+                for a, _, _, pin in self.rows
+                if seats[a].is_human and pin.text
+            }
+            if self.fpin.text:
                 room.set_pin(PinHash.make(self.fpin.text))
-            except UserError as exc:
-                self.error.text = str(exc)
-                return None
+        except UserError as exc:
+            self.error.text = str(exc)
+            return None
         value = self.timer.value
         room.set_turn_seconds(None if value is None else float(value))  # type: ignore[arg-type]
         try:
             session = Session(self.loaded, seed, seats, autosave=True)
         except UserError as exc:
             return Push(problem(self.ctx, "The game cannot start", str(exc)))
+        session.pins = pins  # hashed, and saved with the game from its first autosave
         session.persist()
-        return Replace(start_scene(self.ctx, GameSetup(session, pins)))
+        return Replace(start_scene(self.ctx, GameSetup(session)))
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "seats.start":

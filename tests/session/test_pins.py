@@ -1,0 +1,88 @@
+"""Hot-seat PINs in a save: kept as salted hashes (never the PIN), restored on load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.session import PinHash, SaveError, load, save
+from game.session import savefile as savefile_module
+from game.session.session import Session
+from tests.session.conftest import HUMAN, FakeLoaded, new_session, resolver, seats_for
+
+PIN = "owl27182"  # not hex: it cannot turn up inside a hash by chance
+
+
+def _hot_seat(loaded: FakeLoaded) -> Session:
+    session = new_session(loaded, 3, seats=seats_for(loaded, HUMAN, HUMAN))
+    session.pins = {actor: PinHash.make(PIN) for actor in list(session.seats)[:1]}
+    return session
+
+
+def test_the_pins_round_trip_as_hashes_and_never_as_the_pin(
+    loaded: FakeLoaded, tmp_path: Path
+) -> None:
+    session = _hot_seat(loaded)
+    path = tmp_path / "game.json"
+    save(session, path)
+    text = path.read_text(encoding="utf-8")
+    assert PIN not in text
+    data = json.loads(text)
+    assert data["format"] == savefile_module.FORMAT  # older versions would refuse ``pins``
+    (actor,) = session.pins
+    pin = session.pins[actor]
+    assert data["pins"] == {actor: {"salt": pin.salt, "hash": pin.digest, "rounds": pin.rounds}}
+    back = load(path, resolve=resolver(loaded))
+    assert back.pins == session.pins
+    assert back.pins[actor].check(PIN)
+    assert not back.pins[actor].check("owl00000")
+    assert back.digest() == session.digest()
+
+
+def test_an_older_save_without_pins_loads_without_pins(loaded: FakeLoaded, tmp_path: Path) -> None:
+    session = _hot_seat(loaded)
+    path = tmp_path / "old.json"
+    save(session, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["pins"]
+    data["format"] = 2  # as written before PINs were saved
+    path.write_text(json.dumps(data), encoding="utf-8")
+    back = load(path, resolve=resolver(loaded))
+    assert back.pins == {}
+    assert back.digest() == session.digest()
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ({"salt": "zz", "hash": "00", "rounds": 1}, "pins"),
+        ({"salt": "00", "hash": "00", "rounds": 0}, "pins"),
+        ({"salt": "00", "hash": "00", "rounds": "5"}, "pins"),
+        ({"salt": "00", "hash": "00", "rounds": 1, "pin": PIN}, "pins"),
+    ],
+)
+def test_a_damaged_pin_record_is_one_message(
+    loaded: FakeLoaded, tmp_path: Path, record: dict[str, object], problem: str
+) -> None:
+    session = _hot_seat(loaded)
+    path = tmp_path / "bad.json"
+    save(session, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    (actor,) = data["pins"]
+    data["pins"][actor] = record
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError, match=problem):
+        load(path, resolve=resolver(loaded))
+
+
+def test_a_pin_for_an_unknown_delegation_is_damage(loaded: FakeLoaded, tmp_path: Path) -> None:
+    session = _hot_seat(loaded)
+    path = tmp_path / "bad.json"
+    save(session, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pins"]["nobody"] = next(iter(data["pins"].values()))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError, match="its PINs name 'nobody'"):
+        load(path, resolve=resolver(loaded))
