@@ -27,6 +27,7 @@ from game.ui.game.debrief import DebriefScene
 from game.ui.game.flow import start_scene
 from game.ui.game.panel import PinGate
 from game.ui.game.summary import RoundSummaryScene
+from game.ui.game.table.forms import FormScene
 from game.ui.game.table.scene import TableScene
 from game.ui.main import run_game, title_factory
 from game.ui.pilot import Pilot
@@ -307,3 +308,20 @@ def test_live_reload_shows_errors_keeps_playing_and_reloads_when_fixed(
     assert len(table.session.log) == len(old.log)
     assert table.room.toast.startswith("scenario reloaded: ")
     assert "Working supper" in shown_text(table)
+
+
+def test_a_move_form_shows_the_turn_countdown(make_pilot: MakePilot, home: Path) -> None:
+    pilot, _, clock = _start(make_pilot, Classroom(turn_seconds=20))
+    table = pilot.scene
+    assert isinstance(table, TableScene)
+    pilot.click("table.propose")
+    form = pilot.scene
+    assert isinstance(form, FormScene)
+    assert form.countdown.text == "0:20 left"
+    assert form.countdown.color == "accent"
+    assert pilot.app.wakeup_in() is not None  # it wakes to count, with nobody touching it
+    _wait(pilot, clock, 12)
+    assert pilot.scene is form  # still filling in the form
+    assert form.countdown.text == "0:08 left" == table.room.clock()[0]  # the table's clock
+    assert form.countdown.color == "danger"  # the last seconds
+    assert "0:08 left" in shown_text(form)

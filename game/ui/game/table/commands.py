@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from game.engine import Accept, Pass, Reject
 from game.ui.dialog import Dialog
 from game.ui.game.common import humanize, short_name
+from game.ui.game.table.forms import FormScene
 from game.ui.game.table.moves import CarryOutForm, ProposeForm, StatementForm, ThreatForm
 from game.ui.intent import Pop, Push, Transition
 
@@ -28,14 +29,17 @@ def open_form(scene: TableScene, kind: str) -> Transition | None:
     sc = scene.session.scenario
     if kind == "propose":
         preset = dict(scene.pv.binding)
-        form = ProposeForm(scene.ctx, sc, scene.viewer, legal, preset)
-        form.agreed = dict(scene.pv.binding)
-        return Push(form)
-    if kind == "statement":
-        return Push(StatementForm(scene.ctx, sc, scene.viewer, legal))
-    if kind == "threaten":
-        return Push(ThreatForm(scene.ctx, sc, scene.viewer, legal))
-    return Push(CarryOutForm(scene.ctx, sc, scene.viewer, legal))
+        propose = ProposeForm(scene.ctx, sc, scene.viewer, legal, preset)
+        propose.agreed = dict(scene.pv.binding)
+        form: FormScene = propose
+    elif kind == "statement":
+        form = StatementForm(scene.ctx, sc, scene.viewer, legal)
+    elif kind == "threaten":
+        form = ThreatForm(scene.ctx, sc, scene.viewer, legal)
+    else:
+        form = CarryOutForm(scene.ctx, sc, scene.viewer, legal)
+    form.show_clock(scene.room)  # the turn timer runs on while the form is open
+    return Push(form)
 
 
 def answer(scene: TableScene, accept: bool) -> Transition | None:

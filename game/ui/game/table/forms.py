@@ -9,7 +9,7 @@ and closes with ``Pop(Intent(form id, "submit", action))`` for the table to subm
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 
@@ -18,6 +18,7 @@ from game.engine import Action, Propose
 from game.engine.model import Scenario
 from game.ui import layout
 from game.ui.context import Context
+from game.ui.game.classroom import ms_to_next_second
 from game.ui.game.common import issue_name, option_label, short_name
 from game.ui.game.widgets.choice import ChoicePicker
 from game.ui.game.widgets.document import Document
@@ -29,7 +30,11 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 from game.ui.widgets.scrollpanel import ScrollPanel
 
+if TYPE_CHECKING:
+    from game.ui.game.table.room import TableRoom
+
 LEAVE_OUT = "— not in this package —"
+CLOCK_SAMPLE = "88:88 left"  # the widest countdown: its room in the header does not jump
 
 
 def agenda_options(legal: Sequence[Action]) -> dict[str, list[str]]:
@@ -70,12 +75,28 @@ class FormScene(Scene):
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
         self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
+        # The turn's countdown: the table under this modal is not updated, so the form shows it.
+        self.room: TableRoom | None = None
+        self.countdown = self.add(Label(f"{id}.clock", "", style="label", align="right"))
         self.fields = self.add(ScrollPanel(f"{id}.fields"))
         self.form = Document(self.fields, f"{id}.field")
         self.side = self.add(ScrollPanel(f"{id}.notes"))
         self.notes = Document(self.side, f"{id}.note")
         self.submit = self.add(Button(f"{id}.submit", submit_text, variant=variant))
         self.cancel = self.add(Button(f"{id}.cancel", "Cancel"))
+
+    def show_clock(self, room: TableRoom) -> None:
+        """Show the table's turn countdown (read-only, the same clock) in the header."""
+        self.room = room
+        self.tick_clock()
+
+    def tick_clock(self) -> None:
+        """Bring the countdown up to date: red in the last seconds, amber while paused."""
+        if self.room is None:
+            return
+        text, urgent = self.room.clock()
+        self.countdown.text = text
+        self.countdown.color = "warning" if self.room.paused else "danger" if urgent else "accent"
 
     # -- to fill in --------------------------------------------------------------------
     def action(self) -> Action | None:
@@ -142,7 +163,13 @@ class FormScene(Scene):
             [t.line_height("subheading"), layout.Flex(), t.control_height()],
             t.space("md"),
         )
-        self.heading.rect = head
+        if self.room is not None:
+            clock_w = self.theme.text_size(CLOCK_SAMPLE, "label")[0]
+            self.heading.rect, self.countdown.rect = layout.row(
+                head, [layout.Flex(), clock_w], t.space("md")
+            )
+        else:
+            self.heading.rect, self.countdown.rect = head, pygame.Rect(head.right, head.top, 0, 0)
         if body.width >= t.px(760):
             self.fields.rect, self.side.rect = layout.row(
                 body, [layout.Flex(1.1), layout.Flex(1)], t.space("xl")
@@ -163,6 +190,18 @@ class FormScene(Scene):
         draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
         accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
         pygame.draw.rect(surface, t.color("accent"), accent)
+
+    def update(self, dt: float) -> Transition | None:
+        self.tick_clock()
+        return super().update(dt)
+
+    def wakeup_in(self) -> float | None:
+        times = [super().wakeup_in()]
+        left = None if self.room is None or self.room.paused else self.room.remaining()
+        if left is not None:
+            times.append(ms_to_next_second(left))  # wake as the shown second changes
+        known = [t for t in times if t is not None]
+        return min(known) if known else None
 
     def focus_first(self) -> None:
         # The first field, not the scrolling panel around the fields.
