@@ -139,7 +139,7 @@ def reload_session(
     total = len(log)
 
     def build(entries: Sequence[LogEntry]) -> Session:
-        return Session.restore(
+        rebuilt = Session.restore(
             loaded,
             session.seed,
             seats,
@@ -148,6 +148,10 @@ def reload_session(
             save_path=session.save_path,
             autosave_file=session.autosave_file,  # the same game: the same autosave
         )
+        # Hot-seat PINs belong to the room, not to the scenario: a reload keeps them,
+        # and the autosave written just below must carry them too.
+        rebuilt.pins = dict(session.pins)
+        return rebuilt
 
     try:
         new = build(log)

@@ -269,3 +269,19 @@ def test_a_reload_keeps_the_games_autosave_file(path: Path) -> None:
     assert change.loaded is not None
     result = reload_session(session, change.loaded)
     assert result.session.autosave_file == session.autosave_file
+
+
+def test_a_reload_keeps_the_hot_seat_pins(path: Path) -> None:
+    """The PINs belong to the room: a reload (even one that restarts) keeps them."""
+    from game.session import PinHash
+
+    watcher = ScenarioWatcher(path)
+    session = _game(watcher, "north pass")
+    session.pins = {"north": PinHash.make("qwerty")}
+    _edit(path, "The Harbour Dispute", "The Harbour Dispute, edited")
+    change = watcher.poll()
+    assert change is not None
+    assert change.loaded is not None
+    result = reload_session(session, change.loaded, keep_prefix=False)
+    assert set(result.session.pins) == {"north"}
+    assert result.session.pins["north"].check("qwerty")
