@@ -235,7 +235,9 @@ def test_wrap_breaks_long_words_and_keeps_every_character(width: int) -> None:
     )
     lines = wrap_lines(font, text, width)
     assert all(font.size(line)[0] <= width for line in lines)
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # Nothing is lost: the only additions are the hyphens ending split pieces.
+    joined = "".join(line.removesuffix("-") if line[-2:-1].isalpha() else line for line in lines)
+    assert joined.replace(" ", "") == text.replace(" ", "")
 
 
 def test_wrapped_text_and_labels_fit_their_boxes_in_the_sandbox(make_pilot: MakePilot) -> None:
