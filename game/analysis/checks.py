@@ -12,10 +12,11 @@ from __future__ import annotations
 from game.analysis.conditions import always_holds, impossibilities
 from game.analysis.deals import Zopa, space_for, zopa_in
 from game.analysis.finding import Finding, Severity
-from game.analysis.reach import Reach, consenting, movers, reach
+from game.analysis.reach import Reach, reach
 from game.analysis.space import build_space, default_actors, red_lined, utilities
 from game.analysis.zopa_checks import zopa_findings
 from game.engine.model import Scenario
+from game.engine.queries import consenting, movers
 
 WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration
 

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import queries
 from game.engine.model import Scenario
+from game.engine.queries import consenting, movers
+
+# The engine's consent (R9) and movers (R2) are asked, not re-derived; re-exported
+# so that the agreement test can compare what the analysis uses with the engine.
+__all__ = ["Reach", "consenting", "consenting_lines", "movers", "reach"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +30,6 @@ class Reach:
     closing_lines: dict[str, tuple[str, ...]]  # issue -> red lines covering every option
     open_options: dict[str, tuple[str, ...]]  # issue -> options no consenting actor rules out
     settleable: frozenset[str]
-
-
-def consenting(scenario: Scenario, issue_id: str) -> tuple[str, ...]:
-    """The actors whose acceptance an issue needs (the engine's R9)."""
-    return queries.consenting(scenario, issue_id)
-
-
-def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:
-    """The delegations that take turns (and can accept) at a round's table (the engine's R2)."""
-    return queries.movers(scenario, round_id)
 
 
 def consenting_lines(scenario: Scenario, issue_id: str) -> list[tuple[str, frozenset[str]]]:
