@@ -95,9 +95,6 @@ class OwnPrefs:
                 found.append(Breach(issue, option, line))
         return found
 
-    def scope_weight(self, issues: Iterable[str]) -> float:
-        return sum(self.weights.get(i, 0.0) for i in issues)
-
     def utility(self, terms: Mapping[str, str]) -> float:
         """Normalised utility of ``terms`` over the issues they settle (1.0 if we have no stake)."""
         total = 0.0
@@ -111,9 +108,6 @@ class OwnPrefs:
                 weight += wi
         return total / weight if weight > 0 else 1.0
 
-    def scope_utility(self, choice: Mapping[str, str], scope: Iterable[str]) -> float:
-        return self.utility({i: choice[i] for i in scope})
-
     def best(self, scope: Iterable[str]) -> float:
         """Our best normalised utility over ``scope`` without crossing our red lines."""
         return self.utility({i: self.best_option[i] for i in scope})
@@ -124,11 +118,3 @@ class OwnPrefs:
         if found is None:
             found = self._sq[key] = self.utility({i: self.status_quo[i] for i in key})
         return found
-
-    def full_utility(self, agreed: Mapping[str, str]) -> float:
-        """Utility of a whole settlement: unsettled issues stay at their status quo."""
-        total = 0.0
-        for issue in self.issue_ids:
-            option = agreed.get(issue, self.status_quo[issue])
-            total += self.weights[issue] * self.values[issue][option]
-        return total
