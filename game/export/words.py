@@ -1,4 +1,7 @@
-"""Ids into the scenario's own words (names, labels), shared by the debrief and the briefings."""
+"""Ids into the scenario's own words (names, labels), shared by the debrief and the briefings.
+
+The lookups go through the engine's per-scenario tables (built once), not scans of the model.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +9,20 @@ from collections.abc import Iterable
 
 from game.engine.actions import FACILITATOR
 from game.engine.model import Scenario
+from game.engine.tables import tables_for
 
 
 def actor_name(scenario: Scenario, actor: str) -> str:
     """The actor's name; the facilitator and unknown ids (a free quote speaker) as given."""
     if actor == FACILITATOR:
         return "Facilitator"
-    for a in scenario.actors:
-        if a.id == actor:
-            return a.name
-    return actor
+    index = tables_for(scenario).actor_index.get(actor)
+    return actor if index is None else scenario.actors[index].name
 
 
 def short_name(scenario: Scenario, actor: str) -> str:
-    for a in scenario.actors:
-        if a.id == actor:
-            return a.short_name or a.name
-    return actor_name(scenario, actor)
+    found = tables_for(scenario).name.get(actor)
+    return actor_name(scenario, actor) if found is None else found
 
 
 def names(scenario: Scenario, actors: Iterable[str]) -> str:
@@ -30,19 +30,12 @@ def names(scenario: Scenario, actors: Iterable[str]) -> str:
 
 
 def issue_name(scenario: Scenario, issue: str) -> str:
-    for i in scenario.issues:
-        if i.id == issue:
-            return i.name
-    return issue
+    found = tables_for(scenario).issue.get(issue)
+    return issue if found is None else found.name
 
 
 def option_label(scenario: Scenario, issue: str, option: str) -> str:
-    for i in scenario.issues:
-        if i.id == issue:
-            for o in i.options:
-                if o.id == option:
-                    return o.label
-    return option
+    return tables_for(scenario).option_label.get((issue, option), option)
 
 
 def terms_words(scenario: Scenario, terms: Iterable[tuple[str, str]]) -> str:
@@ -51,10 +44,8 @@ def terms_words(scenario: Scenario, terms: Iterable[tuple[str, str]]) -> str:
 
 
 def lever_name(scenario: Scenario, lever: str) -> str:
-    for lv in scenario.levers:
-        if lv.id == lever:
-            return lv.name
-    return lever
+    found = tables_for(scenario).lever.get(lever)
+    return lever if found is None else found.name
 
 
 def value_words(value: float) -> str:
