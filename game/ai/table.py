@@ -34,7 +34,8 @@ class Threat:
     lever: str
     unless: Terms
     due: bool  # its deadline has passed
-    met: bool  # its "unless" terms hold
+    # No "met" flag: a threat whose terms are agreed is no longer pending (the engine
+    # lapses it into a promise, R10), so every threat here is still unmet.
 
 
 @dataclass(frozen=True, slots=True)

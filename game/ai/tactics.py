@@ -98,7 +98,7 @@ def _others_lines(table: Table) -> frozenset[tuple[str, str]]:
 def carry_out_due(table: Table, moves: Moves) -> Intent | None:
     """Carry out a threat that fell due unmet, if we are the kind that does."""
     for threat in table.threats:
-        if not threat.due or threat.met or threat.lever not in moves.carry_out:
+        if not threat.due or threat.lever not in moves.carry_out:
             continue
         lever = next((lv for lv in table.levers if lv.id == threat.lever), None)
         if lever is not None and would_carry_out(table, lever):

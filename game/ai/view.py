@@ -183,7 +183,7 @@ def _commitments(
         if c.kind is CommitmentKind.THREAT and c.status is CommitmentStatus.PENDING
     ]
     # A threat falls due with the round: our last move in it is the last chance to act.
-    threats = tuple(Threat(c.lever, c.unless, due=due, met=False) for c in pending if c.actor == me)
+    threats = tuple(Threat(c.lever, c.unless, due=due) for c in pending if c.actor == me)
     pressure = max(
         (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
     )
