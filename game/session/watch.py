@@ -149,8 +149,9 @@ def reload_session(
             autosave_file=session.autosave_file,  # the same game: the same autosave
         )
         # Hot-seat PINs belong to the room, not to the scenario: a reload keeps them,
-        # and the autosave written just below must carry them too.
+        # and its autosave must carry them too.
         rebuilt.pins = dict(session.pins)
+        rebuilt.persist()  # only a log that replayed gets here: each reload saves once
         return rebuilt
 
     try:
@@ -160,9 +161,7 @@ def reload_session(
         new = build(log[:kept])
         where = f"at move {kept} of {total}" if kept else "from the start"
         message = f"restarted {where}: move {exc.number} no longer replays ({exc.reason})"
-        new.persist()
         return ReloadResult(new, True, message, kept, total, exc.number, exc.reason, (), notes)
-    new.persist()
     message = f"restarted at move {total} of {total}" if total else "restarted from the start"
     return ReloadResult(new, True, message, total, total, notes=notes)
 
