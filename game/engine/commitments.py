@@ -9,6 +9,7 @@ from game.engine.flow import (
     add_tension,
     add_trust,
     apply_effect,
+    commit_with,
     emit,
     then_advance,
 )
@@ -33,16 +34,7 @@ def threats_met(d: Draft) -> None:
             and all(_agreed(d, iss, opt) for iss, opt in c.unless)
         ):
             changed = True
-            ledger[i] = Commitment(
-                c.number,
-                c.kind,
-                c.actor,
-                c.lever,
-                c.target,
-                c.unless,
-                c.round,
-                CommitmentStatus.LAPSED,
-            )
+            ledger[i] = commit_with(c, CommitmentStatus.LAPSED)
             ledger.append(
                 Commitment(
                     len(ledger) + 1,
@@ -115,9 +107,7 @@ def carry_out(d: Draft, a: CarryOut) -> None:
             status, how = CommitmentStatus.BROKEN, "although its terms were met"
             add_credibility(d, a.actor, rules.broken_threat_credibility)
             add_trust(d, a.actor, lever.target, rules.broken_promise_trust)
-        ledger[i] = Commitment(
-            c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status
-        )
+        ledger[i] = commit_with(c, status)
     if how == "without warning":  # a surprise hurts trust more (R11)
         add_trust(d, a.actor, lever.target, rules.surprise_trust)
     d.ledger = tuple(ledger)

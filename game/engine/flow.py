@@ -233,7 +233,7 @@ def _resolve_deadlines(d: Draft) -> None:
             continue
         who, lever = t.name[c.actor], t.lever[c.lever].name
         if c.kind is CommitmentKind.THREAT:
-            ledger[i] = _commit(c, CommitmentStatus.BROKEN)
+            ledger[i] = commit_with(c, CommitmentStatus.BROKEN)
             add_credibility(d, c.actor, rules.broken_threat_credibility)
             emit(
                 d,
@@ -243,7 +243,7 @@ def _resolve_deadlines(d: Draft) -> None:
                 c.lever,
             )
         else:
-            ledger[i] = _commit(c, CommitmentStatus.KEPT)
+            ledger[i] = commit_with(c, CommitmentStatus.KEPT)
             add_credibility(d, c.actor, rules.kept_promise_credibility)
             emit(
                 d,
@@ -255,7 +255,8 @@ def _resolve_deadlines(d: Draft) -> None:
     d.ledger = tuple(ledger)
 
 
-def _commit(c: Commitment, status: CommitmentStatus) -> Commitment:
+def commit_with(c: Commitment, status: CommitmentStatus) -> Commitment:
+    """The commitment ``c`` with a new status (states are frozen: a new value)."""
     return Commitment(c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status)
 
 
