@@ -12,6 +12,8 @@ that fits.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 ELLIPSIS = "…"
@@ -104,8 +106,16 @@ def _wide_word(font: pygame.font.Font, current: str, word: str, width: int) -> l
 
 
 def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Lines of ``text`` that each fit in ``width`` pixels; newlines start new lines."""
-    width = max(1, width)
+    """Lines of ``text`` that each fit in ``width`` pixels; newlines start new lines.
+
+    Memoised (fonts come from the theme's cache and are never restyled), because
+    several widgets wrap in ``draw``: a frame then re-measures nothing unchanged.
+    """
+    return list(_wrap(font, text, max(1, width)))
+
+
+@lru_cache(maxsize=4096)
+def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split(" ")
@@ -124,7 +134,7 @@ def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 *full, current = _wide_word(font, current, word, width)
                 lines.extend(full)
         lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
