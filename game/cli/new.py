@@ -18,8 +18,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _scenario_id(path: Path) -> str:
     """The file's stem as an id (``My Crisis.yaml`` -> ``my-crisis``)."""
+    from game.paths import is_scenario_id
+
     ident = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    return ident if re.match(r"^[a-z][a-z0-9-]*$", ident) else "my-crisis"
+    return ident if is_scenario_id(ident) else "my-crisis"
 
 
 def _schema_reference(path: Path) -> str:
