@@ -5,23 +5,21 @@ from __future__ import annotations
 from typing import NoReturn
 
 from game.engine.actions import (
+    FACILITATOR_ACTIONS,
+    PLAYER_ACTIONS,
     Accept,
     Action,
     Bookmark,
     CarryOut,
-    EndGame,
-    EndRound,
     ExtendRound,
     Inject,
     News,
-    Pass,
     Propose,
     Reject,
     Statement,
     Terms,
     Threaten,
     Timeout,
-    WalkOut,
 )
 from game.engine.errors import IllegalActionError, MalformedActionError
 from game.engine.model import Tone
@@ -39,12 +37,10 @@ def check(state: GameState, action: Action) -> None:
     """Raise ``IllegalActionError``/``MalformedActionError`` unless ``action`` is legal now."""
     if state.over:
         _refuse(state, action, "the game is over")
-    if isinstance(action, Inject | News | Bookmark | ExtendRound | EndRound | EndGame | Timeout):
+    if isinstance(action, FACILITATOR_ACTIONS):
         _check_facilitator(state, action)
         return
-    if not isinstance(
-        action, Propose | Accept | Reject | Statement | Threaten | CarryOut | WalkOut | Pass
-    ):
+    if not isinstance(action, PLAYER_ACTIONS):
         raise MalformedActionError(f"not an action: {action!r}")
     actor = action.actor
     if actor not in state._t.actor_index:
