@@ -191,9 +191,6 @@ class StateFields:
     def trust(self, actor: str, other: str) -> float:
         return self.trackers[self._t.pair_index[(actor, other)]]
 
-    def binding_terms(self) -> dict[str, str]:
-        return dict(self.binding)
-
     def round_start(self) -> int:
         """Index in ``proposals`` of the current round's first (only those can be live)."""
         props, number = self.proposals, self.round_index + 1
