@@ -71,8 +71,8 @@ class ClassroomTextGame(TextGame):
 
     def _command(self, actor: str, line: str, legal: tuple[Action, ...]) -> bool:
         if line.strip().lower() == "u" and self._last_by_a_person_timed_out():
-            # The session counts the facilitator's moves as a person's; an undo here
-            # would give back a turn the timer took.
+            # The session refuses this undo too (the timeout is the facilitator's move);
+            # this says why in the terminal's words: the timer took the turn.
             raise UserError("a turn that timed out cannot be taken back")
         return super()._command(actor, line, legal)
 
