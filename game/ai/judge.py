@@ -52,23 +52,32 @@ def feasible_best(table: Table, scope: Iterable[str]) -> float:
     if isinstance(found, float):
         return found
     prefs = table.prefs
-    avoid = table.difficulty != "easy"
-    banned: dict[str, set[str]] = {}
-    if avoid:
-        for actor in table.others():
-            for issue, options in table.public_lines.get(actor, {}).items():
-                banned.setdefault(issue, set()).update(options)
+    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
     choice = {}
     for issue in scope:
         vals = prefs.values[issue]
         pool = [
             o
             for o in prefs.options[issue]
-            if o not in prefs.forbidden[issue] and o not in banned.get(issue, ())
+            if o not in prefs.forbidden[issue] and (issue, o) not in banned
         ]
         choice[issue] = max(pool, key=vals.__getitem__) if pool else prefs.best_option[issue]
     best = table.cache[key] = prefs.utility(choice)
     return best
+
+
+def others_lines(table: Table) -> frozenset[tuple[str, str]]:
+    """(issue, option) pairs on a public red line of someone else at the table."""
+    key = ("others-lines", table.others())
+    found = table.cache.get(key)
+    if isinstance(found, frozenset):
+        return found
+    banned: set[tuple[str, str]] = set()
+    for actor in table.others():
+        for issue, options in table.public_lines.get(actor, {}).items():
+            banned.update((issue, o) for o in options)
+    made = table.cache[key] = frozenset(banned)
+    return made
 
 
 def aspiration_for(table: Table, scope: Iterable[str]) -> tuple[float, float]:

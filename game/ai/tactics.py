@@ -12,7 +12,7 @@ hard level it sometimes does.
 from __future__ import annotations
 
 from game.ai.draws import Draws
-from game.ai.judge import format_terms
+from game.ai.judge import format_terms, others_lines
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.opponents import model_opponents
 from game.ai.prefs import Terms
@@ -61,7 +61,7 @@ def key_demands(table: Table) -> Terms:
     """
     prefs = table.prefs
     mine = table.demands.get(table.me, {})
-    banned = _others_lines(table) if table.difficulty != "easy" else frozenset()
+    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
     open_issues = table.open_issues
     wanted = [
         (i, mine[i])
@@ -79,20 +79,6 @@ def key_demands(table: Table) -> Terms:
         if prefs.weights.get(top, 0.0) > 0 and (top, option) not in banned:
             terms = [(top, option)]
     return tuple(sorted(terms))
-
-
-def _others_lines(table: Table) -> frozenset[tuple[str, str]]:
-    """(issue, option) pairs on a public red line of someone else at the table."""
-    key = ("others-lines", table.others())
-    found = table.cache.get(key)
-    if isinstance(found, frozenset):
-        return found
-    banned: set[tuple[str, str]] = set()
-    for actor in table.others():
-        for issue, options in table.public_lines.get(actor, {}).items():
-            banned.update((issue, o) for o in options)
-    made = table.cache[key] = frozenset(banned)
-    return made
 
 
 def carry_out_due(table: Table, moves: Moves) -> Intent | None:
