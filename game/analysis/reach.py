@@ -49,13 +49,13 @@ def reach(scenario: Scenario) -> Reach:
     closing: dict[str, tuple[str, ...]] = {}
     open_options: dict[str, tuple[str, ...]] = {}
     settleable = set()
+    # Asked once per round, not once per round per issue.
+    at_table = {r.id: movers(scenario, r.id) for r in scenario.rounds}
     for issue in scenario.issues:
         # A table of fewer than two delegations can never agree anything.
-        tables = [
-            r for r in scenario.rounds if issue.id in r.agenda and len(movers(scenario, r.id)) >= 2
-        ]
+        tables = [r for r in scenario.rounds if issue.id in r.agenda and len(at_table[r.id]) >= 2]
         rounds[issue.id] = tuple(r.id for r in tables)
-        seated = {a for r in tables for a in movers(scenario, r.id)}
+        seated = {a for r in tables for a in at_table[r.id]}
         absent[issue.id] = tuple(a for a in consenting(scenario, issue.id) if a not in seated)
         lines = consenting_lines(scenario, issue.id)
         ruled_out = set().union(*(opts for _, opts in lines)) if lines else set()
