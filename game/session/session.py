@@ -22,7 +22,6 @@ from game.session import autosaves, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
 from game.session.records import AgentError, LoadedLike, LogEntry, ReplayError, Turn
-from game.session.savefile import SaveFile
 from game.session.seats import Seat, SeatKind
 
 if TYPE_CHECKING:
@@ -272,10 +271,6 @@ class Session:
         return removed
 
     # --- saving ---------------------------------------------------------------
-
-    def to_save(self) -> SaveFile:
-        """This game as a save record."""
-        return saving.to_save(self)
 
     def save(self, path: Path) -> None:
         """Write this game to ``path`` atomically; ``SaveError`` if it cannot be written."""
