@@ -7,14 +7,13 @@ in their play.  Regenerate on purpose only:
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 from game import engine
 from game.engine.model import Personality
 from tests.ai.helpers import play, with_personalities
 from tests.engine.fixtures import small_scenario
+from tests.engine.helpers import assert_matches_golden
 
 SEED = 2  # a varied game: a bluff, a threat met by the deal, counter-offers, red lines
 GOLDEN = Path(__file__).parent / "golden" / f"fixture-summit-ai-seed-{SEED}.txt"
@@ -53,16 +52,4 @@ def transcript(seed: int) -> str:
 
 
 def test_golden_ai_playthrough() -> None:
-    text = transcript(SEED)
-    if os.environ.get("REDLINES_REGEN_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            text.splitlines(keepends=True),
-            "golden",
-            "now",
-        )
-    )
-    assert not diff, diff
+    assert_matches_golden(GOLDEN, transcript(SEED))

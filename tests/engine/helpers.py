@@ -1,8 +1,11 @@
-"""Small helpers shared by the engine tests: quiet scenarios and scripted play."""
+"""Small helpers shared by the engine and AI tests: quiet scenarios, scripted play, goldens."""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import os
+from pathlib import Path
 from typing import Any
 
 from game.engine import GameEvent, GameState, apply, new_game, parse_action
@@ -38,3 +41,20 @@ def events_of(state: GameState, *moves: str) -> tuple[GameState, list[GameEvent]
         state, events = apply(state, parse_action(text))
         out.extend(events)
     return state, out
+
+
+def assert_matches_golden(golden: Path, text: str) -> None:
+    """``text`` must equal the golden transcript; ``REDLINES_REGEN_GOLDEN=1`` rewrites it."""
+    if os.environ.get("REDLINES_REGEN_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            golden.name,
+            "this run",
+        )
+    )
+    assert not diff, "transcript differs from the golden file:\n" + diff

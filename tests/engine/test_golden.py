@@ -5,8 +5,6 @@ Regenerate on purpose only: ``REDLINES_REGEN_GOLDEN=1 pytest tests/engine/test_g
 
 from __future__ import annotations
 
-import difflib
-import os
 import random
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from game.engine import (
     to_move,
 )
 from tests.engine.fixtures import small_scenario
+from tests.engine.helpers import assert_matches_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "fixture-summit-seed-2425.txt"
 SEED = 2425  # chosen for a varied game: agreements, a lever, events, quotes
@@ -56,17 +55,4 @@ def transcript(seed: int) -> str:
 
 
 def test_golden_playthrough() -> None:
-    text = transcript(SEED)
-    if os.environ.get("REDLINES_REGEN_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            text.splitlines(keepends=True),
-            str(GOLDEN.name),
-            "this run",
-        )
-    )
-    assert not diff, "transcript differs from the golden file:\n" + diff
+    assert_matches_golden(GOLDEN, transcript(SEED))
