@@ -14,38 +14,20 @@ from __future__ import annotations
 import argparse
 import collections
 import math
-import random
 import statistics
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game import engine
-from game.ai import Decision, make_agent
-from game.engine import Accept, Action, ActorView, Pass, Propose, Reject
+from game.ai import make_agent
+from game.engine import Accept, Propose
 from game.engine.model import Scenario
 from game.scenario import load_scenario
+from tests.ai.helpers import RandomSeat, RejectSeat
 from tests.engine.fixtures import generated_scenario
-
-
-class RandomSeat:
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-
-    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
-        del view
-        return Decision(self.rng.choice(list(legal)), "random")
-
-
-class RejectSeat:
-    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
-        for action in legal:
-            if isinstance(action, Reject):
-                return Decision(action, "reject")
-        return Decision(Pass(view.actor), "reject")
 
 
 class Game:
