@@ -338,7 +338,7 @@ class FacilitatorConsole(PanelScene):
             return None
         result = self._act(lambda: send(text), done)
         if self.feedback.color == "ok":
-            entry.text, entry.caret = "", 0
+            entry.clear()
         return result
 
     def _drop_played(self) -> None:
@@ -365,7 +365,7 @@ class FacilitatorConsole(PanelScene):
             except UserError as exc:
                 self.feedback.text, self.feedback.color = str(exc), "danger"
                 return None
-            self.pin_entry.text, self.pin_entry.caret = "", 0
+            self.pin_entry.clear()
             self.feedback.text, self.feedback.color = "PIN set: the console asks for it.", "ok"
         self.refresh()
         return None

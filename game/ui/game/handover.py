@@ -134,7 +134,7 @@ class HandoverScene(Scene):
         """Go on if the PIN (if any) is right; otherwise say so and clear it."""
         if self.pin is not None and self.entry is not None and not self.pin.check(self.entry.text):
             self.error.text = "That is not the PIN of this delegation."
-            self.entry.text, self.entry.caret = "", 0
+            self.entry.clear()
             return None
         return self.then()
 

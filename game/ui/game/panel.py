@@ -138,7 +138,7 @@ class PinGate(PanelScene):
     def attempt(self) -> Transition | None:
         if self.check(self.entry.text):
             return Replace(self.then())
-        self.entry.text, self.entry.caret = "", 0
+        self.entry.clear()
         self.message.text = "That is not the facilitator PIN."
         self.message.color = "danger"
         self.relayout(self.rect)

@@ -70,6 +70,10 @@ class TextEntry(Widget):
         pygame.key.stop_text_input()
 
     # -- editing -----------------------------------------------------------------------
+    def clear(self) -> None:
+        """Empty the field (a refused PIN, a sent message), without a change intent."""
+        self.text, self.caret = "", 0
+
     def _set(self, text: str, caret: int) -> Handled:
         self._blink = 0.0
         changed = text != self.text
