@@ -13,7 +13,7 @@ import json
 from typing import TextIO
 
 from game import engine
-from game.engine import Action, Statement
+from game.engine import Action, PublicView, Statement
 from game.errors import UserError
 from game.session import text
 from game.session.seats import SeatKind
@@ -76,8 +76,7 @@ class TextGame:
             self.say(f"warning: {warning}")
         self._warned = warning
 
-    def _table(self) -> None:
-        pv = engine.public_view(self.session.state)
+    def _table(self, pv: PublicView) -> None:
         self.say(*text.header(pv, self.session.state.extra_turns))
         self.say(*text.trackers(pv))
         self.say(*text.board(pv))
@@ -120,7 +119,7 @@ class TextGame:
                 self._human_turn()
         except QuitError:
             s.persist()
-            where = s.save_path or (s.autosave_path() if s.autosave else None)
+            where = s.save_path or (s.autosave_file if s.autosave else None)
             if where is not None and s.save_warning is None:
                 self.say(f"Game saved to {where}.")
                 self.say(f"Resume with: redlines play --text --resume {where}")
@@ -146,7 +145,7 @@ class TextGame:
         actor = s.to_move
         assert actor is not None  # run_until_human stops at a person's move or the end
         pv = engine.public_view(s.state)
-        self._table()
+        self._table(pv)
         legal = s.legal_actions(actor)
         self.say(f"{text.names(pv).get(actor, actor)} to move.")
         self.say(*text.menu(pv, legal, s.scenario, actor))
@@ -189,8 +188,9 @@ class TextGame:
             self._shown = len(s.transcript)
             return True
         if word == "b" and not rest:
-            self._table()
-            self.say(*text.menu(engine.public_view(s.state), legal, s.scenario, actor))
+            pv = engine.public_view(s.state)
+            self._table(pv)
+            self.say(*text.menu(pv, legal, s.scenario, actor))
             return False
         if word == "i" and not rest:
             self.say(*text.brief(s.view(actor), engine.public_view(s.state)))
