@@ -16,9 +16,9 @@ from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents
-from game.ai.prefs import Terms
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
+from game.engine.actions import Terms
 from game.engine.model import Tone
 
 

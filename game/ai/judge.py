@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.ai.aspiration import target
-from game.ai.prefs import Breach, Terms
+from game.ai.prefs import Breach
 from game.ai.table import Table
+from game.engine.actions import Terms
 
 
 @dataclass(frozen=True, slots=True)

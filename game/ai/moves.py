@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from game.ai.prefs import Terms
+from game.engine.actions import Terms
 from game.engine.model import Tone
 
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 
 from game.ai import shared
 from game.ai.draws import Draws, fast_random
-from game.ai.prefs import Terms
 from game.ai.table import Offer, Table
+from game.engine.actions import Terms
 
 # HardHeaded's weight step for an issue an opponent leaves unchanged.
 _UNCHANGED_STEP = 0.2

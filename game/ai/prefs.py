@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from game.engine.model import Issue, Preferences, RedLine
 
-Terms = tuple[tuple[str, str], ...]
 # issues we may offer on, their options we may offer, our weighted value of each
 OfferRows = tuple[list[str], list[tuple[str, ...]], list[list[float]]]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.moves import Intent, Kind
-from game.ai.prefs import Terms
 from game.ai.table import Table
+from game.engine.actions import Terms
 from game.engine.model import Issue
 
 _FIRM, _NEUTRAL, _WARM = "firm", "neutral", "warm"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from game.ai.prefs import OwnPrefs, Terms
+from game.ai.prefs import OwnPrefs
+from game.engine.actions import Terms
 from game.engine.model import Issue, Lever, Personality, RuleTuning
 
 

@@ -15,8 +15,8 @@ from game.ai.draws import Draws
 from game.ai.judge import format_terms, others_lines
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.opponents import model_opponents
-from game.ai.prefs import Terms
 from game.ai.table import Table
+from game.engine.actions import Terms
 from game.engine.model import Lever, Tone, TrackerKind
 
 _YIELDABLE = 0.5  # the least modelled value of the demanded terms to their target, at risk 0
