@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from game import engine
 from game.ai import Decision, make_agent
-from game.engine import Accept, Action, ActorView, GameState, Pass, Reject
+from game.engine import Action, ActorView, GameState, Pass, Reject
 from game.engine.model import Personality, Scenario
 
 
@@ -31,9 +31,6 @@ class RejectSeat:
             if isinstance(action, Reject):
                 return Decision(action, "always reject")
         return Decision(Pass(view.actor), "always reject")
-
-
-Seat = RandomSeat | RejectSeat | Callable[..., Decision] | object
 
 
 @dataclass
@@ -71,9 +68,3 @@ def with_personalities(scenario: Scenario, traits: Mapping[str, Personality]) ->
         replace(a, personality=traits[a.id]) if a.id in traits else a for a in scenario.actors
     )
     return replace(scenario, actors=actors)
-
-
-def accepted_terms(state: GameState, decision: Decision) -> tuple[tuple[str, str], ...]:
-    """The terms of the proposal an Accept decision accepted."""
-    assert isinstance(decision.action, Accept)
-    return state.proposal(decision.action.proposal).terms
