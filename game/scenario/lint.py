@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
+from game.engine import queries
 from game.scenario.errors import Located, sort_unique
 from game.scenario.loader import LoadedScenario
 
@@ -76,10 +77,11 @@ def absent_players(loaded: LoadedScenario) -> Iterable[Located]:
 @register
 def consent_of_non_players(loaded: LoadedScenario) -> Iterable[Located]:
     """Only playable actors are asked for consent (rules R2, R9); naming others does nothing."""
-    playable = {a.id for a in loaded.scenario.playable}
-    for i, issue in enumerate(loaded.scenario.issues):
+    scenario = loaded.scenario
+    for i, issue in enumerate(scenario.issues):
+        asked = queries.consenting(scenario, issue.id)  # the engine's R9
         for j, who in enumerate(issue.consent):
-            if who not in playable:
+            if who not in asked:
                 yield loaded.locate(
                     ("issues", i, "consent", j),
                     f"'{who}' is not playable, so it is never asked: its consent is ignored",
@@ -89,9 +91,8 @@ def consent_of_non_players(loaded: LoadedScenario) -> Iterable[Located]:
 @register
 def rounds_without_two_players(loaded: LoadedScenario) -> Iterable[Located]:
     """A round with fewer than two playable participants closes as soon as it opens (R3)."""
-    playable = {a.id for a in loaded.scenario.playable}
     for i, rnd in enumerate(loaded.scenario.rounds):
-        movers = [p for p in rnd.participants if p in playable]
+        movers = queries.movers(loaded.scenario, rnd.id)  # the engine's R2
         if len(movers) < 2:
             yield loaded.locate(
                 ("rounds", i, "participants"),
