@@ -114,7 +114,7 @@ def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return list(_wrap(font, text, max(1, width)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):

@@ -53,8 +53,6 @@ class BoardView(Widget):
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
-        # (text, style, width, theme version) -> wrapped lines: most cells stay the same per move.
-        self._wraps: dict[tuple[str, str, int, int], list[str]] = {}
 
     def set_view(self, pv: PublicView) -> None:
         """Show this state of the table."""
@@ -73,9 +71,7 @@ class BoardView(Widget):
         key = (state, width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
-        if len(self._wraps) > 20_000:
-            self._wraps.clear()
-        painter = _Painter(self.theme, self.pv, max(1, width), self._wraps)
+        painter = _Painter(self.theme, self.pv, max(1, width))
         if self.pv is not None:
             painter.board()
         self._surface, self._lines, self._height = painter.finish()
@@ -113,15 +109,8 @@ class BoardView(Widget):
 class _Painter:
     """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
 
-    def __init__(
-        self,
-        theme: Theme,
-        pv: PublicView | None,
-        width: int,
-        wraps: dict[tuple[str, str, int, int], list[str]],
-    ) -> None:
+    def __init__(self, theme: Theme, pv: PublicView | None, width: int) -> None:
         self.t = theme
-        self.wraps = wraps
         self.pv = pv
         self.width = width
         self.y = 0
@@ -133,10 +122,7 @@ class _Painter:
         """Wrapped text at ``at`` = (x, y, width); returns its height."""
         x, y, width = at
         h = self.t.line_height(style)
-        key = (text, style, width, self.t.version)
-        lines = self.wraps.get(key)
-        if lines is None:
-            lines = self.wraps[key] = wrap_lines(self.t.font(style), text, width)
+        lines = wrap_lines(self.t.font(style), text, width)  # memoised: most cells stay
         for n, line in enumerate(lines):
             if line:
                 self.lines.append(Line(line, style, colour, (x, y + n * h), width))
