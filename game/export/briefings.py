@@ -14,6 +14,7 @@ from game.export.debrief import priorities, rounds_info
 from game.export.html_parts import (
     RedLineRow,
     definition_rows,
+    head_row,
     history_table,
     objectives_list,
     plain_list,
@@ -82,7 +83,7 @@ def _rounds(scenario: Scenario, actor: str = "") -> Markup:
     cols = ["#", "Round", "Where", "Date", "At the table", "Agenda", "Turns"]
     if actor:
         cols.append("You sit here")
-    head = el("tr", (el("th", c, scope="col") for c in cols))
+    head = head_row(*cols)
     rows = []
     for info, rnd in zip(rounds_info(scenario), scenario.rounds, strict=True):
         cells = [
@@ -101,7 +102,7 @@ def _rounds(scenario: Scenario, actor: str = "") -> Markup:
 
 
 def _actors(scenario: Scenario) -> Markup:
-    head = el("tr", (el("th", c, scope="col") for c in ("Actor", "Delegate", "Principal", "Role")))
+    head = head_row("Actor", "Delegate", "Principal", "Role")
     rows = [
         el(
             "tr",
@@ -161,7 +162,7 @@ def _demands(scenario: Scenario, actor: str = "") -> Markup:
 
 
 def _levers(scenario: Scenario, owner: str = "") -> Markup:
-    head = el("tr", (el("th", c, scope="col") for c in ("Lever", "Held by", "Against", "What")))
+    head = head_row("Lever", "Held by", "Against", "What")
     rows = [
         el(
             "tr",

@@ -8,6 +8,7 @@ from game.export.chart import summary, tension_svg
 from game.export.html_parts import (
     RedLineRow,
     definition_rows,
+    head_row,
     history_table,
     objectives_list,
     plain_list,
@@ -87,13 +88,7 @@ def _outcome(d: Debrief) -> Markup:
             el("p", "Why: ", d.outcome.why),
             class_="box",
         )
-    head = el(
-        "tr",
-        el("th", "Issue", scope="col"),
-        el("th", "State", scope="col"),
-        el("th", "Option", scope="col"),
-        el("th", "Detail", scope="col"),
-    )
+    head = head_row("Issue", "State", "Option", "Detail")
     rows = [
         el(
             "tr",
@@ -126,7 +121,7 @@ def _scores(d: Debrief) -> Markup:
         "Outcome bonus",
         "Total",
     )
-    head = el("tr", (el("th", c, scope="col") for c in cols))
+    head = head_row(*cols)
     rows = []
     for a in d.scored:
         margin = a.utility - a.reservation
@@ -209,7 +204,7 @@ def _red_lines(d: Debrief) -> Markup:
 def _tension(d: Debrief) -> Markup:
     flags = [(b.step, b.note or b.text) for b in d.bookmarks]
     figure = el("figure", tension_svg(d.tension, flags), el("figcaption", summary(d.tension)))
-    head = el("tr", (el("th", c, scope="col") for c in ("Tracker", "Start", "End", "Change")))
+    head = head_row("Tracker", "Start", "End", "Change")
     rows = [
         el(
             "tr",
@@ -240,7 +235,7 @@ def _ledger(d: Debrief) -> Markup:
             "ledger", "Commitment ledger", el("p", "No threat or promise was made.", class_="muted")
         )
     cols = ("#", "Kind", "By", "Lever", "Against", "Unless", "Round", "Status")
-    head = el("tr", (el("th", c, scope="col") for c in cols))
+    head = head_row(*cols)
     rows = [
         el(
             "tr",

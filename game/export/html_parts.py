@@ -40,6 +40,11 @@ def bar(weight: float) -> Markup:
     )
 
 
+def head_row(*cols: str) -> Markup:
+    """A table's header row: one column heading per name."""
+    return el("tr", (el("th", c, scope="col") for c in cols))
+
+
 def priorities_table(priorities: Sequence[Priority], caption: str) -> Markup:
     """Issues ranked by weight, each with its options' values in words, best first."""
     rows = []
@@ -65,26 +70,15 @@ def priorities_table(priorities: Sequence[Priority], caption: str) -> Markup:
                 el("td", options),
             )
         )
-    head = el(
-        "tr",
-        el("th", "#", scope="col"),
-        el("th", "Issue", scope="col"),
-        el("th", "Weight", scope="col"),
-        el("th", "Options, best first", scope="col"),
-    )
+    head = head_row("#", "Issue", "Weight", "Options, best first")
     return el("table", el("caption", caption), el("thead", head), el("tbody", rows))
 
 
 def red_lines_table(rows: Sequence[RedLineRow], caption: str) -> Markup:
     with_status = any(r.status for r in rows)
-    head = [
-        el("th", "Issue", scope="col"),
-        el("th", "Never accept", scope="col"),
-        el("th", "Public or secret", scope="col"),
-        el("th", "Why", scope="col"),
-    ]
+    cols = ["Issue", "Never accept", "Public or secret", "Why"]
     if with_status:
-        head.append(el("th", "In this game", scope="col"))
+        cols.append("In this game")
     body = []
     for r in rows:
         cells = [
@@ -97,7 +91,7 @@ def red_lines_table(rows: Sequence[RedLineRow], caption: str) -> Markup:
             cls = "crossed" if r.status.startswith("crossed") else None
             cells.append(el("td", el("span", r.status, class_=cls)))
         body.append(el("tr", cells))
-    return el("table", el("caption", caption), el("thead", el("tr", head)), el("tbody", body))
+    return el("table", el("caption", caption), el("thead", head_row(*cols)), el("tbody", body))
 
 
 def objectives_list(items: Iterable[tuple[str, float, str, str]]) -> Markup:
@@ -117,7 +111,7 @@ def objectives_list(items: Iterable[tuple[str, float, str, str]]) -> Markup:
 
 
 def history_table(lines: Sequence[HistoryLine]) -> Markup:
-    head = el("tr", el("th", "Date", scope="col"), el("th", "What happened", scope="col"))
+    head = head_row("Date", "What happened")
     body = [
         el(
             "tr",
@@ -130,12 +124,7 @@ def history_table(lines: Sequence[HistoryLine]) -> Markup:
 
 
 def sources_table(sources: Sequence[SourceLine]) -> Markup:
-    head = el(
-        "tr",
-        el("th", "Source", scope="col"),
-        el("th", "Confidence", scope="col"),
-        el("th", "Where", scope="col"),
-    )
+    head = head_row("Source", "Confidence", "Where")
     body = [
         el(
             "tr",
