@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import PublicView
-from game.engine.model import Issue, Scenario
+from game.engine.model import Issue, Round, Scenario
 from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -56,6 +56,11 @@ def actor_colour(theme: Theme, scenario: Scenario | PublicView, actor: str) -> p
         return pygame.Color(colour)
     except ValueError:
         return theme.series(ids.index(actor))
+
+
+def current_round(pv: PublicView) -> Round:
+    """The round being played (the last one once the game is over)."""
+    return pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
 
 
 def prose(text: str) -> str:

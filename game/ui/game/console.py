@@ -31,7 +31,7 @@ from game.ui.game.classroom import (
     ms_to_next_second,
     timer_options,
 )
-from game.ui.game.common import short_name
+from game.ui.game.common import current_round, short_name
 from game.ui.game.panel import PanelScene, PinGate, Row
 from game.ui.game.widgets.chips import PinEntry
 from game.ui.intent import Intent, Pop, Push, Transition
@@ -202,7 +202,7 @@ class FacilitatorConsole(PanelScene):
         if s.is_over:
             return "The game is over."
         pv = engine.public_view(s.state)
-        rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
+        rnd = current_round(pv)
         turns = rnd.turns + s.state.extra_turns
         parts = [
             f"Round {pv.round_number} of {len(pv.rounds)} ({rnd.city})",

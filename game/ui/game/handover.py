@@ -14,7 +14,7 @@ import pygame
 from game import engine
 from game.ui import layout
 from game.ui.context import Context
-from game.ui.game.common import GameSetup, actor_colour, adjective
+from game.ui.game.common import GameSetup, actor_colour, adjective, current_round
 from game.ui.game.widgets.chips import PinEntry
 from game.ui.intent import Intent, Pop, Transition
 from game.ui.keys import KeyBinding
@@ -46,7 +46,7 @@ class HandoverScene(Scene):
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
         adj = adjective(pv, actor)
-        rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
+        rnd = current_round(pv)
         self.overline = self.add(
             Label("handover.overline", "HAND-OVER", style="overline", color="accent")
         )

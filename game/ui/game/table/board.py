@@ -14,7 +14,7 @@ import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue
-from game.ui.game.common import actor_colour, names_list, short_name, term_lines
+from game.ui.game.common import actor_colour, current_round, names_list, short_name, term_lines
 from game.ui.text import wrap_lines
 from game.ui.theme import ColorLike, Theme
 from game.ui.widgets.base import TextFit, Widget
@@ -214,7 +214,7 @@ class _Painter:
         assert pv is not None
         t = self.t
         self.heading("THE ISSUES")
-        rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
+        rnd = current_round(pv)
         columns = max((len(i.options) for i in pv.issues), default=1)
         gap = t.space("xs")
         name_w = max(t.px(120), self.width * 24 // 100)

@@ -13,7 +13,7 @@ import pygame
 
 from game.engine import EventKind, PublicView
 from game.session.seats import Seat
-from game.ui.game.common import actor_colour, names_list, seat_text
+from game.ui.game.common import actor_colour, current_round, names_list, seat_text
 from game.ui.text import ellipsize
 from game.ui.widgets.base import TextFit, Widget, blit_text, draw_box
 
@@ -45,7 +45,7 @@ class Card:
 
 def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list[Card]:
     """A card for each playable delegation, in the scenario's order."""
-    rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
+    rnd = current_round(pv)
     last: dict[str, str] = {}
     for event in pv.log:
         if event.kind in _STANCE_KINDS and event.actor:

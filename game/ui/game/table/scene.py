@@ -21,7 +21,7 @@ from game.session.session import Session, Turn
 from game.ui import layout
 from game.ui.context import Context
 from game.ui.dialog import Dialog
-from game.ui.game.common import GameSetup, adjective, short_name
+from game.ui.game.common import GameSetup, adjective, current_round, short_name
 from game.ui.game.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.game.pacing import Pacer, pace_ms
 from game.ui.game.table import arrange, commands
@@ -112,7 +112,7 @@ class TableScene(Scene):
 
     def easy_ai(self) -> list[str]:
         """AI delegations at the easy level sitting at this round's table."""
-        rnd = self.pv.rounds[min(self.pv.round_number, len(self.pv.rounds)) - 1]
+        rnd = current_round(self.pv)
         return [
             a
             for a, seat in self.session.seats.items()

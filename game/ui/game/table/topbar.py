@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import PublicView
+from game.ui.game.common import current_round
 from game.ui.text import ellipsize
 from game.ui.widgets.base import TextFit, Widget, blit_text, draw_box
 
@@ -34,7 +35,7 @@ class TopBar(Widget):
         pv = self.pv
         if pv is None:
             return "", "", "", ""
-        rnd = pv.rounds[min(pv.round_number, len(pv.rounds)) - 1]
+        rnd = current_round(pv)
         turns = rnd.turns + self.extra_turns
         turn = min(pv.turn, turns)
         progress = f"Round {pv.round_number} of {len(pv.rounds)}  ·  Turn {turn} of {turns}"
