@@ -28,7 +28,7 @@ MAX_SAVE_BYTES = 50_000_000  # far beyond any real game; refuses to read a wrong
 _MAX_LISTED_PROBLEMS = 3
 _TRUNCATED = "the file is truncated (it ends in the middle of the data)"
 
-Resolver = Callable[[str], LoadedLike]
+Resolver = Callable[[str | Path], LoadedLike]
 
 
 def save(session: Session, path: Path) -> None:
@@ -116,7 +116,7 @@ def read_save(path: Path) -> SaveFile:
         raise _problem(path, f"the save is damaged ({_describe(exc)})") from None
 
 
-def _default_resolver(path_or_id: str) -> LoadedLike:
+def _default_resolver(path_or_id: str | Path) -> LoadedLike:
     from game.scenario import load_scenario
 
     return load_scenario(path_or_id)
@@ -140,8 +140,9 @@ def _scenario_for(
 ) -> LoadedLike:
     """The scenario the game was played on: ``scenario`` if given, its recorded path, its id."""
     ref = record.scenario
+    candidates: list[str | Path]
     if scenario is not None:
-        candidates = [str(scenario)]
+        candidates = [scenario]  # a Path: a file the user named, never read as an id
     else:
         # The id is a bundled scenario's; the save's id field is checked to be an id, not a path.
         candidates = [*_recorded_paths(path, ref.path), ref.id]

@@ -113,3 +113,16 @@ def test_a_missing_scenario_names_the_recorded_path(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "'atlantis' it was played on from /gone/atlantis.yaml cannot be loaded" in message
     assert "--scenario PATH" in message
+
+
+def test_scenario_option_names_a_file_even_when_its_name_looks_like_an_id(
+    own_scenario: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--scenario geneva-2022` given as a file (no folder, no .yaml) is that file,
+    not the bundled scenario of the same id."""
+    save = tmp_path / "game.json"
+    session = _saved_game(own_scenario, save, monkeypatch)
+    lookalike = tmp_path / "geneva-2022"
+    own_scenario.rename(lookalike)
+    monkeypatch.chdir(tmp_path)
+    assert load(save, scenario=Path("geneva-2022")).digest() == session.digest()
