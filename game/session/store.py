@@ -140,12 +140,11 @@ def _scenario_for(
 ) -> LoadedLike:
     """The scenario the game was played on: ``scenario`` if given, its recorded path, its id."""
     ref = record.scenario
-    candidates: list[str | Path]
-    if scenario is not None:
-        candidates = [scenario]  # a Path: a file the user named, never read as an id
-    else:
-        # The id is a bundled scenario's; the save's id field is checked to be an id, not a path.
-        candidates = [*_recorded_paths(path, ref.path), ref.id]
+    # A Path given by the user is that file, never read as an id; otherwise the recorded
+    # paths, then the id (a bundled scenario's; the save's id field is checked to be an id).
+    candidates: list[str | Path] = (
+        [scenario] if scenario is not None else [*_recorded_paths(path, ref.path), ref.id]
+    )
     found: LoadedLike | None = None
     failure = ""
     for candidate in candidates:
