@@ -18,7 +18,7 @@ from game.errors import UserError
 from game.scenario import crossref, messages, yaml_reader
 from game.scenario.build import build
 from game.scenario.document import FORMAT_VERSION, ScenarioDoc
-from game.scenario.errors import Located, Path, ScenarioError, format_path, sort_unique
+from game.scenario.errors import Located, Path, ScenarioError, sort_unique
 from game.scenario.hashing import content_hash
 
 
@@ -35,8 +35,7 @@ class LoadedScenario:
 
     def locate(self, path: Path, message: str, severity: str = "warning") -> Located:
         """A finding about the value at ``path``, placed where it is written in the file."""
-        line, col = self.positions.of_value(path)
-        return Located(line, col, self.name, format_path(path), message, severity)
+        return self.positions.locate(self.name, path, message, severity)
 
 
 def resolve(path_or_id: str | FsPath) -> FsPath:
@@ -80,9 +79,7 @@ def load_bytes(raw: bytes, name: str, path: FsPath | None = None) -> LoadedScena
         document = ScenarioDoc.model_validate(data)
     except ValidationError as exc:
         found += messages.located(exc, name, positions)
-    for where, message in crossref.check(data):
-        line, col = positions.of_value(where)
-        found.append(Located(line, col, name, format_path(where), message))
+    found += (positions.locate(name, where, message) for where, message in crossref.check(data))
     if found or document is None:
         raise ScenarioError(sort_unique(found))
     return LoadedScenario(

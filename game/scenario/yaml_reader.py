@@ -58,6 +58,11 @@ class Positions:
         """Where the key that leads to ``path`` is written (falls back to the value)."""
         return self.keys.get(path) or self.of_value(path)
 
+    def locate(self, file: str, path: Path, message: str, severity: str = "error") -> Located:
+        """``message`` about the value at ``path``, placed where that value is written."""
+        line, col = self.of_value(path)
+        return Located(line, col, file, format_path(path), message, severity)
+
 
 @dataclass(slots=True)
 class Document:
