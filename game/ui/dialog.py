@@ -16,7 +16,7 @@ from game.ui.context import Context
 from game.ui.intent import Intent, Pop, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
-from game.ui.widgets.base import draw_box
+from game.ui.widgets.base import draw_panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label, WrappedText
 
@@ -76,14 +76,7 @@ class Dialog(Scene):
         t = self.theme
         shadow = self.panel.move(0, t.px(6))
         pygame.draw.rect(surface, t.color("background_edge"), shadow, border_radius=t.radius("lg"))
-        draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
-        accent = pygame.Rect(
-            self.panel.left + t.radius("lg"),
-            self.panel.top,
-            t.px(64),
-            t.px(3),
-        )
-        pygame.draw.rect(surface, t.color("accent"), accent)
+        draw_panel(surface, t, self.panel, border="border_strong")
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.kind == "click":

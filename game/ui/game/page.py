@@ -18,7 +18,7 @@ from game.ui.intent import Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
 from game.ui.screens.backdrop import Backdrop
-from game.ui.widgets.base import draw_box
+from game.ui.widgets.base import draw_panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label, WrappedText
 from game.ui.widgets.scrollpanel import ScrollPanel
@@ -92,10 +92,7 @@ class PageScene(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.theme)
-        t = self.theme
-        draw_box(surface, t, self.panel, "surface", radius="lg")
-        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
-        pygame.draw.rect(surface, t.color("danger"), accent)
+        draw_panel(surface, self.theme, self.panel, accent="danger")
 
     def on_action(self, action: str) -> Transition | None:
         steps = {

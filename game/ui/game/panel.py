@@ -18,7 +18,7 @@ from game.ui.game.widgets.chips import PinEntry
 from game.ui.intent import Intent, Pop, Replace, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
-from game.ui.widgets.base import Widget, draw_box
+from game.ui.widgets.base import Widget, draw_panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label, WrappedText
 from game.ui.widgets.scrollpanel import ScrollPanel
@@ -92,10 +92,7 @@ class PanelScene(Scene):
         self.body.arrange()
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
-        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
-        pygame.draw.rect(surface, t.color("accent"), accent)
+        draw_panel(surface, self.theme, self.panel, border="border_strong")
 
 
 class PinGate(PanelScene):

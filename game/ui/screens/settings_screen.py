@@ -14,7 +14,7 @@ from game.ui.scene import Scene
 from game.ui.screens.backdrop import Backdrop
 from game.ui.settings import AI_PACE_MS, WINDOW_SIZES, Settings
 from game.ui.theme import UI_SCALES
-from game.ui.widgets.base import Widget, draw_box
+from game.ui.widgets.base import Widget, draw_panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.dropdown import Dropdown
 from game.ui.widgets.label import Label
@@ -188,7 +188,4 @@ class SettingsScene(Scene):
     # -- drawing -----------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.theme)
-        t = self.theme
-        draw_box(surface, t, self.panel, "surface", radius="lg")
-        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
-        pygame.draw.rect(surface, t.color("danger"), accent)
+        draw_panel(surface, self.theme, self.panel, accent="danger")

@@ -179,6 +179,20 @@ def draw_box(
         )
 
 
+def draw_panel(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    *,
+    border: ColorLike | None = "border",
+    accent: ColorLike = "accent",
+) -> None:
+    """A modal's surface: a large rounded box with a short accent bar on its top edge."""
+    draw_box(surface, theme, rect, "surface", border=border, radius="lg")
+    bar = pygame.Rect(rect.left + theme.radius("lg"), rect.top, theme.px(64), theme.px(3))
+    pygame.draw.rect(surface, theme.color(accent), bar)
+
+
 def draw_focus_ring(
     surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius: str = "md"
 ) -> None:

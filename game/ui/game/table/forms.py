@@ -25,7 +25,7 @@ from game.ui.game.widgets.document import Document
 from game.ui.intent import Intent, Pop, Transition
 from game.ui.keys import KeyBinding
 from game.ui.scene import Scene
-from game.ui.widgets.base import draw_box
+from game.ui.widgets.base import draw_panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.label import Label
 from game.ui.widgets.scrollpanel import ScrollPanel
@@ -186,10 +186,7 @@ class FormScene(Scene):
         )
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        draw_box(surface, t, self.panel, "surface", border="border_strong", radius="lg")
-        accent = pygame.Rect(self.panel.left + t.radius("lg"), self.panel.top, t.px(64), t.px(3))
-        pygame.draw.rect(surface, t.color("accent"), accent)
+        draw_panel(surface, self.theme, self.panel, border="border_strong")
 
     def update(self, dt: float) -> Transition | None:
         self.tick_clock()
