@@ -203,7 +203,7 @@ def table_from_view(
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
-    turns_left = max(0, rnd.turns - pub.turn)
+    turns_left = max(0, pub.round_turns - pub.turn)  # extensions included
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     return Table(

@@ -155,7 +155,7 @@ def end_turn(d: Draft) -> None:
     draw_events(d)
     if d.over:
         return
-    if d.turn >= rnd.turns + d.extra_turns:
+    if d.turn >= d.round_turns:
         close_round(d)
     else:
         d.turn += 1

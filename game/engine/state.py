@@ -172,6 +172,11 @@ class StateFields:
         return self.round_index + 1
 
     @property
+    def round_turns(self) -> int:
+        """Turns in the current round, the facilitator's extensions included (R2, R18)."""
+        return self.round.turns + self.extra_turns
+
+    @property
     def movers(self) -> tuple[str, ...]:
         return self._t.movers[self.round_index]
 

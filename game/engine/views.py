@@ -62,6 +62,7 @@ class PublicView:
     public_red_lines: tuple[RedLine, ...]
     round_number: int
     turn: int
+    round_turns: int  # turns in this round, the facilitator's extensions included
     to_move: str | None
     present: tuple[str, ...]
     walked_out: tuple[str, ...]
@@ -199,6 +200,7 @@ def public_view(state: GameState) -> PublicView:
         public_red_lines=st.public_red_lines,
         round_number=state.round_index + 1,
         turn=state.turn,
+        round_turns=state.round_turns,
         to_move=None if state.over else state.movers[state.position],
         present=state.present(),
         walked_out=state.walked_out,

@@ -77,7 +77,7 @@ class TextGame:
         self._warned = warning
 
     def _table(self, pv: PublicView) -> None:
-        self.say(*text.header(pv, self.session.state.extra_turns))
+        self.say(*text.header(pv))
         self.say(*text.trackers(pv))
         self.say(*text.board(pv))
 

@@ -51,11 +51,11 @@ def terms_text(pv: PublicView, terms: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"{i}={o} ({_option_label(pv, i, o)})" for i, o in terms)
 
 
-def header(pv: PublicView, extra_turns: int = 0) -> list[str]:
+def header(pv: PublicView) -> list[str]:
     rnd = pv.rounds[pv.round_number - 1]
     who = names(pv)
     at_table = ", ".join(who.get(a, a) for a in rnd.participants)
-    turns = rnd.turns + extra_turns
+    turns = pv.round_turns
     return [
         RULE,
         f"Round {pv.round_number} of {len(pv.rounds)}: {rnd.name} — {rnd.venue}, {rnd.city}, "

@@ -27,6 +27,7 @@ from game.engine import (
     check,
     legal_actions,
     parse_action,
+    public_view,
     to_move,
 )
 from game.engine.model import Condition, Effect, EventCard, TrackerKind
@@ -276,6 +277,9 @@ def test_R18_facilitator() -> None:
     assert state.tension == 55.0
     assert to_move(state) == "aster"
     assert state.turn == 1
+    # The round's length, extensions included, is the engine's to say (views show it).
+    assert state.round_turns == state.round.turns + 2
+    assert public_view(state).round_turns == state.round_turns
     with pytest.raises(IllegalActionError, match="already been played"):
         apply(state, parse_action("facilitator inject storm"))
     state = run(state, "facilitator timeout aster")

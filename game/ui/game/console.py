@@ -203,7 +203,7 @@ class FacilitatorConsole(PanelScene):
             return "The game is over."
         pv = engine.public_view(s.state)
         rnd = current_round(pv)
-        turns = rnd.turns + s.state.extra_turns
+        turns = pv.round_turns
         parts = [
             f"Round {pv.round_number} of {len(pv.rounds)} ({rnd.city})",
             f"turn {min(pv.turn, turns)} of {turns}",

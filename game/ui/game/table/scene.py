@@ -126,7 +126,7 @@ class TableScene(Scene):
         s = self.session
         self.pv = engine.public_view(s.state)
         self.transcript.pv = self.pv
-        self.topbar.set_view(self.pv, s.state.extra_turns)
+        self.topbar.set_view(self.pv)
         self.topbar.set_clock(*self.room.clock())
         self.delegations.set_view(self.pv, s.seats, self.viewer)
         self.board.set_view(self.pv)

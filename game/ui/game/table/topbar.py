@@ -16,14 +16,12 @@ class TopBar(Widget):
     def __init__(self, id: str) -> None:
         super().__init__(id)
         self.pv: PublicView | None = None
-        self.extra_turns = 0
         self.clock = ""  # the turn timer ("0:35 left", "PAUSED"), "" when none runs
         self.urgent = False
 
-    def set_view(self, pv: PublicView, extra_turns: int) -> None:
+    def set_view(self, pv: PublicView) -> None:
         """Show this state of the table."""
         self.pv = pv
-        self.extra_turns = extra_turns
 
     def set_clock(self, text: str, urgent: bool) -> None:
         """Show the countdown (urgent: the last seconds, drawn in red)."""
@@ -36,7 +34,7 @@ class TopBar(Widget):
         if pv is None:
             return "", "", "", ""
         rnd = current_round(pv)
-        turns = rnd.turns + self.extra_turns
+        turns = pv.round_turns
         turn = min(pv.turn, turns)
         progress = f"Round {pv.round_number} of {len(pv.rounds)}  ·  Turn {turn} of {turns}"
         place = f"{rnd.venue}, {rnd.city}  ·  {rnd.date}"
