@@ -127,7 +127,6 @@ class TranscriptView(ListView):
             empty_text="The talks have not started.",
         )
         self.pv = pv
-        self._wrapped: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
         self._heights: dict[int, tuple[int, int, int]] = {}
 
     def _pad(self, theme: Theme) -> tuple[int, int, int]:
@@ -135,19 +134,12 @@ class TranscriptView(ListView):
         return theme.space("md") + theme.px(4), theme.space("sm"), theme.space("xs") + 1
 
     def _lines(self, theme: Theme, row: Row, width: int) -> tuple[list[str], list[str]]:
-        # Rows are re-measured whenever one is added: wrapping is cached per row and width.
-        key = (row, width, theme.version)
-        cached = self._wrapped.get(key)
-        if cached is None:
-            style, _ = look(row)
-            left, right, _ = self._pad(theme)
-            inner = max(1, width - left - right)
-            head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
-            cached = (head, wrap_lines(theme.font(style), row.text, inner))
-            if len(self._wrapped) > 8192:
-                self._wrapped.clear()
-            self._wrapped[key] = cached
-        return cached
+        # Rows are re-measured whenever one is added: wrap_lines is memoised, so that is cheap.
+        style, _ = look(row)
+        left, right, _ = self._pad(theme)
+        inner = max(1, width - left - right)
+        head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
+        return head, wrap_lines(theme.font(style), row.text, inner)
 
     def _measure(self, theme: Theme, item: object, width: int) -> int:
         # Called for every row whenever one is added: remember each row's height by identity.
