@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,6 +18,18 @@ def bundled_text() -> str:
     if found is None:
         pytest.skip("no bundled scenario in this version")
     return found.read_text(encoding="utf-8")
+
+
+def unweighted_first_issue() -> Any:
+    """The bundled scenario's data with its first issue weighed by nobody and demanded by none."""
+    data = yaml.safe_load(bundled_text())
+    issue = data["issues"][0]["id"]
+    for prefs in data["preferences"].values():
+        prefs["weights"].pop(issue, None)
+        prefs["values"].pop(issue, None)
+    for actor, demands in list(data["demands"].items()):
+        data["demands"][actor] = [d for d in demands if d["issue"] != issue]
+    return data
 
 
 def test_bundled_scenario_has_a_zopa_and_no_errors(capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,13 +104,7 @@ def test_validate_hook_places_warnings_and_leaves_notes_out(tmp_path: Path) -> N
     from game.analysis.located import located_findings
     from game.scenario import load_scenario
 
-    data = yaml.safe_load(bundled_text())
-    issue = data["issues"][0]["id"]
-    for prefs in data["preferences"].values():
-        prefs["weights"].pop(issue, None)
-        prefs["values"].pop(issue, None)
-    for actor, demands in list(data["demands"].items()):
-        data["demands"][actor] = [d for d in demands if d["issue"] != issue]
+    data = unweighted_first_issue()
     unweighted = tmp_path / "unweighted.yaml"
     unweighted.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     found = located_findings(load_scenario(unweighted))
@@ -112,14 +119,8 @@ def test_every_finding_names_a_place_that_exists_in_the_document(tmp_path: Path)
     from game.analysis import findings
     from game.scenario import load_scenario
 
-    data = yaml.safe_load(bundled_text())
     # Make trouble: an unweighted issue, and a demand for less than the best (a note).
-    issue = data["issues"][0]["id"]
-    for prefs in data["preferences"].values():
-        prefs["weights"].pop(issue, None)
-        prefs["values"].pop(issue, None)
-    for actor, demands in list(data["demands"].items()):
-        data["demands"][actor] = [d for d in demands if d["issue"] != issue]
+    data = unweighted_first_issue()
     actor, demands = next((a, d) for a, d in data["demands"].items() if d)
     prefs = data["preferences"][actor]
     modest = None
