@@ -137,6 +137,7 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@lru_cache(maxsize=4096)  # labels and delegation cards call it in draw, every frame
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` pixels."""
     if font.size(text)[0] <= width:
