@@ -8,6 +8,7 @@ secrets and nobody else's.  Only the scenario is read; no game is needed.
 
 from __future__ import annotations
 
+from game.engine import queries
 from game.engine.model import Actor, Scenario
 from game.export import words
 from game.export.debrief import priorities, rounds_info
@@ -131,7 +132,7 @@ def _issues(scenario: Scenario) -> Markup:
                 for o in issue.options
             ),
         )
-        consent = words.names(scenario, issue.consent)
+        consent = words.names(scenario, queries.consenting(scenario, issue.id))  # R9
         blocks.append(
             join(
                 [

@@ -117,3 +117,17 @@ def test_teacher_sheet_holds_everything(scenario: Scenario, pages: dict[str, str
     assert page.count("<td>high</td>") + page.count("<td>medium</td>") + page.count(
         "<td>low</td>"
     ) == len(scenario.sources)
+
+
+def test_consent_names_only_the_delegations_the_engine_asks() -> None:
+    """R9: non-playable actors in a consent list are never asked, so the page doesn't name them."""
+    import dataclasses
+
+    base = load_scenario("geneva-2022").scenario
+    issue = base.issues[0]
+    widened = dataclasses.replace(issue, consent=(*issue.consent, "ukraine"))
+    scenario = dataclasses.replace(base, issues=(widened, *base.issues[1:]))
+    general = briefing_pages(scenario)["general.html"]
+    line = general.split("Binding only when all of these accept: ", 1)[1].split(".", 1)[0]
+    assert scenario.actor("ukraine").short_name not in line
+    assert scenario.actor("russia").short_name in line
