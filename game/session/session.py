@@ -184,6 +184,17 @@ class Session:
             return "the facilitator has acted since the last move; it cannot be undone"
         return None
 
+    @property
+    def undo_actor(self) -> str | None:
+        """The delegation whose move ``undo`` would take back, or None when it would be refused.
+
+        In hot-seat play a screen offers undo only to that delegation, never to another.
+        """
+        last = self._last_delegation_move()
+        if last is None or self.undo_refusal is not None:
+            return None
+        return self._log[last].action.actor
+
     def _last_delegation_move(self) -> int | None:
         """Index in the log of the last move a person made for a delegation."""
         for i in range(len(self._log) - 1, -1, -1):

@@ -103,3 +103,18 @@ def test_a_move_after_the_facilitator_can_be_undone(loaded: FakeLoaded) -> None:
     removed = session.undo()
     assert [e.action for e in removed] == [Pass(mover)]
     assert [e.action for e in session.log] == [engine.Bookmark("opening")]
+
+
+def test_undo_actor_names_whose_move_would_be_taken_back(loaded: FakeLoaded) -> None:
+    """Hot-seat screens offer undo only to the delegation whose move it would take back."""
+    seats = dict.fromkeys((a.id for a in loaded.scenario.playable), HUMAN)
+    session = new_session(loaded, seats=seats)
+    assert session.undo_actor is None  # nothing to undo yet
+    first = str(session.to_move)
+    session.submit(Pass(first))
+    assert session.undo_actor == first
+    second = str(session.to_move)
+    session.submit(Pass(second))
+    assert session.undo_actor == second
+    session.submit(engine.Bookmark("look"))
+    assert session.undo_actor is None  # the facilitator acted since: no undo

@@ -105,10 +105,9 @@ class TableScene(Scene):
 
     def undo_allowed(self) -> bool:
         """Undo only the viewer's own last move (never another delegation's, in hot-seat)."""
-        if self.session.undo_refusal is not None or self.viewer is None or self.room.paused:
+        if self.viewer is None or self.room.paused:
             return False
-        human = [e for e in self.session.log if e.by is SeatKind.HUMAN]
-        return bool(human) and human[-1].action.actor == self.viewer
+        return self.session.undo_actor == self.viewer
 
     def easy_ai(self) -> list[str]:
         """AI delegations at the easy level sitting at this round's table."""
