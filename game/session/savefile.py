@@ -8,6 +8,9 @@ so anything else is damage.  Writing is ``game.fileio.write_atomic``.
 
 from __future__ import annotations
 
+import os
+import urllib.parse
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
@@ -24,6 +27,30 @@ GAME: Literal["redlines"] = "redlines"
 
 
 _HEX = r"^(?:[0-9a-f]{2})+$"
+
+
+_FILE_URI = "file://"
+
+
+def path_hint(path: Path) -> str:
+    """``path`` as text a save can hold: itself, or a ``file://`` URI when it is not Unicode.
+
+    A file name that is not UTF-8 (``bad\\xff.yaml`` on Linux) reaches Python as lone
+    surrogates, which no JSON file can hold; its bytes go percent-encoded instead.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _FILE_URI + urllib.parse.quote_from_bytes(os.fsencode(path))
+    return text
+
+
+def hinted_path(text: str) -> Path:
+    """The path ``path_hint`` wrote (a plain path as it is)."""
+    if text.startswith(_FILE_URI):
+        return Path(os.fsdecode(urllib.parse.unquote_to_bytes(text[len(_FILE_URI) :])))
+    return Path(text)
 
 
 class _Strict(BaseModel):

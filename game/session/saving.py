@@ -15,6 +15,7 @@ from game.session.savefile import (
     SaveFile,
     ScenarioRef,
     SeatRecord,
+    path_hint,
 )
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def to_save(session: Session) -> SaveFile:
             id=session.scenario.id,
             hash=session.loaded.content_hash,
             # Absolute, so the save replays from any folder; the id and hash are what count.
-            path=str(path.resolve()) if path is not None else "",
+            path=path_hint(path.resolve()) if path is not None else "",
         ),
         seed=session.seed,
         seats={
