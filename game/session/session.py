@@ -219,6 +219,7 @@ class Session:
                 raise SessionError(
                     f"{self._name(action.actor)} is played by the computer, not by a person"
                 )
+        _check_savable(action)
         turn = self._commit(action, SeatKind.HUMAN, "")
         self.persist()  # every person's move is saved at once
         return turn
@@ -345,3 +346,18 @@ class Session:
             except SaveError as exc:
                 # The game goes on; the old save is intact.  The first failure is the news.
                 self.save_warning = self.save_warning or str(exc)
+
+
+def _check_savable(action: Action) -> None:
+    """Refuse a move whose text no save could hold (``SessionError``), before it is applied.
+
+    A terminal in the C locale hands undecodable bytes in as lone surrogates; such a
+    move would be played, then fail at every autosave after it.
+    """
+    try:
+        engine.format_action(action).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SessionError(
+            "the text has a character that cannot be saved (bytes that are not UTF-8); "
+            "type it again"
+        ) from None

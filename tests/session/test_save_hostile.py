@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Pass
-from game.session import SaveError, load, save
+from game.engine.actions import Bookmark
+from game.session import SaveError, SessionError, load, save
 from game.session.session import Session
 from tests.session.conftest import FakeLoaded, new_session, resolver
 
@@ -171,3 +172,17 @@ def test_bytes_that_are_not_utf8_inside_a_text_are_one_message(
 def test_the_check_does_not_refuse_ordinary_games(saved: Path, loaded: FakeLoaded) -> None:
     assert load(saved, resolve=resolver(loaded)).seed == 4
     assert os.path.getsize(saved) > 0
+
+
+def test_a_typed_text_that_cannot_be_saved_is_refused_and_changes_nothing(
+    loaded: FakeLoaded, tmp_path: Path
+) -> None:
+    """A terminal in the C locale hands undecodable bytes in as lone surrogates (issue 14
+    item 6): the move is refused at once, not the autosave after it."""
+    session = new_session(loaded, 4, save_path=tmp_path / "g.json")
+    before = session.digest()
+    with pytest.raises(SessionError) as caught:
+        session.submit(Bookmark("note \udcff"))
+    assert "cannot be saved" in str(caught.value)
+    assert session.digest() == before
+    assert session.log == ()
