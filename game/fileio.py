@@ -49,13 +49,17 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, overwrite: bool = True, make_parents: bool = True
+) -> None:
     """Replace ``path`` with ``data`` all at once, or leave it as it was.
 
     Raises ``OSError`` when the write fails; the temporary file is removed.  With
     ``overwrite=False`` an existing ``path`` is ``FileExistsError`` and is kept.
+    Missing folders are made (for the game's own folders) unless ``make_parents=False``.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o777  # keep the permissions of the file it replaces
     except OSError:

@@ -27,7 +27,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="where to write it (default: next to the save, with .md or .html; '-' for stdout)",
+        help="where to write it (default: next to the save, with .md or .html; '-' for stdout); "
+        "an existing file is replaced only if an earlier export wrote it",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it is not an earlier export (never the save, the "
+        "scenario, a device or a pipe)",
     )
 
 
@@ -42,10 +49,8 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.errors import UserError
     from game.export import build_debrief
-    from game.export.files import export_session, render
-    from game.fileio import same_file
+    from game.export.files import render, write_export
     from game.session.store import load
 
     # A broken save is a SaveError: one message, exit 1.
@@ -55,11 +60,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(build_debrief(session), kind))
         return 0
     target = Path(args.output) if args.output else args.save.with_suffix(f".{kind}")
-    if same_file(target, args.save):
-        raise UserError(
-            f"refusing to write the debrief over the save it is made from ({args.save}); "
-            "choose another file with -o"
-        )
-    size = export_session(session, target, kind)
+    size = write_export(session, target, kind, force=args.force, save=args.save)
     print(f"wrote {target} ({math.ceil(size / 1024)} KB)")
     return 0

@@ -56,6 +56,17 @@ def _tension_rows(track: TensionTrack) -> list[tuple[str, str, str]]:
     return [(str(r), str(t), f"{v:.0f}") for (r, t), v in ends.items()]
 
 
+# The last line of every Markdown debrief, so that the next export may replace the file
+# (``game.outputs``) and nothing else is: a link definition, which renderers hide, and
+# with no "<" a renderer could read as a tag.
+MARK = "[//]: # (written by redlines export: the next export may replace this file)"
+
+
+def is_our_markdown(_head: bytes, tail: bytes) -> bool:
+    """Is a file ending with ``tail`` a Markdown debrief that ``debrief_markdown`` wrote?"""
+    return tail.rstrip().endswith(MARK.encode())
+
+
 def debrief_markdown(d: Debrief) -> str:
     out: list[str] = [f"# {md(d.title)}", ""]
     status = "finished" if d.finished else "not finished"
@@ -189,7 +200,7 @@ def debrief_markdown(d: Debrief) -> str:
         ("Source", "Citation", "Confidence", "Where"),
         ((s.title, s.citation, s.confidence, s.url) for s in d.sources),
     )
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(out).rstrip() + "\n\n" + MARK + "\n"
 
 
 def _transcript(d: Debrief) -> list[str]:
