@@ -51,7 +51,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--save",
         type=Path,
         metavar="FILE",
-        help="also save the game to FILE after every move (with --text or --resume)",
+        help="also save the game to FILE after every move (with --text or --resume); a file "
+        "holding another game is not replaced without --force",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="let --save replace FILE even if it holds another game (never a device, a pipe "
+        "or the scenario)",
     )
     parser.add_argument(
         "--resume",
@@ -201,6 +208,9 @@ def _session(args: argparse.Namespace) -> Session:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
     if args.save is not None:
+        from game.session.save_target import check_save_target
+
+        check_save_target(args.save, session, force=args.force, resumed=args.resume)
         # A --save that cannot be written is found now, not after a whole game.
         session.save(args.save)
     return session
