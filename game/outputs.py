@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from game.errors import UserError
-from game.fileio import same_file, write_atomic
+from game.fileio import clean_stale_temporaries, same_file, write_atomic
 
 _PEEK = 4096  # every mark of ours sits in the first or the last few hundred bytes
 
@@ -104,6 +104,7 @@ def write_output(
     A place that cannot be written is an ``OutputRefusedError`` with the reason.
     """
     check_output(target, ours=ours, force=force, keep=keep)
+    clean_stale_temporaries(target.parent, name=target.name)  # left by a killed export
     try:
         write_atomic(target, data, make_parents=False)
     except OSError as exc:

@@ -108,6 +108,7 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    _clean_stale_files(args.save)
     if not args.text:
         return _window(args)
     if args.facilitator_pin is not None:
@@ -133,6 +134,16 @@ def run(args: argparse.Namespace) -> int:
         turn_seconds=args.timer,
     )
     return game.run()
+
+
+def _clean_stale_files(save: Path | None) -> None:
+    """Temporary files of saves killed mid-write: ours, in our folders and beside ``--save``."""
+    from game.fileio import clean_stale_temporaries
+    from game.session.autosaves import clean_stale_files
+
+    clean_stale_files()
+    if save is not None:
+        clean_stale_temporaries(save.parent, name=save.name)
 
 
 def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
