@@ -18,12 +18,12 @@ from game import paths
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
-from game.ui.dialog import Dialog
-from game.ui.game.loadgame import LoadScene
-from game.ui.game.picker import PickerScene
-from game.ui.game.seats import SeatsScene
-from game.ui.game.title import GameTitle
+from game.ui.kit.dialog import Dialog
 from game.ui.main import title_factory
+from game.ui.screens.game_title import GameTitle
+from game.ui.screens.loadgame import LoadScene
+from game.ui.screens.picker import PickerScene
+from game.ui.screens.seats import SeatsScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
@@ -107,7 +107,7 @@ def test_the_picker_plays_a_scenario_whose_file_name_is_not_utf8(
     pilot.click("title.new")
     picker = pilot.scene
     assert isinstance(picker, PickerScene)
-    index = next(i for i, e in enumerate(picker.entries) if e.path is not None and e.path == odd)
+    index = next(i for i, e in enumerate(picker.entries) if e.origin.endswith(odd.name))
     for _ in range(index):
         pilot.press("down")
     pilot.screenshot()  # draws every label of the list
