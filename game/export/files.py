@@ -36,17 +36,20 @@ def write_export(
     *,
     force: bool = False,
     save: Path | None = None,
+    reveal: bool = False,
 ) -> int:
     """``redlines export``'s write: only over an earlier export (or any file with ``force``).
 
     Never over ``save`` nor the game's scenario file, never over a device or a pipe,
-    never into a folder that does not exist (``game.outputs``).  Returns the bytes written.
+    never into a folder that does not exist (``game.outputs``).  An unfinished game's
+    private texts are written only with ``reveal``.  Returns the bytes written.
     """
     keep = [(save, "the save it is made from")] if save is not None else []
     scenario = session.loaded.path
     if scenario is not None:
         keep.append((scenario, "the scenario of the game"))
-    data = render(build_debrief(session), fmt).encode("utf-8")
+    debrief = build_debrief(session, reveal=reveal or session.is_over)
+    data = render(debrief, fmt).encode("utf-8")
     return write_output(target, data, ours=is_our_export, force=force, keep=keep)
 
 
@@ -56,4 +59,4 @@ def export_session(session: Session, target: Path, fmt: str = "html") -> int:
     The same rules as ``write_export``: an existing file is replaced only when an
     earlier export wrote it; a place that cannot be written is a ``UserError``.
     """
-    return write_export(session, target, fmt, save=session.save_path)
+    return write_export(session, target, fmt, save=session.save_path, reveal=True)

@@ -19,7 +19,7 @@ from game.export.html_parts import (
     swatch,
 )
 from game.export.htmlkit import Markup, el, join, page, prose
-from game.export.model import ActorResult, Debrief, TranscriptLine
+from game.export.model import WITHHELD_NOTE, ActorResult, Debrief, TranscriptLine
 from game.export.questions import GENERAL_QUESTIONS
 from game.export.words import signed
 
@@ -74,6 +74,7 @@ def _header(d: Debrief) -> Markup:
             class_="lead",
         ),
         el("p", d.summary, class_="muted"),
+        el("p", el("strong", WITHHELD_NOTE), class_="box") if d.withheld else None,
     )
 
 

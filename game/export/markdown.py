@@ -14,7 +14,7 @@ from itertools import groupby
 
 from game.export import words
 from game.export.chart import summary
-from game.export.model import Debrief, TensionTrack
+from game.export.model import WITHHELD_NOTE, Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
 from game.export.words import signed
 
@@ -71,6 +71,8 @@ def debrief_markdown(d: Debrief) -> str:
     out: list[str] = [f"# {md(d.title)}", ""]
     status = "finished" if d.finished else "not finished"
     out += [f"Debrief of a game: seed {d.seed}, {d.actions} moves, {status} — {md(d.where)}.", ""]
+    if d.withheld:
+        out += [f"**{md(WITHHELD_NOTE)}**", ""]
 
     out += ["## Outcome and why", ""]
     if d.outcome is None:

@@ -46,7 +46,10 @@ def to_save(session: Session) -> SaveFile:
         },
         actions=[engine.format_action(entry.action) for entry in session.log],
         by=[entry.by for entry in session.log],
-        rationales=[entry.rationale for entry in session.log],
+        # Never the rationales: they hold what only the debrief may reveal (an AI's
+        # numbers, its secret red lines' reasons), and a student can read the autosave.
+        # Empty ones keep the field older versions require; ``reveal`` recomputes them.
+        rationales=[""] * len(session.log),
         remarks=[entry.remark for entry in session.log],
         pins=pins or None,
     )

@@ -18,7 +18,7 @@ from game.engine import Action, ActorView, GameEvent, GameState
 from game.engine.actions import FACILITATOR
 from game.engine.errors import ActionError
 from game.engine.model import Scenario
-from game.session import autosaves, saving
+from game.session import autosaves, reveal, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
 from game.session.records import AgentError, LoadedLike, LogEntry, ReplayError, Turn
@@ -78,6 +78,7 @@ class Session:
         self.pins: dict[str, PinHash] = {}
         self._agents: dict[str, Agent] = {}
         self._log: list[LogEntry] = []
+        self._revealed: tuple[LogEntry, ...] | None = None  # ``revealed_log``'s last answer
         self._state = engine.new_game(loaded.scenario, seed)
 
     @classmethod
@@ -124,6 +125,16 @@ class Session:
     @property
     def log(self) -> tuple[LogEntry, ...]:
         return tuple(self._log)
+
+    def revealed_log(self) -> tuple[LogEntry, ...]:
+        """The log with every computer move's rationale, for the debrief only.
+
+        A loaded game has none (saves leave them out): they are recomputed by
+        replay, once per change of the log.
+        """
+        if self._revealed is None:
+            self._revealed = reveal.revealed(self.scenario, self._seed, self._seats, self._log)
+        return self._revealed
 
     @property
     def transcript(self) -> tuple[GameEvent, ...]:
@@ -315,6 +326,7 @@ class Session:
         self._state = state
         entry = LogEntry(action, by, rationale, remark)
         self._log.append(entry)
+        self._revealed = None
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
@@ -327,6 +339,7 @@ class Session:
                 raise ReplayError(number, len(log), text, str(exc)) from None
         self._state = state
         self._log = list(log)
+        self._revealed = None
 
     def persist(self) -> None:
         """Write the autosave (if on) and ``save_path`` (if set); a failure sets ``save_warning``.

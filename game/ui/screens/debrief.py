@@ -151,7 +151,8 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
         for objective in prefs.objectives if prefs is not None else ():
             doc.text(f"Secret objective: {objective.text}", "caption", "text_dim", gap="xs")
     doc.heading("Why the AI delegates did what they did")
-    ai = [e for e in session.log if e.by is not SeatKind.HUMAN and e.rationale]
+    # Saves leave rationales out; a resumed game's are recomputed by replay.
+    ai = [e for e in session.revealed_log() if e.by is not SeatKind.HUMAN and e.rationale]
     if not ai:
         doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
     for n, entry in enumerate(ai, 1):
