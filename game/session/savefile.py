@@ -19,9 +19,11 @@ from game.paths import SCENARIO_ID_PATTERN
 from game.session.seats import Difficulty, SeatKind
 
 # Bump when a save written by this version would not load in an older one.  2: ``remarks``
-# (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes); a save
-# without PINs is still written as format 2, so older versions keep reading it.
-FORMAT = 3
+# (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes).
+# 4: ``facilitator_pin``.  A save is written in the lowest format that holds it (no
+# PINs: 2; delegation PINs only: 3), so older versions keep reading what they can.
+FORMAT = 4
+FORMAT_WITH_PINS = 3
 FORMAT_WITHOUT_PINS = 2
 GAME: Literal["redlines"] = "redlines"
 
@@ -81,7 +83,9 @@ class SaveFile(_Strict):
 
     ``remarks`` (what each computer seat said at the table) came with format 2; a save
     without them loads with empty remarks.  ``pins`` (format 3) are the hot-seat
-    delegations' PINs, hashed; absent when none was set.
+    delegations' PINs, hashed; absent when none was set.  ``facilitator_pin``
+    (format 4) is the console's PIN, hashed, so a resumed game asks for it again.
+    ``rationales`` are written empty (see ``game.session.reveal``).
     """
 
     format: StrictInt
@@ -95,6 +99,7 @@ class SaveFile(_Strict):
     rationales: list[str]
     remarks: list[str] | None = None  # None: an older save, without remarks
     pins: dict[str, PinRecord] | None = None  # None: no hot-seat PINs (or an older save)
+    facilitator_pin: PinRecord | None = None  # format 4; None: the console had no PIN
 
     @model_validator(mode="after")
     def _parallel(self) -> SaveFile:

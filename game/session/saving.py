@@ -10,6 +10,7 @@ from game.fileio import write_atomic
 from game.session.errors import SaveError
 from game.session.savefile import (
     FORMAT,
+    FORMAT_WITH_PINS,
     FORMAT_WITHOUT_PINS,
     PinRecord,
     SaveFile,
@@ -19,19 +20,19 @@ from game.session.savefile import (
 )
 
 if TYPE_CHECKING:
+    from game.session.facilitator import PinHash
     from game.session.session import Session
 
 
 def to_save(session: Session) -> SaveFile:
     """The game as a save record."""
     path = session.loaded.path
-    pins = {
-        actor: PinRecord(salt=pin.salt, hash=pin.digest, rounds=pin.rounds)
-        for actor, pin in session.pins.items()
-    }
+    pins = {actor: _record(pin) for actor, pin in session.pins.items()}
+    console = session.facilitator_pin
+    # The lowest format that holds it: a game without PINs stays readable by older versions.
+    version = FORMAT if console else FORMAT_WITH_PINS if pins else FORMAT_WITHOUT_PINS
     return SaveFile(
-        # The lowest format that holds it: a game without PINs stays readable by older versions.
-        format=FORMAT if pins else FORMAT_WITHOUT_PINS,
+        format=version,
         game_version=__version__,
         scenario=ScenarioRef(
             id=session.scenario.id,
@@ -52,7 +53,12 @@ def to_save(session: Session) -> SaveFile:
         rationales=[""] * len(session.log),
         remarks=[entry.remark for entry in session.log],
         pins=pins or None,
+        facilitator_pin=_record(console) if console is not None else None,
     )
+
+
+def _record(pin: PinHash) -> PinRecord:
+    return PinRecord(salt=pin.salt, hash=pin.digest, rounds=pin.rounds)
 
 
 def save_bytes(session: Session) -> bytes:

@@ -76,6 +76,8 @@ class Session:
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
         # Hot-seat delegations' PINs, hashed (saved with the game, so a resumed game asks too).
         self.pins: dict[str, PinHash] = {}
+        # The facilitator console's PIN, hashed and saved with the game like the others.
+        self.facilitator_pin: PinHash | None = None
         self._agents: dict[str, Agent] = {}
         self._log: list[LogEntry] = []
         self._revealed: tuple[LogEntry, ...] | None = None  # ``revealed_log``'s last answer

@@ -331,4 +331,7 @@ def load(
     except ReplayError as exc:
         raise _problem(path, str(exc)) from None
     session.pins = pins  # a resumed hot-seat game asks for the same PINs
+    console = record.facilitator_pin
+    if console is not None:  # and its console for the facilitator's
+        session.facilitator_pin = PinHash(console.salt, console.hash, console.rounds)
     return session

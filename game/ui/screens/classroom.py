@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.session.facilitator import Facilitation, PinHash
+from game.session.lockout import PinLockout
 from game.session.session import Session
 from game.session.watch import ScenarioWatcher
 from game.ui.kit.context import Context
@@ -63,11 +64,27 @@ class Classroom:
     watcher: ScenarioWatcher | None = None
     now: Callable[[], float] = time.monotonic
     facilitation: Facilitation | None = field(default=None, repr=False)
+    # Wrong console PINs cost time; it reads ``now`` late, so a test's fake clock counts.
+    lockout: PinLockout = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lockout = PinLockout(now=self._clock)
+
+    def _clock(self) -> float:
+        return self.now()
 
     def attach(self, session: Session) -> Facilitation:
-        """The controls of ``session``: the ones in use if it is the same game, else new ones."""
+        """The controls of ``session``: the ones in use if it is the same game, else new ones.
+
+        The console's PIN is saved with the game: a game that has one brings it into
+        the room (a resumed game asks for it again); a game without one takes the room's.
+        """
         fac = self.facilitation
         if fac is None or fac.session is not session:
+            if session.facilitator_pin is not None:
+                self.pin = session.facilitator_pin
+            elif self.pin is not None:
+                session.facilitator_pin = self.pin
             fac = Facilitation(session, turn_seconds=self.turn_seconds, pin=self.pin)
             self.facilitation = fac
         return fac
@@ -83,6 +100,9 @@ class Classroom:
         self.pin = pin
         if self.facilitation is not None:
             self.facilitation.pin = pin
+            session = self.facilitation.session
+            session.facilitator_pin = pin
+            session.persist()  # saved now: a game killed before its next move keeps it
 
     def check_pin(self, pin: str) -> bool:
         """True when ``pin`` opens the console (always, when none is set)."""

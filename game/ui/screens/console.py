@@ -62,7 +62,10 @@ def open_console(ctx: Context) -> Transition:
     room = classroom_of(ctx)
     if room.pin is None:
         return Push(FacilitatorConsole(ctx))
-    return Push(PinGate(ctx, room.check_pin, lambda: FacilitatorConsole(ctx), ConsoleDone()))
+    gate = PinGate(
+        ctx, room.check_pin, lambda: FacilitatorConsole(ctx), ConsoleDone(), lockout=room.lockout
+    )
+    return Push(gate)
 
 
 class FacilitatorConsole(PanelScene):

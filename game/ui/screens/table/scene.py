@@ -210,6 +210,7 @@ class TableScene(Scene):
     def swap_session(self, session: Session) -> Transition | None:
         """Play on ``session`` from now on (a live reload of the scenario file)."""
         session.pins = dict(self.session.pins)  # the same game: the same delegations' PINs
+        session.facilitator_pin = self.session.facilitator_pin
         self.setup.session = self.session = session
         if self.viewer is not None and not session.seat_of(self.viewer).is_human:
             self.viewer = None
