@@ -118,3 +118,22 @@ def test_a_save_of_the_previous_format_loads_without_a_facilitator_pin(
     back = load(path, resolve=resolver(loaded))
     assert back.facilitator_pin is None
     assert back.pins == session.pins
+
+
+def test_new_pins_are_hashed_harder_and_old_records_still_check() -> None:
+    """Issue 14 item 15: 100,000 rounds fell to a 2-core laptop in minutes; new PINs take
+    twice the work to guess, and PINs saved with the old count still open."""
+    import hashlib
+
+    from game.session import facilitator
+
+    pin = PinHash.make(PIN)
+    assert pin.rounds >= 200_000
+    salt = b"0123456789abcdef"
+    old = PinHash(
+        salt.hex(), hashlib.pbkdf2_hmac("sha256", PIN.encode(), salt, 100_000).hex(), 100_000
+    )
+    assert old.check(PIN)
+    assert not old.check("owl00000")
+    assert facilitator.MAX_PIN_LENGTH >= 64  # room for a passphrase
+    assert PinHash.make("correct horse battery staple").check("correct horse battery staple")

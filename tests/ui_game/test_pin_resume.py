@@ -13,9 +13,11 @@ from game.session.seats import Seat, SeatKind
 from game.ui.kit.context import Context
 from game.ui.kit.scene import Scene
 from game.ui.main import title_factory
+from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.classroom import Classroom, classroom_of, install
 from game.ui.screens.console import FacilitatorConsole
 from game.ui.screens.flow import start_scene
+from game.ui.screens.handover import HandoverScene
 from game.ui.screens.panel import PinGate
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
@@ -98,3 +100,29 @@ def test_wrong_console_pins_lock_the_gate_for_a_growing_while(
     pilot.press("return")
     assert isinstance(pilot.scene, FacilitatorConsole)
     assert pilot.app.crashes == []
+
+
+def test_wrong_hand_over_pins_lock_that_delegations_screen(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    clock = FakeTime()
+    humans = {a: Seat(SeatKind.HUMAN) for a in ("us", "russia")}
+    setup = new_setup(humans, {"us": PIN})
+    setup.now = clock
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    handover = pilot.scene
+    assert isinstance(handover, HandoverScene)
+    for guess in range(FREE_TRIES):
+        pilot.type(f"{guess:04d}")
+        pilot.press("return")
+    assert "Too many wrong tries" in shown_text(handover)
+    pilot.move((2, 2))
+    pilot.screenshot(home / "handover-locked.png")
+    assert [f.text for f in handover.text_fits() if f.overflows] == []
+    pilot.type(PIN)
+    pilot.press("return")
+    assert pilot.scene is handover  # the right PIN, too early
+    clock.now += FIRST_DELAY
+    pilot.type(PIN)
+    pilot.press("return")
+    assert isinstance(pilot.scene, BriefingScene)

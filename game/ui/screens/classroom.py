@@ -85,6 +85,7 @@ class Classroom:
                 self.pin = session.facilitator_pin
             elif self.pin is not None:
                 session.facilitator_pin = self.pin
+                session.persist()  # the autosave carries it before the first move
             fac = Facilitation(session, turn_seconds=self.turn_seconds, pin=self.pin)
             self.facilitation = fac
         return fac

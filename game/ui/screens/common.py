@@ -8,14 +8,16 @@ colour-blind series (and every colour is always labelled with text too).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
 from game.session.facilitator import PinHash
+from game.session.lockout import PinLockout
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, Theme
@@ -26,6 +28,18 @@ class GameSetup:
     """A game in progress as the screens share it (the session, which also holds the PINs)."""
 
     session: Session
+    now: Callable[[], float] = time.monotonic  # the hand-over lockouts' clock (fake in tests)
+    lockouts: dict[str, PinLockout] = field(default_factory=dict, repr=False)
+
+    def lockout(self, actor: str) -> PinLockout:
+        """The wrong tries at ``actor``'s hand-over PIN: kept from one hand-over to the next."""
+        found = self.lockouts.get(actor)
+        if found is None:
+            found = self.lockouts[actor] = PinLockout(now=self._clock)
+        return found
+
+    def _clock(self) -> float:
+        return self.now()
 
     @property
     def pins(self) -> dict[str, PinHash]:

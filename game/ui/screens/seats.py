@@ -10,7 +10,7 @@ import pygame
 
 from game.errors import UserError
 from game.scenario import LoadedScenario
-from game.session.facilitator import PinHash
+from game.session.facilitator import MAX_PIN_LENGTH, PinHash
 from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
@@ -68,7 +68,8 @@ class SeatsScene(Scene):
                 "seats.intro",
                 f"{sc.title}. Choose a person or an AI delegate for each delegation. Several "
                 "people can share this screen: each human delegation may set a PIN that hides its "
-                "briefing from the others at every hand-over.",
+                "briefing from the others at every hand-over (a passphrase of a few words is far "
+                "harder to guess than four digits).",
                 color="text_dim",
             )
         )
@@ -93,7 +94,7 @@ class SeatsScene(Scene):
                 PinEntry(
                     f"seats.{actor.id}.pin",
                     placeholder="no PIN",
-                    max_length=12,
+                    max_length=MAX_PIN_LENGTH,
                     enabled=seat.is_human,
                 )
             )
@@ -114,8 +115,9 @@ class SeatsScene(Scene):
             PinEntry(
                 "seats.facilitator-pin",
                 placeholder="PIN set" if room.pin is not None else "console PIN",
-                max_length=64,
-                tooltip="The facilitator console's PIN (optional): F9 opens the console",
+                max_length=MAX_PIN_LENGTH,
+                tooltip="The facilitator console's PIN or passphrase (optional): F9 opens "
+                "the console",
             )
         )
         self.error = self.add(Label("seats.error", "", color="danger"))
