@@ -9,23 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
+from game.session.controller import GameController
 from game.session.facilitator import PinHash
+from game.session.local import LocalGame
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.theme import COLOUR_BLIND_PALETTE, Theme
 
 
-@dataclass
 class GameSetup:
-    """A game in progress as the screens share it (the session, which also holds the PINs)."""
+    """A game in progress as the screens share it.
 
-    session: Session
+    The screens of play read and change it only through ``game``, its controller
+    (``game.session.controller``).  ``session`` is the game on this machine behind
+    that controller: what the seats screen starts, the debrief exports and a live
+    reload replaces (``local`` follows it).
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.local = LocalGame(session)
+
+    @property
+    def game(self) -> GameController:
+        return self.local
+
+    @property
+    def session(self) -> Session:
+        return self.local.session
 
     @property
     def pins(self) -> dict[str, PinHash]:
@@ -35,7 +50,7 @@ class GameSetup:
     @property
     def humans(self) -> list[str]:
         """Human delegations, in the scenario's order."""
-        return [a for a, seat in self.session.seats.items() if seat.is_human]
+        return [a for a, seat in self.game.seats().items() if seat.is_human]
 
     @property
     def hot_seat(self) -> bool:
