@@ -20,32 +20,29 @@ def explain_red_lines_seen(
 ) -> tuple[RedLineBreach, ...]:
     """Which terms cross the viewer's own red lines (all of them) and others' public ones.
 
-    Owners come in the actors' order, each with its lines in the scenario's order.
+    In the same order as ``scoring.explain_red_lines``: own lines first.
     """
     chosen = dict(terms)
     me = view.actor
-    lines: dict[str, list[RedLine]] = {a.id: [] for a in view.table.actors}
-    lines.setdefault(me, []).extend(view.red_lines)
-    for line in view.table.public_red_lines:
-        if line.actor != me:
-            lines.setdefault(line.actor, []).append(line)
+    lines: list[RedLine] = [*view.red_lines]
+    lines += [line for line in view.table.public_red_lines if line.actor != me]
     out: list[RedLineBreach] = []
-    for owner, owned in lines.items():
-        for line in owned:
-            option = chosen.get(line.issue)
-            if option is not None and option in line.options:
-                out.append(
-                    RedLineBreach(
-                        owner,
-                        line.id,
-                        line.issue,
-                        option,
-                        line.public,
-                        owner == me,
-                        line.reason,
-                        line.source,
-                    )
+    for line in lines:
+        option = chosen.get(line.issue)
+        if option is not None and option in line.options:
+            out.append(
+                RedLineBreach(
+                    line.actor,
+                    line.id,
+                    line.issue,
+                    option,
+                    line.public,
+                    line.actor == me,
+                    line.reason,
+                    line.source,
                 )
+            )
+    out.sort(key=lambda b: (not b.own, b.actor, b.issue, b.red_line))
     return tuple(out)
 
 

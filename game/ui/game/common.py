@@ -26,17 +26,14 @@ class GameSetup:
     """A game in progress as the screens share it.
 
     The screens of play read and change it only through ``game``, its controller
-    (``game.session.controller``).  ``session`` is the game on this machine behind
-    that controller: what the seats screen starts, the debrief exports and a live
-    reload replaces (``local`` follows it).
+    (``game.session.controller``): by default ``local``, the game on this machine,
+    whose ``session`` the seats screen starts, the debrief exports and a live
+    reload replaces.  Anything else that implements the protocol can stand in.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, game: GameController | None = None) -> None:
         self.local = LocalGame(session)
-
-    @property
-    def game(self) -> GameController:
-        return self.local
+        self.game: GameController = game if game is not None else self.local
 
     @property
     def session(self) -> Session:

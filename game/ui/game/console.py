@@ -281,7 +281,7 @@ class FacilitatorConsole(PanelScene):
     def done(self) -> Transition:
         return Pop(ConsoleDone(list(self.turns)))
 
-    def submit(self, action: Action, done: str) -> Transition | None:
+    def facilitate(self, action: Action, done: str) -> Transition | None:
         """A facilitator action of the engine (it goes into the log)."""
         return self.ask(FacilitatorStep(action), done)
 
@@ -308,9 +308,9 @@ class FacilitatorConsole(PanelScene):
         if src in ("console.pin.set", "console.pin.clear"):
             return self._set_pin(src == "console.pin.clear")
         if game is not None and intent.value == "confirm-round.yes":
-            return self.submit(EndRound(), "The round was closed.")
+            return self.facilitate(EndRound(), "The round was closed.")
         if game is not None and intent.value == "confirm-game.yes":
-            return self.submit(EndGame(), "The game was ended.")
+            return self.facilitate(EndGame(), "The game was ended.")
         if game is None or intent.kind not in ("click", "submit"):
             return None
         if src == "console.pause":
@@ -322,7 +322,7 @@ class FacilitatorConsole(PanelScene):
             )
         if src == "console.extend-round":
             n = int(self.round_turns.value)  # type: ignore[call-overload]
-            return self.submit(ExtendRound(n), f"The round is {n} turn(s) longer.")
+            return self.facilitate(ExtendRound(n), f"The round is {n} turn(s) longer.")
         if src in ("console.end-round", "console.end-game"):
             what = "round" if src == "console.end-round" else "game"
             return Push(
@@ -340,7 +340,7 @@ class FacilitatorConsole(PanelScene):
         if src == "console.inject" and self.card.value:
             card = str(self.card.value)
             title = self.card.options[self.card.index][1]
-            result = self.submit(Inject(card), f"Injected: {title}")
+            result = self.facilitate(Inject(card), f"Injected: {title}")
             self._drop_played()
             return result
         if src in ("console.send-news", "console.news"):
@@ -356,7 +356,7 @@ class FacilitatorConsole(PanelScene):
         if not text:
             self.feedback.text, self.feedback.color = "Type the text first.", "warning"
             return None
-        result = self.submit(action(text), done)
+        result = self.facilitate(action(text), done)
         if self.feedback.color == "ok":
             entry.clear()
         return result
