@@ -39,15 +39,15 @@ from game.session.controller import (
 )
 from game.session.records import Turn
 from game.session.seats import Seat, SeatKind
-from game.ui.context import Context
-from game.ui.dialog import Dialog
-from game.ui.game.common import GameSetup
-from game.ui.game.console import FacilitatorConsole
-from game.ui.game.flow import start_scene
-from game.ui.game.table.forms import FormScene
-from game.ui.game.table.scene import TableScene
-from game.ui.pilot import Pilot
-from game.ui.scene import Scene
+from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.pilot import Pilot
+from game.ui.kit.scene import Scene
+from game.ui.screens.common import GameSetup
+from game.ui.screens.console import FacilitatorConsole
+from game.ui.screens.flow import start_scene
+from game.ui.screens.table.forms import FormScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup, play_until, shown_text
 
@@ -285,8 +285,8 @@ def test_no_screen_or_widget_changes_the_game_itself() -> None:
 def test_the_table_reads_the_game_only_through_the_controller() -> None:
     allowed = ("game.session.controller", "game.session.records", "game.session.seats")
     problems = []
-    table = sorted((GAME_UI / "game" / "table").rglob("*.py"))
-    for path in [*table, GAME_UI / "game" / "console.py"]:
+    table = sorted((GAME_UI / "screens" / "table").rglob("*.py"))
+    for path in [*table, GAME_UI / "screens" / "console.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("game.session"):
@@ -300,7 +300,7 @@ def test_the_table_reads_the_game_only_through_the_controller() -> None:
 
 
 def test_no_table_helper_imports_the_table_scene() -> None:
-    table = GAME_UI / "game" / "table"
+    table = GAME_UI / "screens" / "table"
     importers = [
         path.name
         for path in sorted(table.glob("*.py"))
