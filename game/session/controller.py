@@ -9,8 +9,9 @@ reading (plain data, nothing a viewer may not see unless it asks for its own vie
     ``public_view()`` (the projector's view), ``view(actor)`` (one delegation's own
     view), ``legal_actions(actor)``, ``deck()`` (the event cards' titles, for the
     facilitator), ``undo_actor()`` (whose move ``Undo`` would take
-    back), ``opening()`` and ``turns_since(n)`` (the record: the opening events and
-    the moves after the first ``n``, each with its events), ``events_since(n)`` (the
+    back), ``opening()`` and ``turns_since(n)`` (the record: the table as it
+    opened, its log the opening events, and the moves after the first ``n``, each
+    with its events), ``outcome()`` (how the game ended, and why), ``events_since(n)`` (the
     public events after the first ``n``), ``clock()`` (the turn timer and pause),
     ``save_warning()``, and ``polls()``/``poll()``/``file_errors()`` (news that came
     from outside the screens, such as a live reload of the scenario file).
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol, get_args
 
 from game.engine import Action, ActorView, GameEvent, PublicView
+from game.engine.state import OutcomeResult
 from game.session.records import Turn
 from game.session.seats import Seat
 
@@ -209,8 +211,12 @@ class GameController(Protocol):
         only when played)."""
         ...
 
-    def opening(self) -> tuple[GameEvent, ...]:
-        """The events the game opened with, before anyone moved."""
+    def opening(self) -> PublicView:
+        """The table as it opened, before anyone moved (its ``log``: the opening events)."""
+        ...
+
+    def outcome(self) -> OutcomeResult | None:
+        """How the game ended and why, once it is over (None before)."""
         ...
 
     def turns_since(self, number: int) -> tuple[Turn, ...]:

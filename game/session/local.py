@@ -14,6 +14,7 @@ from typing import assert_never
 
 from game import engine
 from game.engine import FACILITATOR, Action, ActorView, GameEvent, PublicView
+from game.engine.state import OutcomeResult
 from game.errors import UserError
 from game.session.controller import (
     Applied,
@@ -89,9 +90,12 @@ class LocalGame:
     def deck(self) -> Mapping[str, str]:
         return {card.id: card.title for card in self.session.scenario.events}
 
-    def opening(self) -> tuple[GameEvent, ...]:
+    def opening(self) -> PublicView:
         s = self.session
-        return tuple(engine.new_game(s.scenario, s.seed).log)
+        return engine.public_view(engine.new_game(s.scenario, s.seed))
+
+    def outcome(self) -> OutcomeResult | None:
+        return engine.outcome(self.session.state)
 
     def turns_since(self, number: int) -> tuple[Turn, ...]:
         # The log keeps actions, not their events: replay it, as a loaded game does.

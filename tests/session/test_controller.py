@@ -147,6 +147,7 @@ def test_facilitator_steps_go_into_the_log(loaded: FakeLoaded) -> None:
     assert not game.apply(FacilitatorStep(Pass(game.to_move() or ""))).ok
     assert game.apply(FacilitatorStep(EndGame())).ok
     assert game.is_over()
+    assert game.outcome() == engine.outcome(game.session.state) is not None
     assert game.to_move() is None
     assert not game.apply(FacilitatorStep(Bookmark("too late"))).ok
 
@@ -170,7 +171,11 @@ def test_the_record_matches_the_session(loaded: FakeLoaded) -> None:
     turns = game.turns_since(0)
     assert [t.entry for t in turns] == list(session.log)
     assert [t.number for t in turns] == list(range(1, len(session.log) + 1))
-    events = list(game.opening()) + [e for t in turns for e in t.events]
+    opening = game.opening()
+    assert opening.log == engine.new_game(session.scenario, session.seed).log
+    assert opening.trackers.tension == session.scenario.trackers.tension
+    events = list(opening.log) + [e for t in turns for e in t.events]
+    assert game.outcome() is None
     assert tuple(events) == session.transcript
     assert game.events_since(0) == session.transcript
     assert game.events_since(len(events) - 1) == session.transcript[-1:]

@@ -25,6 +25,7 @@ from game.engine import (
     Propose,
     PublicView,
 )
+from game.engine.state import OutcomeResult
 from game.session.controller import (
     Applied,
     ClockReading,
@@ -91,8 +92,11 @@ class Recording:
     def deck(self) -> Mapping[str, str]:
         return self.inner.deck()
 
-    def opening(self) -> tuple[GameEvent, ...]:
+    def opening(self) -> PublicView:
         return self.inner.opening()
+
+    def outcome(self) -> OutcomeResult | None:
+        return self.inner.outcome()
 
     def turns_since(self, number: int) -> tuple[Turn, ...]:
         return self.inner.turns_since(number)

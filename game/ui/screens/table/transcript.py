@@ -84,7 +84,7 @@ def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> l
 def game_rows(game: GameController) -> list[Row]:
     """Every row of the game so far, remarks placed after the moves they go with."""
     pv = game.public_view()
-    rows = [_row(pv, e) for e in game.opening()]
+    rows = [_row(pv, e) for e in game.opening().log]
     rows += rows_of_turns(pv, game.turns_since(0))
     return rows
 
