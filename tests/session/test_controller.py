@@ -8,7 +8,9 @@ the screens a record (opening, turns, events) that matches the session's.
 from __future__ import annotations
 
 import functools
+import pickle
 import random
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -230,3 +232,33 @@ def test_red_lines_and_value_from_a_view_are_the_scenarios(data: st.DataObject) 
         geneva, tuple(terms.items()), actor
     )
     assert utility_seen(view, terms, agreed) == engine.utility(geneva, actor, terms, agreed)
+
+
+def test_intents_and_answers_are_plain_values_that_travel(loaded: FakeLoaded) -> None:
+    """What crosses the seam is frozen data: it pickles back equal, actions as their notation."""
+    game = _game(loaded)
+    mover = game.to_move()
+    assert mover is not None
+    intents: list[GameIntent] = [
+        Submit(Pass(mover)),
+        Undo(),
+        ComputerMove(),
+        TimeUp(),
+        RestartClock(),
+        Pause(),
+        Resume(),
+        ExtendTurn(30.0),
+        SetTurnLimit(None),
+        FacilitatorStep(Bookmark("«Привет», 1997")),
+    ]
+    assert {type(i) for i in intents} == set(get_args(GameIntent))
+    for intent in intents:
+        assert pickle.loads(pickle.dumps(intent)) == intent
+        assert hash(intent) == hash(pickle.loads(pickle.dumps(intent)))
+        action = getattr(intent, "action", None)
+        if action is not None:  # an action travels as its notation
+            assert engine.parse_action(engine.format_action(action)) == action
+    applied = game.apply(Submit(Pass(mover)))
+    assert pickle.loads(pickle.dumps(applied)) == applied
+    assert pickle.loads(pickle.dumps(game.clock())) == game.clock()
+    assert pickle.loads(pickle.dumps(game.public_view())) == game.public_view()
