@@ -4,22 +4,32 @@ The screens never hold a ``Session``, the engine state or the facilitator's
 controls.  They read a game through this protocol and change it only by
 handing it an *intent*:
 
-reading (plain data, nothing a viewer may not see unless it asks for its own view)
-    ``to_move()`` and ``human_to_move()`` (whose move), ``seats()`` (who plays whom),
-    ``public_view()`` (the projector's view), ``view(actor)`` (one delegation's own
-    view), ``legal_actions(actor)``, ``deck()`` (the event cards' titles, for the
-    facilitator), ``undo_actor()`` (whose move ``Undo`` would take
-    back), ``opening()`` and ``turns_since(n)`` (the record: the table as it
-    opened, its log the opening events, and the moves after the first ``n``, each
-    with its events), ``outcome()`` (how the game ended, and why), ``events_since(n)`` (the
-    public events after the first ``n``), ``clock()`` (the turn timer and pause),
-    ``save_warning()``, and ``polls()``/``poll()``/``file_errors()`` (news that came
-    from outside the screens, such as a live reload of the scenario file).
+reading (plain data; nothing private but the view a screen asks for its own delegation)
+    ``to_move()``, ``human_to_move()``, ``is_over()``   whose move, if anyone's
+    ``seats()``                     who plays each delegation
+    ``public_view()``               the table as the projector shows it
+    ``view(actor)``                 one delegation's own view (its screen only)
+    ``legal_actions(actor)``        what it may do now
+    ``undo_actor()``                whose move ``Undo`` would take back
+    ``deck()``                      the event cards' titles, for the facilitator
+    ``opening()``                   the table as it opened (its log: the opening events)
+    ``turns_since(n)``              the moves after the first ``n``, with their events
+    ``events_since(n)``             the public events after the first ``n``
+    ``outcome()``                   how the game ended, and why
+    ``clock()``                     the turn timer and pause
+    ``save_warning()``              why the last automatic save failed
+    ``polls()``, ``poll()``, ``file_errors()``   news from outside the screens
+                                    (a live reload of the scenario file)
 
 acting
-    ``apply(intent)`` with one of the intents below; it answers with ``Applied``:
-    the moves it caused (the screens show them), or why it was refused (then
-    nothing changed).  ``save()`` writes the game where it is kept.
+    ``apply(intent)`` with one of the intents below (``Submit(action)``, ``Undo``,
+    ``ComputerMove``, ``TimeUp``, ``RestartClock``, ``Pause``, ``Resume``,
+    ``ExtendTurn``, ``SetTurnLimit``, ``FacilitatorStep(action)``); it answers with
+    ``Applied``: the moves it caused (the screens show them), or why it was
+    refused (then nothing changed) -- a refusal is an answer, never an exception.
+    ``save()`` writes the game where it is kept.
+
+The screens hand intents over in one place (``game.ui.screens.control.settle``).
 
 The intents and the answers are frozen values made of engine actions and events,
 so a second implementation, a client of a game hosted on another machine, can
