@@ -10,29 +10,38 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
+from game.session.controller import GameController
 from game.session.facilitator import PinHash
+from game.session.local import LocalGame
 from game.session.lockout import PinLockout
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, Theme
 
 
-@dataclass
 class GameSetup:
-    """A game in progress as the screens share it (the session, which also holds the PINs)."""
+    """A game in progress as the screens share it.
 
-    session: Session
-    now: Callable[[], float] = time.monotonic  # the hand-over lockouts' clock (fake in tests)
-    lockouts: dict[str, PinLockout] = field(default_factory=dict, repr=False)
+    The screens of play read and change it only through ``game``, its controller
+    (``game.session.controller``): by default ``local``, the game on this machine,
+    whose ``session`` the seats screen starts, the debrief exports and a live
+    reload replaces.  Anything else that implements the protocol can stand in.
+    """
+
+    def __init__(self, session: Session, game: GameController | None = None) -> None:
+        self.local = LocalGame(session)
+        self.game: GameController = game if game is not None else self.local
+        self.now: Callable[[], float] = time.monotonic  # the hand-over lockouts' clock
+        # Wrong tries at each delegation's hand-over PIN, kept from one hand-over to the next.
+        self.lockouts: dict[str, PinLockout] = {}
 
     def lockout(self, actor: str) -> PinLockout:
-        """The wrong tries at ``actor``'s hand-over PIN: kept from one hand-over to the next."""
+        """The wrong tries at ``actor``'s hand-over PIN (its clock is ``now``, read late)."""
         found = self.lockouts.get(actor)
         if found is None:
             found = self.lockouts[actor] = PinLockout(now=self._clock)
@@ -42,6 +51,10 @@ class GameSetup:
         return self.now()
 
     @property
+    def session(self) -> Session:
+        return self.local.session
+
+    @property
     def pins(self) -> dict[str, PinHash]:
         """The hot-seat delegations' PINs, hashed; kept in the session so a save keeps them."""
         return self.session.pins
@@ -49,7 +62,7 @@ class GameSetup:
     @property
     def humans(self) -> list[str]:
         """Human delegations, in the scenario's order."""
-        return [a for a, seat in self.session.seats.items() if seat.is_human]
+        return [a for a, seat in self.game.seats().items() if seat.is_human]
 
     @property
     def hot_seat(self) -> bool:
