@@ -227,3 +227,15 @@ def test_new_replaces_a_file_only_with_force_and_never_a_fifo(
     assert main(["new", str(tmp_path / "gone" / "x.yaml")]) == 1
     assert "does not exist" in _err(capsys)
     assert not (tmp_path / "gone").exists()
+
+
+def test_a_device_is_refused_before_anything_is_written() -> None:
+    """``-o /dev/full`` once replaced the device (as root).  Only the check runs here:
+    a failing test must not be able to replace a real device."""
+    from game.outputs import OutputRefusedError, check_output
+
+    for device in (Path("/dev/null"), Path("/dev/full")):
+        if not device.exists():
+            continue
+        with pytest.raises(OutputRefusedError, match="not a regular file"):
+            check_output(device, ours=lambda _h, _t: True, force=True)
