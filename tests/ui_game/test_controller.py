@@ -331,3 +331,40 @@ def test_the_status_line_comes_from_plain_inputs(home: Path) -> None:
     assert "considering its move" in line(None, human_to_move=False)[0]
     assert easy_ai(pv, {"russia": Seat(SeatKind.AI, Difficulty.EASY)}) == ("russia",)
     assert easy_ai(pv, {"russia": Seat(SeatKind.AI)}) == ()
+
+
+def _imported(path: Path) -> set[str]:
+    """The game modules a file imports, at module level or inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("game"):
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names if alias.name.startswith("game"))
+    return names
+
+
+def test_the_table_modules_import_each_other_without_a_cycle() -> None:
+    root = GAME_UI.parent.parent
+    files = {
+        ".".join(path.relative_to(root).with_suffix("").parts): path
+        for path in (GAME_UI / "screens").rglob("*.py")
+    }
+    graph = {name: _imported(path) & files.keys() - {name} for name, path in files.items()}
+    table = {name for name in files if ".table." in name or name.endswith(".control")}
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            here = todo.pop()
+            for nxt in graph[here]:
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    cycles = sorted(name for name in table if reaches(name, name))
+    assert cycles == []
