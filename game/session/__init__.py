@@ -13,7 +13,8 @@ from game.session.agents import (
 from game.session.autosaves import latest_autosave
 from game.session.clock import TurnClock
 from game.session.errors import SaveError, SessionError
-from game.session.facilitator import Facilitation, PinHash
+from game.session.facilitator import Facilitation
+from game.session.pins import PinHash
 from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
 from game.session.session import AgentError, LoadedLike, LogEntry, ReplayError, Session, Turn
 from game.session.store import load, read_save, save

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pygame loads only when the window opens (and without its banner)
     from game.scenario import LoadedScenario
-    from game.session.facilitator import PinHash
+    from game.session.pins import PinHash
     from game.session.seats import Seat
     from game.session.session import Session
     from game.session.watch import ScenarioWatcher

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.session.facilitator import Facilitation, PinHash
+from game.session.facilitator import Facilitation
+from game.session.pins import PinHash
 from game.session.session import Session
 from game.session.watch import ScenarioWatcher
 from game.ui.kit.context import Context

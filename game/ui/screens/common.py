@@ -15,7 +15,7 @@ import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, Theme

@@ -19,7 +19,8 @@ from game.engine import Action, Inject
 from game.engine.actions import FACILITATOR
 from game.errors import UserError
 from game.session.errors import SessionError
-from game.session.facilitator import Facilitation, PinHash
+from game.session.facilitator import Facilitation
+from game.session.pins import PinHash
 from game.session.session import Turn
 from game.ui.kit import layout
 from game.ui.kit.context import Context

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.errors import UserError
+from game.session import autosaves
 from game.session.session import Session
 from game.session.store import load
 from game.ui.kit.context import Context
@@ -90,7 +91,7 @@ def open_save(ctx: Context, path: Path, *, keep_saving_to: bool) -> Scene:
 
 def continue_scene(ctx: Context) -> Scene:
     """The autosaved game, or a message if there is none."""
-    path = Session.autosave_path()
+    path = autosaves.continue_path()
     if not path.is_file():
         return problem(
             ctx, "No game to continue", "There is no autosaved game yet: start a new one."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from game.session import autosaves
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Transition
 from game.ui.kit.keys import KeyBinding
@@ -25,10 +26,9 @@ class GameTitle(TitleScene):
 
     def refresh(self) -> None:
         """Enable Continue if a game is autosaved (it may have appeared or ended meanwhile)."""
-        from game.session.session import Session
 
         button = next(b for b in self.menu if b.id == "title.continue")
-        button.enabled = Session.autosave_path().is_file()
+        button.enabled = autosaves.continue_path().is_file()
 
     def on_action(self, action: str) -> Transition | None:
         if action == "console":

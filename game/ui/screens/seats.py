@@ -10,7 +10,7 @@ import pygame
 
 from game.errors import UserError
 from game.scenario import LoadedScenario
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
