@@ -22,9 +22,8 @@ import pygame
 from game.ui.kit.context import Context
 from game.ui.kit.crash import ErrorScene, write_crash_log
 from game.ui.kit.help import HelpOverlay
-from game.ui.kit.intent import Pop, Push, Quit, Replace, Transition
 from game.ui.kit.keys import KeyBinding, find_action
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
 

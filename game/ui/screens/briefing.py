@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Transition
 from game.ui.screens.common import GameSetup, adjective, issue_name, option_label, short_name
 from game.ui.screens.page import PageScene
 

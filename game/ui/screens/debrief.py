@@ -20,8 +20,9 @@ from game.session.seats import SeatKind
 from game.session.session import Session
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Pop, Push, Transition
 from game.ui.kit.theme import Theme
 from game.ui.screens.common import (
     GameSetup,

@@ -14,8 +14,7 @@ from game.session.session import Session
 from game.session.store import load
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Push, Replace, Transition
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Replace, Scene, Transition
 from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.common import GameSetup
 from game.ui.screens.debrief import DebriefScene

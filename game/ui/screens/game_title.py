@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from game.session import autosaves
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Transition
 from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Transition
 from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.screens.title import TitleHooks, TitleScene
 

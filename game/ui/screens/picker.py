@@ -20,9 +20,9 @@ from game.scenario import LoadedScenario, ScenarioError, load_scenario
 from game.session.seats import Seat
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Replace, Scene, Transition
 from game.ui.kit.text import ellipsize
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import blit_text, draw_box

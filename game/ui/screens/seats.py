@@ -15,9 +15,9 @@ from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Replace, Scene, Transition
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.dropdown import Dropdown

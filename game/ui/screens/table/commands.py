@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from game.engine import Accept, Pass, Reject
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Pop, Push, Transition
+from game.ui.kit.scene import Pop, Push, Transition
 from game.ui.screens.common import humanize, short_name
 from game.ui.screens.table.forms import FormScene
 from game.ui.screens.table.moves import CarryOutForm, ProposeForm, StatementForm, ThreatForm
