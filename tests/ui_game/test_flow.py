@@ -196,3 +196,29 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     pilot.advance()
     assert isinstance(pilot.scene, TableScene)
     assert pilot.app.crashes == []
+
+
+def test_seats_push_over_the_picker_and_the_game_takes_both_places(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    """The picker pushes the seats and they pop back to it (the same picker, its choice
+    kept); once a game starts, the title is right below it, not the picker."""
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    pilot.click("title.new")
+    picker = pilot.scene
+    assert isinstance(picker, PickerScene)
+    chosen = picker.list.selected
+    pilot.click("picker.choose")
+    assert isinstance(pilot.scene, SeatsScene)
+    assert [type(s) for s in pilot.app.stack] == [GameTitle, PickerScene, SeatsScene]
+    pilot.click("seats.back")
+    assert pilot.scene is picker
+    assert picker.list.selected == chosen
+    pilot.click("picker.choose")
+    pilot.press("escape")
+    assert pilot.scene is picker
+    pilot.click("picker.choose")
+    pilot.click("seats.start")
+    assert [type(s) for s in pilot.app.stack][0] is GameTitle
+    assert not any(isinstance(s, (PickerScene, SeatsScene)) for s in pilot.app.stack)
+    assert pilot.app.crashes == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 import pygame
@@ -17,7 +17,7 @@ from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Push, Replace, Scene, Transition
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.dropdown import Dropdown
@@ -39,7 +39,12 @@ SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
 
 
 class SeatsScene(Scene):
-    """One row per playable delegation; Start opens the briefings."""
+    """One row per playable delegation; Start opens the briefings.
+
+    The picker pushes it and it pops back; Start ends with ``then(first scene of the
+    game)``: by default it takes this scene's place, and the picker passes a ``then``
+    that pops back to it with a ``Replace`` so the game takes the picker's place too.
+    """
 
     title = "Seats"
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
@@ -54,9 +59,11 @@ class SeatsScene(Scene):
         *,
         seats: Mapping[str, Seat] | None = None,
         seed: int | None = None,
+        then: Callable[[Scene], Transition] = Replace,
     ) -> None:
         super().__init__(ctx)
         self.loaded = loaded
+        self.then = then
         sc = loaded.scenario
         playable = [a.id for a in sc.playable]
         chosen = dict(seats) if seats is not None else parse_seats(None, playable)
@@ -203,13 +210,13 @@ class SeatsScene(Scene):
             return Push(problem(self.ctx, "The game cannot start", str(exc)))
         session.pins = pins  # hashed, and saved with the game from its first autosave
         session.persist()
-        return Replace(start_scene(self.ctx, GameSetup(session)))
+        return self.then(start_scene(self.ctx, GameSetup(session)))
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "seats.start":
             return self.begin()
         if intent.source == "seats.back":
-            return self.to_picker()
+            return Pop()
         for _, _, menu, pin in self.rows:
             if intent.source == menu.id and intent.kind == "change":
                 value = menu.options[menu.index][0]
@@ -220,11 +227,5 @@ class SeatsScene(Scene):
 
     def on_action(self, action: str) -> Transition | None:
         if action == "back":
-            return self.to_picker()
+            return Pop()  # back to the picker below, this scenario still chosen
         return self.begin() if action == "start" else None
-
-    def to_picker(self) -> Transition:
-        """Back to the scenario picker, this scenario still chosen."""
-        from game.ui.screens.picker import PickerScene
-
-        return Replace(PickerScene(self.ctx, preselect=self.loaded))
