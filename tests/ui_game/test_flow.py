@@ -219,6 +219,6 @@ def test_seats_push_over_the_picker_and_the_game_takes_both_places(
     assert pilot.scene is picker
     pilot.click("picker.choose")
     pilot.click("seats.start")
-    assert [type(s) for s in pilot.app.stack][0] is GameTitle
+    assert isinstance(pilot.app.stack[0], GameTitle)
     assert not any(isinstance(s, (PickerScene, SeatsScene)) for s in pilot.app.stack)
     assert pilot.app.crashes == []
