@@ -59,7 +59,6 @@ class Session:
         self.save_path = save_path
         # Each game its own autosave (a continued autosave keeps its file): see ``autosaves``.
         self.autosave_file = autosave_file or autosaves.new_autosave_path(loaded.scenario.id, seed)
-        self.notices: list[str] = []  # things a player should know once (an AI fallback)
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
         # Hot-seat delegations' PINs, hashed (saved with the game, so a resumed game asks too).
         self.pins: dict[str, PinHash] = {}
@@ -297,9 +296,7 @@ class Session:
     def _agent(self, actor: str, seat: Seat) -> Agent:
         agent = self._agents.get(actor)
         if agent is None:
-            agent, notice = make_agent(self.scenario, actor, seat, self._seed)
-            if notice and notice not in self.notices:
-                self.notices.append(notice)
+            agent = make_agent(self.scenario, actor, seat, self._seed)
             self._agents[actor] = agent
         return agent
 

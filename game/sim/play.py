@@ -54,7 +54,7 @@ def play_game(
     """Play one game with computer seats from ``seed`` to the end."""
     agents: dict[str, Agent] = {}
     for actor, seat in seats.items():
-        agents[actor], _ = make_agent(scenario, actor, seat, seed)
+        agents[actor] = make_agent(scenario, actor, seat, seed)
     offsets = _turn_offsets(scenario)
     state = engine.new_game(scenario, seed)
     tension = [state.tension]

@@ -123,7 +123,8 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
 
 
 def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -> None:
-    from game.session.seats import Difficulty, Seat
+    from game.ai.difficulty import Difficulty
+    from game.session.seats import Seat
     from game.ui.kit.dialog import Dialog
     from game.ui.screens.flow import start_scene
     from tests.ui_game.conftest import new_setup, play_until

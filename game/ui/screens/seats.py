@@ -8,10 +8,11 @@ from typing import ClassVar
 
 import pygame
 
+from game.ai.difficulty import Difficulty
 from game.errors import UserError
 from game.scenario import LoadedScenario
 from game.session.pins import PinHash
-from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
+from game.session.seats import Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context

@@ -13,10 +13,11 @@ from typing import ClassVar
 import pygame
 
 from game import engine
+from game.ai.difficulty import Difficulty
 from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.errors import SessionError
-from game.session.seats import Difficulty, SeatKind
+from game.session.seats import SeatKind
 from game.session.session import Session, Turn
 from game.ui.kit import layout
 from game.ui.kit.context import Context
