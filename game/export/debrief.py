@@ -13,9 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, GameEvent, GameState, Score, Statement
+from game.engine import Bookmark, GameEvent, GameState, Score, Statement, words
 from game.engine.model import Actor, Preferences, Scenario
-from game.export import words
 from game.export.model import (
     CROSSED,
     KEPT,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import PublicView
+from game.engine import PublicView, words
 from game.engine.model import Issue, Round, Scenario
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
@@ -86,26 +86,17 @@ def humanize(text: str, issues: Sequence[Issue]) -> str:
 
 def short_name(pv: PublicView | Scenario, actor: str) -> str:
     """The actor's short name, as the scenario gives it (its id if unknown)."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.short_name or a.name
-    return actor
+    return words.short_name(pv, actor)
 
 
 def adjective(pv: PublicView | Scenario, actor: str) -> str:
     """The actor's adjective, for "Pass the laptop to the <adjective> delegation"."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.adjective or a.short_name or a.name
-    return actor
+    return words.adjective(pv, actor)
 
 
 def delegate_name(pv: PublicView | Scenario, actor: str) -> str:
     """The head of delegation's name, without the title after the first comma."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.delegate.split(",")[0].split("(")[0].strip() or a.name
-    return actor
+    return words.delegate_name(pv, actor)
 
 
 def seat_text(seat: Seat) -> str:
@@ -120,26 +111,6 @@ def issue_of(issues: Sequence[Issue], issue_id: str) -> Issue | None:
     return next((i for i in issues if i.id == issue_id), None)
 
 
-def option_label(issues: Sequence[Issue], issue_id: str, option_id: str) -> str:
-    """An option's label (its id if unknown)."""
-    issue = issue_of(issues, issue_id)
-    if issue is None:
-        return option_id
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
-
-
-def issue_name(issues: Sequence[Issue], issue_id: str) -> str:
-    """An issue's name (its id if unknown)."""
-    issue = issue_of(issues, issue_id)
-    return issue.name if issue is not None else issue_id
-
-
-def term_lines(issues: Sequence[Issue], terms: Iterable[tuple[str, str]]) -> list[str]:
-    """``Issue: Option`` for each term of a package."""
-    return [f"{issue_name(issues, i)}: {option_label(issues, i, o)}" for i, o in terms]
-
-
 def names_list(pv: PublicView | Scenario, actors: Iterable[str]) -> str:
     """Short names joined with commas (or ``nobody``)."""
-    listed = [short_name(pv, a) for a in actors]
-    return ", ".join(listed) if listed else "nobody"
+    return words.names(pv, actors, empty="nobody")

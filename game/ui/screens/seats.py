@@ -9,6 +9,7 @@ from typing import ClassVar
 import pygame
 
 from game.ai.difficulty import Difficulty
+from game.engine import words
 from game.errors import UserError
 from game.scenario import LoadedScenario
 from game.session.pins import PinHash
@@ -154,10 +155,10 @@ class SeatsScene(Scene):
             self.rows, boxes[3 : 3 + len(self.rows)], strict=True
         ):
             swatch.rect, menu.rect, pin.rect = layout.row(box, columns, t.space("md"))
-            actor = self.loaded.scenario.actor(swatch.id.split(".")[1])
-            swatch.text = actor.name
+            actor = swatch.id.split(".")[1]
+            swatch.text = words.actor_name(self.loaded.scenario, actor)
             if swatch.preferred_size()[0] > swatch.rect.width:
-                swatch.text = actor.short_name or actor.name  # large text: the short name
+                swatch.text = words.short_name(self.loaded.scenario, actor)  # large text
         seed_box = boxes[3 + len(self.rows)]
         self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
         timer_box = boxes[4 + len(self.rows)]

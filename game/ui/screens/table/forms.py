@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 import pygame
 
 from game import engine
-from game.engine import Action, Propose
+from game.engine import Action, Propose, words
 from game.engine.model import Scenario
 from game.ui.kit import layout
 from game.ui.kit.context import Context
@@ -26,7 +26,7 @@ from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.classroom import ms_to_next_second
-from game.ui.screens.common import issue_name, option_label, short_name
+from game.ui.screens.common import short_name
 from game.ui.screens.widgets.chooser import ChoicePicker
 from game.ui.screens.widgets.document import Document
 
@@ -126,7 +126,7 @@ class FormScene(Scene):
                 else f"{short_name(sc, b.actor)}'s public red line"
             )
             head = (
-                f"× {issue_name(sc.issues, b.issue)}: {option_label(sc.issues, b.issue, b.option)}"
+                f"× {words.issue_name(sc, b.issue)}: {words.option_label(sc, b.issue, b.option)}"
                 f" crosses {whose}"
             )
             doc.text(head, "label", "danger" if b.own else "warning", gap="md")
@@ -239,11 +239,11 @@ class TermsForm(FormScene):
         self.pickers: list[tuple[str, ChoicePicker]] = []
         for issue, opts in options.items():
             choices: list[tuple[object, str]] = [(None, LEAVE_OUT)]
-            choices += [(o, option_label(self.scenario.issues, issue, o)) for o in opts]
+            choices += [(o, words.option_label(self.scenario, issue, o)) for o in opts]
             index = 1 + opts.index(preset[issue]) if preset.get(issue) in opts else 0
             picker = ChoicePicker(
                 f"{self.id}.issue.{issue}",
-                issue_name(self.scenario.issues, issue),
+                words.issue_name(self.scenario, issue),
                 choices,
                 index,
             )
