@@ -15,6 +15,7 @@ of game/ may import each other, directly or round a longer loop.
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
@@ -267,8 +268,9 @@ def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
     return {name for name in found if name is not None}
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
-    """Module -> the modules of game/ it imports."""
+    """Module -> the modules of game/ it imports (read once per run: the tree does not change)."""
     modules = _module_names()
     return {module: _targets(path, modules) - {module} for module, path in modules.items()}
 
