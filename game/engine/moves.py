@@ -49,6 +49,7 @@ from game.engine.state import (
     RandomTape,
 )
 from game.engine.tables import tables_for
+from game.engine.termination import Termination
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -61,7 +62,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
     d.history, d.log, d._events = (), (), []
-    d.over, d.escalated, d.ended_by, d.outcome_result = False, False, "", None
+    d.over, d.escalated, d.ended_by, d.outcome_result = False, False, None, None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
     emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
     for dm in scenario.demands:  # on the table from the first turn (R1)
@@ -282,7 +283,7 @@ def _end_round(d: Draft, _: EndRound) -> None:
 
 
 def _end_game(d: Draft, _: EndGame) -> None:
-    close_round(d, final=True, ended_by="facilitator")
+    close_round(d, final=True, ended_by=Termination.FACILITATOR)
 
 
 _HANDLERS: dict[type, Callable[[Draft, Any], None]] = {

@@ -35,6 +35,7 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.model import Issue, Lever
+from game.engine.termination import Termination
 
 FACILITATOR_NAME = "Facilitator"
 
@@ -235,11 +236,18 @@ def menu_words(source: Source, action: Action) -> str:
 
 # --- endings, values and numbers -----------------------------------------------------
 
-ENDINGS = {
-    "rounds": "the week ran its course",
-    "escalation": "the crisis escalated",
-    "facilitator": "the facilitator ended the game",
-}
+
+def ending(how: Termination) -> str:
+    """How a game ended, in words (the debrief's "why")."""
+    match how:
+        case Termination.ROUNDS:
+            return "the week ran its course"
+        case Termination.ESCALATION:
+            return "the crisis escalated"
+        case Termination.FACILITATOR:
+            return "the facilitator ended the game"
+        case _:
+            assert_never(how)
 
 
 def value_words(value: float) -> str:

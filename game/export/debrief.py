@@ -110,8 +110,8 @@ def build_debrief(session: Session) -> Debrief:
 
 
 def _where(state: GameState) -> str:
-    if state.over:
-        return f"{words.ENDINGS.get(state.ended_by, state.ended_by)} (round {state.round_number})"
+    if state.ended_by is not None:
+        return f"{words.ending(state.ended_by)} (round {state.round_number})"
     return state.where()
 
 
