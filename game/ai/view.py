@@ -120,8 +120,8 @@ class Memo:
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
             self.dirty = set()
         for event in log[self.seen :]:
-            if event.kind is EventKind.REJECTED:
-                number = int(event.subject)
+            if event.kind is EventKind.REJECTED and event.proposal is not None:
+                number = event.proposal
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
         self.seen = len(log)

@@ -28,8 +28,11 @@ def emit(  # noqa: PLR0917 - called on every action; keywords would only add noi
     actor: str = "",
     subject: str = "",
     value: float | None = None,
+    proposal: int | None = None,
 ) -> None:
-    d._events.append(GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value))
+    d._events.append(
+        GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value, proposal)
+    )
 
 
 def add(d: Draft, index: int, delta: float) -> None:

@@ -123,6 +123,7 @@ def _propose(d: Draft, a: Propose) -> None:
         f"{t.name[a.actor]} proposes #{number}{replacing}: {t.terms_text(a.terms)}.",
         a.actor,
         str(number),
+        proposal=number,
     )
     then_advance(d)
 
@@ -132,7 +133,12 @@ def _accept(d: Draft, a: Accept) -> None:
     p = Proposal(p.number, p.proposer, p.terms, p.round, tuple(sorted((*p.accepted_by, a.actor))))
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
     emit(
-        d, EventKind.ACCEPTED, f"{d._t.name[a.actor]} accepts #{p.number}.", a.actor, str(p.number)
+        d,
+        EventKind.ACCEPTED,
+        f"{d._t.name[a.actor]} accepts #{p.number}.",
+        a.actor,
+        str(p.number),
+        proposal=p.number,
     )
     _settle(d, p)
     then_advance(d)
@@ -148,7 +154,13 @@ def _settle(d: Draft, p: Proposal) -> None:
 def _agree(d: Draft, p: Proposal) -> None:
     t, rules = d._t, d.scenario.rules
     names = ", ".join(t.name[x] for x in p.accepted_by)
-    emit(d, EventKind.AGREEMENT, f"Agreement on #{p.number} ({names}).", subject=str(p.number))
+    emit(
+        d,
+        EventKind.AGREEMENT,
+        f"Agreement on #{p.number} ({names}).",
+        subject=str(p.number),
+        proposal=p.number,
+    )
     binding = dict(d.binding)
     provisional = {pv.issue: pv for pv in d.provisional}
     bound: list[str] = []
@@ -198,7 +210,12 @@ def _reject(d: Draft, a: Reject) -> None:
     p = with_status(p, ProposalStatus.REJECTED, f"it was rejected by {a.actor}")
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
     emit(
-        d, EventKind.REJECTED, f"{d._t.name[a.actor]} rejects #{p.number}.", a.actor, str(p.number)
+        d,
+        EventKind.REJECTED,
+        f"{d._t.name[a.actor]} rejects #{p.number}.",
+        a.actor,
+        str(p.number),
+        proposal=p.number,
     )
     then_advance(d)
 
