@@ -199,21 +199,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game.__main__",),
 )
 
-# The table's helpers still import each other in a loop (issue 9's game controller
-# untangles them).  Until then a cycle may lie within exactly these modules and no
-# others; the controller's work empties this set and then deletes it.
-TABLE_CYCLE_UNTIL_THE_CONTROLLER = frozenset(
-    {
-        "game.ui.screens.table.arrange",
-        "game.ui.screens.table.commands",
-        "game.ui.screens.table.forms",
-        "game.ui.screens.table.moves",
-        "game.ui.screens.table.room",
-        "game.ui.screens.table.scene",
-    }
-)
-
-
 def _module_names() -> dict[str, Path]:
     found = {}
     for path in sorted(GAME.rglob("*.py")):
@@ -334,8 +319,7 @@ def upward_imports(graph: Mapping[str, Iterable[str]]) -> list[str]:
 
 
 def test_no_import_cycles() -> None:
-    found = [c for c in cycles(import_graph()) if not set(c) <= TABLE_CYCLE_UNTIL_THE_CONTROLLER]
-    assert found == []
+    assert cycles(import_graph()) == []
 
 
 def test_every_import_points_down_the_layers() -> None:
