@@ -199,6 +199,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("game.__main__",),
 )
 
+
 def _module_names() -> dict[str, Path]:
     found = {}
     for path in sorted(GAME.rglob("*.py")):

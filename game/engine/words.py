@@ -11,6 +11,7 @@ action's notation (``game.engine.actions``); this module gives it words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, assert_never
@@ -165,6 +166,16 @@ def terms_words(source: Source, terms: Iterable[tuple[str, str]]) -> str:
 def terms_with_ids(source: Source, terms: Iterable[tuple[str, str]]) -> str:
     """``issue=option (label), ...``: the ids a player types, with what they mean."""
     return ", ".join(f"{i}={o} ({option_label(source, i, o)})" for i, o in terms)
+
+
+_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
+
+
+def humanize(source: Source, text: str) -> str:
+    """Free text (an AI rationale) as a person reads it: ``issue=option`` ids become the
+    option's label; anything that is not a known term stays as written."""
+    options = names_of(source).options
+    return _TERM.sub(lambda m: options.get((m.group(1), m.group(2)), m.group(0)), text)
 
 
 # --- actions into words --------------------------------------------------------------

@@ -76,3 +76,13 @@ def test_engine_refusals_use_the_vocabulary() -> None:
     with pytest.raises(IllegalActionError) as refused:
         engine.apply(state, action)
     assert f"cannot {words.refusal(action)}:" in str(refused.value)
+
+
+def test_humanize_turns_known_terms_into_labels_and_leaves_the_rest() -> None:
+    scenario = small_scenario()
+    issue = scenario.issues[0]
+    option = issue.options[0]
+    text = f"offered {issue.id}={option.id} and unknown=thing, then {issue.id}=nope"
+    assert words.humanize(scenario, text) == (
+        f"offered {option.label} and unknown=thing, then {issue.id}=nope"
+    )

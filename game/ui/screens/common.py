@@ -7,13 +7,12 @@ colour-blind series (and every colour is always labelled with text too).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import pygame
 
 from game.engine import PublicView, words
-from game.engine.model import Issue, Round, Scenario
+from game.engine.model import Round, Scenario
 from game.session.controller import GameController
 from game.session.local import LocalGame
 from game.session.pins import PinHash
@@ -81,21 +80,6 @@ def prose(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
-
-
-def humanize(text: str, issues: Sequence[Issue]) -> str:
-    """An AI rationale as a person reads it: ``issue=option`` ids become the option's label."""
-
-    def label(match: re.Match[str]) -> str:
-        issue = issue_of(issues, match.group(1))
-        if issue is None:
-            return match.group(0)
-        return next((o.label for o in issue.options if o.id == match.group(2)), match.group(0))
-
-    return _TERM.sub(label, text)
-
-
 def short_name(pv: PublicView | Scenario, actor: str) -> str:
     """The actor's short name, as the scenario gives it (its id if unknown)."""
     return words.short_name(pv, actor)
@@ -116,11 +100,6 @@ def seat_text(seat: Seat) -> str:
     if seat.kind is SeatKind.AI:
         return f"AI · {seat.difficulty}"
     return str(seat.kind).title()
-
-
-def issue_of(issues: Sequence[Issue], issue_id: str) -> Issue | None:
-    """The issue with this id, if any."""
-    return next((i for i in issues if i.id == issue_id), None)
 
 
 def names_list(pv: PublicView | Scenario, actors: Iterable[str]) -> str:

@@ -27,7 +27,6 @@ from game.ui.kit.theme import Theme
 from game.ui.screens.common import (
     GameSetup,
     actor_colour,
-    humanize,
     names_list,
     prose,
     seat_text,
@@ -156,7 +155,7 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
     for n, entry in enumerate(ai, 1):
         who = short_name(pv, entry.action.actor)
         said = f" (said at the table: “{entry.remark}”)" if entry.remark else ""
-        line = f"{n}. {who}: {humanize(entry.rationale, pv.issues)}{said}"
+        line = f"{n}. {who}: {words.humanize(pv, entry.rationale)}{said}"
         doc.text(line, "caption", gap="xs")
 
 

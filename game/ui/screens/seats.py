@@ -28,15 +28,14 @@ from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.kit.widgets.stepper import Stepper
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.classroom import classroom_of, timer_options
-from game.ui.screens.common import GameSetup, actor_colour
+from game.ui.screens.common import GameSetup, actor_colour, seat_text
 from game.ui.screens.flow import problem, start_scene
 from game.ui.screens.widgets.chips import PinEntry, Swatch
 
-SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
-    (Seat(SeatKind.HUMAN), "Human"),
-    (Seat(SeatKind.AI, Difficulty.EASY), "AI · easy"),
-    (Seat(SeatKind.AI, Difficulty.NORMAL), "AI · normal"),
-    (Seat(SeatKind.AI, Difficulty.HARD), "AI · hard"),
+# A person, or an AI at each level of the one Difficulty list (shown as the table shows seats).
+SEAT_CHOICES: tuple[tuple[Seat, str], ...] = tuple(
+    (seat, seat_text(seat))
+    for seat in (Seat(SeatKind.HUMAN), *(Seat(SeatKind.AI, level) for level in Difficulty))
 )
 
 
