@@ -201,7 +201,7 @@ def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> Ac
     return ActorResult(
         id=actor.id,
         name=actor.name,
-        short_name=actor.short_name or actor.name,
+        short_name=words.short_name(scenario, actor.id),
         colour=actor.colour,
         playable=actor.playable,
         delegate=actor.delegate,
