@@ -6,15 +6,8 @@ import json
 
 import pytest
 
-from game import paths
 from game.cli import main
 from game.sim import TIMING_KEYS
-
-
-@pytest.fixture(autouse=True)
-def _bundled() -> None:
-    if paths.bundled_scenario("geneva-2022") is None:
-        pytest.skip("no bundled scenario in this version")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, object]:
