@@ -40,8 +40,7 @@ def title_factory(
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.screens.classroom import Classroom, install
-    from game.ui.screens.game_title import GameTitle
-    from game.ui.screens.title import TitleHooks
+    from game.ui.screens.title import GameTitle, TitleHooks
 
     def new_game(ctx: Context) -> Scene:
         from game.ui.screens.picker import PickerScene

@@ -10,11 +10,11 @@ from game.session.seats import SeatKind
 from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
 from game.ui.screens.debrief import DebriefScene
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.scene import TableScene
+from game.ui.screens.title import GameTitle
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 

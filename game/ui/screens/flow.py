@@ -18,10 +18,9 @@ from game.ui.kit.scene import Push, Replace, Scene, Transition
 from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.common import GameSetup
 from game.ui.screens.debrief import DebriefScene
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.table.scene import TableScene
-from game.ui.screens.title import TitleHooks
+from game.ui.screens.title import GameTitle, TitleHooks
 
 
 def start_scene(ctx: Context, setup: GameSetup) -> Scene:
