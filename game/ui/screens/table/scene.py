@@ -16,6 +16,7 @@ from typing import ClassVar
 
 import pygame
 
+from game.ai.difficulty import Difficulty
 from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
@@ -33,9 +34,9 @@ from game.session.seats import Seat, SeatKind
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.sound import cue_for
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
