@@ -36,7 +36,7 @@ def revealed(
             seat = _seat_for(entry.by, seats.get(actor))
             agent = agents.get((actor, seat))
             if agent is None:
-                agent = agents[(actor, seat)] = make_agent(scenario, actor, seat, seed)[0]
+                agent = agents[(actor, seat)] = make_agent(scenario, actor, seat, seed)
             legal = tuple(engine.legal_actions(state, actor))
             decision = agent.decide(engine.view(state, actor), legal)
             if decision.action == entry.action:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.session.facilitator import PinHash
 from game.session.lockout import FIRST_DELAY, FREE_TRIES
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.context import Context
 from game.ui.kit.scene import Scene

@@ -12,13 +12,13 @@ from typing import ClassVar
 
 import pygame
 
-from game.session.facilitator import MAX_PIN_LENGTH
 from game.session.lockout import PinLockout
+from game.session.pins import MAX_PIN_LENGTH
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Replace, Scene, Transition
 from game.ui.kit.widgets.base import Widget, draw_panel
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
