@@ -16,14 +16,15 @@ import pytest
 
 from game import paths
 from game.scenario import load_scenario
+from game.session import autosaves
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.dialog import Dialog
 from game.ui.main import title_factory
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.loadgame import LoadScene
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
+from game.ui.screens.title import GameTitle
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
@@ -72,7 +73,7 @@ def test_continue_and_load_explain_a_hostile_save(
 ) -> None:
     edit, expected = BREAKS[damage]
     autosave = _autosaved_game(home)
-    for path in (autosave, Session.autosave_path(), home / "data" / "autosave.json"):
+    for path in (autosave, autosaves.continue_path(), home / "data" / "autosave.json"):
         if path.is_file():
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     before = autosave.read_bytes()
@@ -118,6 +119,6 @@ def test_the_picker_plays_a_scenario_whose_file_name_is_not_utf8(
     for _ in range(20):
         pilot.advance()
     assert pilot.app.crashes == []
-    saved = Session.autosave_path()
+    saved = autosaves.continue_path()
     assert saved.is_file()
     saved.read_text(encoding="utf-8")
