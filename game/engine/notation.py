@@ -35,7 +35,7 @@ from game.engine.actions import (
 from game.engine.errors import MalformedActionError
 from game.engine.model import Tone
 
-_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
+_ID = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _NUMBER = re.compile(r"[0-9]+\Z")
 
 
