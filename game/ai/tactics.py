@@ -45,9 +45,15 @@ def dares(table: Table) -> float:
     return (0.6 + 0.4 * risk_of(table)) * table.war_threshold
 
 
+RECKLESS = 0.95  # only a delegate this risk-taking starts a war by carrying out a lever
+
+
 def would_carry_out(table: Table, lever: Lever) -> bool:
-    """Would this delegate really carry the lever out now?"""
+    """Would this delegate really carry the lever out now?  A lever that is war itself
+    (``escalates``, R26) only a reckless delegate uses, and never at the easy level."""
     risk = risk_of(table)
+    if lever.escalates:
+        return risk >= RECKLESS
     after = _tension_of(_lever_tension(lever, True, table), table)
     return risk >= 0.45 and after < dares(table)
 

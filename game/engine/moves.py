@@ -203,12 +203,12 @@ def _agree(d: Draft, p: Proposal) -> None:
         prev = provisional.pop(issue, None)
         if prev is not None and prev.option == option:
             accepters.update(prev.accepted_by)  # consent gathered across rounds (R9)
+        for e in t.issue[issue].option(option).on_agree:  # deals of this kind (R31)
+            apply_effect(d, e)
         consent = t.consent_of[(issue, option)]
         missing = tuple(sorted(consent - accepters))
         unratified = _unratified(d, accepters, consent)
         label = f"{t.issue[issue].name}: {t.option_label[(issue, option)]}"
-        for e in t.issue[issue].option(option).on_agree:  # deals of this kind (R31)
-            apply_effect(d, e)
         if missing or unratified:
             provisional[issue] = Provisional(
                 issue, option, tuple(sorted(accepters)), missing, d.round_index + 1, unratified

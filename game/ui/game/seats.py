@@ -11,7 +11,7 @@ import pygame
 from game.errors import UserError
 from game.scenario import LoadedScenario
 from game.session.facilitator import PinHash
-from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
+from game.session.seats import Difficulty, Seat, SeatKind, computer_seats, parse_seats
 from game.session.session import Session
 from game.ui import layout
 from game.ui.context import Context
@@ -59,7 +59,11 @@ class SeatsScene(Scene):
         self.loaded = loaded
         sc = loaded.scenario
         playable = [a.id for a in sc.playable]
-        chosen = dict(seats) if seats is not None else parse_seats(None, playable)
+        chosen = (
+            dict(seats)
+            if seats is not None
+            else parse_seats(None, playable, computer=computer_seats(sc))
+        )
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading = self.add(Label("seats.title", "Who sits at the table?", style="heading"))
