@@ -203,8 +203,9 @@ def _agree(d: Draft, p: Proposal) -> None:
         prev = provisional.pop(issue, None)
         if prev is not None and prev.option == option:
             accepters.update(prev.accepted_by)  # consent gathered across rounds (R9)
-        for e in t.issue[issue].option(option).on_agree:  # deals of this kind (R31)
-            apply_effect(d, e)
+        if prev is None or prev.option != option:  # a deal of this kind is struck (R31)
+            for e in t.issue[issue].option(option).on_agree:
+                apply_effect(d, e)
         consent = t.consent_of[(issue, option)]
         missing = tuple(sorted(consent - accepters))
         unratified = _unratified(d, accepters, consent)

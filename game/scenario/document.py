@@ -134,6 +134,7 @@ class ActorDoc(Strict):
 
 class RatificationDoc(Strict):
     support: Level = Field(description="the least domestic support at which it can ratify")
+    source: SourceField = ""
 
 
 class EffectDoc(Strict):
@@ -141,11 +142,13 @@ class EffectDoc(Strict):
     delta: Delta
     actor: Id | None = Field(default=None, description="per-actor trackers; omitted = every actor")
     other: Id | None = Field(default=None, description="trust only: the other actor of the pair")
+    source: SourceField = Field(default="", description="why this change: a citation")
 
 
 class AgendaChangeDoc(Strict):
     round: Id = Field(description="the round whose agenda changes")
     issues: list[Id] = Field(min_length=1)
+    source: SourceField = ""
 
 
 class AgendaEffectDoc(Strict):
