@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from game import engine
-from game.engine import CommitmentStatus, PublicView
+from game.engine import CommitmentKind, CommitmentStatus, PublicView
 from game.errors import UserError
 from game.export import export_session
 from game.export.debrief import build_debrief
@@ -133,7 +133,10 @@ def _ledger(doc: Document, pv: PublicView) -> None:
         doc.text("Nobody threatened or promised anything.", "body_italic", "text_dim")
     levers = {lv.id: lv.name for lv in pv.levers}
     for c in pv.ledger:
-        unless = f" unless {'; '.join(term_lines(pv.issues, c.unless))}" if c.unless else ""
+        terms = "; ".join(term_lines(pv.issues, c.unless))
+        unless = f" unless {terms}" if c.unless else ""
+        if c.kind is CommitmentKind.AGREEMENT:  # a breach (R25): the terms it voided
+            unless = f", breaking {terms}"
         who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
         text = f"#{c.number} {who}: {levers.get(c.lever, c.lever)}{unless} — {c.status}"
         doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
