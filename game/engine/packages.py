@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.engine.tables import Tables
+from game.engine.model import Scenario
+from game.engine.tables import Tables, tables_for
 
 Terms = tuple[tuple[str, str], ...]
 
@@ -48,3 +49,15 @@ def option_problem(t: Tables, issue: str, option: str, terms: Terms, binding: Te
     """
     rest = tuple(term for term in terms if term[0] != issue)
     return problem(t, (*rest, (issue, option)), binding)
+
+
+def package_problem(scenario: Scenario, terms: Terms, binding: Terms) -> str:
+    """Why ``terms`` is not a coherent package given ``binding`` (R33); "" when it is."""
+    return problem(tables_for(scenario), terms, binding)
+
+
+def unavailable_because(
+    scenario: Scenario, issue: str, option: str, terms: Terms, binding: Terms
+) -> str:
+    """Why ``option`` cannot join the other ``terms`` now (R33); "" when it can."""
+    return option_problem(tables_for(scenario), issue, option, terms, binding)

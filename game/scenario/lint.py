@@ -60,7 +60,8 @@ def unreachable_issues(loaded: LoadedScenario) -> Iterable[Located]:
     """An issue on no round's agenda can never be proposed, so demands on it are moot."""
     scenario = loaded.scenario
     on_agenda = {issue for r in scenario.rounds for issue in r.agenda}
-    changes = [c for holder in (*scenario.events, *scenario.levers) for c in holder.agenda]
+    changes = [c for card in scenario.events for c in card.agenda]
+    changes += [c for lever in scenario.levers for c in lever.agenda]
     on_agenda |= {issue for c in changes if c.add for issue in c.issues}  # R34
     for i, issue in enumerate(scenario.issues):
         if issue.id not in on_agenda:

@@ -29,13 +29,21 @@ def open_form(scene: TableScene, kind: str) -> Transition | None:
     sc = scene.session.scenario
     if kind == "propose":
         preset = dict(scene.pv.binding)
-        propose = ProposeForm(scene.ctx, sc, scene.viewer, legal, preset)
-        propose.agreed = dict(scene.pv.binding)
-        form: FormScene = propose
+        form: FormScene = ProposeForm(
+            scene.ctx,
+            sc,
+            scene.viewer,
+            legal,
+            preset,
+            agenda=scene.pv.agenda,
+            binding=scene.pv.binding,
+        )
     elif kind == "statement":
         form = StatementForm(scene.ctx, sc, scene.viewer, legal)
     elif kind == "threaten":
-        form = ThreatForm(scene.ctx, sc, scene.viewer, legal)
+        form = ThreatForm(
+            scene.ctx, sc, scene.viewer, legal, agenda=scene.pv.agenda, binding=scene.pv.binding
+        )
     else:
         form = CarryOutForm(scene.ctx, sc, scene.viewer, legal)
     form.show_clock(scene.room)  # the turn timer runs on while the form is open

@@ -37,13 +37,31 @@ LEAVE_OUT = "— not in this package —"
 CLOCK_SAMPLE = "88:88 left"  # the widest countdown: its room in the header does not jump
 
 
-def agenda_options(legal: Sequence[Action]) -> dict[str, list[str]]:
-    """Issue -> options the mover may propose now, read from the legal one-term proposals."""
+def agenda_options(
+    legal: Sequence[Action],
+    scenario: Scenario | None = None,
+    agenda: Sequence[str] = (),
+    binding: Sequence[tuple[str, str]] = (),
+) -> dict[str, list[str]]:
+    """Issue -> options the mover may put in a package now.
+
+    Read from the legal one-term proposals; with the round's ``agenda`` and the
+    ``binding`` terms, every option of every open agenda issue is listed, so that an
+    option legal only together with another (``requires``, rule R33) can be chosen, and
+    one that is unavailable can say why.
+    """
     out: dict[str, list[str]] = {}
     for action in legal:
         if isinstance(action, Propose) and len(action.terms) == 1:
             issue, option = action.terms[0]
             out.setdefault(issue, []).append(option)
+    if scenario is not None and agenda and out:
+        settled = dict(binding)
+        return {
+            issue: [o.id for o in scenario.issue(issue).options]
+            for issue in agenda
+            if issue not in settled
+        }
     return out
 
 
@@ -73,7 +91,7 @@ class FormScene(Scene):
         self.scenario = scenario
         self.actor = actor
         self.panel = pygame.Rect(0, 0, 0, 0)
-        self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
+        self.agreed: dict[str, str] = {}  # binding terms: the value and coherence of a package
         self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
         # The turn's countdown: the table under this modal is not updated, so the form shows it.
         self.room: TableRoom | None = None
@@ -112,7 +130,7 @@ class FormScene(Scene):
         doc = self.notes
         sc = self.scenario
         doc.heading("Red lines", gap="xs")
-        breaches = engine.explain_red_lines(sc, tuple(terms), self.actor)
+        breaches = engine.explain_red_lines(sc, tuple(terms), self.actor, agreed=self.agreed)
         if not terms:
             doc.text("Choose at least one term.", "body_italic", "text_dim")
         elif not breaches:
@@ -254,9 +272,56 @@ class TermsForm(FormScene):
         """The terms chosen so far."""
         return [(issue, str(p.value)) for issue, p in self.pickers if p.value is not None]
 
+    def incoherence(self) -> str:
+        """Why the chosen terms are not a legal package (R33), "" when they are."""
+        binding = tuple(sorted(self.agreed.items()))
+        return engine.package_problem(self.scenario, tuple(self.terms()), binding)
+
+    def unavailable(self) -> list[tuple[str, str, str]]:
+        """(issue, option, why) for each option that cannot join the other chosen terms."""
+        binding = tuple(sorted(self.agreed.items()))
+        terms = tuple(self.terms())
+        out = []
+        for issue, picker in self.pickers:
+            for value, _ in picker.options:
+                if value is None:
+                    continue
+                why = engine.unavailable_because(self.scenario, issue, str(value), terms, binding)
+                if why:
+                    out.append((issue, str(value), why))
+        return out
+
     def mark_pickers(self) -> None:
-        """Frame the choosers whose term crosses a red line (own in red, others' in amber)."""
-        breaches = engine.explain_red_lines(self.scenario, tuple(self.terms()), self.actor)
+        """Frame the choosers whose term crosses a red line (own in red, others' in amber) or
+        cannot go with the rest of the package (red); name the options unavailable now."""
+        breaches = engine.explain_red_lines(
+            self.scenario, tuple(self.terms()), self.actor, agreed=self.agreed
+        )
+        blocked = {(i, o) for i, o, _ in self.unavailable()}
         for issue, picker in self.pickers:
             hits = [b for b in breaches if b.issue == issue]
             picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"
+            if picker.value is not None and (issue, str(picker.value)) in blocked:
+                picker.mark = "danger"
+            picker.options = [
+                (
+                    value,
+                    option_label(self.scenario.issues, issue, str(value))
+                    + (" (unavailable)" if (issue, str(value)) in blocked else ""),
+                )
+                if value is not None
+                else (value, text)
+                for value, text in picker.options
+            ]
+
+    def explain_unavailable(self) -> None:
+        """Why some options cannot be chosen with the package as it stands (R33)."""
+        missing = self.unavailable()
+        if not missing:
+            return
+        doc, sc = self.notes, self.scenario
+        doc.heading("Unavailable options", gap="lg")
+        for issue, option, why in missing:
+            name = f"{issue_name(sc.issues, issue)}: {option_label(sc.issues, issue, option)}"
+            doc.text(f"× {name}", "label", "danger", gap="md")
+            doc.text(why[0].upper() + why[1:] + ".", "body", gap="xs")
