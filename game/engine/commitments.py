@@ -123,11 +123,11 @@ def carry_out(d: Draft, a: CarryOut) -> None:
         a.actor,
         lever.id,
     )
+    if lever.breaks:  # before the tension moves, so that the record shows one change
+        _breach(d, a.actor, lever)
     add_tension(d, rules.execute_tension)
     for e in lever.execute_effects:
         apply_effect(d, e)
-    if lever.breaks:
-        _breach(d, a.actor, lever)
     for change in lever.agenda:
         change_agenda(d, change)
     if lever.escalates and not d.over:  # war is a decision (R26)

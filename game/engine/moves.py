@@ -198,14 +198,16 @@ def _agree(d: Draft, p: Proposal) -> None:
     binding = dict(d.binding)
     provisional = {pv.issue: pv for pv in d.provisional}
     bound: list[str] = []
+    for issue, option in p.terms:  # deals of these kinds are struck (R31): the whole package
+        prev = provisional.get(issue)
+        if prev is None or prev.option != option:
+            for e in t.issue[issue].option(option).on_agree:
+                apply_effect(d, e)
     for issue, option in p.terms:
         accepters = set(p.accepted_by)
         prev = provisional.pop(issue, None)
         if prev is not None and prev.option == option:
             accepters.update(prev.accepted_by)  # consent gathered across rounds (R9)
-        if prev is None or prev.option != option:  # a deal of this kind is struck (R31)
-            for e in t.issue[issue].option(option).on_agree:
-                apply_effect(d, e)
         consent = t.consent_of[(issue, option)]
         missing = tuple(sorted(consent - accepters))
         unratified = _unratified(d, accepters, consent)

@@ -189,7 +189,12 @@ def _trackers_written(loaded: LoadedScenario) -> dict[TrackerKind, Path]:
 
 @register
 def unread_trackers(loaded: LoadedScenario) -> Iterable[Located]:
-    """A tracker the scenario sets or changes but that nothing reads is decoration."""
+    """A tracker the scenario sets or changes but that nothing reads is decoration.
+
+    Only format 2 can read trackers in conditions (min/max), so only its files are asked.
+    """
+    if loaded.document.format < 2:
+        return
     read = _trackers_read(loaded.scenario)
     for kind, path in sorted(_trackers_written(loaded).items()):
         if kind not in read:
