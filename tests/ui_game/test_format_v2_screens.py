@@ -9,11 +9,11 @@ from pathlib import Path
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind, computer_seats, parse_seats
 from game.session.session import Session
-from game.ui.game.common import GameSetup
-from game.ui.game.flow import start_scene
-from game.ui.game.table.moves import ProposeForm
-from game.ui.game.table.scene import TableScene
-from game.ui.pilot import Pilot
+from game.ui.kit.pilot import Pilot
+from game.ui.screens.common import GameSetup
+from game.ui.screens.flow import start_scene
+from game.ui.screens.table.moves import ProposeForm
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import assert_golden, play_until
 
