@@ -18,6 +18,7 @@ from game.engine.flow import (
 )
 from game.engine.model import Lever
 from game.engine.state import Commitment, CommitmentKind, CommitmentStatus, Draft
+from game.engine.termination import Termination
 
 
 def _agreed(d: Draft, issue: str, option: str) -> bool:
@@ -139,7 +140,7 @@ def carry_out(d: Draft, a: CarryOut) -> None:
             a.actor,
             lever.id,
         )
-        close_round(d, final=True, ended_by="escalation")
+        close_round(d, final=True, ended_by=Termination.ESCALATION)
         return
     then_advance(d)
 

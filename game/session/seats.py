@@ -11,8 +11,21 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from game.ai.difficulty import Difficulty
 from game.engine.model import Scenario
 from game.errors import UserError
+
+__all__ = [
+    "ALL",
+    "Difficulty",
+    "Seat",
+    "SeatKind",
+    "SeatSpecError",
+    "computer_seats",
+    "format_seats",
+    "parse_seat",
+    "parse_seats",
+]
 
 ALL = "all"  # the spec key that sets every playable seat
 
@@ -21,12 +34,6 @@ class SeatKind(enum.StrEnum):
     HUMAN = "human"
     AI = "ai"
     RANDOM = "random"
-
-
-class Difficulty(enum.StrEnum):
-    EASY = "easy"
-    NORMAL = "normal"
-    HARD = "hard"
 
 
 @dataclass(frozen=True, slots=True)

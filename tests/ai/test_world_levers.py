@@ -45,7 +45,7 @@ def test_all_ai_games_never_go_to_war_or_propose_incoherently() -> None:
     for difficulty in Difficulty:
         for seed in range(15):
             seat = Seat(SeatKind.AI, difficulty)
-            agents = {a.id: make_agent(WORLD, a.id, seat, seed)[0] for a in WORLD.playable}
+            agents = {a.id: make_agent(WORLD, a.id, seat, seed) for a in WORLD.playable}
             state = engine.new_game(WORLD, seed)
             while not state.over:
                 mover = engine.to_move(state) or ""

@@ -106,7 +106,7 @@ def test_every_addition_plays_to_an_end(kind: SeatKind) -> None:
     labels = set()
     for seed in range(40 if kind is SeatKind.RANDOM else 12):
         seat = Seat(kind, Difficulty.NORMAL)
-        agents = {a.id: make_agent(scenario, a.id, seat, seed)[0] for a in scenario.playable}
+        agents = {a.id: make_agent(scenario, a.id, seat, seed) for a in scenario.playable}
         state = engine.new_game(scenario, seed)
         while not state.over:
             mover = engine.to_move(state) or ""

@@ -25,7 +25,7 @@ def _anachronisms(seeds: range) -> tuple[int, list[str]]:
     drawn, wrong = 0, []
     for seed in seeds:
         agents = {
-            a.id: make_agent(scenario, a.id, Seat(SeatKind.AI), seed)[0] for a in scenario.playable
+            a.id: make_agent(scenario, a.id, Seat(SeatKind.AI), seed) for a in scenario.playable
         }
         state = engine.new_game(scenario, seed)
         while not state.over:
