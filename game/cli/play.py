@@ -194,7 +194,7 @@ def _window(args: argparse.Namespace) -> int:
 
 def _session(args: argparse.Namespace) -> Session:
     from game.scenario import load_scenario
-    from game.session.seats import parse_seats
+    from game.session.seats import computer_seats, parse_seats
     from game.session.session import Session
     from game.session.store import load
 
@@ -215,7 +215,11 @@ def _session(args: argparse.Namespace) -> Session:
                 session.set_seat(actor, seat)
     else:
         loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
-        seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
+        seats = parse_seats(
+            args.seats,
+            [actor.id for actor in loaded.scenario.playable],
+            computer=computer_seats(loaded.scenario),
+        )
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
     if args.save is not None:

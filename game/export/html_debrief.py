@@ -241,7 +241,7 @@ def _ledger(d: Debrief) -> Markup:
         el(
             "tr",
             el("td", str(c.number)),
-            el("td", c.kind),
+            el("td", c.kind if c.pressure is None else f"{c.kind} (pressure {c.pressure:.2f})"),
             el("th", c.actor_name, scope="row"),
             el("td", c.lever_name),
             el("td", c.target_name),

@@ -157,7 +157,7 @@ def debrief_markdown(d: Debrief) -> str:
             (
                 (
                     str(c.number),
-                    c.kind,
+                    c.kind if c.pressure is None else f"{c.kind} (pressure {c.pressure:.2f})",
                     c.actor_name,
                     c.lever_name,
                     c.target_name,

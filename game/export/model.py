@@ -127,7 +127,7 @@ class TermResult:
 @dataclass(frozen=True, slots=True)
 class LedgerLine:
     number: int
-    kind: str  # "threat" or "promise"
+    kind: str  # "threat", "promise" or "agreement" (one its actor broke, R25)
     actor: str
     actor_name: str
     lever_name: str
@@ -135,6 +135,7 @@ class LedgerLine:
     unless: str  # the terms in words, "" when unconditional
     round: int
     status: str  # "pending", "kept", "broken", "lapsed"
+    pressure: float | None = None  # a threat's pressure as it was made (R35)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from game.engine import words
 from game.errors import UserError
 from game.scenario import LoadedScenario
 from game.session.pins import MAX_PIN_LENGTH, PinHash
-from game.session.seats import Seat, SeatKind, parse_seats
+from game.session.seats import Seat, SeatKind, computer_seats, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context
@@ -67,7 +67,11 @@ class SeatsScene(Scene):
         self.then = then
         sc = loaded.scenario
         playable = [a.id for a in sc.playable]
-        chosen = dict(seats) if seats is not None else parse_seats(None, playable)
+        chosen = (
+            dict(seats)
+            if seats is not None
+            else parse_seats(None, playable, computer=computer_seats(sc))
+        )
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading = self.add(Label("seats.title", "Who sits at the table?", style="heading"))
