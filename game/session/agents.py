@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from game.engine import Action, ActorView
+from game import engine
+from game.engine import Action, ActorView, GameState
 from game.engine.model import Scenario
+from game.session.external import ProcessAgent
 from game.session.seats import Seat, SeatKind
 
 
@@ -102,11 +104,32 @@ def _ai_module_factory() -> AgentFactory | None:
 AI_UNAVAILABLE = "AI delegates are not available in this version: ai seats play at random."
 
 
+def finish_agents(agents: Mapping[str, object], state: GameState) -> None:
+    """Tell agents that want to know how the game ended (``finish``), or let them go
+    (``close``): an outside program gets its ``end`` frame and exits."""
+    result = engine.outcome(state)
+    totals = {actor: score.total for actor, score in engine.scores(state).items()}
+    for agent in agents.values():
+        finish = getattr(agent, "finish", None)
+        if callable(finish):
+            finish(result.id if result is not None else "", totals)
+
+
+def close_agents(agents: Mapping[str, object]) -> None:
+    """Let go of agents that hold something (an outside program) without ending a game."""
+    for agent in agents.values():
+        close = getattr(agent, "close", None)
+        if callable(close):
+            close()
+
+
 def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> tuple[Agent, str | None]:
     """The agent for a non-human seat, and a notice if an AI seat fell back to random."""
     agent_seed = derive_seed(seed, actor)
     if seat.kind is SeatKind.RANDOM:
         return RandomAgent(agent_seed), None
+    if seat.kind is SeatKind.AGENT:
+        return ProcessAgent(seat.path, actor, agent_seed, seat.timeout), None
     factory = _FACTORIES.get(str(seat.kind)) or _ai_module_factory()
     if factory is None:
         return RandomAgent(agent_seed), AI_UNAVAILABLE

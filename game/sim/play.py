@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from game import engine
 from game.engine.model import Scenario
-from game.session.agents import Agent, make_agent
+from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.seats import Seat
 
 MAX_ACTIONS = 100_000  # a guard against an engine or agent bug that never ends the game
@@ -55,25 +55,12 @@ def play_game(
     agents: dict[str, Agent] = {}
     for actor, seat in seats.items():
         agents[actor], _ = make_agent(scenario, actor, seat, seed)
-    offsets = _turn_offsets(scenario)
-    state = engine.new_game(scenario, seed)
-    tension = [state.tension]
-    actions = 0
-    while not state.over:
-        mover = engine.to_move(state)
-        if mover is None:
-            break
-        legal = engine.legal_actions(state, mover)
-        action = agents[mover].decide(engine.view(state, mover), legal).action
-        turn = offsets[state.round_index] + state.turn
-        state, _ = engine.apply(state, action)
-        actions += 1
-        if actions > MAX_ACTIONS:
-            raise RuntimeError(f"game of seed {seed} did not end in {MAX_ACTIONS} actions")
-        # tension[t] is the level when turn t (global, 1-based) ended; tension[0] the start.
-        while len(tension) <= turn:
-            tension.append(tension[-1])
-        tension[turn] = state.tension
+    try:
+        state, tension, actions = _play(scenario, agents, seed)
+    except BaseException:
+        close_agents(agents)
+        raise
+    finish_agents(agents, state)
     result = engine.outcome(state)
     final = engine.scores(state)
     binding = state.binding
@@ -95,3 +82,29 @@ def play_game(
         tension=tuple(tension),
         actions=actions,
     )
+
+
+def _play(
+    scenario: Scenario, agents: Mapping[str, Agent], seed: int
+) -> tuple[engine.GameState, list[float], int]:
+    """The game from ``seed`` to its end: the final state, tension by turn, actions made."""
+    offsets = _turn_offsets(scenario)
+    state = engine.new_game(scenario, seed)
+    tension = [state.tension]
+    actions = 0
+    while not state.over:
+        mover = engine.to_move(state)
+        if mover is None:
+            break
+        legal = engine.legal_actions(state, mover)
+        action = agents[mover].decide(engine.view(state, mover), legal).action
+        turn = offsets[state.round_index] + state.turn
+        state, _ = engine.apply(state, action)
+        actions += 1
+        if actions > MAX_ACTIONS:
+            raise RuntimeError(f"game of seed {seed} did not end in {MAX_ACTIONS} actions")
+        # tension[t] is the level when turn t (global, 1-based) ended; tension[0] the start.
+        while len(tension) <= turn:
+            tension.append(tension[-1])
+        tension[turn] = state.tension
+    return state, tension, actions
