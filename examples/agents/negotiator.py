@@ -28,10 +28,10 @@ class Negotiator:
         self.weights: dict[str, float] = prefs["weights"]
         self.values: dict[str, dict[str, float]] = prefs["values"]
         self.reservation: float = prefs["reservation"]
-        self.forbidden = {(line["issue"], o) for line in prefs["red_lines"] for o in line["options"]}
+        self.forbidden = {(ln["issue"], o) for ln in prefs["red_lines"] for o in ln["options"]}
         scenario = start["scenario"]
         # Options on anyone's public red line: a package with one will not be agreed.
-        self.banned = {(line["issue"], o) for line in scenario["red_lines"] for o in line["options"]}
+        self.banned = {(ln["issue"], o) for ln in scenario["red_lines"] for o in ln["options"]}
         self.options = {issue["id"]: issue["options"] for issue in scenario["issues"]}
         self.total_turns = sum(r["turns"] for r in scenario["rounds"]) or 1
         self.turns_before = {}
