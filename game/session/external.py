@@ -20,11 +20,18 @@ import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Protocol
 
 from game import engine
 from game.engine import Action, ActorView
-from game.session.protocol import LogReader, decide_frame, encode, end_frame, read_answer
+from game.session.protocol import (
+    Frame,
+    LogReader,
+    decide_frame,
+    encode,
+    end_frame,
+    read_answer,
+)
 from game.session.protocol import start_frame as make_start
 
 DEFAULT_TIMEOUT = 5.0  # seconds an agent may think about one move (--agent-timeout)
@@ -191,3 +198,33 @@ class ProcessAgent:
             process.wait(timeout=min(1.0, self.timeout))
         except subprocess.TimeoutExpired:
             _stop(process)
+
+
+class FramePlayer(Protocol):
+    """A player that speaks the protocol's frames as Python objects instead of lines."""
+
+    def decide(self, frame: Frame) -> dict[str, Any]: ...
+
+
+class InProcessAgent:
+    """A seat played by a ``FramePlayer`` in this process: the same frames and the same
+    reading of answers as ``ProcessAgent``, without a program to start (for benchmarks
+    that play thousands of games).  ``make(start_frame)`` makes the player."""
+
+    def __init__(self, make: Any, actor: str, seed: int) -> None:
+        self._make = make
+        self.actor = actor
+        self.seed = seed
+        self._player: FramePlayer | None = None
+        self._reader = LogReader()
+
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        if self._player is None:
+            self._player = self._make(make_start(view, self.seed))
+        assert self._player is not None
+        frame = decide_frame(view, legal, self._reader.since(view.table))
+        answer = read_answer(encode(self._player.decide(frame)), self.actor, legal)
+        if answer.action is None:
+            why = answer.problem
+            return Decision(engine.Pass(self.actor), f"passed: {why}", f"[agent passes: {why}]")
+        return Decision(answer.action, "in-process player", answer.remark)

@@ -86,6 +86,10 @@ def public_scenario(table: PublicView) -> dict[str, Any]:
             {"actor": line.actor, "issue": line.issue, "options": sorted(line.options)}
             for line in table.public_red_lines
         ],
+        # Beyond the fields the protocol promises: the public opening demands.
+        "demands": [
+            {"actor": d.actor, "issue": d.issue, "option": d.option} for d in table.demands
+        ],
     }
 
 
