@@ -18,6 +18,7 @@ from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
+from game.ai.worth import package_worth, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
 
@@ -88,10 +89,12 @@ def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) ->
     set_aside = max(0, _rejections_this_round(table) - 1)
     for _ in range(len(scope) + set_aside):
         aspiration, _ = aspiration_for(table, scope)
-        offer = build_offer(table.prefs, models, scope, aspiration, avoid)
+        offer = build_offer(
+            table.prefs, models, scope, aspiration, avoid, weighted=worth_rows(table)
+        )
         if not offer:
             return None
-        utility = table.prefs.utility(offer)
+        utility = package_worth(table, offer)
         short = utility < aspiration - 1e-9
         if not short and set_aside <= 0:
             terms = tuple(sorted(offer.items()))

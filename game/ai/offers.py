@@ -32,10 +32,16 @@ def build_offer(
     scope: Iterable[str],
     aspiration: float,
     avoid_public: bool,
+    *,
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> dict[str, str]:
-    """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best."""
+    """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best.
+
+    ``weighted`` is our weighted worth of each option (``game.ai.worth.worth_rows``:
+    a term that may never bind is worth less); by default our plain weighted values.
+    """
     opponents = list(models.values())
-    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public)
+    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public, weighted)
     if not issues:
         return {}
     # Everything as lists indexed [issue][option] (and [opponent] first for the others):
@@ -66,7 +72,11 @@ def build_offer(
 
 
 def _own_rows(
-    prefs: OwnPrefs, opponents: list[Opponent], scope: Iterable[str], avoid_public: bool
+    prefs: OwnPrefs,
+    opponents: list[Opponent],
+    scope: Iterable[str],
+    avoid_public: bool,
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OfferRows:
     """The issues of ``scope`` with an option we may offer, those options, and our
     weighted value of each.  Never our red lines; above the easy level (``avoid_public``)
@@ -75,6 +85,8 @@ def _own_rows(
     Remembered per scope and public lines (the same few recur all game): read only.
     """
     lines = [m.lines for m in opponents if m.lines] if avoid_public else []
+    if weighted is not None and weighted is not prefs.weighted:
+        return _rows(prefs, lines, tuple(scope), weighted)  # worth of this moment: not kept
     key = (tuple(scope), tuple(tuple(known.items()) for known in lines))
     memo = prefs.offer_rows
     found = memo.get(key)
@@ -86,8 +98,12 @@ def _own_rows(
 
 
 def _rows(
-    prefs: OwnPrefs, lines: list[dict[str, frozenset[str]]], scope: tuple[str, ...]
+    prefs: OwnPrefs,
+    lines: list[dict[str, frozenset[str]]],
+    scope: tuple[str, ...],
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OfferRows:
+    values = weighted if weighted is not None else prefs.weighted
     issues: list[str] = []
     options: list[tuple[str, ...]] = []
     own: list[list[float]] = []
@@ -103,8 +119,8 @@ def _rows(
         if opts:
             issues.append(issue)
             options.append(opts)
-            weighted = prefs.weighted[issue]
-            own.append([weighted[o] for o in opts])
+            row = values[issue]
+            own.append([row[o] for o in opts])
     return issues, options, own
 
 

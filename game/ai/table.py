@@ -69,6 +69,12 @@ class Table:
     move: int = 0  # moves made so far in the game: keys the per-decision random generator
     difficulty: str = "normal"
     pressure: float = 0.0  # in [0, 1]: how credible the threats against us are
+    # Per open issue: consenting delegations absent from this table (an agreement here
+    # is only provisional until they accept), and who sits at a later table with the
+    # issue on its agenda (who could still accept it).
+    missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    later: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)

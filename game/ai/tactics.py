@@ -45,11 +45,27 @@ def dares(table: Table) -> float:
     return (0.6 + 0.4 * risk_of(table)) * table.war_threshold
 
 
+# Share of the war threshold kept free when a lever is carried out: the world's events
+# and the others' answers move the tension too, and war ends the game worst for all.
+import os
+_WAR_MARGIN = float(os.environ.get("WM", "0.25"))
+
+
+def ceiling(table: Table) -> float:
+    """The highest tension the delegate will push the crisis to by its own hand.
+
+    Carrying out a lever is worth it only while the table still promises more than war
+    does: war's outcome is the worst score for every delegation, so a delegate keeps a
+    margin below the threshold however bold it is.
+    """
+    return min(dares(table), (1.0 - _WAR_MARGIN) * table.war_threshold)
+
+
 def would_carry_out(table: Table, lever: Lever) -> bool:
     """Would this delegate really carry the lever out now?"""
     risk = risk_of(table)
     after = _tension_of(_lever_tension(lever, True, table), table)
-    return risk >= 0.45 and after < dares(table)
+    return risk >= 0.45 and after < ceiling(table)
 
 
 def key_demands(table: Table) -> Terms:
@@ -131,10 +147,9 @@ def threaten(
         if lever.id not in moves.threaten or not _yieldable(table, lever, unless, difficulty, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
-        # The hard level spends tension sparingly: a threat must leave room for the
-        # execution (or the next crisis) below the edge it dares to go to.
-        reserve = _lever_tension(lever, True, table) if difficulty == "hard" else 0.0
-        if after + reserve >= dares(table):
+        # A threat must leave room to carry it out below our ceiling: a threat we could
+        # not carry out without risking war is one we would have to break.
+        if after + _lever_tension(lever, True, table) >= ceiling(table):
             continue
         real = would_carry_out(table, lever)
         if not real and (difficulty != "hard" or table.credibility < 55):

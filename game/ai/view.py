@@ -83,6 +83,33 @@ def _progress(
     return made
 
 
+def _consent(
+    view: ActorView, index: int, cache: dict[object, object]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """Per issue: the playable consenters absent from this round's table, and who sits at a
+    later round with the issue on its agenda (fixed by the calendar: made once a round)."""
+    key = ("consent", index)
+    found = cache.get(key)
+    if isinstance(found, tuple):
+        return found
+    pub = view.table
+    playable = {a.id for a in pub.actors if a.playable}
+    here = set(pub.rounds[index].participants)
+    missing = {
+        i.id: tuple(a for a in i.consent if a in playable and a not in here) for i in pub.issues
+    }
+    later: dict[str, set[str]] = {}
+    for rnd in pub.rounds[index + 1 :]:
+        for issue in rnd.agenda:
+            later.setdefault(issue, set()).update(rnd.participants)
+    made = (
+        {i: m for i, m in missing.items() if m},
+        {i: frozenset(a) for i, a in later.items()},
+    )
+    cache[key] = made
+    return made
+
+
 class Memo:
     """What a delegate may keep between moves: facts of the public record that never change
     (demands, public red lines) and who rejected what, read incrementally from the log.
@@ -191,7 +218,11 @@ def _commitments(
 
 
 def table_from_view(
-    view: ActorView, prefs: OwnPrefs, difficulty: str = "normal", memo: Memo | None = None
+    view: ActorView,
+    prefs: OwnPrefs,
+    difficulty: str = "normal",
+    memo: Memo | None = None,
+    jitter: float = 0.0,
 ) -> Table:
     memo = memo if memo is not None else Memo()
     pub = view.table
@@ -206,6 +237,7 @@ def table_from_view(
     turns_left = max(0, pub.round_turns - pub.turn)  # extensions included
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
+    missing, later = _consent(view, index, memo.cache)
     return Table(
         me=me,
         personality=view.personality,
@@ -233,5 +265,8 @@ def table_from_view(
         move=len(pub.log),
         difficulty=difficulty,
         pressure=pressure,
+        missing=missing,
+        later=later,
+        jitter=jitter,
         cache=memo.cache,
     )

@@ -1,0 +1,98 @@
+"""What a term is worth to the delegate once the whole game is counted, not the package alone.
+
+A term agreed at a table that lacks one of the issue's consenting delegations is only
+provisional: it binds if the missing ones accept it before the week ends, and
+otherwise the status quo holds.  So a provisional term is worth
+``p * value(option) + (1 - p) * value(status quo)``, where ``p`` is the modelled chance
+that every missing consenter accepts the option at a later table: none if it never sits
+again at a table with the issue on the agenda, nothing if the option crosses its public
+red line, else its modelled liking of the option.  A script that hands the other side
+everything on the issues a third party must confirm is worth what it will really bind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.ai.opponents import model_opponents
+from game.ai.table import Table
+
+
+class _NoDraws:
+    """The models used here never draw (the easy level's noise is for offers only)."""
+
+    def random(self) -> float:
+        return 0.5
+
+    def uniform(self, a: float, b: float) -> float:
+        return (a + b) / 2
+
+
+_NO_DRAWS = _NoDraws()
+
+
+def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> chance that an agreement here binds, for the open issues whose
+    consent needs a delegation absent from this table (the others bind for sure)."""
+    key = ("chances", table.round_index, len(table.offers), table.offers[-1:])
+    found = table.cache.get(key)
+    if isinstance(found, dict):
+        return found
+    out: dict[str, dict[str, float]] = {}
+    absent = sorted({a for i in table.open_issues for a in table.missing.get(i, ())})
+    models = model_opponents(table, "normal", _NO_DRAWS, absent) if absent else {}
+    for issue in table.open_issues:
+        missing = table.missing.get(issue, ())
+        if not missing:
+            continue
+        later = table.later.get(issue, frozenset())
+        row: dict[str, float] = {}
+        for option in table.prefs.options[issue]:
+            p = 1.0
+            for actor in missing:
+                model = models.get(actor)
+                if actor not in later or model is None:
+                    p = 0.0
+                    break
+                p *= max(0.0, min(1.0, model.values[issue][option]))
+            row[option] = p
+        out[issue] = row
+    if len(table.cache) > 4096:
+        table.cache.clear()
+    table.cache[key] = out
+    return out
+
+
+def worth(table: Table, issue: str, option: str) -> float:
+    """Our value of ``option`` on ``issue`` if agreed here, its chance of binding counted."""
+    values = table.prefs.values[issue]
+    row = bind_chances(table).get(issue)
+    if row is None:
+        return values[option]
+    p = row[option]
+    return p * values[option] + (1.0 - p) * values[table.prefs.status_quo[issue]]
+
+
+def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> weight * worth: our weighted value of each option, as offers use it."""
+    chances = bind_chances(table)
+    if not chances:
+        return table.prefs.weighted
+    prefs = table.prefs
+    rows = dict(prefs.weighted)
+    for issue in chances:
+        w = prefs.weights.get(issue, 0.0)
+        rows[issue] = {o: w * worth(table, issue, o) for o in prefs.options[issue]}
+    return rows
+
+
+def package_worth(table: Table, terms: Mapping[str, str]) -> float:
+    """The weighted mean worth of ``terms`` over the issues they settle (1.0 with no stake)."""
+    prefs = table.prefs
+    total = weight = 0.0
+    for issue, option in terms.items():
+        w = prefs.weights.get(issue, 0.0)
+        if w:
+            total += w * worth(table, issue, option)
+            weight += w
+    return total / weight if weight > 0 else 1.0
