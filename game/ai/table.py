@@ -74,6 +74,7 @@ class Table:
     # issue on its agenda (who could still accept it).
     missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     later: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.

@@ -128,12 +128,14 @@ class Memo:
         "props",
         "rejected",
         "seen",
+        "spoken",
     )
 
     def __init__(self) -> None:
         self.seen = 0
         self.last: object = None
         self.rejected: dict[int, frozenset[str]] = {}
+        self.spoken: dict[str, int] = {}  # actor -> statements it made so far
         self.dirty: set[int] = set()  # proposals rejected since our Offers were made
         self.demands: Demands | None = None
         self.lines: Lines | None = None
@@ -144,12 +146,14 @@ class Memo:
     def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
-            self.dirty = set()
+            self.dirty, self.spoken = set(), {}
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED:
                 number = int(event.subject)
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
+            elif event.kind is EventKind.STATEMENT:
+                self.spoken[event.actor] = self.spoken.get(event.actor, 0) + 1
         self.seen = len(log)
         self.last = log[-1] if log else None
         return self.rejected
@@ -268,5 +272,6 @@ def table_from_view(
         missing=missing,
         later=later,
         jitter=jitter,
+        spoken=memo.spoken.get(me, 0),
         cache=memo.cache,
     )
