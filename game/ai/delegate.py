@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from game.ai.actions import moves_from, to_action
 from game.ai.core import choose
 from game.ai.draws import LazyRandom
+from game.ai.explain import rationale
 from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
@@ -66,4 +67,4 @@ class Delegate:
         rng = LazyRandom(self._base + table.move)
         intent = choose(table, moves_from(legal), self.difficulty, rng)
         action = to_action(self.actor, intent, legal)
-        return Decision(action, intent.rationale, remark(table, intent))
+        return Decision(action, rationale(table, intent), remark(table, intent))

@@ -101,7 +101,7 @@ def _issue(table: Table, issue_id: str) -> Issue | None:
     return next((i for i in table.issues if i.id == issue_id), None)
 
 
-def _issue_name(table: Table, issue_id: str) -> str:
+def issue_name(table: Table, issue_id: str) -> str:
     issue = _issue(table, issue_id)
     return issue.name if issue is not None else issue_id
 
@@ -150,15 +150,15 @@ def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
             where = f"{_label(table, breach.issue, breach.option)} crosses our stated red line"
             if cite_reason and _cited_before(table, proposal, breach.issue, breach.option) < 2:
                 return f"#{proposal}: {where} — {breach.line.reason.rstrip('.')}"
-            return f"#{proposal}: {where} on {_issue_name(table, breach.issue)}"
+            return f"#{proposal}: {where} on {issue_name(table, breach.issue)}"
     issue = decisive_issue(table, terms)
     if table.difficulty == "hard" or not issue:
         return _pick(table, _GENERIC).format(n=proposal)
-    return _pick(table, _TOO_MUCH[_temper(table)]).format(n=proposal, i=_issue_name(table, issue))
+    return _pick(table, _TOO_MUCH[_temper(table)]).format(n=proposal, i=issue_name(table, issue))
 
 
 def _names(table: Table, issues: Sequence[str]) -> str:
-    names = [_issue_name(table, i) for i in issues[:2]]
+    names = [issue_name(table, i) for i in issues[:2]]
     return " and ".join(names)
 
 

@@ -71,3 +71,19 @@ def test_a_red_line_answer_names_the_term_and_the_reason() -> None:
             assert line.reason in why
             found += 1
     assert found
+
+
+def test_a_rationale_reads_as_a_plain_sentence_first_then_the_numbers() -> None:
+    """The debrief's reader gets words first: no ids, no model terms, no numbers before
+    the bracket that holds them."""
+    scenario = load_scenario("geneva-2022").scenario
+    for seed in range(3):
+        for _actor, _state, decision in play(scenario, seed).decisions:
+            head, bracket, numbers = decision.rationale.partition(" [")
+            assert bracket, decision.rationale
+            assert head.endswith("."), head
+            assert not TERM.search(head), head
+            assert not re.search(r"\d\.\d", head), head
+            for word in ("acceptability", "aspiration", "utility"):
+                assert word not in head, head
+            assert numbers.endswith("]")
