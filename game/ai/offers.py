@@ -68,7 +68,71 @@ def build_offer(
         utils = [u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)]
         pick[n] = k
         mine -= loss
+    if opponents:
+        _nash_polish(
+            own, theirs, pick, need=need, band=_BAND * sum(prefs.weights[i] for i in issues)
+        )
     return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True)}
+
+
+_BAND = 0.02  # "about equal value to us": within this much of our normalised worth
+_PAIR_LIMIT = 40  # options in all above which only single moves are tried (cost bound)
+
+
+def _nash(utils: list[float]) -> float:
+    product = 1.0
+    for u in utils:
+        product *= u if u > 1e-6 else 1e-6
+    return product
+
+
+def _nash_polish(
+    own: list[list[float]],
+    theirs: list[list[list[float]]],
+    pick: list[int],
+    *,
+    need: float,
+    band: float,
+) -> None:
+    """Among packages of about the same worth to us (never below ``need``), move to the one
+    with the greatest product of the others' modelled utilities (the Nash product): the
+    trade-off search finds our level, this finds the fairest package at that level.
+    Single-issue moves, and pairs of them while the package space is small."""
+    mine = sum(row[k] for row, k in zip(own, pick, strict=True))
+    low = max(need, mine - band)
+    utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
+    best = _nash(utils)
+    moves = [(n, k) for n, row in enumerate(own) for k in range(len(row))]
+    pairs = len(moves) <= _PAIR_LIMIT
+    for _ in range(len(own)):
+        found: tuple[float, list[tuple[int, int]]] | None = None
+        for a, (n1, k1) in enumerate(moves):
+            if k1 == pick[n1]:
+                continue
+            singles = [[(n1, k1)]]
+            if pairs:
+                singles += [
+                    [(n1, k1), (n2, k2)] for n2, k2 in moves[a + 1 :] if n2 != n1 and k2 != pick[n2]
+                ]
+            for change in singles:
+                worth = mine + sum(own[n][k] - own[n][pick[n]] for n, k in change)
+                if worth < low:
+                    continue
+                trial = [
+                    u + sum(rows[n][k] - rows[n][pick[n]] for n, k in change)
+                    for u, rows in zip(utils, theirs, strict=True)
+                ]
+                value = _nash(trial)
+                if value > best * (1 + 1e-9) and (found is None or value > found[0]):
+                    found = (value, change)
+        if found is None:
+            return
+        best, change = found
+        for n, k in change:
+            for u_i, rows in enumerate(theirs):
+                utils[u_i] += rows[n][k] - rows[n][pick[n]]
+            mine += own[n][k] - own[n][pick[n]]
+            pick[n] = k
 
 
 def _own_rows(
