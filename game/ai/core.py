@@ -18,7 +18,7 @@ from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
-from game.ai.worth import package_worth, worth_rows
+from game.ai.worth import package_value, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
 
@@ -84,17 +84,17 @@ def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) ->
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
     avoid = difficulty != "easy"
+    rows = worth_rows(table)
     # After repeated rejections, set aside the issue that blocks most: a partial
     # deal (a framework) beats none, and the issue can come back in a later round.
     set_aside = max(0, _rejections_this_round(table) - 1)
     for _ in range(len(scope) + set_aside):
         aspiration, _ = aspiration_for(table, scope)
-        offer = build_offer(
-            table.prefs, models, scope, aspiration, avoid, weighted=worth_rows(table)
-        )
+        offer = build_offer(table.prefs, models, scope, aspiration, avoid, weighted=rows)
         if not offer:
             return None
-        utility = package_worth(table, offer)
+        utility = package_value(table, offer)
+        aspiration, _ = aspiration_for(table, offer)  # the issues it settles, some left out
         short = utility < aspiration - 1e-9
         if not short and set_aside <= 0:
             terms = tuple(sorted(offer.items()))

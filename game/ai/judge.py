@@ -20,7 +20,7 @@ from game.ai.aspiration import target
 from game.ai.prefs import Breach
 from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table
-from game.ai.worth import package_worth, worth
+from game.ai.worth import package_value, worth
 from game.engine.actions import Terms
 
 # How far the seeded jitter moves an aspiration, as a share of the room between the
@@ -127,7 +127,7 @@ def judge(table: Table, terms: Terms) -> Verdict:
     prefs = table.prefs
     aspiration, floor = aspiration_for(table, [i for i, _ in terms])
     return Verdict(
-        utility=package_worth(table, dict(terms)),
+        utility=package_value(table, dict(terms)),
         aspiration=aspiration,
         floor=floor,
         breaches=tuple(prefs.breaches(terms)),

@@ -52,8 +52,9 @@ def build_offer(
         norm = sum(mw[i] for i in issues) or 1.0
         rows = []
         for i, opts in zip(issues, options, strict=True):
-            w, vals = mw[i], mv[i]
-            rows.append([w * vals[o] / norm for o in opts])
+            w, vals, sq = mw[i], mv[i], prefs.status_quo[i]
+            # Leaving the issue out keeps its status quo, for them as for us.
+            rows.append([w * vals[o or sq] / norm for o in opts])
         theirs.append(rows)
     pick = [row.index(max(row)) for row in own]  # the first best option of each issue
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
@@ -72,7 +73,7 @@ def build_offer(
         _nash_polish(
             own, theirs, pick, need=need, band=_BAND * sum(prefs.weights[i] for i in issues)
         )
-    return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True)}
+    return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True) if opts[k]}
 
 
 _BAND = 0.02  # "about equal value to us": within this much of our normalised worth
@@ -180,6 +181,8 @@ def _rows(
                 banned = banned | extra
         if banned:
             opts = tuple(o for o in opts if o not in banned)
+        if "" in values.get(issue, {}):  # the rows let us leave the issue out
+            opts = (*opts, "")
         if opts:
             issues.append(issue)
             options.append(opts)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
-from game.engine.model import Issue, Lever, Personality, RuleTuning
+from game.engine.model import Issue, Lever, Objective, Outcome, Personality, RuleTuning
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,9 @@ class Table:
     # issue on its agenda (who could still accept it).
     missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     later: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    objectives: tuple[Objective, ...] = ()  # our own secret objectives
+    outcomes: tuple[Outcome, ...] = ()  # the scenario's public outcome labels and bonuses
+    walked_out_ever: frozenset[str] = frozenset()
     spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
     # Memo of derived facts that never change during a game (opponent priors, best

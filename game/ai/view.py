@@ -129,6 +129,7 @@ class Memo:
         "rejected",
         "seen",
         "spoken",
+        "walkouts",
     )
 
     def __init__(self) -> None:
@@ -136,6 +137,7 @@ class Memo:
         self.last: object = None
         self.rejected: dict[int, frozenset[str]] = {}
         self.spoken: dict[str, int] = {}  # actor -> statements it made so far
+        self.walkouts: frozenset[str] = frozenset()  # who walked out of some round
         self.dirty: set[int] = set()  # proposals rejected since our Offers were made
         self.demands: Demands | None = None
         self.lines: Lines | None = None
@@ -146,12 +148,14 @@ class Memo:
     def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
-            self.dirty, self.spoken = set(), {}
+            self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED:
                 number = int(event.subject)
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
+            elif event.kind is EventKind.WALKOUT:
+                self.walkouts = self.walkouts | {event.actor}
             elif event.kind is EventKind.STATEMENT:
                 self.spoken[event.actor] = self.spoken.get(event.actor, 0) + 1
         self.seen = len(log)
@@ -273,5 +277,8 @@ def table_from_view(
         later=later,
         jitter=jitter,
         spoken=memo.spoken.get(me, 0),
+        objectives=view.objectives,
+        outcomes=pub.outcomes,
+        walked_out_ever=memo.walkouts,
         cache=memo.cache,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.ai.opponents import model_opponents
+from game.ai.outlook import bonus_gain, issue_bonus
 from game.ai.table import Table
 
 
@@ -73,16 +74,28 @@ def worth(table: Table, issue: str, option: str) -> float:
     return p * values[option] + (1.0 - p) * values[table.prefs.status_quo[issue]]
 
 
+LEAVE_OUT = ""  # the option "leave this issue out of the package" in offer rows
+
+
 def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
-    """issue -> option -> weight * worth: our weighted value of each option, as offers use it."""
-    chances = bind_chances(table)
-    if not chances:
-        return table.prefs.weighted
+    """issue -> option -> our weighted worth of agreeing it (its chance of binding and our
+    objectives counted), and ``LEAVE_OUT`` -> the status quo's, with no agreement: what
+    offers are built from.  Leaving an issue out can beat conceding it."""
+    key = ("rows", table.round_index, len(table.offers), table.offers[-1:], tuple(table.agreed))
+    found = table.cache.get(key)
+    if isinstance(found, dict):
+        return found
     prefs = table.prefs
-    rows = dict(prefs.weighted)
-    for issue in chances:
+    rows: dict[str, dict[str, float]] = {}
+    for issue in table.open_issues:
         w = prefs.weights.get(issue, 0.0)
-        rows[issue] = {o: w * worth(table, issue, o) for o in prefs.options[issue]}
+        row = {
+            o: w * worth(table, issue, o) + issue_bonus(table, issue, o)
+            for o in prefs.options[issue]
+        }
+        row[LEAVE_OUT] = w * prefs.values[issue][prefs.status_quo[issue]]
+        rows[issue] = row
+    table.cache[key] = rows
     return rows
 
 
@@ -96,3 +109,15 @@ def package_worth(table: Table, terms: Mapping[str, str]) -> float:
             total += w * worth(table, issue, option)
             weight += w
     return total / weight if weight > 0 else 1.0
+
+
+def package_value(table: Table, terms: Mapping[str, str]) -> float:
+    """The weighted mean worth of ``terms``, plus what agreeing them adds to our end bonus
+    (objectives, outcome label) spread over their weight: comparable with an aspiration."""
+    prefs = table.prefs
+    weight = sum(prefs.weights.get(i, 0.0) for i in terms)
+    if weight <= 0:
+        return 1.0
+    chances = bind_chances(table)
+    chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
+    return package_worth(table, terms) + bonus_gain(table, terms, chance) / weight

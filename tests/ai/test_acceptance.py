@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from game import engine
 from game.ai.judge import judge, targets
 from game.ai.view import own_prefs, table_from_view
-from game.ai.worth import bind_chances, worth
+from game.ai.worth import bind_chances, package_worth, worth
 from game.engine import Propose
 from game.scenario import load_scenario
 
@@ -45,9 +45,16 @@ def test_adding_a_term_we_value_never_turns_a_yes_into_a_no(
     """Adding a term the delegate weighs at zero, or values at or above what it asks on
     that issue, never turns an acceptable package into an unacceptable one; a term it
     weighs at zero never turns a no into a yes either (the old bug: the clock of a
-    package's most urgent issue made a worthless term tip the balance)."""
+    package's most urgent issue made a worthless term tip the balance).  The issue must
+    not be one an objective or an outcome label names: agreeing those changes the end
+    bonus too, which is part of the term's value."""
     table, rng = _table_after(seed, moves, difficulty)
-    issues = list(table.open_issues)
+    named = {
+        i
+        for c in [o.condition for o in table.objectives] + [o.condition for o in table.outcomes]
+        for i in (*c.agreed, *c.not_agreed)
+    }
+    issues = [i for i in table.open_issues if i not in named]
     if len(issues) < 2:
         return
     rng.shuffle(issues)
@@ -80,7 +87,11 @@ def test_a_zero_weight_term_changes_nothing() -> None:
     for option in prefs.options[free]:
         a = judge(table, engine.make_terms(package))
         b = judge(table, engine.make_terms({**package, free: option}))
-        assert (a.utility, a.aspiration) == (b.utility, b.aspiration)
+        # Neither what we ask nor the terms' worth moves; only the end bonus may (one
+        # more agreement can change the outcome label): nothing of the clock leaks in.
+        assert a.aspiration == b.aspiration
+        more = {**package, free: option}
+        assert package_worth(table, package) == package_worth(table, more)
 
 
 def replace_prefs(prefs, weights):  # type: ignore[no-untyped-def]

@@ -36,10 +36,17 @@ def _secrets(scenario: Scenario, actor: str) -> list[str]:
     ]
 
 
-def _check_game(name: str, seed: int, difficulty: str) -> set[str]:
+def _check_game(name: str, seed: int, difficulty: str, random_chair: bool = False) -> set[str]:
+    """Check every AI remark of one game; with ``random_chair`` a random seat takes one
+    chair (it proposes anything, so the delegates must reject and object)."""
     scenario = _scenario(name)
     kinds: set[str] = set()
-    for actor, _state, decision in play(scenario, seed, difficulty=difficulty).decisions:
+    actors = [a.id for a in scenario.playable]
+    chair = actors[seed % len(actors)] if random_chair else ""
+    seats = {chair: RandomSeat(seed)} if chair else None
+    for actor, _state, decision in play(scenario, seed, seats, difficulty=difficulty).decisions:
+        if actor == chair:
+            continue
         said = decision.remark
         lowered = said.lower()
         for word in PRIVATE_WORDS:
@@ -83,7 +90,7 @@ def test_remarks_hold_no_private_numbers_words_or_secret_reasons(
 def test_every_kind_of_move_is_spoken(difficulty: str) -> None:
     kinds: set[str] = set()
     for seed in range(12):
-        kinds |= _check_game("geneva-2022", seed, difficulty)
+        kinds |= _check_game("geneva-2022", seed, difficulty, random_chair=seed % 2 == 1)
     assert {"Propose", "Accept", "Reject"} <= kinds
     if difficulty == "hard":
         # Geneva opens at a tension where few levers leave room below war to be carried
@@ -118,8 +125,12 @@ def test_the_hard_level_names_no_priority_when_it_declines() -> None:
     scenario = _scenario("geneva-2022")
     names = [i.name for i in scenario.issues]
     declined = 0
+    actors = [a.id for a in scenario.playable]
     for seed in range(6):
-        for _actor, _state, decision in play(scenario, seed, difficulty="hard").decisions:
+        seats = {actors[seed % len(actors)]: RandomSeat(seed)}
+        for actor, _state, decision in play(scenario, seed, seats, difficulty="hard").decisions:
+            if actor in seats:
+                continue
             said = decision.remark
             if isinstance(decision.action, Reject) and "stated red line" not in said:
                 assert not any(n in said for n in names), said
