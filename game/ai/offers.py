@@ -77,7 +77,7 @@ def build_offer(
 
 
 _BAND = 0.02  # "about equal value to us": within this much of our normalised worth
-_PAIR_LIMIT = 40  # options in all above which only single moves are tried (cost bound)
+_PAIR_LIMIT = 12  # options in all above which only single moves are tried (cost bound)
 
 
 def _nash(utils: list[float]) -> float:

@@ -68,9 +68,18 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
+    mine = [
+        o
+        for o in table.objectives
+        if issue in o.condition.agreed
+        or issue in o.condition.not_agreed
+        or o.condition.min_agreements is not None
+        or o.condition.max_agreements is not None
+    ]
+    if not mine:
+        return 0.0
     base = dict(table.agreed)
     after = {**base, issue: option}
-    mine = table.objectives
     return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
         o.points for o in mine if _holds(o.condition, table, base)
     )

@@ -17,7 +17,7 @@ from game.ai.worth import package_worth
 def _movement(table: Table) -> dict[str, tuple[int, float]]:
     """Per other delegation at the table: (offers it made, how far its best later offer
     moved towards us from its first, in our worth)."""
-    key = ("moves", table.round_index, len(table.offers), table.offers[-1:])
+    key = ("moves", table.move, table.round_index)
     found = table.cache.get(key)
     if isinstance(found, dict):
         return found

@@ -149,6 +149,7 @@ class Memo:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
             self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()
+            self.cache.clear()  # what it memoised was keyed by moves of another record
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED:
                 number = int(event.subject)

@@ -35,7 +35,9 @@ _NO_DRAWS = _NoDraws()
 def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
     """issue -> option -> chance that an agreement here binds, for the open issues whose
     consent needs a delegation absent from this table (the others bind for sure)."""
-    key = ("chances", table.round_index, len(table.offers), table.offers[-1:])
+    # The record at this move is fixed: the delegate's memo is cleared when a log is not
+    # the continuation of the one it saw (an undo, a load), so the move number is a key.
+    key = ("chances", table.move, table.round_index)
     found = table.cache.get(key)
     if isinstance(found, dict):
         return found
@@ -81,7 +83,7 @@ def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
     """issue -> option -> our weighted worth of agreeing it (its chance of binding and our
     objectives counted), and ``LEAVE_OUT`` -> the status quo's, with no agreement: what
     offers are built from.  Leaving an issue out can beat conceding it."""
-    key = ("rows", table.round_index, len(table.offers), table.offers[-1:], tuple(table.agreed))
+    key = ("rows", table.move, table.round_index)
     found = table.cache.get(key)
     if isinstance(found, dict):
         return found
