@@ -14,7 +14,7 @@ no: acceptance is monotonic.  Worth counts the whole game (``game.ai.worth``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
@@ -22,10 +22,23 @@ from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table
 from game.ai.worth import package_value, worth
 from game.engine.actions import Terms
+from game.engine.model import Personality
 
-# How far the seeded jitter moves an aspiration, as a share of the room between the
-# issue's floor and its best: the hard level varies most, so no script can learn it.
-_JITTER = {"easy": 0.05, "normal": 0.08, "hard": 0.2}
+# The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
+# aspiration, as a share of the room between the issue's floor and its best, and how far
+# it moves how hard-line the delegate plays.  The hard level varies most, so no script
+# can learn it; every level varies, so no two games are the same.
+_JITTER = {"easy": 0.1, "normal": 0.15, "hard": 0.25}
+_HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
+
+
+def _persona(table: Table) -> Personality:
+    """Our personality in this game: its hard line moved by the game's seeded variation."""
+    p = table.personality
+    shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
+    if not shift:
+        return p
+    return replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +104,7 @@ def issue_time(table: Table, issue: str) -> float:
 def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
     """issue -> (aspiration, floor) for each issue of ``scope``."""
     allowance = concession_allowance(table)
+    persona = _persona(table)
     slow = stonewalled(table)
     spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
     out = {}
@@ -100,7 +114,7 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
         t = issue_time(table, issue)
         if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
             t = t**1.5
-        aim = target(best, floor, t, table.personality)
+        aim = target(best, floor, t, persona)
         room = best - floor
         aim -= min(aim - floor, allowance)  # concessions answer theirs
         aim = min(best, max(floor, aim + spread * room))
