@@ -51,18 +51,32 @@ def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     return points
 
 
+_EXACT = 6  # uncertain terms up to which the expectation is taken over every outcome
+
+
 def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, float]) -> float:
-    """How much our end bonus grows if ``terms`` are agreed, times the chance that they
-    all bind (a package whose terms wait for an absent delegation may never count)."""
-    if not terms:
-        return 0.0
-    p = 1.0
-    for issue in terms:
-        p *= chance.get(issue, 1.0)
-    if p <= 0.0:
-        return 0.0
+    """How much our end bonus is expected to grow if ``terms`` are agreed, each binding
+    with its chance (independently): the expectation over which of the uncertain terms
+    bind, so a term that can only add to the bonus never lowers the expectation."""
     base = dict(table.agreed)
-    return p * (end_bonus(table, {**base, **terms}) - end_bonus(table, base))
+    sure = {i: o for i, o in terms.items() if chance.get(i, 1.0) >= 1.0 - 1e-9}
+    maybe = [(i, o, chance[i]) for i, o in terms.items() if 1e-9 < chance.get(i, 1.0) < 1.0 - 1e-9]
+    if len(maybe) > _EXACT:  # too many to enumerate: the likely ones bind
+        sure.update({i: o for i, o, p in maybe if p >= 0.5})
+        maybe = []
+    start = {**base, **sure}
+    expected = 0.0
+    for mask in range(1 << len(maybe)):
+        p = 1.0
+        agreed = dict(start)
+        for bit, (issue, option, q) in enumerate(maybe):
+            if mask >> bit & 1:
+                p *= q
+                agreed[issue] = option
+            else:
+                p *= 1.0 - q
+        expected += p * end_bonus(table, agreed)
+    return expected - end_bonus(table, base)
 
 
 def issue_bonus(table: Table, issue: str, option: str) -> float:

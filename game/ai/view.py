@@ -239,7 +239,11 @@ def table_from_view(
     index = pub.round_number - 1
     rnd = pub.rounds[index]
     agreed = dict(pub.binding)
-    open_issues = tuple(i for i in rnd.agenda if i not in agreed)
+    # An issue agreed provisionally whose missing consenters are not at this table is as
+    # settled here as it can be: proposing it again would change nothing.
+    here = set(pub.present)
+    waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
+    open_issues = tuple(i for i in rnd.agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
