@@ -3,14 +3,18 @@
 How a move is made (each step its own module)::
 
     ActorView --view--> Table (own preferences + public record; prefs, memo)
-      --core--> judge offers (judge: red lines, utility vs aspiration)
+      --core--> judge offers (judge: red lines, whole-game worth vs per-issue
+                aspiration; worth: provisional terms at their chance of binding;
+                outlook: objectives and outcome bonus; reciprocity: concessions
+                answer concessions)
              -> accept, or counter-offer (opponents: frequency model;
                 offers: greedy trade-off search), or threaten/carry out/
                 make a statement (tactics), or reject with a reason, or pass
       --actions--> one of the engine's legal actions, with a one-line rationale
                    (private: the numbers and reasons, revealed in the debrief)
       --remarks--> and what the delegate says at the table (public: no numbers,
-                   no secret reasons)
+                   no secret reasons; the decisive term, what a counter changes)
+      --explain--> the rationale: a plain sentence, then the numbers
 
 Difficulty changes how well a delegate reads the others and how it uses pressure:
 

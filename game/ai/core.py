@@ -15,7 +15,7 @@ from game.ai.draws import Draws
 from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
-from game.ai.opponents import Opponent, model_opponents
+from game.ai.opponents import Opponent, model_opponents, with_refusals
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
 from game.ai.worth import package_value, worth_rows
@@ -115,6 +115,20 @@ def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) ->
     return None
 
 
+def _without_refused(models: dict[str, Opponent], refused: list[Offer]) -> dict[str, Opponent]:
+    """The models with, for each refusal of our offers, the refused offer's term its
+    refuser likes least marked off-limits: what the rejection was most likely about."""
+    out = dict(models)
+    for offer in refused:
+        for actor in offer.rejected_by:
+            model = out.get(actor)
+            if model is None or not offer.terms:
+                continue
+            worst = min(offer.terms, key=lambda t: (model.values[t[0]][t[1]], t))
+            out[actor] = with_refusals(model, frozenset({worst}))
+    return out
+
+
 def _pending(table: Table, terms: Terms) -> bool:
     return any(o.open and o.terms == terms for o in table.offers)
 
@@ -209,9 +223,14 @@ def _propose(
         return None
     models = model_opponents(table, difficulty, rng)
     counter = counter_offer(table, difficulty, models)
+    refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
+    if counter is not None and any(o.terms == counter.terms for o in refused):
+        # The same package again would not answer what the rejection was about: take
+        # out, for each who refused it, the term it likes least, and look again.
+        counter = counter_offer(table, difficulty, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
-    if any(o.terms == counter.terms and o.rejected_by for o in _my_offers_this_round(table)):
+    if any(o.terms == counter.terms for o in refused):
         return None
     last = _last_offer(table)
     if last is not None and last.terms == counter.terms and last.rejected_by:

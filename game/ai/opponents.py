@@ -194,7 +194,7 @@ def refused_terms(window: tuple[Offer, ...], actor: str) -> frozenset[tuple[str,
     return frozenset(t for t, n in count.items() if n >= _REFUSALS and t not in own)
 
 
-def _with_refusals(model: Opponent, refused: frozenset[tuple[str, str]]) -> Opponent:
+def with_refusals(model: Opponent, refused: frozenset[tuple[str, str]]) -> Opponent:
     """The model with the terms it refuses treated as red lines (worth nothing, off-limits)."""
     out = _copy(model, deep=False)
     lines = dict(model.lines)
@@ -252,7 +252,7 @@ def model_opponents(
             if isinstance(was, tuple) and was[0] is model and was[1] == refused:
                 model = was[2]
             else:
-                made = _with_refusals(model, refused)
+                made = with_refusals(model, refused)
                 cache[rkey] = (model, refused, made)
                 model = made
         models[actor] = model

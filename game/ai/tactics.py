@@ -185,7 +185,7 @@ _CALM_DONE = (
 _HOSTILE = (
     "Our patience{about} is not unlimited.",
     "Do not mistake our restraint{about} for weakness.",
-    "There will be consequences if this goes on{about}.",
+    "There will be consequences if nothing moves{about}.",
 )
 _FIRM_WORDS = (
     "Our position{about} has not changed.",
