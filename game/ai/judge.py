@@ -102,23 +102,32 @@ def issue_time(table: Table, issue: str) -> float:
 
 
 def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
-    """issue -> (aspiration, floor) for each issue of ``scope``."""
-    allowance = concession_allowance(table)
-    persona = _persona(table)
-    slow = stonewalled(table)
-    spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
+    """issue -> (aspiration, floor) for each issue of ``scope`` (memoised for the move:
+    the core, the remark and the rationale all ask)."""
+    key = ("targets", table.move, table.round_index)
+    known = table.cache.get(key)
+    if not isinstance(known, dict):
+        known = table.cache[key] = {}
     out = {}
+    missing = [i for i in scope if i not in known]
+    if missing:
+        allowance = concession_allowance(table)
+        persona = _persona(table)
+        slow = stonewalled(table)
+        spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
+        for issue in missing:
+            best = issue_best(table, issue)
+            floor = min(issue_floor(table, issue), best)
+            t = issue_time(table, issue)
+            if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
+                t = t**1.5
+            aim = target(best, floor, t, persona)
+            room = best - floor
+            aim -= min(aim - floor, allowance)  # concessions answer theirs
+            aim = min(best, max(floor, aim + spread * room))
+            known[issue] = (aim, floor)
     for issue in scope:
-        best = issue_best(table, issue)
-        floor = min(issue_floor(table, issue), best)
-        t = issue_time(table, issue)
-        if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
-            t = t**1.5
-        aim = target(best, floor, t, persona)
-        room = best - floor
-        aim -= min(aim - floor, allowance)  # concessions answer theirs
-        aim = min(best, max(floor, aim + spread * room))
-        out[issue] = (aim, floor)
+        out[issue] = known[issue]
     return out
 
 

@@ -42,7 +42,17 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds."""
+    """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
+    (memoised for the move)."""
+    key = ("bonus", table.move, frozenset(agreed.items()))
+    found = table.cache.get(key)
+    if isinstance(found, float):
+        return found
+    made = table.cache[key] = float(_end_bonus(table, agreed))
+    return made
+
+
+def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed))
     for outcome in table.outcomes:
         if _holds(outcome.condition, table, agreed):
