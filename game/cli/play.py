@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli.agent_options import add_agent_timeout, check_agent_programs
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
+from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario

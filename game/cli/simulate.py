@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TextIO
 
-from game.cli.agent_options import add_agent_timeout, check_agent_programs
+from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 HELP = "self-play N headless games and print the balance report (outcomes, scores, red lines)"
 

@@ -6,10 +6,31 @@ import argparse
 import json
 import sys
 
-from game.cli.agent_options import add_agent_timeout, check_agent_programs
-from game.cli.simulate import _Bar, _positive, _whole
+from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 HELP = "play agent kinds (ai, ai:hard, random, agent:PATH) in every seat against the AI"
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _positive(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def _progress(done: int, total: int) -> None:
+    """Cells played so far, redrawn in place (only on a terminal)."""
+    sys.stderr.write(f"\r{done}/{total} seats played")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         seat = with_agent_timeout({"_": seat}, args.agent_timeout)["_"]
         kinds.append((name, seat))
     check_agent_programs(seat for _, seat in kinds)
-    progress = _Bar(sys.stderr) if sys.stderr.isatty() else None
+    progress = _progress if sys.stderr.isatty() else None
     report = tournament(
         scenario, kinds, games=args.games, seed=args.seed, jobs=args.jobs, progress=progress
     )

@@ -1,4 +1,5 @@
-"""The ``--agent-timeout`` option that every command seating outside agents shares."""
+"""Command-line options about seats that ``play``, ``simulate`` and ``tournament`` share:
+``--agent-timeout``, and refusing an ``agent:PATH`` whose program does not exist."""
 
 from __future__ import annotations
 
