@@ -29,6 +29,10 @@ hard       all of normal plus accepts, rejects and      only with good odds and 
            issues each keeps unchanged (HardHeaded)     carry out; bluffs when believed
 =========  ===========================================  ==============================
 
+Every level also varies, game by game, how much the delegate insists on and how
+hard-line it plays, by a draw from its seed (most at hard, as ANAC's PonPoko does):
+no two games are the same and no script learns it.
+
 ``make_agent(scenario, actor, difficulty, seed)`` is the session's factory;
 ``what_it_would_take(view)`` is the easy level's advice to a learner.
 """
