@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
 from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
@@ -80,7 +81,9 @@ def _drags_us_down(offer: dict[str, str], table: Table) -> str:
     )
 
 
-def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) -> Counter | None:
+def counter_offer(
+    table: Table, difficulty: Difficulty, models: dict[str, Opponent]
+) -> Counter | None:
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
     avoid = difficulty != "easy"
@@ -133,7 +136,7 @@ def _pending(table: Table, terms: Terms) -> bool:
     return any(o.open and o.terms == terms for o in table.offers)
 
 
-def choose(table: Table, moves: Moves, difficulty: str, rng: Draws) -> Intent:
+def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     due = carry_out_due(table, moves)
     if due is not None:
         return due
@@ -156,11 +159,11 @@ def choose(table: Table, moves: Moves, difficulty: str, rng: Draws) -> Intent:
         )
     worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
     deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
-    threat = threaten(table, moves, difficulty, rng, deadlocked)
+    threat = threaten(table, moves, rng, deadlocked)
     if threat is not None:
         return threat
     if moves.propose and table.open_issues:
-        intent = _propose(table, difficulty, rng, worst, moves)
+        intent = _propose(table, rng, worst, moves)
         if intent is not None:
             return intent
     if worst is not None and worst[1].id in moves.reject:
@@ -204,7 +207,6 @@ def _last_offer(table: Table) -> Offer | None:
 
 def _propose(
     table: Table,
-    difficulty: str,
     rng: Draws,
     worst: tuple[Verdict, Offer] | None,
     moves: Moves,
@@ -221,13 +223,13 @@ def _propose(
             )
     if _still_waiting(table):
         return None
-    models = model_opponents(table, difficulty, rng)
-    counter = counter_offer(table, difficulty, models)
+    models = model_opponents(table, table.difficulty, rng)
+    counter = counter_offer(table, table.difficulty, models)
     refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
     if counter is not None and any(o.terms == counter.terms for o in refused):
         # The same package again would not answer what the rejection was about: take
         # out, for each who refused it, the term it likes least, and look again.
-        counter = counter_offer(table, difficulty, _without_refused(models, refused))
+        counter = counter_offer(table, table.difficulty, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
     if any(o.terms == counter.terms for o in refused):

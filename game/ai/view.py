@@ -7,6 +7,7 @@ Everything the core knows about the others comes from here.
 from __future__ import annotations
 
 from game.ai import shared
+from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
@@ -151,8 +152,8 @@ class Memo:
             self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()
             self.cache.clear()  # what it memoised was keyed by moves of another record
         for event in log[self.seen :]:
-            if event.kind is EventKind.REJECTED:
-                number = int(event.subject)
+            if event.kind is EventKind.REJECTED and event.proposal is not None:
+                number = event.proposal
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
             elif event.kind is EventKind.WALKOUT:
@@ -229,7 +230,7 @@ def _commitments(
 def table_from_view(
     view: ActorView,
     prefs: OwnPrefs,
-    difficulty: str = "normal",
+    difficulty: Difficulty = Difficulty.NORMAL,
     memo: Memo | None = None,
     jitter: float = 0.0,
 ) -> Table:

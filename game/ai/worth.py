@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
 from game.ai.table import Table
@@ -43,7 +44,7 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
         return found
     out: dict[str, dict[str, float]] = {}
     absent = sorted({a for i in table.open_issues for a in table.missing.get(i, ())})
-    models = model_opponents(table, "normal", _NO_DRAWS, absent) if absent else {}
+    models = model_opponents(table, Difficulty.NORMAL, _NO_DRAWS, absent) if absent else {}
     for issue in table.open_issues:
         missing = table.missing.get(issue, ())
         if not missing:

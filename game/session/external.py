@@ -18,11 +18,11 @@ import sys
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from game import engine
+from game.ai import Decision
 from game.engine import Action, ActorView
 from game.session.protocol import (
     Frame,
@@ -35,15 +35,6 @@ from game.session.protocol import (
 from game.session.protocol import start_frame as make_start
 
 DEFAULT_TIMEOUT = 5.0  # seconds an agent may think about one move (--agent-timeout)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The seat's move (a ``DecisionLike``): the action, a note for the debrief, the remark."""
-
-    action: Action
-    rationale: str = ""
-    remark: str = ""
 
 
 def command_for(path: str) -> list[str]:

@@ -141,14 +141,14 @@ class LogReader:
 
     def _notation(self, event: GameEvent, table: PublicView) -> str:
         kind, actor, subject = event.kind, event.actor, event.subject
-        if kind is EventKind.PROPOSAL:
-            number = int(subject)
+        number = event.proposal
+        if kind is EventKind.PROPOSAL and number is not None:
             terms = next((p.terms for p in table.proposals if p.number == number), ())
             return engine.format_action(engine.Propose(actor, terms))
-        if kind is EventKind.ACCEPTED:
-            return f"{actor} accept {subject}"
-        if kind is EventKind.REJECTED:
-            return f"{actor} reject {subject}"
+        if kind is EventKind.ACCEPTED and number is not None:
+            return f"{actor} accept {number}"
+        if kind is EventKind.REJECTED and number is not None:
+            return f"{actor} reject {number}"
         if kind is EventKind.STATEMENT:
             _, _, said = event.text.partition(f"({subject}): “")
             tone = engine.Tone(subject)

@@ -12,6 +12,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from game.ai.difficulty import Difficulty
 from game.errors import UserError
 
 ALL = "all"  # the spec key that sets every playable seat
@@ -22,12 +23,6 @@ class SeatKind(enum.StrEnum):
     AI = "ai"
     RANDOM = "random"
     AGENT = "agent"  # an outside program: ``agent:PATH``
-
-
-class Difficulty(enum.StrEnum):
-    EASY = "easy"
-    NORMAL = "normal"
-    HARD = "hard"
 
 
 DEFAULT_AGENT_TIMEOUT = 5.0  # seconds an outside agent may take for one move

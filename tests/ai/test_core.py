@@ -96,10 +96,7 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
             _table("aster", difficulty), personality=timid, turns_left=1, credibility=80.0
         )
         assert not any(would_carry_out(table, lv) for lv in table.levers)
-        made = [
-            threaten(table, _threat_moves(table), difficulty, random.Random(k), True)
-            for k in range(200)
-        ]
+        made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(200)]
         assert any(m is not None for m in made) is expect_some
         for m in made:
             if m is not None:
@@ -109,21 +106,16 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
 def test_no_threat_that_could_not_be_carried_out_short_of_war() -> None:
     """At tension 85 of 100 no delegate threatens, however reckless: carrying the threat
     out (+3, then +6) would take the crisis into the margin every delegate keeps below
-    war (a quarter of the threshold), so it would be a threat it must break.  At tension
+    war (15% of the threshold), so it would be a threat it must break.  At tension
     40 the reckless one does threaten, and would carry it out."""
     for risk in (0.7, 1.0):
         bold = Personality(hardline=0.5, patience=0.0, risk=risk)
         table = replace(_table(), personality=bold, turns_left=1, tension=85.0)
-        made = [
-            threaten(table, _threat_moves(table), "normal", random.Random(k), True)
-            for k in range(50)
-        ]
+        made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(50)]
         assert all(m is None for m in made)
         assert not any(would_carry_out(table, lv) for lv in table.levers)
     calm = replace(table, tension=40.0)
-    made = [
-        threaten(calm, _threat_moves(calm), "normal", random.Random(k), True) for k in range(50)
-    ]
+    made = [threaten(calm, _threat_moves(calm), random.Random(k), True) for k in range(50)]
     assert any(m is not None for m in made)
     assert all(would_carry_out(calm, lv) for lv in calm.levers)
 
