@@ -244,7 +244,8 @@ def table_from_view(
     # settled here as it can be: proposing it again would change nothing.
     here = set(pub.present)
     waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
-    open_issues = tuple(i for i in rnd.agenda if i not in agreed and i not in waiting)
+    agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
+    open_issues = tuple(i for i in agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
@@ -257,7 +258,7 @@ def table_from_view(
         personality=view.personality,
         prefs=prefs,
         issues=pub.issues,
-        agenda=rnd.agenda,
+        agenda=agenda,
         participants=pub.present,
         opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,
