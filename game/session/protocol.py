@@ -12,15 +12,16 @@ See ``docs/agents.md``.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from game import engine
 from game.engine import Action, ActorView, EventKind, GameEvent
 from game.engine.errors import ActionError
-from game.engine.model import Condition, Objective
+from game.engine.model import Objective
 from game.engine.views import PublicView
 
 PROTOCOL = 1
@@ -29,18 +30,30 @@ MAX_REMARK = 500  # characters of an agent's remark kept for the transcript
 Frame = dict[str, Any]
 
 
-def _condition(condition: Condition) -> dict[str, Any]:
-    """The fields of a condition that are set, as JSON values."""
+def _jsonable(value: Any) -> Any:
+    """A condition's value as JSON: dataclasses as objects of their set fields, sets as
+    sorted lists, enums as their values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _condition(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, frozenset | set):
+        return sorted(_jsonable(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _condition(condition: Any) -> dict[str, Any]:
+    """The fields of a condition (or any part of one) that are set, as JSON values."""
     out: dict[str, Any] = {}
     for f in fields(condition):
         value = getattr(condition, f.name)
         if value is None or value in ((), {}):
             continue
-        if isinstance(value, dict):
-            value = {k: sorted(v) for k, v in value.items()}
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
+        out[f.name] = _jsonable(value)
     return out
 
 
