@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game import engine
 from game.ai import make_agent
-from game.engine import Accept, Propose
+from game.engine import Accept, CommitmentKind, CommitmentStatus, Propose, Threaten
 from game.engine.model import Scenario
 from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, RejectSeat
@@ -38,6 +38,8 @@ class Game:
         self.decision_times: list[float] = []
         self.breaches = 0
         self.moves = 0
+        self.threats = 0  # threats made by AI seats
+        self.stale_threats = 0  # ... whose "unless" terms already bound when made
 
 
 def play(
@@ -73,6 +75,11 @@ def play(
             )
             own = engine.explain_red_lines(scenario, terms, actor, others_public=False)
             game.breaches += sum(1 for b in own if b.own)
+        if actor in ai and isinstance(action, Threaten):
+            game.threats += 1
+            binding = dict(state.binding)
+            if action.unless and all(binding.get(i) == o for i, o in action.unless):
+                game.stale_threats += 1
         state, _ = engine.apply(state, action)
         game.moves += 1
     game.state = state
@@ -92,6 +99,10 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     agreed_games = breaches = 0
     finals: list[dict[str, float]] = []
     times: list[float] = []
+    threats = stale = broken = 0
+    final_options: dict[str, collections.Counter[str]] = {
+        i.id: collections.Counter() for i in scenario.issues
+    }
     totals: dict[str, list[float]] = {a: [] for a in actors}
     for seed in range(games):
         game = play(scenario, seed, difficulty, timed=True)
@@ -101,6 +112,18 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
         outcomes[result.label if result else "?"] += 1
         breaches += game.breaches
         times += game.decision_times
+        threats += game.threats
+        stale += game.stale_threats
+        broken += sum(
+            1
+            for c in state.ledger
+            if c.actor in actors
+            and c.kind is CommitmentKind.THREAT
+            and c.status is CommitmentStatus.BROKEN
+        )
+        settled = dict(state.binding)
+        for issue in scenario.issues:
+            final_options[issue.id][settled.get(issue.id, issue.status_quo)] += 1
         for a, score in engine.scores(state).items():
             if a in totals:
                 totals[a].append(score.total)
@@ -127,7 +150,28 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     p50, p99 = _pct(times, 0.5) * 1e3, _pct(times, 0.99) * 1e3
     print(f"  decision time: p50 {p50:.3f} ms, p99 {p99:.3f} ms")
     top = max(outcomes.values()) / games
+    print(
+        f"  AI threats: {threats} ({threats / games:.2f} a game), broken"
+        f" {broken / max(threats, 1):.0%}, demanding terms that already bound: {stale}"
+    )
+    spread = {a: statistics.pstdev(v) for a, v in totals.items()}
+    print("  score spread over seeds: " + ", ".join(f"{a} {v:.3f}" for a, v in spread.items()))
+    varied = []
+    for issue in scenario.issues:
+        seen = {o: n for o, n in final_options[issue.id].items() if n / games >= 0.01}
+        varied.append(len(seen))
+        print(
+            f"  final {issue.id}: "
+            + ", ".join(
+                f"{o} {n / games:.0%}" for o, n in sorted(seen.items(), key=lambda t: -t[1])
+            )
+        )
     return {
+        "broken": broken / max(threats, 1),
+        "stale": stale,
+        "stalemate": outcomes.get("Stalemate", 0) / games,
+        "spread": min(spread.values()),
+        "least_varied": min(varied),
         "labels": len(outcomes),
         "top": top,
         "agreement": agreed_games / games,
@@ -246,11 +290,15 @@ def main(argv: list[str] | None = None) -> int:
         f"all-AI full games of {scenario.id} on one core: {gps:.0f} games/s of CPU time"
         f" ({wall:.0f} by the wall clock)"
     )
-    balanced = q["labels"] >= 3 and q["top"] <= 0.7
+    top_goal = 0.6 if args.difficulty == "normal" else 0.7
+    balanced = q["labels"] >= 3 and q["top"] <= top_goal
     print(
         f"SUMMARY ai[{args.difficulty}]: {gps:.0f} games/s/core, decision p99"
         f" {q['p99']:.2f} ms (12x5x5: {big_p99:.2f} ms), agreements {q['agreement']:.0%},"
-        f" {int(q['labels'])} outcome labels (top {q['top']:.0%}, balanced={balanced}),"
+        f" {int(q['labels'])} outcome labels (top {q['top']:.0%}, goal <= {top_goal:.0%}:"
+        f" {balanced}), stalemate {q['stalemate']:.0%}, threats broken {q['broken']:.0%}"
+        f" (goal <= 30%), stale threats {int(q['stale'])} (goal 0), score spread"
+        f" {q['spread']:.3f} (goal > 0.05),"
         f" Pareto distance {q.get('pareto', float('nan')):.3f}, Nash distance"
         f" {q.get('nash', float('nan')):.3f}, AI-minus-random score {margin:+.2f},"
         f" red-line breaches {int(q['breaches'])}"

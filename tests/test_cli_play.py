@@ -152,7 +152,7 @@ def test_all_random_needs_no_input(tmp_path: Path) -> None:
     [
         (
             ["--seats", "us=robot"],
-            "seat 'us': unknown seat kind 'robot' (use one of: ai, human, random)",
+            "seat 'us': unknown seat kind 'robot' (use one of: agent, ai, human, random)",
         ),
         (
             ["--seats", "all=ai,ukraine=human"],

@@ -3,14 +3,18 @@
 How a move is made (each step its own module)::
 
     ActorView --view--> Table (own preferences + public record; prefs, memo)
-      --core--> judge offers (judge: red lines, utility vs aspiration)
+      --core--> judge offers (judge: red lines, whole-game worth vs per-issue
+                aspiration; worth: provisional terms at their chance of binding;
+                outlook: objectives and outcome bonus; reciprocity: concessions
+                answer concessions)
              -> accept, or counter-offer (opponents: frequency model;
                 offers: greedy trade-off search), or threaten/carry out/
                 make a statement (tactics), or reject with a reason, or pass
       --actions--> one of the engine's legal actions, with a one-line rationale
                    (private: the numbers and reasons, revealed in the debrief)
       --remarks--> and what the delegate says at the table (public: no numbers,
-                   no secret reasons)
+                   no secret reasons; the decisive term, what a counter changes)
+      --explain--> the rationale: a plain sentence, then the numbers
 
 Difficulty changes how well a delegate reads the others and how it uses pressure:
 
@@ -24,6 +28,10 @@ normal     demands, public red lines, what each         by personality; a risk-t
 hard       all of normal plus accepts, rejects and      only with good odds and room to
            issues each keeps unchanged (HardHeaded)     carry out; bluffs when believed
 =========  ===========================================  ==============================
+
+Every level also varies, game by game, how much the delegate insists on and how
+hard-line it plays, by a draw from its seed (most at hard, as ANAC's PonPoko does):
+no two games are the same and no script learns it.
 
 ``make_agent(scenario, actor, difficulty, seed)`` is the session's factory;
 ``what_it_would_take(view)`` is the easy level's advice to a learner.

@@ -16,9 +16,10 @@ from game.ai.draws import Draws
 from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
-from game.ai.opponents import Opponent, model_opponents
+from game.ai.opponents import Opponent, model_opponents, with_refusals
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
+from game.ai.worth import package_value, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
 
@@ -86,15 +87,17 @@ def counter_offer(
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
     avoid = difficulty != "easy"
+    rows = worth_rows(table)
     # After repeated rejections, set aside the issue that blocks most: a partial
     # deal (a framework) beats none, and the issue can come back in a later round.
     set_aside = max(0, _rejections_this_round(table) - 1)
     for _ in range(len(scope) + set_aside):
         aspiration, _ = aspiration_for(table, scope)
-        offer = build_offer(table.prefs, models, scope, aspiration, avoid)
+        offer = build_offer(table.prefs, models, scope, aspiration, avoid, weighted=rows)
         if not offer:
             return None
-        utility = table.prefs.utility(offer)
+        utility = package_value(table, offer)
+        aspiration, _ = aspiration_for(table, offer)  # the issues it settles, some left out
         short = utility < aspiration - 1e-9
         if not short and set_aside <= 0:
             terms = tuple(sorted(offer.items()))
@@ -113,6 +116,20 @@ def counter_offer(
             set_aside -= 1
             scope = [i for i in offer if i != _worst_issue(offer, models)]
     return None
+
+
+def _without_refused(models: dict[str, Opponent], refused: list[Offer]) -> dict[str, Opponent]:
+    """The models with, for each refusal of our offers, the refused offer's term its
+    refuser likes least marked off-limits: what the rejection was most likely about."""
+    out = dict(models)
+    for offer in refused:
+        for actor in offer.rejected_by:
+            model = out.get(actor)
+            if model is None or not offer.terms:
+                continue
+            worst = min(offer.terms, key=lambda t: (model.values[t[0]][t[1]], t))
+            out[actor] = with_refusals(model, frozenset({worst}))
+    return out
 
 
 def _pending(table: Table, terms: Terms) -> bool:
@@ -208,9 +225,14 @@ def _propose(
         return None
     models = model_opponents(table, table.difficulty, rng)
     counter = counter_offer(table, table.difficulty, models)
+    refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
+    if counter is not None and any(o.terms == counter.terms for o in refused):
+        # The same package again would not answer what the rejection was about: take
+        # out, for each who refused it, the term it likes least, and look again.
+        counter = counter_offer(table, table.difficulty, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
-    if any(o.terms == counter.terms and o.rejected_by for o in _my_offers_this_round(table)):
+    if any(o.terms == counter.terms for o in refused):
         return None
     last = _last_offer(table)
     if last is not None and last.terms == counter.terms and last.rejected_by:

@@ -8,6 +8,7 @@ straight game would, given the same seed.
 
 from __future__ import annotations
 
+import random
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from game.ai.coherence import coherent
 from game.ai.core import choose
 from game.ai.difficulty import Difficulty
 from game.ai.draws import LazyRandom
+from game.ai.explain import rationale
 from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
@@ -37,7 +39,7 @@ class Decision:
 class Delegate:
     """Negotiates for one actor at one difficulty."""
 
-    __slots__ = ("_base", "_memo", "_prefs", "actor", "difficulty", "seed")
+    __slots__ = ("_base", "_jitter", "_memo", "_prefs", "actor", "difficulty", "seed")
 
     def __init__(
         self, actor: str, difficulty: Difficulty = Difficulty.NORMAL, seed: int = 0
@@ -49,6 +51,10 @@ class Delegate:
         self._memo = Memo()
         # Two delegates given the same seed still draw differently (crc32 is stable).
         self._base = (seed * 1_000_003 + zlib.crc32(actor.encode())) * 1_000_003
+        # The game's variation of how much it insists on (PonPoko's randomised
+        # aspiration): fixed by the seed, so a resumed game goes on alike, but unknown to
+        # anyone who scripts against it.
+        self._jitter = random.Random(self._base).uniform(-1.0, 1.0)
 
     def prefs(self, view: ActorView) -> OwnPrefs:
         if self._prefs is None:
@@ -56,9 +62,9 @@ class Delegate:
         return self._prefs
 
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
-        table = table_from_view(view, self.prefs(view), self.difficulty, self._memo)
+        table = table_from_view(view, self.prefs(view), self.difficulty, self._memo, self._jitter)
         # One generator per decision, keyed by the move: no hidden state between moves.
         rng = LazyRandom(self._base + table.move)
         intent = coherent(choose(table, moves_from(legal), rng), table)
         action = to_action(self.actor, intent, legal)
-        return Decision(action, intent.rationale, remark(table, intent))
+        return Decision(action, rationale(table, intent), remark(table, intent))

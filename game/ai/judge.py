@@ -1,18 +1,44 @@
-"""How a delegate judges a package: red lines first, then utility against its aspiration.
+"""How a delegate judges a package: red lines first, then its worth against its aspiration.
 
 Shared by the decision core, the rationale of every accept or reject, and the
 easy level's "what would it take" advice, so all three always agree.
+
+The aspiration is set issue by issue (``targets``): each open issue has its own
+best feasible worth, its own floor and its own clock (the time left until its last
+chance on an agenda).  A package is acceptable when its weighted worth reaches the
+weighted aspiration of the issues it settles, so a term weighed at zero changes
+nothing and a term worth at least what we ask on its issue never turns a yes into a
+no: acceptance is monotonic.  Worth counts the whole game (``game.ai.worth``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
+from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table
+from game.ai.worth import package_value, worth
 from game.engine.actions import Terms
+from game.engine.model import Personality
+
+# The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
+# aspiration, as a share of the room between the issue's floor and its best, and how far
+# it moves how hard-line the delegate plays.  The hard level varies most, so no script
+# can learn it; every level varies, so no two games are the same.
+_JITTER = {"easy": 0.1, "normal": 0.15, "hard": 0.25}
+_HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
+
+
+def _persona(table: Table) -> Personality:
+    """Our personality in this game: its hard line moved by the game's seeded variation."""
+    p = table.personality
+    shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
+    if not shift:
+        return p
+    return replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,42 +55,14 @@ class Verdict:
         return not self.breaches and self.utility >= self.aspiration - 1e-9
 
 
-def floor_for(table: Table, scope: Iterable[str]) -> float:
-    """The least a deal on ``scope`` must give us.
-
-    Our reservation value, and no less than no deal on these issues would give,
-    minus what calming the crisis is worth (more so the nearer it is to war).
-    """
+def issue_floor(table: Table, issue: str) -> float:
+    """The least a deal on ``issue`` must give us: our reservation value, and no less than
+    the status quo would, minus what calming the crisis is worth (more so near war)."""
     prefs = table.prefs
     heat = min(1.0, table.tension / max(1.0, table.war_threshold))
     relief = 0.1 + 0.2 * heat
-    return max(prefs.reservation, prefs.status_quo_utility(scope) - relief)
-
-
-def feasible_best(table: Table, scope: Iterable[str]) -> float:
-    """Our best utility over ``scope`` with options anyone could accept.
-
-    Our own red lines are out; so, above the easy level, are the others' public
-    red lines, since a package with one of those will never be agreed.
-    """
-    scope = tuple(scope)
-    key = ("best", scope, table.others(), table.difficulty)
-    found = table.cache.get(key)
-    if isinstance(found, float):
-        return found
-    prefs = table.prefs
-    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
-    choice = {}
-    for issue in scope:
-        vals = prefs.values[issue]
-        pool = [
-            o
-            for o in prefs.options[issue]
-            if o not in prefs.forbidden[issue] and (issue, o) not in banned
-        ]
-        choice[issue] = max(pool, key=vals.__getitem__) if pool else prefs.best_option[issue]
-    best = table.cache[key] = prefs.utility(choice)
-    return best
+    sq = prefs.values[issue][prefs.status_quo[issue]]
+    return max(prefs.reservation, sq - relief)
 
 
 def others_lines(table: Table) -> frozenset[tuple[str, str]]:
@@ -81,20 +79,78 @@ def others_lines(table: Table) -> frozenset[tuple[str, str]]:
     return made
 
 
+def issue_best(table: Table, issue: str) -> float:
+    """Our best worth on ``issue`` with an option anyone could accept: never our own red
+    lines, and above the easy level never another's public ones (they will not be agreed)."""
+    prefs = table.prefs
+    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
+    pool = [
+        o
+        for o in prefs.options[issue]
+        if o not in prefs.forbidden[issue] and (issue, o) not in banned
+    ]
+    if not pool:
+        return prefs.values[issue][prefs.best_option[issue]]
+    return max(worth(table, issue, o) for o in pool)
+
+
+def issue_time(table: Table, issue: str) -> float:
+    """How much of its time ``issue`` has used; a credible threat against us hurries a
+    delegate that does not like risk."""
+    t = table.progress.get(issue, 1.0)
+    return min(1.0, t + 0.25 * table.pressure * (1.0 - table.personality.risk))
+
+
+def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """issue -> (aspiration, floor) for each issue of ``scope`` (memoised for the move:
+    the core, the remark and the rationale all ask)."""
+    key = ("targets", table.move, table.round_index)
+    known = table.cache.get(key)
+    if not isinstance(known, dict):
+        known = table.cache[key] = {}
+    out = {}
+    missing = [i for i in scope if i not in known]
+    if missing:
+        allowance = concession_allowance(table)
+        persona = _persona(table)
+        slow = stonewalled(table)
+        spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
+        for issue in missing:
+            best = issue_best(table, issue)
+            floor = min(issue_floor(table, issue), best)
+            t = issue_time(table, issue)
+            if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
+                t = t**1.5
+            aim = target(best, floor, t, persona)
+            room = best - floor
+            aim -= min(aim - floor, allowance)  # concessions answer theirs
+            aim = min(best, max(floor, aim + spread * room))
+            known[issue] = (aim, floor)
+    for issue in scope:
+        out[issue] = known[issue]
+    return out
+
+
+def _means(table: Table, per: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
+    weights = table.prefs.weights
+    total = sum(weights.get(i, 0.0) for i in per)
+    if total <= 0:
+        return 0.0, 0.0
+    aim = sum(weights.get(i, 0.0) * a for i, (a, _) in per.items()) / total
+    floor = sum(weights.get(i, 0.0) * f for i, (_, f) in per.items()) / total
+    return aim, floor
+
+
 def aspiration_for(table: Table, scope: Iterable[str]) -> tuple[float, float]:
-    """(aspiration now, floor) for a deal on ``scope``."""
-    scope = tuple(scope)
-    floor = floor_for(table, scope)
-    best = feasible_best(table, scope)
-    return target(best, floor, table.time(scope), table.personality), floor
+    """(aspiration now, floor) for a deal on ``scope``: weighted means over its issues."""
+    return _means(table, targets(table, scope))
 
 
 def judge(table: Table, terms: Terms) -> Verdict:
     prefs = table.prefs
-    scope = [i for i, _ in terms]
-    aspiration, floor = aspiration_for(table, scope)
+    aspiration, floor = aspiration_for(table, [i for i, _ in terms])
     return Verdict(
-        utility=prefs.utility(dict(terms)),
+        utility=package_value(table, dict(terms)),
         aspiration=aspiration,
         floor=floor,
         breaches=tuple(prefs.breaches(terms)),

@@ -32,10 +32,16 @@ def build_offer(
     scope: Iterable[str],
     aspiration: float,
     avoid_public: bool,
+    *,
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> dict[str, str]:
-    """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best."""
+    """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best.
+
+    ``weighted`` is our weighted worth of each option (``game.ai.worth.worth_rows``:
+    a term that may never bind is worth less); by default our plain weighted values.
+    """
     opponents = list(models.values())
-    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public)
+    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public, weighted)
     if not issues:
         return {}
     # Everything as lists indexed [issue][option] (and [opponent] first for the others):
@@ -46,8 +52,9 @@ def build_offer(
         norm = sum(mw[i] for i in issues) or 1.0
         rows = []
         for i, opts in zip(issues, options, strict=True):
-            w, vals = mw[i], mv[i]
-            rows.append([w * vals[o] / norm for o in opts])
+            w, vals, sq = mw[i], mv[i], prefs.status_quo[i]
+            # Leaving the issue out keeps its status quo, for them as for us.
+            rows.append([w * vals[o or sq] / norm for o in opts])
         theirs.append(rows)
     pick = [row.index(max(row)) for row in own]  # the first best option of each issue
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
@@ -62,11 +69,79 @@ def build_offer(
         utils = [u + rows[n][k] - rows[n][cur] for u, rows in zip(utils, theirs, strict=True)]
         pick[n] = k
         mine -= loss
-    return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True)}
+    if opponents:
+        _nash_polish(
+            own, theirs, pick, need=need, band=_BAND * sum(prefs.weights[i] for i in issues)
+        )
+    return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True) if opts[k]}
+
+
+_BAND = 0.02  # "about equal value to us": within this much of our normalised worth
+_PAIR_LIMIT = 12  # options in all above which only single moves are tried (cost bound)
+
+
+def _nash(utils: list[float]) -> float:
+    product = 1.0
+    for u in utils:
+        product *= u if u > 1e-6 else 1e-6
+    return product
+
+
+def _nash_polish(
+    own: list[list[float]],
+    theirs: list[list[list[float]]],
+    pick: list[int],
+    *,
+    need: float,
+    band: float,
+) -> None:
+    """Among packages of about the same worth to us (never below ``need``), move to the one
+    with the greatest product of the others' modelled utilities (the Nash product): the
+    trade-off search finds our level, this finds the fairest package at that level.
+    Single-issue moves, and pairs of them while the package space is small."""
+    mine = sum(row[k] for row, k in zip(own, pick, strict=True))
+    low = max(need, mine - band)
+    utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
+    best = _nash(utils)
+    moves = [(n, k) for n, row in enumerate(own) for k in range(len(row))]
+    pairs = len(moves) <= _PAIR_LIMIT
+    for _ in range(len(own)):
+        found: tuple[float, list[tuple[int, int]]] | None = None
+        for a, (n1, k1) in enumerate(moves):
+            if k1 == pick[n1]:
+                continue
+            singles = [[(n1, k1)]]
+            if pairs:
+                singles += [
+                    [(n1, k1), (n2, k2)] for n2, k2 in moves[a + 1 :] if n2 != n1 and k2 != pick[n2]
+                ]
+            for change in singles:
+                worth = mine + sum(own[n][k] - own[n][pick[n]] for n, k in change)
+                if worth < low:
+                    continue
+                trial = [
+                    u + sum(rows[n][k] - rows[n][pick[n]] for n, k in change)
+                    for u, rows in zip(utils, theirs, strict=True)
+                ]
+                value = _nash(trial)
+                if value > best * (1 + 1e-9) and (found is None or value > found[0]):
+                    found = (value, change)
+        if found is None:
+            return
+        best, change = found
+        for n, k in change:
+            for u_i, rows in enumerate(theirs):
+                utils[u_i] += rows[n][k] - rows[n][pick[n]]
+            mine += own[n][k] - own[n][pick[n]]
+            pick[n] = k
 
 
 def _own_rows(
-    prefs: OwnPrefs, opponents: list[Opponent], scope: Iterable[str], avoid_public: bool
+    prefs: OwnPrefs,
+    opponents: list[Opponent],
+    scope: Iterable[str],
+    avoid_public: bool,
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OfferRows:
     """The issues of ``scope`` with an option we may offer, those options, and our
     weighted value of each.  Never our red lines; above the easy level (``avoid_public``)
@@ -75,6 +150,8 @@ def _own_rows(
     Remembered per scope and public lines (the same few recur all game): read only.
     """
     lines = [m.lines for m in opponents if m.lines] if avoid_public else []
+    if weighted is not None and weighted is not prefs.weighted:
+        return _rows(prefs, lines, tuple(scope), weighted)  # worth of this moment: not kept
     key = (tuple(scope), tuple(tuple(known.items()) for known in lines))
     memo = prefs.offer_rows
     found = memo.get(key)
@@ -86,8 +163,12 @@ def _own_rows(
 
 
 def _rows(
-    prefs: OwnPrefs, lines: list[dict[str, frozenset[str]]], scope: tuple[str, ...]
+    prefs: OwnPrefs,
+    lines: list[dict[str, frozenset[str]]],
+    scope: tuple[str, ...],
+    weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OfferRows:
+    values = weighted if weighted is not None else prefs.weighted
     issues: list[str] = []
     options: list[tuple[str, ...]] = []
     own: list[list[float]] = []
@@ -100,11 +181,13 @@ def _rows(
                 banned = banned | extra
         if banned:
             opts = tuple(o for o in opts if o not in banned)
+        if "" in values.get(issue, {}):  # the rows let us leave the issue out
+            opts = (*opts, "")
         if opts:
             issues.append(issue)
             options.append(opts)
-            weighted = prefs.weighted[issue]
-            own.append([weighted[o] for o in opts])
+            row = values[issue]
+            own.append([row[o] for o in opts])
     return issues, options, own
 
 

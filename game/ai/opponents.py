@@ -171,6 +171,44 @@ def _copy(model: Opponent, *, deep: bool) -> Opponent:
     return out
 
 
+_REFUSALS = 2  # times a delegation refuses a term it never offered itself: a red line, we infer
+
+
+def refused_terms(window: tuple[Offer, ...], actor: str) -> frozenset[tuple[str, str]]:
+    """Terms ``actor`` keeps turning down: it rejected, or answered with an offer of its
+    own, packages holding the term at least twice, and never proposed or accepted it.
+
+    A secret red line is invisible, but its holder's answers are not; offering the term
+    a third time would only repeat what the rejection was about.
+    """
+    own: set[tuple[str, str]] = set()
+    count: dict[tuple[str, str], int] = {}
+    answered = {o.round: o.id for o in window if o.proposer == actor}  # its latest per round
+    for o in window:
+        if o.proposer == actor or actor in o.accepted_by:
+            own.update(o.terms)
+            continue
+        countered = answered.get(o.round, 0) > o.id
+        if actor in o.rejected_by or countered:
+            for term in o.terms:
+                count[term] = count.get(term, 0) + 1
+    return frozenset(t for t, n in count.items() if n >= _REFUSALS and t not in own)
+
+
+def with_refusals(model: Opponent, refused: frozenset[tuple[str, str]]) -> Opponent:
+    """The model with the terms it refuses treated as red lines (worth nothing, off-limits)."""
+    out = _copy(model, deep=False)
+    lines = dict(model.lines)
+    for issue, option in refused:
+        vals = out.values.get(issue)
+        if vals is None or option not in vals:
+            continue
+        out.values[issue] = {**vals, option: 0.0}
+        lines[issue] = lines.get(issue, frozenset()) | {option}
+    out.lines = lines
+    return out
+
+
 def model_opponents(
     table: Table, difficulty: Difficulty, rng: Draws, actors: Iterable[str] | None = None
 ) -> dict[str, Opponent]:
@@ -207,7 +245,18 @@ def model_opponents(
                 _learn(model, seen, hard)
                 shared.remember(key, (prior, seen), model)
                 known = cache[key] = (seen, model)
-        models[actor] = known[1]
+        model = known[1]
+        refused = refused_terms(window, actor)
+        if refused:
+            rkey = ("refusals", actor, hard)
+            was = cache.get(rkey)
+            if isinstance(was, tuple) and was[0] is model and was[1] == refused:
+                model = was[2]
+            else:
+                made = with_refusals(model, refused)
+                cache[rkey] = (model, refused, made)
+                model = made
+        models[actor] = model
     return models
 
 

@@ -5,7 +5,9 @@ secret red lines) and is revealed only in the debrief; the *remark* is public,
 spoken to everyone at the table.  A remark names proposals by number and terms
 by their labels; it may cite a public red line and its reason, never a secret
 one; it hints at priorities only qualitatively, and at the hard level not at all.
-Wording varies a little with personality, chosen by the move number (never by
+A counter-offer says what it changes ("we can move on missiles if you move on
+exercises") and an objection names the term that decided it.  Wording varies with
+personality and with how often the delegate has made that kind of move (never by
 a random draw), so that a remark can never change what the delegate does.
 """
 
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.ai.judge import targets
 from game.ai.moves import Intent, Kind
 from game.ai.table import Table
+from game.ai.worth import worth
 from game.engine.actions import Terms
 from game.engine.model import Issue
 
@@ -32,17 +36,43 @@ _OPEN = {
     _WARM: ("To begin, we put our ideas forward.", "As a starting point, here is our proposal."),
 }
 _PROPOSE = {
-    _FIRM: ("We propose a package.", "This is our proposal."),
-    _NEUTRAL: ("We propose a package.", "We suggest a package."),
-    _WARM: ("We propose a package that should work for all.", "Let us try this package."),
+    _FIRM: (
+        "We propose a package.",
+        "This is our proposal.",
+        "We put a fresh package on the table.",
+        "Here are our terms.",
+    ),
+    _NEUTRAL: (
+        "We propose a package.",
+        "We suggest a package.",
+        "Let us look at this combination.",
+        "We offer another way to settle this.",
+    ),
+    _WARM: (
+        "We propose a package that should work for all.",
+        "Let us try this package.",
+        "We hope this package brings us closer.",
+        "Here is a package in a spirit of compromise.",
+    ),
 }
-_COUNTER = ("we propose this package instead.", "here is our counter-proposal.")
+_COUNTER = (
+    "We propose this package instead.",
+    "Here is our counter-proposal.",
+    "We answer with a package of our own.",
+    "This is where we can meet you.",
+)
 _TOO_MUCH = {
     _FIRM: ("#{n} asks too much of us on {i}", "#{n} is unacceptable to us on {i}"),
     _NEUTRAL: ("#{n} asks too much of us on {i}", "#{n} does not work for us on {i}"),
     _WARM: ("#{n} asks too much of us on {i}", "We cannot go that far on {i} in #{n}"),
 }
-_GENERIC = ("#{n} does not meet our essential interests", "#{n} falls short of what we need")
+_GENERIC = (
+    "#{n} does not meet our essential interests",
+    "#{n} falls short of what we need",
+    "#{n} is not a basis we can work from",
+    "#{n} leaves our concerns unanswered",
+    "We cannot build on #{n} as it stands",
+)
 
 
 def _temper(table: Table) -> str:
@@ -51,14 +81,27 @@ def _temper(table: Table) -> str:
 
 
 def _pick(table: Table, choices: Sequence[str]) -> str:
-    return choices[table.move % len(choices)]
+    """One of ``choices``, turning with our own offers and the moves made: the same
+    situation seldom gets the same words twice."""
+    count = sum(1 for o in table.offers if o.proposer == table.me)
+    return choices[(table.move + count) % len(choices)]
+
+
+def _cited_before(table: Table, proposal: int, issue: str, option: str) -> int:
+    """How many earlier proposals of others put this red-line term to us (each was
+    answered by citing the line): after a few, the reason goes without saying."""
+    return sum(
+        1
+        for o in table.offers
+        if o.id < proposal and o.proposer != table.me and (issue, option) in o.terms
+    )
 
 
 def _issue(table: Table, issue_id: str) -> Issue | None:
     return next((i for i in table.issues if i.id == issue_id), None)
 
 
-def _issue_name(table: Table, issue_id: str) -> str:
+def issue_name(table: Table, issue_id: str) -> str:
     issue = _issue(table, issue_id)
     return issue.name if issue is not None else issue_id
 
@@ -79,47 +122,106 @@ def _terms_of(table: Table, proposal: int) -> Terms:
     return next((o.terms for o in table.offers if o.id == proposal), ())
 
 
+def decisive_issue(table: Table, terms: Terms) -> str:
+    """The issue that decided our answer to ``terms``: the first of our red lines it
+    crosses, else the term furthest below what we ask on its issue (weighted)."""
+    prefs = table.prefs
+    for breach in prefs.breaches(terms):
+        return breach.issue
+    scope = [i for i, _ in terms if prefs.weights.get(i, 0.0) > 0]
+    if not scope:
+        return ""
+    aims = targets(table, scope)
+    chosen = dict(terms)
+    short = {i: prefs.weights[i] * (aims[i][0] - worth(table, i, chosen[i])) for i in scope}
+    top = max(sorted(short), key=lambda i: short[i])
+    return top if short[top] > 1e-9 else ""
+
+
 def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
-    """Why we turn a proposal down, in public words: a public red line it crosses (and,
-    if asked, its public reason), else the issue we value most among the terms we dislike
-    (generic at the hard level, which gives nothing away)."""
+    """Why we turn a proposal down, in public words: the term that decided it.  A public
+    red line is cited (with its public reason if asked); any other decisive term is named
+    by its issue only, never with a number or a secret reason; the hard level gives
+    nothing away."""
     terms = _terms_of(table, proposal)
     prefs = table.prefs
     for breach in prefs.breaches(terms):
         if breach.line.public:
             where = f"{_label(table, breach.issue, breach.option)} crosses our stated red line"
-            if cite_reason:
+            if cite_reason and _cited_before(table, proposal, breach.issue, breach.option) < 2:
                 return f"#{proposal}: {where} — {breach.line.reason.rstrip('.')}"
-            return f"#{proposal}: {where} on {_issue_name(table, breach.issue)}"
-    disliked = [
-        i
-        for i, o in terms
-        if prefs.weights.get(i, 0.0) > 0
-        and prefs.values[i][o] < prefs.values[i][prefs.best_option[i]]
-    ]
-    if table.difficulty == "hard" or not disliked:
+            return f"#{proposal}: {where} on {issue_name(table, breach.issue)}"
+    issue = decisive_issue(table, terms)
+    if table.difficulty == "hard" or not issue:
         return _pick(table, _GENERIC).format(n=proposal)
-    top = max(disliked, key=lambda i: (prefs.weights[i], i))
-    return _pick(table, _TOO_MUCH[_temper(table)]).format(n=proposal, i=_issue_name(table, top))
+    return _pick(table, _TOO_MUCH[_temper(table)]).format(n=proposal, i=issue_name(table, issue))
+
+
+def _names(table: Table, issues: Sequence[str]) -> str:
+    names = [issue_name(table, i) for i in issues[:2]]
+    return " and ".join(names)
 
 
 def _lever_name(table: Table, lever_id: str) -> str:
     return next((lv.name for lv in table.levers if lv.id == lever_id), lever_id)
 
 
+_MOVE_IF = (
+    "We can move on {m} if you move on {a}.",
+    "We have gone a step on {m}; now we need a step from you on {a}.",
+    "Our new offer gives ground on {m}, and asks for yours on {a}.",
+)
+_MOVED = (
+    "We have moved on {m}.",
+    "We have gone a step towards you on {m}.",
+    "We give ground on {m}.",
+)
+_ASK = (
+    "We need movement from you on {a}.",
+    "The gap between us is on {a}.",
+    "On {a} we still need you to come towards us.",
+)
+
+
+def _change(table: Table, intent: Intent) -> str:
+    """What this offer changes, in words: where we moved since our last offer and where
+    we need the others to move (the terms of the offer it answers that we do not take)."""
+    mine = [o for o in table.offers if o.proposer == table.me]
+    now = dict(intent.terms)
+    moved: list[str] = []
+    if mine:
+        before = dict(mine[-1].terms)
+        moved = [i for i in sorted(now) if i in before and before[i] != now[i]]
+    asked: list[str] = []
+    if intent.answers and table.difficulty != "hard":
+        theirs = dict(_terms_of(table, intent.answers))
+        asked = [i for i in sorted(now) if i in theirs and theirs[i] != now[i]]
+        asked = [i for i in asked if i not in moved]
+    turn = len(mine)
+    if moved and asked:
+        return _MOVE_IF[turn % len(_MOVE_IF)].format(m=_names(table, moved), a=_names(table, asked))
+    if moved:
+        return _MOVED[turn % len(_MOVED)].format(m=_names(table, moved))
+    if asked:
+        return _ASK[turn % len(_ASK)].format(a=_names(table, asked))
+    return ""
+
+
 def _proposal(table: Table, intent: Intent) -> str:
     temper = _temper(table)
+    count = sum(1 for o in table.offers if o.proposer == table.me)
     if intent.opening:
-        return _pick(table, _OPEN[temper])
-    said = _pick(table, _COUNTER if intent.answers else _PROPOSE[temper])
+        return _OPEN[temper][count % len(_OPEN[temper])]
+    said = _change(table, intent)
+    if not said:
+        pool = _COUNTER if intent.answers else _PROPOSE[temper]
+        said = pool[count % len(pool)]
     left_out = [i for i in table.open_issues if all(i != t for t, _ in intent.terms)]
     if left_out:
-        said = (
-            f"{said[:-1]}, leaving {', '.join(_issue_name(table, i) for i in left_out)} for later."
-        )
+        said = f"{said[:-1]}, leaving {_names(table, left_out)} for later."
     if intent.answers:
-        objection = _objection(table, intent.answers, cite_reason=False)
-        said = f"{objection}; {said}"
+        objection = _objection(table, intent.answers, cite_reason=True)
+        said = f"{objection}; {said[0].lower()}{said[1:]}"
     return said
 
 

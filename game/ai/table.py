@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
-from game.engine.model import Issue, Lever, Personality, RuleTuning
+from game.engine.model import Issue, Lever, Objective, Outcome, Personality, RuleTuning
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,16 @@ class Table:
     move: int = 0  # moves made so far in the game: keys the per-decision random generator
     difficulty: Difficulty = Difficulty.NORMAL
     pressure: float = 0.0  # in [0, 1]: how credible the threats against us are
+    # Per open issue: consenting delegations absent from this table (an agreement here
+    # is only provisional until they accept), and who sits at a later table with the
+    # issue on its agenda (who could still accept it).
+    missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    later: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    objectives: tuple[Objective, ...] = ()  # our own secret objectives
+    outcomes: tuple[Outcome, ...] = ()  # the scenario's public outcome labels and bonuses
+    walked_out_ever: frozenset[str] = frozenset()
+    spoken: int = 0  # public statements we made so far (varies their words)
+    jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)

@@ -46,6 +46,21 @@ def dares(table: Table) -> float:
     return (0.6 + 0.4 * risk_of(table)) * table.war_threshold
 
 
+# Share of the war threshold kept free when a lever is carried out: the world's events
+# and the others' answers move the tension too, and war ends the game worst for all.
+_WAR_MARGIN = 0.15
+
+
+def ceiling(table: Table) -> float:
+    """The highest tension the delegate will push the crisis to by its own hand.
+
+    Carrying out a lever is worth it only while the table still promises more than war
+    does: war's outcome is the worst score for every delegation, so a delegate keeps a
+    margin below the threshold however bold it is.
+    """
+    return min(dares(table), (1.0 - _WAR_MARGIN) * table.war_threshold)
+
+
 RECKLESS = 0.95  # only a delegate this risk-taking starts a war by carrying out a lever
 BOLD = 0.7  # a delegate this risk-taking keeps its threat even if that breaks an agreement
 
@@ -65,7 +80,7 @@ def would_carry_out(table: Table, lever: Lever) -> bool:
     if breaks_agreement(table, lever) and risk < BOLD:
         return False
     after = _tension_of(_lever_tension(lever, True, table), table)
-    return risk >= 0.45 and after < dares(table)
+    return risk >= 0.45 and after < ceiling(table)
 
 
 def key_demands(table: Table) -> Terms:
@@ -78,7 +93,11 @@ def key_demands(table: Table) -> Terms:
     prefs = table.prefs
     mine = table.demands.get(table.me, {})
     banned = others_lines(table) if table.difficulty != "easy" else frozenset()
-    open_issues = table.open_issues
+    # Never terms already agreed here, nor terms the table cannot make binding this
+    # round (a consenting delegation is absent): a threat must ask what can be given now.
+    open_issues = tuple(
+        i for i in table.open_issues if i not in table.provisional and not table.missing.get(i)
+    )
     wanted = [
         (i, mine[i])
         for i in open_issues
@@ -145,10 +164,9 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
         if lever.id not in moves.threaten or not _yieldable(table, lever, unless, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
-        # The hard level spends tension sparingly: a threat must leave room for the
-        # execution (or the next crisis) below the edge it dares to go to.
-        reserve = _lever_tension(lever, True, table) if table.difficulty == Difficulty.HARD else 0.0
-        if after + reserve >= dares(table):
+        # A threat must leave room to carry it out below our ceiling: a threat we could
+        # not carry out without risking war is one we would have to break.
+        if after + _lever_tension(lever, True, table) >= ceiling(table):
             continue
         real = would_carry_out(table, lever)
         if not real and (table.difficulty != Difficulty.HARD or table.credibility < 55):
@@ -167,8 +185,40 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
     return None
 
 
+_CALM = (
+    "We remain committed to a diplomatic solution{about}.",
+    "Nobody gains from a war; we ask everyone to step back{about}.",
+    "We call for restraint and for patience at this table{about}.",
+    "Let us lower the temperature and keep talking{about}.",
+)
+_CALM_DONE = (
+    "We will keep our word on what has been agreed, and we expect the same.",
+    "What has been agreed must now be respected by all.",
+    "We stand by every commitment made at this table.",
+)
+_HOSTILE = (
+    "Our patience{about} is not unlimited.",
+    "Do not mistake our restraint{about} for weakness.",
+    "There will be consequences if nothing moves{about}.",
+)
+_FIRM_WORDS = (
+    "Our position{about} has not changed.",
+    "We have made our position{about} clear and we hold to it.",
+    "We will not be pushed into concessions{about}.",
+    "Our demands{about} rest on our security, and they stand.",
+)
+_OPEN_DOOR = (
+    "We are ready to keep working{about}.",
+    "The door to agreement{about} stays open.",
+    "We are listening, and we expect serious proposals{about}.",
+    "There is still room for a deal{about}.",
+)
+
+
 def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> Intent | None:
-    """A public statement that fits the moment: calm a crisis near war, else hold firm."""
+    """A public statement that fits the moment: calm a crisis near war, else hold firm.
+    Its words vary with how often we have spoken, so a game never hears one line over
+    and over."""
     if not moves.tones:
         return None
     persona = table.personality
@@ -179,23 +229,22 @@ def statement(table: Table, moves: Moves, deadlocked: bool, issue_name: str) -> 
     if hot or (not deadlocked and table.tension >= 0.6 * war):
         tone = Tone.CONCILIATORY
         why = f"tension {table.tension:.0f} of {war:.0f}: we calm the crisis"
-        text = f"We remain committed to a diplomatic solution{about}."
-        if not issue_name:
-            text = "We will keep our word on what has been agreed, and we expect the same."
+        pool = _CALM if issue_name else _CALM_DONE
     elif deadlocked and risk >= 0.7 and table.tension < 0.5 * war:
         tone = Tone.HOSTILE
         why = f"deadlocked, and tension {table.tension:.0f} leaves room to raise the pressure"
-        text = f"Our patience{about} is not unlimited."
+        pool = _HOSTILE
     elif deadlocked and persona.hardline >= 0.6:
         tone = Tone.FIRM
         why = "deadlocked: we restate our position rather than concede"
-        text = f"Our position{about} has not changed."
+        pool = _FIRM_WORDS
     elif deadlocked or table.tension >= 0.5 * war:
         tone = Tone.CONCILIATORY
         why = "nothing new to propose: we keep the door open"
-        text = f"We are ready to keep working{about}."
+        pool = _OPEN_DOOR
     else:
         return None  # calm and nothing to say: passing says as much
+    text = pool[table.spoken % len(pool)].format(about=about)
     if tone not in moves.tones:
         tone = next(iter(sorted(moves.tones)))
     return Intent(Kind.STATEMENT, f"{tone.value} statement: {why}", tone=tone, text=text)

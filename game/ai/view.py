@@ -84,6 +84,33 @@ def _progress(
     return made
 
 
+def _consent(
+    view: ActorView, index: int, cache: dict[object, object]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """Per issue: the playable consenters absent from this round's table, and who sits at a
+    later round with the issue on its agenda (fixed by the calendar: made once a round)."""
+    key = ("consent", index)
+    found = cache.get(key)
+    if isinstance(found, tuple):
+        return found
+    pub = view.table
+    playable = {a.id for a in pub.actors if a.playable}
+    here = set(pub.rounds[index].participants)
+    missing = {
+        i.id: tuple(a for a in i.consent if a in playable and a not in here) for i in pub.issues
+    }
+    later: dict[str, set[str]] = {}
+    for rnd in pub.rounds[index + 1 :]:
+        for issue in rnd.agenda:
+            later.setdefault(issue, set()).update(rnd.participants)
+    made = (
+        {i: m for i, m in missing.items() if m},
+        {i: frozenset(a) for i, a in later.items()},
+    )
+    cache[key] = made
+    return made
+
+
 class Memo:
     """What a delegate may keep between moves: facts of the public record that never change
     (demands, public red lines) and who rejected what, read incrementally from the log.
@@ -102,12 +129,16 @@ class Memo:
         "props",
         "rejected",
         "seen",
+        "spoken",
+        "walkouts",
     )
 
     def __init__(self) -> None:
         self.seen = 0
         self.last: object = None
         self.rejected: dict[int, frozenset[str]] = {}
+        self.spoken: dict[str, int] = {}  # actor -> statements it made so far
+        self.walkouts: frozenset[str] = frozenset()  # who walked out of some round
         self.dirty: set[int] = set()  # proposals rejected since our Offers were made
         self.demands: Demands | None = None
         self.lines: Lines | None = None
@@ -118,12 +149,17 @@ class Memo:
     def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
-            self.dirty = set()
+            self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()
+            self.cache.clear()  # what it memoised was keyed by moves of another record
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED and event.proposal is not None:
                 number = event.proposal
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
+            elif event.kind is EventKind.WALKOUT:
+                self.walkouts = self.walkouts | {event.actor}
+            elif event.kind is EventKind.STATEMENT:
+                self.spoken[event.actor] = self.spoken.get(event.actor, 0) + 1
         self.seen = len(log)
         self.last = log[-1] if log else None
         return self.rejected
@@ -196,6 +232,7 @@ def table_from_view(
     prefs: OwnPrefs,
     difficulty: Difficulty = Difficulty.NORMAL,
     memo: Memo | None = None,
+    jitter: float = 0.0,
 ) -> Table:
     memo = memo if memo is not None else Memo()
     pub = view.table
@@ -203,14 +240,19 @@ def table_from_view(
     index = pub.round_number - 1
     rnd = pub.rounds[index]
     agreed = dict(pub.binding)
+    # An issue agreed provisionally whose missing consenters are not at this table is as
+    # settled here as it can be: proposing it again would change nothing.
+    here = set(pub.present)
+    waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
     agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
-    open_issues = tuple(i for i in agenda if i not in agreed)
+    open_issues = tuple(i for i in agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
     turns_left = max(0, pub.round_turns - pub.turn)  # extensions included
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
+    missing, later = _consent(view, index, memo.cache)
     return Table(
         me=me,
         personality=view.personality,
@@ -238,5 +280,12 @@ def table_from_view(
         move=len(pub.log),
         difficulty=difficulty,
         pressure=pressure,
+        missing=missing,
+        later=later,
+        jitter=jitter,
+        spoken=memo.spoken.get(me, 0),
+        objectives=view.objectives,
+        outcomes=pub.outcomes,
+        walked_out_ever=memo.walkouts,
         cache=memo.cache,
     )

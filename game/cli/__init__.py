@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "new": "new",
     "simulate": "simulate",
+    "tournament": "tournament",
     "export": "export",
     "briefings": "briefings",
 }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
+from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -43,9 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seats",
         metavar="SPEC",
-        help="who plays each delegation, e.g. ACTOR=human,ACTOR=ai:hard,ACTOR=random or "
-        "all=random,ACTOR=human (default: the first delegation human, the others ai)",
+        help="who plays each delegation, e.g. ACTOR=human,ACTOR=ai:hard,ACTOR=random, "
+        "ACTOR=agent:PATH (an outside program, docs/agents.md) or all=random,ACTOR=human "
+        "(default: the first delegation human, the others ai)",
     )
+    add_agent_timeout(parser)
     parser.add_argument("--seed", type=int, metavar="N", help="the game's seed (default: random)")
     parser.add_argument(
         "--save",
@@ -171,11 +174,13 @@ def _window(args: argparse.Namespace) -> int:
         )
     else:
         from game.scenario import load_scenario
-        from game.session.seats import parse_seats
+        from game.session.seats import parse_seats, with_agent_timeout
 
         loaded = watched = load_scenario(args.scenario or DEFAULT_SCENARIO)
         if args.seats is not None:
             seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
+            seats = with_agent_timeout(seats, args.agent_timeout)
+            check_agent_programs(seats.values())
     pin = None
     if args.facilitator_pin is not None:
         pin = PinHash.make(args.facilitator_pin)  # the window keeps the hash, never the PIN
@@ -194,7 +199,7 @@ def _window(args: argparse.Namespace) -> int:
 
 def _session(args: argparse.Namespace) -> Session:
     from game.scenario import load_scenario
-    from game.session.seats import computer_seats, parse_seats
+    from game.session.seats import computer_seats, parse_seats, with_agent_timeout
     from game.session.session import Session
     from game.session.store import load
 
@@ -211,6 +216,8 @@ def _session(args: argparse.Namespace) -> Session:
             # The spec overrides only the seats it names; the others stay as saved.
             playable = [actor.id for actor in session.scenario.playable]
             seats = parse_seats(args.seats, playable, base=session.seats)
+            seats = with_agent_timeout(seats, args.agent_timeout)
+            check_agent_programs(seats.values())
             for actor, seat in seats.items():
                 session.set_seat(actor, seat)
     else:
@@ -220,6 +227,8 @@ def _session(args: argparse.Namespace) -> Session:
             [actor.id for actor in loaded.scenario.playable],
             computer=computer_seats(loaded.scenario),
         )
+        seats = with_agent_timeout(seats, args.agent_timeout)
+        check_agent_programs(seats.values())
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
     if args.save is not None:

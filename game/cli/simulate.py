@@ -7,6 +7,8 @@ import json
 import sys
 from typing import TextIO
 
+from game.session.seat_options import add_agent_timeout, check_agent_programs
+
 HELP = "self-play N headless games and print the balance report (outcomes, scores, red lines)"
 
 BAR_WIDTH = 30
@@ -34,8 +36,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--seats",
         metavar="SPEC",
         default="all=ai",
-        help="computer seats, e.g. 'all=random' or 'x=ai:hard,y=random' (all=ai)",
+        help="computer seats, e.g. 'all=random', 'x=ai:hard,y=random' or "
+        "'x=agent:PATH' (an outside program, docs/agents.md) (all=ai)",
     )
+    add_agent_timeout(parser)
     parser.add_argument("--jobs", type=_positive, default=None, help="worker processes (all cores)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
@@ -62,12 +66,14 @@ class _Bar:
 def run(args: argparse.Namespace) -> int:
     from game.errors import UserError
     from game.scenario import load_scenario
-    from game.session.seats import parse_seats
+    from game.session.seats import parse_seats, with_agent_timeout
     from game.sim import simulate, text
 
     loaded = load_scenario(args.scenario)  # ScenarioError is a UserError: the dispatcher shows it
     scenario = loaded.scenario
     seats = parse_seats(args.seats, [a.id for a in scenario.playable])
+    seats = with_agent_timeout(seats, args.agent_timeout)
+    check_agent_programs(seats.values())
     humans = [actor for actor, seat in seats.items() if seat.is_human]
     if humans:
         raise UserError(

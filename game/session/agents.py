@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
-from game import ai
+from game import ai, engine
 from game.ai import Decision, Difficulty
-from game.engine import Action, ActorView
+from game.engine import Action, ActorView, GameState
 from game.engine.model import Scenario
+from game.session.external import ProcessAgent
 from game.session.seats import Seat, SeatKind
 
 
@@ -68,10 +69,32 @@ class RandomAgent:
         return Decision(rng.choice(list(legal)), "chosen at random")
 
 
+def finish_agents(agents: Mapping[str, object], state: GameState) -> None:
+    """Tell agents that want to know how the game ended (``finish``), or let them go
+    (``close``): an outside program gets its ``end`` frame and exits."""
+    result = engine.outcome(state)
+    totals = {actor: score.total for actor, score in engine.scores(state).items()}
+    for agent in agents.values():
+        finish = getattr(agent, "finish", None)
+        if callable(finish):
+            finish(result.id if result is not None else "", totals)
+
+
+def close_agents(agents: Mapping[str, object]) -> None:
+    """Let go of agents that hold something (an outside program) without ending a game."""
+    for agent in agents.values():
+        close = getattr(agent, "close", None)
+        if callable(close):
+            close()
+
+
 def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> Agent:
-    """The agent for a non-human seat: a registered factory's, the AI's, or a random player."""
+    """The agent for a non-human seat: an outside program, a registered factory's, the
+    AI's, or a random player."""
     agent_seed = derive_seed(seed, actor)
     if seat.kind is SeatKind.RANDOM:
         return RandomAgent(agent_seed)
+    if seat.kind is SeatKind.AGENT:
+        return ProcessAgent(seat.path, actor, agent_seed, seat.timeout)
     factory = _FACTORIES.get(str(seat.kind), ai.make_agent)
     return factory(scenario, actor, seat.difficulty, agent_seed)

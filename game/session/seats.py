@@ -2,14 +2,15 @@
 
 A seat spec is the short text a player types on the command line
 (``a=human,b=ai:hard,c=random`` or ``all=random,a=human``); this module parses
-it against a scenario's playable actors and formats it back.
+it against a scenario's playable actors and formats it back.  ``agent:PATH`` seats an
+outside program that speaks the JSON Lines protocol of ``docs/agents.md``.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from game.ai.difficulty import Difficulty
 from game.engine.model import Scenario
@@ -34,20 +35,29 @@ class SeatKind(enum.StrEnum):
     HUMAN = "human"
     AI = "ai"
     RANDOM = "random"
+    AGENT = "agent"  # an outside program: ``agent:PATH``
+
+
+DEFAULT_AGENT_TIMEOUT = 5.0  # seconds an outside agent may take for one move
 
 
 @dataclass(frozen=True, slots=True)
 class Seat:
-    """One delegation's chair; ``difficulty`` only matters for AI seats."""
+    """One delegation's chair; ``difficulty`` only matters for AI seats, ``path`` and
+    ``timeout`` (seconds per move, not part of the spec) only for agent seats."""
 
     kind: SeatKind
     difficulty: Difficulty = Difficulty.NORMAL
+    path: str = ""
+    timeout: float = field(default=DEFAULT_AGENT_TIMEOUT, compare=False)
 
     @property
     def is_human(self) -> bool:
         return self.kind is SeatKind.HUMAN
 
     def __str__(self) -> str:
+        if self.kind is SeatKind.AGENT:
+            return f"{self.kind}:{self.path}"
         if self.kind is SeatKind.AI and self.difficulty is not Difficulty.NORMAL:
             return f"{self.kind}:{self.difficulty}"
         return str(self.kind)
@@ -62,9 +72,14 @@ def _choices(values: Iterable[str]) -> str:
 
 
 def parse_seat(text: str, *, where: str = "") -> Seat:
-    """``human``, ``random``, ``ai`` or ``ai:hard`` -> a Seat."""
+    """``human``, ``random``, ``ai``, ``ai:hard`` or ``agent:PATH`` -> a Seat."""
     prefix = f"seat {where!r}: " if where else ""
     kind_text, _, difficulty_text = text.strip().partition(":")
+    if kind_text.strip().lower() == SeatKind.AGENT:
+        path = difficulty_text.strip()
+        if not path:
+            raise SeatSpecError(f"{prefix}an agent seat needs a program: agent:PATH")
+        return Seat(SeatKind.AGENT, path=path)
     try:
         kind = SeatKind(kind_text.strip().lower())
     except ValueError:
@@ -142,6 +157,14 @@ def parse_seats(
                 f"(playable: {_choices(actors)})"
             )
     return seats
+
+
+def with_agent_timeout(seats: Mapping[str, Seat], seconds: float) -> dict[str, Seat]:
+    """``seats`` with every agent seat given ``seconds`` per move (``--agent-timeout``)."""
+    return {
+        actor: replace(seat, timeout=seconds) if seat.kind is SeatKind.AGENT else seat
+        for actor, seat in seats.items()
+    }
 
 
 def computer_seats(scenario: Scenario) -> tuple[str, ...]:

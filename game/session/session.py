@@ -18,7 +18,7 @@ from game.engine.actions import FACILITATOR
 from game.engine.errors import ActionError
 from game.engine.model import Scenario
 from game.session import autosaves, reveal, saving
-from game.session.agents import Agent, make_agent
+from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.errors import SaveError, SessionError
 from game.session.pins import PinHash
 from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
@@ -151,7 +151,9 @@ class Session:
         if actor not in self._seats:
             raise SessionError(f"{actor!r} is not a playable delegation of this game")
         self._seats[actor] = seat
-        self._agents.pop(actor, None)
+        dropped = self._agents.pop(actor, None)
+        if dropped is not None:
+            close_agents({actor: dropped})
 
     def seat_of(self, actor: str) -> Seat:
         # An actor with no seat (a non-playable chair the engine asks to move) is the computer's.
@@ -250,6 +252,8 @@ class Session:
                 f"the {seat.kind} seat of {actor!r} chose an illegal action "
                 f"{engine.format_action(decision.action)!r}: {exc}"
             ) from exc
+        if engine.is_over(self._state):
+            finish_agents(self._agents, self._state)  # an outside agent hears the end
         # A run of computer moves is saved once, when it hands back to a person or ends the
         # game: a whole JSON file and an fsync per AI move would be most of the work.
         if self.to_move is None or self.seat_of(self.to_move).is_human:

@@ -21,7 +21,7 @@ from game.session import autosaves
 from game.session.errors import SaveError
 from game.session.pins import PinHash
 from game.session.savefile import FORMAT, GAME, SaveFile, hinted_path
-from game.session.seats import Seat
+from game.session.seats import Seat, SeatKind
 from game.session.session import LoadedLike, LogEntry, ReplayError, Session
 
 MAX_SAVE_BYTES = 50_000_000  # far beyond any real game; refuses to read a wrong, huge file
@@ -267,7 +267,14 @@ def _seats(path: Path, record: SaveFile, loaded: LoadedLike) -> dict[str, Seat]:
     missing = [actor for actor in playable if actor not in record.seats]
     if missing:
         raise _problem(path, f"the save has no seat for {', '.join(map(repr, missing))}")
-    return {actor: Seat(seat.kind, seat.difficulty) for actor, seat in record.seats.items()}
+    # A save never names a program to run (loading a shared file must not run code): a
+    # seat an outside agent played resumes as an AI seat; --seats can seat the agent again.
+    return {
+        actor: Seat(SeatKind.AI)
+        if seat.kind is SeatKind.AGENT
+        else Seat(seat.kind, seat.difficulty)
+        for actor, seat in record.seats.items()
+    }
 
 
 def _pins(path: Path, record: SaveFile, seats: Mapping[str, Seat]) -> dict[str, PinHash]:

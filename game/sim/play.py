@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from game import engine
 from game.engine.model import Scenario
 from game.engine.termination import Termination
-from game.session.agents import Agent, make_agent
+from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.seats import Seat
 
 MAX_ACTIONS = 100_000  # a guard against an engine or agent bug that never ends the game
@@ -56,32 +56,26 @@ def play_game(
     agents: dict[str, Agent] = {}
     for actor, seat in seats.items():
         agents[actor] = make_agent(scenario, actor, seat, seed)
-    offsets = _turn_offsets(scenario)
-    state = engine.new_game(scenario, seed)
-    tension = [state.tension]
-    actions = 0
-    while not state.over:
-        mover = engine.to_move(state)
-        if mover is None:
-            break
-        legal = engine.legal_actions(state, mover)
-        action = agents[mover].decide(engine.view(state, mover), legal).action
-        turn = offsets[state.round_index] + state.turn
-        state, _ = engine.apply(state, action)
-        actions += 1
-        if actions > MAX_ACTIONS:
-            raise RuntimeError(f"game of seed {seed} did not end in {MAX_ACTIONS} actions")
-        # tension[t] is the level when turn t (global, 1-based) ended; tension[0] the start.
-        while len(tension) <= turn:
-            tension.append(tension[-1])
-        tension[turn] = state.tension
+    tests: dict[str, int] = {}
+    try:
+        state, tension, actions = _play(scenario, agents, seed, tests)
+    except BaseException:
+        close_agents(agents)
+        raise
+    finish_agents(agents, state)
     result = engine.outcome(state)
     final = engine.scores(state)
     binding = state.binding
     # What crossed and what was tested are the engine's judgements, as in the debrief.
     crossed = tuple(line for score in final.values() for line in score.red_lines_crossed)
+    # Counted as the game was played (the engine's rule, R-lines tested: a proposal that
+    # crosses a present holder's line), not by replaying the game afterwards; in the
+    # order of engine.red_lines_tested.
     tested = tuple(
-        line for line, numbers in engine.red_lines_tested(state).items() for _ in numbers
+        line.id
+        for prefs in scenario.preferences.values()
+        for line in prefs.red_lines
+        for _ in range(tests.get(line.id, 0))
     )
     return GameStats(
         seed=seed,
@@ -96,3 +90,36 @@ def play_game(
         tension=tuple(tension),
         actions=actions,
     )
+
+
+def _play(
+    scenario: Scenario, agents: Mapping[str, Agent], seed: int, tests: dict[str, int]
+) -> tuple[engine.GameState, list[float], int]:
+    """The game from ``seed`` to its end: the final state, tension by turn, actions made;
+    ``tests`` counts each red line a proposal tested."""
+    offsets = _turn_offsets(scenario)
+    state = engine.new_game(scenario, seed)
+    tension = [state.tension]
+    actions = 0
+    while not state.over:
+        mover = engine.to_move(state)
+        if mover is None:
+            break
+        legal = engine.legal_actions(state, mover)
+        action = agents[mover].decide(engine.view(state, mover), legal).action
+        turn = offsets[state.round_index] + state.turn
+        if isinstance(action, engine.Propose):
+            present = state.present()
+            for holder in scenario.preferences:
+                if holder != action.actor and holder in present:
+                    for line_id in engine.own_red_lines_crossed(scenario, holder, action.terms):
+                        tests[line_id] = tests.get(line_id, 0) + 1
+        state, _ = engine.apply(state, action)
+        actions += 1
+        if actions > MAX_ACTIONS:
+            raise RuntimeError(f"game of seed {seed} did not end in {MAX_ACTIONS} actions")
+        # tension[t] is the level when turn t (global, 1-based) ended; tension[0] the start.
+        while len(tension) <= turn:
+            tension.append(tension[-1])
+        tension[turn] = state.tension
+    return state, tension, actions

@@ -103,16 +103,21 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
                 assert m.rationale.startswith("bluffed")
 
 
-def test_no_threat_when_the_crisis_is_near_war_unless_reckless() -> None:
-    """At tension 85 of 100 a delegate of risk 0.7 dares go to 88: a threat (+3) is too
-    much.  A reckless one (risk 1) dares go to the threshold, and would carry it out."""
-    calm = Personality(hardline=0.5, patience=0.0, risk=0.7)
-    table = replace(_table(), personality=calm, turns_left=1, tension=85.0)
-    made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(50)]
-    assert all(m is None for m in made)
-    reckless = replace(table, personality=Personality(0.5, 0.0, 1.0))
-    made = [threaten(reckless, _threat_moves(reckless), random.Random(k), True) for k in range(50)]
+def test_no_threat_that_could_not_be_carried_out_short_of_war() -> None:
+    """At tension 85 of 100 no delegate threatens, however reckless: carrying the threat
+    out (+3, then +6) would take the crisis into the margin every delegate keeps below
+    war (15% of the threshold), so it would be a threat it must break.  At tension
+    40 the reckless one does threaten, and would carry it out."""
+    for risk in (0.7, 1.0):
+        bold = Personality(hardline=0.5, patience=0.0, risk=risk)
+        table = replace(_table(), personality=bold, turns_left=1, tension=85.0)
+        made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(50)]
+        assert all(m is None for m in made)
+        assert not any(would_carry_out(table, lv) for lv in table.levers)
+    calm = replace(table, tension=40.0)
+    made = [threaten(calm, _threat_moves(calm), random.Random(k), True) for k in range(50)]
     assert any(m is not None for m in made)
+    assert all(would_carry_out(calm, lv) for lv in calm.levers)
 
 
 def test_what_it_would_take_names_a_package_and_the_public_red_lines() -> None:

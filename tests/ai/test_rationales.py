@@ -9,7 +9,7 @@ import pytest
 from game.engine import Accept, CarryOut, Propose, Reject, Threaten
 from game.engine.model import Scenario
 from game.scenario import load_scenario
-from tests.ai.helpers import play
+from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import small_scenario
 
 TERM = re.compile(r"([a-z][a-z0-9-]*)=([a-z][a-z0-9-]*)")
@@ -55,9 +55,14 @@ def test_a_red_line_answer_names_the_term_and_the_reason() -> None:
     of that proposal breaks which of our lines, in the scenario's own words."""
     scenario = small_scenario()
     found = 0
+    actors = [a.id for a in scenario.playable]
     for seed in range(6):
-        for actor, state, decision in play(scenario, seed).decisions:
+        # A random seat in one chair puts red-line terms to the AI delegates.
+        seats = {actors[seed % len(actors)]: RandomSeat(seed)}
+        for actor, state, decision in play(scenario, seed, seats).decisions:
             why = decision.rationale
+            if actor == actors[seed % len(actors)]:
+                continue
             if not isinstance(decision.action, Reject | Propose) or "red line" not in why:
                 continue
             number = int(re.findall(r"#(\d+)", why)[0])
@@ -71,3 +76,19 @@ def test_a_red_line_answer_names_the_term_and_the_reason() -> None:
             assert line.reason in why
             found += 1
     assert found
+
+
+def test_a_rationale_reads_as_a_plain_sentence_first_then_the_numbers() -> None:
+    """The debrief's reader gets words first: no ids, no model terms, no numbers before
+    the bracket that holds them."""
+    scenario = load_scenario("geneva-2022").scenario
+    for seed in range(3):
+        for _actor, _state, decision in play(scenario, seed).decisions:
+            head, bracket, numbers = decision.rationale.partition(" [")
+            assert bracket, decision.rationale
+            assert head.endswith("."), head
+            assert not TERM.search(head), head
+            assert not re.search(r"\d\.\d", head), head
+            for word in ("acceptability", "aspiration", "utility"):
+                assert word not in head, head
+            assert numbers.endswith("]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from functools import cache
 
@@ -9,10 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.engine import Accept, Pass, Reject, Statement, Threaten
+from game import engine
+from game.ai import make_agent
+from game.engine import Accept, Pass, Propose, Reject, Statement, Threaten
 from game.engine.model import Scenario
 from game.scenario import load_scenario
-from tests.ai.helpers import play
+from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import small_scenario
 
 PRIVATE_WORDS = ("aspiration", "floor", "utility", "reservation", "acceptability")
@@ -33,10 +36,17 @@ def _secrets(scenario: Scenario, actor: str) -> list[str]:
     ]
 
 
-def _check_game(name: str, seed: int, difficulty: str) -> set[str]:
+def _check_game(name: str, seed: int, difficulty: str, random_chair: bool = False) -> set[str]:
+    """Check every AI remark of one game; with ``random_chair`` a random seat takes one
+    chair (it proposes anything, so the delegates must reject and object)."""
     scenario = _scenario(name)
     kinds: set[str] = set()
-    for actor, _state, decision in play(scenario, seed, difficulty=difficulty).decisions:
+    actors = [a.id for a in scenario.playable]
+    chair = actors[seed % len(actors)] if random_chair else ""
+    seats = {chair: RandomSeat(seed)} if chair else None
+    for actor, _state, decision in play(scenario, seed, seats, difficulty=difficulty).decisions:
+        if actor == chair:
+            continue
         said = decision.remark
         lowered = said.lower()
         for word in PRIVATE_WORDS:
@@ -80,9 +90,14 @@ def test_remarks_hold_no_private_numbers_words_or_secret_reasons(
 def test_every_kind_of_move_is_spoken(difficulty: str) -> None:
     kinds: set[str] = set()
     for seed in range(12):
-        kinds |= _check_game("geneva-2022", seed, difficulty)
+        kinds |= _check_game("geneva-2022", seed, difficulty, random_chair=seed % 2 == 1)
     assert {"Propose", "Accept", "Reject"} <= kinds
-    if difficulty != "easy":
+    if difficulty == "hard":
+        # Geneva opens at a tension where few levers leave room below war to be carried
+        # out, and a delegate threatens only with what it would carry out: the fixture's
+        # calmer crisis shows the threats.
+        for seed in range(12):
+            kinds |= _check_game("fixture", seed, difficulty)
         assert "Threaten" in kinds
 
 
@@ -95,9 +110,12 @@ def test_a_public_red_line_is_cited_with_its_reason_a_secret_one_never() -> None
         if line.public
     }
     cited = 0
+    actors = [a.id for a in scenario.playable]
     for seed in range(8):
-        for actor, _state, decision in play(scenario, seed).decisions:
-            if isinstance(decision.action, Reject) and "stated red line" in decision.remark:
+        # A random seat in one chair puts red-line terms on the table for the AI to answer.
+        seats = {actors[seed % len(actors)]: RandomSeat(seed)}
+        for actor, _state, decision in play(scenario, seed, seats).decisions:
+            if "stated red line —" in decision.remark:  # cited with its reason
                 assert any(a == actor and r.rstrip(".") in decision.remark for a, r in public)
                 cited += 1
     assert cited
@@ -107,10 +125,68 @@ def test_the_hard_level_names_no_priority_when_it_declines() -> None:
     scenario = _scenario("geneva-2022")
     names = [i.name for i in scenario.issues]
     declined = 0
+    actors = [a.id for a in scenario.playable]
     for seed in range(6):
-        for _actor, _state, decision in play(scenario, seed, difficulty="hard").decisions:
+        seats = {actors[seed % len(actors)]: RandomSeat(seed)}
+        for actor, _state, decision in play(scenario, seed, seats, difficulty="hard").decisions:
+            if actor in seats:
+                continue
             said = decision.remark
             if isinstance(decision.action, Reject) and "stated red line" not in said:
                 assert not any(n in said for n in names), said
                 declined += 1
     assert declined
+
+
+SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+
+@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+def test_no_sentence_is_said_more_than_three_times_a_game(difficulty: str) -> None:
+    """Words that repeat stop meaning anything: no remark sentence more than three times
+    in a game, and at least 50 distinct remarks per 100 spoken (passes say nothing)."""
+    scenario = _scenario("geneva-2022")
+    for seed in range(4):
+        decisions = play(scenario, seed, difficulty=difficulty).decisions
+        said = [d.remark for _, _, d in decisions if d.remark]
+        sentences = collections.Counter(
+            s.strip() for r in said for s in SENTENCE.split(r) if s.strip()
+        )
+        sentence, times = sentences.most_common(1)[0]
+        assert times <= 3, (seed, sentence)
+        assert 100 * len(set(said)) / len(said) >= 50
+
+
+def test_a_counter_offer_says_what_it_changes() -> None:
+    scenario = _scenario("geneva-2022")
+    actors = [a.id for a in scenario.playable]
+    changes = 0
+    for seed in range(6):
+        seats = {actors[seed % len(actors)]: RandomSeat(seed)}
+        for actor, _, d in play(scenario, seed, seats).decisions:
+            words = d.remark
+            if actor in seats or not isinstance(d.action, Propose):
+                continue
+            if " move on " in words or "ground on" in words or "from you on" in words:
+                changes += 1
+    assert changes
+
+
+def test_the_objection_names_the_term_that_decided_it_never_a_secret_reason() -> None:
+    """Boreal offers Aster its best border term and a missiles term on Aster's secret red
+    line: Aster's answer names missiles (the real reason), not the border, and never the
+    line's secret reason."""
+    scenario = _scenario("fixture")
+    state = engine.new_game(scenario, 1)
+    assert engine.to_move(state) == "aster"
+    state, _ = engine.apply(state, engine.Propose("aster", (("border", "monitored"),)))
+    terms = (("border", "demilitarised"), ("missiles", "none"))
+    state, _ = engine.apply(state, engine.Propose("boreal", terms))
+    view = engine.view(state, "aster")
+    decision = make_agent(scenario, "aster", "normal", 1).decide(
+        view, engine.legal_actions(state, "aster")
+    )
+    missiles = scenario.issue("missiles").name
+    assert missiles in decision.remark, decision.remark
+    assert scenario.issue("border").name not in decision.remark.split(";")[0]
+    assert "Aster-secret" not in decision.remark

@@ -13,7 +13,7 @@ import pytest
 from game import engine, fileio
 from game.engine import Pass
 from game.errors import UserError
-from game.session import SaveError, Session, autosaves, load, read_save, save
+from game.session import SaveError, Seat, SeatKind, Session, autosaves, load, read_save, save
 from game.session import savefile as savefile_module
 from tests.session.conftest import AI, FakeLoaded, new_session, resolver, seats_for
 
@@ -352,8 +352,18 @@ def test_unknown_seat_kind(saved: Path, loaded: FakeLoaded) -> None:
     saved.write_text(json.dumps(data), encoding="utf-8")
     assert _refused(saved, loaded) == (
         f"cannot load the save {saved}: the save is damaged (seats.{first}.kind: "
-        "Input should be 'human', 'ai' or 'random')"
+        "Input should be 'human', 'ai', 'random' or 'agent')"
     )
+
+
+def test_a_saved_agent_seat_resumes_as_an_ai_seat(saved: Path, loaded: FakeLoaded) -> None:
+    """A save never names a program to run: loading a shared save must not run code."""
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    first = next(iter(data["seats"]))
+    data["seats"][first] = {"kind": "agent", "difficulty": "normal"}
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    session = _load(saved, loaded)
+    assert session.seats[first] == Seat(SeatKind.AI)
 
 
 def test_lists_out_of_step(saved: Path, loaded: FakeLoaded) -> None:

@@ -52,7 +52,10 @@ def test_format_round_trips() -> None:
             "seat spec names 'delta', which is not a playable delegation "
             "(playable: alpha, beta, gamma)",
         ),
-        ("alpha=robot", "seat 'alpha': unknown seat kind 'robot' (use one of: ai, human, random)"),
+        (
+            "alpha=robot",
+            "seat 'alpha': unknown seat kind 'robot' (use one of: agent, ai, human, random)",
+        ),
         (
             "beta=ai:brutal",
             "seat 'beta': unknown difficulty 'brutal' (use one of: easy, hard, normal)",

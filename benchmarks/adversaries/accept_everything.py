@@ -1,0 +1,5 @@
+"""Runs the AcceptEverything adversary as an outside agent (see strategies.py)."""
+
+from strategies import AcceptEverything, run
+
+run(AcceptEverything)

@@ -1,0 +1,5 @@
+"""Runs the Mirror adversary as an outside agent (see strategies.py)."""
+
+from strategies import Mirror, run
+
+run(Mirror)

@@ -1,0 +1,5 @@
+"""Runs the PassAlways adversary as an outside agent (see strategies.py)."""
+
+from strategies import PassAlways, run
+
+run(PassAlways)

@@ -1,0 +1,5 @@
+"""Runs the ThreatenAlways adversary as an outside agent (see strategies.py)."""
+
+from strategies import ThreatenAlways, run
+
+run(ThreatenAlways)

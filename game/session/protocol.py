@@ -1,0 +1,273 @@
+"""The outside-agent protocol (version 1): the JSON Lines frames a seat of kind ``agent:PATH``
+exchanges with its program, built from the actor's own view only.
+
+``start`` once (the public scenario and the agent's own preferences), ``decide`` at each
+of its turns (the public record since its last decision and the legal moves in the text
+notation), ``end`` once the game is over.  The agent answers each ``decide`` with one
+``{"action": NOTATION, "remark": TEXT}`` line; ``read_answer`` turns that line into a
+legal action or the reason it is not one.  Pure functions: ``game.session.external``
+does the talking, and the exploit benchmark feeds the same frames to in-process players.
+See ``docs/agents.md``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from game import engine
+from game.engine import Action, ActorView, EventKind, GameEvent
+from game.engine.errors import ActionError
+from game.engine.model import Objective
+from game.engine.views import PublicView
+
+PROTOCOL = 1
+MAX_REMARK = 500  # characters of an agent's remark kept for the transcript
+
+Frame = dict[str, Any]
+
+
+def _jsonable(value: Any) -> Any:
+    """A condition's value as JSON: dataclasses as objects of their set fields, sets as
+    sorted lists, enums as their values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _condition(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, frozenset | set):
+        return sorted(_jsonable(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _condition(condition: Any) -> dict[str, Any]:
+    """The fields of a condition (or any part of one) that are set, as JSON values."""
+    out: dict[str, Any] = {}
+    for f in fields(condition):
+        value = getattr(condition, f.name)
+        if value is None or value in ((), {}):
+            continue
+        out[f.name] = _jsonable(value)
+    return out
+
+
+def _objective(objective: Objective) -> dict[str, Any]:
+    return {
+        "id": objective.id,
+        "text": objective.text,
+        "points": objective.points,
+        "condition": _condition(objective.condition),
+    }
+
+
+def public_scenario(table: PublicView) -> dict[str, Any]:
+    """The scenario as every delegation knows it (nothing private of anyone)."""
+    return {
+        "id": table.scenario_id,
+        "title": table.title,
+        "actors": [{"id": a.id, "name": a.name, "playable": a.playable} for a in table.actors],
+        "issues": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "options": [o.id for o in i.options],
+                "status_quo": i.status_quo,
+                "consent": list(i.consent),
+            }
+            for i in table.issues
+        ],
+        "rounds": [
+            {
+                "id": r.id,
+                "participants": list(r.participants),
+                "agenda": list(r.agenda),
+                "turns": r.turns,
+            }
+            for r in table.rounds
+        ],
+        "levers": [
+            {"id": lv.id, "name": lv.name, "owners": [lv.owner], "target": lv.target}
+            for lv in table.levers
+        ],
+        "red_lines": [
+            {"actor": line.actor, "issue": line.issue, "options": sorted(line.options)}
+            for line in table.public_red_lines
+        ],
+        # Beyond the fields the protocol promises: the public opening demands.
+        "demands": [
+            {"actor": d.actor, "issue": d.issue, "option": d.option} for d in table.demands
+        ],
+    }
+
+
+def start_frame(view: ActorView, seed: int) -> Frame:
+    """The first frame: who the agent is, the public scenario and its own preferences."""
+    return {
+        "type": "start",
+        "protocol": PROTOCOL,
+        "actor": view.actor,
+        "seed": seed,
+        "scenario": public_scenario(view.table),
+        "me": {
+            "weights": dict(view.weights),
+            "values": {i: dict(v) for i, v in view.values.items()},
+            "reservation": view.reservation,
+            "red_lines": [
+                {"issue": line.issue, "options": sorted(line.options), "public": line.public}
+                for line in view.red_lines
+            ],
+            "objectives": [_objective(o) for o in view.objectives],
+        },
+    }
+
+
+@dataclass(slots=True)
+class LogReader:
+    """Turns the public record into actions in the text notation, a little at a time.
+
+    The record is made of events; each player move leaves one event that names its
+    actor and its subject (a proposal number, a tone, a lever), and the rest is in the
+    proposals and the ledger.  ``since`` returns the moves after the last call, so an
+    agent's ``log`` holds what happened since its previous decision.
+    """
+
+    seen: int = 0
+    threats: int = 0  # threat events read so far: the n-th is the n-th ledger entry
+
+    def since(self, table: PublicView) -> list[str]:
+        log = table.log
+        if self.seen > len(log):  # an undo took moves back: read afresh
+            self.seen = self.threats = 0
+        out: list[str] = []
+        for event in log[self.seen :]:
+            text = self._notation(event, table)
+            if text:
+                out.append(text)
+        self.seen = len(log)
+        return out
+
+    def _notation(self, event: GameEvent, table: PublicView) -> str:
+        kind, actor, subject = event.kind, event.actor, event.subject
+        number = event.proposal
+        if kind is EventKind.PROPOSAL and number is not None:
+            terms = next((p.terms for p in table.proposals if p.number == number), ())
+            return engine.format_action(engine.Propose(actor, terms))
+        if kind is EventKind.ACCEPTED and number is not None:
+            return f"{actor} accept {number}"
+        if kind is EventKind.REJECTED and number is not None:
+            return f"{actor} reject {number}"
+        if kind is EventKind.STATEMENT:
+            _, _, said = event.text.partition(f"({subject}): “")
+            tone = engine.Tone(subject)
+            return engine.format_action(engine.Statement(actor, tone, said.removesuffix("”")))
+        if kind is EventKind.THREAT:
+            self.threats += 1
+            ledger = table.ledger
+            unless = ledger[self.threats - 1].unless if self.threats <= len(ledger) else ()
+            return engine.format_action(engine.Threaten(actor, subject, unless))
+        if kind is EventKind.LEVER_USED and actor:
+            return f"{actor} carry-out {subject}"
+        if kind is EventKind.WALKOUT:
+            return f"{actor} walkout"
+        if kind is EventKind.PASS:
+            return f"{actor} pass"
+        if kind is EventKind.TIMEOUT:
+            return f"facilitator timeout {actor}"
+        return ""
+
+
+def decide_frame(view: ActorView, legal: Sequence[Action], log: Sequence[str]) -> Frame:
+    """A frame asking for one move: the state of the table, the legal moves, what happened."""
+    table = view.table
+    rnd = table.rounds[table.round_number - 1]
+    return {
+        "type": "decide",
+        "round": table.round_number,
+        "round_id": rnd.id,
+        "turn": table.turn,
+        "turns_in_round": table.round_turns,
+        "tension": table.trackers.tension,
+        "agenda": list(rnd.agenda),
+        "binding": dict(table.binding),
+        "provisional": {p.issue: p.option for p in table.provisional},
+        "proposals": [
+            {
+                "number": p.number,
+                "by": p.proposer,
+                "terms": dict(p.terms),
+                "accepted_by": list(p.accepted_by),
+            }
+            for p in table.proposals
+            if p.status is engine.ProposalStatus.LIVE
+        ],
+        "legal": [engine.format_action(a) for a in legal],
+        "log": list(log),
+    }
+
+
+def end_frame(outcome: str, scores: Mapping[str, float]) -> Frame:
+    return {"type": "end", "outcome": outcome, "scores": dict(scores)}
+
+
+def encode(frame: Frame) -> str:
+    """One JSON line (no newline inside, whatever the text holds)."""
+    return json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An agent's answer read: the action to play (None if refused), its remark, and why
+    it was refused ("" when it was legal)."""
+
+    action: Action | None
+    remark: str = ""
+    problem: str = ""
+
+
+def _is_legal(action: Action, legal: Sequence[Action]) -> bool:
+    """Is ``action`` legal, given the engine's menu?  The menu lists proposals term by term
+    and statements and threats without words or terms; a package, a statement's words and
+    a threat's "unless" terms are legal when each part is (the engine's rule, R14)."""
+    if action in legal:
+        return True
+    if isinstance(action, engine.Statement):
+        return engine.Statement(action.actor, action.tone) in legal
+    if isinstance(action, engine.Propose):
+        terms = action.terms
+    elif isinstance(action, engine.Threaten):
+        if engine.Threaten(action.actor, action.lever) not in legal:
+            return False
+        terms = action.unless
+    else:
+        return False
+    return bool(terms) and all(engine.Propose(action.actor, (t,)) in legal for t in terms)
+
+
+def read_answer(line: str, actor: str, legal: Sequence[Action]) -> Answer:
+    """The action an answer line names, if it is legal for ``actor`` now."""
+    shown = line.strip()
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return Answer(None, problem=f"its answer {shown!r} is not a JSON object")
+    if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+        return Answer(None, problem=f'its answer {shown!r} has no "action" text')
+    remark = data.get("remark", "")
+    remark = remark[:MAX_REMARK] if isinstance(remark, str) else ""
+    try:
+        action = engine.parse_action(data["action"])
+    except ActionError as exc:
+        return Answer(None, remark, f"its action could not be read: {exc}")
+    if action.actor != actor:
+        return Answer(None, remark, f"its action {data['action']!r} is not {actor}'s to make")
+    if not _is_legal(action, legal):
+        return Answer(None, remark, f"its action {data['action']!r} is not legal now")
+    return Answer(action, remark)

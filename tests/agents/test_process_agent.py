@@ -1,0 +1,157 @@
+"""Seats played by outside programs: the example agent plays whole games; a broken agent
+passes (noted in the transcript), never hangs the game, never shows a traceback."""
+
+from __future__ import annotations
+
+import json
+import queue
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from game import engine
+from game.cli import main
+from game.scenario import load_scenario
+from game.session.external import ProcessAgent
+from game.session.seats import Seat, SeatKind, SeatSpecError, format_seats, parse_seats
+from game.sim import play_game
+
+EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "agents" / "negotiator.py")
+SCENARIO = load_scenario("geneva-2022").scenario
+PLAYABLE = [a.id for a in SCENARIO.playable]
+
+
+def _script(tmp_path: Path, name: str, body: str) -> str:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(path)
+
+
+def _seats(actor: str, path: str, timeout: float = 5.0) -> dict[str, Seat]:
+    seats = dict.fromkeys(PLAYABLE, Seat(SeatKind.AI))
+    seats[actor] = Seat(SeatKind.AGENT, path=path, timeout=timeout)
+    return seats
+
+
+def test_agent_seats_parse_and_format_back() -> None:
+    seats = parse_seats(f"all=ai,{PLAYABLE[0]}=agent:{EXAMPLE}", PLAYABLE)
+    assert seats[PLAYABLE[0]] == Seat(SeatKind.AGENT, path=EXAMPLE)
+    assert parse_seats(format_seats(seats), PLAYABLE) == seats
+    with pytest.raises(SeatSpecError, match="agent:PATH"):
+        parse_seats(f"{PLAYABLE[0]}=agent:", PLAYABLE)
+
+
+def test_the_example_agent_plays_every_seat_and_the_same_seed_gives_the_same_game() -> None:
+    for actor in PLAYABLE:
+        first = play_game(SCENARIO, _seats(actor, EXAMPLE), 11)
+        again = play_game(SCENARIO, _seats(actor, EXAMPLE), 11)
+        assert first == again
+        assert first.outcome
+
+
+def _decisions(path: str, timeout: float = 5.0, moves: int = 6) -> list[object]:
+    """The agent's first few decisions in a game where everybody else passes."""
+    actor = SCENARIO.rounds[0].participants[0]
+    agent = ProcessAgent(path, actor, 1, timeout)
+    state = engine.new_game(SCENARIO, 1)
+    out = []
+    try:
+        while len(out) < moves and not state.over:
+            mover = engine.to_move(state) or ""
+            legal = engine.legal_actions(state, mover)
+            if mover == actor:
+                decision = agent.decide(engine.view(state, mover), legal)
+                out.append(decision)
+                action = decision.action
+            else:
+                action = engine.Pass(mover)
+            state, _ = engine.apply(state, action)
+    finally:
+        agent.close()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("import sys\nfor line in sys.stdin:\n    print('hello', flush=True)\n", "not a JSON"),
+        (
+            "import sys, json\nfor line in sys.stdin:\n"
+            "    print(json.dumps({'action': 'nobody accept 3'}), flush=True)\n",
+            "not",
+        ),
+        (
+            "import sys, json\nfor line in sys.stdin:\n"
+            "    f = json.loads(line)\n"
+            "    if f['type'] == 'decide':\n"
+            "        print(json.dumps({'action': f['legal'][0].split()[0] + ' accept 99'}),"
+            " flush=True)\n",
+            "not legal",
+        ),
+        ("raise RuntimeError('broken on purpose')\n", "broken on purpose"),
+    ],
+)
+def test_a_broken_agent_passes_with_the_reason_noted(
+    tmp_path: Path, body: str, problem: str
+) -> None:
+    path = _script(tmp_path, "bad.py", body)
+    decisions = _decisions(path)
+    assert decisions
+    for d in decisions:
+        assert isinstance(d.action, engine.Pass)  # type: ignore[attr-defined]
+        assert problem in d.remark  # type: ignore[attr-defined]
+        assert "Traceback" not in d.remark  # type: ignore[attr-defined]
+
+
+def test_a_silent_agent_passes_after_its_timeout(tmp_path: Path) -> None:
+    path = _script(tmp_path, "silent.py", "import sys\nfor line in sys.stdin:\n    pass\n")
+    decisions = _decisions(path, timeout=0.05, moves=2)
+    assert [type(d.action) for d in decisions] == [engine.Pass, engine.Pass]  # type: ignore[attr-defined]
+    assert "no answer within 0.05 s" in decisions[0].remark  # type: ignore[attr-defined]
+
+
+def test_a_missing_program_passes_and_the_cli_refuses_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nowhere")
+    decisions = _decisions(missing, moves=1)
+    assert "could not be started" in decisions[0].remark  # type: ignore[attr-defined]
+    code = main(["simulate", "geneva-2022", "--games", "1", "--seats", f"all=agent:{missing}"])
+    assert code == 1
+    assert "no such program" in capsys.readouterr().err
+
+
+def test_a_late_answer_is_skipped_not_taken_for_the_next_one() -> None:
+    agent = ProcessAgent(EXAMPLE, "us", 0, timeout=0.01)
+    assert agent._answer() is None  # nothing came: owed one answer
+    agent._lines.put('{"action": "us pass"}\n')  # the late answer ...
+    agent._lines.put('{"action": "us walkout"}\n')  # ... and the one to the next decision
+    assert agent._answer() == '{"action": "us walkout"}\n'
+    assert isinstance(agent._lines, queue.Queue)
+
+
+def test_tournament_report_is_the_same_for_any_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["tournament", "geneva-2022", "--agents", f"random,agent:{EXAMPLE}", "--games", "2"]
+    assert main([*argv, "--json", "--jobs", "1"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert main([*argv, "--json", "--jobs", "2"]) == 0
+    two = json.loads(capsys.readouterr().out)
+    assert one == two
+    assert {r["seat"] for r in one["results"]} == set(PLAYABLE)
+    assert set(one["summary"]) == {"random", f"agent:{EXAMPLE}"}
+    assert main(argv) == 0
+    assert "margin" in capsys.readouterr().out.lower()
+
+
+def test_play_text_with_an_agent_seat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole terminal game with an agent in one seat: no traceback, the game ends."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    seats = f"all=ai,{PLAYABLE[0]}=agent:{EXAMPLE}"
+    code = main(["play", "geneva-2022", "--text", "--seed", "3", "--seats", seats])
+    assert code == 0
