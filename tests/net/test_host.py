@@ -193,7 +193,7 @@ def test_the_turn_timer_passes_for_a_late_delegation() -> None:
     assert len(game.log) == moves
     host.advance(31.0)
     assert isinstance(game.log[moves].action, Timeout)
-    assert game.log[moves].action.actor == mover
+    assert game.log[moves].action.mover == mover
     assert net.last(1)["type"] == "update"
 
 
