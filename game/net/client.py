@@ -72,6 +72,7 @@ class Connection:
                 max_size=MAX_HOST_FRAME,
                 compression=None,
                 close_timeout=2,
+                legacy=True,  # a long-lived connection object, read by a thread of its own
             )
         except InvalidURI:
             raise NetError(f"{self.url!r} is not an address (ws://ADDRESS:PORT)") from None

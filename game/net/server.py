@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import logging
 import queue
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -25,7 +26,13 @@ from websockets.exceptions import ConnectionClosed
 
 from game.errors import UserError
 from game.net.host import Connected, Gone, NetEvent, Received
-from game.net.protocol import MAX_CLIENT_FRAME, FrameError, error_frame, parse_client_frame
+from game.net.protocol import (
+    FATAL,
+    MAX_CLIENT_FRAME,
+    FrameError,
+    error_frame,
+    parse_client_frame,
+)
 
 log = logging.getLogger("game.net")
 
@@ -39,6 +46,8 @@ class Limits:
     flood_strikes: int = 50  # frames over the rate before the connection is closed
     outbox: int = 512  # frames queued for a client before it counts as not reading
     max_frame: int = MAX_CLIENT_FRAME
+    send_buffer: int | None = None  # the socket's send buffer in bytes (None: the system's)
+    write_limit: int = 64 * 1024  # bytes buffered per connection before a send waits
 
 
 class _Bucket:
@@ -145,6 +154,7 @@ class Server:
             self.port,
             max_size=self.limits.max_frame,
             max_queue=4,
+            write_limit=self.limits.write_limit,
             compression=None,  # a classroom LAN has the bandwidth; deflate costs CPU per client
         ) as server:
             self._server = server
@@ -164,11 +174,18 @@ class Server:
     async def _connection(self, ws: ServerConnection) -> None:
         conn = next(self._ids)
         link = self._links[conn] = _Link(ws, self.limits.outbox)
+        if self.limits.send_buffer is not None:
+            sock = ws.transport.get_extra_info("socket")
+            if sock is not None:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.limits.send_buffer)
         peer = ws.remote_address[0] if ws.remote_address else "?"
         self.inbox.put(Connected(conn, str(peer)))
         writer = asyncio.create_task(self._write(link))
         try:
             await self._read(conn, link)
+            if link.closing:  # the host closed it: the frame saying why goes out first
+                with contextlib.suppress(TimeoutError, ConnectionClosed):
+                    await asyncio.wait_for(asyncio.shield(writer), 5)
         except ConnectionClosed:
             pass
         finally:
@@ -195,6 +212,9 @@ class Server:
             except FrameError as exc:
                 log.warning("connection %d: %s: %s", conn, exc.code, exc)
                 self._enqueue(conn, error_frame(exc.code, str(exc)))
+                if exc.code in FATAL:  # another version: nothing it says can be understood
+                    self._close(conn, exc.code)
+                    return
                 continue
             self.inbox.put(Received(conn, frame))
 
