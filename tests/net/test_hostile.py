@@ -200,4 +200,5 @@ def test_fuzzed_frames_never_break_the_host(game: HostedGame) -> None:
 
     poke()
     still_playable(game)
-    assert game.server._thread is not None and game.server._thread.is_alive()
+    assert game.server._thread is not None
+    assert game.server._thread.is_alive()
