@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import UserError
+from game.paths import DEFAULT_SCENARIO
 
 if TYPE_CHECKING:
     from game.net.hosting import HostedGame
     from game.session.session import Session
 
 HELP = "host a classroom game on this network: laptops join it with 'redlines join'"
-DEFAULT_SCENARIO = "geneva-2022"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -126,11 +126,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _headless(hosted: HostedGame, session: Session) -> int:
     from game import engine
-    from game.session import text
-    from game.session.summary import summarize, summary_lines
+    from game.text import table
+    from game.text.summary import summarize, summary_lines
 
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="host: %(message)s")
-    names = text.names(engine.public_view(session.state))
+    names = table.names(engine.public_view(session.state))
     shown = 0
 
     def say(*lines: str) -> None:
@@ -153,7 +153,7 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         hosted.run_until_over()
     finally:
         hosted.stop()
-    say(text.RULE, "The game is over.")
+    say(table.RULE, "The game is over.")
     say(*summary_lines(summarize(session), names))
     if session.save_warning:
         say(f"warning: {session.save_warning}")

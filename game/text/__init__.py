@@ -1,1 +1,1 @@
-"""The terminal front ends: the table as text, and the loops that read one command a line."""
+"""The terminal front end: the table as plain text, the line-by-line game loop and its summary."""

@@ -22,8 +22,8 @@ from game.errors import UserError
 from game.net.client import Closed, Connection, Incoming, NetError, RefusedError
 from game.net.mirror import Change, HostFrameError, Mirror
 from game.net.protocol import Act, Join, Undo
-from game.session import text
-from game.session.summary import Summary, summary_lines
+from game.text import table
+from game.text.summary import Summary, summary_lines
 
 PROMPT = "> "
 RECONNECT_SECONDS = 60.0  # how long a lost host is retried (long enough for a restart)
@@ -75,7 +75,7 @@ class RemoteTextGame:
         return self.mirror
 
     def _names(self) -> dict[str, str]:
-        return text.names(self._m.table)
+        return table.names(self._m.table)
 
     def _flush_transcript(self) -> None:
         log = self._m.table.log
@@ -191,7 +191,7 @@ class RemoteTextGame:
         result = self._m.result
         assert result is not None
         names = self._names()
-        self.say(text.RULE, "The game is over.")
+        self.say(table.RULE, "The game is over.")
         summary = Summary(
             scenario=self._m.table.scenario_id,
             seed=self._m.seed,
@@ -210,7 +210,7 @@ class RemoteTextGame:
             for n, actor, by, why in result.rationales
         ]
         if lines:
-            self.say(text.RULE, "AI rationales, revealed:", *lines)
+            self.say(table.RULE, "AI rationales, revealed:", *lines)
 
     def _left(self) -> int:
         self.connection.close()
@@ -230,7 +230,7 @@ class RemoteTextGame:
             return
         pv = m.table
         if first:
-            self.say(*text.header(pv), *text.trackers(pv), *text.board(pv))
+            self.say(*table.header(pv), *table.trackers(pv), *table.board(pv))
             self.say(f"{self._names().get(actor, actor)} to move.")
             self._menu()
         while not self._waiting:
@@ -247,10 +247,10 @@ class RemoteTextGame:
         legal = self._m.legal
         # The host judged the red lines each move crosses (it alone has everyone's).
         marks = [
-            text.crossing_marks(pv, [(c.actor, c.issue, c.own) for c in move.crosses])
+            table.crossing_marks(pv, [(c.actor, c.issue, c.own) for c in move.crosses])
             for move in legal
         ]
-        self.say(*text.menu(pv, [move.action for move in legal], marks=marks))
+        self.say(*table.menu(pv, [move.action for move in legal], marks=marks))
 
     def _send(self, action_text: str) -> None:
         self.connection.send(Act(action_text))
@@ -277,14 +277,14 @@ class RemoteTextGame:
             self._waiting = True
         elif word == "b" and not rest:
             pv = self._m.table
-            self.say(*text.header(pv), *text.trackers(pv), *text.board(pv))
+            self.say(*table.header(pv), *table.trackers(pv), *table.board(pv))
             self._menu()
         elif word == "i" and not rest:
             view = self._m.view
             assert view is not None
-            self.say(*text.brief(view, self._m.table))
+            self.say(*table.brief(view, self._m.table))
         elif word in ("h", "help", "?") and not rest:
-            self.say(text.HELP)
+            self.say(table.HELP)
         elif word in ("q", "quit") and not rest:
             raise _QuitError
         elif word in ("p", "t", "s"):
