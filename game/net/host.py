@@ -12,9 +12,8 @@ in ``over``.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -241,33 +240,15 @@ class Host:
             self.transport.send(conn, frames.refused("the game is paused"))
             return
         before = len(self.session.transcript)
-        with self._saving_after():
-            try:
-                turn = self.session.submit(action)
-            except SessionError as exc:
-                self.transport.send(conn, frames.refused(str(exc)))
-                return
-            self._publish([turn], before, now)
-        self.advance(now)
-
-    @contextlib.contextmanager
-    def _saving_after(self) -> Iterator[None]:
-        """Hold the session's save of a person's move until every client has been told.
-
-        Writing the autosave (two files, each synced to disk) takes tens of
-        milliseconds: the laptops should not wait for it to see a move.  It is
-        still written before the next move is taken.
-        """
-        s = self.session
-        autosave, save_path = s.autosave, s.save_path
-        s.autosave, s.save_path = False, None
-        moves = len(s.log)
         try:
-            yield
-        finally:
-            s.autosave, s.save_path = autosave, save_path
-            if len(s.log) != moves:
-                s.persist()
+            # The session saves the move before it returns: a laptop hears of a move only
+            # once a restarted host would still have it (its unanswered move is resent).
+            turn = self.session.submit(action)
+        except SessionError as exc:
+            self.transport.send(conn, frames.refused(str(exc)))
+            return
+        self._publish([turn], before, now)
+        self.advance(now)
 
     def _undo(self, conn: int, client: _Client, now: float) -> None:
         s = self.session

@@ -59,6 +59,9 @@ class RemoteTextGame:
         self.mirror: Mirror | None = None
         self._shown = 0  # transcript events printed so far
         self._waiting = False  # a move was sent; the host's answer has not come
+        # The move last sent and how long the transcript was then: if the connection
+        # drops before the host answers, the rejoined game shows whether it arrived.
+        self._unanswered: tuple[str, int] | None = None
 
     # --- output -------------------------------------------------------------------
 
@@ -140,6 +143,8 @@ class RemoteTextGame:
             self._shown = min(self._shown, len(self._m.table.log))
             self._waiting = False
             self.say("rejoined the game")
+            if self._unanswered is not None and self._unanswered[1] != len(self._m.table.log):
+                self._unanswered = None  # the table moved on: the host had it
             self._flush_transcript()
             return True
         return False
@@ -148,6 +153,7 @@ class RemoteTextGame:
         """Show what a frame changed; an exit status when the game ends for this client."""
         if change.kind == "update":
             self._waiting = False
+            self._unanswered = None
             if change.undone:
                 self.say("Undone: " + "; ".join(change.undone))
                 self._shown = len(self._m.table.log)
@@ -158,6 +164,7 @@ class RemoteTextGame:
         elif change.kind == "refused":
             self.say(f"refused: {change.message}")
             self._waiting = False
+            self._unanswered = None
             self._turn(first=False)
         elif change.kind == "error":
             self.say(f"error from the host: {change.message}")
@@ -165,7 +172,7 @@ class RemoteTextGame:
                 self.connection.close()
                 return 1
             if self._waiting:
-                self._waiting = False
+                self._waiting, self._unanswered = False, None
                 self._turn(first=False)
         elif change.kind == "over":
             self._flush_transcript()
@@ -233,6 +240,10 @@ class RemoteTextGame:
             self.say(*table.header(pv), *table.trackers(pv), *table.board(pv))
             self.say(f"{self._names().get(actor, actor)} to move.")
             self._menu()
+        if self._unanswered is not None:
+            # Sent before the connection dropped and never taken: the same move again.
+            self.say(f"(sending again: {self._unanswered[0]})")
+            self._send(self._unanswered[0])
         while not self._waiting:
             line = self._read().strip()
             if not line:
@@ -255,6 +266,7 @@ class RemoteTextGame:
     def _send(self, action_text: str) -> None:
         self.connection.send(Act(action_text))
         self._waiting = True
+        self._unanswered = (action_text, len(self._m.table.log))
 
     def _command(self, actor: str, line: str) -> None:
         word, _, rest = line.partition(" ")
