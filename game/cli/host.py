@@ -148,6 +148,7 @@ def _headless(hosted: HostedGame, session: Session) -> int:
     hosted.host.on_turns.append(lambda _turns: transcript())
     say(f"listening on {hosted.start()}")
     say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {_seats_line(hosted, names)}")
+    say(f"autosave: {session.autosave_file} (resume with --resume)")
     transcript()
     try:
         hosted.run_until_over()
