@@ -146,7 +146,8 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         shown = len(log)
 
     hosted.host.on_turns.append(lambda _turns: transcript())
-    say(f"listening on {hosted.start()}")
+    loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
+    say(f"listening on {hosted.start(announce=not loopback)}")
     say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {_seats_line(hosted, names)}")
     say(f"autosave: {session.autosave_file} (resume with --resume)")
     transcript()

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 
 from game.errors import UserError
+from game.net import discovery
 from game.net.host import Host, NetEvent
 from game.net.protocol import DEFAULT_PORT
 from game.net.server import Limits, Server
@@ -113,6 +114,7 @@ class HostedGame:
         self.server = Server(self.inbox, bind=bind, port=port, limits=limits)
         self.host = Host(session, remote, self.server, turn_seconds=turn_seconds)
         self.clock = clock
+        self._announcement: discovery.Announcement | None = None
 
     @property
     def address(self) -> str:
@@ -121,10 +123,17 @@ class HostedGame:
         shown = lan_address() if bind in ("0.0.0.0", "", "::") else bind
         return f"ws://{shown}:{self.server.port}"
 
-    def start(self) -> str:
+    def start(self, *, announce: bool = False) -> str:
+        """Listen; with ``announce``, also tell the network (zeroconf) where, if it lets us."""
         self.server.start()
         self.host.advance(self.clock())  # computer seats who open the game move now
-        return self.address
+        address = self.address
+        if announce:
+            where = address.removeprefix("ws://").rsplit(":", 1)[0]
+            scenario = self.host.session.scenario
+            name = f"{scenario.title} on {socket.gethostname()}"
+            self._announcement = discovery.announce(name, where, self.server.port, scenario.id)
+        return address
 
     def pump(self, wait: float | None = None) -> None:
         """Handle what arrived (waiting up to ``wait`` seconds for something), then advance."""
@@ -149,4 +158,7 @@ class HostedGame:
             self.pump()
 
     def stop(self) -> None:
+        if self._announcement is not None:
+            self._announcement.close()
+            self._announcement = None
         self.server.stop()
