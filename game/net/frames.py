@@ -60,7 +60,17 @@ def private_part(view: ActorView) -> dict[str, Any]:
     return {name: encode(getattr(view, name)) for name in PRIVATE}
 
 
-def welcome(session: Session, seat: str | None, kinds: Mapping[str, str], pv: PublicView) -> str:
+def welcome(
+    session: Session,
+    seat: str | None,
+    kinds: Mapping[str, str],
+    pv: PublicView,
+    *,
+    opening: PublicView,
+    turns: Sequence[Turn],
+) -> str:
+    """Everything a client starts from: the table, the moves so far (no rationales), the
+    table as it opened (its dynamic fields and how many events opened it), its own part."""
     return dump(
         {
             "type": "welcome",
@@ -71,6 +81,11 @@ def welcome(session: Session, seat: str | None, kinds: Mapping[str, str], pv: Pu
             "seats": dict(kinds),
             "table": encode(pv),
             "private": private_part(session.view(seat)) if seat is not None else None,
+            "turns": [_turn(t) for t in turns],
+            "opening": {
+                "table": {name: encode(getattr(opening, name)) for name in DYNAMIC},
+                "log": len(opening.log),
+            },
         }
     )
 

@@ -23,6 +23,7 @@ from game.net import frames
 from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
 from game.session.errors import SessionError
 from game.session.facilitator import Facilitation
+from game.session.local import LocalGame
 from game.session.records import LogEntry, Turn
 from game.session.session import Session
 
@@ -167,8 +168,13 @@ class Host:
             log.info("connection %d watches as a spectator", conn)
         elif not self._seat_for(conn, client, join, now):
             return
-        pv = engine.public_view(self.session.state)
-        self.transport.send(conn, frames.welcome(self.session, client.seat, self.kinds, pv))
+        s = self.session
+        pv = engine.public_view(s.state)
+        record = LocalGame(s)  # reads the record (the moves with their events) for the welcome
+        welcome = frames.welcome(
+            s, client.seat, self.kinds, pv, opening=record.opening(), turns=record.turns_since(0)
+        )
+        self.transport.send(conn, welcome)
         if client.seat is not None and self.session.to_move == client.seat:
             self._prompt(now)
         if self.session.is_over:

@@ -92,6 +92,8 @@ class Mirror:
     connected: dict[str, bool] = field(default_factory=dict)
     spectators: int = 0
     result: Result | None = None
+    turns: list[RemoteTurn] = field(default_factory=list)  # every move so far, oldest first
+    opening: PublicView | None = None  # the table as it opened
 
     @classmethod
     def from_welcome(cls, frame: dict[str, Any]) -> Mirror:
@@ -101,7 +103,14 @@ class Mirror:
             table = decode(PublicView, frame["table"])
             seat = frame["seat"]
             private = _private(seat, table, frame["private"]) if seat is not None else None
-            return cls(seat, int(frame["seed"]), dict(frame["seats"]), table, private)
+            mirror = cls(seat, int(frame["seed"]), dict(frame["seats"]), table, private)
+            mirror.turns = [_remote_turn(t) for t in frame.get("turns", [])]
+            opening = frame.get("opening")
+            if opening is not None:
+                dynamic = decode_fields(PublicView, opening["table"], frames.DYNAMIC)
+                log = table.log[: int(opening["log"])]
+                mirror.opening = dataclasses.replace(table, log=log, **dynamic)
+            return mirror
         except (KeyError, TypeError, ValueError, CodecError) as exc:
             raise HostFrameError(f"a welcome this client cannot read: {exc}") from None
 
@@ -151,20 +160,24 @@ class Mirror:
         dynamic = decode_fields(PublicView, frame["table"], frames.DYNAMIC)
         log = self.table.log[:log_from] + events
         self.table = dataclasses.replace(self.table, log=log, **dynamic)
-        if self.table.to_move != self.seat:
-            self.legal = ()
-        turns = tuple(
-            RemoteTurn(
-                int(t["number"]),
-                str(t["actor"]),
-                str(t["by"]),
-                str(t["action"]),
-                str(t["remark"]),
-                decode(tuple[GameEvent, ...], t["events"]),
-            )
-            for t in frame["turns"]
-        )
-        return Change("update", turns=turns, undone=tuple(frame["undone"]), log_from=log_from)
+        self.legal = ()  # the host prompts the mover afresh after every update
+        turns = tuple(_remote_turn(t) for t in frame["turns"])
+        undone = tuple(str(u) for u in frame["undone"])
+        if undone:
+            del self.turns[len(self.turns) - len(undone) :]
+        self.turns.extend(turns)
+        return Change("update", turns=turns, undone=undone, log_from=log_from)
+
+
+def _remote_turn(t: dict[str, Any]) -> RemoteTurn:
+    return RemoteTurn(
+        int(t["number"]),
+        str(t["actor"]),
+        str(t["by"]),
+        str(t["action"]),
+        str(t["remark"]),
+        decode(tuple[GameEvent, ...], t["events"]),
+    )
 
 
 def _private(seat: str, table: PublicView, data: Any) -> ActorView:
