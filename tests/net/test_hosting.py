@@ -26,9 +26,7 @@ def test_by_default_every_delegation_is_remote() -> None:
 def test_remote_is_a_seat_kind_and_later_entries_win() -> None:
     seats, remote = parse_host_seats("all=remote,nato=ai:hard", PLAYABLE)
     assert remote == {"us", "russia"}
-    assert seats["nato"] == Seat(
-        SeatKind.AI, parse_host_seats("x=ai:hard", ["x"])[0]["x"].difficulty
-    )
+    assert seats["nato"] == parse_seat("ai:hard")
     seats, remote = parse_host_seats("all=ai,us=remote,russia=human", PLAYABLE)
     assert remote == {"us"}
     assert seats == {"us": HUMAN, "russia": HUMAN, "nato": AI}
