@@ -150,6 +150,8 @@ class Host:
             turns.append(turn)
         if turns:
             self._publish(turns, self._log_before(turns), now)
+        elif self.session.is_over and not self._over_sent:
+            self._finish()  # a game resumed from a save of a finished game
 
     def shutdown(self, reason: str) -> None:
         for conn in list(self._clients):

@@ -248,3 +248,15 @@ def test_privacy_no_frame_before_over_carries_another_delegations_secrets(seat: 
         assert welcome["private"]["weights"] == mine.weights
     # What over reveals: the rationales and every delegation's brief.
     assert frames[over]["private"].keys() == set(game.seats)
+
+
+def test_a_finished_game_is_over_at_once_for_the_host_and_a_late_joiner() -> None:
+    game = session(ai=("us", "russia", "nato"))
+    game.run_until_human()
+    assert game.is_over
+    net = FakeTransport()
+    host = Host(game, (), net)
+    host.advance(0.0)
+    assert host.finished
+    join(host, 1, None)
+    assert net.types(1)[:2] == ["welcome", "over"]
