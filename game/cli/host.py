@@ -126,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _headless(hosted: HostedGame, session: Session) -> int:
     from game import engine
+    from game.net import invite
     from game.text import table
     from game.text.summary import summarize, summary_lines
 
@@ -147,7 +148,13 @@ def _headless(hosted: HostedGame, session: Session) -> int:
 
     hosted.host.on_turns.append(lambda _turns: transcript())
     loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
-    say(f"listening on {hosted.start(announce=not loopback)}")
+    address = hosted.start(announce=not loopback)
+    say(f"listening on {address}")
+    code = invite.join_code(address)
+    if code is not None:
+        say(f"join code: {code}")
+    if sys.stdout.isatty():  # a teacher's terminal, maybe on the projector: the address as QR
+        say(invite.qr_text(address))
     say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {_seats_line(hosted, names)}")
     say(f"autosave: {session.autosave_file} (resume with --resume)")
     transcript()

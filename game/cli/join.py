@@ -17,7 +17,10 @@ HELP = "join a game hosted on this network (redlines host): as a delegation or a
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "address", nargs="?", metavar="ws://ADDRESS:PORT", help="the host's address"
+        "address",
+        nargs="?",
+        metavar="ws://ADDRESS:PORT",
+        help="the host's address, or the join code it shows",
     )
     parser.add_argument("--seat", metavar="ID", help="the delegation this laptop plays")
     parser.add_argument("--pin", metavar="PIN", help="that delegation's PIN, if it has one")

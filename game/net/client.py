@@ -20,6 +20,7 @@ from websockets.exceptions import ConnectionClosed, InvalidURI, WebSocketExcepti
 from websockets.sync.client import ClientConnection, connect
 
 from game.errors import UserError
+from game.net import invite
 from game.net.protocol import MAX_HOST_FRAME, ClientFrame, Join, client_frame
 
 OPEN_TIMEOUT = 10.0  # seconds to reach the host and get its welcome
@@ -44,8 +45,14 @@ Incoming = dict[str, Any] | Closed
 
 
 def check_url(url: str) -> str:
-    """``ws://ADDRESS:PORT`` as typed (a bare ``ADDRESS:PORT`` gets the ``ws://``)."""
+    """``ws://ADDRESS:PORT`` as typed (a bare ``ADDRESS:PORT`` gets the ``ws://``; a join
+    code is decoded)."""
     url = url.strip()
+    if invite.is_code(url):
+        try:
+            return invite.address_of(url)
+        except invite.CodeError as exc:
+            raise NetError(str(exc)) from None
     if "://" not in url:
         url = f"ws://{url}"
     if not url.startswith("ws://"):
