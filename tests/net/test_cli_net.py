@@ -164,10 +164,14 @@ def local_digest(home: Path) -> str:
 def test_a_networked_game_has_the_digest_of_the_same_moves_played_locally(tmp_path: Path) -> None:
     host, url = start_host(tmp_path / "host", "--seed", str(SEED), "--seats", SEATS, "--port", "0")
     clients = {a: join(tmp_path / a, url, a) for a in ("us", "russia")}
+    projector = start(tmp_path / "projector", "join", url, "--spectate", "--text")
     outputs = {a: finish(c) for a, c in clients.items()}
     hosted = finish(host)
     expected = local_digest(tmp_path / "local")
     assert digest_of(hosted) == expected
+    watched = finish(projector)
+    assert digest_of(watched) == expected
+    assert "to move." not in watched  # a spectator is never offered a move
     for actor, out in outputs.items():
         assert digest_of(out) == expected, actor
         assert "to move." in out
