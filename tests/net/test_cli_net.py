@@ -254,3 +254,39 @@ def test_a_host_killed_mid_game_resumes_from_its_autosave_and_the_laptops_rejoin
     for actor, out in outputs.items():
         assert "rejoined the game" in out, actor
         assert digest_of(out) == expected, actor
+
+
+def test_a_laptop_killed_mid_game_and_started_again_carries_on(tmp_path: Path) -> None:
+    """The US laptop only passes, so however many of its lines the killed process used,
+    the game is the one where the US always passes and Russia follows its script."""
+    home = tmp_path / "host"
+    host, url = start_host(
+        home, "--seed", str(SEED), "--seats", SEATS, "--port", "0", "--pins", "us=1234"
+    )
+    passes = ["us pass"] * PASSES
+    russia = join(tmp_path / "russia", url, "russia")
+    first = join(tmp_path / "us", url, "us", "--pin", "1234", lines=passes)
+    deadline = time.monotonic() + TIMEOUT
+    while laptop_moves(home / "data" / "autosave") < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.kill()
+    again = join(tmp_path / "us", url, "us", "--pin", "1234", lines=passes)
+    outputs = [finish(again), finish(russia)]
+    hosted = finish(host)
+    seats = {"us": Seat(SeatKind.HUMAN), "russia": Seat(SeatKind.HUMAN), "nato": Seat(SeatKind.AI)}
+    game = Session(geneva(), SEED, seats, autosave=False)
+    lines = iter(script("russia"))
+    while True:
+        game.run_until_human()
+        if game.to_move is None:
+            break
+        if game.to_move == "us":
+            game.submit_text("us pass")
+        else:
+            line = next(lines)
+            if line.isdigit():
+                game.submit(game.legal_actions("russia")[int(line) - 1])
+            else:
+                game.submit_text(line)
+    assert digest_of(hosted) == game.digest()
+    assert [digest_of(o) for o in outputs] == [game.digest(), game.digest()]
