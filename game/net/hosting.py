@@ -18,7 +18,7 @@ from game.net import discovery
 from game.net.host import Host, NetEvent
 from game.net.protocol import DEFAULT_PORT
 from game.net.server import Limits, Server
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatSpecError, parse_seats
 from game.session.session import Session
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.ai.difficulty import Difficulty
 from game.engine import Action, PublicView
-from game.session.seats import Difficulty, Seat, SeatKind
+from game.session.seats import Seat, SeatKind
 from game.ui.screens.common import adjective, current_round, short_name
 
 

@@ -16,7 +16,6 @@ from typing import ClassVar
 
 import pygame
 
-from game.ai.difficulty import Difficulty
 from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
