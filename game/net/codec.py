@@ -67,7 +67,8 @@ def decode_fields(kind: type, data: JSON, names: typing.Iterable[str]) -> dict[s
 
 @functools.cache
 def _fields(kind: type) -> tuple[dataclasses.Field[Any], ...]:
-    return dataclasses.fields(kind)
+    # Fields the constructor derives itself (``init=False``) are rebuilt on decoding.
+    return tuple(f for f in dataclasses.fields(kind) if f.init)
 
 
 @functools.cache
@@ -155,10 +156,14 @@ def _union(args: tuple[Any, ...]) -> Callable[[JSON], Any]:
 
 
 def _dataclass(kind: type) -> Callable[[JSON], Any]:
-    hints = _hints(kind)
-    parts = [(f.name, _decoder(hints[f.name])) for f in _fields(kind)]
+    # The field decoders are built on first use: a type that contains itself (a condition
+    # made of conditions) would otherwise recurse for ever while its decoder is being built.
+    parts: list[tuple[str, Callable[[JSON], Any]]] = []
 
     def decode_dataclass(data: JSON) -> Any:
+        if not parts:
+            hints = _hints(kind)
+            parts.extend((f.name, _decoder(hints[f.name])) for f in _fields(kind))
         if not isinstance(data, dict):
             raise CodecError(f"expected an object for {kind.__name__}")
         try:

@@ -9,6 +9,7 @@ Rationales and other delegations' private views travel only in ``over``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,22 +21,28 @@ from game.session.records import LogEntry, Turn
 from game.session.seats import SeatKind
 from game.session.session import Session
 
-# The public view's fields that change during a game; the rest is sent once, in ``welcome``.
-DYNAMIC = (
-    "round_number",
-    "turn",
-    "round_turns",
-    "to_move",
-    "present",
-    "walked_out",
-    "proposals",
-    "binding",
-    "provisional",
-    "trackers",
-    "ledger",
-    "executed",
-    "over",
-    "outcome",
+# The public view's fields fixed for a game (sent once, in ``welcome``); every other field
+# but the transcript travels in each ``update``, so a field the engine adds is never stale.
+STATIC = frozenset(
+    {
+        "scenario_id",
+        "title",
+        "summary",
+        "decision_point",
+        "briefing",
+        "actors",
+        "issues",
+        "rounds",
+        "levers",
+        "deck",
+        "demands",
+        "public_red_lines",
+        "outcomes",
+        "rules",
+    }
+)
+DYNAMIC = tuple(
+    f.name for f in dataclasses.fields(PublicView) if f.name not in STATIC and f.name != "log"
 )
 # The fields of ``ActorView`` that are a delegation's own secrets (all but ``actor`` and ``table``).
 PRIVATE = (
