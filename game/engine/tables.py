@@ -51,10 +51,12 @@ class Tables:
         "singles",
         "status_quo",
         "utility_rows",
+        "words",
     )
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+        self.words = words.names_of(scenario)
         actor_ids = tuple(a.id for a in scenario.actors)
         self.actor_index = {a: i for i, a in enumerate(actor_ids)}
         self.n_actors = len(actor_ids)
@@ -134,7 +136,8 @@ class Tables:
         return rnd.city or rnd.name or rnd.id
 
     def terms_text(self, terms: tuple[tuple[str, str], ...]) -> str:
-        return words.terms_words(self.scenario, terms)
+        # The engine writes this into every proposal's transcript line: one lookup object.
+        return "; ".join(self.words.term(i, o) for i, o in terms)
 
 
 _CACHE: dict[int, Tables] = {}

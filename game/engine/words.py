@@ -74,6 +74,13 @@ class Names:
     options: dict[tuple[str, str], str]
     levers: dict[str, Lever]
 
+    def term(self, issue: str, option: str) -> str:
+        """``Issue name: option label`` (ids where the scenario has no such issue or option)."""
+        found = self.issues.get(issue)
+        return (
+            f"{issue if found is None else found.name}: {self.options.get((issue, option), option)}"
+        )
+
     @classmethod
     def build(cls, source: Source) -> Names:
         return cls(
@@ -155,7 +162,8 @@ def lever_name(source: Source, lever: str) -> str:
 
 def term_lines(source: Source, terms: Iterable[tuple[str, str]]) -> list[str]:
     """``Issue name: option label`` for each term of a package."""
-    return [f"{issue_name(source, i)}: {option_label(source, i, o)}" for i, o in terms]
+    names = names_of(source)
+    return [names.term(i, o) for i, o in terms]
 
 
 def terms_words(source: Source, terms: Iterable[tuple[str, str]]) -> str:
