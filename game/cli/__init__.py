@@ -18,6 +18,8 @@ from game.errors import UserError
 # command name -> module (relative to this package); order is the help order
 COMMANDS: dict[str, str] = {
     "play": "play",
+    "host": "host",
+    "join": "join",
     "replay": "replay",
     "validate": "validate",
     "analyze": "analyze",

@@ -6,7 +6,7 @@ actions); nothing computes a rule.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from game import engine
 from game.engine import (
@@ -119,23 +119,37 @@ def red_line_marks(scenario: Scenario, pv: PublicView, action: Action, actor: st
     terms = _terms_of(pv, action)
     if not terms:
         return ""
+    breaches = engine.explain_red_lines(scenario, terms, actor)
+    return crossing_marks(pv, [(b.actor, b.issue, b.own) for b in breaches])
+
+
+def crossing_marks(pv: PublicView, crossings: Iterable[tuple[str, str, bool]]) -> str:
+    """``[crosses ...]`` for the red lines a move crosses: (owner, issue, is it one's own)."""
     who = names(pv)
     marks = []
-    for breach in engine.explain_red_lines(scenario, terms, actor):
-        whose = (
-            "YOUR red line" if breach.own else f"{who.get(breach.actor, breach.actor)}'s red line"
-        )
-        marks.append(f"{whose} on {breach.issue}")
+    for owner, issue, own in crossings:
+        whose = "YOUR red line" if own else f"{who.get(owner, owner)}'s red line"
+        marks.append(f"{whose} on {issue}")
     return f"   [crosses {'; '.join(dict.fromkeys(marks))}]" if marks else ""
 
 
 def menu(
-    pv: PublicView, legal: Sequence[Action], scenario: Scenario | None = None, actor: str = ""
+    pv: PublicView,
+    legal: Sequence[Action],
+    scenario: Scenario | None = None,
+    actor: str = "",
+    *,
+    marks: Sequence[str] | None = None,
 ) -> list[str]:
+    """The numbered legal moves; ``marks`` (one per move) when the red lines were judged
+    elsewhere (by a host, for a networked seat), else judged here from ``scenario``."""
     lines = []
     for n, action in enumerate(legal, 1):
-        marks = red_line_marks(scenario, pv, action, actor) if scenario is not None else ""
-        lines.append(f"  {n:>2}. {action_text(pv, action)}{marks}")
+        if marks is not None:
+            mark = marks[n - 1]
+        else:
+            mark = red_line_marks(scenario, pv, action, actor) if scenario is not None else ""
+        lines.append(f"  {n:>2}. {action_text(pv, action)}{mark}")
     lines.append(
         "  or: p TERMS | t LEVER [unless TERMS] | s TONE TEXT | i your brief | u undo | b board"
         " | h help | q quit"

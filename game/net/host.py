@@ -1,0 +1,321 @@
+"""The authoritative host: the one place a networked game's moves are judged and applied.
+
+``Host`` runs on the main thread.  The server thread hands it what happened on
+the network (``Connected``, ``Received``, ``Gone``) and it answers through a
+``Transport`` (``send``/``close``), which only queues: the host never waits for
+a client.  Moves go through the same ``Session`` as a local game, so the log,
+the autosave, the replay and the digest are those of the same moves played at
+one machine.  Each client gets only its own delegation's view, the public view
+and the transcript; AI rationales and every delegation's secrets go out only
+in ``over``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from game import engine
+from game.engine.errors import ActionError
+from game.net import frames
+from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
+from game.session.errors import SessionError
+from game.session.facilitator import Facilitation
+from game.session.local import LocalGame
+from game.session.records import LogEntry, Turn
+from game.session.session import Session
+
+log = logging.getLogger("game.net")
+
+MAX_PIN_TRIES = 5  # wrong PINs for one seat from one address before it is locked out
+LOCKOUT_SECONDS = 60.0
+
+
+class Transport(Protocol):
+    """How the host reaches a connection; both calls queue and return at once."""
+
+    def send(self, conn: int, text: str) -> None: ...
+    def send_many(self, conns: list[int], text: str) -> None: ...
+    def close(self, conn: int, reason: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Connected:
+    conn: int
+    peer: str  # the client's address, for the PIN lockout and the log
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    conn: int
+    frame: ClientFrame
+
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    conn: int
+
+
+NetEvent = Connected | Received | Gone
+
+
+@dataclass(slots=True)
+class _Client:
+    peer: str
+    seat: str | None = None
+    joined: bool = False
+
+
+@dataclass(slots=True)
+class _Lockout:
+    failures: int = 0
+    until: float = 0.0
+
+
+class Host:
+    """A session played over the network: ``handle`` what arrives, ``advance`` the game."""
+
+    def __init__(
+        self,
+        session: Session,
+        remote: Iterable[str],
+        transport: Transport,
+        *,
+        turn_seconds: float | None = None,
+    ) -> None:
+        self.session = session
+        self.remote = frozenset(remote)
+        unknown = self.remote - set(session.seats)
+        if unknown:
+            raise SessionError(f"no delegation {sorted(unknown)[0]!r} to seat remotely")
+        for actor in self.remote:
+            if not session.seat_of(actor).is_human:
+                raise SessionError(f"a remote seat is played by a person: {actor!r} is not")
+        self.facilitation = Facilitation(session, turn_seconds=turn_seconds)
+        self.transport = transport
+        self.kinds = frames.seat_kinds(session, self.remote)
+        self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
+        self._clients: dict[int, _Client] = {}
+        self._seat_conn: dict[str, int] = {}
+        self._lockouts: dict[tuple[str, str], _Lockout] = {}
+        self._over_sent = False
+
+    # --- reading ----------------------------------------------------------------
+
+    @property
+    def connected(self) -> tuple[str, ...]:
+        """The remote seats with a laptop connected now."""
+        return tuple(a for a in self.session.seats if a in self._seat_conn)
+
+    @property
+    def spectators(self) -> int:
+        return sum(1 for c in self._clients.values() if c.joined and c.seat is None)
+
+    @property
+    def finished(self) -> bool:
+        """True once the game is over and every client has been sent ``over``."""
+        return self._over_sent
+
+    # --- what the network brings -------------------------------------------------
+
+    def handle(self, event: NetEvent, now: float) -> None:
+        if isinstance(event, Connected):
+            self._clients[event.conn] = _Client(event.peer)
+            log.info("connection %d from %s", event.conn, event.peer)
+        elif isinstance(event, Gone):
+            self._gone(event.conn)
+        else:
+            client = self._clients.get(event.conn)
+            if client is None:
+                return  # it left while its frame was queued
+            frame = event.frame
+            if isinstance(frame, Join):
+                self._join(event.conn, client, frame, now)
+            elif not client.joined:
+                self._error(event.conn, "not-joined", "send 'join' first")
+            elif isinstance(frame, Act):
+                self._act(event.conn, client, frame.action, now)
+            elif isinstance(frame, Undo):
+                self._undo(event.conn, client, now)
+
+    def advance(self, now: float) -> None:
+        """Time out a late delegation and let the computer seats move; tell every client."""
+        turns: list[Turn] = []
+        timed_out = self.facilitation.tick(now)
+        if timed_out is not None:
+            turns.append(timed_out)
+        while (turn := self.facilitation.step()) is not None:
+            turns.append(turn)
+        if turns:
+            self._publish(turns, self._log_before(turns), now)
+        elif self.session.is_over and not self._over_sent:
+            self._finish()  # a game resumed from a save of a finished game
+
+    def shutdown(self, reason: str) -> None:
+        for conn in list(self._clients):
+            self.transport.close(conn, reason)
+        self._clients.clear()
+        self._seat_conn.clear()
+
+    # --- joining ------------------------------------------------------------------
+
+    def _join(self, conn: int, client: _Client, join: Join, now: float) -> None:
+        if client.joined:
+            self._error(conn, "already-joined", "this connection has joined already")
+            return
+        if join.seat is None:
+            client.joined = True
+            log.info("connection %d watches as a spectator", conn)
+        elif not self._seat_for(conn, client, join, now):
+            return
+        s = self.session
+        pv = engine.public_view(s.state)
+        record = LocalGame(s)  # reads the record (the moves with their events) for the welcome
+        welcome = frames.welcome(
+            s, client.seat, self.kinds, pv, opening=record.opening(), turns=record.turns_since(0)
+        )
+        self.transport.send(conn, welcome)
+        if client.seat is not None and self.session.to_move == client.seat:
+            self._prompt(now)
+        if self.session.is_over:
+            self.transport.send(conn, frames.over(self.session))
+        self._roster()
+
+    def _seat_for(self, conn: int, client: _Client, join: Join, now: float) -> bool:
+        """Give ``conn`` the seat it asks for, or answer why not; True when seated."""
+        seat = join.seat
+        assert seat is not None
+        if seat not in self.remote:
+            remote = ", ".join(sorted(self.remote)) or "none"
+            self._error(conn, "unknown-seat", f"{seat[:40]!r} is not a remote seat ({remote})")
+            return False
+        key = (client.peer, seat)
+        lock = self._lockouts.get(key)
+        if lock is not None and lock.until > now:
+            self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}: try again later")
+            return False
+        pin = self.session.pins.get(seat)
+        if pin is not None and (join.pin is None or not pin.check(join.pin)):
+            lock = self._lockouts.setdefault(key, _Lockout())
+            lock.failures += 1
+            log.warning("wrong PIN for %s from %s (%d)", seat, client.peer, lock.failures)
+            if lock.failures >= MAX_PIN_TRIES:
+                lock.failures, lock.until = 0, now + LOCKOUT_SECONDS
+                self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}")
+            else:
+                self._error(conn, "wrong-pin", f"wrong PIN for {seat!r}")
+            return False
+        self._lockouts.pop(key, None)
+        holder = self._seat_conn.get(seat)
+        if holder is not None:
+            if pin is None:
+                # Without a PIN nobody can prove the seat is theirs: first come keeps it.
+                self._fatal(conn, "seat-taken", f"{seat!r} is taken by another laptop")
+                return False
+            # The PIN proves it: a laptop coming back (its old connection not yet timed out).
+            self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
+        client.seat, client.joined = seat, True
+        self._seat_conn[seat] = conn
+        log.info("connection %d takes the seat %s", conn, seat)
+        return True
+
+    def _gone(self, conn: int) -> None:
+        client = self._clients.pop(conn, None)
+        if client is None:
+            return
+        if client.seat is not None and self._seat_conn.get(client.seat) == conn:
+            del self._seat_conn[client.seat]
+            log.info("the seat %s is waiting for its laptop", client.seat)
+        self._roster()
+
+    # --- moves ----------------------------------------------------------------------
+
+    def _act(self, conn: int, client: _Client, text: str, now: float) -> None:
+        if client.seat is None:
+            self._error(conn, "not-a-seat", "a spectator cannot move")
+            return
+        try:
+            action = engine.parse_action(text)
+        except ActionError as exc:
+            self.transport.send(conn, frames.refused(str(exc)))
+            return
+        if action.actor != client.seat:
+            self.transport.send(conn, frames.refused(f"you play {client.seat!r}, not that seat"))
+            return
+        if self.facilitation.paused:
+            self.transport.send(conn, frames.refused("the game is paused"))
+            return
+        before = len(self.session.transcript)
+        try:
+            # The session saves the move before it returns: a laptop hears of a move only
+            # once a restarted host would still have it (its unanswered move is resent).
+            turn = self.session.submit(action)
+        except SessionError as exc:
+            self.transport.send(conn, frames.refused(str(exc)))
+            return
+        self._publish([turn], before, now)
+        self.advance(now)
+
+    def _undo(self, conn: int, client: _Client, now: float) -> None:
+        s = self.session
+        if client.seat is None or s.undo_actor != client.seat:
+            reason = s.undo_refusal or "only the delegation that made the last move can undo it"
+            self.transport.send(conn, frames.refused(reason))
+            return
+        undone = s.undo()
+        self._publish([], 0, now, undone=undone)
+
+    # --- telling the clients -----------------------------------------------------------
+
+    def _log_before(self, turns: Sequence[Turn]) -> int:
+        return len(self.session.transcript) - sum(len(t.events) for t in turns)
+
+    def _publish(
+        self, turns: Sequence[Turn], log_from: int, now: float, *, undone: Sequence[LogEntry] = ()
+    ) -> None:
+        pv = engine.public_view(self.session.state)
+        text = frames.update(pv, turns, max(0, log_from), undone=undone)
+        self._send_joined(text)
+        for watch in self.on_turns:
+            watch(turns)
+        if self.session.is_over:
+            self._finish()
+        else:
+            self._prompt(now)
+
+    def _prompt(self, now: float) -> None:
+        mover = self.session.to_move
+        conn = self._seat_conn.get(mover) if mover is not None else None
+        if conn is None or mover is None:
+            return
+        seconds = self.facilitation.remaining(now)
+        self.transport.send(conn, frames.your_move(self.session, mover, seconds))
+
+    def _finish(self) -> None:
+        text = frames.over(self.session)
+        self._send_joined(text)
+        self._over_sent = True
+
+    def _roster(self) -> None:
+        text = frames.roster(self.kinds, self.connected, self.spectators)
+        self._send_joined(text)
+
+    def _send_joined(self, text: str) -> None:
+        self.transport.send_many([c for c, client in self._clients.items() if client.joined], text)
+
+    def _error(self, conn: int, code: str, message: str) -> None:
+        log.warning("connection %d: %s: %s", conn, code, message)
+        self.transport.send(conn, error_frame(code, message))
+
+    def _fatal(self, conn: int, code: str, message: str) -> None:
+        self._error(conn, code, message)
+        self.transport.close(conn, message)
+        client = self._clients.pop(conn, None)
+        if (
+            client is not None
+            and client.seat is not None
+            and self._seat_conn.get(client.seat) == conn
+        ):
+            del self._seat_conn[client.seat]

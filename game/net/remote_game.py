@@ -1,0 +1,236 @@
+"""A game hosted on another machine, as one laptop's screens see it: a ``GameController``.
+
+``RemoteGame`` stands in for ``LocalGame``: it reads the table from the host's
+frames (``Mirror``) and turns the screens' intents into frames.  The person at
+this laptop plays one delegation, so ``human_to_move`` is True only when that
+delegation is to move; every other move (another laptop's, the computer's) is
+made at the host and arrives by itself, and a ``ComputerMove`` intent hands the
+screens whatever has arrived.  The clock, pause and the facilitator's steps
+belong to the host: asked of a laptop, they are refused with the reason.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+from collections.abc import Callable, Mapping
+
+from game import engine
+from game.engine import Action, ActorView, GameEvent, PublicView
+from game.engine.state import OutcomeResult
+from game.net.client import Closed, Connection
+from game.net.mirror import Change, Mirror, RemoteTurn
+from game.net.protocol import Act, Join
+from game.net.protocol import Undo as UndoFrame
+from game.session.controller import (
+    Applied,
+    ClockReading,
+    ComputerMove,
+    GameController,
+    GameIntent,
+    Reloaded,
+    Submit,
+    Undo,
+)
+from game.session.errors import SessionError
+from game.session.records import LogEntry, Turn
+from game.session.seats import Seat, SeatKind, parse_seat
+
+ANSWER_SECONDS = 5.0  # how long a move waits for the host's answer before it is given up
+HOST_KEEPS = "the host's facilitator keeps the clock and the game's course"
+
+
+class RemoteGame:
+    """One seat (or a spectator) of a hosted game, behind the game controller protocol."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        mirror: Mirror,
+        *,
+        now: Callable[[], float] = time.monotonic,
+        answer_seconds: float = ANSWER_SECONDS,
+    ) -> None:
+        self.connection = connection
+        self.mirror = mirror
+        self.now = now
+        self.answer_seconds = answer_seconds
+        self.lost: str | None = None  # why the connection ended, once it has
+        self._handed = len(mirror.turns)  # moves the screens have been given
+        self._prompted_at = now()
+
+    @classmethod
+    def join(cls, url: str, join: Join) -> RemoteGame:
+        """Connect and join; ``NetError`` (one clean message) when the host says no."""
+        connection = Connection(url, join)
+        return cls(connection, Mirror.from_welcome(connection.open()))
+
+    # --- news from the host --------------------------------------------------------
+
+    def pump(self, wait: float = 0.0) -> list[Change]:
+        """Bring the mirror up to date with what has arrived (waiting up to ``wait`` s)."""
+        changes: list[Change] = []
+        deadline = self.now() + wait
+        while True:
+            timeout = max(0.0, deadline - self.now())
+            try:
+                incoming = (
+                    self.connection.frames.get(timeout=timeout)
+                    if timeout > 0
+                    else self.connection.frames.get_nowait()
+                )
+            except queue.Empty:
+                return changes
+            if isinstance(incoming, Closed):
+                self.lost = incoming.reason
+                return changes
+            change = self.mirror.apply(incoming)
+            if change.kind == "your-move":
+                self._prompted_at = self.now()
+            changes.append(change)
+            if wait > 0:
+                return changes  # the caller looks at each change as it comes
+
+    # --- reading --------------------------------------------------------------------
+
+    def to_move(self) -> str | None:
+        self.pump()
+        return None if self.mirror.table.over else self.mirror.table.to_move
+
+    def human_to_move(self) -> bool:
+        """True when the person at this laptop is to move (every other mover is remote)."""
+        mover = self.to_move()
+        # Its legal moves come in the host's prompt, just after the update that names it.
+        return mover is not None and mover == self.mirror.seat and bool(self.mirror.legal)
+
+    def is_over(self) -> bool:
+        self.pump()
+        return self.mirror.table.over
+
+    def seats(self) -> Mapping[str, Seat]:
+        return {
+            actor: Seat(SeatKind.HUMAN) if kind in ("remote", "human") else parse_seat(kind)
+            for actor, kind in self.mirror.kinds.items()
+        }
+
+    def public_view(self) -> PublicView:
+        self.pump()
+        return self.mirror.table
+
+    def view(self, actor: str) -> ActorView:
+        view = self.mirror.view
+        if view is None or actor != self.mirror.seat:
+            raise SessionError(f"this laptop sees only its own delegation's view, not {actor!r}")
+        return view
+
+    def legal_actions(self, actor: str | None = None) -> tuple[Action, ...]:
+        self.pump()
+        who = actor if actor is not None else self.to_move()
+        if who is None or who != self.mirror.seat or self.mirror.table.to_move != who:
+            return ()
+        return tuple(move.action for move in self.mirror.legal)
+
+    def undo_actor(self) -> str | None:
+        """This delegation, when its move is the last a person made (as the host judges it)."""
+        for turn in reversed(self.mirror.turns):
+            if turn.actor == engine.FACILITATOR:
+                return None
+            if turn.by == str(SeatKind.HUMAN):
+                return turn.actor if turn.actor == self.mirror.seat else None
+        return None
+
+    def deck(self) -> Mapping[str, str]:
+        return {}  # the facilitator's deck is on the host
+
+    def opening(self) -> PublicView:
+        opening = self.mirror.opening
+        return opening if opening is not None else self.mirror.table
+
+    def outcome(self) -> OutcomeResult | None:
+        self.pump()
+        result = self.mirror.result
+        if result is None or result.outcome is None:
+            return None
+        return OutcomeResult(result.outcome, result.label, result.why)
+
+    def turns_since(self, number: int) -> tuple[Turn, ...]:
+        self.pump()
+        return tuple(_turn(t) for t in self.mirror.turns[max(0, number) :])
+
+    def events_since(self, number: int) -> tuple[GameEvent, ...]:
+        self.pump()
+        return self.mirror.table.log[max(0, number) :]
+
+    def clock(self) -> ClockReading:
+        seconds = self.mirror.seconds
+        if seconds is None or not self.human_to_move():
+            return ClockReading()
+        return ClockReading(False, max(0.0, seconds - (self.now() - self._prompted_at)))
+
+    def save_warning(self) -> str | None:
+        return f"the connection to the host was lost: {self.lost}" if self.lost else None
+
+    def save(self) -> None:
+        """Nothing to write here: the host saves every move."""
+
+    def polls(self) -> bool:
+        return False
+
+    def poll(self) -> Reloaded | None:
+        return None
+
+    def file_errors(self) -> tuple[str, ...]:
+        return ()
+
+    # --- acting ---------------------------------------------------------------------
+
+    def apply(self, intent: GameIntent) -> Applied:
+        if self.lost is not None:
+            return Applied(intent, refused=f"the connection to the host was lost: {self.lost}")
+        if isinstance(intent, Submit):
+            if intent.action.actor != self.mirror.seat:
+                return Applied(intent, refused=f"this laptop plays {self.mirror.seat!r}")
+            self.connection.send(Act(engine.format_action(intent.action)))
+            return self._answer(intent)
+        if isinstance(intent, Undo):
+            self.connection.send(UndoFrame())
+            return self._answer(intent)
+        if isinstance(intent, ComputerMove):
+            self.pump()
+            turns = self._new_turns()
+            return Applied(intent, turns=turns, refused="" if turns else "waiting for the host")
+        return Applied(intent, refused=HOST_KEEPS)
+
+    def _answer(self, intent: Submit | Undo) -> Applied:
+        """Wait for the host's answer to a move or an undo: its update, or its refusal."""
+        deadline = self.now() + self.answer_seconds
+        undone = 0
+        while self.now() < deadline and self.lost is None:
+            for change in self.pump(wait=deadline - self.now()):
+                if change.kind in ("refused", "error"):
+                    return Applied(intent, refused=change.message)
+                if change.kind == "update" and change.undone and isinstance(intent, Undo):
+                    undone = len(change.undone)
+                    self._handed = min(self._handed, len(self.mirror.turns))
+                    return Applied(intent, undone=undone)
+                if change.kind == "update" and any(
+                    t.actor == self.mirror.seat for t in change.turns
+                ):
+                    return Applied(intent, turns=self._new_turns())
+        return Applied(intent, refused=self.save_warning() or "the host did not answer in time")
+
+    def _new_turns(self) -> tuple[Turn, ...]:
+        turns = tuple(_turn(t) for t in self.mirror.turns[self._handed :])
+        self._handed = len(self.mirror.turns)
+        return turns
+
+
+def _turn(turn: RemoteTurn) -> Turn:
+    # The rationale stays at the host until the debrief: a remote turn has none.
+    entry = LogEntry(engine.parse_action(turn.action), SeatKind(turn.by), "", turn.remark)
+    return Turn(turn.number, entry, turn.action, turn.events)
+
+
+def connect_game(url: str, join: Join) -> GameController:
+    """A laptop's game controller for a hosted game (what a join screen opens)."""
+    return RemoteGame.join(url, join)

@@ -1,0 +1,262 @@
+"""The host's rules, without sockets: joining, PINs, taken seats, moves, undo, privacy."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from game.engine.actions import Timeout
+from game.net.host import LOCKOUT_SECONDS, MAX_PIN_TRIES, Connected, Gone, Host, Received
+from game.net.protocol import Act, Join, Undo
+from game.session import PinHash, SeatKind
+from tests.net.helpers import REMOTE, FakeTransport, session
+
+
+def make_host(**pins: str) -> tuple[Host, FakeTransport]:
+    game = session()
+    for actor, pin in pins.items():
+        game.pins[actor] = PinHash.make(pin)
+    transport = FakeTransport()
+    host = Host(game, REMOTE, transport)
+    host.advance(0.0)
+    return host, transport
+
+
+def join(host: Host, conn: int, seat: str | None, pin: str | None = None, peer: str = "10.0.0.9"):
+    host.handle(Connected(conn, peer), 0.0)
+    host.handle(Received(conn, Join(seat, pin)), 0.0)
+
+
+def test_a_seat_joins_and_gets_its_own_view_and_the_table() -> None:
+    host, net = make_host()
+    join(host, 1, "us")
+    welcome = net.frames(1)[0]
+    assert welcome["type"] == "welcome"
+    assert welcome["seat"] == "us"
+    assert welcome["private"]["briefing"] == host.session.view("us").briefing
+    assert len(welcome["table"]["log"]) == len(host.session.transcript)
+    assert "us" in host.connected
+
+
+def test_the_seat_to_move_is_prompted_with_its_legal_moves() -> None:
+    host, net = make_host()
+    mover = host.session.to_move
+    assert mover in REMOTE
+    join(host, 1, mover)
+    prompt = net.frames(1)[1]
+    assert prompt["type"] == "your-move"
+    legal = [m["action"] for m in prompt["legal"]]
+    assert f"{mover} pass" in legal
+
+
+def test_a_move_is_applied_through_the_session_and_every_client_hears_of_it() -> None:
+    host, net = make_host()
+    mover = host.session.to_move
+    join(host, 1, mover)
+    join(host, 2, None)  # a spectator
+    before = len(host.session.log)
+    host.handle(Received(1, Act(f"{mover} pass")), 0.0)
+    assert len(host.session.log) > before
+    assert host.session.log[before].by is SeatKind.HUMAN
+    for conn in (1, 2):
+        assert "update" in net.types(conn)
+
+
+def test_a_client_cannot_move_for_another_delegation() -> None:
+    host, net = make_host()
+    join(host, 1, "us")
+    before = len(host.session.log)
+    host.handle(Received(1, Act("russia pass")), 0.0)
+    assert net.last(1)["type"] == "refused"
+    assert len(host.session.log) == before
+
+
+def test_an_illegal_move_is_refused_with_the_engines_reason_and_changes_nothing() -> None:
+    host, net = make_host()
+    other = next(a for a in REMOTE if a != host.session.to_move)
+    join(host, 1, other)
+    digest = host.session.digest()
+    host.handle(Received(1, Act(f"{other} pass")), 0.0)  # not its turn
+    assert net.last(1)["type"] == "refused"
+    assert net.last(1)["reason"]
+    assert host.session.digest() == digest
+
+
+def test_a_spectator_cannot_move() -> None:
+    host, net = make_host()
+    join(host, 1, None)
+    host.handle(Received(1, Act("us pass")), 0.0)
+    assert net.last(1) == {
+        "type": "error",
+        "code": "not-a-seat",
+        "message": "a spectator cannot move",
+        "fatal": False,
+    }
+
+
+def test_a_second_client_claiming_a_taken_seat_is_refused_and_closed() -> None:
+    host, net = make_host()
+    join(host, 1, "us")
+    join(host, 2, "us")
+    assert net.last(2)["code"] == "seat-taken"
+    assert 2 in net.closed
+    assert 1 not in net.closed
+
+
+def test_with_its_pin_a_laptop_takes_its_seat_back_from_a_stale_connection() -> None:
+    host, net = make_host(us="1234")
+    join(host, 1, "us", "1234")
+    join(host, 2, "us", "1234")
+    assert net.frames(2)[0]["type"] == "welcome"
+    assert net.last(1)["code"] == "replaced"
+    assert 1 in net.closed
+
+
+def test_a_wrong_pin_is_refused_then_locked_out_after_a_few_tries() -> None:
+    host, net = make_host(us="1234")
+    for conn in range(1, MAX_PIN_TRIES):
+        join(host, conn, "us", "0000")
+        assert net.last(conn)["code"] == "wrong-pin"
+        assert conn not in net.closed
+    join(host, 99, "us", "0000")
+    assert net.last(99)["code"] == "locked-out"
+    assert 99 in net.closed
+    # Locked out even with the right PIN, until the lockout ends.
+    join(host, 100, "us", "1234")
+    assert net.last(100)["code"] == "locked-out"
+    host.handle(Connected(101, "10.0.0.9"), LOCKOUT_SECONDS + 1)
+    host.handle(Received(101, Join("us", "1234")), LOCKOUT_SECONDS + 1)
+    assert net.frames(101)[0]["type"] == "welcome"
+
+
+def test_a_missing_pin_is_a_wrong_pin() -> None:
+    host, net = make_host(us="1234")
+    join(host, 1, "us", None)
+    assert net.last(1)["code"] == "wrong-pin"
+
+
+def test_an_unknown_or_computer_seat_cannot_be_joined() -> None:
+    host, net = make_host()
+    join(host, 1, "nato")  # the computer's
+    assert net.last(1)["code"] == "unknown-seat"
+    join(host, 2, "atlantis")
+    assert net.last(2)["code"] == "unknown-seat"
+
+
+def test_frames_before_join_are_refused() -> None:
+    host, net = make_host()
+    host.handle(Connected(1, "10.0.0.9"), 0.0)
+    host.handle(Received(1, Act("us pass")), 0.0)
+    assert net.last(1)["code"] == "not-joined"
+
+
+def test_a_dropped_seat_waits_and_can_be_rejoined() -> None:
+    host, net = make_host()
+    join(host, 1, "us")
+    host.handle(Gone(1), 0.0)
+    assert "us" not in host.connected
+    join(host, 2, "us")
+    assert net.frames(2)[0]["type"] == "welcome"
+    roster = net.last(2)
+    assert roster["type"] == "roster"
+    assert roster["seats"]["us"] == {"kind": "remote", "connected": True}
+
+
+def test_undo_takes_back_only_the_own_last_move() -> None:
+    host, net = make_host()
+    mover = host.session.to_move
+    assert mover is not None
+    other = next(a for a in REMOTE if a != mover)
+    join(host, 1, mover)
+    join(host, 2, other)
+    host.handle(Received(1, Act(f"{mover} pass")), 0.0)
+    host.handle(Received(2, Undo()), 0.0)
+    assert net.last(2)["type"] == "refused"
+    moves = len(host.session.log)
+    host.handle(Received(1, Undo()), 0.0)
+    assert len(host.session.log) < moves
+    update = [f for f in net.frames(2) if f["type"] == "update"][-1]
+    assert update["undone"][0] == f"{mover} pass"
+
+
+def test_the_turn_timer_passes_for_a_late_delegation() -> None:
+    game = session()
+    net = FakeTransport()
+    host = Host(game, REMOTE, net, turn_seconds=30)
+    host.advance(0.0)
+    mover = game.to_move
+    join(host, 1, mover)
+    moves = len(game.log)
+    host.advance(10.0)
+    assert len(game.log) == moves
+    host.advance(31.0)
+    assert isinstance(game.log[moves].action, Timeout)
+    assert game.log[moves].action.mover == mover
+    assert net.last(1)["type"] == "update"
+
+
+def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _walk(v, f"{path}.{k}")]
+    if isinstance(value, list):
+        return [p for v in value for p in _walk(v, path)]
+    return [(path, value)]
+
+
+@pytest.mark.parametrize("seat", [*REMOTE, None])
+def test_privacy_no_frame_before_over_carries_another_delegations_secrets(seat: str | None) -> None:
+    """A client per seat records every frame of a whole game until ``over``."""
+    host, net = make_host()
+    join(host, 1, "us")
+    join(host, 2, "russia")
+    join(host, 3, None)
+    conn = {"us": 1, "russia": 2, None: 3}[seat]
+    game = host.session
+    while not game.is_over:
+        mover = game.to_move
+        assert mover is not None
+        host.handle(Received(1 if mover == "us" else 2, Act(f"{mover} pass")), 0.0)
+    frames = net.frames(conn)
+    over = next(i for i, f in enumerate(frames) if f["type"] == "over")
+    before = frames[:over]
+    text = "\n".join(json.dumps(f, ensure_ascii=False) for f in before)
+    scenario = game.scenario
+    for actor in scenario.actors:
+        if actor.id == seat:
+            continue
+        if actor.briefing.strip():
+            assert actor.briefing.strip()[:80] not in text, actor.id
+        prefs = scenario.preferences.get(actor.id)
+        for line in prefs.red_lines if prefs else ():
+            if not line.public:
+                assert line.reason not in text, (actor.id, line.id)
+        for objective in prefs.objectives if prefs else ():
+            assert objective.text not in text, (actor.id, objective.id)
+    for entry in game.log:
+        if entry.rationale:
+            assert entry.rationale not in text
+    # Preference numbers travel only in the client's own private part.
+    private = [(p, v) for f in before for p, v in _walk(f) if ".weights" in p or ".values" in p]
+    if seat is None:
+        assert private == []
+    else:
+        mine = game.view(seat)
+        assert all(p.startswith((".private.weights", ".private.values")) for p, _ in private)
+        welcome = before[0]
+        assert welcome["private"]["weights"] == mine.weights
+    # What over reveals: the rationales and every delegation's brief.
+    assert frames[over]["private"].keys() == set(game.seats)
+
+
+def test_a_finished_game_is_over_at_once_for_the_host_and_a_late_joiner() -> None:
+    game = session(ai=("us", "russia", "nato"))
+    game.run_until_human()
+    assert game.is_over
+    net = FakeTransport()
+    host = Host(game, (), net)
+    host.advance(0.0)
+    assert host.finished
+    join(host, 1, None)
+    assert net.types(1)[:2] == ["welcome", "over"]
