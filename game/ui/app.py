@@ -26,6 +26,7 @@ from game.ui.intent import Pop, Push, Quit, Replace, Transition
 from game.ui.keys import KeyBinding, find_action
 from game.ui.scene import Scene
 from game.ui.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
+from game.ui.stopping import Stopped, signals_stop
 from game.ui.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
 
 log = logging.getLogger(__name__)
@@ -240,11 +241,7 @@ class App:
     def _crash(self, scene: Scene | None, where: str, exc: Exception) -> None:
         self.crashes.append(exc)
         name = type(scene).__name__ if scene is not None else "start-up"
-        if self.ctx is not None and self.ctx.autosave is not None:
-            try:
-                self.ctx.autosave()
-            except Exception:
-                log.exception("the autosave failed after an error")
+        self._autosave()
         path = write_crash_log(self.log_dir, exc, f"{name} ({where})")
         if isinstance(scene, ErrorScene) or self.ctx is None:
             self.running = False  # the error screen itself failed: give up calmly
@@ -381,7 +378,30 @@ class App:
             time.sleep(pause)
 
     def run(self) -> int:
-        """The real loop: sleep until input or a wake-up is due, redraw on change; 0 on exit."""
+        """The real loop: sleep until input or a wake-up is due, redraw on change.
+
+        Returns 0 on an ordinary exit, 128 + the signal's number when SIGTERM or
+        SIGINT stopped it (after the same clean close, and an autosave).
+        """
+        status = 0
+        try:
+            with signals_stop():
+                self._loop()
+        except Stopped as stop:
+            log.warning("stopped by %s; closing the window", stop)
+            status = stop.exit_status
+            self._autosave()
+        self.close()
+        return status
+
+    def _autosave(self) -> None:
+        if self.ctx is not None and self.ctx.autosave is not None:
+            try:
+                self.ctx.autosave()
+            except Exception:
+                log.exception("the autosave failed on closing")
+
+    def _loop(self) -> None:
         if not self.running:
             self.start()
         clock = pygame.time.Clock()
@@ -398,5 +418,3 @@ class App:
             self.step(events, now - last)
             last = now
             self.render()
-        self.close()
-        return 0
