@@ -8,10 +8,10 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.app import App
-from game.ui.context import Context
-from game.ui.intent import Quit, Transition
-from game.ui.scene import Scene
+from game.ui.kit.app import App
+from game.ui.kit.context import Context
+from game.ui.kit.intent import Quit, Transition
+from game.ui.kit.scene import Scene
 
 BUSY_STEPS = 2_000_000
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.text import wrap_lines
-from game.ui.theme import Theme, load_theme
+from game.ui.kit.text import wrap_lines
+from game.ui.kit.theme import Theme, load_theme
 
 LABEL = "Reciprocal limits on intermediate-range missiles"
 
@@ -122,7 +122,7 @@ def test_wrapping_an_unbroken_word_measures_in_proportion_to_its_length(length: 
 
 
 def test_ellipsizing_a_huge_text_measures_little_more_than_fits() -> None:
-    from game.ui.text import ellipsize
+    from game.ui.kit.text import ellipsize
 
     font = _CountingFont()
     cut = ellipsize(font, "W" * 99_999, 300)  # type: ignore[arg-type]

@@ -15,10 +15,10 @@ import yaml
 
 from game.scenario import load_bytes
 from game.scenario.loader import resolve
-from game.ui.game.picker import PickerScene
-from game.ui.game.seats import SeatsScene
-from game.ui.game.table.scene import TableScene
 from game.ui.main import title_factory
+from game.ui.screens.picker import PickerScene
+from game.ui.screens.seats import SeatsScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO
 

@@ -17,13 +17,13 @@ from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.session.store import load
-from game.ui.context import Context
-from game.ui.game.classroom import classroom_of
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.table.scene import TableScene
-from game.ui.game.title import GameTitle
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
 from game.ui.main import run_game
-from game.ui.scene import Scene
+from game.ui.screens.classroom import classroom_of
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.game_title import GameTitle
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, SEED, shown_text
 
@@ -78,8 +78,8 @@ def test_the_window_opens_on_the_resumed_game_and_leaving_shows_the_title(
     pilot.advance()
     table = pilot.scene
     assert isinstance(table, TableScene), type(table).__name__
-    assert table.session is resumed  # the very game loaded from the save, no new one
-    assert len(table.session.log) >= moves
+    assert table.setup.session is resumed  # the very game loaded from the save, no new one
+    assert len(table.setup.session.log) >= moves
     assert classroom_of(pilot.app.context).turn_seconds == 40.0  # the options still apply
     pilot.press("escape")
     pilot.click("leave.yes")
