@@ -15,6 +15,7 @@ import yaml
 
 from game.scenario import load_bytes
 from game.scenario.loader import resolve
+from game.ui.kit.widgets.label import WrappedText
 from game.ui.main import title_factory
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
@@ -52,6 +53,7 @@ def long_words_scenario(folder: Path) -> Path:
         data[key] = _long(data[key])
     for actor in data["actors"]:
         actor["briefing"] = _long(actor.get("briefing", ""))
+        actor["short_name"] = "W" * 40  # the longest a short name (on demand chips) may be
     first = data["rounds"][0]
     for key in ("opening", "venue", "city"):
         first[key] = _long(first.get(key, ""))
@@ -84,9 +86,21 @@ def test_picker_briefing_and_table_open_with_99999_letter_words(
     assert pilot.scene.title.startswith("Briefing")
     pilot.advance()
     pilot.screenshot(tmp_path / "briefing.png")
+    # Issue 14.16: a 200-letter actor name left the title an empty "Briefing:".
+    heading = pilot.widget("briefing.heading")
+    assert isinstance(heading, WrappedText)
+    assert heading.shown_lines()[0].startswith("Briefing: WWWWW")
     pilot.click("briefing.done")
     pilot.advance(5)
     assert isinstance(pilot.scene, TableScene)
     shot = pilot.screenshot(tmp_path / "table.png")
     assert isinstance(shot, pygame.Surface)
+    # Issue 14.16: demand chips overflowed their cells; every text on the board fits its room.
+    table = pilot.scene
+    theme = pilot.app.context.theme
+    lines = table.board._lines
+    assert lines
+    for line in lines:
+        if len(line.text) > 1:  # a single glyph cannot be cut further
+            assert theme.text_size(line.text, line.style)[0] <= line.width, line.text
     assert pilot.app.crashes == []
