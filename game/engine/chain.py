@@ -20,6 +20,7 @@ from itertools import islice
 from typing import Generic, TypeVar, overload
 
 T = TypeVar("T")
+_new = object.__new__
 
 
 class Chain(Sequence[T], Generic[T]):
@@ -31,19 +32,15 @@ class Chain(Sequence[T], Generic[T]):
         self._items: list[T] = list(items)
         self._len = len(self._items)
 
-    @classmethod
-    def _view(cls, items: list[T], length: int) -> Chain[T]:
-        chain: Chain[T] = cls.__new__(cls)
-        chain._items, chain._len = items, length
-        return chain
-
     def extend(self, new: Iterable[T]) -> Chain[T]:
         """This chain followed by ``new``: O(len(new)) at the shared end, else one copy."""
         items = self._items
         if len(items) != self._len:  # another chain has grown past this one: branch off
             items = items[: self._len]
         items.extend(new)
-        return Chain._view(items, len(items))
+        chain: Chain[T] = _new(Chain)  # (inlined: this runs for every action applied)
+        chain._items, chain._len = items, len(items)
+        return chain
 
     def append(self, item: T) -> Chain[T]:
         """This chain followed by ``item`` (see ``extend``)."""
@@ -51,7 +48,9 @@ class Chain(Sequence[T], Generic[T]):
         if len(items) != self._len:
             items = items[: self._len]
         items.append(item)
-        return Chain._view(items, self._len + 1)
+        chain: Chain[T] = _new(Chain)
+        chain._items, chain._len = items, self._len + 1
+        return chain
 
     def __len__(self) -> int:
         return self._len

@@ -208,7 +208,14 @@ class StateFields:
         A binary search (proposals are in round order): a round the facilitator
         extended again and again may hold thousands of them.
         """
-        return bisect_left(self.proposals, self.round_index + 1, key=_round_of)
+        props, number = self.proposals, self.round_index + 1
+        i = len(props)
+        stop = max(0, i - 8)
+        while i > stop and props[i - 1].round == number:  # a few: looking back is quickest
+            i -= 1
+        if i == stop and i and props[i - 1].round == number:
+            return bisect_left(props, number, 0, i, key=_round_of)
+        return i
 
     def live_proposals(self) -> tuple[Proposal, ...]:
         live = ProposalStatus.LIVE
