@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
-from game.export import words
+from game.engine import words
+from game.engine.words import signed
 from game.export.chart import summary
 from game.export.model import Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
-from game.export.words import signed
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would make a line a heading, quote, list item or setext underline.

@@ -7,8 +7,8 @@ import html
 import pytest
 
 from game.engine.model import Scenario
+from game.engine.words import paragraphs
 from game.export.briefings import briefing_pages, delegation_file
-from game.export.words import paragraphs
 from game.scenario import load_scenario
 from tests.export.helpers import check_html
 

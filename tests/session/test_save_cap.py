@@ -68,4 +68,4 @@ def test_computer_seats_at_the_cap_end_the_game_instead_of_moving(loaded: FakeLo
     session.run_until_human()
     assert session.is_over
     assert isinstance(session.log[-1].action, EndGame)
-    assert any("the most a save can hold" in notice for notice in session.notices)
+    assert "the most a save can hold" in session.log[-1].rationale  # says why it ended

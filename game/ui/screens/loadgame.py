@@ -13,9 +13,9 @@ from game.session.autosaves import FOLDER as AUTOSAVE_FOLDER
 from game.session.session import AUTOSAVE_NAME
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label

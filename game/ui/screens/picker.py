@@ -20,9 +20,9 @@ from game.scenario import LoadedScenario, ScenarioError, load_scenario
 from game.session.seats import Seat
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.text import ellipsize
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import blit_text, draw_box
@@ -31,6 +31,7 @@ from game.ui.kit.widgets.label import Label
 from game.ui.kit.widgets.listview import ListView
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.backdrop import Backdrop
+from game.ui.screens.seats import SeatsScene
 from game.ui.screens.widgets.document import Document
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,11 @@ def _row(theme: Theme, item: object, width: int, selected: bool) -> pygame.Surfa
 def _measure(theme: Theme, item: object, width: int) -> int:
     del item, width
     return theme.line_height("label") + theme.line_height("caption") + 2 * theme.space("md")
+
+
+def _make_way(game: Scene) -> Transition:
+    """The seats screen's Start: close it, and have the picker below give way to the game."""
+    return Pop(Replace(game))
 
 
 class PickerScene(Scene):
@@ -224,9 +230,13 @@ class PickerScene(Scene):
         entry = self.chosen()
         if entry is None or entry.loaded is None:
             return None
-        from game.ui.screens.seats import SeatsScene
+        seats = SeatsScene(self.ctx, entry.loaded, seats=self.seats, seed=self.seed, then=_make_way)
+        return Push(seats)
 
-        return Replace(SeatsScene(self.ctx, entry.loaded, seats=self.seats, seed=self.seed))
+    def on_resume(self, result: object) -> Transition | None:
+        if isinstance(result, Replace):  # the seats started a game: it takes this place
+            return result
+        return super().on_resume(result)
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "picker.list":

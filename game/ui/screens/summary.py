@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from game.engine import EventKind, GameEvent
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.intent import Intent
+from game.ui.kit.scene import Pop, Transition
 from game.ui.screens.common import GameSetup
 from game.ui.screens.page import PageScene
 
