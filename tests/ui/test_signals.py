@@ -10,8 +10,7 @@ import pytest
 
 from game.ui.kit.app import App
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Quit, Transition
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Quit, Scene, Transition
 
 BUSY_STEPS = 2_000_000
 
