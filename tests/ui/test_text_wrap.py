@@ -129,3 +129,27 @@ def test_ellipsizing_a_huge_text_measures_little_more_than_fits() -> None:
     assert font.size(cut)[0] <= 300
     assert cut.endswith("…")
     assert font.measured <= 5_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مفاوضات جنيف حول الأمن الأوروبي " * 12,  # Arabic, right to left
+        "שיחות ז'נבה על הביטחון באירופה " * 12,  # Hebrew, right to left
+        "🕊️🤝🌍" * 60,  # emoji, one unbroken run
+        "NATO \u200fاتفاق\u200f and שלום mixed " * 10,  # directions mixed, with RLM marks
+    ],
+)
+def test_scripts_the_font_lacks_still_wrap_and_cut_to_their_box(theme: Theme, text: str) -> None:
+    # Issue 14.16: right-to-left text and emoji must not break layout, boxes or not.
+    from game.ui.kit.text import ellipsize
+
+    font = theme.font("body")
+    width = theme.px(220)
+    lines = wrap_lines(font, text, width)
+    assert len(lines) > 1
+    assert _fits(font, lines, width)
+    assert "".join(lines).replace("-", "").replace(" ", "") == text.replace("-", "").replace(
+        " ", ""
+    )
+    assert font.size(ellipsize(font, text, width))[0] <= width
