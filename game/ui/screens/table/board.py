@@ -220,7 +220,8 @@ class _Painter:
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            self.issue_row(issue, issue.id in rnd.agenda, name_w, cell_w, gap)
+            # the agenda as effects changed it (R34)
+            self.issue_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
             self.y += gap
 
     def issue_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
