@@ -142,7 +142,13 @@ def at_the_caps() -> float:
             prefs["weights"][extra["id"]] = 5
             prefs["values"][extra["id"]] = {f"o{j}": (j + len(actor)) % 8 / 7 for j in range(8)}
     rounds = data["rounds"]
-    data["rounds"] = [dict(copy.deepcopy(rounds[r % len(rounds)]), id=f"r{r}") for r in range(12)]
+    data["rounds"] = [  # the bundled rounds keep their ids (events name them), then copies
+        dict(
+            copy.deepcopy(rounds[r % len(rounds)]),
+            id=rounds[r]["id"] if r < len(rounds) else f"r{r}",
+        )
+        for r in range(12)
+    ]
     for rnd in data["rounds"]:
         rnd["turns"] = 20
         rnd["agenda"] = [i["id"] for i in data["issues"]]
