@@ -162,3 +162,27 @@ def test_validate_shows_negotiation_findings_and_fails_on_their_errors(
     assert out == ""
     assert "[no-outcome]" in err
     assert err.endswith(f"FAILED {path} (1 error)\n")
+
+
+@pytest.mark.parametrize("given", ["", "   "])
+def test_validate_of_an_empty_name_says_none_was_given(
+    given: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 14.16: "validate ''" answered ".: is a directory".
+    assert main(["validate", given]) == 1
+    err = capsys.readouterr().err
+    assert "no scenario given" in err
+    assert "directory" not in err
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "1e999"])
+def test_a_number_too_long_to_hold_is_quoted_not_called_inf(
+    number: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 14.16: a 5000-digit format was reported as "found the number inf".
+    path = tmp_path / "huge.yaml"
+    path.write_text(f"format: {number}\nid: huge\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:1:9: format: expected a whole number, found '{number[:20]}" in err
+    assert "inf" not in err.replace(number, "")

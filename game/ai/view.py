@@ -6,6 +6,8 @@ Everything the core knows about the others comes from here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.ai import shared
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
@@ -146,7 +148,7 @@ class Memo:
         self.props: tuple[Proposal, ...] = ()  # the engine's proposals last read ...
         self.made: tuple[Offer, ...] = ()  # ... and our Offers of them, index for index
 
-    def rejections(self, log: tuple[GameEvent, ...]) -> dict[int, frozenset[str]]:
+    def rejections(self, log: Sequence[GameEvent]) -> dict[int, frozenset[str]]:
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
             self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()

@@ -18,24 +18,33 @@ from game.analysis.zopa_checks import zopa_findings
 from game.engine.model import Scenario
 from game.engine.queries import consenting, movers
 
-WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration
+WEIGHT_FLOOR = 0.02  # an issue weighed below this by everyone is decoration ...
+# ... unless the scenario has so many issues that an even split gives each less: then
+# "decoration" is below this fraction of an even share (200 issues weighed alike are not).
+EVEN_SHARE_FLOOR = 0.16
+
+
+def weight_floor(issues: int) -> float:
+    """The weight below which nobody can be said to weigh an issue, among ``issues``."""
+    return min(WEIGHT_FLOOR, EVEN_SHARE_FLOOR / max(1, issues))
 
 
 def _issue_findings(scenario: Scenario, where: Reach) -> list[Finding]:
     out = []
     actors = default_actors(scenario)
     everyone_blocks = red_lined(scenario, actors)
+    floor = weight_floor(len(scenario.issues))
     for k, issue in enumerate(scenario.issues):
         i = issue.id
         at = ("issues", k, "id")
         heaviest = max((scenario.preferences[a].weights.get(i, 0.0) for a in actors), default=0.0)
-        if heaviest < WEIGHT_FLOOR:
+        if heaviest < floor:
             out.append(
                 Finding(
                     Severity.WARNING,
                     "issue-unweighted",
                     f"issue {i!r}: no delegation weighs it (highest weight "
-                    f"{heaviest:.2f}); agreeing on it changes nobody's score",
+                    f"{heaviest:.2g}); agreeing on it changes nobody's score",
                     (i,),
                     at,
                 )
@@ -131,7 +140,7 @@ def _actor_findings(scenario: Scenario, where: Reach) -> list[Finding]:
                     at,
                 )
             )
-        elif prefs.weights.get(demand.issue, 0.0) < WEIGHT_FLOOR:
+        elif prefs.weights.get(demand.issue, 0.0) < weight_floor(len(scenario.issues)):
             out.append(
                 Finding(
                     Severity.WARNING,

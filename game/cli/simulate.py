@@ -12,6 +12,7 @@ from game.session.seat_options import add_agent_timeout, check_agent_programs
 HELP = "self-play N headless games and print the balance report (outcomes, scores, red lines)"
 
 BAR_WIDTH = 30
+MAX_JOBS = 1024  # more processes than any machine has cores for
 
 
 def _whole(text: str) -> int:
@@ -28,9 +29,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def _games(text: str) -> int:
+    from game.sim.runner import MAX_GAMES
+
+    value = _positive(text)
+    if value > MAX_GAMES:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} games is more than one run plays (at most {MAX_GAMES:,}: hours "
+            "of play already); run several with different --seed values if you need more"
+        )
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = _positive(text)
+    if value > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_JOBS} worker processes, not {value:,}")
+    return value
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="PATH_OR_ID", help="a scenario file or bundled id")
-    parser.add_argument("--games", type=_positive, default=1000, help="games to play (1000)")
+    parser.add_argument("--games", type=_games, default=1000, help="games to play (1000)")
     parser.add_argument("--seed", type=_whole, default=0, help="game i uses seed SEED+i (0)")
     parser.add_argument(
         "--seats",
@@ -40,7 +60,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "'x=agent:PATH' (an outside program, docs/agents.md) (all=ai)",
     )
     add_agent_timeout(parser)
-    parser.add_argument("--jobs", type=_positive, default=None, help="worker processes (all cores)")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        help="worker processes (all cores; no more than there are chunks of 25 games)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
 

@@ -136,7 +136,8 @@ def play_card(d: Draft, card: EventCard, how: str) -> None:
 def draw_events(d: Draft) -> None:
     """After a full turn: try each eligible card in deck order with its probability (R12)."""
     limit = d.scenario.rules.events_per_turn
-    eligible = [c for c in d._t.deck if not (c.once and c.id in d.drawn) and holds(c.condition, d)]
+    played = set(d.drawn)  # one pass over every card drawn so far, not one per card of the deck
+    eligible = [c for c in d._t.deck if not (c.once and c.id in played) and holds(c.condition, d)]
     if not eligible or limit <= 0:
         return
     drawn = 0

@@ -25,6 +25,7 @@ from game.engine.actions import (
     Timeout,
     WalkOut,
 )
+from game.engine.chain import Chain
 from game.engine.checks import check
 from game.engine.commitments import carry_out, threaten, threats_met
 from game.engine.events import EventKind, GameEvent
@@ -64,7 +65,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d._tr = _start_trackers(scenario)
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
-    d.history, d.log, d._events = (), (), []
+    d.history, d.log, d._events = Chain(), Chain(), []
     d.agendas, d.said = t.agendas, ()
     d.over, d.escalated, d.ended_by, d.outcome_result = False, False, None, None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
@@ -101,7 +102,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent,
     """The state after ``action`` and the events it caused; ``state`` itself is unchanged."""
     check(state, action)
     d = Draft(state)
-    d.history = (*state.history, action)
+    d.history = state.history.append(action)
     _HANDLERS[type(action)](d, action)
     if d.provisional and d._t.ratification and not d.over:
         ratify(d)
@@ -113,13 +114,18 @@ def _propose(d: Draft, a: Propose) -> None:
     number = len(d.proposals) + 1
     proposals = list(d.proposals)
     replacing = ""
-    for i in range(d.round_start(), len(proposals)):  # one live proposal each (R7)
+    # One live proposal each (R7): so only the proposer's latest of the round can be live
+    # (its earlier ones were withdrawn when it made that one); look no further back.
+    for i in range(len(proposals) - 1, d.round_start() - 1, -1):
         p = proposals[i]
-        if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
+        if p.proposer != a.actor:
+            continue
+        if p.status is ProposalStatus.LIVE:
             replacing = f" (replacing #{p.number})"
             proposals[i] = with_status(
                 p, ProposalStatus.WITHDRAWN, f"it was withdrawn, replaced by #{number}"
             )
+        break
     proposals.append(Proposal(number, a.actor, a.terms, d.round_index + 1, (a.actor,)))
     d.proposals = tuple(proposals)
     t = d._t

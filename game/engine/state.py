@@ -5,10 +5,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import random
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, cast
 
 from game.engine.actions import Action, Terms
+from game.engine.chain import Chain
 from game.engine.events import GameEvent
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
@@ -115,6 +117,10 @@ class RandomTape:
         return values[position]
 
 
+def _round_of(p: Proposal) -> int:
+    return p.round
+
+
 class StateFields:
     """The fields of a game state and the ways to read them (shared with ``Draft``)."""
 
@@ -162,9 +168,9 @@ class StateFields:
     escalated: bool
     executed: tuple[str, ...]  # levers carried out, in order
     extra_turns: int  # turns the facilitator added to the current round
-    history: tuple[Action, ...]  # every action applied, in order: the game itself
+    history: Chain[Action]  # every action applied, in order: the game itself
     ledger: tuple[Commitment, ...]
-    log: tuple[GameEvent, ...]  # the public record
+    log: Chain[GameEvent]  # the public record (a chain: appending never copies it)
     outcome_result: OutcomeResult | None
     over: bool
     position: int  # index of the mover in the current round's movers
@@ -234,11 +240,18 @@ class StateFields:
         return self.trackers[self._t.pair_index[(actor, other)]]
 
     def round_start(self) -> int:
-        """Index in ``proposals`` of the current round's first (only those can be live)."""
+        """Index in ``proposals`` of the current round's first (only those can be live).
+
+        A binary search (proposals are in round order): a round the facilitator
+        extended again and again may hold thousands of them.
+        """
         props, number = self.proposals, self.round_index + 1
         i = len(props)
-        while i and props[i - 1].round == number:
+        stop = max(0, i - 8)
+        while i > stop and props[i - 1].round == number:  # a few: looking back is quickest
             i -= 1
+        if i == stop and i and props[i - 1].round == number:
+            return bisect_left(props, number, 0, i, key=_round_of)
         return i
 
     def live_proposals(self) -> tuple[Proposal, ...]:
@@ -381,7 +394,7 @@ class Draft(StateFields):
     def freeze(self) -> GameState:
         """The finished state; the draft must not be used afterwards."""
         self.trackers = tuple(self._tr)
-        self.log = self.log + tuple(self._events)
+        self.log = self.log.extend(self._events)
         del self._tr, self._events
         if hasattr(self, "_tension_from"):
             del self._tension_from

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
@@ -71,7 +72,7 @@ class PublicView:
     provisional: tuple[Provisional, ...]
     trackers: TrackerView
     ledger: tuple[Commitment, ...]
-    log: tuple[GameEvent, ...]
+    log: Sequence[GameEvent]  # the state's own chain: never copied for a view
     executed: tuple[str, ...]
     over: bool
     outcome: str  # the outcome label once over, else ""

@@ -34,6 +34,17 @@ SCORE_KEY_PATTERN = r"^(\*|[a-z][a-z0-9_-]*)$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=100_000)]
+
+# Size caps: every command (validate, analyze, simulate, play, export) serves a scenario
+# at these sizes in a few seconds, and validate in about one (the negotiation checks
+# grow with issues x rounds x actors).  Documented in the guide's limits section.
+MAX_ACTORS = 8
+MAX_ISSUES = 24
+MAX_ROUNDS = 12
+MAX_LEVERS = 32
+MAX_EVENTS = 64
+MAX_OUTCOMES = 16
+MAX_PER_ACTOR = 32  # red lines, objectives or demands of one actor
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]  # a share, utility or probability
 Level = Annotated[float, Field(ge=0.0, le=100.0)]  # a tracker value
 Delta = Annotated[float, Field(ge=-100.0, le=100.0)]  # a change to a tracker
@@ -278,8 +289,8 @@ class PreferencesDoc(Strict):
     )
     values: dict[Id, dict[Id, Unit]] = Field(description="issue -> option -> value in 0..1")
     reservation: Unit = Field(description="utility of no deal")
-    red_lines: list[RedLineDoc] = []
-    objectives: list[ObjectiveDoc] = []
+    red_lines: list[RedLineDoc] = Field(default=[], max_length=MAX_PER_ACTOR)
+    objectives: list[ObjectiveDoc] = Field(default=[], max_length=MAX_PER_ACTOR)
 
 
 class QuoteDoc(Strict):
@@ -424,16 +435,16 @@ class ScenarioDoc(Strict):
     discussion_questions: list[Text] = []
     sources: list[SourceDoc] = []
     history: HistoryDoc = HistoryDoc()
-    actors: list[ActorDoc] = Field(min_length=2)
-    issues: list[IssueDoc] = Field(min_length=1)
-    demands: dict[Id, list[DemandDoc]] = {}
+    actors: list[ActorDoc] = Field(min_length=2, max_length=MAX_ACTORS)
+    issues: list[IssueDoc] = Field(min_length=1, max_length=MAX_ISSUES)
+    demands: dict[Id, Annotated[list[DemandDoc], Field(max_length=MAX_PER_ACTOR)]] = {}
     preferences: dict[Id, PreferencesDoc]
-    rounds: list[RoundDoc] = Field(min_length=1)
-    levers: list[LeverDoc] = []
+    rounds: list[RoundDoc] = Field(min_length=1, max_length=MAX_ROUNDS)
+    levers: list[LeverDoc] = Field(default=[], max_length=MAX_LEVERS)
     trackers: TrackersDoc = TrackersDoc()
     rules: RulesDoc = RulesDoc()
-    events: list[EventDoc] = []
-    outcomes: list[OutcomeDoc] = Field(min_length=1)
+    events: list[EventDoc] = Field(default=[], max_length=MAX_EVENTS)
+    outcomes: list[OutcomeDoc] = Field(min_length=1, max_length=MAX_OUTCOMES)
 
 
 ConditionDoc.model_rebuild()

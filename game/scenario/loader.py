@@ -48,6 +48,8 @@ def resolve(path_or_id: str | FsPath) -> FsPath:
     if isinstance(path_or_id, FsPath):
         return path_or_id
     text = str(path_or_id)
+    if not text.strip():  # Path("") is the current folder: "validate ''" said ".: is a directory"
+        raise UserError("no scenario given: name a scenario file or a bundled id")
     candidate = FsPath(text)
     if paths.is_scenario_id(text):
         bundled = paths.bundled_scenario(text)

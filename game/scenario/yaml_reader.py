@@ -11,6 +11,7 @@ are refused before they cost time or memory.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,7 +98,10 @@ def _plain_value(text: str) -> Any:
     if _OCT.match(text):
         return int(text[2:], 8)
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
+        number = float(text)
+        # A number too long to hold (5,000 nines) stays the text the author wrote: the
+        # message then quotes it, rather than saying "found the number inf".
+        return number if math.isfinite(number) else text
     return text  # including dates (2022-01-10), .inf, yes/no/on/off
 
 

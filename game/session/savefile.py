@@ -27,6 +27,10 @@ FORMAT = 4
 FORMAT_WITH_PINS = 3
 FORMAT_WITHOUT_PINS = 2
 GAME: Literal["redlines"] = "redlines"
+# The most actions a save may hold: what the game replays in a second or two even when
+# they are all proposals in one round the facilitator extended again and again (a long
+# classroom game has a few hundred).  A game that reaches it ends (``Session``).
+MAX_ACTIONS = 10_000
 
 
 _HEX = r"^(?:[0-9a-f]{2})+$"

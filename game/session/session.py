@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from game import engine
 from game.engine import Action, ActorView, GameEvent, GameState
-from game.engine.actions import FACILITATOR
+from game.engine.actions import FACILITATOR, EndGame
 from game.engine.errors import ActionError
 from game.engine.model import Scenario
 from game.session import autosaves, reveal, saving
@@ -22,6 +22,7 @@ from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.errors import SaveError, SessionError
 from game.session.pins import PinHash
 from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
+from game.session.savefile import MAX_ACTIONS
 from game.session.seats import Seat, SeatKind
 
 __all__ = [
@@ -37,6 +38,10 @@ __all__ = [
 
 AUTOSAVE_NAME = autosaves.LATEST_NAME  # the copy of the latest autosave, beside the saves
 MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
+FULL_LOG = (
+    f"the game has reached {MAX_ACTIONS - 1:,} moves, the most a save can hold "
+    "(with the end of the game): it can only be ended now"
+)
 
 
 class Session:
@@ -174,6 +179,11 @@ class Session:
         return engine.digest(self._state)
 
     @property
+    def log_is_full(self) -> bool:
+        """True when only the facilitator's "end game" may still be played (see ``MAX_ACTIONS``)."""
+        return len(self._log) >= MAX_ACTIONS - 1
+
+    @property
     def undo_refusal(self) -> str | None:
         """Why ``undo`` would be refused now, or None when it would work."""
         last = self._last_delegation_move()
@@ -241,6 +251,10 @@ class Session:
         seat = self.seat_of(actor)
         if seat.is_human:
             return None
+        if self.log_is_full:  # the last place in the log is for ending the game
+            turn = self._commit(EndGame(), SeatKind.HUMAN, FULL_LOG)
+            self.persist()
+            return turn
         legal = self.legal_actions(actor)
         decision = self._agent(actor, seat).decide(self.view(actor), legal)
         try:
@@ -320,6 +334,8 @@ class Session:
         return agent
 
     def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
+        if self.log_is_full and not isinstance(action, EndGame):
+            raise SessionError(FULL_LOG)
         try:
             state, events = engine.apply(self._state, action)  # apply checks the action itself
         except ActionError as exc:
@@ -353,6 +369,8 @@ class Session:
         if self.save_path is not None:
             targets.append(self.save_path)
         self.save_warning = None
+        if not targets:
+            return  # nothing to write: the whole save is not worth serialising
         data = saving.save_bytes(self.record())
         for target in targets:
             try:

@@ -20,7 +20,7 @@ from game.fileio import NotRegularFileError, TooLargeError, read_limited
 from game.session import autosaves
 from game.session.errors import SaveError
 from game.session.pins import PinHash
-from game.session.savefile import FORMAT, GAME, SaveFile, hinted_path
+from game.session.savefile import FORMAT, GAME, MAX_ACTIONS, SaveFile, hinted_path
 from game.session.seats import Seat, SeatKind
 from game.session.session import LoadedLike, LogEntry, ReplayError, Session
 
@@ -188,6 +188,13 @@ def read_save(path: Path) -> SaveFile:
             )
         if version < 1:
             raise _problem(path, f"unknown save format {version}")
+    actions = data.get("actions")
+    if isinstance(actions, list) and len(actions) > MAX_ACTIONS:
+        raise _problem(
+            path,
+            f"it holds {len(actions):,} actions; a save holds at most {MAX_ACTIONS:,} "
+            "(what the game can replay in a second or two)",
+        )
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:

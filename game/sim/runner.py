@@ -12,8 +12,10 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from game.engine.model import Scenario
@@ -22,6 +24,10 @@ from game.sim.play import play_game
 from game.sim.report import Tally, Yardstick, report, total_turns
 
 CHUNK = 25  # games per task: large enough to amortise messaging, small for a smooth bar
+IN_FLIGHT = 4  # chunks queued per worker at a time
+# The most games one run may play: hours at a thousand games a second.  More is a typo
+# (or an attack): refused with a message rather than run for years.
+MAX_GAMES = 10_000_000
 
 Progress = Callable[[int, int], None]  # (games done, games in all)
 
@@ -57,20 +63,38 @@ def _tally(seeds: range) -> Tally:
     return tally
 
 
-def _chunks(games: int, seed: int) -> list[range]:
-    return [range(seed + k, seed + min(k + CHUNK, games)) for k in range(0, games, CHUNK)]
+def _chunks(games: int, seed: int) -> Iterator[range]:
+    """The seed ranges, made as they are needed: a billion games is not 40 million ranges
+    built up front (4.7 GB before the first game)."""
+    for k in range(0, games, CHUNK):
+        yield range(seed + k, seed + min(k + CHUNK, games))
 
 
-def _tallies(job: _Job, chunks: list[range], jobs: int) -> Iterator[Tally]:
-    if jobs <= 1 or len(chunks) <= 1:
+def processes(games: int, jobs: int) -> int:
+    """How many processes ``simulate`` really runs for ``games`` with ``jobs`` asked for:
+    one when one is asked or one chunk is all there is, else no more than the chunks."""
+    chunks = -(-games // CHUNK)
+    return 1 if jobs <= 1 or chunks <= 1 else min(jobs, chunks)
+
+
+def _tallies(job: _Job, chunks: Iterator[range], workers: int) -> Iterator[Tally]:
+    if workers <= 1:
         _init(job)
         yield from map(_tally, chunks)
         return
     # fork shares the loaded scenario and modules for free where it exists (Linux).
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker, initargs=(job,)) as pool:
-        yield from pool.imap(_tally, chunks)  # imap keeps seed order
+    with context.Pool(workers, initializer=_init_worker, initargs=(job,)) as pool:
+        # Pool.imap would queue every chunk at once; a window of a few per worker keeps
+        # them busy while holding only that many tasks, in seed order.
+        pending: deque[AsyncResult[Tally]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_tally, (chunk,)))
+            if len(pending) >= IN_FLIGHT * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def simulate(
@@ -83,7 +107,9 @@ def simulate(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Play ``games`` games and return the balance report (see ``report.report``)."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if not 1 <= games <= MAX_GAMES:
+        raise ValueError(f"games must be between 1 and {MAX_GAMES:,}, not {games:,}")
+    workers = processes(games, jobs if jobs is not None else (os.cpu_count() or 1))
     job = _Job(scenario, dict(seats))
     start = time.perf_counter()
     total = Tally()

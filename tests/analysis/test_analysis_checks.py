@@ -255,3 +255,18 @@ def test_status_quo_that_already_clears_every_reservation() -> None:
     f = only(two_party(0.0, 0.5), "status-quo-suffices")
     assert f.severity is Severity.INFO
     assert f.subjects == ("a", "b")
+
+
+def test_many_lightly_weighed_issues_are_still_weighed() -> None:
+    # Issue 14.16: with many issues each weighs under 0.02, and the linter said "no
+    # delegation weighs it (highest weight 0.00)" of every one of them (200 issues).
+    ids = [f"i{n}" for n in range(24)]
+    weights = {**dict.fromkeys(ids, 1.0), "i1": 40.0}  # i2..: 1/63 each, about 0.016
+    a = prefs("a", {**weights, "i0": 0.0}, dict.fromkeys(ids, UP), 0.4)
+    b = prefs("b", {**weights, "i0": 0.0}, dict.fromkeys(ids, DOWN), 0.4)
+    s = scenario(
+        [actor("a"), actor("b")], [issue(i, OPTS, consent=["a", "b"]) for i in ids], [a, b]
+    )
+    unweighted = codes(s).get("issue-unweighted", [])
+    assert [f.subjects for f in unweighted] == [("i0",)]  # nobody weighs i0: still found
+    assert "highest weight 0)" in unweighted[0].message

@@ -81,3 +81,31 @@ def test_progress_bar_redraws_in_place_and_ends_the_line() -> None:
     assert out.count("\r") == 4
     assert out.endswith("100/100 games\n")
     assert "[" + "#" * 30 + "]" in out
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        (["--games", "1000000000"], "at most 10,000,000"),
+        (["--jobs", "100000"], "at most 1024 worker processes"),
+    ],
+)
+def test_absurd_counts_are_refused_with_a_message(
+    bad: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 14.12: a billion games built every chunk first (4.7 GB, then MemoryError).
+    with pytest.raises(SystemExit) as exc:
+        main(["simulate", "geneva-2022", *bad])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert says in err
+    assert "Traceback" not in err
+
+
+def test_the_report_names_the_processes_that_really_ran(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 14.16: "--jobs 1000 --games 20" said "on 1000 process(es)" and ran one.
+    argv = ["simulate", "geneva-2022", "--games", "20", "--seats", "all=random", "--jobs", "1000"]
+    assert main(argv) == 0
+    assert "on 1 process(es)" in capsys.readouterr().out
+    data = run_json(capsys, "--jobs", "1000")  # 30 games: two chunks, two processes
+    assert data["jobs"] == 2

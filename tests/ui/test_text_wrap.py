@@ -90,3 +90,66 @@ def test_text_that_fits_is_left_alone(theme: Theme) -> None:
     font = theme.font("body")
     text = "•  two  spaces, a-b and x/y\nsecond line"
     assert wrap_lines(font, text, theme.px(2000)) == ["•  two  spaces, a-b and x/y", "second line"]
+
+
+class _CountingFont:
+    """A font of fixed-advance glyphs that counts the characters it is asked to measure."""
+
+    def __init__(self, advance: int = 10) -> None:
+        self.advance = advance
+        self.measured = 0
+
+    def size(self, text: str) -> tuple[int, int]:
+        self.measured += len(text)
+        return (self.advance * len(text), 20)
+
+
+def _measured(length: int, text: str = "W") -> int:
+    font = _CountingFont()
+    lines = wrap_lines(font, text * length, 600)  # type: ignore[arg-type]
+    assert all(len(line) <= 60 for line in lines)
+    assert "".join(line.rstrip("-") for line in lines) == text * length
+    return font.measured
+
+
+@pytest.mark.parametrize("length", [2_000, 16_000])
+def test_wrapping_an_unbroken_word_measures_in_proportion_to_its_length(length: int) -> None:
+    # Issue 14.9: a 99,999-letter word froze the window because every line re-measured
+    # the whole rest of the word (cost ~ length²).  Now each line measures about a line.
+    small, large = _measured(length // 8), _measured(length)
+    assert large <= 12 * small  # 8 times the text, at most ~8 times the work (not 64)
+    assert large <= 40 * length
+
+
+def test_ellipsizing_a_huge_text_measures_little_more_than_fits() -> None:
+    from game.ui.kit.text import ellipsize
+
+    font = _CountingFont()
+    cut = ellipsize(font, "W" * 99_999, 300)  # type: ignore[arg-type]
+    assert font.size(cut)[0] <= 300
+    assert cut.endswith("…")
+    assert font.measured <= 5_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مفاوضات جنيف حول الأمن الأوروبي " * 12,  # Arabic, right to left
+        "שיחות ז'נבה על הביטחון באירופה " * 12,  # Hebrew, right to left
+        "🕊️🤝🌍" * 60,  # emoji, one unbroken run
+        "NATO \u200fاتفاق\u200f and שלום mixed " * 10,  # directions mixed, with RLM marks
+    ],
+)
+def test_scripts_the_font_lacks_still_wrap_and_cut_to_their_box(theme: Theme, text: str) -> None:
+    # Issue 14.16: right-to-left text and emoji must not break layout, boxes or not.
+    from game.ui.kit.text import ellipsize
+
+    font = theme.font("body")
+    width = theme.px(220)
+    lines = wrap_lines(font, text, width)
+    assert len(lines) > 1
+    assert _fits(font, lines, width)
+    assert "".join(lines).replace("-", "").replace(" ", "") == text.replace("-", "").replace(
+        " ", ""
+    )
+    assert font.size(ellipsize(font, text, width))[0] <= width

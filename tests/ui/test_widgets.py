@@ -281,3 +281,23 @@ def test_scroll_panel_scrolls_by_wheel_and_keys(make_pilot: MakePilot) -> None:
     assert panel.scroll == panel.max_scroll()
     pilot.press("home")
     assert panel.scroll == 0
+
+
+def test_a_list_measures_no_row_before_it_is_laid_out() -> None:
+    # Issue 14.9: rows measured at the width of an unlaid list (one pixel: a line per
+    # letter) made the table take minutes to open with long texts.
+    pygame.font.init()
+    widths: list[int] = []
+
+    def measure(theme: object, item: object, width: int) -> int:
+        widths.append(width)
+        return 20
+
+    view = ListView("list", ["a", "b"], measure_row=measure)
+    view.attach(load_theme())
+    view.set_items(["c", "d", "e"])
+    assert widths == []
+    view.rect = pygame.Rect(0, 0, 300, 200)  # what a layout does
+    assert view.content_height() == 60
+    assert widths
+    assert min(widths) > 200

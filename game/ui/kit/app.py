@@ -25,6 +25,7 @@ from game.ui.kit.keys import KeyBinding, find_action
 from game.ui.kit.loop_clock import LoopClock, SystemClock
 from game.ui.kit.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
+from game.ui.kit.stopping import Stopped, signals_stop
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
 
 log = logging.getLogger(__name__)
@@ -236,11 +237,7 @@ class App:
     def _crash(self, scene: Scene | None, where: str, exc: Exception) -> None:
         self.crashes.append(exc)
         name = type(scene).__name__ if scene is not None else "start-up"
-        if self.ctx is not None and self.ctx.autosave is not None:
-            try:
-                self.ctx.autosave()
-            except Exception:
-                log.exception("the autosave failed after an error")
+        self._autosave()
         path = write_crash_log(self.log_dir, exc, f"{name} ({where})")
         if isinstance(scene, ErrorScene) or self.ctx is None:
             self.running = False  # the error screen itself failed: give up calmly
@@ -349,14 +346,34 @@ class App:
         return True
 
     def run(self, clock: LoopClock | None = None) -> int:
-        """The real loop: sleep until input or a wake-up is due, redraw on change; 0 on exit.
+        """The real loop: sleep until input or a wake-up is due, redraw on change.
 
         ``clock`` gives the time and does the waiting (default: the system's); a test
         passes the pilot's ``ScriptedClock`` so that the loop runs on a fake clock.
+        Returns 0 on an ordinary exit, 128 + the signal's number when SIGTERM or
+        SIGINT stopped it (after the same clean close, and an autosave).
         """
+        status = 0
+        try:
+            with signals_stop():
+                self._loop(clock or SystemClock())
+        except Stopped as stop:
+            log.warning("stopped by %s; closing the window", stop)
+            status = stop.exit_status
+            self._autosave()
+        self.close()
+        return status
+
+    def _autosave(self) -> None:
+        if self.ctx is not None and self.ctx.autosave is not None:
+            try:
+                self.ctx.autosave()
+            except Exception:
+                log.exception("the autosave failed on closing")
+
+    def _loop(self, clock: LoopClock) -> None:
         if not self.running:
             self.start()
-        clock = clock or SystemClock()
         last = clock.now_ms()
         self.render()
         while self.running:
@@ -366,5 +383,3 @@ class App:
             self.step(events, now - last)
             last = now
             self.render()
-        self.close()
-        return 0

@@ -43,39 +43,96 @@ def _segments(word: str) -> list[str]:
     return pieces
 
 
-def _longest_prefix(font: pygame.font.Font, text: str, suffix: str, width: int) -> int:
-    """Length of the longest prefix of ``text`` that fits ``width`` with ``suffix`` (0: none)."""
-    lo, hi = 0, len(text)
+def _fits(font: pygame.font.Font, text: str, width: int) -> bool:
+    """Whether ``text`` fits ``width``, measuring little more than fits: a 100,000-letter
+    word is not laid out whole (a quarter of a second) just to learn it is too wide."""
+    probe = 64
+    while probe < len(text):
+        if font.size(text[:probe])[0] > width:
+            return False
+        probe *= 2
+    return font.size(text)[0] <= width
+
+
+def _longest_prefix(  # noqa: PLR0917 - the hot loop of wrapping: no slices of the word made
+    font: pygame.font.Font, text: str, start: int, end: int, suffix: str, width: int, guess: int = 1
+) -> int:
+    """How many characters of ``text[start:end]`` fit ``width`` with ``suffix`` (0: none).
+
+    Gallops from ``guess`` (up 1, 2, 4, ... characters while they fit, or down
+    likewise while they do not) before a binary search, so that a probe never
+    measures much more than fits.  Breaking a word of n characters into lines
+    then costs time linear in n (probing the whole word each time cost n²), and
+    with the previous line's count as the guess, two or three probes per line.
+    """
+    size = end - start
+
+    def fits(n: int) -> bool:
+        return font.size(text[start : start + n] + suffix)[0] <= width
+
+    guess = min(max(guess, 1), size)
+    if size and fits(guess):  # the answer is ``guess`` or above
+        lo, step = guess, 1
+        while lo + step <= size and fits(lo + step):
+            lo, step = lo + step, step * 2
+        hi = min(lo + step - 1, size)
+    else:  # the answer is below ``guess``
+        lo, hi, step = 0, guess - 1, 1
+        while guess - step >= 1:
+            if fits(guess - step):
+                lo = guess - step
+                break
+            hi, step = guess - step - 1, step * 2
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if font.size(text[:mid] + suffix)[0] <= width:
+        if fits(mid):
             lo = mid
         else:
             hi = mid - 1
     return lo
 
 
-def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+@lru_cache(maxsize=64)  # the same long word often shows in several texts of one screen
+def _break_word(font: pygame.font.Font, word: str, width: int) -> tuple[str, ...]:
     """Split a word wider than ``width`` into pieces that each fit (at least one char each).
 
     Every piece but the last ends with a hyphen where one fits, so that the
-    reader sees the word goes on.
+    reader sees the word goes on.  Only about a line's worth of the word is
+    measured per piece, with the previous piece's length as the first guess (see
+    ``_longest_prefix``): three measurements a line, so a 100,000-letter word
+    wraps in a blink rather than the minutes re-measuring the rest of it took.
     """
     pieces: list[str] = []
-    rest = word
-    while font.size(rest)[0] > width and len(rest) > 1:
-        # Leave at least two letters for the next line ("intermedia-" / "te-", not "e-").
-        tail = MIN_TAIL + (rest[-1] in BREAK_AFTER)
-        n = _longest_prefix(font, rest[: max(1, len(rest) - tail)], HYPHEN, width)
+    # Leave at least two letters for the next line ("intermedia-" / "te-", not "e-").
+    tail = MIN_TAIL + (word[-1] in BREAK_AFTER)
+    start, end = 0, len(word)
+    n = 1  # the previous piece's length: the guess for the next
+    while end - start > 1:
+        n = _longest_prefix(font, word, start, max(start + 1, end - tail), HYPHEN, width, n)
+        if _rest_fits(font, word, start, n, width):
+            break
         if n > 0:
-            head = rest[:n]
+            head = word[start : start + n]
             pieces.append(head if head[-1] in BREAK_AFTER else head + HYPHEN)
         else:  # even one letter and a hyphen are too wide: no hyphen, at least one char
-            n = max(1, _longest_prefix(font, rest[:-1], "", width))
-            pieces.append(rest[:n])
-        rest = rest[n:]
-    pieces.append(rest)
-    return pieces
+            n = max(1, _longest_prefix(font, word, start, end - 1, "", width))
+            pieces.append(word[start : start + n])
+        start += n
+    pieces.append(word[start:])
+    return tuple(pieces)
+
+
+def _rest_fits(font: pygame.font.Font, word: str, start: int, fits: int, width: int) -> bool:
+    """Whether ``word[start:]`` fits ``width``, when ``fits`` letters and a hyphen just do.
+
+    Usually one probe answers: a prefix a little longer than ``fits`` that is
+    already too wide, and shorter than the rest, proves the rest too wide.
+    """
+    probe = start + fits + 2 + fits // 4
+    if probe < len(word) and font.size(word[start:probe])[0] > width:
+        return False
+    rest = len(word) - start
+    return _longest_prefix(font, word, start, len(word), "", width, fits + 1) == rest
 
 
 def _wide_word(font: pygame.font.Font, current: str, word: str, width: int) -> list[str]:
@@ -87,7 +144,7 @@ def _wide_word(font: pygame.font.Font, current: str, word: str, width: int) -> l
     """
     pieces: list[str] = []
     for segment in _segments(word):
-        if font.size(segment)[0] <= width:
+        if _fits(font, segment, width):
             pieces.append(segment)
         else:
             pieces.extend(_break_word(font, segment, width))
@@ -122,10 +179,10 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
         current = ""
         for word in words:
             candidate = f"{current} {word}" if current else word
-            if font.size(candidate)[0] <= width:
+            if _fits(font, candidate, width):
                 current = candidate
                 continue
-            if font.size(word)[0] <= width:
+            if _fits(font, word, width):
                 # Spaces first: a word that fits a line of its own moves there whole.
                 if current:
                     lines.append(current)
@@ -140,13 +197,7 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)  # labels and delegation cards call it in draw, every frame
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` pixels."""
-    if font.size(text)[0] <= width:
+    if _fits(font, text, width):
         return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if font.size(text[:mid] + ELLIPSIS)[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + ELLIPSIS
+    fits = _longest_prefix(font, text, 0, len(text), ELLIPSIS, width)
+    return text[:fits].rstrip() + ELLIPSIS

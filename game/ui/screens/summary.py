@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import EventKind, GameEvent
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
@@ -25,7 +27,7 @@ _CHANGES = {
 }
 
 
-def tension_before(log: tuple[GameEvent, ...], round_number: int, start: float) -> float:
+def tension_before(log: Sequence[GameEvent], round_number: int, start: float) -> float:
     """The tension as the round opened: the last level reported in an earlier round."""
     level = start
     for event in log:
@@ -36,7 +38,7 @@ def tension_before(log: tuple[GameEvent, ...], round_number: int, start: float) 
     return level
 
 
-def tension_after(log: tuple[GameEvent, ...], round_number: int, start: float) -> float:
+def tension_after(log: Sequence[GameEvent], round_number: int, start: float) -> float:
     """The tension when the round closed."""
     level = start
     for event in log:

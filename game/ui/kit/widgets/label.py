@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.kit.text import ellipsize, wrap_lines
+from game.ui.kit.text import ELLIPSIS, ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike
 from game.ui.kit.widgets.base import TextFit, Widget, blit_text
 
@@ -85,13 +85,25 @@ class WrappedText(Widget):
     def preferred_size(self) -> tuple[int, int]:
         return (self.rect.width, self.height_for(self.rect.width))
 
+    def shown_lines(self) -> list[str]:
+        """The lines that fit the widget's height; when some are cut, the last shown one
+        carries on with the rest of the text, cut with "…" (a heading whose only word is
+        too long for a line would otherwise show its first word alone: "Briefing:")."""
+        lines = self.lines()
+        height = self.theme.line_height(self.style)
+        room = self.rect.height - height
+        fit = 0 if room < 0 else 1 + room // self._step()
+        if fit == 0 or len(lines) <= fit:
+            return lines[:fit]
+        rest = " ".join(line for line in lines[fit - 1 :] if line)
+        last = ellipsize(self.theme.font(self.style), rest + ELLIPSIS, self.rect.width)
+        return [*lines[: fit - 1], last]
+
     def draw(self, surface: pygame.Surface) -> None:
         step = self._step()
         height = self.theme.line_height(self.style)
         y = self.rect.top
-        for line in self.lines():
-            if y + height > self.rect.bottom:
-                break
+        for line in self.shown_lines():
             if line:
                 box = pygame.Rect(self.rect.left, y, self.rect.width, height)
                 blit_text(surface, self.theme.text(line, self.style, self.color), box, self.align)

@@ -107,7 +107,9 @@ class ListView(Widget):
         width = self._row_width()
         key = (width, self.theme.version, len(self.items))
         if key != self._offsets_key:
-            if self.measure_row is None:
+            if self.measure_row is None or self.rect.width <= 0:
+                # Not laid out yet: measuring rows one pixel wide (a line per letter) would
+                # only cost time, a long text minutes; the real width re-measures them.
                 h = default_row_height(self.theme)
                 heights = [h] * len(self.items)
             else:

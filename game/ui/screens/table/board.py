@@ -14,7 +14,7 @@ import pygame
 
 from game.engine import PublicView, words
 from game.engine.model import Issue
-from game.ui.kit.text import wrap_lines
+from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
 from game.ui.screens.common import actor_colour, current_round, names_list, short_name
@@ -312,8 +312,9 @@ class _Painter:
             if chip.stripe is not None:
                 self.ops.append(("rect", (chip.stripe, pygame.Rect(x, y, stripe, h), 0)))
                 text_x += stripe
-            self.lines.append(
-                Line(chip.text, "overline", chip.colour, (text_x, y + 1), w - (text_x - x))
-            )
+            room = w - (text_x - x)
+            # A long name in a narrow cell is cut to the chip, never drawn past its edge.
+            shown = ellipsize(t.font("overline"), chip.text, max(1, room - t.space("xs")))
+            self.lines.append(Line(shown, "overline", chip.colour, (text_x, y + 1), room))
             x += w + t.space("xs")
         return y + h - y0 + t.space("xs")

@@ -19,7 +19,7 @@ from game.engine import FACILITATOR, EventKind, GameEvent, PublicView, Statement
 from game.session.controller import GameController
 from game.session.records import LogEntry, Turn
 from game.session.seats import SeatKind
-from game.ui.kit.text import wrap_lines
+from game.ui.kit.text import ELLIPSIS, ellipsize, wrap_lines
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import TextFit
 from game.ui.kit.widgets.listview import ListView
@@ -41,6 +41,9 @@ _BAD = {
     EventKind.COMMITMENT_BROKEN,
 }
 _HEAD = {EventKind.ROUND_CLOSED, EventKind.GAME_OVER}
+# A row shows at most this many lines, the last cut with "…": a 100,000-letter opening
+# would otherwise be one row tens of thousands of pixels tall (a surface of ~100 MB).
+MAX_ROW_LINES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,14 @@ def look(row: Row) -> tuple[str, str]:
     return "body", "text"
 
 
+def _cut(theme: Theme, style: str, lines: list[str], width: int) -> list[str]:
+    """``lines``, at most ``MAX_ROW_LINES`` of them, the last ending in "…" if some were cut."""
+    if len(lines) <= MAX_ROW_LINES:
+        return lines
+    last = ellipsize(theme.font(style), lines[MAX_ROW_LINES - 1] + ELLIPSIS, width)
+    return [*lines[: MAX_ROW_LINES - 1], last]
+
+
 class TranscriptView(ListView):
     """A ListView of transcript rows of varying height, newest at the bottom."""
 
@@ -136,7 +147,9 @@ class TranscriptView(ListView):
         left, right, _ = self._pad(theme)
         inner = max(1, width - left - right)
         head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
-        return head, wrap_lines(theme.font(style), row.text, inner)
+        return _cut(theme, "overline", head, inner), _cut(
+            theme, style, wrap_lines(theme.font(style), row.text, inner), inner
+        )
 
     def _measure(self, theme: Theme, item: object, width: int) -> int:
         # Called for every row whenever one is added: remember each row's height by identity.
