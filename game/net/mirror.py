@@ -158,7 +158,7 @@ class Mirror:
         log_from = int(frame["log_from"])
         events = decode(tuple[GameEvent, ...], frame["events"])
         dynamic = decode_fields(PublicView, frame["table"], frames.DYNAMIC)
-        log = self.table.log[:log_from] + events
+        log = tuple(self.table.log[:log_from]) + events
         self.table = dataclasses.replace(self.table, log=log, **dynamic)
         self.legal = ()  # the host prompts the mover afresh after every update
         turns = tuple(_remote_turn(t) for t in frame["turns"])

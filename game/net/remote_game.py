@@ -159,7 +159,7 @@ class RemoteGame:
 
     def events_since(self, number: int) -> tuple[GameEvent, ...]:
         self.pump()
-        return self.mirror.table.log[max(0, number) :]
+        return tuple(self.mirror.table.log[max(0, number) :])
 
     def clock(self) -> ClockReading:
         seconds = self.mirror.seconds
