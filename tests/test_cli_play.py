@@ -145,6 +145,21 @@ def test_all_random_needs_no_input(tmp_path: Path) -> None:
     digest_of(result.stdout)
 
 
+def test_the_readme_example_seats_the_named_delegation_as_a_human(tmp_path: Path) -> None:
+    # `us=human,all=ai`: all= is the default for the seats not named, wherever it stands.
+    result = redlines(
+        tmp_path, "play", "--text", "--seats", "us=human,all=ai", "--seed", "7", stdin="q\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "to move." in result.stdout
+    assert "Game saved to" in result.stdout
+
+
+def test_help_says_what_all_means(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play", "--help")
+    assert "sets every delegation the spec does not name" in " ".join(result.stdout.split())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -44,7 +44,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--seats",
         metavar="SPEC",
         help="who plays each delegation, e.g. ACTOR=human,ACTOR=ai:hard,ACTOR=random or "
-        "all=random,ACTOR=human (default: the first delegation human, the others ai)",
+        "ACTOR=human,all=random; all=KIND sets every delegation the spec does not name, "
+        "wherever it stands (default: the first delegation human, the others ai)",
     )
     parser.add_argument("--seed", type=int, metavar="N", help="the game's seed (default: random)")
     parser.add_argument(
