@@ -345,3 +345,41 @@ def test_a_closed_pipe_is_not_an_error_and_leaks_no_descriptor(
         before = len(os.listdir("/proc/self/fd"))
         assert main(["info", "geneva-2022"]) == 0
         assert len(os.listdir("/proc/self/fd")) == before
+
+
+NO_WINDOW = "no window can be opened"
+
+
+def _without_display(home: Path, **overrides: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("SDL_VIDEODRIVER", None)
+    env.update(REDLINES_HOME=str(home), PYTHONIOENCODING="utf-8", **overrides)
+    return subprocess.run(
+        [sys.executable, "-m", "game"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_video_driver_that_cannot_open_a_window_says_so_and_suggests_the_terminal(
+    tmp_path: Path,
+) -> None:
+    result = _without_display(tmp_path, SDL_VIDEODRIVER="invalid-driver-name")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert NO_WINDOW in result.stderr
+    assert "redlines play --text" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays")
+def test_no_display_at_all_does_not_run_an_invisible_game(tmp_path: Path) -> None:
+    # Without DISPLAY or WAYLAND_DISPLAY, SDL falls back to its offscreen driver and
+    # the game would run forever in a window nobody can see.
+    result = _without_display(tmp_path)
+    assert result.returncode == 1
+    assert NO_WINDOW in result.stderr
+    assert "redlines play --text" in result.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import ClassVar
 
 import pygame
 
+from game.errors import UserError
 from game.ui.context import Context
 from game.ui.crash import ErrorScene, write_crash_log
 from game.ui.help import HelpOverlay
@@ -31,12 +33,23 @@ from game.ui.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load
 log = logging.getLogger(__name__)
 
 SceneFactory = Callable[[Context], Scene]
+
+
+class NoWindowError(UserError):
+    """There is no display to open the game's window on."""
+
+
 FPS = 60
 # Screens are designed for at least this many unscaled pixels; a larger UI scale than
 # the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
 MIN_LOGICAL = (600, 340)
 IDLE_POLL_MS = 10  # how often the idle loop looks for input: well under a frame
 _MAX_CHAINED_TRANSITIONS = 32
+# SDL falls back to these when no window system answers (no DISPLAY, no Wayland): a game
+# opened there runs in a window nobody can see, so unless asked for by name they mean
+# "no display".
+_INVISIBLE_DRIVERS = frozenset({"offscreen", "dummy"})
+TERMINAL_HINT = "play in the terminal instead: redlines play --text"
 _REDRAW_EVENTS = {
     pygame.KEYDOWN,
     pygame.KEYUP,
@@ -54,6 +67,19 @@ _REDRAW_EVENTS = {
     pygame.WINDOWFOCUSGAINED,
     pygame.WINDOWLEAVE,
 }
+
+
+def _init_display() -> None:
+    """Start SDL's video, or say why no window can be opened (and what to do instead)."""
+    requested = {name.strip().lower() for name in os.environ.get("SDL_VIDEODRIVER", "").split(",")}
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
+    driver = pygame.display.get_driver()
+    if driver in _INVISIBLE_DRIVERS and driver not in requested:
+        pygame.display.quit()
+        raise NoWindowError(f"no window can be opened: no display was found; {TERMINAL_HINT}")
 
 
 class App:
@@ -98,12 +124,16 @@ class App:
 
     # -- start and stop ----------------------------------------------------------------
     def start(self) -> None:
-        """Open the window and show the first scene."""
-        pygame.display.init()
+        """Open the window and show the first scene (NoWindowError if none can be opened)."""
+        _init_display()
         pygame.font.init()
         pygame.display.set_caption("Red Lines")
         settings = self.initial_settings
-        self.screen = self._open_window(settings)
+        try:
+            self.screen = self._open_window(settings)
+        except pygame.error as exc:
+            pygame.display.quit()
+            raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
         pygame.key.stop_text_input()  # on only while a text entry has focus
         theme = load_theme(scale=self._scale_for(settings), colour_blind=settings.colour_blind)
         self.ctx = Context(theme, self.store, settings, self.log_dir)
