@@ -59,16 +59,27 @@ class TextGame:
     def _show_turns(self, turns: list[Turn]) -> None:
         names = self._names()
         for turn in turns:
-            for event in turn.events:
+            remark = self._remark(turn, names)
+            if remark and not turn.events:
+                self.say(remark)
+            for index, event in enumerate(turn.events):
                 self._event(event.text)
+                # The move is its first event: its words go with it, before the quotes,
+                # cards and round changes it set off.
+                if index == 0 and remark:
+                    self.say(remark)
             self._shown += len(turn.events)
-            # A statement's words are already its event; the rationale stays private.
-            said = turn.remark
-            if turn.entry.by is not SeatKind.HUMAN and said and type(turn.action) is not Statement:
-                who = names.get(turn.actor, turn.actor)
-                self.say(f"      {who} ({turn.entry.by}): “{said}”")
         self._flush_transcript()  # anything the turns did not report
         self._warn_about_saving()
+
+    @staticmethod
+    def _remark(turn: Turn, names: dict[str, str]) -> str:
+        """A computer seat's words at the table ("" if none); the rationale stays private."""
+        said = turn.remark
+        # A statement's words are already its event.
+        if turn.entry.by is SeatKind.HUMAN or not said or type(turn.action) is Statement:
+            return ""
+        return f"      {names.get(turn.actor, turn.actor)} ({turn.entry.by}): “{said}”"
 
     def _warn_about_saving(self) -> None:
         warning = self.session.save_warning
