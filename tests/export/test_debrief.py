@@ -7,6 +7,7 @@ from pathlib import Path
 from game import engine
 from game.engine import Accept, EndRound, Propose, Threaten
 from game.export import build_debrief
+from game.export.markdown import debrief_markdown
 from game.export.model import CROSSED, KEPT
 from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session, load
@@ -146,3 +147,24 @@ def test_trackers_start_and_end_are_the_engines(finished: tuple[Session, Path]) 
     trust = [(t.start, t.end) for t in debrief.trackers if t.kind == "trust"]
     assert trust == [(start.trust[p], end.trust[p]) for p in pairs]
     assert any(t.start != t.end for t in debrief.trackers)  # the game moved something
+
+
+def test_the_markdown_tension_table_holds_each_turns_closing_value(
+    finished: tuple[Session, Path],
+) -> None:
+    # The transcript is the oracle: a turn ends at the last tension it reached.
+    session, _ = finished
+    reached: dict[tuple[int, int], float] = {}
+    for event in session.state.log:
+        if event.kind is engine.EventKind.TENSION and event.value is not None:
+            reached[(event.round, event.turn)] = event.value
+    rows = {}
+    markdown = debrief_markdown(build_debrief(session))
+    table = markdown.split("Tension at the end of the turn", 1)[1].split("\n\n", 1)[0]
+    for line in table.splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[(int(cells[0]), int(cells[1]))] = float(cells[2])
+    assert reached
+    for turn, value in reached.items():
+        if turn[1] > 0:  # openings belong to no turn
+            assert rows[turn] == round(value), turn
