@@ -31,7 +31,7 @@ from game.ui.game.common import (
     term_lines,
 )
 from game.ui.game.page import PageScene
-from game.ui.game.widgets.chart import TensionChart, tension_series
+from game.ui.game.widgets.chart import ChartRound, TensionChart, tension_series
 from game.ui.game.widgets.chips import Swatch
 from game.ui.game.widgets.columns import Columns, Para
 from game.ui.game.widgets.document import Document
@@ -199,7 +199,7 @@ class DebriefScene(PageScene):
             "debrief.chart",
             points,
             pv.trackers.war_threshold,
-            [f"{r.city} {r.date[5:]}" for r in pv.rounds],
+            [ChartRound(f"{r.city} {r.date[5:]}", r.turns) for r in pv.rounds],
         )
         doc.widget(chart, 260)
         _bookmarks(doc, self.debrief)
