@@ -17,6 +17,7 @@ from game.export.chart import summary
 from game.export.model import Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
 from game.export.words import signed
+from game.scenario.prose import paragraphs
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would make a line a heading, quote, list item or setext underline.
@@ -38,8 +39,8 @@ def _escape_start(m: re.Match[str]) -> str:
 
 
 def md_prose(text: str) -> str:
-    """A scenario text as escaped paragraphs."""
-    return "\n\n".join(md(p) for p in words.paragraphs(text))
+    """A scenario text as escaped paragraphs (a list item's line break kept: ``\\``)."""
+    return "\n\n".join("\\\n".join(md(line) for line in p.split("\n")) for p in paragraphs(text))
 
 
 def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

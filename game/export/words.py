@@ -61,16 +61,6 @@ def value_words(value: float) -> str:
     return "unacceptable in substance"
 
 
-def paragraphs(text: str) -> list[str]:
-    """A scenario text's paragraphs (blank-line separated), each joined into one line."""
-    out = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        joined = " ".join(line.strip() for line in block.splitlines() if line.strip())
-        if joined:
-            out.append(joined)
-    return out
-
-
 def percent(weight: float) -> str:
     return f"{weight * 100:.0f}%"
 

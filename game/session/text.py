@@ -6,6 +6,7 @@ actions); nothing computes a rule.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from game import engine
@@ -25,6 +26,7 @@ from game.engine import (
 )
 from game.engine.model import Scenario
 from game.engine.state import ProposalStatus
+from game.scenario.prose import paragraphs
 
 RULE = "-" * 72
 
@@ -182,7 +184,10 @@ def brief(view: ActorView, pv: PublicView) -> list[str]:
     """A delegation's private brief: only ever shown to that delegation's seat."""
     issues = _issue_names(pv)
     lines = [f"Your brief ({names(pv).get(view.actor, view.actor)}, confidential):"]
-    lines += [f"  {line}" for line in view.briefing.strip().splitlines()]
+    for paragraph in paragraphs(view.briefing):  # as the scenario guide says it reads
+        for line in paragraph.split("\n"):
+            lines += textwrap.wrap(line, 76, initial_indent="  ", subsequent_indent="  ")
+        lines.append("")
     lines.append("Your priorities (weight: what matters most first):")
     for issue, weight in sorted(view.weights.items(), key=lambda kv: -kv[1]):
         best = max(view.values.get(issue, {}).items(), key=lambda kv: kv[1], default=("", 0.0))

@@ -8,8 +8,8 @@ import pytest
 
 from game.engine.model import Scenario
 from game.export.briefings import briefing_pages, delegation_file
-from game.export.words import paragraphs
 from game.scenario import load_scenario
+from game.scenario.prose import paragraphs
 from tests.export.helpers import check_html
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from game.export import build_debrief
 from game.export.html_debrief import debrief_html
 from game.export.markdown import debrief_markdown, md
-from game.export.words import paragraphs, signed
+from game.export.words import signed
+from game.scenario.prose import paragraphs
 from game.session import Session
 from tests.export.helpers import HOSTILE_NOTE, check_html
 

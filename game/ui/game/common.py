@@ -15,6 +15,7 @@ import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
+from game.scenario.prose import paragraphs
 from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -64,9 +65,8 @@ def current_round(pv: PublicView) -> Round:
 
 
 def prose(text: str) -> str:
-    """Text as it reads on screen: hard line breaks of a YAML block joined, paragraphs kept."""
-    paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
+    """Text as it reads on screen: paragraphs and list items kept, wrapped lines joined."""
+    return "\n\n".join(paragraphs(text))
 
 
 _TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
