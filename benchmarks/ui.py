@@ -24,12 +24,12 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from game.ui import layout
-from game.ui.app import App
-from game.ui.context import Context
-from game.ui.scene import Scene
+from game.ui.kit import layout
+from game.ui.kit.app import App
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets import Label, ListView
 from game.ui.screens.title import TitleScene
-from game.ui.widgets import Label, ListView
 
 ROWS = 2000
 FIRST_FRAME_SCRIPT = """
@@ -37,7 +37,7 @@ import os, sys
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-from game.ui.app import App
+from game.ui.kit.app import App
 from game.ui.screens.title import TitleScene
 import pygame
 

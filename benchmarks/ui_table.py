@@ -26,13 +26,13 @@ import pygame
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
-from game.ui.app import App
-from game.ui.context import Context
-from game.ui.game.common import GameSetup
-from game.ui.game.table.scene import TableScene
-from game.ui.game.table.transcript import session_rows
-from game.ui.scene import Scene
-from game.ui.settings import Settings
+from game.ui.kit.app import App
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
+from game.ui.kit.settings import Settings
+from game.ui.screens.common import GameSetup
+from game.ui.screens.table.scene import TableScene
+from game.ui.screens.table.transcript import session_rows
 
 ROWS = 600
 

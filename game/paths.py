@@ -15,6 +15,9 @@ from pathlib import Path
 SCENARIO_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 _SCENARIO_ID = re.compile(SCENARIO_ID_PATTERN)
 
+# The bundled scenario a game opens when the player names none.
+DEFAULT_SCENARIO = "geneva-2022"
+
 _PACKAGE = Path(__file__).resolve().parent
 
 

@@ -27,8 +27,8 @@ from game.engine.actions import Timeout
 from game.errors import UserError
 from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session
-from game.session.classroom_text import ClassroomTextGame
 from game.session.facilitator import PinHash
+from game.text.classroom import ClassroomTextGame
 
 MINIMAL = Path(__file__).resolve().parent / "scenario" / "data" / "minimal.yaml"
 MENU_END = "  or: p TERMS"  # the last line of the table and menu shown before each prompt

@@ -4,7 +4,7 @@ The terminal mode prints the table as text and reads one command a line, from
 a person at a terminal or from a script piped into stdin; end of input saves
 and quits.  It drives a ``Session`` and never decides a rule itself.  The
 classroom options (``--watch``, ``--timer``, ``--facilitator-pin``) go to the
-terminal loop of ``game.session.classroom_text`` or to the window.  ``--resume``
+terminal loop of ``game.text.classroom`` or to the window.  ``--resume``
 loads the save before any window opens, so a broken one is one message, exit 1.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import UserError
+from game.paths import DEFAULT_SCENARIO
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from game.session.watch import ScenarioWatcher
 
 HELP = "play a game: in the window, or in the terminal with --text"
-DEFAULT_SCENARIO = "geneva-2022"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -112,10 +112,10 @@ def run(args: argparse.Namespace) -> int:
     session = _session(args)
     interactive = sys.stdin.isatty()
     if not args.watch and args.timer is None:
-        from game.session.terminal import TextGame
+        from game.text.terminal import TextGame
 
         return TextGame(session, sys.stdin, sys.stdout, interactive=interactive).run()
-    from game.session.classroom_text import ClassroomTextGame
+    from game.text.classroom import ClassroomTextGame
 
     watcher = _watcher(session.loaded) if args.watch else None
     game = ClassroomTextGame(

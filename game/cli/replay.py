@@ -26,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.session.store import load
-    from game.session.summary import summarize, summary_json, summary_lines
+    from game.text.summary import summarize, summary_json, summary_lines
 
     # A broken save is a SaveError: one message, exit 1.
     session = load(args.save, scenario=args.scenario)

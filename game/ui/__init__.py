@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.ui.context import Context
-    from game.ui.scene import Scene
+    from game.ui.kit.context import Context
+    from game.ui.kit.scene import Scene
     from game.ui.screens.title import TitleHooks
 
 
@@ -45,9 +45,9 @@ def run(
     import os
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import App
+    from game.ui.kit.app import App
+    from game.ui.kit.settings import log_dir
     from game.ui.screens.title import TitleScene
-    from game.ui.settings import log_dir
 
     _log_to_file(log_dir(settings_dir))
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # pygame loads only when the window opens (and without its ba
     from game.session.seats import Seat
     from game.session.session import Session
     from game.session.watch import ScenarioWatcher
-    from game.ui.context import Context
-    from game.ui.scene import Scene
+    from game.ui.kit.context import Context
+    from game.ui.kit.scene import Scene
 
 
 def title_factory(
@@ -39,22 +39,22 @@ def title_factory(
     ``resume``, a loaded game, opens over the title (leaving it shows the title).
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.game.classroom import Classroom, install
-    from game.ui.game.title import GameTitle
+    from game.ui.screens.classroom import Classroom, install
+    from game.ui.screens.game_title import GameTitle
     from game.ui.screens.title import TitleHooks
 
     def new_game(ctx: Context) -> Scene:
-        from game.ui.game.picker import PickerScene
+        from game.ui.screens.picker import PickerScene
 
         return PickerScene(ctx, preselect=loaded, seats=seats, seed=seed)
 
     def continue_game(ctx: Context) -> Scene:
-        from game.ui.game.flow import continue_scene
+        from game.ui.screens.flow import continue_scene
 
         return continue_scene(ctx)
 
     def load_game(ctx: Context) -> Scene:
-        from game.ui.game.loadgame import LoadScene
+        from game.ui.screens.loadgame import LoadScene
 
         return LoadScene(ctx)
 
@@ -65,7 +65,7 @@ def title_factory(
     def make(ctx: Context) -> Scene:
         install(ctx, Classroom(turn_seconds, facilitator_pin, watch))
         if resume is not None:
-            from game.ui.game.flow import ResumingTitle
+            from game.ui.screens.flow import ResumingTitle
 
             return ResumingTitle(ctx, subtitle=subtitle, hooks=hooks, session=resume)
         return GameTitle(ctx, subtitle=subtitle, hooks=hooks)
@@ -108,7 +108,7 @@ def run_game(
 
 def main() -> int:
     """Open the window on the bundled default scenario."""
-    from game.cli.play import DEFAULT_SCENARIO
+    from game.paths import DEFAULT_SCENARIO
     from game.scenario import load_scenario
 
     return run_game(load_scenario(DEFAULT_SCENARIO))

@@ -11,8 +11,8 @@ from game.export.briefings import briefing_pages, delegation_file
 from game.export.markdown import md_prose
 from game.scenario import load_scenario
 from game.scenario.prose import paragraphs
-from game.session import text
-from game.ui.game.common import prose
+from game.text import table as text
+from game.ui.screens.common import prose
 from tests.engine.fixtures import small_scenario
 
 BRIEFING = """You lead the delegation. Lines wrapped to fit

@@ -14,7 +14,7 @@ from game.session import store
 from game.session.errors import SaveError
 from game.session.seats import SeatKind
 from game.session.session import Session, Turn
-from game.session.terminal import TextGame
+from game.text.terminal import TextGame
 from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.context import Context
-from game.ui.pilot import Pilot
-from game.ui.scene import Scene
-from game.ui.settings import Settings
+from game.ui.kit.context import Context
+from game.ui.kit.pilot import Pilot
+from game.ui.kit.scene import Scene
+from game.ui.kit.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden"
 FAILURES = Path(__file__).parent / "_failures"

@@ -6,13 +6,13 @@ from typing import ClassVar
 
 import pygame
 
-from game.ui import layout
-from game.ui.context import Context
-from game.ui.dialog import Dialog
-from game.ui.intent import Intent, Pop, Push, Transition
-from game.ui.keys import KeyBinding
-from game.ui.scene import Scene
-from game.ui.widgets import (
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.intent import Intent, Pop, Push, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets import (
     Button,
     Dropdown,
     Label,

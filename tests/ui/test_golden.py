@@ -11,9 +11,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.context import Context
-from game.ui.pilot import Pilot
-from game.ui.scene import Scene
+from game.ui.kit.context import Context
+from game.ui.kit.pilot import Pilot
+from game.ui.kit.scene import Scene
 from game.ui.screens.title import TitleScene
 from tests.ui.conftest import MakePilot, assert_golden
 

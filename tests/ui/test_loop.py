@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from game.ui.app import App
+from game.ui.kit.app import App
 from game.ui.screens.title import TitleScene
 
 

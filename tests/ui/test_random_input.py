@@ -7,8 +7,8 @@ import random
 import pygame
 import pytest
 
-from game.ui.context import Context
-from game.ui.scene import Scene
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
 from game.ui.screens.title import TitleHooks, TitleScene
 from tests.ui.conftest import MakePilot
 from tests.ui.sandbox import LongForm, Sandbox

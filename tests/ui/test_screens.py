@@ -9,14 +9,14 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.context import Context
-from game.ui.dialog import Dialog
-from game.ui.intent import Push, Transition
-from game.ui.scene import Scene
+from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.intent import Push, Transition
+from game.ui.kit.scene import Scene
+from game.ui.kit.settings import SettingsStore
+from game.ui.kit.widgets import Button, Stepper, Toggle
 from game.ui.screens.settings_screen import SettingsScene
 from game.ui.screens.title import TitleHooks, TitleScene
-from game.ui.settings import SettingsStore
-from game.ui.widgets import Button, Stepper, Toggle
 from tests.ui.conftest import MakePilot
 from tests.ui.sandbox import LongForm, Sandbox
 
@@ -204,10 +204,10 @@ def test_a_scene_that_raises_shows_an_error_screen_and_writes_a_log(
     "scene", ["TitleScene", "SettingsScene", "Dialog", "HelpOverlay", "ErrorScene", "App"]
 )
 def test_every_key_table_names_real_keys(scene: str) -> None:
-    from game.ui.app import App
-    from game.ui.crash import ErrorScene
-    from game.ui.help import HelpOverlay
-    from game.ui.keys import parse_keys
+    from game.ui.kit.app import App
+    from game.ui.kit.crash import ErrorScene
+    from game.ui.kit.help import HelpOverlay
+    from game.ui.kit.keys import parse_keys
 
     tables = {
         "TitleScene": TitleScene.KEYS,

@@ -15,9 +15,9 @@ import pygame
 import pytest
 
 from game.engine.events import EventKind, GameEvent
-from game.ui.context import Context
-from game.ui.scene import Scene
-from game.ui.sound import ALL_CUES, CUE_PRIORITY, SoundPlayer, cue_for, sounds_dir
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
+from game.ui.kit.sound import ALL_CUES, CUE_PRIORITY, SoundPlayer, cue_for, sounds_dir
 from tests.ui.conftest import MakePilot
 
 SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "make_sounds.py"
@@ -172,13 +172,13 @@ def test_no_audio_device_disables_sound_quietly(
     monkeypatch.setattr(pygame.mixer, "init", broken_init)
     clock = FakeClock()
     player = SoundPlayer(clock=clock)
-    with caplog.at_level(logging.INFO, logger="game.ui.sound"):
+    with caplog.at_level(logging.INFO, logger="game.ui.kit.sound"):
         for name in ALL_CUES:
             clock.now += 1.0
             assert player.play(name) is False
     assert not player.available
     assert len(calls) == 1  # tried once, not on every cue
-    notes = [r for r in caplog.records if r.name == "game.ui.sound"]
+    notes = [r for r in caplog.records if r.name == "game.ui.kit.sound"]
     assert len(notes) == 1
     assert notes[0].levelno == logging.INFO
     assert "No available audio device" in notes[0].getMessage()
@@ -203,8 +203,8 @@ def test_the_app_applies_the_sound_setting_live(make_pilot: MakePilot) -> None:
 
 
 def test_a_context_without_the_app_follows_settings_too(tmp_path: Path) -> None:
-    from game.ui.settings import Settings, SettingsStore
-    from game.ui.theme import load_theme
+    from game.ui.kit.settings import Settings, SettingsStore
+    from game.ui.kit.theme import load_theme
 
     pygame.font.init()
     ctx = Context(load_theme(), SettingsStore(tmp_path), Settings(sound=False), tmp_path)

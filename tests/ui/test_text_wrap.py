@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.text import wrap_lines
-from game.ui.theme import Theme, load_theme
+from game.ui.kit.text import wrap_lines
+from game.ui.kit.theme import Theme, load_theme
 
 LABEL = "Reciprocal limits on intermediate-range missiles"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.dialog import Dialog
-from game.ui.intent import Intent
-from game.ui.text import wrap_lines
-from game.ui.theme import load_theme
-from game.ui.widgets import ListView, ScrollPanel
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.intent import Intent
+from game.ui.kit.text import wrap_lines
+from game.ui.kit.theme import load_theme
+from game.ui.kit.widgets import ListView, ScrollPanel
 from tests.ui.conftest import MakePilot
 from tests.ui.sandbox import ROWS, LongForm, Sandbox
 

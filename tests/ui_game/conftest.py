@@ -11,10 +11,10 @@ from game.scenario import load_scenario
 from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
-from game.ui.context import Context
-from game.ui.game.common import GameSetup, prose
-from game.ui.pilot import Pilot
-from game.ui.scene import Scene
+from game.ui.kit.context import Context
+from game.ui.kit.pilot import Pilot
+from game.ui.kit.scene import Scene
+from game.ui.screens.common import GameSetup, prose
 from tests.ui.conftest import assert_golden as kit_assert_golden
 from tests.ui.conftest import home, make_pilot
 

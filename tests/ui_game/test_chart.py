@@ -6,8 +6,8 @@ import pygame
 import pytest
 
 from game.engine import EventKind, GameEvent
-from game.ui.game.widgets.chart import ChartRound, TensionChart, tension_series
-from game.ui.theme import load_theme
+from game.ui.kit.theme import load_theme
+from game.ui.screens.widgets.chart import ChartRound, TensionChart, tension_series
 
 
 def _tension(value: float, round: int, turn: int) -> GameEvent:

@@ -19,19 +19,19 @@ from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.session.store import load
 from game.session.watch import ScenarioWatcher
-from game.ui.context import Context
-from game.ui.game.classroom import Classroom, classroom_of, install
-from game.ui.game.common import GameSetup
-from game.ui.game.console import FacilitatorConsole
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.flow import start_scene
-from game.ui.game.panel import PinGate
-from game.ui.game.summary import RoundSummaryScene
-from game.ui.game.table.forms import FormScene
-from game.ui.game.table.scene import TableScene
+from game.ui.kit.context import Context
+from game.ui.kit.pilot import Pilot
+from game.ui.kit.scene import Scene
 from game.ui.main import run_game, title_factory
-from game.ui.pilot import Pilot
-from game.ui.scene import Scene
+from game.ui.screens.classroom import Classroom, classroom_of, install
+from game.ui.screens.common import GameSetup
+from game.ui.screens.console import FacilitatorConsole
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.flow import start_scene
+from game.ui.screens.panel import PinGate
+from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.forms import FormScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import (
     SCENARIO,

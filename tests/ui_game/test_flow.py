@@ -7,14 +7,14 @@ from pathlib import Path
 from game import engine
 from game.scenario import load_scenario
 from game.session.seats import SeatKind
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.picker import PickerScene
-from game.ui.game.seats import SeatsScene
-from game.ui.game.summary import RoundSummaryScene
-from game.ui.game.table.scene import TableScene
-from game.ui.game.title import GameTitle
+from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
-from game.ui.pilot import Pilot
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.game_title import GameTitle
+from game.ui.screens.picker import PickerScene
+from game.ui.screens.seats import SeatsScene
+from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
@@ -124,8 +124,8 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
 
 def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -> None:
     from game.session.seats import Difficulty, Seat
-    from game.ui.dialog import Dialog
-    from game.ui.game.flow import start_scene
+    from game.ui.kit.dialog import Dialog
+    from game.ui.screens.flow import start_scene
     from tests.ui_game.conftest import new_setup, play_until
 
     setup = new_setup({"us": Seat(SeatKind.HUMAN), "russia": Seat(SeatKind.AI, Difficulty.EASY)})
@@ -144,8 +144,8 @@ def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -
 
 def test_a_typed_statement_reaches_the_transcript(make_pilot: MakePilot, home: Path) -> None:
     from game.session.seats import Seat
-    from game.ui.game.flow import start_scene
-    from game.ui.game.table.moves import StatementForm
+    from game.ui.screens.flow import start_scene
+    from game.ui.screens.table.moves import StatementForm
     from tests.ui_game.conftest import new_setup, play_until
 
     setup = new_setup({"us": Seat(SeatKind.HUMAN)})
@@ -166,8 +166,8 @@ def test_a_typed_statement_reaches_the_transcript(make_pilot: MakePilot, home: P
 
 
 def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home: Path) -> None:
-    from game.ui.dialog import Dialog
-    from game.ui.game.loadgame import LoadScene
+    from game.ui.kit.dialog import Dialog
+    from game.ui.screens.loadgame import LoadScene
 
     pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
     _to_table(pilot)

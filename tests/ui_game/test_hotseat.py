@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.session.seats import Seat, SeatKind
-from game.ui.game.briefing import BriefingScene
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.flow import start_scene
-from game.ui.game.handover import HandoverScene
-from game.ui.game.summary import RoundSummaryScene
-from game.ui.game.table.scene import TableScene
-from game.ui.pilot import Pilot
+from game.ui.kit.pilot import Pilot
+from game.ui.screens.briefing import BriefingScene
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.flow import start_scene
+from game.ui.screens.handover import HandoverScene
+from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import assert_golden, new_setup, private_texts, shown_text
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
-from game.ui.game.flow import continue_scene
-from game.ui.game.handover import HandoverScene
-from game.ui.game.seats import SeatsScene
-from game.ui.game.table.scene import TableScene
+from game.ui.screens.flow import continue_scene
+from game.ui.screens.handover import HandoverScene
+from game.ui.screens.seats import SeatsScene
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, new_setup, shown_text
 

@@ -10,8 +10,8 @@ import pygame
 import pytest
 
 from game.session.seats import Seat, SeatKind
-from game.ui.game.flow import start_scene
-from game.ui.pilot import Pilot
+from game.ui.kit.pilot import Pilot
+from game.ui.screens.flow import start_scene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from game.engine import Bookmark, EventKind, News
 from game.session.seats import Seat, SeatKind
-from game.ui.game.common import humanize
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.flow import start_scene
-from game.ui.game.summary import RoundSummaryScene
-from game.ui.game.table.scene import TableScene
-from game.ui.game.table.transcript import Row, look, session_rows
+from game.ui.screens.common import humanize
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.flow import start_scene
+from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.scene import TableScene
+from game.ui.screens.table.transcript import Row, look, session_rows
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import assert_golden, new_setup, shown_text
 

@@ -17,13 +17,13 @@ from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.session.store import load
-from game.ui.context import Context
-from game.ui.game.classroom import classroom_of
-from game.ui.game.debrief import DebriefScene
-from game.ui.game.table.scene import TableScene
-from game.ui.game.title import GameTitle
+from game.ui.kit.context import Context
+from game.ui.kit.scene import Scene
 from game.ui.main import run_game
-from game.ui.scene import Scene
+from game.ui.screens.classroom import classroom_of
+from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.game_title import GameTitle
+from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, SEED, shown_text
 

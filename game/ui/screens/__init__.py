@@ -1,1 +1,1 @@
-"""The game's screens, each a ``Scene``: title and settings so far."""
+"""The game's screens, each a ``Scene``: title, picker, seats, briefings, the table, debrief."""

@@ -10,7 +10,7 @@ import math
 
 import pygame
 
-from game.ui.theme import Theme
+from game.ui.kit.theme import Theme
 
 
 def _lerp(a: pygame.Color, b: pygame.Color, t: float) -> tuple[int, int, int]:

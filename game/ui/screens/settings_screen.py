@@ -6,21 +6,21 @@ from typing import ClassVar
 
 import pygame
 
-from game.ui import layout
-from game.ui.context import Context
-from game.ui.intent import Intent, Pop, Transition
-from game.ui.keys import KeyBinding
-from game.ui.scene import Scene
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.settings import AI_PACE_MS, WINDOW_SIZES, Settings
+from game.ui.kit.theme import UI_SCALES
+from game.ui.kit.widgets.base import Widget, draw_panel
+from game.ui.kit.widgets.button import Button
+from game.ui.kit.widgets.dropdown import Dropdown
+from game.ui.kit.widgets.label import Label
+from game.ui.kit.widgets.scrollpanel import ScrollPanel
+from game.ui.kit.widgets.stepper import Stepper
+from game.ui.kit.widgets.toggle import Toggle
 from game.ui.screens.backdrop import Backdrop
-from game.ui.settings import AI_PACE_MS, WINDOW_SIZES, Settings
-from game.ui.theme import UI_SCALES
-from game.ui.widgets.base import Widget, draw_panel
-from game.ui.widgets.button import Button
-from game.ui.widgets.dropdown import Dropdown
-from game.ui.widgets.label import Label
-from game.ui.widgets.scrollpanel import ScrollPanel
-from game.ui.widgets.stepper import Stepper
-from game.ui.widgets.toggle import Toggle
 
 _PACE_LABELS = {"instant": "Instant", "fast": "Fast", "normal": "Normal", "slow": "Slow"}
 

@@ -14,17 +14,17 @@ from typing import ClassVar
 import pygame
 
 from game import __version__
-from game.ui import layout
-from game.ui.context import Context
-from game.ui.dialog import Dialog
-from game.ui.intent import Intent, Push, Quit, Transition
-from game.ui.keys import KeyBinding
-from game.ui.scene import Scene
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.intent import Intent, Push, Quit, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets.base import TextFit, Widget
+from game.ui.kit.widgets.button import Button
+from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.settings_screen import SettingsScene
-from game.ui.widgets.base import TextFit, Widget
-from game.ui.widgets.button import Button
-from game.ui.widgets.label import Label, WrappedText
 
 SceneFactory = Callable[[Context], Scene]
 

@@ -1,0 +1,432 @@
+"""The app shell: the window, the scene stack, and a loop that sleeps while nothing changes.
+
+Scenes return transitions; only this module changes the stack.  The loop
+blocks in ``pygame.event.wait`` until input arrives or a scene's next timed
+wake-up (a caret blink, a tooltip) is due, redraws only when something
+changed, and ticks at 60 fps only while a scene animates.  ``step`` and
+``render`` are public so that the pilot can drive the same code with a fake
+clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+import pygame
+
+from game.errors import UserError
+from game.ui.kit.context import Context
+from game.ui.kit.crash import ErrorScene, write_crash_log
+from game.ui.kit.help import HelpOverlay
+from game.ui.kit.intent import Pop, Push, Quit, Replace, Transition
+from game.ui.kit.keys import KeyBinding, find_action
+from game.ui.kit.scene import Scene
+from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
+from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
+
+log = logging.getLogger(__name__)
+
+SceneFactory = Callable[[Context], Scene]
+
+
+class NoWindowError(UserError):
+    """There is no display to open the game's window on."""
+
+
+FPS = 60
+# Screens are designed for at least this many unscaled pixels; a larger UI scale than
+# the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
+MIN_LOGICAL = (600, 340)
+IDLE_POLL_MS = 10  # how often the idle loop looks for input: well under a frame
+_MAX_CHAINED_TRANSITIONS = 32
+# SDL falls back to these when no window system answers (no DISPLAY, no Wayland): a game
+# opened there runs in a window nobody can see, so unless asked for by name they mean
+# "no display".
+_INVISIBLE_DRIVERS = frozenset({"offscreen", "dummy"})
+TERMINAL_HINT = "play in the terminal instead: redlines play --text"
+_REDRAW_EVENTS = {
+    pygame.KEYDOWN,
+    pygame.KEYUP,
+    pygame.TEXTINPUT,
+    pygame.TEXTEDITING,
+    pygame.MOUSEMOTION,
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEBUTTONUP,
+    pygame.MOUSEWHEEL,
+    pygame.VIDEORESIZE,
+    pygame.VIDEOEXPOSE,
+    pygame.WINDOWEXPOSED,
+    pygame.WINDOWSHOWN,
+    pygame.WINDOWRESTORED,
+    pygame.WINDOWFOCUSGAINED,
+    pygame.WINDOWLEAVE,
+}
+
+
+def _init_display() -> None:
+    """Start SDL's video, or say why no window can be opened (and what to do instead)."""
+    requested = {name.strip().lower() for name in os.environ.get("SDL_VIDEODRIVER", "").split(",")}
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
+    driver = pygame.display.get_driver()
+    if driver in _INVISIBLE_DRIVERS and driver not in requested:
+        pygame.display.quit()
+        raise NoWindowError(f"no window can be opened: no display was found; {TERMINAL_HINT}")
+
+
+class App:
+    """One game window and its scene stack."""
+
+    GLOBAL_KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("f1", "help", "Show the keyboard shortcuts"),
+        KeyBinding("f11", "fullscreen", "Full screen on or off"),
+        KeyBinding("alt+return", "fullscreen", "Full screen on or off"),
+        KeyBinding("ctrl+plus", "bigger", "Larger text"),
+        KeyBinding("ctrl+equals", "bigger", "Larger text"),
+        KeyBinding("ctrl+keypad plus", "bigger", "Larger text"),
+        KeyBinding("ctrl+minus", "smaller", "Smaller text"),
+        KeyBinding("ctrl+keypad minus", "smaller", "Smaller text"),
+        KeyBinding("tab", "-", "Move to the next control"),
+        KeyBinding("shift+tab", "-", "Move to the previous control"),
+    )
+
+    def __init__(
+        self,
+        first: SceneFactory,
+        *,
+        settings_dir: Path | None = None,
+        settings: Settings | None = None,
+        on_frame: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = SettingsStore(settings_dir)
+        self.initial_settings = settings or self.store.load()
+        self.log_dir = log_dir(settings_dir)
+        self.first = first
+        self.on_frame = on_frame
+        self.idle_poll_ms = IDLE_POLL_MS
+        self.stack: list[Scene] = []
+        self.running = False
+        self.dirty = True
+        self.frames = 0
+        self.crashes: list[BaseException] = []
+        self._pending_wakeup: float | None = None
+        self._dim: pygame.Surface | None = None
+        self.screen: pygame.Surface = pygame.Surface((1, 1))
+        self.ctx: Context | None = None
+
+    # -- start and stop ----------------------------------------------------------------
+    def start(self) -> None:
+        """Open the window and show the first scene (NoWindowError if none can be opened)."""
+        _init_display()
+        pygame.font.init()
+        pygame.display.set_caption("Red Lines")
+        settings = self.initial_settings
+        try:
+            self.screen = self._open_window(settings)
+        except pygame.error as exc:
+            pygame.display.quit()
+            raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
+        pygame.key.stop_text_input()  # on only while a text entry has focus
+        theme = load_theme(scale=self._scale_for(settings), colour_blind=settings.colour_blind)
+        self.ctx = Context(theme, self.store, settings, self.log_dir)
+        self.ctx.apply_settings = self.apply_settings
+        self.running = True
+        self._apply(self._guard(None, "the first scene", lambda: Push(self.first(self.context))))
+
+    def close(self, *, quit_pygame: bool = True) -> None:
+        """Remember the window size and shut down."""
+        if self.ctx is not None:
+            self.store.save(self.ctx.settings)
+            self.ctx.sound.close()
+        self.running = False
+        if quit_pygame:
+            pygame.quit()
+
+    @property
+    def context(self) -> Context:
+        """The scenes' context (after ``start``)."""
+        if self.ctx is None:
+            raise RuntimeError("the app has not started")
+        return self.ctx
+
+    def _open_window(self, settings: Settings) -> pygame.Surface:
+        if settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error as exc:
+                log.warning("full screen is not available (%s); using a window", exc)
+        size = (
+            max(MIN_WINDOW[0], settings.window_size[0]),
+            max(MIN_WINDOW[1], settings.window_size[1]),
+        )
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    # -- settings ----------------------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        """Apply settings live (look, window, sound) and save them."""
+        ctx = self.context
+        old = ctx.settings
+        ctx.settings = new
+        ctx.sound.enabled = new.sound
+        self.store.save(new)
+        ctx.theme.set_scale(self._scale_for(new))
+        ctx.theme.set_palette(COLOUR_BLIND_PALETTE if new.colour_blind else DEFAULT_PALETTE)
+        if (new.fullscreen, new.window_size) != (old.fullscreen, old.window_size):
+            self.screen = self._open_window(new)
+        for scene in list(self.stack):
+            self._guard(scene, "settings", lambda s=scene: s.on_settings_changed(new))  # type: ignore[misc]
+        self._relayout_all()
+
+    def _scale_for(self, settings: Settings) -> float:
+        """The chosen UI scale, lowered if the window is too small to lay screens out at it."""
+        width, height = self.screen.get_size()
+        fits = min(width / MIN_LOGICAL[0], height / MIN_LOGICAL[1])
+        return max(1.0, min(settings.ui_scale, math.floor(fits * 20) / 20))
+
+    def _relayout_all(self) -> None:
+        for scene in list(self.stack):
+            self._guard(scene, "layout", lambda s=scene: s.relayout(self.screen.get_rect()))  # type: ignore[misc]
+        self.dirty = True
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        current = pygame.display.get_surface()
+        if current is not None and current.get_size() != size:
+            # The dummy driver (tests) does not resize by itself.
+            current = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.screen = current or self.screen
+        ctx = self.context
+        if not ctx.settings.fullscreen:
+            ctx.settings = ctx.settings.with_(window_size=self.screen.get_size())
+        ctx.theme.set_scale(self._scale_for(ctx.settings))
+        self._relayout_all()
+
+    def step_scale(self, step: int) -> None:
+        """The next larger (1) or smaller (-1) UI scale, for a projector in a hurry."""
+        settings = self.context.settings
+        here = UI_SCALES.index(settings.ui_scale) if settings.ui_scale in UI_SCALES else 0
+        there = max(0, min(len(UI_SCALES) - 1, here + step))
+        if there != here:
+            self.apply_settings(settings.with_(ui_scale=UI_SCALES[there]))
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between full screen and a window (remembered in the settings)."""
+        ctx = self.context
+        self.apply_settings(ctx.settings.with_(fullscreen=not ctx.settings.fullscreen))
+
+    # -- the stack ---------------------------------------------------------------------
+    @property
+    def scene(self) -> Scene:
+        """The scene on top."""
+        return self.stack[-1]
+
+    def _enter(self, scene: Scene) -> None:
+        scene.relayout(self.screen.get_rect())
+        scene.focus_first()
+
+    def _apply(self, transition: Transition | None) -> None:
+        for _ in range(_MAX_CHAINED_TRANSITIONS):
+            if transition is None:
+                return
+            self.dirty = True
+            if isinstance(transition, Quit):
+                self.running = False
+                return
+            if isinstance(transition, Push | Replace):
+                scene = transition.scene
+                if isinstance(transition, Replace) and self.stack:
+                    self.stack.pop()
+                self.stack.append(scene)
+                transition = self._guard(scene, "opening", lambda s=scene: self._enter(s))  # type: ignore[misc]
+            elif isinstance(transition, Pop):
+                if self.stack:
+                    self.stack.pop()
+                if not self.stack:
+                    self.running = False
+                    return
+                transition = self._resume(self.stack[-1], transition.result)
+        log.error("too many chained transitions; stopped following them")
+
+    def _resume(self, below: Scene, result: object) -> Transition | None:
+        return self._guard(below, "resuming", lambda: below.on_resume(result))
+
+    def _guard(
+        self, scene: Scene | None, where: str, call: Callable[[], Transition | None]
+    ) -> Transition | None:
+        """Run scene code; an unexpected exception becomes an error screen, never a crash."""
+        try:
+            return call()
+        except Exception as exc:
+            self._crash(scene, where, exc)
+            return None
+
+    def _crash(self, scene: Scene | None, where: str, exc: Exception) -> None:
+        self.crashes.append(exc)
+        name = type(scene).__name__ if scene is not None else "start-up"
+        if self.ctx is not None and self.ctx.autosave is not None:
+            try:
+                self.ctx.autosave()
+            except Exception:
+                log.exception("the autosave failed after an error")
+        path = write_crash_log(self.log_dir, exc, f"{name} ({where})")
+        if isinstance(scene, ErrorScene) or self.ctx is None:
+            self.running = False  # the error screen itself failed: give up calmly
+            return
+        if scene in self.stack:
+            del self.stack[self.stack.index(scene) :]
+        error = ErrorScene(self.ctx, path, can_return=bool(self.stack))
+        self.stack.append(error)
+        self._guard(error, "opening", lambda: self._enter(error))
+        self.dirty = True
+
+    # -- events and time ---------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Deliver one event: window events, global keys, then the top scene."""
+        if event.type in _REDRAW_EVENTS:
+            self.dirty = True
+        if event.type == pygame.QUIT:
+            if not self.stack:
+                self.running = False
+                return
+            top, crashes = self.stack[-1], len(self.crashes)
+            asked = self._guard(top, "quit request", top.on_quit_request)
+            if len(self.crashes) != crashes:
+                self.running = False  # a scene failing to ask must not trap the player
+                return
+            self._apply(asked)
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self._resized((max(1, event.w), max(1, event.h)))
+            return
+        if not self.stack:
+            return
+        top = self.stack[-1]
+        action = find_action(self.GLOBAL_KEYS, event)
+        if action == "help" and not isinstance(top, HelpOverlay):
+            keys = (*top.shortcuts(), *self.GLOBAL_KEYS)
+            self._apply(Push(HelpOverlay(self.context, top.title, keys)))
+            return
+        if action == "fullscreen":
+            self.toggle_fullscreen()
+            return
+        if action in ("bigger", "smaller"):
+            self.step_scale(1 if action == "bigger" else -1)
+            return
+        self._apply(self._guard(top, "an event", lambda: top.handle_event(event)))
+
+    def step(self, events: list[pygame.event.Event], dt: float) -> bool:
+        """Handle events, then advance time by ``dt`` ms; returns whether the app still runs."""
+        for event in events:
+            if not self.running:
+                break
+            self.handle(event)
+        if self.running and self.stack:
+            pending = self._pending_wakeup
+            if pending is not None and dt >= pending:
+                self.dirty = True
+            top = self.stack[-1]
+            self._apply(self._guard(top, "update", lambda: top.update(dt)))
+            self._pending_wakeup = self.wakeup_in()
+        return self.running
+
+    def wakeup_in(self) -> float | None:
+        """Milliseconds until the top scene needs an update (0: animating; None: only on input)."""
+        if not self.stack:
+            return None
+        top = self.stack[-1]
+        try:
+            return top.wakeup_in()
+        except Exception as exc:
+            self._crash(top, "wakeup", exc)
+            return 0
+
+    # -- drawing -----------------------------------------------------------------------
+    def _dim_surface(self) -> pygame.Surface:
+        size = self.screen.get_size()
+        if self._dim is None or self._dim.get_size() != size:
+            self._dim = pygame.Surface(size, pygame.SRCALPHA)
+        self._dim.fill(self.context.theme.color("dim"))
+        return self._dim
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the top scene, and under a modal the scenes below it, dimmed."""
+        if not self.stack:
+            return
+        base = max((i for i, s in enumerate(self.stack) if not s.modal), default=0)
+        crashes = len(self.crashes)
+        for i, scene in enumerate(self.stack[base:]):
+            if i > 0:
+                surface.blit(self._dim_surface(), (0, 0))
+            self._guard(scene, "drawing", lambda s=scene: s.draw(surface))  # type: ignore[misc]
+            if len(self.crashes) != crashes:
+                # The stack now ends in an error screen: draw that frame afresh.
+                self.draw(surface)
+                return
+
+    def render(self) -> bool:
+        """Redraw and flip if anything changed; returns whether a frame was drawn."""
+        if not self.dirty or not self.running:
+            return False
+        self.dirty = False
+        self.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+        if self.on_frame is not None:
+            self.on_frame(self.frames)
+        return True
+
+    def _wait(self, timeout: float | None) -> list[pygame.event.Event]:
+        """Sleep until events arrive or ``timeout`` ms pass (None: until events arrive).
+
+        ``pygame.event.wait`` in pygame-ce polls every millisecond (about 2 % of a
+        core while idle); sleeping ``idle_poll_ms`` between polls costs a tenth of
+        that, and a delay under one frame is not felt.  ``idle_poll_ms = 0`` uses
+        ``pygame.event.wait`` instead.
+        """
+        if self.idle_poll_ms <= 0:
+            first = (
+                pygame.event.wait()
+                if timeout is None
+                else pygame.event.wait(max(1, math.ceil(timeout)))
+            )
+            return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+        deadline = None if timeout is None else time.monotonic() + timeout / 1000
+        while True:
+            events = pygame.event.get()
+            if events:
+                return events
+            pause = self.idle_poll_ms / 1000
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return []
+                pause = min(pause, remaining)
+            time.sleep(pause)
+
+    def run(self) -> int:
+        """The real loop: sleep until input or a wake-up is due, redraw on change; 0 on exit."""
+        if not self.running:
+            self.start()
+        clock = pygame.time.Clock()
+        last = pygame.time.get_ticks()
+        self.render()
+        while self.running:
+            wake = self.wakeup_in()
+            if wake == 0:
+                clock.tick(FPS)  # animating: a steady frame rate
+                events = pygame.event.get()
+            else:
+                events = self._wait(wake)
+            now = pygame.time.get_ticks()
+            self.step(events, now - last)
+            last = now
+            self.render()
+        self.close()
+        return 0

@@ -1,0 +1,121 @@
+"""The room's side of a window: turn timer, facilitator PIN, scenario watcher and the clock.
+
+One ``Classroom`` per app context, kept beside the context (not in it) so that
+the UI kit knows nothing of classrooms.  The table and the facilitator console
+share it; ``now`` is the time source (``time.monotonic``; tests put a fake one
+in, so no test sleeps).
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.session.facilitator import Facilitation, PinHash
+from game.session.session import Session
+from game.session.watch import ScenarioWatcher
+from game.ui.kit.context import Context
+
+URGENT_SECONDS = 10.0  # the countdown turns red for the last seconds of a turn
+# The lengths the seats screen and the console offer (None: no timer).
+TIMER_CHOICES: tuple[float | None, ...] = (None, 20, 30, 40, 45, 60, 90, 120, 180, 300)
+
+
+def timer_label(seconds: float | None) -> str:
+    """``Off``, ``40 s``, ``2 min``."""
+    if seconds is None:
+        return "Off"
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds / 60:g} min"
+    return f"{seconds:g} s"
+
+
+def timer_options(current: float | None) -> tuple[list[tuple[object, str]], int]:
+    """(value, label) options for a timer stepper, with ``current`` among them, and its index."""
+    numbers = [float(v) for v in TIMER_CHOICES if v is not None]
+    if current is not None and current not in numbers:
+        numbers = sorted([*numbers, current])
+    values: list[float | None] = [None, *numbers]
+    return [(v, timer_label(v)) for v in values], values.index(current)
+
+
+def countdown_text(seconds: float) -> str:
+    """``0:35`` for what is left of a turn (rounded up: 0:00 only when the time is up)."""
+    whole = int(-(-seconds // 1))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def ms_to_next_second(left: float) -> float:
+    """Milliseconds until a countdown showing ``left`` seconds (rounded up) changes its digits."""
+    fraction = left - int(left)
+    return max(1.0, (fraction if fraction > 0 else 1.0) * 1000 + 5)
+
+
+@dataclass
+class Classroom:
+    """What the facilitator set for this window, and the running game's controls."""
+
+    turn_seconds: float | None = None
+    pin: PinHash | None = None
+    watcher: ScenarioWatcher | None = None
+    now: Callable[[], float] = time.monotonic
+    facilitation: Facilitation | None = field(default=None, repr=False)
+
+    def attach(self, session: Session) -> Facilitation:
+        """The controls of ``session``: the ones in use if it is the same game, else new ones."""
+        fac = self.facilitation
+        if fac is None or fac.session is not session:
+            fac = Facilitation(session, turn_seconds=self.turn_seconds, pin=self.pin)
+            self.facilitation = fac
+        return fac
+
+    def set_turn_seconds(self, seconds: float | None) -> None:
+        """The timer for this game and the next ones (None: off)."""
+        self.turn_seconds = seconds
+        if self.facilitation is not None:
+            self.facilitation.clock.set_limit(seconds)
+
+    def set_pin(self, pin: PinHash | None) -> None:
+        """Protect the console with ``pin`` from now on (None: no PIN)."""
+        self.pin = pin
+        if self.facilitation is not None:
+            self.facilitation.pin = pin
+
+    def check_pin(self, pin: str) -> bool:
+        """True when ``pin`` opens the console (always, when none is set)."""
+        return self.pin is None or self.pin.check(pin)
+
+    def watches(self, session: Session) -> bool:
+        """Whether ``session`` plays the file being watched (another scenario is not reloaded)."""
+        path = session.loaded.path
+        if self.watcher is None or path is None:
+            return False
+        return _same(Path(path), self.watcher.path)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
+_ROOMS: weakref.WeakKeyDictionary[Context, Classroom] = weakref.WeakKeyDictionary()
+
+
+def classroom_of(ctx: Context) -> Classroom:
+    """The window's classroom settings (a default one the first time)."""
+    room = _ROOMS.get(ctx)
+    if room is None:
+        room = Classroom()
+        _ROOMS[ctx] = room
+    return room
+
+
+def install(ctx: Context, room: Classroom) -> Classroom:
+    """Use ``room`` for this window (``run_game`` does, with the command line's options)."""
+    _ROOMS[ctx] = room
+    return room

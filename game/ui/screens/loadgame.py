@@ -1,0 +1,109 @@
+"""Load a saved game: the save files in the user's data folder, newest first."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import ClassVar
+
+import pygame
+
+from game import paths
+from game.session.autosaves import FOLDER as AUTOSAVE_FOLDER
+from game.session.session import AUTOSAVE_NAME
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets.base import draw_box
+from game.ui.kit.widgets.button import Button
+from game.ui.kit.widgets.label import Label
+from game.ui.kit.widgets.listview import ListView
+from game.ui.screens.backdrop import Backdrop
+from game.ui.screens.flow import open_save
+
+
+def save_files(folder: Path | None = None) -> list[Path]:
+    """Save files (``*.json``) in the data folder and its per-game autosaves, newest first."""
+    where = folder if folder is not None else paths.user_data_dir()
+    found: list[Path] = []
+    for place in (where, where / AUTOSAVE_FOLDER):
+        try:
+            found += [p for p in place.iterdir() if p.suffix == ".json" and p.is_file()]
+        except OSError:
+            continue  # no such folder yet
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _label(path: Path) -> str:
+    stamp = _dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    kind = "autosave: " if path.parent.name == AUTOSAVE_FOLDER else ""
+    return f"{kind}{path.stem}   ·   saved {stamp}"
+
+
+class LoadScene(Scene):
+    """Choose a save file; a broken one explains itself in a message."""
+
+    title = "Load a game"
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (KeyBinding("escape", "back", "Back to the title"),)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.files = save_files()
+        self.backdrop = Backdrop()
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.heading = self.add(Label("load.title", "Load a saved game", style="heading"))
+        self.list = self.add(
+            ListView("load.list", [_label(p) for p in self.files], empty_text="No saved game yet.")
+        )
+        self.list.selected = 0 if self.files else None
+        self.back = self.add(Button("load.back", "Back"))
+        self.load = self.add(
+            Button("load.load", "Load", variant="primary", enabled=bool(self.files))
+        )
+        self.focus(self.list)
+
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        width = min(t.px(860), rect.width - 2 * t.space("md"))
+        height = min(t.px(560), rect.height - 2 * t.space("md"))
+        self.panel = layout.centred((width, height), rect)
+        head, body, foot = layout.column(
+            layout.pad(self.panel, t.space("lg")),
+            [t.line_height("heading"), layout.Flex(), t.control_height()],
+            t.space("lg"),
+        )
+        self.heading.rect, self.list.rect = head, body
+        widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.load)]
+        _, self.back.rect, self.load.rect = layout.row(
+            foot, [layout.Flex(), *widths], t.space("md")
+        )
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        self.backdrop.draw(surface, self.theme)
+        draw_box(surface, self.theme, self.panel, "surface", radius="lg")
+
+    def open(self) -> Transition | None:
+        """Load the chosen file (a message if it is broken)."""
+        i = self.list.selected
+        if i is None or not 0 <= i < len(self.files):
+            return None
+        path = self.files[i]
+        autosaved = path.name == AUTOSAVE_NAME or path.parent.name == AUTOSAVE_FOLDER
+        scene = open_save(self.ctx, path, keep_saving_to=not autosaved)
+        from game.ui.kit.dialog import Dialog
+
+        return Push(scene) if isinstance(scene, Dialog) else Replace(scene)
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        if intent.source == "load.load" or (
+            intent.source == "load.list" and intent.kind == "activate"
+        ):
+            return self.open()
+        if intent.source == "load.back":
+            return Pop()
+        return None
+
+    def on_action(self, action: str) -> Transition | None:
+        return Pop() if action == "back" else None

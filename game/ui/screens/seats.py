@@ -1,0 +1,230 @@
+"""Who plays each delegation: a person or an AI at a difficulty, with an optional PIN per person."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from typing import ClassVar
+
+import pygame
+
+from game.errors import UserError
+from game.scenario import LoadedScenario
+from game.session.facilitator import PinHash
+from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
+from game.session.session import Session
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.intent import Intent, Push, Replace, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets.base import draw_box
+from game.ui.kit.widgets.button import Button
+from game.ui.kit.widgets.dropdown import Dropdown
+from game.ui.kit.widgets.entry import TextEntry
+from game.ui.kit.widgets.label import Label, WrappedText
+from game.ui.kit.widgets.stepper import Stepper
+from game.ui.screens.backdrop import Backdrop
+from game.ui.screens.classroom import classroom_of, timer_options
+from game.ui.screens.common import GameSetup, actor_colour
+from game.ui.screens.flow import problem, start_scene
+from game.ui.screens.widgets.chips import PinEntry, Swatch
+
+SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
+    (Seat(SeatKind.HUMAN), "Human"),
+    (Seat(SeatKind.AI, Difficulty.EASY), "AI · easy"),
+    (Seat(SeatKind.AI, Difficulty.NORMAL), "AI · normal"),
+    (Seat(SeatKind.AI, Difficulty.HARD), "AI · hard"),
+)
+
+
+class SeatsScene(Scene):
+    """One row per playable delegation; Start opens the briefings."""
+
+    title = "Seats"
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("escape", "back", "Back"),
+        KeyBinding("ctrl+return", "start", "Start the game"),
+    )
+
+    def __init__(
+        self,
+        ctx: Context,
+        loaded: LoadedScenario,
+        *,
+        seats: Mapping[str, Seat] | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__(ctx)
+        self.loaded = loaded
+        sc = loaded.scenario
+        playable = [a.id for a in sc.playable]
+        chosen = dict(seats) if seats is not None else parse_seats(None, playable)
+        self.backdrop = Backdrop()
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.heading = self.add(Label("seats.title", "Who sits at the table?", style="heading"))
+        self.intro = self.add(
+            WrappedText(
+                "seats.intro",
+                f"{sc.title}. Choose a person or an AI delegate for each delegation. Several "
+                "people can share this screen: each human delegation may set a PIN that hides its "
+                "briefing from the others at every hand-over.",
+                color="text_dim",
+            )
+        )
+        self.head_seat = self.add(
+            Label("seats.head.seat", "Seat", style="overline", color="accent")
+        )
+        self.head_pin = self.add(
+            Label("seats.head.pin", "PIN (optional)", style="overline", color="accent")
+        )
+        self.rows: list[tuple[str, Swatch, Dropdown, PinEntry]] = []
+        values = [seat for seat, _ in SEAT_CHOICES]
+        for actor in sc.playable:
+            seat = chosen.get(actor.id, Seat(SeatKind.AI))
+            index = values.index(seat) if seat in values else 2
+            swatch = self.add(
+                Swatch(f"seats.{actor.id}.name", actor.name, actor_colour(self.theme, sc, actor.id))
+            )
+            menu = self.add(
+                Dropdown(f"seats.{actor.id}", [(s, text) for s, text in SEAT_CHOICES], index)
+            )
+            pin = self.add(
+                PinEntry(
+                    f"seats.{actor.id}.pin",
+                    placeholder="no PIN",
+                    max_length=12,
+                    enabled=seat.is_human,
+                )
+            )
+            self.rows.append((actor.id, swatch, menu, pin))
+        self.seed_label = self.add(
+            Label("seats.seed.label", "Seed (blank: a new one)", style="label")
+        )
+        self.seed = self.add(
+            TextEntry(
+                "seats.seed", "" if seed is None else str(seed), placeholder="random", max_length=9
+            )
+        )
+        room = classroom_of(ctx)
+        options, index = timer_options(room.turn_seconds)
+        self.timer_label = self.add(Label("seats.timer.label", "Turn timer", style="label"))
+        self.timer = self.add(Stepper("seats.timer", options, index))
+        self.fpin = self.add(
+            PinEntry(
+                "seats.facilitator-pin",
+                placeholder="PIN set" if room.pin is not None else "console PIN",
+                max_length=64,
+                tooltip="The facilitator console's PIN (optional): F9 opens the console",
+            )
+        )
+        self.error = self.add(Label("seats.error", "", color="danger"))
+        self.back = self.add(Button("seats.back", "Back"))
+        self.start = self.add(Button("seats.start", "Start", variant="primary"))
+        self.focus(self.start)
+
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        width = min(t.px(980), rect.width - 2 * t.space("md"))
+        h = t.control_height()
+        pad = t.space("xl") if width > t.px(700) else t.space("md")
+        inner_w = width - 2 * pad
+        gap = t.space("sm")
+        heights = [
+            t.line_height("heading"),
+            self.intro.height_for(inner_w),
+            t.line_height("overline"),
+        ]
+        heights += [h] * len(self.rows) + [h, h, t.line_height("body"), h]
+        height = min(layout.stack_height(heights, gap) + 2 * pad, rect.height - 2 * t.space("sm"))
+        self.panel = layout.centred((width, height), rect)
+        boxes = layout.column(layout.pad(self.panel, pad), heights, gap)
+        self.heading.rect, self.intro.rect, heads = boxes[0], boxes[1], boxes[2]
+        columns = [layout.Flex(1.2), layout.Flex(1.3), layout.Flex(0.8)]
+        _, self.head_seat.rect, self.head_pin.rect = layout.row(heads, columns, t.space("md"))
+        for (_, swatch, menu, pin), box in zip(
+            self.rows, boxes[3 : 3 + len(self.rows)], strict=True
+        ):
+            swatch.rect, menu.rect, pin.rect = layout.row(box, columns, t.space("md"))
+            actor = self.loaded.scenario.actor(swatch.id.split(".")[1])
+            swatch.text = actor.name
+            if swatch.preferred_size()[0] > swatch.rect.width:
+                swatch.text = actor.short_name or actor.name  # large text: the short name
+        seed_box = boxes[3 + len(self.rows)]
+        self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
+        timer_box = boxes[4 + len(self.rows)]
+        self.timer_label.rect, self.timer.rect, self.fpin.rect = layout.row(
+            timer_box, columns, t.space("md")
+        )
+        self.error.rect = boxes[-2]
+        widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.start)]
+        _, self.back.rect, self.start.rect = layout.row(
+            boxes[-1], [layout.Flex(), *widths], t.space("md")
+        )
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        self.backdrop.draw(surface, self.theme)
+        draw_box(surface, self.theme, self.panel, "surface", radius="lg")
+
+    def seat_map(self) -> dict[str, Seat]:
+        """The seats as chosen."""
+        out = {}
+        for actor, _, menu, _ in self.rows:
+            value = menu.options[menu.index][0]
+            assert isinstance(value, Seat)
+            out[actor] = value
+        return out
+
+    def begin(self) -> Transition | None:
+        """Create the game and open the first briefing."""
+        text = self.seed.text.strip()
+        if text and not text.isdigit():
+            self.error.text = "The seed is a whole number (or blank for a new one)."
+            return None
+        seed = int(text) if text else secrets.randbelow(1_000_000)
+        seats = self.seat_map()
+        room = classroom_of(self.ctx)
+        try:
+            pins = {
+                a: PinHash.make(pin.text)
+                for a, _, _, pin in self.rows
+                if seats[a].is_human and pin.text
+            }
+            if self.fpin.text:
+                room.set_pin(PinHash.make(self.fpin.text))
+        except UserError as exc:
+            self.error.text = str(exc)
+            return None
+        value = self.timer.value
+        room.set_turn_seconds(None if value is None else float(value))  # type: ignore[arg-type]
+        try:
+            session = Session(self.loaded, seed, seats, autosave=True)
+        except UserError as exc:
+            return Push(problem(self.ctx, "The game cannot start", str(exc)))
+        session.pins = pins  # hashed, and saved with the game from its first autosave
+        session.persist()
+        return Replace(start_scene(self.ctx, GameSetup(session)))
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        if intent.source == "seats.start":
+            return self.begin()
+        if intent.source == "seats.back":
+            return self.to_picker()
+        for _, _, menu, pin in self.rows:
+            if intent.source == menu.id and intent.kind == "change":
+                value = menu.options[menu.index][0]
+                pin.enabled = isinstance(value, Seat) and value.is_human
+                if not pin.enabled:
+                    pin.text = ""
+        return None
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "back":
+            return self.to_picker()
+        return self.begin() if action == "start" else None
+
+    def to_picker(self) -> Transition:
+        """Back to the scenario picker, this scenario still chosen."""
+        from game.ui.screens.picker import PickerScene
+
+        return Replace(PickerScene(self.ctx, preselect=self.loaded))

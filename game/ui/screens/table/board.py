@@ -1,0 +1,318 @@
+"""The proposal board: what is on the table, what is provisionally agreed, and issues × options.
+
+Every cell shows the option's label and chips for who publicly demands it, the
+live proposals that contain it and whose public red line it crosses; agreed
+(binding) and provisional options are framed.  Public information only.  The
+whole board is rendered once per change to one surface and blitted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import PublicView
+from game.engine.model import Issue
+from game.ui.kit.text import wrap_lines
+from game.ui.kit.theme import ColorLike, Theme
+from game.ui.kit.widgets.base import TextFit, Widget
+from game.ui.screens.common import actor_colour, current_round, names_list, short_name, term_lines
+
+LEGEND = (
+    "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
+    "× name = crosses that delegation's public red line"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    text: str
+    colour: ColorLike  # text colour
+    stripe: pygame.Color | None = None  # an actor's colour at the left edge
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text at a position inside the board surface."""
+
+    text: str
+    style: str
+    colour: ColorLike
+    pos: tuple[int, int]
+    width: int  # the room it had
+
+
+class BoardView(Widget):
+    """Draws the board for a public view; ``height_for(width)`` says how tall it is."""
+
+    def __init__(self, id: str) -> None:
+        super().__init__(id)
+        self.pv: PublicView | None = None
+        self._surface: pygame.Surface | None = None
+        self._key: tuple[object, ...] = ()
+        self._lines: list[Line] = []
+        self._height = 0
+
+    def set_view(self, pv: PublicView) -> None:
+        """Show this state of the table."""
+        self.pv = pv
+
+    # -- building ----------------------------------------------------------------------
+    def height_for(self, width: int) -> int:
+        """Pixel height of the board at ``width``."""
+        self._render(width)
+        return self._height
+
+    def _render(self, width: int) -> pygame.Surface:
+        # Every move adds to the public record, so its length (and the end) says what changed.
+        pv = self.pv
+        state = (len(pv.log), pv.over, pv.round_number) if pv is not None else None
+        key = (state, width, self.theme.version, self.theme.palette)
+        if key == self._key and self._surface is not None:
+            return self._surface
+        painter = _Painter(self.theme, self.pv, max(1, width))
+        if self.pv is not None:
+            painter.board()
+        self._surface, self._lines, self._height = painter.finish()
+        self._key = key
+        return self._surface
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self._render(self.rect.width), self.rect.topleft)
+
+    def text_fits(self) -> list[TextFit]:
+        self._render(self.rect.width)
+        t = self.theme
+        return [
+            TextFit(
+                self.id,
+                line.text,
+                t.text_size(line.text, line.style),
+                pygame.Rect(
+                    self.rect.left + line.pos[0],
+                    self.rect.top + line.pos[1],
+                    line.width,
+                    # Glyphs may stand a pixel taller than the line spacing that stacks them.
+                    max(t.line_height(line.style), t.text_size(line.text, line.style)[1]),
+                ),
+            )
+            for line in self._lines
+        ]
+
+    def all_text(self) -> list[str]:
+        """Every text of the board, for tests of what a screen shows."""
+        self._render(max(1, self.rect.width))
+        return [line.text for line in self._lines]
+
+
+class _Painter:
+    """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
+
+    def __init__(self, theme: Theme, pv: PublicView | None, width: int) -> None:
+        self.t = theme
+        self.pv = pv
+        self.width = width
+        self.y = 0
+        self.ops: list[tuple[str, tuple[object, ...]]] = []
+        self.lines: list[Line] = []
+
+    # -- primitives (recorded, then replayed onto a surface of the final height) -------
+    def text(self, text: str, style: str, colour: ColorLike, at: tuple[int, int, int]) -> int:
+        """Wrapped text at ``at`` = (x, y, width); returns its height."""
+        x, y, width = at
+        h = self.t.line_height(style)
+        lines = wrap_lines(self.t.font(style), text, width)  # memoised: most cells stay
+        for n, line in enumerate(lines):
+            if line:
+                self.lines.append(Line(line, style, colour, (x, y + n * h), width))
+        return h * len(lines)
+
+    def rect(self, colour: ColorLike | pygame.Color, rect: pygame.Rect, width: int = 0) -> None:
+        self.ops.append(("rect", (colour, pygame.Rect(rect), width)))
+
+    def finish(self) -> tuple[pygame.Surface, list[Line], int]:
+        height = max(1, self.y)
+        surface = pygame.Surface((self.width, height), pygame.SRCALPHA)
+        r = self.t.radius("sm")
+        for op, args in self.ops:
+            if op == "rect":
+                colour, rect, width = args
+                assert isinstance(rect, pygame.Rect)
+                assert isinstance(width, int)
+                pygame.draw.rect(surface, self.t.color(colour), rect, width=width, border_radius=r)  # type: ignore[arg-type]
+        for line in self.lines:
+            surface.blit(self.t.text(line.text, line.style, line.colour), line.pos)
+        return surface, self.lines, height
+
+    # -- sections ----------------------------------------------------------------------
+    def board(self) -> None:
+        assert self.pv is not None
+        self.on_the_table()
+        self.provisional()
+        self.grid()
+        self.y += self.t.space("sm")
+        self.y += self.text(LEGEND, "caption", "text_dim", (0, self.y, self.width))
+
+    def heading(self, text: str) -> None:
+        self.y += self.text(text, "overline", "accent", (0, self.y, self.width))
+        self.y += self.t.space("xs")
+
+    def on_the_table(self) -> None:
+        pv = self.pv
+        assert pv is not None
+        t = self.t
+        self.heading("ON THE TABLE")
+        live = [p for p in pv.proposals if str(p.status) == "live"]
+        if not live:
+            self.y += self.text(
+                "No proposal is on the table.", "body_italic", "text_dim", (0, self.y, self.width)
+            )
+        pad = t.space("sm")
+        for p in live:
+            top = self.y
+            inner = self.width - 2 * pad - t.px(6)
+            x = pad + t.px(6)
+            y = top + pad
+            y += self.text(
+                f"#{p.number}  proposed by {short_name(pv, p.proposer)}",
+                "label",
+                "text",
+                (x, y, inner),
+            )
+            waiting = [a for a in pv.present if a not in p.accepted_by]
+            accepted = names_list(pv, p.accepted_by)
+            status = f"Accepted by {accepted}  ·  waiting for {names_list(pv, waiting)}"
+            y += self.text(status, "caption", "accent", (x, y, inner))
+            for line in term_lines(pv.issues, p.terms):
+                y += self.text(f"•  {line}", "caption", "text", (x, y, inner))
+            box = pygame.Rect(0, top, self.width, y + pad - top)
+            self.ops.insert(0, ("rect", ("panel", box, 0)))
+            self.ops.append(
+                (
+                    "rect",
+                    (actor_colour(t, pv, p.proposer), pygame.Rect(0, top, t.px(6), box.height), 0),
+                )
+            )
+            self.y = box.bottom + t.space("sm")
+        self.y += t.space("sm")
+
+    def provisional(self) -> None:
+        pv = self.pv
+        assert pv is not None
+        if not pv.provisional:
+            return
+        self.heading("PROVISIONALLY AGREED — NOT YET BINDING")
+        for prov in pv.provisional:
+            line = term_lines(pv.issues, [(prov.issue, prov.option)])[0]
+            text = f"{line}  —  still needs {names_list(pv, prov.missing)}"
+            self.y += self.text(text, "caption", "warning", (0, self.y, self.width))
+        self.y += self.t.space("md")
+
+    def grid(self) -> None:
+        pv = self.pv
+        assert pv is not None
+        t = self.t
+        self.heading("THE ISSUES")
+        rnd = current_round(pv)
+        columns = max((len(i.options) for i in pv.issues), default=1)
+        gap = t.space("xs")
+        name_w = max(t.px(120), self.width * 24 // 100)
+        cell_w = max(1, (self.width - name_w - gap * columns) // columns)
+        for issue in pv.issues:
+            self.issue_row(issue, issue.id in rnd.agenda, name_w, cell_w, gap)
+            self.y += gap
+
+    def issue_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
+        pv = self.pv
+        assert pv is not None
+        t = self.t
+        pad = t.space("xs") + 2
+        top = self.y
+        binding = dict(pv.binding)
+        provisional = {p.issue: p for p in pv.provisional}
+        colour = "text" if on_agenda else "text_dim"
+        h = self.text(issue.name, "label", colour, (pad, top + pad, name_w - 2 * pad))
+        note = f"Needs {names_list(pv, issue.consent)}"
+        if not on_agenda:
+            note += " · not on this agenda"
+        h += self.text(note, "caption", "text_dim", (pad, top + pad + h, name_w - 2 * pad))
+        heights = [h + 2 * pad]
+        x = name_w + gap
+        cells = []
+        for option in issue.options:
+            chips = self.chips(issue, option.id)
+            status = ""
+            if binding.get(issue.id) == option.id:
+                status = "AGREED"
+            elif issue.id in provisional and provisional[issue.id].option == option.id:
+                status = "PROVISIONAL"
+            elif option.id == issue.status_quo:
+                status = "STATUS QUO"
+            y = top + pad
+            if status:
+                tone = {"AGREED": "ok", "PROVISIONAL": "warning"}.get(status, "text_dim")
+                y += self.text(status, "overline", tone, (x + pad, y, cell_w - 2 * pad))
+            y += self.text(option.label, "caption", colour, (x + pad, y, cell_w - 2 * pad))
+            y += self.chip_rows(chips, x + pad, y + t.space("xs"), cell_w - 2 * pad)
+            heights.append(y - top + pad)
+            cells.append((x, status))
+            x += cell_w + gap
+        height = max(heights)
+        self.ops.insert(0, ("rect", ("surface", pygame.Rect(0, top, name_w, height), 0)))
+        for cx, status in cells:
+            box = pygame.Rect(cx, top, cell_w, height)
+            self.ops.insert(0, ("rect", ("panel", box, 0)))
+            if status in ("AGREED", "PROVISIONAL"):
+                edge = "ok" if status == "AGREED" else "warning"
+                self.ops.append(("rect", (edge, box, max(2, t.px(2)))))
+        self.y = top + height
+
+    def chips(self, issue: Issue, option: str) -> list[Chip]:
+        pv = self.pv
+        assert pv is not None
+        out = [
+            Chip(short_name(pv, d.actor), "text", actor_colour(self.t, pv, d.actor))
+            for d in pv.demands
+            if d.issue == issue.id and d.option == option
+        ]
+        out += [
+            Chip(f"#{p.number}", "accent")
+            for p in pv.proposals
+            if str(p.status) == "live" and (issue.id, option) in p.terms
+        ]
+        out += [
+            Chip(f"× {short_name(pv, line.actor)}", "danger")
+            for line in pv.public_red_lines
+            if line.issue == issue.id and option in line.options
+        ]
+        return out
+
+    def chip_rows(self, chips: list[Chip], x0: int, y0: int, width: int) -> int:
+        """Chips flowed into rows; returns the height used (0 without chips)."""
+        if not chips:
+            return 0
+        t = self.t
+        h = t.line_height("overline") + 2
+        stripe = t.px(4)
+        x, y = x0, y0
+        for chip in chips:
+            w = (
+                t.text_size(chip.text, "overline")[0]
+                + 2 * t.space("xs")
+                + (stripe if chip.stripe else 0)
+            )
+            w = min(w, width)
+            if x > x0 and x + w > x0 + width:
+                x, y = x0, y + h + 2
+            box = pygame.Rect(x, y, w, h)
+            self.ops.append(("rect", ("surface", box, 0)))
+            text_x = x + t.space("xs")
+            if chip.stripe is not None:
+                self.ops.append(("rect", (chip.stripe, pygame.Rect(x, y, stripe, h), 0)))
+                text_x += stripe
+            self.lines.append(
+                Line(chip.text, "overline", chip.colour, (text_x, y + 1), w - (text_x - x))
+            )
+            x += w + t.space("xs")
+        return y + h - y0 + t.space("xs")

@@ -1,0 +1,195 @@
+"""The delegations panel: each delegation's colour, seat, whether it is at the table, its stance.
+
+Only public facts: who sits where, the last thing each delegation did in the
+open, and its public trackers.  Nothing of anyone's briefing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import EventKind, PublicView
+from game.session.seats import Seat
+from game.ui.kit.text import ellipsize
+from game.ui.kit.widgets.base import TextFit, Widget, blit_text, draw_box
+from game.ui.screens.common import actor_colour, current_round, names_list, seat_text
+
+_STANCE_KINDS = {
+    EventKind.STATEMENT,
+    EventKind.PROPOSAL,
+    EventKind.ACCEPTED,
+    EventKind.REJECTED,
+    EventKind.THREAT,
+    EventKind.LEVER_USED,
+    EventKind.WALKOUT,
+    EventKind.PASS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What one delegation's card says."""
+
+    actor: str
+    name: str
+    tag: str  # "You", "Human", "AI · normal"
+    delegate: str
+    status: str
+    status_colour: str
+    stance: str
+    trackers: str
+
+
+def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list[Card]:
+    """A card for each playable delegation, in the scenario's order."""
+    rnd = current_round(pv)
+    last: dict[str, str] = {}
+    for event in pv.log:
+        if event.kind in _STANCE_KINDS and event.actor:
+            last[event.actor] = event.text.strip().splitlines()[0]
+    out = []
+    for actor in pv.actors:
+        if not actor.playable:
+            continue
+        a = actor.id
+        seat = seats.get(a)
+        tag = "You" if a == viewer else seat_text(seat) if seat is not None else "AI"
+        if pv.to_move == a:
+            status, colour = "To move", "accent"
+        elif a in pv.walked_out:
+            status, colour = "Walked out of this round", "warning"
+        elif a in rnd.participants:
+            status, colour = "At the table", "text_dim"
+        else:
+            status, colour = "Not at this table", "text_disabled"
+        tr = pv.trackers
+        trackers = (
+            f"Credibility {tr.credibility.get(a, 0):.0f}  ·  Support {tr.support.get(a, 0):.0f}"
+        )
+        delegate = actor.delegate.split("(")[0].strip().rstrip(",")
+        stance = last.get(a, "No move yet")
+        out.append(Card(a, actor.short_name, tag, delegate, status, colour, stance, trackers))
+    return out
+
+
+class DelegationsPanel(Widget):
+    """A column of delegation cards, and who else is in the room."""
+
+    def __init__(self, id: str) -> None:
+        super().__init__(id)
+        self.pv: PublicView | None = None
+        self.cards: list[Card] = []
+        self.others = ""
+
+    def set_view(self, pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> None:
+        """Show this state of the table."""
+        self.pv = pv
+        self.cards = cards(pv, seats, viewer)
+        others = [a.id for a in pv.actors if not a.playable]
+        self.others = f"Also concerned: {names_list(pv, others)}" if others else ""
+
+    def _lines(self) -> list[tuple[str, str]]:
+        """(style, sample text) of a card's lines, top to bottom."""
+        return [("label", "X"), ("caption", "X"), ("caption", "X"), ("caption", "X")]
+
+    def card_height(self) -> int:
+        """Height of one card."""
+        t = self.theme
+        return sum(t.line_height(s) for s, _ in self._lines()) + 2 * t.space("sm")
+
+    def _card_rects(self) -> list[pygame.Rect]:
+        t = self.theme
+        h = self.card_height()
+        y = self.rect.top
+        out = []
+        for _ in self.cards:
+            out.append(pygame.Rect(self.rect.left, y, self.rect.width, h))
+            y += h + t.space("sm")
+        return out
+
+    def _text_boxes(
+        self, card: Card, rect: pygame.Rect
+    ) -> list[tuple[str, str, str, pygame.Rect, str]]:
+        t = self.theme
+        inner = rect.inflate(-2 * t.space("md"), -2 * t.space("sm"))
+        inner.left += t.px(6)
+        inner.width -= t.px(6)
+        y = inner.top
+        h_label = t.line_height("label")
+        tag_w = t.text_size(card.tag, "caption")[0] + 2 * t.space("sm")
+        name_box = pygame.Rect(inner.left, y, max(1, inner.width - tag_w - t.space("sm")), h_label)
+        tag_box = pygame.Rect(inner.right - tag_w, y, tag_w, h_label)
+        y += h_label
+        out = [
+            (card.name, "label", "text", name_box, "left"),
+            (card.tag, "caption", "accent" if card.tag == "You" else "text_dim", tag_box, "center"),
+        ]
+        h = t.line_height("caption")
+        for text, colour in (
+            (card.status, card.status_colour),
+            (card.stance, "text"),
+            (card.trackers, "text_dim"),
+        ):
+            out.append(
+                (text, "caption", colour, pygame.Rect(inner.left, y, inner.width, h), "left")
+            )
+            y += h
+        return out
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        if self.pv is None:
+            return
+        for card, rect in zip(self.cards, self._card_rects(), strict=True):
+            if rect.top >= self.rect.bottom:
+                break
+            moving = card.status == "To move"
+            draw_box(surface, t, rect, "panel", border="accent" if moving else "border")
+            bar = pygame.Rect(rect.left, rect.top, t.px(6), rect.height)
+            pygame.draw.rect(
+                surface,
+                actor_colour(t, self.pv, card.actor),
+                bar,
+                border_top_left_radius=t.radius("md"),
+                border_bottom_left_radius=t.radius("md"),
+            )
+            for text, style, colour, box, align in self._text_boxes(card, rect):
+                if style == "caption" and align == "center":
+                    pygame.draw.rect(surface, t.color("surface"), box, border_radius=t.radius("sm"))
+                shown = ellipsize(t.font(style), text, box.width)
+                blit_text(surface, t.text(shown, style, colour), box, align)
+        if self.others:
+            rects = self._card_rects()
+            y = (rects[-1].bottom if rects else self.rect.top) + t.space("sm")
+            box = pygame.Rect(self.rect.left, y, self.rect.width, t.line_height("caption"))
+            if box.bottom <= self.rect.bottom:
+                shown = ellipsize(t.font("caption"), self.others, box.width)
+                blit_text(surface, t.text(shown, "caption", "text_dim"), box)
+
+    def text_fits(self) -> list[TextFit]:
+        fits = []
+        for card, rect in zip(self.cards, self._card_rects(), strict=True):
+            for text, style, _, box, _ in self._text_boxes(card, rect):
+                # Long stances and delegate titles are shortened on purpose (full text in the
+                # transcript); the names and tags must fit.
+                if style == "label" or box.width < rect.width // 2:
+                    fits.append(self._fit(text, style, box))
+        return fits
+
+    def all_text(self) -> list[str]:
+        """Every text of the panel, for tests of what a screen shows."""
+        return [
+            text
+            for card in self.cards
+            for text in (
+                card.name,
+                card.tag,
+                card.delegate,
+                card.status,
+                card.stance,
+                card.trackers,
+            )
+        ] + [self.others]

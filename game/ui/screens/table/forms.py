@@ -1,0 +1,262 @@
+"""The frame of the action bar's forms: fields, live red-line notes, confirm and cancel.
+
+Each form is a modal over the table.  It offers only what the session says is
+legal for the mover, explains live which terms cross the mover's own red lines
+(secret ones included: only the mover sees this form) or anyone's public ones,
+and closes with ``Pop(Intent(form id, "submit", action))`` for the table to submit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+import pygame
+
+from game import engine
+from game.engine import Action, Propose
+from game.engine.model import Scenario
+from game.ui.kit import layout
+from game.ui.kit.context import Context
+from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Scene
+from game.ui.kit.widgets.base import draw_panel
+from game.ui.kit.widgets.button import Button
+from game.ui.kit.widgets.label import Label
+from game.ui.kit.widgets.scrollpanel import ScrollPanel
+from game.ui.screens.classroom import ms_to_next_second
+from game.ui.screens.common import issue_name, option_label, short_name
+from game.ui.screens.widgets.chooser import ChoicePicker
+from game.ui.screens.widgets.document import Document
+
+if TYPE_CHECKING:
+    from game.ui.screens.table.room import TableRoom
+
+LEAVE_OUT = "— not in this package —"
+CLOCK_SAMPLE = "88:88 left"  # the widest countdown: its room in the header does not jump
+
+
+def agenda_options(legal: Sequence[Action]) -> dict[str, list[str]]:
+    """Issue -> options the mover may propose now, read from the legal one-term proposals."""
+    out: dict[str, list[str]] = {}
+    for action in legal:
+        if isinstance(action, Propose) and len(action.terms) == 1:
+            issue, option = action.terms[0]
+            out.setdefault(issue, []).append(option)
+    return out
+
+
+class FormScene(Scene):
+    """A modal form: fields on the left, live notes on the right (below on narrow windows)."""
+
+    modal = True
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("escape", "cancel", "Close without acting"),
+        KeyBinding("ctrl+return", "submit", "Confirm"),
+    )
+
+    def __init__(
+        self,
+        ctx: Context,
+        id: str,
+        title: str,
+        submit_text: str,
+        *,
+        scenario: Scenario,
+        actor: str,
+        variant: str = "primary",
+    ) -> None:
+        super().__init__(ctx)
+        self.id = id
+        self.title = title
+        self.scenario = scenario
+        self.actor = actor
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
+        self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
+        # The turn's countdown: the table under this modal is not updated, so the form shows it.
+        self.room: TableRoom | None = None
+        self.countdown = self.add(Label(f"{id}.clock", "", style="label", align="right"))
+        self.fields = self.add(ScrollPanel(f"{id}.fields"))
+        self.form = Document(self.fields, f"{id}.field")
+        self.side = self.add(ScrollPanel(f"{id}.notes"))
+        self.notes = Document(self.side, f"{id}.note")
+        self.submit = self.add(Button(f"{id}.submit", submit_text, variant=variant))
+        self.cancel = self.add(Button(f"{id}.cancel", "Cancel"))
+
+    def show_clock(self, room: TableRoom) -> None:
+        """Show the table's turn countdown (read-only, the same clock) in the header."""
+        self.room = room
+        self.tick_clock()
+
+    def tick_clock(self) -> None:
+        """Bring the countdown up to date: red in the last seconds, amber while paused."""
+        if self.room is None:
+            return
+        text, urgent = self.room.clock()
+        self.countdown.text = text
+        self.countdown.color = "warning" if self.room.paused else "danger" if urgent else "accent"
+
+    # -- to fill in --------------------------------------------------------------------
+    def action(self) -> Action | None:
+        """The action the form describes now (None: not complete)."""
+        return None
+
+    def explain(self) -> None:
+        """Rebuild the notes for the current choices."""
+
+    # -- shared notes ------------------------------------------------------------------
+    def explain_terms(self, terms: Sequence[tuple[str, str]], *, value: bool) -> None:
+        """The red lines these terms cross, and why; and their value to the mover."""
+        doc = self.notes
+        sc = self.scenario
+        doc.heading("Red lines", gap="xs")
+        breaches = engine.explain_red_lines(sc, tuple(terms), self.actor)
+        if not terms:
+            doc.text("Choose at least one term.", "body_italic", "text_dim")
+        elif not breaches:
+            doc.text(
+                "No term crosses your red lines or any delegation's public ones.", "body", "ok"
+            )
+        for b in breaches:
+            whose = (
+                "your own red line" + ("" if b.public else " (secret: only you know it)")
+                if b.own
+                else f"{short_name(sc, b.actor)}'s public red line"
+            )
+            head = (
+                f"× {issue_name(sc.issues, b.issue)}: {option_label(sc.issues, b.issue, b.option)}"
+                f" crosses {whose}"
+            )
+            doc.text(head, "label", "danger" if b.own else "warning", gap="md")
+            doc.text(b.reason, "body", gap="xs")
+            if b.source:
+                doc.text(f"Source: {b.source}", "caption", "text_dim", gap="xs")
+        if value and terms:
+            prefs = sc.preferences.get(self.actor)
+            if prefs is not None:
+                worth = engine.utility(sc, self.actor, dict(terms), self.agreed)
+                doc.heading("Value to you", gap="lg")
+                doc.text(
+                    f"With the other issues as they stand, this package is worth {worth:.2f} to "
+                    f"your delegation; walking away is worth {prefs.reservation:.2f}.",
+                    "body",
+                )
+
+    def refresh_notes(self) -> None:
+        """Rebuild and re-flow the notes."""
+        self.notes.clear()
+        self.explain()
+        self.notes.arrange()
+        self.submit.enabled = self.action() is not None
+
+    # -- layout and behaviour ----------------------------------------------------------
+    def layout(self, rect: pygame.Rect) -> None:
+        t = self.theme
+        width = min(t.px(1080), rect.width - 2 * t.space("md"))
+        height = min(t.px(640), rect.height - 2 * t.space("md"))
+        self.panel = layout.centred((width, height), rect)
+        pad = t.space("lg") if width > t.px(600) else t.space("md")
+        head, body, foot = layout.column(
+            layout.pad(self.panel, pad),
+            [t.line_height("subheading"), layout.Flex(), t.control_height()],
+            t.space("md"),
+        )
+        if self.room is not None:
+            clock_w = self.theme.text_size(CLOCK_SAMPLE, "label")[0]
+            self.heading.rect, self.countdown.rect = layout.row(
+                head, [layout.Flex(), clock_w], t.space("md")
+            )
+        else:
+            self.heading.rect, self.countdown.rect = head, pygame.Rect(head.right, head.top, 0, 0)
+        if body.width >= t.px(760):
+            self.fields.rect, self.side.rect = layout.row(
+                body, [layout.Flex(1.1), layout.Flex(1)], t.space("xl")
+            )
+        else:
+            self.fields.rect, self.side.rect = layout.column(
+                body, [layout.Flex(2), layout.Flex(1)], t.space("md")
+            )
+        self.form.arrange()
+        self.refresh_notes()
+        widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.cancel, self.submit)]
+        _, self.cancel.rect, self.submit.rect = layout.row(
+            foot, [layout.Flex(), *widths], t.space("md")
+        )
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        draw_panel(surface, self.theme, self.panel, border="border_strong")
+
+    def update(self, dt: float) -> Transition | None:
+        self.tick_clock()
+        return super().update(dt)
+
+    def wakeup_in(self) -> float | None:
+        times = [super().wakeup_in()]
+        left = None if self.room is None or self.room.paused else self.room.remaining()
+        if left is not None:
+            times.append(ms_to_next_second(left))  # wake as the shown second changes
+        known = [t for t in times if t is not None]
+        return min(known) if known else None
+
+    def focus_first(self) -> None:
+        # The first field, not the scrolling panel around the fields.
+        fields = [w for w in self.fields.children() if w.can_focus()]
+        if self.focused is None and fields:
+            self.focus(fields[0])
+        else:
+            super().focus_first()
+
+    def _done(self) -> Transition | None:
+        action = self.action()
+        return Pop(Intent(self.id, "submit", action)) if action is not None else None
+
+    def on_intent(self, intent: Intent) -> Transition | None:
+        if intent.source == self.submit.id:
+            return self._done()
+        if intent.source == self.cancel.id:
+            return Pop()
+        if intent.kind == "change":
+            self.refresh_notes()
+        elif intent.kind == "submit":
+            return self._done()
+        return None
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "cancel":
+            return Pop()
+        if action == "submit":
+            return self._done()
+        return None
+
+
+class TermsForm(FormScene):
+    """A form with one chooser per proposable issue (a package, or a threat's unless-terms)."""
+
+    def add_term_pickers(self, options: dict[str, list[str]], preset: dict[str, str]) -> None:
+        """One chooser per issue: leave it out, or one of its options."""
+        self.pickers: list[tuple[str, ChoicePicker]] = []
+        for issue, opts in options.items():
+            choices: list[tuple[object, str]] = [(None, LEAVE_OUT)]
+            choices += [(o, option_label(self.scenario.issues, issue, o)) for o in opts]
+            index = 1 + opts.index(preset[issue]) if preset.get(issue) in opts else 0
+            picker = ChoicePicker(
+                f"{self.id}.issue.{issue}",
+                issue_name(self.scenario.issues, issue),
+                choices,
+                index,
+            )
+            self.form.widget(picker, gap="md")
+            self.pickers.append((issue, picker))
+
+    def terms(self) -> list[tuple[str, str]]:
+        """The terms chosen so far."""
+        return [(issue, str(p.value)) for issue, p in self.pickers if p.value is not None]
+
+    def mark_pickers(self) -> None:
+        """Frame the choosers whose term crosses a red line (own in red, others' in amber)."""
+        breaches = engine.explain_red_lines(self.scenario, tuple(self.terms()), self.actor)
+        for issue, picker in self.pickers:
+            hits = [b for b in breaches if b.issue == issue]
+            picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"

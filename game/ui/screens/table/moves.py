@@ -1,0 +1,203 @@
+"""The action bar's forms: propose a package, make a statement, threaten, carry out a lever.
+
+Each offers only what the session says is legal for the mover; the package
+and threat forms explain live which terms cross red lines (see ``forms``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game import engine
+from game.engine import Action, CarryOut, Propose, Statement, Threaten
+from game.engine.model import Scenario
+from game.ui.kit.context import Context
+from game.ui.kit.widgets.entry import TextEntry
+from game.ui.screens.common import short_name
+from game.ui.screens.table.forms import FormScene, TermsForm, agenda_options
+from game.ui.screens.widgets.chooser import ChoicePicker
+
+
+class ProposeForm(TermsForm):
+    """Build a package to propose."""
+
+    title = "Propose a package"
+
+    def __init__(
+        self,
+        ctx: Context,
+        scenario: Scenario,
+        actor: str,
+        legal: Sequence[Action],
+        preset: dict[str, str],
+    ) -> None:
+        super().__init__(
+            ctx, "propose", "Propose a package", "Propose", scenario=scenario, actor=actor
+        )
+        self.form.text(
+            "Choose an option for each issue you want in the package; leave the others out.",
+            "body",
+            "text_dim",
+            gap="xs",
+        )
+        self.add_term_pickers(agenda_options(legal), preset)
+
+    def action(self) -> Action | None:
+        terms = self.terms()
+        return Propose(self.actor, tuple(terms)) if terms else None
+
+    def explain(self) -> None:
+        self.mark_pickers()
+        self.explain_terms(self.terms(), value=True)
+
+
+class ThreatForm(TermsForm):
+    """Threaten with a lever, optionally unless some terms are agreed."""
+
+    title = "Threaten"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "threaten",
+            "Make a threat",
+            "Threaten",
+            scenario=scenario,
+            actor=actor,
+            variant="danger",
+        )
+        levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
+        names = {lv.id: lv.name for lv in scenario.levers}
+        self.lever = ChoicePicker(
+            "threaten.lever",
+            "Lever",
+            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+        )
+        self.form.widget(self.lever, gap="xs")
+        self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
+        self.add_term_pickers(agenda_options(legal), {})
+
+    def action(self) -> Action | None:
+        if self.lever.value is None:
+            return None
+        return Threaten(self.actor, str(self.lever.value), tuple(self.terms()))
+
+    def explain(self) -> None:
+        self.mark_pickers()
+        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        if lever is not None:
+            self.notes.heading(lever.name, gap="xs")
+            self.notes.text(lever.description, "body")
+            target = short_name(self.scenario, lever.target)
+            self.notes.text(
+                f"Aimed at {target}. A threat you do not carry out when its terms are not met "
+                "costs credibility.",
+                "body_italic",
+                "text_dim",
+            )
+        if self.terms():
+            self.explain_terms(self.terms(), value=False)
+
+
+class CarryOutForm(FormScene):
+    """Carry out one of the mover's levers."""
+
+    title = "Carry out"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "carry",
+            "Carry out a lever",
+            "Carry out",
+            scenario=scenario,
+            actor=actor,
+            variant="danger",
+        )
+        levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
+        names = {lv.id: lv.name for lv in scenario.levers}
+        self.lever = ChoicePicker(
+            "carry.lever",
+            "Lever",
+            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+        )
+        self.form.widget(self.lever, gap="xs")
+
+    def action(self) -> Action | None:
+        return None if self.lever.value is None else CarryOut(self.actor, str(self.lever.value))
+
+    def explain(self) -> None:
+        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        if lever is None:
+            return
+        self.notes.heading(lever.name, gap="xs")
+        self.notes.text(lever.description, "body")
+        self.notes.text(
+            f"Carrying it out raises tension by {self.scenario.rules.execute_tension:g}.",
+            "body",
+            "warning",
+        )
+        if lever.source:
+            self.notes.text(f"Source: {lever.source}", "caption", "text_dim")
+
+
+_TONE_HELP = {
+    "conciliatory": "conciliatory_tension",
+    "firm": "firm_tension",
+    "hostile": "hostile_tension",
+}
+
+
+class StatementForm(FormScene):
+    """A public statement: a tone and the words for the transcript."""
+
+    title = "Statement"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
+    ) -> None:
+        super().__init__(
+            ctx,
+            "statement",
+            "Make a public statement",
+            "Make statement",
+            scenario=scenario,
+            actor=actor,
+        )
+        tones = [a.tone for a in legal if isinstance(a, Statement)]
+        unique = list(dict.fromkeys(tones))
+        self.tone = ChoicePicker(
+            "statement.tone",
+            "Tone",
+            [(tone, str(tone).title()) for tone in unique] or [(None, "—")],
+        )
+        self.form.widget(self.tone, gap="xs")
+        self.form.text("Your words (optional):", "label", "text_dim", gap="lg")
+        self.words = TextEntry(
+            "statement.words", placeholder="What your delegation says…", max_length=240
+        )
+        self.form.widget(self.words, gap="xs")
+
+    def action(self) -> Action | None:
+        if self.tone.value is None:
+            return None
+        tone = self.tone.value
+        assert isinstance(tone, engine.Tone)
+        return Statement(self.actor, tone, self.words.text.strip())
+
+    def explain(self) -> None:
+        tone = str(self.tone.value or "")
+        field = _TONE_HELP.get(tone)
+        self.notes.heading("Effect", gap="xs")
+        if field is not None:
+            delta = float(getattr(self.scenario.rules, field))
+            self.notes.text(f"A {tone} statement moves tension by {delta:+g}.", "body")
+        self.notes.text(
+            "Your words go into the transcript that every delegation reads.",
+            "body_italic",
+            "text_dim",
+        )

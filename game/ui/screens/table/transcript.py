@@ -1,0 +1,194 @@
+"""The transcript: the public record as rows, with what each AI delegate says at the table.
+
+An AI delegate's words are its public *remark*; its rationale (utility,
+aspiration, the reasons of secret red lines) stays private until the debrief.
+Rows are built by replaying the session's action log through the engine (the
+same events the session saw, each with the move that caused it), so that a
+loaded or undone game shows the remarks in the right places.  Rendering
+wraps each row to the list's width; ``ListView`` caches the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import pygame
+
+from game import engine
+from game.engine import FACILITATOR, EventKind, GameEvent, PublicView, Statement
+from game.session.seats import SeatKind
+from game.session.session import LogEntry, Session, Turn
+from game.ui.kit.text import wrap_lines
+from game.ui.kit.theme import Theme
+from game.ui.kit.widgets.base import TextFit
+from game.ui.kit.widgets.listview import ListView
+from game.ui.screens.common import actor_colour, delegate_name, prose, short_name
+
+_MINOR = {
+    EventKind.TENSION,
+    EventKind.PASS,
+    EventKind.PROPOSAL_WITHDRAWN,
+    EventKind.TIMEOUT,
+    EventKind.ROUND_EXTENDED,
+}
+_GOOD = {EventKind.AGREEMENT, EventKind.BINDING, EventKind.COMMITMENT_KEPT}
+_BAD = {
+    EventKind.THREAT,
+    EventKind.LEVER_USED,
+    EventKind.WALKOUT,
+    EventKind.ESCALATION,
+    EventKind.COMMITMENT_BROKEN,
+}
+_HEAD = {EventKind.ROUND_CLOSED, EventKind.GAME_OVER}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One transcript row: who, what kind, the text, and its colours."""
+
+    kind: str  # an EventKind value, or "remark" (an AI delegate's words)
+    actor: str
+    speaker: str  # shown above the text ("" for none)
+    text: str
+    round: int
+
+
+def _row(pv: PublicView, event: GameEvent) -> Row:
+    speaker = ""
+    if event.kind is EventKind.QUOTE:
+        speaker = short_name(pv, event.actor) if event.actor else ""
+    elif event.kind is EventKind.ROUND_OPENED:
+        speaker = f"ROUND {event.round} OPENS"
+    return Row(str(event.kind), event.actor, speaker, prose(event.text), event.round)
+
+
+def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> list[Row]:
+    """The rows of one move: its events, and an AI delegate's remark after the first.
+
+    Never the rationale: it holds the delegate's private numbers and secret reasons.
+    """
+    rows = [_row(pv, e) for e in events]
+    actor = entry.action.actor
+    if actor == FACILITATOR and rows:
+        rows[0] = replace(rows[0], speaker="Facilitator")
+    elif entry.by is not SeatKind.HUMAN and entry.remark and type(entry.action) is not Statement:
+        # (a statement's words are already its own row)
+        who = f"{delegate_name(pv, actor)} ({short_name(pv, actor)})"
+        rnd = events[0].round if events else pv.round_number
+        note = Row("remark", actor, who, f"“{entry.remark}”", rnd)
+        rows.insert(min(1, len(rows)), note)
+    return rows
+
+
+def session_rows(session: Session) -> list[Row]:
+    """Every row of the game so far, remarks placed after the moves they go with."""
+    state = engine.new_game(session.scenario, session.seed)
+    pv = engine.public_view(state)
+    rows = [_row(pv, e) for e in state.log]
+    for entry in session.log:
+        state, events = engine.apply(state, entry.action)
+        rows.extend(turn_rows(pv, events, entry))
+    return rows
+
+
+def rows_of_turns(pv: PublicView, turns: Iterable[Turn]) -> list[Row]:
+    """Rows for moves just made."""
+    return [row for turn in turns for row in turn_rows(pv, turn.events, turn.entry)]
+
+
+def look(row: Row) -> tuple[str, str]:
+    """(text style, colour name) of a row."""
+    kind = row.kind
+    if kind in ("remark", EventKind.QUOTE):
+        return "body_italic", "text"
+    if kind == EventKind.BOOKMARK:
+        return "body", "accent"
+    if kind in _MINOR:
+        return "caption", "text_dim"
+    if kind in _GOOD:
+        return "body", "ok"
+    if kind in _BAD:
+        return "body", "warning"
+    if kind in _HEAD:
+        return "label", "accent"
+    return "body", "text"
+
+
+class TranscriptView(ListView):
+    """A ListView of transcript rows of varying height, newest at the bottom."""
+
+    def __init__(self, id: str, pv: PublicView) -> None:
+        super().__init__(
+            id,
+            [],
+            render_row=self._render,
+            measure_row=self._measure,
+            empty_text="The talks have not started.",
+        )
+        self.pv = pv
+        self._heights: dict[int, tuple[int, int, int]] = {}
+
+    def _pad(self, theme: Theme) -> tuple[int, int, int]:
+        """(left inset after the colour bar, right inset, vertical padding)."""
+        return theme.space("md") + theme.px(4), theme.space("sm"), theme.space("xs") + 1
+
+    def _lines(self, theme: Theme, row: Row, width: int) -> tuple[list[str], list[str]]:
+        # Rows are re-measured whenever one is added: wrap_lines is memoised, so that is cheap.
+        style, _ = look(row)
+        left, right, _ = self._pad(theme)
+        inner = max(1, width - left - right)
+        head = wrap_lines(theme.font("overline"), row.speaker, inner) if row.speaker else []
+        return head, wrap_lines(theme.font(style), row.text, inner)
+
+    def _measure(self, theme: Theme, item: object, width: int) -> int:
+        # Called for every row whenever one is added: remember each row's height by identity.
+        known = self._heights.get(id(item))
+        if known is not None and known[0] == width and known[1] == theme.version:
+            return known[2]
+        assert isinstance(item, Row)
+        head, lines = self._lines(theme, item, width)
+        style, _ = look(item)
+        _, _, pad_y = self._pad(theme)
+        height = (
+            len(head) * theme.line_height("overline")
+            + len(lines) * theme.line_height(style)
+            + 2 * pad_y
+        )
+        if len(self._heights) > 50_000:
+            self._heights.clear()
+        self._heights[id(item)] = (width, theme.version, height)
+        return height
+
+    def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
+        del selected
+        assert isinstance(item, Row)
+        height = self._measure(theme, item, width)
+        surface = pygame.Surface((width, height), pygame.SRCALPHA)
+        left, _, pad_y = self._pad(theme)
+        style, colour = look(item)
+        if item.actor and item.actor in {a.id for a in self.pv.actors}:
+            bar = pygame.Rect(theme.space("xs"), pad_y, theme.px(4), height - 2 * pad_y)
+            pygame.draw.rect(surface, actor_colour(theme, self.pv, item.actor), bar)
+        head, lines = self._lines(theme, item, width)
+        y = pad_y
+        for line in head:
+            surface.blit(theme.text(line, "overline", "accent"), (left, y))
+            y += theme.line_height("overline")
+        for line in lines:
+            if line:
+                surface.blit(theme.text(line, style, colour), (left, y))
+            y += theme.line_height(style)
+        return surface
+
+    def text_fits(self) -> list[TextFit]:
+        fits = list(super().text_fits())
+        for i in self.visible_range():
+            row = self.items[i]
+            assert isinstance(row, Row)
+            fits.append(TextFit(self.id, row.text, (0, 0), self.row_rect(i)))
+        return fits
+
+    def all_text(self) -> list[str]:
+        """Every row's text (for tests of what a screen shows)."""
+        return [f"{r.speaker} {r.text}" for r in self.items if isinstance(r, Row)]
