@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 from game import paths
 from game.cli import main
+from game.scenario import load_scenario
+from game.scenario.describe import report
 from game.scenario.schema import SCHEMA_FILE
 
 DATA = Path(__file__).parent / "scenario" / "data"
@@ -162,3 +165,23 @@ def test_validate_shows_negotiation_findings_and_fails_on_their_errors(
     assert out == ""
     assert "[no-outcome]" in err
     assert err.endswith(f"FAILED {path} (1 error)\n")
+
+
+def test_info_columns_align_whatever_the_length_of_the_ids() -> None:
+    scenario = load_scenario(MINIMAL).scenario
+    long_actor = dataclasses.replace(scenario.actors[0], id="a-very-long-actor-id")
+    long_issue = dataclasses.replace(scenario.issues[0], id="an-issue-id-of-twenty-six")
+    text = report(
+        dataclasses.replace(
+            scenario,
+            actors=(long_actor, *scenario.actors[1:]),
+            issues=(long_issue, *scenario.issues[1:]),
+        )
+    )
+    lines = text.splitlines()
+    for heading in ("Actors", "Issues"):
+        start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        rows = [line for line in lines[start + 1 :] if line.startswith("  ") and line[2] != " "]
+        rows = rows[: len(scenario.actors if heading == "Actors" else scenario.issues)]
+        name_columns = {len(row) - len(row[2:].split(" ", 1)[1].lstrip()) for row in rows}
+        assert len(name_columns) == 1, rows

@@ -111,7 +111,8 @@ def test_the_save_replays_to_the_same_digest(tmp_path: Path) -> None:
     text = redlines(tmp_path, "replay", str(save))
     assert text.returncode == 0
     assert digest_of(text.stdout) == summary["digest"]
-    assert f"turns: {summary['turns']} " in text.stdout
+    # "turns" in JSON (a contract); in words, a turn is a round's, so these are moves
+    assert f"moves: {summary['turns']} (round " in text.stdout
 
 
 def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.model import Condition
 from game.engine.state import StateFields
+from game.engine.wording import counted
 
 
 def holds(cond: Condition, state: StateFields) -> bool:
@@ -63,7 +64,7 @@ def _clauses(cond: Condition, state: StateFields) -> list[str]:
             bounds.append(f"at most {cond.max_tension:g}")
         out.append(f"tension is {state.tension:g} ({' and '.join(bounds)})")
     if cond.min_agreements is not None or cond.max_agreements is not None:
-        out.append(f"{len(state.binding)} issue(s) settled bindingly")
+        out.append(f"{counted(len(state.binding), 'issue')} settled bindingly")
     binding = dict(state.binding)
     for issue in sorted(cond.agreed):
         if issue in binding:

@@ -49,6 +49,7 @@ from game.engine.state import (
     RandomTape,
 )
 from game.engine.tables import tables_for
+from game.engine.wording import counted
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -274,7 +275,11 @@ def _bookmark(d: Draft, a: Bookmark) -> None:
 
 def _extend(d: Draft, a: ExtendRound) -> None:
     d.extra_turns += a.turns
-    emit(d, EventKind.ROUND_EXTENDED, f"The facilitator extends the round by {a.turns} turn(s).")
+    emit(
+        d,
+        EventKind.ROUND_EXTENDED,
+        f"The facilitator extends the round by {counted(a.turns, 'turn')}.",
+    )
 
 
 def _end_round(d: Draft, _: EndRound) -> None:

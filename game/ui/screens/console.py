@@ -17,6 +17,7 @@ from typing import ClassVar
 from game import engine
 from game.engine import Action, Inject
 from game.engine.actions import FACILITATOR
+from game.engine.wording import counted
 from game.errors import UserError
 from game.session.errors import SessionError
 from game.session.facilitator import Facilitation, PinHash
@@ -304,7 +305,9 @@ class FacilitatorConsole(PanelScene):
             )
         if src == "console.extend-round":
             n = int(self.round_turns.value)  # type: ignore[call-overload]
-            return self._act(lambda: fac.extend_round(n), f"The round is {n} turn(s) longer.")
+            return self._act(
+                lambda: fac.extend_round(n), f"The round is {counted(n, 'turn')} longer."
+            )
         if src in ("console.end-round", "console.end-game"):
             what = "round" if src == "console.end-round" else "game"
             return Push(
