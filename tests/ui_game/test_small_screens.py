@@ -33,7 +33,8 @@ def test_the_console_pin_box_on_the_seats_screen_has_a_label(
     entry = pilot.widget("seats.facilitator-pin")
     label = pilot.widget("seats.facilitator-pin.label")
     assert isinstance(label, Label)
-    assert "PIN" in label.text and "console" in label.text.lower()
+    assert "PIN" in label.text
+    assert "console" in label.text.lower()
     # beside the box, on its row
     assert label.rect.right <= entry.rect.left
     assert abs(label.rect.centery - entry.rect.centery) <= entry.rect.height // 2
