@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pygame
 import pytest
 
+from game import paths
 from game.scenario import load_scenario
-from game.ui.kit.widgets.label import Label
+from game.ui.kit import desktop
+from game.ui.kit.dialog import Dialog
+from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.main import title_factory
 from game.ui.screens.panel import PinGate
+from game.ui.screens.picker import PickerScene
 from tests.ui.conftest import MakePilot
-from tests.ui_game.conftest import SCENARIO
+from tests.ui_game.conftest import SCENARIO, shown_text
 
 SCALES = [{}, {"ui_scale": 2.0}]
 
@@ -39,3 +46,41 @@ def test_the_console_pin_box_on_the_seats_screen_has_a_label(
     assert label.rect.right <= entry.rect.left
     assert abs(label.rect.centery - entry.rect.centery) <= entry.rect.height // 2
     assert [f for f in pilot.scene.text_fits() if f.overflows] == []
+
+
+@pytest.mark.parametrize("settings", SCALES)
+def test_the_picker_shows_the_scenario_folder_without_scrolling_and_opens_it(
+    make_pilot: MakePilot, home: Path, monkeypatch: pytest.MonkeyPatch, settings: dict[str, object]
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(desktop, "launcher", opened.append)
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 7), **settings)
+    pilot.click("title.new")
+    assert isinstance(pilot.scene, PickerScene)
+    folder = paths.user_scenarios_dir()
+    note = pilot.widget("picker.folder")
+    assert isinstance(note, WrappedText)
+    assert str(folder) in note.text
+    screen = pygame.Rect(0, 0, 1280, 720)
+    assert screen.contains(note.rect)
+    assert screen.contains(pilot.widget("picker.open-folder").rect)
+    assert [f for f in pilot.scene.text_fits() if f.overflows] == []
+    pilot.click("picker.open-folder")
+    assert opened == [folder]
+    assert folder.is_dir()  # made if it was missing
+    assert isinstance(pilot.scene, PickerScene)
+
+
+def test_a_folder_the_desktop_cannot_open_is_explained(
+    make_pilot: MakePilot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "xdg-open")
+
+    monkeypatch.setattr(desktop, "launcher", refuse)
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 7))
+    pilot.click("title.new")
+    pilot.click("picker.open-folder")
+    assert isinstance(pilot.scene, Dialog)
+    assert str(paths.user_scenarios_dir()) in shown_text(pilot.scene)
+    assert pilot.app.crashes == []
