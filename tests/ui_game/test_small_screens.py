@@ -8,15 +8,20 @@ import pygame
 import pytest
 
 from game import paths
+from game.engine import EndGame
 from game.scenario import load_scenario
+from game.session.seats import Seat, SeatKind
 from game.ui.kit import desktop
 from game.ui.kit.dialog import Dialog
+from game.ui.kit.pilot import Pilot
 from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.main import title_factory
+from game.ui.screens.common import prose
+from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.panel import PinGate
 from game.ui.screens.picker import PickerScene
 from tests.ui.conftest import MakePilot
-from tests.ui_game.conftest import SCENARIO, shown_text
+from tests.ui_game.conftest import SCENARIO, new_setup, shown_text
 
 SCALES = [{}, {"ui_scale": 2.0}]
 
@@ -84,3 +89,37 @@ def test_a_folder_the_desktop_cannot_open_is_explained(
     assert isinstance(pilot.scene, Dialog)
     assert str(paths.user_scenarios_dir()) in shown_text(pilot.scene)
     assert pilot.app.crashes == []
+
+
+def _finished_debrief(make_pilot: MakePilot, **settings: object) -> Pilot:
+    setup = new_setup({a: Seat(SeatKind.HUMAN) for a in ("us", "russia", "nato")})
+    setup.session.submit(EndGame())
+    return make_pilot(lambda ctx: DebriefScene(ctx, setup), **settings)
+
+
+def test_the_debrief_says_which_secret_objectives_were_met(make_pilot: MakePilot) -> None:
+    pilot = _finished_debrief(make_pilot)
+    scene = pilot.scene
+    assert isinstance(scene, DebriefScene)
+    text = shown_text(scene)
+    assert "Secret objectives, met or not" in text
+    objectives = [o for a in scene.debrief.scored for o in a.objectives]
+    assert objectives
+    for objective in objectives:
+        verdict = f"met (+{objective.points:g})" if objective.met else "not met"
+        assert f"{verdict} — {prose(objective.text)}" in text
+
+
+def test_the_exported_debrief_can_be_opened_from_the_game(
+    make_pilot: MakePilot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(desktop, "launcher", opened.append)
+    pilot = _finished_debrief(make_pilot)
+    pilot.click("debrief.export.html")
+    assert isinstance(pilot.scene, Dialog)
+    pilot.click("exported.open")
+    assert isinstance(pilot.scene, DebriefScene)
+    assert len(opened) == 1
+    assert opened[0].suffix == ".html"
+    assert opened[0].is_file()
