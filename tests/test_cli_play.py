@@ -18,7 +18,7 @@ import pytest
 
 GAME = Path(__file__).resolve().parent.parent / "game"
 SEATS = "us=human,russia=random,nato=ai"
-MISTAKES = "h\ni\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
+MISTAKES = "h\ni\n?\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
 ONES = "1\n" * 400  # far more answers than a game asks for
 DIGEST = re.compile(r"^digest: ([0-9a-f]{16})$", re.MULTILINE)
 
@@ -63,8 +63,8 @@ def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     assert "Round 1 of " in out
     assert "Tension " in out
     assert "Board (* on this round's agenda):" in out
-    assert "US to move." in out
-    assert "   1. " in out
+    assert "US to move · " in out  # the short menu
+    assert "   1. " in out  # ? lists every move
     assert "Commands (one a line):" in out  # h
     assert "Your brief (US, confidential):" in out  # i
     assert "Your red lines:" in out
@@ -142,7 +142,7 @@ def test_quit_saves(tmp_path: Path) -> None:
 def test_all_random_needs_no_input(tmp_path: Path) -> None:
     result = redlines(tmp_path, "play", "--text", "--seats", "all=random", "--seed", "1")
     assert result.returncode == 0, result.stderr
-    assert "to move." not in result.stdout
+    assert "to move · " not in result.stdout
     digest_of(result.stdout)
 
 
@@ -152,7 +152,7 @@ def test_the_readme_example_seats_the_named_delegation_as_a_human(tmp_path: Path
         tmp_path, "play", "--text", "--seats", "us=human,all=ai", "--seed", "7", stdin="q\n"
     )
     assert result.returncode == 0, result.stderr
-    assert "to move." in result.stdout
+    assert "US to move · " in result.stdout
     assert "Game saved to" in result.stdout
 
 

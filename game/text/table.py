@@ -207,13 +207,15 @@ def brief(view: ActorView, pv: PublicView) -> list[str]:
 
 HELP = """\
 Commands (one a line):
-  N                      take action number N of the list
+  N                      take move number N (the short menu and ? number moves alike)
+  ?                      every legal move, one a line, with its number
+  p                      build a package: choose an option for each issue by number
   p TERMS                propose a package, e.g.  p issue-a=option-x,issue-b=option-y
   t LEVER [unless TERMS] threaten with one of your levers, optionally unless TERMS are agreed
   s TONE TEXT            a public statement: TONE is conciliatory, firm or hostile
   u                      undo your last move (and the computer's moves after it)
   i                      your delegation's brief: priorities, red lines, levers
-  b                      show the table again
+  b                      the board and the trackers
   h                      this help
   q                      save and quit (the game can be resumed with --resume)
 You may also type an action in the game's notation, e.g.  ACTOR pass
