@@ -127,14 +127,15 @@ class TranscriptView(ListView):
             empty_text="The talks have not started.",
         )
         self.pv = pv
-        self._heights: dict[int, tuple[int, int, int]] = {}
+        # By the row's value, never its id(): an undo rebuilds every row as a new object,
+        # and a freed row's id comes back for a new one (its height would be wrong).
+        self._heights: dict[Row, tuple[int, int, int]] = {}
 
     def _pad(self, theme: Theme) -> tuple[int, int, int]:
         """(left inset after the colour bar, right inset, vertical padding)."""
         return theme.space("md") + theme.px(4), theme.space("sm"), theme.space("xs") + 1
 
     def _lines(self, theme: Theme, row: Row, width: int) -> tuple[list[str], list[str]]:
-        # Rows are re-measured whenever one is added: wrap_lines is memoised, so that is cheap.
         style, _ = look(row)
         left, right, _ = self._pad(theme)
         inner = max(1, width - left - right)
@@ -142,11 +143,10 @@ class TranscriptView(ListView):
         return head, wrap_lines(theme.font(style), row.text, inner)
 
     def _measure(self, theme: Theme, item: object, width: int) -> int:
-        # Called for every row whenever one is added: remember each row's height by identity.
-        known = self._heights.get(id(item))
+        assert isinstance(item, Row)
+        known = self._heights.get(item)
         if known is not None and known[0] == width and known[1] == theme.version:
             return known[2]
-        assert isinstance(item, Row)
         head, lines = self._lines(theme, item, width)
         style, _ = look(item)
         _, _, pad_y = self._pad(theme)
@@ -157,7 +157,7 @@ class TranscriptView(ListView):
         )
         if len(self._heights) > 50_000:
             self._heights.clear()
-        self._heights[id(item)] = (width, theme.version, height)
+        self._heights[item] = (width, theme.version, height)
         return height
 
     def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
