@@ -8,13 +8,13 @@ from itertools import pairwise
 import pygame
 
 from game import engine
-from game.engine import Propose
+from game.engine import EventKind, GameEvent, Propose
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.theme import load_theme
 from game.ui.screens.flow import start_scene
 from game.ui.screens.table.scene import TableScene
-from game.ui.screens.table.transcript import Row, TranscriptView
+from game.ui.screens.table.transcript import Row, TranscriptView, _row
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup, play_until
 
@@ -101,3 +101,11 @@ def test_after_propose_undo_statement_pass_every_row_has_its_height(
     offsets = view._ensure_offsets()
     assert [b - a for a, b in pairwise(offsets)] == _fresh_heights(view)
     assert view.max_scroll() == max(0, offsets[-1] - view.rect.height + 2)
+
+
+def test_a_quote_by_the_delegation_itself_names_it_once() -> None:
+    pv = _view().pv
+    own = GameEvent(EventKind.QUOTE, "US: “We are ready.”", 1, 0, actor="us")
+    other = GameEvent(EventKind.QUOTE, "Antony Blinken (CNN): “a path”", 1, 0, actor="us")
+    assert _row(pv, own).speaker == ""
+    assert _row(pv, other).speaker == "US"

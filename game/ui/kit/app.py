@@ -118,6 +118,9 @@ class App:
         self.frames = 0
         self.crashes: list[BaseException] = []
         self._pending_wakeup: float | None = None
+        # A key that changed the scene (N: pass, then a hand-over with a PIN box) must not
+        # also type its letter into the new scene: its TEXTINPUT is dropped.
+        self._typed_by_old_scene = False
         self._dim: pygame.Surface | None = None
         self.screen: pygame.Surface = pygame.Surface((1, 1))
         self.ctx: Context | None = None
@@ -308,6 +311,11 @@ class App:
         if not self.stack:
             return
         top = self.stack[-1]
+        if event.type == pygame.TEXTINPUT and self._typed_by_old_scene:
+            self._typed_by_old_scene = False
+            return
+        if event.type == pygame.KEYDOWN:
+            self._typed_by_old_scene = False
         action = find_action(self.GLOBAL_KEYS, event)
         if action == "help" and not isinstance(top, HelpOverlay):
             keys = (*top.shortcuts(), *self.GLOBAL_KEYS)
@@ -320,6 +328,9 @@ class App:
             self.step_scale(1 if action == "bigger" else -1)
             return
         self._apply(self._guard(top, "an event", lambda: top.handle_event(event)))
+        if event.type == pygame.KEYDOWN and self.stack and self.stack[-1] is not top:
+            typed = getattr(event, "unicode", "")
+            self._typed_by_old_scene = bool(typed) and typed.isprintable()
 
     def step(self, events: list[pygame.event.Event], dt: float) -> bool:
         """Handle events, then advance time by ``dt`` ms; returns whether the app still runs."""

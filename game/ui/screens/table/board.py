@@ -43,6 +43,19 @@ class Line:
     width: int  # the room it had
 
 
+def _shown(pv: PublicView | None) -> tuple[object, ...] | None:
+    """Everything of a view that the board draws (the scenario's parts never change)."""
+    if pv is None:
+        return None
+    live = tuple(
+        (p.number, p.proposer, p.accepted_by, p.terms)
+        for p in pv.proposals
+        if str(p.status) == "live"
+    )
+    provisional = tuple((p.issue, p.option, p.missing) for p in pv.provisional)
+    return (pv.scenario_id, pv.round_number, pv.present, pv.binding, provisional, live)
+
+
 class BoardView(Widget):
     """Draws the board for a public view; ``height_for(width)`` says how tall it is."""
 
@@ -65,10 +78,9 @@ class BoardView(Widget):
         return self._height
 
     def _render(self, width: int) -> pygame.Surface:
-        # Every move adds to the public record, so its length (and the end) says what changed.
-        pv = self.pv
-        state = (len(pv.log), pv.over, pv.round_number) if pv is not None else None
-        key = (state, width, self.theme.version, self.theme.palette)
+        # Only what the board shows: a statement, a threat or a world event leaves it as
+        # it was, and an AI move's frame then blits the board it already has.
+        key = (_shown(self.pv), width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
         painter = _Painter(self.theme, self.pv, max(1, width))

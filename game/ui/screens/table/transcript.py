@@ -58,6 +58,8 @@ def _row(pv: PublicView, event: GameEvent) -> Row:
     speaker = ""
     if event.kind is EventKind.QUOTE:
         speaker = short_name(pv, event.actor) if event.actor else ""
+        if speaker and event.text.startswith(speaker):  # "US: …" under "US" says it twice
+            speaker = ""
     elif event.kind is EventKind.ROUND_OPENED:
         speaker = f"ROUND {event.round} OPENS"
     return Row(str(event.kind), event.actor, speaker, prose(event.text), event.round)
