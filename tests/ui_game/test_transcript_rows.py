@@ -109,3 +109,31 @@ def test_a_quote_by_the_delegation_itself_names_it_once() -> None:
     other = GameEvent(EventKind.QUOTE, "Antony Blinken (CNN): “a path”", 1, 0, actor="us")
     assert _row(pv, own).speaker == ""
     assert _row(pv, other).speaker == "US"
+
+
+def test_new_moves_are_followed_or_announced_below(make_pilot: MakePilot) -> None:
+    setup = new_setup({"us": Seat(SeatKind.HUMAN)})
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    view = scene.transcript
+    # At the end: a new move is followed, no marker.
+    pilot.press("n")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    assert view.scroll == view.max_scroll()
+    assert view.marker_text() == ""
+    # Scrolled up: new moves stay below, and a marker says so.
+    view.scroll = 0
+    pilot.press("n")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    assert view.scroll == 0
+    assert view.unseen > 0
+    assert "New moves below" in view.marker_text()
+    assert any("New moves below" in f.text for f in scene.text_fits())
+    marker = view.marker_rect()
+    assert marker is not None
+    pilot.click_at(marker.center)
+    assert view.scroll == view.max_scroll()
+    assert view.marker_text() == ""
