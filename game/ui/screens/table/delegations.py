@@ -29,6 +29,9 @@ _STANCE_KINDS = {
 }
 
 
+NO_MOVE = "No move yet"
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """What one delegation's card says."""
@@ -49,7 +52,7 @@ def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list
     last: dict[str, str] = {}
     for event in pv.log:
         if event.kind in _STANCE_KINDS and event.actor:
-            last[event.actor] = event.text.strip().splitlines()[0]
+            last[event.actor] = " ".join(event.text.split())  # whole: the tooltip shows it
     out = []
     for actor in pv.actors:
         if not actor.playable:
@@ -70,7 +73,7 @@ def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list
             f"Credibility {tr.credibility.get(a, 0):.0f}  ·  Support {tr.support.get(a, 0):.0f}"
         )
         delegate = actor.delegate.split("(")[0].strip().rstrip(",")
-        stance = last.get(a, "No move yet")
+        stance = last.get(a, NO_MOVE)
         out.append(Card(a, actor.short_name, tag, delegate, status, colour, stance, trackers))
     return out
 
@@ -138,6 +141,21 @@ class DelegationsPanel(Widget):
             )
             y += h
         return out
+
+    def card_at(self, pos: tuple[int, int]) -> Card | None:
+        """The card under the pointer, if any."""
+        for card, rect in zip(self.cards, self._card_rects(), strict=True):
+            if rect.collidepoint(pos) and rect.bottom <= self.rect.bottom:
+                return card
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            # A card has room for one line of its last move; the pointer shows all of it.
+            card = self.card_at(event.pos)
+            moved = card is not None and card.stance != NO_MOVE
+            self.tooltip = f"{card.name}: {card.stance}" if card is not None and moved else None
+        return bool(super().handle_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
