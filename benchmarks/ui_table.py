@@ -72,7 +72,7 @@ def _make(setup: GameSetup, rows: object) -> object:
 def frame_times(home: Path, frames: int, seed: int) -> dict[str, list[float]]:
     """Wall ms of each frame while scrolling the transcript, then the board, and of AI moves."""
     setup, rows = _table(seed, ROWS)
-    app = App(_make(setup, rows), settings_dir=home, settings=Settings())  # type: ignore[arg-type]
+    app = App(_make(setup, rows), settings_dir=home, settings=Settings(how_to_play_seen=True))  # type: ignore[arg-type]
     app.start()
     app.step([], 0)
     scene = app.scene
@@ -104,7 +104,9 @@ def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
     session = Session(loaded, seed, dict.fromkeys(playable, Seat(SeatKind.AI)), autosave=False)
     setup = GameSetup(session)
     app = App(
-        lambda ctx: TableScene(ctx, setup), settings_dir=home, settings=Settings(ai_pace="instant")
+        lambda ctx: TableScene(ctx, setup),
+        settings_dir=home,
+        settings=Settings(ai_pace="instant", how_to_play_seen=True),
     )
     app.start()
     times = []
@@ -138,7 +140,12 @@ def idle_cpu(home: Path, seconds: float, seed: int) -> float:
                 seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))
             ).start()
 
-    App(_make(setup, rows), settings_dir=home, on_frame=on_frame).run()  # type: ignore[arg-type]
+    App(
+        _make(setup, rows),  # type: ignore[arg-type]
+        settings_dir=home,
+        settings=Settings(how_to_play_seen=True),
+        on_frame=on_frame,
+    ).run()
     return 100 * (time.process_time() - marks["cpu"]) / (time.perf_counter() - marks["wall"])
 
 

@@ -112,6 +112,16 @@ class BoardView(Widget):
             for line in self._lines
         ]
 
+    def find(self, prefix: str) -> pygame.Rect:
+        """Where the first line starting with ``prefix`` is drawn (empty if there is none)."""
+        self._render(max(1, self.rect.width))
+        for line in self._lines:
+            if line.text.startswith(prefix):
+                w = min(line.width, self.theme.text_size(line.text, line.style)[0])
+                h = self.theme.line_height(line.style)
+                return pygame.Rect(self.rect.left + line.pos[0], self.rect.top + line.pos[1], w, h)
+        return pygame.Rect(0, 0, 0, 0)
+
     def all_text(self) -> list[str]:
         """Every text of the board, for tests of what a screen shows."""
         self._render(max(1, self.rect.width))

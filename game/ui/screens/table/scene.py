@@ -35,6 +35,7 @@ from game.ui.screens.table import arrange, commands
 from game.ui.screens.table.actionbar import ActionBar
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
+from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
 from game.ui.screens.table.transcript import TranscriptView, rows_of_turns, session_rows
@@ -69,6 +70,7 @@ class TableScene(Scene):
         KeyBinding("2", "tab.board", "Show the board (narrow windows)"),
         KeyBinding("3", "tab.transcript", "Show the transcript (narrow windows)"),
         KeyBinding("4", "tab.delegations", "Show the delegations (narrow windows)"),
+        KeyBinding("f2", "how-to-play", "How to play: the table in six steps"),
         KeyBinding("escape", "menu", "Leave the table (the game is saved)"),
         *CONSOLE_KEYS,
     )
@@ -160,6 +162,7 @@ class TableScene(Scene):
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
+        following = self.transcript.unseen == 0  # a reader scrolled up stays where they were
         self.compact = rect.width < self.theme.px(1040)
         if self.compact:
             arrange.compact(self, rect)
@@ -169,7 +172,8 @@ class TableScene(Scene):
         self.board_frame = pygame.Rect(self.board_panel.rect)
         self.board_panel.rect = layout.pad(self.board_frame, self.theme.space("sm"))
         self._arrange_board()
-        self.transcript.scroll = self.transcript.max_scroll()
+        if following:
+            self.transcript.follow()
         if self.focused is not None and not self.focused.can_focus():
             self.focus(None)
 
@@ -243,6 +247,8 @@ class TableScene(Scene):
             self.show_tab("move")
             self.refresh()
             self.focus_action()
+            if not self.ctx.settings.how_to_play_seen:  # a first game teaches itself
+                return Push(HowToPlay(self.ctx, self))
             return None
         if self.room.paused:
             self.pacer.stop()  # the AI delegates wait while the game is paused
@@ -377,6 +383,7 @@ class TableScene(Scene):
             "briefing": lambda: commands.briefing(self),
             "hint": lambda: commands.hint(self),
             "menu": lambda: commands.leave(self),
+            "how-to-play": lambda: Push(HowToPlay(self.ctx, self)),
         }
         handler = handlers.get(action)
         return handler() if handler is not None else None

@@ -69,6 +69,10 @@ class TopBar(Widget):
         place = pygame.Rect(left.left, top + name_h, left.width, place_h)
         return name, place, progress, meter, inner
 
+    def meter_rect(self) -> pygame.Rect:
+        """Where the tension meter is drawn (for the how-to-play card to point at)."""
+        return self._boxes()[3]
+
     def _meter_parts(self, meter: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         t = self.theme
         label_h = t.line_height("label")
