@@ -24,6 +24,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.scenario import load_scenario
+from game.session.local import LocalGame
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.app import App
@@ -32,7 +33,7 @@ from game.ui.kit.scene import Scene
 from game.ui.kit.settings import Settings
 from game.ui.screens.common import GameSetup
 from game.ui.screens.table.scene import TableScene
-from game.ui.screens.table.transcript import session_rows
+from game.ui.screens.table.transcript import game_rows
 
 ROWS = 600
 
@@ -49,11 +50,11 @@ def _table(seed: int, rows: int) -> tuple[GameSetup, object]:
     seats = {a: Seat(SeatKind.HUMAN if i == 0 else SeatKind.AI) for i, a in enumerate(playable)}
     session = Session(loaded, seed, seats, autosave=False)
     session.run_until_human()
-    base = session_rows(session)
+    base = game_rows(LocalGame(session))
     # A long game's transcript: a finished AI game's rows, repeated up to ``rows``.
     full = Session(loaded, seed, dict.fromkeys(playable, Seat(SeatKind.AI)), autosave=False)
     full.run_until_human()
-    pool = session_rows(full)
+    pool = game_rows(LocalGame(full))
     long = list(base)
     while len(long) < rows:
         long.extend(pool)

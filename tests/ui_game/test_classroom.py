@@ -14,6 +14,7 @@ from pathlib import Path
 from game import paths
 from game.engine import Bookmark, EndGame, Inject, Pass, Timeout
 from game.scenario import load_scenario
+from game.session.controller import Submit
 from game.session.facilitator import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -236,7 +237,7 @@ def test_the_title_console_sets_the_timer_and_pin_for_the_next_game(
     pilot.press("f9")
     console = pilot.scene
     assert isinstance(console, FacilitatorConsole)
-    assert console.fac is None
+    assert console.game is None
     pilot.click("console.timer")  # the stepper's middle does nothing; use the keys
     pilot.press("right")
     pilot.press("right")
@@ -257,7 +258,7 @@ def test_a_move_after_the_time_is_up_is_not_used(make_pilot: MakePilot, home: Pa
     assert isinstance(table, TableScene)
     moves = len(setup.session.log)
     clock.now += 30  # the time ran out while the player was busy with a form
-    table.submit(Pass("us"))
+    table.on_resume(Submit(Pass("us")))  # a form's move, confirmed too late
     assert [e.action for e in setup.session.log[moves:]][:1] == [Timeout("us")]
     assert Pass("us") not in [e.action for e in setup.session.log[moves:]]
 
@@ -287,25 +288,24 @@ def test_live_reload_shows_errors_keeps_playing_and_reloads_when_fixed(
     assert isinstance(table, TableScene)
     pilot.click("table.pass")
     play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
-    old, moves = table.session, len(table.session.log)
+    old, moves = setup.session, len(setup.session.log)
     # A broken edit: the overlay names the file, line and column; the game goes on.
     _write(path, good.replace("turns: 3", "turns: many", 1))
     _wait(pilot, clock, 1)
     errors = table.room.errors()
     assert errors
     assert any(re.search(r"scenario\.yaml:\d+:\d+: ", e) for e in errors), errors
-    lines = [text for text, _, _ in table.room.error_lines(800)]
+    lines = [text for text, _, _ in table.room.error_lines(table.theme, 800)]
     assert any("turns" in line for line in lines)
-    assert table.session is old
+    assert setup.session is old
     pilot.click("table.pass")  # still playable
     assert len(old.log) > moves
     # Fixed: the game restarts on the new file at the same point and the overlay goes.
     _write(path, good.replace("Working dinner", "Working supper", 1))
     _wait(pilot, clock, 1)
     assert table.room.errors() == ()
-    assert table.session is not old
-    assert table.session is setup.session
-    assert len(table.session.log) == len(old.log)
+    assert setup.session is not old
+    assert len(setup.session.log) == len(old.log)
     assert table.room.toast.startswith("scenario reloaded: ")
     assert "Working supper" in shown_text(table)
 

@@ -37,7 +37,7 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
     pilot = make_pilot(title_factory(loaded, None, 11), ai_pace="fast")
     assert isinstance(pilot.scene, GameTitle)
     table = _to_table(pilot)
-    session = table.session
+    session = table.setup.session
     humans = [a for a, s in session.seats.items() if s.kind is SeatKind.HUMAN]
     assert len(humans) == 1
     assert len(session.seats) == 3
@@ -111,7 +111,7 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
     pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
     assert not pilot.widget("title.continue").enabled  # no autosave yet
     table = _to_table(pilot)
-    moves = len(table.session.log)
+    moves = len(table.setup.session.log)
     pilot.press("escape")
     pilot.click("leave.yes")
     assert isinstance(pilot.scene, GameTitle)
@@ -119,7 +119,7 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
     pilot.click("title.continue")
     pilot.advance()
     assert isinstance(pilot.scene, TableScene)
-    assert len(pilot.scene.session.log) >= moves
+    assert len(pilot.scene.setup.session.log) >= moves
 
 
 def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -> None:

@@ -9,7 +9,7 @@ from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.flow import start_scene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.scene import TableScene
-from game.ui.screens.table.transcript import Row, look, session_rows
+from game.ui.screens.table.transcript import Row, game_rows, look
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import assert_golden, new_setup, shown_text
 
@@ -64,7 +64,7 @@ def test_facilitator_moves_are_labelled_and_bookmarks_stand_out(make_pilot: Make
     session.run_until_human()
     session.submit(Bookmark("discuss this"))
     session.submit(News("talks resume tomorrow"))
-    rows = session_rows(session)
+    rows = game_rows(setup.game)
     bookmark = next(r for r in rows if r.kind == EventKind.BOOKMARK)
     news = next(r for r in rows if r.kind == EventKind.NEWS)
     assert bookmark.speaker == news.speaker == "Facilitator"

@@ -78,8 +78,8 @@ def test_the_window_opens_on_the_resumed_game_and_leaving_shows_the_title(
     pilot.advance()
     table = pilot.scene
     assert isinstance(table, TableScene), type(table).__name__
-    assert table.session is resumed  # the very game loaded from the save, no new one
-    assert len(table.session.log) >= moves
+    assert table.setup.session is resumed  # the very game loaded from the save, no new one
+    assert len(table.setup.session.log) >= moves
     assert classroom_of(pilot.app.context).turn_seconds == 40.0  # the options still apply
     pilot.press("escape")
     pilot.click("leave.yes")

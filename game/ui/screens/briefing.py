@@ -27,7 +27,7 @@ class BriefingScene(PageScene):
     def __init__(
         self, ctx: Context, setup: GameSetup, actor: str, *, then: Callable[[], Transition]
     ) -> None:
-        view = setup.session.view(actor)
+        view = setup.game.view(actor)
         pv = view.table
         me = next(a for a in pv.actors if a.id == actor)
         super().__init__(

@@ -2,8 +2,8 @@
 
 One ``Classroom`` per app context, kept beside the context (not in it) so that
 the UI kit knows nothing of classrooms.  The table and the facilitator console
-share it; ``now`` is the time source (``time.monotonic``; tests put a fake one
-in, so no test sleeps).
+share it, and reach the running game only through its controller; ``now`` is
+the time source (``time.monotonic``; tests put a fake one in, so no test sleeps).
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.session.facilitator import Facilitation, PinHash
+from game.session.controller import ClockReading
+from game.session.facilitator import PinHash
+from game.session.local import LocalGame
 from game.session.session import Session
 from game.session.watch import ScenarioWatcher
 from game.ui.kit.context import Context
@@ -48,6 +50,16 @@ def countdown_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def clock_text(reading: ClockReading) -> tuple[str, bool]:
+    """The countdown as the table shows it, and whether it is urgent ("" when there is none)."""
+    if reading.paused:
+        return "PAUSED", False
+    left = reading.remaining
+    if left is None:
+        return "", False
+    return f"{countdown_text(left)} left", left <= URGENT_SECONDS
+
+
 def ms_to_next_second(left: float) -> float:
     """Milliseconds until a countdown showing ``left`` seconds (rounded up) changes its digits."""
     fraction = left - int(left)
@@ -56,33 +68,32 @@ def ms_to_next_second(left: float) -> float:
 
 @dataclass
 class Classroom:
-    """What the facilitator set for this window, and the running game's controls."""
+    """What the facilitator set for this window, and the game it runs now."""
 
     turn_seconds: float | None = None
     pin: PinHash | None = None
     watcher: ScenarioWatcher | None = None
     now: Callable[[], float] = time.monotonic
-    facilitation: Facilitation | None = field(default=None, repr=False)
+    game: LocalGame | None = field(default=None, repr=False)
 
-    def attach(self, session: Session) -> Facilitation:
-        """The controls of ``session``: the ones in use if it is the same game, else new ones."""
-        fac = self.facilitation
-        if fac is None or fac.session is not session:
-            fac = Facilitation(session, turn_seconds=self.turn_seconds, pin=self.pin)
-            self.facilitation = fac
-        return fac
+    def attach(self, game: LocalGame) -> LocalGame:
+        """Run ``game`` in this room: its timer, this room's clock, and the watched file
+        if the game plays it."""
+        if self.game is not game:
+            game.now = lambda: self.now()  # noqa: PLW0108 (read late: a test may swap the clock)
+            game.facilitation.clock.set_limit(self.turn_seconds)
+            game.facilitation.pin = self.pin
+            game.watcher = self.watcher if self.watches(game.session) else None
+            self.game = game
+        return game
 
     def set_turn_seconds(self, seconds: float | None) -> None:
-        """The timer for this game and the next ones (None: off)."""
+        """The timer for the next games (None: off); the running game's is an intent to it."""
         self.turn_seconds = seconds
-        if self.facilitation is not None:
-            self.facilitation.clock.set_limit(seconds)
 
     def set_pin(self, pin: PinHash | None) -> None:
         """Protect the console with ``pin`` from now on (None: no PIN)."""
         self.pin = pin
-        if self.facilitation is not None:
-            self.facilitation.pin = pin
 
     def check_pin(self, pin: str) -> bool:
         """True when ``pin`` opens the console (always, when none is set)."""

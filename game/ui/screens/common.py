@@ -9,24 +9,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import pygame
 
 from game.engine import PublicView
 from game.engine.model import Issue, Round, Scenario
 from game.scenario.prose import paragraphs
+from game.session.controller import GameController
 from game.session.facilitator import PinHash
+from game.session.local import LocalGame
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, Theme
 
 
-@dataclass
 class GameSetup:
-    """A game in progress as the screens share it (the session, which also holds the PINs)."""
+    """A game in progress as the screens share it.
 
-    session: Session
+    The screens of play read and change it only through ``game``, its controller
+    (``game.session.controller``): by default ``local``, the game on this machine,
+    whose ``session`` the seats screen starts, the debrief exports and a live
+    reload replaces.  Anything else that implements the protocol can stand in.
+    """
+
+    def __init__(self, session: Session, game: GameController | None = None) -> None:
+        self.local = LocalGame(session)
+        self.game: GameController = game if game is not None else self.local
+
+    @property
+    def session(self) -> Session:
+        return self.local.session
 
     @property
     def pins(self) -> dict[str, PinHash]:
@@ -36,7 +48,7 @@ class GameSetup:
     @property
     def humans(self) -> list[str]:
         """Human delegations, in the scenario's order."""
-        return [a for a, seat in self.session.seats.items() if seat.is_human]
+        return [a for a, seat in self.game.seats().items() if seat.is_human]
 
     @property
     def hot_seat(self) -> bool:

@@ -1,11 +1,12 @@
 """The facilitator console: the teacher's controls over the table, safe to show on a projector.
 
-It reads only the public view and the scenario's public card titles, never a
-delegation's view, so nothing private can appear on it.  Everything that
-changes the game goes through ``Facilitation`` (an engine action in the log);
-pause and the timer belong to the room.  Opened from the title (no game yet)
-it only sets up the timer and the PIN.  It closes with ``Pop(ConsoleDone)``
-carrying the moves it made, which the table then shows.
+It reads the game only through its controller: the public view and the deck's
+card titles, never a delegation's view, so nothing private can appear on it.
+It never changes the game itself: each button asks for an intent (``Pause``,
+``ExtendTurn``, ``FacilitatorStep(Inject(card))``, ...) that ``settle`` hands to
+the game controller, and ``on_applied`` shows what happened.  Opened from the
+title (no game yet) it only sets up the timer and the PIN.  It closes with
+``Pop(ConsoleDone)`` carrying the moves it made, which the table then shows.
 """
 
 from __future__ import annotations
@@ -14,14 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from game import engine
-from game.engine import Action, Inject
+from game.engine import Action, Bookmark, EndGame, EndRound, ExtendRound, Inject, News
 from game.engine.actions import FACILITATOR
 from game.engine.wording import counted
 from game.errors import UserError
-from game.session.errors import SessionError
-from game.session.facilitator import Facilitation, PinHash
-from game.session.session import Turn
+from game.session.controller import (
+    Applied,
+    ExtendTurn,
+    FacilitatorStep,
+    GameController,
+    GameIntent,
+    Pause,
+    Resume,
+    SetTurnLimit,
+    TimeUp,
+)
+from game.session.facilitator import PinHash
+from game.session.records import Turn
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
@@ -40,6 +50,7 @@ from game.ui.screens.classroom import (
     timer_options,
 )
 from game.ui.screens.common import current_round, short_name
+from game.ui.screens.control import SceneResult, settle
 from game.ui.screens.panel import PanelScene, PinGate, Row
 from game.ui.screens.widgets.chips import PinEntry
 
@@ -58,12 +69,12 @@ class ConsoleDone:
     turns: list[Turn] = field(default_factory=list)
 
 
-def open_console(ctx: Context) -> Transition:
-    """The console, behind the PIN screen when a PIN is set."""
+def open_console(ctx: Context, game: GameController | None = None) -> Transition:
+    """The console of ``game`` (None: no game yet), behind the PIN screen when a PIN is set."""
     room = classroom_of(ctx)
     if room.pin is None:
-        return Push(FacilitatorConsole(ctx))
-    return Push(PinGate(ctx, room.check_pin, lambda: FacilitatorConsole(ctx), ConsoleDone()))
+        return Push(FacilitatorConsole(ctx, game))
+    return Push(PinGate(ctx, room.check_pin, lambda: FacilitatorConsole(ctx, game), ConsoleDone()))
 
 
 class FacilitatorConsole(PanelScene):
@@ -76,13 +87,12 @@ class FacilitatorConsole(PanelScene):
         KeyBinding("ctrl+f", "close", "Close the console"),
     )
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, game: GameController | None = None) -> None:
         super().__init__(ctx, "console")
         self.room: Classroom = classroom_of(ctx)
-        self.fac: Facilitation | None = self.room.facilitation
-        if self.fac is not None and self.fac.session.is_over:
-            self.fac = None
+        self.game = game if game is not None and not game.is_over() else None
         self.turns: list[Turn] = []
+        self._done_text = ""  # what the feedback says when the controller applied the intent
         self._shown_second: int | None = None
         add = self.add
         self.overline = add(
@@ -104,10 +114,10 @@ class FacilitatorConsole(PanelScene):
         self._foot_rows: list[Row] = [
             [(self.feedback, layout.Flex()), (self.close, self.theme.px(140))]
         ]
-        if self.fac is None:
+        if self.game is None:
             self._setup_rows()
         else:
-            self._game_rows(self.fac)
+            self._game_rows(self.game)
         self.refresh()
         self.focus(self.close)
 
@@ -138,10 +148,9 @@ class FacilitatorConsole(PanelScene):
             ],
         ]
 
-    def _game_rows(self, fac: Facilitation) -> None:
+    def _game_rows(self, game: GameController) -> None:
         t = self.theme
         add = self.body.add
-        s = fac.session
         self.pause = add(Button("console.pause", "Pause"))
         self.extend_turn = add(
             Button("console.extend-turn", f"+{EXTEND_TURN_SECONDS:g} s this turn")
@@ -151,10 +160,10 @@ class FacilitatorConsole(PanelScene):
         self.extend_round = add(Button("console.extend-round", "Extend round"))
         self.end_round = add(Button("console.end-round", "End round"))
         self.end_game = add(Button("console.end-game", "End game → debrief"))
-        titles = {card.id: card.title for card in s.scenario.events}
+        titles = game.deck()
         cards = [
             (a.card, titles.get(a.card, a.card))
-            for a in s.legal_actions(FACILITATOR)
+            for a in game.legal_actions(FACILITATOR)
             if isinstance(a, Inject)
         ]
         self.card = add(Dropdown("console.card", cards or [("", "No cards left")]))
@@ -195,40 +204,39 @@ class FacilitatorConsole(PanelScene):
     # -- reading -----------------------------------------------------------------------
     def status_text(self) -> str:
         """Where the game stands, from the public view only."""
-        fac = self.fac
-        if fac is None:
+        game = self.game
+        if game is None:
             pin = "a PIN protects the console" if self.room.pin else "no PIN"
             return f"No game is running. These settings apply to the next game ({pin})."
-        s = fac.session
-        if s.is_over:
+        if game.is_over():
             return "The game is over."
-        pv = engine.public_view(s.state)
+        pv = game.public_view()
         rnd = current_round(pv)
         turns = pv.round_turns
         parts = [
             f"Round {pv.round_number} of {len(pv.rounds)} ({rnd.city})",
             f"turn {min(pv.turn, turns)} of {turns}",
         ]
-        mover = s.to_move
+        mover = game.to_move()
         if mover is not None:
             who = short_name(pv, mover)
-            parts.append(f"{who} to move" + ("" if s.human_to_move else " (AI)"))
-        left = fac.remaining(self.room.now())
-        if left is not None:
-            parts.append(f"{countdown_text(left)} left")
+            parts.append(f"{who} to move" + ("" if game.human_to_move() else " (AI)"))
+        clock = game.clock()
+        if clock.remaining is not None:
+            parts.append(f"{countdown_text(clock.remaining)} left")
         text = "  ·  ".join(parts)
-        return ("PAUSED  ·  " + text) if fac.paused else text
+        return ("PAUSED  ·  " + text) if clock.paused else text
 
     def refresh(self) -> None:
         self.status.text = self.status_text()
-        fac = self.fac
-        if fac is None:
+        game = self.game
+        if game is None:
             return
-        self.pause.text = "Resume" if fac.paused else "Pause"
-        self.pause.variant = "primary" if fac.paused else "secondary"
-        timed = fac.remaining(self.room.now()) is not None
-        self.extend_turn.enabled = timed
-        over = fac.session.is_over
+        clock = game.clock()
+        self.pause.text = "Resume" if clock.paused else "Pause"
+        self.pause.variant = "primary" if clock.paused else "secondary"
+        self.extend_turn.enabled = clock.remaining is not None
+        over = game.is_over()
         for button in (
             self.extend_round,
             self.end_round,
@@ -241,73 +249,81 @@ class FacilitatorConsole(PanelScene):
             self.relayout(self.rect)
 
     # -- acting ------------------------------------------------------------------------
-    def _act(self, do: Callable[[], Turn | None], done: str) -> Transition | None:
-        try:
-            turn = do()
-        except (SessionError, UserError) as exc:
-            self.feedback.text, self.feedback.color = str(exc), "danger"
+    def ask(self, intent: GameIntent, done: str = "") -> Transition | None:
+        """Hand ``intent`` to the game controller; ``done`` is the feedback when it is applied."""
+        if self.game is None:
+            return None
+        self._done_text = done
+        return settle(self.game, intent, self.on_applied)
+
+    def on_applied(self, applied: Applied) -> SceneResult:
+        """Show what the controller did with what the console asked."""
+        intent = applied.intent
+        self.turns += applied.turns
+        if isinstance(intent, TimeUp):
+            if applied.turns:
+                self.feedback.text, self.feedback.color = (
+                    "Time was up: the delegation passed.",
+                    "warning",
+                )
+            return None
+        if isinstance(intent, SetTurnLimit):
+            return None
+        if not applied.ok:
+            self.feedback.text, self.feedback.color = applied.refused, "danger"
             self.refresh()
             return None
-        if turn is not None:
-            self.turns.append(turn)
-        self.feedback.text, self.feedback.color = done, "ok"
+        self.feedback.text, self.feedback.color = self._done_text, "ok"
         self.refresh()
-        if self.fac is not None and self.fac.session.is_over:
+        if self.game is not None and self.game.is_over():
             return self.done()
         return None
 
     def done(self) -> Transition:
         return Pop(ConsoleDone(list(self.turns)))
 
-    def submit(self, action: Action, done: str) -> Transition | None:
-        fac = self.fac
-        assert fac is not None
-        return self._act(lambda: fac.submit(action), done)
+    def facilitate(self, action: Action, done: str) -> Transition | None:
+        """A facilitator action of the engine (it goes into the log)."""
+        return self.ask(FacilitatorStep(action), done)
 
     def toggle_pause(self) -> None:
-        fac = self.fac
-        assert fac is not None
-        now = self.room.now()
-        if fac.paused:
-            fac.resume(now)
-            self.feedback.text = "Resumed: the clock runs again."
+        game = self.game
+        assert game is not None
+        if game.clock().paused:
+            self.ask(Resume(), "Resumed: the clock runs again.")
         else:
-            fac.pause(now)
-            self.feedback.text = "Paused: the clock and the AI delegates wait."
-        self.feedback.color = "ok"
-        self.refresh()
+            self.ask(Pause(), "Paused: the clock and the AI delegates wait.")
 
     def on_intent(self, intent: Intent) -> Transition | None:
         src = intent.source
-        fac = self.fac
+        game = self.game
         if src == "console.close":
             return self.done()
         if src == "console.timer" and intent.kind == "change":
             value = self.timer.value
-            self.room.set_turn_seconds(None if value is None else float(value))  # type: ignore[arg-type]
+            seconds = None if value is None else float(value)  # type: ignore[arg-type]
+            self.room.set_turn_seconds(seconds)  # for the next games too
+            self.ask(SetTurnLimit(seconds))
             self.refresh()
             return None
         if src in ("console.pin.set", "console.pin.clear"):
             return self._set_pin(src == "console.pin.clear")
-        if fac is not None and intent.value == "confirm-round.yes":
-            return self._act(fac.end_round, "The round was closed.")
-        if fac is not None and intent.value == "confirm-game.yes":
-            return self._act(fac.end_game, "The game was ended.")
-        if fac is None or intent.kind not in ("click", "submit"):
+        if game is not None and intent.value == "confirm-round.yes":
+            return self.facilitate(EndRound(), "The round was closed.")
+        if game is not None and intent.value == "confirm-game.yes":
+            return self.facilitate(EndGame(), "The game was ended.")
+        if game is None or intent.kind not in ("click", "submit"):
             return None
         if src == "console.pause":
             self.toggle_pause()
             return None
         if src == "console.extend-turn":
-            return self._act(
-                lambda: fac.extend_turn(EXTEND_TURN_SECONDS, self.room.now()),
-                f"This turn has {EXTEND_TURN_SECONDS:g} s more.",
+            return self.ask(
+                ExtendTurn(EXTEND_TURN_SECONDS), f"This turn has {EXTEND_TURN_SECONDS:g} s more."
             )
         if src == "console.extend-round":
             n = int(self.round_turns.value)  # type: ignore[call-overload]
-            return self._act(
-                lambda: fac.extend_round(n), f"The round is {counted(n, 'turn')} longer."
-            )
+            return self.facilitate(ExtendRound(n), f"The round is {counted(n, 'turn')} longer.")
         if src in ("console.end-round", "console.end-game"):
             what = "round" if src == "console.end-round" else "game"
             return Push(
@@ -325,31 +341,33 @@ class FacilitatorConsole(PanelScene):
         if src == "console.inject" and self.card.value:
             card = str(self.card.value)
             title = self.card.options[self.card.index][1]
-            result = self._act(lambda: fac.inject(card), f"Injected: {title}")
+            result = self.facilitate(Inject(card), f"Injected: {title}")
             self._drop_played()
             return result
         if src in ("console.send-news", "console.news"):
-            return self._text(self.news, fac.news, "News sent to the table.")
+            return self._text(self.news, News, "News sent to the table.")
         if src in ("console.bookmark", "console.note"):
-            return self._text(self.note, fac.bookmark, "Bookmark dropped into the transcript.")
+            return self._text(self.note, Bookmark, "Bookmark dropped into the transcript.")
         return None
 
-    def _text(self, entry: TextEntry, send: Callable[[str], Turn], done: str) -> Transition | None:
+    def _text(
+        self, entry: TextEntry, action: Callable[[str], Action], done: str
+    ) -> Transition | None:
         text = " ".join(entry.text.split())
         if not text:
             self.feedback.text, self.feedback.color = "Type the text first.", "warning"
             return None
-        result = self._act(lambda: send(text), done)
+        result = self.facilitate(action(text), done)
         if self.feedback.color == "ok":
             entry.clear()
         return result
 
     def _drop_played(self) -> None:
         """A played card that is played once leaves the list."""
-        fac = self.fac
-        if fac is None:
+        game = self.game
+        if game is None:
             return
-        legal = {a.card for a in fac.session.legal_actions(FACILITATOR) if isinstance(a, Inject)}
+        legal = {a.card for a in game.legal_actions(FACILITATOR) if isinstance(a, Inject)}
         options = [o for o in self.card.options if o[0] in legal]
         if not options:
             self.card.options, self.card.index = [("", "No cards left")], 0
@@ -379,19 +397,15 @@ class FacilitatorConsole(PanelScene):
     # -- time --------------------------------------------------------------------------
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
-        fac = self.fac
-        if fac is None:
+        game = self.game
+        if game is None:
             return None
-        turn = fac.tick(self.room.now())  # the turn timer runs on while the console is open
-        if turn is not None:
-            self.turns.append(turn)
-            self.feedback.text, self.feedback.color = (
-                "Time was up: the delegation passed.",
-                "warning",
-            )
-        left = fac.remaining(self.room.now())
+        moves = len(self.turns)
+        if game.clock().expired:  # the turn timer runs on while the console is open
+            self.ask(TimeUp())
+        left = game.clock().remaining
         second = None if left is None else int(left)
-        if turn is not None or second != self._shown_second:
+        if len(self.turns) > moves or second != self._shown_second:
             self._shown_second = second
             self.refresh()
         return None
@@ -401,15 +415,17 @@ class FacilitatorConsole(PanelScene):
         return min(times) if times else None
 
     def _next_second(self) -> float | None:
-        fac = self.fac
-        if fac is None or fac.paused:
+        game = self.game
+        if game is None:
             return None
-        left = fac.remaining(self.room.now())
-        return None if left is None else ms_to_next_second(left)
+        clock = game.clock()
+        if clock.paused or clock.remaining is None:
+            return None
+        return ms_to_next_second(clock.remaining)
 
     def all_text(self) -> list[str]:
         """Every text the console shows, dropdown entries included (for the privacy test)."""
         texts = [f.text for f in self.text_fits()]
-        if self.fac is not None:
+        if self.game is not None:
             texts += [label for _, label in self.card.options]
         return texts

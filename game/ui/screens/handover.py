@@ -11,7 +11,6 @@ from typing import ClassVar
 
 import pygame
 
-from game import engine
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent, Pop, Transition
@@ -37,7 +36,7 @@ class HandoverScene(Scene):
         self, ctx: Context, setup: GameSetup, actor: str, *, then: Callable[[], Transition]
     ) -> None:
         super().__init__(ctx)
-        pv = engine.public_view(setup.session.state)
+        pv = setup.game.public_view()
         self.actor = actor
         self.then = then
         self.pin = setup.pins.get(actor)  # a hash: the PIN itself is never kept

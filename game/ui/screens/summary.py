@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from game import engine
 from game.engine import EventKind, GameEvent
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent, Pop, Transition
@@ -53,8 +52,8 @@ class RoundSummaryScene(PageScene):
     """The summary of round ``number``; Continue returns to the table (or on to the debrief)."""
 
     def __init__(self, ctx: Context, setup: GameSetup, number: int) -> None:
-        session = setup.session
-        pv = engine.public_view(session.state)
+        game = setup.game
+        pv = game.public_view()
         rnd = pv.rounds[number - 1]
         over = pv.over
         super().__init__(
@@ -65,7 +64,7 @@ class RoundSummaryScene(PageScene):
             [("summary.continue", "See the debrief" if over else "Continue")],
         )
         doc = self.doc
-        start = session.scenario.trackers.tension
+        start = game.opening().trackers.tension
         before = tension_before(pv.log, number, start)
         after = tension_after(pv.log, number, start)
         trend = "rose" if after > before else "fell" if after < before else "held"
@@ -85,7 +84,7 @@ class RoundSummaryScene(PageScene):
         for event in changes:
             doc.text(event.text.strip(), "body", _CHANGES[event.kind], gap="sm")
         if over:
-            result = engine.outcome(session.state)
+            result = game.outcome()
             doc.heading("The talks are over", gap="xl")
             if result is not None:
                 doc.text(result.label, "subheading", "accent", gap="xs")

@@ -1,68 +1,80 @@
-"""What the action bar's buttons and keys do: open a form, answer, pass, walk out, and the rest.
+"""What the action bar's buttons and keys ask for: a form, an answer, a pass, a walk-out, ...
 
-Each returns a transition for the table scene; moves go through ``scene.submit``.
+Each takes the table's read-only ``TableModel`` (and what else it needs to
+read, never the table scene) and returns a game intent for the game
+controller (``Submit``) or a transition (a form, a dialog), or None.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from game.engine import Accept, Pass, Reject
+from game.engine import Accept, ActorView, Pass, Reject
+from game.session.controller import ClockReading, Submit
+from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Pop, Push, Transition
+from game.ui.kit.intent import Push, Transition
 from game.ui.screens.common import humanize, short_name
+from game.ui.screens.control import SceneResult
 from game.ui.screens.table.forms import FormScene
+from game.ui.screens.table.model import TableModel
 from game.ui.screens.table.moves import CarryOutForm, ProposeForm, StatementForm, ThreatForm
 
-if TYPE_CHECKING:
-    from game.ui.screens.table.scene import TableScene
+FORMS = ("propose", "statement", "threaten", "carry")
 
 
-def open_form(scene: TableScene, kind: str) -> Transition | None:
-    """Open one of the action bar's forms for the viewer, if that action is legal."""
-    if not scene.viewer_moves() or scene.viewer is None:
+def open_form(
+    ctx: Context,
+    model: TableModel,
+    kind: str,
+    own: Callable[[str], ActorView],
+    clock: Callable[[], ClockReading],
+) -> Transition | None:
+    """Open one of the action bar's forms for the viewer, if that action is legal.
+
+    ``own`` gives the viewer's own view (the form's only private data); ``clock``
+    the game's turn timer, which the form shows while it is open.
+    """
+    viewer = model.viewer
+    if not model.viewer_moves or viewer is None or kind not in model.enabled:
         return None
-    button = scene.bar.buttons.get(f"table.{kind}")
-    if button is None or not button.enabled:
-        return None
-    legal = scene.session.legal_actions()
-    sc = scene.session.scenario
+    legal = model.legal
+    view = own(viewer)
     if kind == "propose":
-        preset = dict(scene.pv.binding)
-        propose = ProposeForm(scene.ctx, sc, scene.viewer, legal, preset)
-        propose.agreed = dict(scene.pv.binding)
+        preset = dict(model.pv.binding)
+        propose = ProposeForm(ctx, view, legal, preset)
+        propose.agreed = dict(model.pv.binding)
         form: FormScene = propose
     elif kind == "statement":
-        form = StatementForm(scene.ctx, sc, scene.viewer, legal)
+        form = StatementForm(ctx, view, legal)
     elif kind == "threaten":
-        form = ThreatForm(scene.ctx, sc, scene.viewer, legal)
+        form = ThreatForm(ctx, view, legal)
     else:
-        form = CarryOutForm(scene.ctx, sc, scene.viewer, legal)
-    form.show_clock(scene.room)  # the turn timer runs on while the form is open
+        form = CarryOutForm(ctx, view, legal)
+    form.show_clock(clock)  # the turn timer runs on while the form is open
     return Push(form)
 
 
-def answer(scene: TableScene, accept: bool) -> Transition | None:
+def answer(model: TableModel, accept: bool) -> Submit | None:
     """Accept or reject the proposal chosen in the action bar."""
-    number = scene.bar.chosen()
-    button = scene.bar.accept if accept else scene.bar.reject
-    if number is None or scene.viewer is None or not button.enabled:
+    number = model.chosen
+    if number is None or model.viewer is None:
         return None
-    action = Accept(scene.viewer, number) if accept else Reject(scene.viewer, number)
-    return scene.submit(action)
+    if ("accept" if accept else "reject") not in model.enabled:
+        return None
+    viewer = model.viewer
+    return Submit(Accept(viewer, number) if accept else Reject(viewer, number))
 
 
-def simple(scene: TableScene, kind: str) -> Transition | None:
+def simple(ctx: Context, model: TableModel, kind: str) -> SceneResult:
     """Pass, or ask before walking out."""
-    if not scene.viewer_moves() or scene.viewer is None:
-        return None
-    if not scene.bar.buttons[f"table.{kind}"].enabled:
+    if not model.viewer_moves or model.viewer is None or kind not in model.enabled:
         return None
     if kind == "pass":
-        return scene.submit(Pass(scene.viewer))
+        return Submit(Pass(model.viewer))
     return Push(
         Dialog(
-            scene.ctx,
+            ctx,
             "walkout",
             "Walk out of this round?",
             "Your delegation leaves the table until the next round; tension rises.",
@@ -72,31 +84,25 @@ def simple(scene: TableScene, kind: str) -> Transition | None:
     )
 
 
-def briefing(scene: TableScene) -> Transition | None:
-    """The viewer's own briefing, over the table."""
-    if scene.viewer is None:
-        return None
-    from game.ui.screens.briefing import BriefingScene
+def hint(ctx: Context, model: TableModel, view_of: Callable[[str], ActorView]) -> Transition | None:
+    """What each easy AI delegate at the table would accept now (its own words).
 
-    return Push(BriefingScene(scene.ctx, scene.setup, scene.viewer, then=Pop))
-
-
-def hint(scene: TableScene) -> Transition | None:
-    """What each easy AI delegate at the table would accept now (its own words)."""
-    if not scene.viewer_moves():
+    ``view_of`` gives an easy AI delegate's view: at the easiest level it tells a
+    learner what it would take, which only its own view can say.
+    """
+    if not model.viewer_moves:
         return None
     from game.ai import what_it_would_take
 
     parts = [
-        f"{short_name(scene.pv, a)}: "
-        + humanize(what_it_would_take(scene.session.view(a)), scene.pv.issues)
-        for a in scene.easy_ai()
+        f"{short_name(model.pv, a)}: " + humanize(what_it_would_take(view_of(a)), model.pv.issues)
+        for a in model.easy_ai
     ]
     if not parts:
         return None
     return Push(
         Dialog(
-            scene.ctx,
+            ctx,
             "hint",
             "What would it take?",
             "\n\n".join(parts),
@@ -106,11 +112,11 @@ def hint(scene: TableScene) -> Transition | None:
     )
 
 
-def leave(scene: TableScene) -> Transition | None:
+def leave(ctx: Context) -> Transition:
     """Ask before leaving the table for the title screen."""
     return Push(
         Dialog(
-            scene.ctx,
+            ctx,
             "leave",
             "Leave the table?",
             "The game is saved: Continue on the title screen picks it up where you left it.",

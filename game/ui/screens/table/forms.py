@@ -1,21 +1,22 @@
 """The frame of the action bar's forms: fields, live red-line notes, confirm and cancel.
 
-Each form is a modal over the table.  It offers only what the session says is
+Each form is a modal over the table.  It offers only what the game says is
 legal for the mover, explains live which terms cross the mover's own red lines
 (secret ones included: only the mover sees this form) or anyone's public ones,
-and closes with ``Pop(Intent(form id, "submit", action))`` for the table to submit.
+from the mover's own view only, and closes with ``Pop(Submit(action))``: the
+intent the table hands to the game controller.  It never changes the game.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 import pygame
 
-from game import engine
-from game.engine import Action, Propose
-from game.engine.model import Scenario
+from game.engine import Action, ActorView, Propose
+from game.engine.seen import explain_red_lines_seen, utility_seen
+from game.session.controller import ClockReading, Submit
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent, Pop, Transition
@@ -25,13 +26,10 @@ from game.ui.kit.widgets.base import draw_panel
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
-from game.ui.screens.classroom import ms_to_next_second
+from game.ui.screens.classroom import clock_text, ms_to_next_second
 from game.ui.screens.common import issue_name, option_label, short_name
 from game.ui.screens.widgets.chooser import ChoicePicker
 from game.ui.screens.widgets.document import Document
-
-if TYPE_CHECKING:
-    from game.ui.screens.table.room import TableRoom
 
 LEAVE_OUT = "— not in this package —"
 CLOCK_SAMPLE = "88:88 left"  # the widest countdown: its room in the header does not jump
@@ -63,20 +61,20 @@ class FormScene(Scene):
         title: str,
         submit_text: str,
         *,
-        scenario: Scenario,
-        actor: str,
+        own: ActorView,
         variant: str = "primary",
     ) -> None:
         super().__init__(ctx)
         self.id = id
         self.title = title
-        self.scenario = scenario
-        self.actor = actor
+        self.own = own  # the mover's own view: the only private data this form may show
+        self.pv = own.table
+        self.actor = own.actor
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
         self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
         # The turn's countdown: the table under this modal is not updated, so the form shows it.
-        self.room: TableRoom | None = None
+        self.clock: Callable[[], ClockReading] | None = None
         self.countdown = self.add(Label(f"{id}.clock", "", style="label", align="right"))
         self.fields = self.add(ScrollPanel(f"{id}.fields"))
         self.form = Document(self.fields, f"{id}.field")
@@ -85,18 +83,19 @@ class FormScene(Scene):
         self.submit = self.add(Button(f"{id}.submit", submit_text, variant=variant))
         self.cancel = self.add(Button(f"{id}.cancel", "Cancel"))
 
-    def show_clock(self, room: TableRoom) -> None:
-        """Show the table's turn countdown (read-only, the same clock) in the header."""
-        self.room = room
+    def show_clock(self, clock: Callable[[], ClockReading]) -> None:
+        """Show the game's turn countdown (read-only, the table's clock) in the header."""
+        self.clock = clock
         self.tick_clock()
 
     def tick_clock(self) -> None:
         """Bring the countdown up to date: red in the last seconds, amber while paused."""
-        if self.room is None:
+        if self.clock is None:
             return
-        text, urgent = self.room.clock()
+        reading = self.clock()
+        text, urgent = clock_text(reading)
         self.countdown.text = text
-        self.countdown.color = "warning" if self.room.paused else "danger" if urgent else "accent"
+        self.countdown.color = "warning" if reading.paused else "danger" if urgent else "accent"
 
     # -- to fill in --------------------------------------------------------------------
     def action(self) -> Action | None:
@@ -110,9 +109,9 @@ class FormScene(Scene):
     def explain_terms(self, terms: Sequence[tuple[str, str]], *, value: bool) -> None:
         """The red lines these terms cross, and why; and their value to the mover."""
         doc = self.notes
-        sc = self.scenario
+        pv = self.pv
         doc.heading("Red lines", gap="xs")
-        breaches = engine.explain_red_lines(sc, tuple(terms), self.actor)
+        breaches = explain_red_lines_seen(self.own, tuple(terms))
         if not terms:
             doc.text("Choose at least one term.", "body_italic", "text_dim")
         elif not breaches:
@@ -123,26 +122,24 @@ class FormScene(Scene):
             whose = (
                 "your own red line" + ("" if b.public else " (secret: only you know it)")
                 if b.own
-                else f"{short_name(sc, b.actor)}'s public red line"
+                else f"{short_name(pv, b.actor)}'s public red line"
             )
             head = (
-                f"× {issue_name(sc.issues, b.issue)}: {option_label(sc.issues, b.issue, b.option)}"
+                f"× {issue_name(pv.issues, b.issue)}: {option_label(pv.issues, b.issue, b.option)}"
                 f" crosses {whose}"
             )
             doc.text(head, "label", "danger" if b.own else "warning", gap="md")
             doc.text(b.reason, "body", gap="xs")
             if b.source:
                 doc.text(f"Source: {b.source}", "caption", "text_dim", gap="xs")
-        if value and terms:
-            prefs = sc.preferences.get(self.actor)
-            if prefs is not None:
-                worth = engine.utility(sc, self.actor, dict(terms), self.agreed)
-                doc.heading("Value to you", gap="lg")
-                doc.text(
-                    f"With the other issues as they stand, this package is worth {worth:.2f} to "
-                    f"your delegation; walking away is worth {prefs.reservation:.2f}.",
-                    "body",
-                )
+        if value and terms and self.own.weights:
+            worth = utility_seen(self.own, dict(terms), self.agreed)
+            doc.heading("Value to you", gap="lg")
+            doc.text(
+                f"With the other issues as they stand, this package is worth {worth:.2f} to "
+                f"your delegation; walking away is worth {self.own.reservation:.2f}.",
+                "body",
+            )
 
     def refresh_notes(self) -> None:
         """Rebuild and re-flow the notes."""
@@ -163,7 +160,7 @@ class FormScene(Scene):
             [t.line_height("subheading"), layout.Flex(), t.control_height()],
             t.space("md"),
         )
-        if self.room is not None:
+        if self.clock is not None:
             clock_w = self.theme.text_size(CLOCK_SAMPLE, "label")[0]
             self.heading.rect, self.countdown.rect = layout.row(
                 head, [layout.Flex(), clock_w], t.space("md")
@@ -194,7 +191,8 @@ class FormScene(Scene):
 
     def wakeup_in(self) -> float | None:
         times = [super().wakeup_in()]
-        left = None if self.room is None or self.room.paused else self.room.remaining()
+        reading = self.clock() if self.clock is not None else ClockReading()
+        left = None if reading.paused else reading.remaining
         if left is not None:
             times.append(ms_to_next_second(left))  # wake as the shown second changes
         known = [t for t in times if t is not None]
@@ -210,7 +208,7 @@ class FormScene(Scene):
 
     def _done(self) -> Transition | None:
         action = self.action()
-        return Pop(Intent(self.id, "submit", action)) if action is not None else None
+        return Pop(Submit(action)) if action is not None else None
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == self.submit.id:
@@ -239,11 +237,11 @@ class TermsForm(FormScene):
         self.pickers: list[tuple[str, ChoicePicker]] = []
         for issue, opts in options.items():
             choices: list[tuple[object, str]] = [(None, LEAVE_OUT)]
-            choices += [(o, option_label(self.scenario.issues, issue, o)) for o in opts]
+            choices += [(o, option_label(self.pv.issues, issue, o)) for o in opts]
             index = 1 + opts.index(preset[issue]) if preset.get(issue) in opts else 0
             picker = ChoicePicker(
                 f"{self.id}.issue.{issue}",
-                issue_name(self.scenario.issues, issue),
+                issue_name(self.pv.issues, issue),
                 choices,
                 index,
             )
@@ -256,7 +254,7 @@ class TermsForm(FormScene):
 
     def mark_pickers(self) -> None:
         """Frame the choosers whose term crosses a red line (own in red, others' in amber)."""
-        breaches = engine.explain_red_lines(self.scenario, tuple(self.terms()), self.actor)
+        breaches = explain_red_lines_seen(self.own, tuple(self.terms()))
         for issue, picker in self.pickers:
             hits = [b for b in breaches if b.issue == issue]
             picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"

@@ -1,7 +1,8 @@
 """The action bar's forms: propose a package, make a statement, threaten, carry out a lever.
 
-Each offers only what the session says is legal for the mover; the package
-and threat forms explain live which terms cross red lines (see ``forms``).
+Each offers only what the game says is legal for the mover, and reads only the
+mover's own view; the package and threat forms explain live which terms cross
+red lines (see ``forms``).
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game import engine
-from game.engine import Action, CarryOut, Propose, Statement, Threaten
-from game.engine.model import Scenario
+from game.engine import Action, ActorView, CarryOut, Propose, Statement, Threaten
 from game.ui.kit.context import Context
 from game.ui.kit.widgets.entry import TextEntry
 from game.ui.screens.common import short_name
@@ -26,14 +26,11 @@ class ProposeForm(TermsForm):
     def __init__(
         self,
         ctx: Context,
-        scenario: Scenario,
-        actor: str,
+        own: ActorView,
         legal: Sequence[Action],
         preset: dict[str, str],
     ) -> None:
-        super().__init__(
-            ctx, "propose", "Propose a package", "Propose", scenario=scenario, actor=actor
-        )
+        super().__init__(ctx, "propose", "Propose a package", "Propose", own=own)
         self.form.text(
             "Choose an option for each issue you want in the package; leave the others out.",
             "body",
@@ -56,20 +53,17 @@ class ThreatForm(TermsForm):
 
     title = "Threaten"
 
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
+    def __init__(self, ctx: Context, own: ActorView, legal: Sequence[Action]) -> None:
         super().__init__(
             ctx,
             "threaten",
             "Make a threat",
             "Threaten",
-            scenario=scenario,
-            actor=actor,
+            own=own,
             variant="danger",
         )
         levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
-        names = {lv.id: lv.name for lv in scenario.levers}
+        names = {lv.id: lv.name for lv in self.pv.levers}
         self.lever = ChoicePicker(
             "threaten.lever",
             "Lever",
@@ -86,11 +80,11 @@ class ThreatForm(TermsForm):
 
     def explain(self) -> None:
         self.mark_pickers()
-        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
         if lever is not None:
             self.notes.heading(lever.name, gap="xs")
             self.notes.text(lever.description, "body")
-            target = short_name(self.scenario, lever.target)
+            target = short_name(self.pv, lever.target)
             self.notes.text(
                 f"Aimed at {target}. A threat you do not carry out when its terms are not met "
                 "costs credibility.",
@@ -106,20 +100,17 @@ class CarryOutForm(FormScene):
 
     title = "Carry out"
 
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
+    def __init__(self, ctx: Context, own: ActorView, legal: Sequence[Action]) -> None:
         super().__init__(
             ctx,
             "carry",
             "Carry out a lever",
             "Carry out",
-            scenario=scenario,
-            actor=actor,
+            own=own,
             variant="danger",
         )
         levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
-        names = {lv.id: lv.name for lv in scenario.levers}
+        names = {lv.id: lv.name for lv in self.pv.levers}
         self.lever = ChoicePicker(
             "carry.lever",
             "Lever",
@@ -131,13 +122,13 @@ class CarryOutForm(FormScene):
         return None if self.lever.value is None else CarryOut(self.actor, str(self.lever.value))
 
     def explain(self) -> None:
-        lever = next((lv for lv in self.scenario.levers if lv.id == self.lever.value), None)
+        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
         if lever is None:
             return
         self.notes.heading(lever.name, gap="xs")
         self.notes.text(lever.description, "body")
         self.notes.text(
-            f"Carrying it out raises tension by {self.scenario.rules.execute_tension:g}.",
+            f"Carrying it out raises tension by {self.pv.rules.execute_tension:g}.",
             "body",
             "warning",
         )
@@ -157,16 +148,13 @@ class StatementForm(FormScene):
 
     title = "Statement"
 
-    def __init__(
-        self, ctx: Context, scenario: Scenario, actor: str, legal: Sequence[Action]
-    ) -> None:
+    def __init__(self, ctx: Context, own: ActorView, legal: Sequence[Action]) -> None:
         super().__init__(
             ctx,
             "statement",
             "Make a public statement",
             "Make statement",
-            scenario=scenario,
-            actor=actor,
+            own=own,
         )
         tones = [a.tone for a in legal if isinstance(a, Statement)]
         unique = list(dict.fromkeys(tones))
@@ -194,7 +182,7 @@ class StatementForm(FormScene):
         field = _TONE_HELP.get(tone)
         self.notes.heading("Effect", gap="xs")
         if field is not None:
-            delta = float(getattr(self.scenario.rules, field))
+            delta = float(getattr(self.pv.rules, field))
             self.notes.text(f"A {tone} statement moves tension by {delta:+g}.", "body")
         self.notes.text(
             "Your words go into the transcript that every delegation reads.",

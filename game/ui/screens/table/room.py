@@ -1,34 +1,24 @@
-"""The table's classroom side: the turn timer's ticks, pause, live reload, and their overlays.
+"""The table's classroom side: the turn timer's display, live reload, and their overlays.
 
-The table asks this helper each update whether a person's time ran out and
-whether the watched scenario file changed (polled twice a second, not every
-frame), and when to wake next (the next whole second of the countdown), so the
-app still sleeps while nobody acts.  It draws the PAUSED banner, the located
-errors of a broken scenario file, and a short-lived toast.
+The table asks this helper each update whether the watched scenario file
+changed (the game controller is polled twice a second, not every frame), and
+when to wake next (the next whole second of the countdown), so the app still
+sleeps while nobody acts.  It draws the PAUSED banner, the located errors of a
+broken scenario file, and a short-lived toast, into the rects it is given.
+It reads the game only through its controller and never changes it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from game.session.facilitator import Facilitation
-from game.session.session import Turn
-from game.session.watch import ReloadResult, apply_change
+from game.session.controller import GameController, Reloaded
 from game.ui.kit.text import ellipsize, wrap_lines
+from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import draw_box
-from game.ui.screens.classroom import (
-    URGENT_SECONDS,
-    classroom_of,
-    countdown_text,
-    ms_to_next_second,
-)
+from game.ui.screens.classroom import clock_text, ms_to_next_second
 
-if TYPE_CHECKING:
-    from game.ui.screens.table.scene import TableScene
-
-POLL_MS = 500.0  # how often the watched scenario file is looked at
+POLL_MS = 500.0  # how often the game is asked for news (a changed scenario file)
 TOAST_MS = 5000.0
 MAX_ERROR_LINES = 10
 ERRORS_TITLE = "The scenario file has errors — the game goes on with the last good version"
@@ -37,50 +27,34 @@ PAUSED_TEXT = "The facilitator has paused the game: the clock and the AI delegat
 
 
 class TableRoom:
-    """Timer, pause and reload for one table scene."""
+    """Timer display, reload news and toast for one table."""
 
-    def __init__(self, scene: TableScene) -> None:
-        self.scene = scene
-        self.room = classroom_of(scene.ctx)
-        self.fac: Facilitation = self.room.attach(scene.session)
-        self.poll_left: float | None = POLL_MS if self.room.watches(scene.session) else None
+    def __init__(self, game: GameController) -> None:
+        self.game = game
+        self.poll_left: float | None = POLL_MS if game.polls() else None
         self.toast = ""
         self.toast_left = 0.0
-        self.last_reload: ReloadResult | None = None
+        self.last_reload: Reloaded | None = None
         self._second: int | None = None
 
     # -- reading -----------------------------------------------------------------------
     @property
     def paused(self) -> bool:
-        return self.fac.paused
+        return self.game.clock().paused
 
     def remaining(self) -> float | None:
         """Seconds left for the person to move (None: no timer running now)."""
-        return self.fac.remaining(self.room.now())
+        return self.game.clock().remaining
 
     def clock(self) -> tuple[str, bool]:
         """The top bar's countdown text and whether it is urgent ("" when there is none)."""
-        if self.paused:
-            return "PAUSED", False
-        left = self.remaining()
-        if left is None:
-            return "", False
-        return f"{countdown_text(left)} left", left <= URGENT_SECONDS
+        return clock_text(self.game.clock())
 
     def errors(self) -> tuple[str, ...]:
         """The watched file's located errors while it is broken (shown in the overlay)."""
-        watcher = self.room.watcher
-        return watcher.errors if watcher is not None and self.poll_left is not None else ()
+        return self.game.file_errors() if self.poll_left is not None else ()
 
     # -- time --------------------------------------------------------------------------
-    def restart_clock(self) -> None:
-        """Screens between turns (hand-over, summary) do not count against the next mover."""
-        self.fac.clock.start(None, self.room.now())
-
-    def tick(self) -> Turn | None:
-        """The ``Timeout`` of a person whose time is up, or None."""
-        return self.fac.tick(self.room.now())
-
     def second_changed(self) -> bool:
         """Whether the countdown's shown second changed since the last call."""
         left = self.remaining()
@@ -89,8 +63,8 @@ class TableRoom:
         self._second = second
         return changed
 
-    def advance(self, dt: float) -> ReloadResult | None:
-        """Count down the toast and the next poll; a reload or a newly broken file, or None."""
+    def advance(self, dt: float) -> Reloaded | None:
+        """Count down the toast and the next poll; the game's news when it has some, or None."""
         if self.toast_left > 0:
             self.toast_left = max(0.0, self.toast_left - dt)
         if self.poll_left is None:
@@ -101,21 +75,16 @@ class TableRoom:
         self.poll_left = POLL_MS
         return self.poll()
 
-    def poll(self) -> ReloadResult | None:
-        """Look at the watched file now: a reload result when it changed, else None."""
-        watcher = self.room.watcher
-        if watcher is None:
+    def poll(self) -> Reloaded | None:
+        """Ask the game for news now: a reload result when the file changed, else None."""
+        news = self.game.poll()
+        if news is None:
             return None
-        change = watcher.poll()
-        if change is None:
-            return None
-        result = apply_change(self.scene.session, change)
-        self.last_reload = result
-        if result.reloaded:
-            self.fac.replace_session(result.session, self.room.now())
-            notes = f" ({'; '.join(result.notes)})" if result.notes else ""
-            self.show_toast(f"scenario reloaded: {result.message}{notes}")
-        return result
+        self.last_reload = news
+        if news.reloaded:
+            notes = f" ({'; '.join(news.notes)})" if news.notes else ""
+            self.show_toast(f"scenario reloaded: {news.message}{notes}")
+        return news
 
     def show_toast(self, text: str) -> None:
         self.toast, self.toast_left = text, TOAST_MS
@@ -127,23 +96,32 @@ class TableRoom:
             times.append(max(1.0, self.poll_left))
         if self.toast_left > 0:
             times.append(self.toast_left)
-        left = None if self.paused else self.remaining()
+        reading = self.game.clock()
+        left = None if reading.paused else reading.remaining
         if left is not None:
             times.append(ms_to_next_second(left))
         return min(times) if times else None
 
     # -- drawing -----------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        theme: Theme,
+        area: pygame.Rect,
+        *,
+        errors_bottom: int,
+        toast_top: int,
+    ) -> None:
+        """The overlays over ``area``: the errors above ``errors_bottom``, the toast below
+        ``toast_top``."""
         if self.paused:
-            self._draw_paused(surface)
+            self._draw_paused(surface, theme, area)
         if self.errors():
-            self._draw_errors(surface)
+            self._draw_errors(surface, theme, area, errors_bottom)
         if self.toast_left > 0 and self.toast:
-            self._draw_toast(surface)
+            self._draw_toast(surface, theme, area, toast_top)
 
-    def _draw_paused(self, surface: pygame.Surface) -> None:
-        t = self.scene.theme
-        area = self.scene.rect
+    def _draw_paused(self, surface: pygame.Surface, t: Theme, area: pygame.Rect) -> None:
         width = min(t.px(640), area.width - 2 * t.space("lg"))
         inner_w = width - 2 * t.space("xl")
         lines = wrap_lines(t.font("body"), PAUSED_TEXT, inner_w)
@@ -163,9 +141,8 @@ class TableRoom:
             surface.blit(image, image.get_rect(midtop=(box.centerx, y)))
             y += t.line_height("body")
 
-    def error_lines(self, width: int) -> list[tuple[str, str, str]]:
+    def error_lines(self, t: Theme, width: int) -> list[tuple[str, str, str]]:
         """(text, style, colour) of the errors overlay at ``width`` pixels, capped."""
-        t = self.scene.theme
         out = [
             (line, "label", "danger") for line in wrap_lines(t.font("label"), ERRORS_TITLE, width)
         ]
@@ -179,17 +156,15 @@ class TableRoom:
         out.append((ERRORS_FOOT, "caption", "text_dim"))
         return out
 
-    def _draw_errors(self, surface: pygame.Surface) -> None:
-        t = self.scene.theme
-        area = self.scene.rect
+    def _draw_errors(
+        self, surface: pygame.Surface, t: Theme, area: pygame.Rect, bottom: int
+    ) -> None:
         width = min(t.px(900), area.width - 2 * t.space("lg"))
         inner_w = width - 2 * t.space("lg")
-        lines = self.error_lines(inner_w)
+        lines = self.error_lines(t, inner_w)
         height = sum(t.line_height(style) for _, style, _ in lines) + 2 * t.space("md")
         height = min(height, area.height * 2 // 3)
         box = pygame.Rect(0, 0, width, height)
-        bar = self.scene.bar
-        bottom = bar.rect.top if bar.shown and bar.rect.height else bar.status.rect.top
         box.midbottom = (area.centerx, bottom - t.space("sm"))
         box.top = max(box.top, area.top + t.space("sm"))
         draw_box(surface, t, box, "panel", border="danger", radius="md")
@@ -202,14 +177,12 @@ class TableRoom:
             y += t.line_height(style)
         surface.set_clip(previous)
 
-    def _draw_toast(self, surface: pygame.Surface) -> None:
-        t = self.scene.theme
-        area = self.scene.rect
+    def _draw_toast(self, surface: pygame.Surface, t: Theme, area: pygame.Rect, top: int) -> None:
         max_w = min(t.px(900), area.width - 2 * t.space("lg"))
         text = ellipsize(t.font("label"), self.toast, max_w - 2 * t.space("lg"))
         w, _ = t.text_size(text, "label")
         box = pygame.Rect(0, 0, w + 2 * t.space("lg"), t.control_height())
-        box.midtop = (area.centerx, self.scene.topbar.rect.bottom + t.space("sm"))
+        box.midtop = (area.centerx, top + t.space("sm"))
         draw_box(surface, t, box, "panel", border="ok", radius="lg")
         image = t.text(text, "label", "ok")
         surface.blit(image, image.get_rect(center=box.center))

@@ -1,8 +1,12 @@
-"""The negotiation table: the scene that drives a game from its first move to the debrief.
+"""The negotiation table: the scene that shows a game from its first move to the debrief.
 
-It reads the public view (and the viewer's own view in its forms), submits
-people's moves through the session, paces the AI delegates' moves, and hands
-control over between human delegations behind a hand-over screen.
+It reads the game only through its controller (``game.session.controller``):
+the public view, and the viewer's own view in its forms.  It never changes the
+game: its hooks decide, and return a game intent (``Submit``, ``Undo``,
+``ComputerMove``, ``TimeUp``, ``RestartClock``) or a transition; ``settle``
+hands the intents to the controller, and ``on_applied`` shows what happened.
+It paces the AI delegates' moves and hands control over between human
+delegations behind a hand-over screen.
 """
 
 from __future__ import annotations
@@ -12,12 +16,20 @@ from typing import ClassVar
 
 import pygame
 
-from game import engine
 from game.engine import Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
-from game.session.errors import SessionError
-from game.session.seats import Difficulty, SeatKind
-from game.session.session import Session, Turn
+from game.session.controller import (
+    Applied,
+    ComputerMove,
+    GameController,
+    Reloaded,
+    RestartClock,
+    Submit,
+    TimeUp,
+    Undo,
+)
+from game.session.records import Turn
+from game.session.seats import Difficulty, Seat, SeatKind
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
@@ -28,17 +40,21 @@ from game.ui.kit.sound import cue_for
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
+from game.ui.screens.classroom import classroom_of
 from game.ui.screens.common import GameSetup, adjective, current_round, short_name
 from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
+from game.ui.screens.control import SceneResult, settle
 from game.ui.screens.pacing import Pacer, pace_ms
 from game.ui.screens.table import arrange, commands
 from game.ui.screens.table.actionbar import ActionBar
+from game.ui.screens.table.arrange import PANELS, Placement
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
 from game.ui.screens.table.howto import HowToPlay
+from game.ui.screens.table.model import TableModel
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
-from game.ui.screens.table.transcript import TranscriptView, rows_of_turns, session_rows
+from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
 
 TABS = (
     ("move", "Act"),
@@ -46,7 +62,7 @@ TABS = (
     ("transcript", "Transcript"),
     ("delegations", "Delegations"),
 )
-_FORMS = {"propose", "statement", "threaten", "carry"}
+_AI = Seat(SeatKind.AI)
 
 
 class TableScene(Scene):
@@ -78,104 +94,145 @@ class TableScene(Scene):
     def __init__(self, ctx: Context, setup: GameSetup, viewer: str | None = None) -> None:
         super().__init__(ctx)
         self.setup = setup
-        self.session = setup.session
+        classroom_of(ctx).attach(setup.local)  # this window's timer, clock and watched file
+        self.game: GameController = setup.game
         humans = setup.humans
         self.viewer = viewer if viewer is not None else (humans[0] if len(humans) == 1 else None)
         self.pacer = Pacer(pace_ms(ctx.settings.ai_pace))
-        self.pv: PublicView = engine.public_view(self.session.state)
+        self.pv: PublicView = self.game.public_view()
+        self.model = TableModel(self.pv)
         self.compact = False
         self.board_frame = pygame.Rect(0, 0, 0, 0)
         self.tab = "board"
         self._check = True  # decide what happens next on the first update
+        self._then: Transition | None = None  # shown once the controller restarted the clock
         self.topbar = self.add(TopBar("table.top"))
         self.tabs = [self.add(Button(f"table.tab.{key}", text)) for key, text in TABS]
         self.delegations = self.add(DelegationsPanel("table.delegations"))
         self.board_panel = self.add(ScrollPanel("table.board"))
         self.board = self.board_panel.add(BoardView("table.board.view"))
         self.transcript = self.add(TranscriptView("table.transcript", self.pv))
-        self.transcript.set_items(session_rows(self.session))
+        self.transcript.set_items(game_rows(self.game))
         self.transcript.scroll = self.transcript.max_scroll()
         self.bar = ActionBar(self)
-        self.room = TableRoom(self)
-        ctx.autosave = self.session.persist
+        self.room = TableRoom(self.game)
+        ctx.autosave = self.game.save
         self.refresh()
 
     # -- state -------------------------------------------------------------------------
+    def seat(self, actor: str) -> Seat:
+        return self.game.seats().get(actor, _AI)
+
     def viewer_moves(self) -> bool:
         """Whether the delegation to move is a person and its screen is showing."""
-        return self.session.human_to_move and self.session.to_move == self.viewer
+        return self.game.human_to_move() and self.game.to_move() == self.viewer
 
     def undo_allowed(self) -> bool:
         """Undo only the viewer's own last move (never another delegation's, in hot-seat)."""
         if self.viewer is None or self.room.paused:
             return False
-        return self.session.undo_actor == self.viewer
+        return self.game.undo_actor() == self.viewer
 
     def easy_ai(self) -> list[str]:
         """AI delegations at the easy level sitting at this round's table."""
         rnd = current_round(self.pv)
         return [
             a
-            for a, seat in self.session.seats.items()
+            for a, seat in self.game.seats().items()
             if seat.kind is SeatKind.AI
             and seat.difficulty is Difficulty.EASY
             and a in rnd.participants
         ]
 
     def refresh(self) -> None:
-        """Read the session again and update every panel."""
-        s = self.session
-        self.pv = engine.public_view(s.state)
+        """Read the game again and update every panel (and the helpers' model)."""
+        game = self.game
+        self.pv = game.public_view()
         self.transcript.pv = self.pv
         self.topbar.set_view(self.pv)
         self.topbar.set_clock(*self.room.clock())
-        self.delegations.set_view(self.pv, s.seats, self.viewer)
+        self.delegations.set_view(self.pv, game.seats(), self.viewer)
         self.board.set_view(self.pv)
-        mine = self.viewer_moves() and not self.room.paused
-        legal = s.legal_actions() if mine else ()
+        moves = self.viewer_moves()
+        mine = moves and not self.room.paused
+        legal = game.legal_actions() if mine else ()
+        easy = self.easy_ai() if mine else []
         self.bar.set_legal(
             legal,
             undo=self.undo_allowed(),
             briefing=self.viewer is not None,
-            hint=mine and bool(self.easy_ai()),
+            hint=mine and bool(easy),
         )
         self.bar.status.text, self.bar.status.color = self.status_text()
+        self.model = self._model(moves, legal, tuple(easy))
         if self.rect.width:
             self._arrange_board()
 
+    def _model(self, moves: bool, legal: tuple[Action, ...], easy: tuple[str, ...]) -> TableModel:
+        bar = self.bar
+        enabled = {bid.removeprefix("table.") for bid, b in bar.buttons.items() if b.enabled}
+        enabled |= {
+            name for name, b in (("accept", bar.accept), ("reject", bar.reject)) if b.enabled
+        }
+        return TableModel(
+            self.pv, self.viewer, moves, legal, frozenset(enabled), bar.chosen(), easy
+        )
+
     def status_text(self) -> tuple[str, str]:
         """What the action bar says, and in which colour."""
-        s = self.session
-        if s.is_over:
+        game = self.game
+        mover = game.to_move()
+        if mover is None:
             return "The talks are over.", "accent"
-        mover = s.to_move
-        assert mover is not None
         if self.room.paused:
             return "Paused by the facilitator.", "warning"
-        if s.save_warning:
-            return f"Not saved: {s.save_warning}", "danger"
+        warning = game.save_warning()
+        if warning:
+            return f"Not saved: {warning}", "danger"
         if self.viewer_moves():
             return f"Your move — the {adjective(self.pv, mover)} delegation", "accent"
-        if s.human_to_move:
+        if game.human_to_move():
             return f"Waiting for the {adjective(self.pv, mover)} delegation", "text_dim"
         return f"{short_name(self.pv, mover)} is considering its move…  (Space: skip)", "text_dim"
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
         following = self.transcript.unseen == 0  # a reader scrolled up stays where they were
-        self.compact = rect.width < self.theme.px(1040)
+        t = self.theme
+        self.compact = rect.width < t.px(1040)
         if self.compact:
-            arrange.compact(self, rect)
+            self._place(arrange.compact(t, rect, [key for key, _ in TABS], self.tab))
         else:
-            arrange.wide(self, rect)
+            self._place(arrange.wide(t, rect, self.bar.height_for(t, rect.width)))
         # The board sits on a framed surface like the transcript's, inset by a small margin.
         self.board_frame = pygame.Rect(self.board_panel.rect)
-        self.board_panel.rect = layout.pad(self.board_frame, self.theme.space("sm"))
+        self.board_panel.rect = layout.pad(self.board_frame, t.space("sm"))
         self._arrange_board()
         if following:
             self.transcript.follow()
         if self.focused is not None and not self.focused.can_focus():
             self.focus(None)
+
+    def _place(self, p: Placement) -> None:
+        """Put the widgets where ``arrange`` says."""
+        self.topbar.rect = p.top
+        panels = dict(
+            zip(PANELS, (self.delegations, self.board_panel, self.transcript), strict=True)
+        )
+        for name, panel in panels.items():
+            panel.rect = p.panels[name]
+            panel.visible = name in p.shown
+        for button, box in zip(self.tabs, p.tabs, strict=False):
+            button.rect = box
+        for (key, _), button in zip(TABS, self.tabs, strict=True):
+            button.visible = bool(p.tabs)
+            if p.tabs:
+                button.variant = "primary" if key == self.tab else "secondary"
+        if p.status is not None:
+            self.bar.status.rect = p.status
+        self.bar.show(p.bar is not None)
+        if p.bar is not None:
+            self.bar.layout(self.theme, p.bar, with_status=p.status is None)
 
     def _arrange_board(self) -> None:
         width = self.board_panel.content_width()
@@ -183,22 +240,54 @@ class TableScene(Scene):
         self.board_panel.arrange()
 
     # -- the flow of the game ----------------------------------------------------------
+    def settle(self, result: SceneResult) -> Transition | None:
+        """Hand the intents in ``result`` to the game controller; the transition left."""
+        return settle(self.game, result, self.on_applied)
+
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
-        timed_out = self.room.tick()
-        if timed_out is not None:
-            return self.after([timed_out])
-        reload = self.room.advance(dt)
-        if reload is not None and reload.reloaded:
-            return self.swap_session(reload.session)
+        return self.settle(self.decide_update(dt))
+
+    def decide_update(self, dt: float) -> SceneResult:
+        """What time passing asks for: a time-out, a reload's redraw, or the paced AI move."""
+        if self.game.clock().expired:
+            return TimeUp()
+        news = self.room.advance(dt)
+        if news is not None and news.reloaded:
+            return self.reloaded(news)
         if self.room.second_changed():
             self.topbar.set_clock(*self.room.clock())
         if self._check:
             self._check = False
             return self.next_step()
         if self.pacer.due(dt):
-            turn = self.room.fac.step()
-            return self.after([turn]) if turn is not None else self.next_step()
+            return ComputerMove()
+        return None
+
+    def on_applied(self, applied: Applied) -> SceneResult:
+        """The game controller did (or refused) what the table asked: show it, decide on."""
+        intent = applied.intent
+        if isinstance(intent, Submit):
+            if applied.late:  # the move came after the time was up: the delegation passed
+                self.room.show_toast("Time was up: the move was not used.")
+            elif not applied.ok:
+                title = "The game is paused" if self.room.paused else "That move is not possible"
+                return self._refused(title, applied.refused)
+            return self.after(applied.turns)
+        if isinstance(intent, Undo):
+            if not applied.ok:
+                return self._refused("Nothing to undo", applied.refused)
+            self.pacer.stop()
+            self.transcript.set_items(game_rows(self.game))
+            self.transcript.scroll = self.transcript.max_scroll()
+            return self.next_step()
+        if isinstance(intent, RestartClock):
+            then, self._then = self._then, None
+            return then
+        if isinstance(intent, ComputerMove | TimeUp):
+            if applied.turns:
+                return self.after(applied.turns)
+            return self.next_step() if isinstance(intent, ComputerMove) else None
         return None
 
     def wakeup_in(self) -> float | None:
@@ -211,37 +300,34 @@ class TableScene(Scene):
             times.append(1.0)
         return min(times) if times else None
 
-    def swap_session(self, session: Session) -> Transition | None:
-        """Play on ``session`` from now on (a live reload of the scenario file)."""
-        session.pins = dict(self.session.pins)  # the same game: the same delegations' PINs
-        self.setup.session = self.session = session
-        if self.viewer is not None and not session.seat_of(self.viewer).is_human:
+    def reloaded(self, news: Reloaded) -> SceneResult:
+        """The game now plays a reloaded scenario file: read everything again."""
+        del news  # the room shows its toast; the game itself says the rest
+        if self.viewer is not None and not self.seat(self.viewer).is_human:
             self.viewer = None
-        self.ctx.autosave = session.persist
+        self.ctx.autosave = self.game.save
         self.pacer.stop()
-        self.transcript.set_items(session_rows(session))
+        self.transcript.set_items(game_rows(self.game))
         self.transcript.scroll = self.transcript.max_scroll()
         self.refresh()
         return self.next_step()
 
-    def next_step(self) -> Transition | None:
+    def next_step(self) -> SceneResult:
         """Decide what comes next: the debrief, a hand-over, a person's move, or an AI move."""
-        s = self.session
-        if s.is_over:
+        game = self.game
+        mover = game.to_move()
+        if mover is None:
             self.pacer.stop()
             from game.ui.screens.debrief import DebriefScene
 
             return Replace(DebriefScene(self.ctx, self.setup))
-        mover = s.to_move
-        assert mover is not None
-        if s.human_to_move:
+        if game.human_to_move():
             self.pacer.stop()
             if self.setup.hot_seat and mover != self.viewer:
                 from game.ui.screens.handover import HandoverScene
 
-                self.room.restart_clock()  # the hand-over's time is not the delegation's
-
-                return Push(HandoverScene.for_table(self.ctx, self.setup, mover))
+                # The hand-over's time is not the delegation's: the clock restarts first.
+                return self.restart_then(Push(HandoverScene.for_table(self.ctx, self.setup, mover)))
             self.viewer = mover
             self.ctx.sound.play("turn")  # ranked above the move's own cue, so it is heard
             self.show_tab("move")
@@ -282,7 +368,7 @@ class TableScene(Scene):
     def focus_first(self) -> None:
         self.focus_action()
 
-    def after(self, turns: list[Turn]) -> Transition | None:
+    def after(self, turns: tuple[Turn, ...]) -> SceneResult:
         """Show moves just made; between rounds, the round's summary comes first."""
         self.ctx.sound.play(cue_for(e for t in turns for e in t.events))
         for row in rows_of_turns(self.pv, turns):
@@ -293,41 +379,23 @@ class TableScene(Scene):
             self.pacer.stop()
             from game.ui.screens.summary import RoundSummaryScene
 
-            self.room.restart_clock()
-            return Push(RoundSummaryScene(self.ctx, self.setup, closed[-1]))
+            # The summary's time is not the next mover's: the clock restarts first.
+            return self.restart_then(Push(RoundSummaryScene(self.ctx, self.setup, closed[-1])))
         return self.next_step()
 
-    def submit(self, action: Action) -> Transition | None:
-        """Apply a person's move; a refusal is explained and changes nothing."""
-        late = self.room.tick()
-        if late is not None:  # the move came after the time was up: the delegation passed
-            self.room.show_toast("Time was up: the move was not used.")
-            return self.after([late])
-        if self.room.paused:
-            return self._refused("The game is paused", "The facilitator has paused the game.")
-        try:
-            turn = self.session.submit(action)
-        except SessionError as exc:
-            return self._refused("That move is not possible", str(exc))
-        return self.after([turn])
+    def restart_then(self, transition: Transition) -> RestartClock:
+        """Ask for ``RestartClock``; ``transition`` follows once the controller has done it."""
+        self._then = transition
+        return RestartClock()
 
     def _refused(self, title: str, message: str) -> Transition:
         return Push(
             Dialog(self.ctx, "refused", title, message, [("refused.ok", "OK")], cancel="refused.ok")
         )
 
-    def undo(self) -> Transition | None:
+    def undo(self) -> Undo | None:
         """Take back the viewer's last move (and the AI moves after it)."""
-        if not self.undo_allowed():
-            return None
-        try:
-            self.session.undo()
-        except SessionError as exc:
-            return self._refused("Nothing to undo", str(exc))
-        self.pacer.stop()
-        self.transcript.set_items(session_rows(self.session))
-        self.transcript.scroll = self.transcript.max_scroll()
-        return self.next_step()
+        return Undo() if self.undo_allowed() else None
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
@@ -336,13 +404,11 @@ class TableScene(Scene):
         return super().handle_event(event)
 
     def on_intent(self, intent: Intent) -> Transition | None:
+        return self.settle(self.decide_intent(intent))
+
+    def decide_intent(self, intent: Intent) -> SceneResult:
+        """What a widget's or a dialog's report asks for."""
         source = intent.source
-        if (
-            source in _FORMS
-            and intent.kind == "submit"
-            and isinstance(intent.value, PLAYER_ACTIONS)
-        ):
-            return self.submit(intent.value)
         if source == "handover" and intent.kind == "done":
             self.viewer = str(intent.value)
             self.refresh()
@@ -350,54 +416,75 @@ class TableScene(Scene):
         if source == "summary":
             return self.next_step()
         if source == "walkout" and intent.value == "walkout.yes" and self.viewer is not None:
-            return self.submit(WalkOut(self.viewer))
+            return Submit(WalkOut(self.viewer))
         if source == "leave" and intent.value == "leave.yes":
-            self.session.persist()
+            self.game.save()
             self.ctx.autosave = None
             return Pop()
         if source == "table.proposal" and intent.kind == "change":
             self.refresh()
             return None
         if intent.kind == "click":
-            return self.on_action(source.removeprefix("table."))
+            return self.decide_action(source.removeprefix("table."))
         return None
 
     def on_action(self, action: str) -> Transition | None:
+        return self.settle(self.decide_action(action))
+
+    def decide_action(self, action: str) -> SceneResult:
+        """What a button or a key of the table asks for."""
         if action == "skip":
             self.pacer.skip()
             return None
         if action == "console":
             self.pacer.stop()
-            return open_console(self.ctx)
+            return open_console(self.ctx, self.game)
         if action.startswith("tab."):
             self.show_tab(action.removeprefix("tab."))
             return None
-        if action in _FORMS:
-            return commands.open_form(self, action)
-        handlers: dict[str, Callable[[], Transition | None]] = {
+        if action in commands.FORMS:
+            return commands.open_form(self.ctx, self.model, action, self.game.view, self.game.clock)
+        handlers: dict[str, Callable[[], SceneResult]] = {
             "undo": self.undo,
-            "accept": lambda: commands.answer(self, True),
-            "reject": lambda: commands.answer(self, False),
-            "pass": lambda: commands.simple(self, "pass"),
-            "walkout": lambda: commands.simple(self, "walkout"),
-            "briefing": lambda: commands.briefing(self),
-            "hint": lambda: commands.hint(self),
-            "menu": lambda: commands.leave(self),
+            "accept": lambda: commands.answer(self.model, True),
+            "reject": lambda: commands.answer(self.model, False),
+            "pass": lambda: commands.simple(self.ctx, self.model, "pass"),
+            "walkout": lambda: commands.simple(self.ctx, self.model, "walkout"),
+            "briefing": self.briefing,
+            "hint": lambda: commands.hint(self.ctx, self.model, self.game.view),
+            "menu": lambda: commands.leave(self.ctx),
             "how-to-play": lambda: Push(HowToPlay(self.ctx, self)),
         }
         handler = handlers.get(action)
         return handler() if handler is not None else None
 
+    def briefing(self) -> Transition | None:
+        """The viewer's own briefing, over the table."""
+        if self.viewer is None:
+            return None
+        from game.ui.screens.briefing import BriefingScene
+
+        return Push(BriefingScene(self.ctx, self.setup, self.viewer, then=Pop))
+
     def on_resume(self, result: object) -> Transition | None:
-        # Back from a form, dialog, summary or hand-over: the pacer waits again if an AI moves.
+        return self.settle(self.decide_resume(result))
+
+    def decide_resume(self, result: object) -> SceneResult:
+        """Back from a form, dialog, summary or hand-over: what comes next.
+
+        A form closes with its ``Submit``; the console with the facilitator's moves
+        it made; the pacer waits again if an AI delegate moves.
+        """
+        if isinstance(result, Submit) and isinstance(result.action, PLAYER_ACTIONS):
+            return result
         if isinstance(result, ConsoleDone):
             self.refresh()
             if result.turns:
-                return self.after(result.turns)
-            return self.next_step() if not self.session.is_over else None
+                return self.after(tuple(result.turns))
+            return self.next_step() if not self.game.is_over() else None
         if isinstance(result, Intent):
-            return self.on_intent(result)
-        return self.next_step() if not self.session.is_over else None
+            return self.decide_intent(result)
+        return self.next_step() if not self.game.is_over() else None
 
     # -- drawing -----------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:
@@ -407,7 +494,15 @@ class TableScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self.room.draw(surface)  # the PAUSED banner, a broken file's errors, a toast
+        bar = self.bar
+        # The PAUSED banner, a broken file's errors (above the bar), a toast (below the top bar).
+        self.room.draw(
+            surface,
+            self.theme,
+            self.rect,
+            errors_bottom=bar.rect.top if bar.shown and bar.rect.height else bar.status.rect.top,
+            toast_top=self.topbar.rect.bottom,
+        )
 
     def all_text(self) -> list[str]:
         """Every text this screen shows (for the privacy tests)."""

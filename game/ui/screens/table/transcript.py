@@ -2,9 +2,9 @@
 
 An AI delegate's words are its public *remark*; its rationale (utility,
 aspiration, the reasons of secret red lines) stays private until the debrief.
-Rows are built by replaying the session's action log through the engine (the
-same events the session saw, each with the move that caused it), so that a
-loaded or undone game shows the remarks in the right places.  Rendering
+Rows are built from the game's record as its controller gives it (the opening
+events, then each move with the events it caused), so that a loaded or undone
+game shows the remarks in the right places.  Rendering
 wraps each row to the list's width; ``ListView`` caches the results.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from game import engine
 from game.engine import FACILITATOR, EventKind, GameEvent, PublicView, Statement
+from game.session.controller import GameController
+from game.session.records import LogEntry, Turn
 from game.session.seats import SeatKind
-from game.session.session import LogEntry, Session, Turn
 from game.ui.kit.text import wrap_lines
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import TextFit, blit_text, draw_box
@@ -83,14 +83,11 @@ def turn_rows(pv: PublicView, events: Sequence[GameEvent], entry: LogEntry) -> l
     return rows
 
 
-def session_rows(session: Session) -> list[Row]:
+def game_rows(game: GameController) -> list[Row]:
     """Every row of the game so far, remarks placed after the moves they go with."""
-    state = engine.new_game(session.scenario, session.seed)
-    pv = engine.public_view(state)
-    rows = [_row(pv, e) for e in state.log]
-    for entry in session.log:
-        state, events = engine.apply(state, entry.action)
-        rows.extend(turn_rows(pv, events, entry))
+    pv = game.public_view()
+    rows = [_row(pv, e) for e in game.opening().log]
+    rows += rows_of_turns(pv, game.turns_since(0))
     return rows
 
 

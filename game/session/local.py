@@ -1,0 +1,208 @@
+"""The game controller of a game played on this machine: a ``Session`` under a ``Facilitation``.
+
+``LocalGame`` adapts the session (the rules, the log, the saves), the
+facilitator's controls (pause, the turn timer) and, when the window watches the
+scenario file, the live reload, to ``game.session.controller.GameController``.
+Time comes from ``now`` (``time.monotonic`` in the window, a fake in the tests).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from typing import assert_never
+
+from game import engine
+from game.engine import FACILITATOR, Action, ActorView, GameEvent, PublicView
+from game.engine.state import OutcomeResult
+from game.errors import UserError
+from game.session.controller import (
+    Applied,
+    ClockReading,
+    ComputerMove,
+    ExtendTurn,
+    FacilitatorStep,
+    GameIntent,
+    Pause,
+    Reloaded,
+    RestartClock,
+    Resume,
+    SetTurnLimit,
+    Submit,
+    TimeUp,
+    Undo,
+)
+from game.session.errors import SessionError
+from game.session.facilitator import Facilitation
+from game.session.records import Turn
+from game.session.seats import Seat
+from game.session.session import Session
+from game.session.watch import ScenarioWatcher, apply_change
+
+PAUSED = "The facilitator has paused the game."
+
+
+class LocalGame:
+    """A game on this machine, as the screens see it (``GameController``)."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        turn_seconds: float | None = None,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.facilitation = Facilitation(session, turn_seconds=turn_seconds)
+        self.now = now
+        self.watcher: ScenarioWatcher | None = None  # set when the window watches this file
+
+    @property
+    def session(self) -> Session:
+        """The session played now (a live reload replaces it)."""
+        return self.facilitation.session
+
+    # --- reading ------------------------------------------------------------------
+
+    def to_move(self) -> str | None:
+        return self.session.to_move
+
+    def human_to_move(self) -> bool:
+        return self.session.human_to_move
+
+    def is_over(self) -> bool:
+        return self.session.is_over
+
+    def seats(self) -> Mapping[str, Seat]:
+        return self.session.seats
+
+    def public_view(self) -> PublicView:
+        return engine.public_view(self.session.state)
+
+    def view(self, actor: str) -> ActorView:
+        return self.session.view(actor)
+
+    def legal_actions(self, actor: str | None = None) -> tuple[Action, ...]:
+        return self.session.legal_actions(actor)
+
+    def undo_actor(self) -> str | None:
+        return self.session.undo_actor
+
+    def deck(self) -> Mapping[str, str]:
+        return {card.id: card.title for card in self.session.scenario.events}
+
+    def opening(self) -> PublicView:
+        s = self.session
+        return engine.public_view(engine.new_game(s.scenario, s.seed))
+
+    def outcome(self) -> OutcomeResult | None:
+        return engine.outcome(self.session.state)
+
+    def turns_since(self, number: int) -> tuple[Turn, ...]:
+        # The log keeps actions, not their events: replay it, as a loaded game does.
+        s = self.session
+        log = s.log
+        if number >= len(log):
+            return ()
+        state = engine.new_game(s.scenario, s.seed)
+        turns: list[Turn] = []
+        for i, entry in enumerate(log):
+            state, events = engine.apply(state, entry.action)
+            if i >= number:
+                text = engine.format_action(entry.action)
+                turns.append(Turn(i + 1, entry, text, tuple(events)))
+        return tuple(turns)
+
+    def events_since(self, number: int) -> tuple[GameEvent, ...]:
+        return self.session.transcript[max(0, number) :]
+
+    def clock(self) -> ClockReading:
+        fac = self.facilitation
+        return ClockReading(fac.paused, fac.remaining(self.now()))
+
+    def save_warning(self) -> str | None:
+        return self.session.save_warning
+
+    # --- acting -------------------------------------------------------------------
+
+    def apply(self, intent: GameIntent) -> Applied:
+        try:
+            return self._apply(intent)
+        except UserError as exc:  # a refused move (SessionError), an impossible clock change
+            return Applied(intent, refused=str(exc))
+
+    def _apply(self, intent: GameIntent) -> Applied:
+        fac = self.facilitation
+        now = self.now()
+        match intent:
+            case Submit(action):
+                return self._submit(intent, action)
+            case Undo():
+                if fac.paused:
+                    return Applied(intent, refused=PAUSED)
+                return Applied(intent, undone=len(self.session.undo()))
+            case ComputerMove():
+                return _turns(intent, fac.step())
+            case TimeUp():
+                return _turns(intent, fac.tick(now))
+            case RestartClock():
+                fac.clock.start(None, now)
+            case Pause():
+                fac.pause(now)
+            case Resume():
+                fac.resume(now)
+            case ExtendTurn(extra):
+                _clock_change(lambda: fac.extend_turn(extra, now))
+            case SetTurnLimit(limit):
+                _clock_change(lambda: fac.clock.set_limit(limit))
+            case FacilitatorStep(action):
+                return _turns(intent, fac.submit(action))
+            case _:
+                assert_never(intent)
+        return Applied(intent)
+
+    def _submit(self, intent: Submit, action: Action) -> Applied:
+        late = self.facilitation.tick(self.now())
+        if late is not None:  # the move came after the time was up: the delegation passed
+            return Applied(intent, (late,), late=True)
+        if self.facilitation.paused:
+            return Applied(intent, refused=PAUSED)
+        if action.actor == FACILITATOR:
+            raise SessionError("facilitator actions go through the facilitator's controls")
+        return _turns(intent, self.session.submit(action))
+
+    def save(self) -> None:
+        self.session.persist()
+
+    # --- news from outside the screens ---------------------------------------------
+
+    def polls(self) -> bool:
+        return self.watcher is not None
+
+    def poll(self) -> Reloaded | None:
+        """Look at the watched scenario file: reload the game when it changed."""
+        if self.watcher is None:
+            return None
+        change = self.watcher.poll()
+        if change is None:
+            return None
+        old = self.session
+        result = apply_change(old, change)
+        if result.reloaded:
+            result.session.pins = dict(old.pins)  # the same game: the same delegations' PINs
+            self.facilitation.replace_session(result.session, self.now())
+        return Reloaded(result.reloaded, result.message, result.notes, result.errors)
+
+    def file_errors(self) -> tuple[str, ...]:
+        return self.watcher.errors if self.watcher is not None else ()
+
+
+def _clock_change(change: Callable[[], None]) -> None:
+    """Change the turn timer; a value it cannot take is a refusal, not a crash."""
+    try:
+        change()
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _turns(intent: GameIntent, turn: Turn | None) -> Applied:
+    return Applied(intent, (turn,) if turn is not None else ())
