@@ -6,15 +6,19 @@ from pathlib import Path
 
 import pygame
 
+from game.engine import Accept
+from game.engine.seen import explain_red_lines_seen, utility_seen
 from game.session.seats import Seat, SeatKind
+from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
 from game.ui.kit.settings import SettingsStore
 from game.ui.screens.flow import start_scene
+from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.delegations import NO_MOVE
 from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
-from tests.ui_game.conftest import new_setup, play_until
+from tests.ui_game.conftest import new_setup, play_until, shown_text
 
 
 def _at_table(make_pilot: MakePilot, **settings: object) -> Pilot:
@@ -105,3 +109,80 @@ def test_the_card_is_remembered_and_reachable_again_with_f2(
     assert isinstance(pilot.scene, HowToPlay)
     pilot.click("howto.skip")
     assert isinstance(pilot.scene, TableScene)
+
+
+def _offer_crossing(pilot: Pilot) -> int:
+    """Play on until someone's proposal on the table crosses a red line the US must heed."""
+    for _ in range(40):
+        scene = pilot.scene
+        assert isinstance(scene, TableScene)
+        view = scene.game.view("us")
+        for p in scene.pv.proposals:
+            live = str(p.status) == "live" and p.proposer != "us"
+            if live and explain_red_lines_seen(view, p.terms):
+                return p.number
+        pilot.press("n")
+        play_until(
+            pilot,
+            lambda p: (
+                (isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+                or isinstance(p.scene, RoundSummaryScene)
+            ),
+        )
+        if isinstance(pilot.scene, RoundSummaryScene):
+            pilot.click("summary.continue")
+            play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    raise AssertionError("no proposal crossing a red line came up")
+
+
+def _choose(pilot: Pilot, number: int) -> None:
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    menu = scene.bar.proposal
+    menu.index = next(i for i, (value, _) in enumerate(menu.options) if value == number)
+    scene.refresh()
+
+
+def test_accept_warns_which_red_lines_a_proposal_crosses(make_pilot: MakePilot) -> None:
+    pilot = _at_table(make_pilot)
+    number = _offer_crossing(pilot)
+    _choose(pilot, number)
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    before = len(scene.game.turns_since(0))
+    pilot.press("a")
+    dialog = pilot.scene
+    assert isinstance(dialog, Dialog)
+    text = shown_text(dialog)
+    proposal = scene.pv.proposals[number - 1]
+    issues = {i.id: i.name for i in scene.pv.issues}
+    names = {a.id: a.short_name or a.name for a in scene.pv.actors}
+    for breach in explain_red_lines_seen(scene.game.view("us"), proposal.terms):
+        whose = "Your own red line" if breach.own else f"{names[breach.actor]}'s public red line"
+        assert f"{whose} on {issues[breach.issue]}" in text
+    pilot.click("accept-warning.no")  # think again: nothing happens
+    assert isinstance(pilot.scene, TableScene)
+    assert len(scene.game.turns_since(0)) == before
+    pilot.press("a")
+    pilot.click("accept-warning.yes")
+    turns = scene.game.turns_since(before)
+    assert turns
+    assert turns[0].action == Accept("us", number)
+
+
+def test_every_offer_shows_its_worth_to_you_and_its_red_lines(make_pilot: MakePilot) -> None:
+    pilot = _at_table(make_pilot)
+    number = _offer_crossing(pilot)
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    view = scene.game.view("us")
+    proposal = scene.pv.proposals[number - 1]
+    value = utility_seen(view, dict(proposal.terms), dict(scene.pv.binding))
+    expected = f"Worth {value:.2f} to you (walk-away {view.reservation:.2f})"
+    board = scene.board.all_text()
+    assert expected in board
+    assert any(line.startswith("Crosses ") for line in board)
+    labels = dict(scene.bar.proposal.options)
+    assert labels[number].startswith(f"#{number} · {value:.2f} vs {view.reservation:.2f}")
+    assert "crosses" in labels[number]
+    assert [f for f in scene.text_fits() if f.overflows] == []

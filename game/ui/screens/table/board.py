@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import PublicView
+from game.engine import ActorView, PublicView
 from game.engine.model import Issue
 from game.ui.kit.text import wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
 from game.ui.screens.common import actor_colour, current_round, names_list, short_name, term_lines
+from game.ui.screens.table.worth import worth
 
 LEGEND = (
     "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
@@ -62,14 +63,16 @@ class BoardView(Widget):
     def __init__(self, id: str) -> None:
         super().__init__(id)
         self.pv: PublicView | None = None
+        self.own: ActorView | None = None
         self._surface: pygame.Surface | None = None
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
 
-    def set_view(self, pv: PublicView) -> None:
-        """Show this state of the table."""
+    def set_view(self, pv: PublicView, own: ActorView | None = None) -> None:
+        """Show this state of the table; ``own`` (the viewer's view) adds each offer's worth."""
         self.pv = pv
+        self.own = own
 
     # -- building ----------------------------------------------------------------------
     def height_for(self, width: int) -> int:
@@ -80,10 +83,11 @@ class BoardView(Widget):
     def _render(self, width: int) -> pygame.Surface:
         # Only what the board shows: a statement, a threat or a world event leaves it as
         # it was, and an AI move's frame then blits the board it already has.
-        key = (_shown(self.pv), width, self.theme.version, self.theme.palette)
+        viewer = self.own.actor if self.own is not None else None
+        key = (_shown(self.pv), viewer, width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
-        painter = _Painter(self.theme, self.pv, max(1, width))
+        painter = _Painter(self.theme, self.pv, max(1, width), self.own)
         if self.pv is not None:
             painter.board()
         self._surface, self._lines, self._height = painter.finish()
@@ -131,9 +135,12 @@ class BoardView(Widget):
 class _Painter:
     """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
 
-    def __init__(self, theme: Theme, pv: PublicView | None, width: int) -> None:
+    def __init__(
+        self, theme: Theme, pv: PublicView | None, width: int, own: ActorView | None = None
+    ) -> None:
         self.t = theme
         self.pv = pv
+        self.own = own
         self.width = width
         self.y = 0
         self.ops: list[tuple[str, tuple[object, ...]]] = []
@@ -208,6 +215,12 @@ class _Painter:
             y += self.text(status, "caption", "accent", (x, y, inner))
             for line in term_lines(pv.issues, p.terms):
                 y += self.text(f"•  {line}", "caption", "text", (x, y, inner))
+            if self.own is not None:  # the viewer's own screen: what the offer is worth to it
+                offer = worth(self.own, pv, p)
+                tone = "ok" if offer.better else "warning"
+                y += self.text(offer.line(), "caption", tone, (x, y, inner))
+                if offer.flags:
+                    y += self.text(offer.flag_line(), "caption", "danger", (x, y, inner))
             box = pygame.Rect(0, top, self.width, y + pad - top)
             self.ops.insert(0, ("rect", ("panel", box, 0)))
             self.ops.append(

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import pygame
 
-from game.engine import Action, EventKind, PublicView, WalkOut
+from game.engine import Accept, Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
     Applied,
@@ -55,6 +55,7 @@ from game.ui.screens.table.model import TableModel
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
 from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
+from game.ui.screens.table.worth import worth
 
 TABS = (
     ("move", "Act"),
@@ -152,16 +153,23 @@ class TableScene(Scene):
         self.topbar.set_view(self.pv)
         self.topbar.set_clock(*self.room.clock())
         self.delegations.set_view(self.pv, game.seats(), self.viewer)
-        self.board.set_view(self.pv)
+        own = game.view(self.viewer) if self.viewer is not None else None
+        self.board.set_view(self.pv, own)
         moves = self.viewer_moves()
         mine = moves and not self.room.paused
         legal = game.legal_actions() if mine else ()
         easy = self.easy_ai() if mine else []
+        offers = {
+            p.number: worth(own, self.pv, p).short()
+            for p in self.pv.proposals
+            if own is not None and str(p.status) == "live"
+        }
         self.bar.set_legal(
             legal,
             undo=self.undo_allowed(),
             briefing=self.viewer is not None,
             hint=mine and bool(easy),
+            worth=offers,
         )
         self.bar.status.text, self.bar.status.color = self.status_text()
         self.model = self._model(moves, legal, tuple(easy))
@@ -417,6 +425,10 @@ class TableScene(Scene):
             return self.next_step()
         if source == "walkout" and intent.value == "walkout.yes" and self.viewer is not None:
             return Submit(WalkOut(self.viewer))
+        number = self.model.chosen
+        accept_anyway = source == "accept-warning" and intent.value == "accept-warning.yes"
+        if accept_anyway and self.viewer is not None and number is not None:
+            return Submit(Accept(self.viewer, number))
         if source == "leave" and intent.value == "leave.yes":
             self.game.save()
             self.ctx.autosave = None
@@ -446,8 +458,8 @@ class TableScene(Scene):
             return commands.open_form(self.ctx, self.model, action, self.game.view, self.game.clock)
         handlers: dict[str, Callable[[], SceneResult]] = {
             "undo": self.undo,
-            "accept": lambda: commands.answer(self.model, True),
-            "reject": lambda: commands.answer(self.model, False),
+            "accept": lambda: commands.answer(self.ctx, self.model, True, self.game.view),
+            "reject": lambda: commands.answer(self.ctx, self.model, False, self.game.view),
             "pass": lambda: commands.simple(self.ctx, self.model, "pass"),
             "walkout": lambda: commands.simple(self.ctx, self.model, "walkout"),
             "briefing": self.briefing,
