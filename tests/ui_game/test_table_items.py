@@ -186,3 +186,13 @@ def test_every_offer_shows_its_worth_to_you_and_its_red_lines(make_pilot: MakePi
     assert labels[number].startswith(f"#{number} · {value:.2f} vs {view.reservation:.2f}")
     assert "crosses" in labels[number]
     assert [f for f in scene.text_fits() if f.overflows] == []
+
+
+def test_h_without_an_easy_ai_delegate_says_why(make_pilot: MakePilot) -> None:
+    pilot = _at_table(make_pilot)  # every AI delegate at normal difficulty
+    pilot.press("h")
+    dialog = pilot.scene
+    assert isinstance(dialog, Dialog)
+    assert "easy" in shown_text(dialog)
+    pilot.press("escape")
+    assert isinstance(pilot.scene, TableScene)

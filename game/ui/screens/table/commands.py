@@ -144,8 +144,12 @@ def hint(ctx: Context, model: TableModel, view_of: Callable[[str], ActorView]) -
         f"{short_name(model.pv, a)}: " + humanize(what_it_would_take(view_of(a)), model.pv.issues)
         for a in model.easy_ai
     ]
-    if not parts:
-        return None
+    if not parts:  # say why nothing comes, rather than nothing
+        parts = [
+            "Only an AI delegate at the easy level tells a learner what it would take, and "
+            "none sits at this round's table. Choose \u201cAI \u00b7 easy\u201d for a "
+            "delegation on the seats screen (or --seats ACTOR=ai:easy) to ask."
+        ]
     return Push(
         Dialog(
             ctx,
