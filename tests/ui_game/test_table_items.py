@@ -12,10 +12,12 @@ from game.session.seats import Seat, SeatKind
 from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
 from game.ui.kit.settings import SettingsStore
+from game.ui.screens.common import short_name
 from game.ui.screens.flow import start_scene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.delegations import NO_MOVE
 from game.ui.screens.table.howto import HowToPlay
+from game.ui.screens.table.moves import ThreatForm
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup, play_until, shown_text
@@ -196,3 +198,22 @@ def test_h_without_an_easy_ai_delegate_says_why(make_pilot: MakePilot) -> None:
     assert "easy" in shown_text(dialog)
     pilot.press("escape")
     assert isinstance(pilot.scene, TableScene)
+
+
+def test_the_threat_dialog_shows_its_tension_trust_and_credibility_costs(
+    make_pilot: MakePilot,
+) -> None:
+    pilot = _at_table(make_pilot)
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    rules = scene.pv.rules
+    pilot.press("t")
+    form = pilot.scene
+    assert isinstance(form, ThreatForm)
+    text = shown_text(form)
+    assert f"raises tension by {rules.threat_tension:g}" in text
+    assert f"trust between you and {short_name(scene.pv, form.lever_target())}" in text
+    assert f"{-rules.threat_trust:g}" in text
+    assert f"credibility falls by {-rules.broken_threat_credibility:g}" in text
+    assert f"raises tension by {rules.execute_tension:g}" in text  # carrying it out, later
+    assert [f for f in form.text_fits() if f.overflows] == []
