@@ -108,6 +108,7 @@ class TableScene(Scene):
         self._check = True  # decide what happens next on the first update
         self._then: Transition | None = None  # shown once the controller restarted the clock
         self.topbar = self.add(TopBar("table.top"))
+        self._opening_tension: float | None = None
         self.tabs = [self.add(Button(f"table.tab.{key}", text)) for key, text in TABS]
         self.delegations = self.add(DelegationsPanel("table.delegations"))
         self.board_panel = self.add(ScrollPanel("table.board"))
@@ -150,7 +151,9 @@ class TableScene(Scene):
         game = self.game
         self.pv = game.public_view()
         self.transcript.pv = self.pv
-        self.topbar.set_view(self.pv)
+        if self._opening_tension is None:  # once a game: the opening is replayed to read it
+            self._opening_tension = game.opening().trackers.tension
+        self.topbar.set_view(self.pv, self._opening_tension)
         self.topbar.set_clock(*self.room.clock())
         self.delegations.set_view(self.pv, game.seats(), self.viewer)
         own = game.view(self.viewer) if self.viewer is not None else None
@@ -315,6 +318,7 @@ class TableScene(Scene):
             self.viewer = None
         self.ctx.autosave = self.game.save
         self.pacer.stop()
+        self._opening_tension = None  # a reloaded scenario may open at another level
         self.transcript.set_items(game_rows(self.game))
         self.transcript.scroll = self.transcript.max_scroll()
         self.refresh()
