@@ -32,6 +32,18 @@ _NOT_CAUSES = frozenset(
 )
 
 
+CAUSE_CHARS = 90  # a cause is named, not told again: the transcript has the whole of it
+
+
+def _short(text: str) -> str:
+    """The first sentence of an event's first line, at most ``CAUSE_CHARS`` long."""
+    lines = text.strip().splitlines()
+    first = " ".join(lines[0].split()) if lines else ""
+    sentence, dot, _ = first.partition(". ")
+    first = sentence + "." if dot else first
+    return first if len(first) <= CAUSE_CHARS else first[: CAUSE_CHARS - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class TensionChange:
     cause: str  # the move or event, in the record's words (its first line)
@@ -58,6 +70,5 @@ def tension_changes(log: Iterable[GameEvent], start: float) -> list[TensionChang
                 )
             level = event.value
         elif event.kind not in _NOT_CAUSES:
-            lines = event.text.strip().splitlines()
-            cause = " ".join(lines[0].split()) if lines else str(event.kind)
+            cause = _short(event.text) or str(event.kind)
     return out
