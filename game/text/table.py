@@ -85,6 +85,8 @@ def trackers(pv: PublicView) -> list[str]:
         row("cohesion", t.cohesion),
         row("support", t.support),
         f"  {'trust':<12}{trust}",
+        "  (credibility: threats believed · support: backing at home · cohesion: alliance",
+        "   unity · trust: between two delegations — the window's cards show the same)",
     ]
 
 

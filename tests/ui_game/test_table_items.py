@@ -45,7 +45,8 @@ def test_a_delegation_card_shows_its_whole_last_move_on_hover(make_pilot: MakePi
     pilot.move(rect.center)
     pilot.advance(ms=1500)
     shown = scene.tooltips.visible_text()
-    assert shown == f"{card.name}: {card.stance}"
+    assert shown is not None
+    assert shown.startswith(f"{card.name}: {card.stance}\n")
     # the whole move, as the transcript has it (not cut at the card's width)
     assert any(" ".join(row.text.split()) == card.stance for row in scene.transcript.items)
 

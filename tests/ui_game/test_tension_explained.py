@@ -6,6 +6,7 @@ import pygame
 
 from game.engine import EventKind, GameEvent
 from game.session.seats import Seat, SeatKind
+from game.text import table as text_table
 from game.ui.screens.flow import start_scene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.scene import TableScene
@@ -89,3 +90,41 @@ def test_the_tension_meter_tooltip_gives_the_last_changes(make_pilot: MakePilot)
     changes = tension_changes(game.public_view().log, game.opening().trackers.tension)
     assert changes
     assert changes[-1].line() in shown
+
+
+def test_the_window_and_the_terminal_show_the_same_trackers_explained(
+    make_pilot: MakePilot,
+) -> None:
+    setup = new_setup({"us": Seat(SeatKind.HUMAN)})
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    pv = scene.pv
+    window = "\n".join(scene.delegations.all_text())
+    terminal = "\n".join(text_table.trackers(pv))
+    names = {a.id: a.short_name or a.name for a in pv.actors}
+    for actor in (a for a in pv.actors if a.playable):
+        a = actor.id
+        tr = pv.trackers
+        for label, values in (
+            ("Credibility", tr.credibility),
+            ("Support", tr.support),
+            ("Cohesion", tr.cohesion),
+        ):
+            assert f"{label} {values[a]:.0f}" in window
+            assert f"{names[a]} {values[a]:.0f}" in terminal
+            assert label.lower() in terminal
+    for (a, b), value in pv.trackers.trust.items():
+        if a in names and b in names and {a, b} <= {x.id for x in pv.actors if x.playable}:
+            assert f"{names[a]}–{names[b]} {value:.0f}" in window
+            assert f"{names[a]}–{names[b]} {value:.0f}" in terminal
+    # explained where shown: the card's tooltip and the terminal's legend
+    card = scene.delegations._card_rects()[0]
+    pilot.move(card.center)
+    pilot.advance(ms=1500)
+    tip = scene.tooltips.visible_text() or ""
+    for word in ("Credibility:", "Support:", "Cohesion:", "Trust:"):
+        assert word in tip
+    assert "credibility: threats believed" in terminal
