@@ -64,6 +64,7 @@ class BoardView(Widget):
         super().__init__(id)
         self.pv: PublicView | None = None
         self.own: ActorView | None = None
+        self._rows: dict[tuple[object, ...], _Row] = {}  # issue rows by what they show
         self._surface: pygame.Surface | None = None
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
@@ -87,7 +88,7 @@ class BoardView(Widget):
         key = (_shown(self.pv), viewer, width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
-        painter = _Painter(self.theme, self.pv, max(1, width), self.own)
+        painter = _Painter(self.theme, self.pv, max(1, width), self.own, self._rows)
         if self.pv is not None:
             painter.board()
         self._surface, self._lines, self._height = painter.finish()
@@ -132,15 +133,31 @@ class BoardView(Widget):
         return [line.text for line in self._lines]
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One issue's row, painted: its surface, its lines (row coordinates), its height."""
+
+    surface: pygame.Surface
+    lines: list[Line]
+    height: int
+
+
 class _Painter:
     """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
 
     def __init__(
-        self, theme: Theme, pv: PublicView | None, width: int, own: ActorView | None = None
+        self,
+        theme: Theme,
+        pv: PublicView | None,
+        width: int,
+        own: ActorView | None = None,
+        rows: dict[tuple[object, ...], _Row] | None = None,
     ) -> None:
         self.t = theme
         self.pv = pv
         self.own = own
+        self.rows = rows if rows is not None else {}
+        self.baked: list[Line] = []  # lines already drawn into a cached row's surface
         self.width = width
         self.y = 0
         self.ops: list[tuple[str, tuple[object, ...]]] = []
@@ -170,9 +187,14 @@ class _Painter:
                 assert isinstance(rect, pygame.Rect)
                 assert isinstance(width, int)
                 pygame.draw.rect(surface, self.t.color(colour), rect, width=width, border_radius=r)  # type: ignore[arg-type]
+            elif op == "blit":
+                image, y = args
+                assert isinstance(image, pygame.Surface)
+                assert isinstance(y, int)
+                surface.blit(image, (0, y))
         for line in self.lines:
             surface.blit(self.t.text(line.text, line.style, line.colour), line.pos)
-        return surface, self.lines, height
+        return surface, [*self.lines, *self.baked], height
 
     # -- sections ----------------------------------------------------------------------
     def board(self) -> None:
@@ -255,8 +277,41 @@ class _Painter:
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            self.issue_row(issue, issue.id in rnd.agenda, name_w, cell_w, gap)
+            self.cached_row(issue, issue.id in rnd.agenda, name_w, cell_w, gap)
             self.y += gap
+
+    def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
+        """An issue's row, painted once for what it shows (most rows stay as a move lands)."""
+        pv = self.pv
+        assert pv is not None
+        binding = dict(pv.binding).get(issue.id)
+        provisional = [(p.option, p.missing) for p in pv.provisional if p.issue == issue.id]
+        offers = tuple(
+            (p.number, tuple(o for i, o in p.terms if i == issue.id))
+            for p in pv.proposals
+            if str(p.status) == "live" and any(i == issue.id for i, _ in p.terms)
+        )
+        key = (
+            (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers),
+            (self.width, name_w, cell_w, gap, self.t.version, self.t.palette),
+        )
+        row = self.rows.get(key)
+        if row is None:
+            painter = _Painter(self.t, pv, self.width, self.own)
+            painter.issue_row(issue, on_agenda, name_w, cell_w, gap)
+            surface, lines, _ = painter.finish()
+            row = _Row(surface, lines, painter.y)
+            if len(self.rows) > 512:  # old rows of earlier states
+                self.rows.clear()
+            self.rows[key] = row
+        self.ops.append(("blit", (row.surface, self.y)))
+        self.baked += [
+            Line(
+                line.text, line.style, line.colour, (line.pos[0], line.pos[1] + self.y), line.width
+            )
+            for line in row.lines
+        ]
+        self.y += row.height
 
     def issue_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
         pv = self.pv
