@@ -74,7 +74,9 @@ class TableScene(Scene):
         KeyBinding("space", "skip", "Show the AI delegates' moves at once"),
         KeyBinding("ctrl+z", "undo", "Undo your last move"),
         KeyBinding("p", "propose", "Propose a package"),
-        KeyBinding("a", "accept", "Accept the chosen proposal"),
+        KeyBinding(
+            "a", "accept", "Accept the chosen proposal (asks first if it crosses a red line)"
+        ),
         KeyBinding("r", "reject", "Reject the chosen proposal"),
         KeyBinding("s", "statement", "Make a public statement"),
         KeyBinding("t", "threaten", "Threaten with a lever"),
@@ -82,7 +84,7 @@ class TableScene(Scene):
         KeyBinding("w", "walkout", "Walk out of this round"),
         KeyBinding("n", "pass", "Pass this turn"),
         KeyBinding("b", "briefing", "Read your briefing again"),
-        KeyBinding("h", "hint", "Ask an easy AI delegate what it would take"),
+        KeyBinding("h", "hint", "Ask an easy AI delegate what it would take (says if none sits)"),
         KeyBinding("1", "tab.move", "Show your actions (narrow windows)"),
         KeyBinding("2", "tab.board", "Show the board (narrow windows)"),
         KeyBinding("3", "tab.transcript", "Show the transcript (narrow windows)"),
