@@ -49,7 +49,7 @@ def play(scenario: Scenario, seed: int) -> int:
 
 def _agents(scenario: Scenario, seed: int) -> dict[str, Agent]:
     seat = Seat(SeatKind.AI)
-    return {a.id: make_agent(scenario, a.id, seat, seed)[0] for a in scenario.playable}
+    return {a.id: make_agent(scenario, a.id, seat, seed) for a in scenario.playable}
 
 
 def play_ai(scenario: Scenario, seed: int, split: list[int] | None = None) -> int:

@@ -1,19 +1,26 @@
 """The layering of DESIGN.md, enforced: each layer imports only what lies below it.
 
 engine   -> standard library only (no I/O, clock, printing or module-level random)
-ai       -> engine
-scenario -> engine (+ pydantic, yaml)
-others   -> anything but the ui, except the ui itself and the play command
+ai, scenario, analysis -> engine (and the small shared modules: errors, paths, fileio)
+session  -> the layers below
+export, sim, net -> session and below
+text, ui.kit -> the layers below; ui.screens -> ui.kit; ui (run) -> ui.screens; ui.main -> ui
+cli -> anything;  __main__ -> cli
+
+Every import counts: at module level, inside functions, under ``TYPE_CHECKING``,
+and ``importlib.import_module("game...")`` with a constant name.  No two modules
+of game/ may import each other, directly or round a longer loop.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import pytest
 import yaml
 
 GAME = Path(__file__).resolve().parent.parent / "game"
@@ -106,14 +113,10 @@ def test_engine_does_no_io_printing_or_global_random() -> None:
 
 
 def test_ai_sees_only_the_engine() -> None:
-    if not (GAME / "ai").is_dir():
-        pytest.skip("no game/ai package in this version")
     assert _violations("ai", ("game.engine", "game.ai"), {"pygame", "pydantic", "yaml"}) == []
 
 
 def test_scenario_layer_does_not_reach_up() -> None:
-    if not (GAME / "scenario").is_dir():
-        pytest.skip("no game/scenario package in this version")
     allowed = ("game.engine", "game.scenario", "game.errors", "game.paths", "game.fileio")
     assert _violations("scenario", allowed, {"pygame"}) == []
 
@@ -172,8 +175,183 @@ def test_no_scenario_ids_in_code() -> None:
     """Data, not code: no actor, issue, round, lever or event id of a bundled scenario
     appears as a string in game/, so a new scenario plays without a code change."""
     ids = _bundled_ids()
-    if not ids:
-        pytest.skip("no bundled scenario yet")
+    assert ids  # the bundled scenarios are read
     constants = _string_constants()
     leaks = {i: constants[i] for i in sorted(ids) if i in constants}
     assert leaks == {}
+
+
+# --- the whole import graph: layers and cycles ------------------------------------
+
+# Lowest first.  A module may import its own unit (the longest name below that is a
+# prefix of its own) and any unit of a LOWER layer, never a sibling of its own layer.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("game.engine",),
+    ("game", "game.errors", "game.paths", "game.fileio"),  # small shared leaves
+    ("game.ai", "game.scenario", "game.analysis"),
+    ("game.session",),
+    ("game.export", "game.sim", "game.net"),
+    ("game.text", "game.ui.kit"),
+    ("game.ui.screens",),
+    ("game.ui",),  # its run() opens the window on a scene
+    ("game.ui.main",),  # the game's entry: its screens in that window
+    ("game.cli",),
+    ("game.__main__",),
+)
+
+
+def _module_names() -> dict[str, Path]:
+    found = {}
+    for path in sorted(GAME.rglob("*.py")):
+        parts = list(path.relative_to(GAME.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def _dynamic_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """``importlib.import_module("game.x")`` with a constant name is an import too."""
+    return [
+        (node.lineno, node.args[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "import_module"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]
+
+
+def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
+    """The modules of game/ that ``path`` imports, anywhere in it.
+
+    ``from game.ai import shared`` imports the module ``game.ai.shared``;
+    ``from game.ai.view import Table`` imports ``game.ai.view``.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = list(path.relative_to(GAME.parent).with_suffix("").parts)[:-1]
+
+    def owner(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    names: list[str] = [name for _, name in _dynamic_imports(tree)]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ".".join([*package[: len(package) - node.level + 1], node.module or ""])
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                full = f"{base}.{alias.name}".strip(".")
+                names.append(full if full in modules else base)
+    found = {owner(name) for name in names if name.split(".")[0] == "game"}
+    return {name for name in found if name is not None}
+
+
+@functools.cache
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the modules of game/ it imports (read once per run: the tree does not change)."""
+    modules = _module_names()
+    return {module: _targets(path, modules) - {module} for module, path in modules.items()}
+
+
+def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def unit_of(module: str) -> tuple[int, str]:
+    """The layer number and unit (the longest matching name of ``LAYERS``) of ``module``."""
+    best: tuple[int, str] | None = None
+    for number, layer in enumerate(LAYERS):
+        for unit in layer:
+            matches = module == unit or (unit != "game" and module.startswith(unit + "."))
+            if matches and (best is None or len(unit) > len(best[1])):
+                best = (number, unit)
+    assert best is not None, f"{module} belongs to no layer: add its package to LAYERS"
+    return best
+
+
+def upward_imports(graph: Mapping[str, Iterable[str]]) -> list[str]:
+    problems = []
+    for module, targets in sorted(graph.items()):
+        layer, unit = unit_of(module)
+        for target in sorted(targets):
+            their_layer, their_unit = unit_of(target)
+            if their_unit != unit and their_layer >= layer:
+                problems.append(f"{module} imports {target}")
+    return problems
+
+
+def test_no_import_cycles() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_every_import_points_down_the_layers() -> None:
+    assert upward_imports(import_graph()) == []
+
+
+def test_the_graph_sees_every_kind_of_import() -> None:
+    """Function-level, TYPE_CHECKING and importlib imports all reach the graph."""
+    graph = import_graph()
+    assert "game.ui.kit.app" in graph["game.ui"]  # imported inside run()
+    assert "game.scenario" in graph["game.ui.main"]  # imported under TYPE_CHECKING
+    assert "game.ui.kit.layout" in graph["game.ui.kit.dialog"]  # `from game.ui.kit import layout`
+    assert "game.session.session" in graph["game.session"]
+
+
+def test_the_checks_catch_a_cycle_and_an_upward_import() -> None:
+    graph = {
+        "game.engine.a": {"game.engine.b"},
+        "game.engine.b": {"game.engine.c"},
+        "game.engine.c": {"game.engine.a"},
+        "game.session.x": {"game.engine.a"},
+        "game.ai.y": {"game.session.x", "game.scenario.z"},
+        "game.scenario.z": set(),
+    }
+    assert cycles(graph) == [["game.engine.a", "game.engine.b", "game.engine.c"]]
+    assert upward_imports(graph) == [
+        "game.ai.y imports game.scenario.z",  # a sibling of the same layer
+        "game.ai.y imports game.session.x",  # a higher layer
+    ]
+
+
+def test_every_module_has_a_layer() -> None:
+    for module in import_graph():
+        unit_of(module)

@@ -27,7 +27,7 @@ from game.engine.actions import Timeout
 from game.errors import UserError
 from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.text.classroom import ClassroomTextGame
 
 MINIMAL = Path(__file__).resolve().parent / "scenario" / "data" / "minimal.yaml"

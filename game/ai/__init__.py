@@ -32,13 +32,14 @@ hard       all of normal plus accepts, rejects and      only with good odds and 
 from __future__ import annotations
 
 from game.ai.coach import what_it_would_take
-from game.ai.delegate import DIFFICULTIES, Decision, Delegate
+from game.ai.delegate import Decision, Delegate
+from game.ai.difficulty import Difficulty
 from game.engine.model import Scenario
 
-__all__ = ["DIFFICULTIES", "Decision", "Delegate", "make_agent", "what_it_would_take"]
+__all__ = ["Decision", "Delegate", "Difficulty", "make_agent", "what_it_would_take"]
 
 
-def make_agent(scenario: Scenario, actor_id: str, difficulty: str, seed: int) -> Delegate:
+def make_agent(scenario: Scenario, actor_id: str, difficulty: Difficulty, seed: int) -> Delegate:
     """The delegate for ``actor_id`` (the session's factory for AI seats).
 
     ``scenario`` is only checked for the actor: a delegate reads everything else,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 
 from game.ai.core import counter_offer
+from game.ai.difficulty import Difficulty
 from game.ai.judge import aspiration_for, format_terms
 from game.ai.opponents import model_opponents
 from game.ai.view import own_prefs, table_from_view
 from game.engine.views import ActorView
-from game.engine.wording import counted
+from game.engine.words import counted
 
 
 def what_it_would_take(view: ActorView) -> str:
@@ -19,8 +20,8 @@ def what_it_would_take(view: ActorView) -> str:
     if not issues:
         return "Nothing is left to negotiate at this table."
     aspiration, floor = aspiration_for(table, issues)
-    models = model_opponents(table, "normal", random.Random(0))
-    counter = counter_offer(table, "normal", models)
+    models = model_opponents(table, Difficulty.NORMAL, random.Random(0))
+    counter = counter_offer(table, Difficulty.NORMAL, models)
     if counter is None:
         return (
             f"No package on this agenda would reach our aspiration {aspiration:.2f} now"

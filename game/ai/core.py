@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
 from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
 from game.ai.moves import Intent, Kind, Moves
@@ -79,7 +80,9 @@ def _drags_us_down(offer: dict[str, str], table: Table) -> str:
     )
 
 
-def counter_offer(table: Table, difficulty: str, models: dict[str, Opponent]) -> Counter | None:
+def counter_offer(
+    table: Table, difficulty: Difficulty, models: dict[str, Opponent]
+) -> Counter | None:
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
     avoid = difficulty != "easy"
@@ -116,7 +119,7 @@ def _pending(table: Table, terms: Terms) -> bool:
     return any(o.open and o.terms == terms for o in table.offers)
 
 
-def choose(table: Table, moves: Moves, difficulty: str, rng: Draws) -> Intent:
+def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     due = carry_out_due(table, moves)
     if due is not None:
         return due
@@ -139,11 +142,11 @@ def choose(table: Table, moves: Moves, difficulty: str, rng: Draws) -> Intent:
         )
     worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
     deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
-    threat = threaten(table, moves, difficulty, rng, deadlocked)
+    threat = threaten(table, moves, rng, deadlocked)
     if threat is not None:
         return threat
     if moves.propose and table.open_issues:
-        intent = _propose(table, difficulty, rng, worst, moves)
+        intent = _propose(table, rng, worst, moves)
         if intent is not None:
             return intent
     if worst is not None and worst[1].id in moves.reject:
@@ -187,7 +190,6 @@ def _last_offer(table: Table) -> Offer | None:
 
 def _propose(
     table: Table,
-    difficulty: str,
     rng: Draws,
     worst: tuple[Verdict, Offer] | None,
     moves: Moves,
@@ -204,8 +206,8 @@ def _propose(
             )
     if _still_waiting(table):
         return None
-    models = model_opponents(table, difficulty, rng)
-    counter = counter_offer(table, difficulty, models)
+    models = model_opponents(table, table.difficulty, rng)
+    counter = counter_offer(table, table.difficulty, models)
     if counter is None or _pending(table, counter.terms):
         return None
     if any(o.terms == counter.terms and o.rejected_by for o in _my_offers_this_round(table)):

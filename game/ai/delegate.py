@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from game.ai.actions import moves_from, to_action
 from game.ai.core import choose
+from game.ai.difficulty import Difficulty
 from game.ai.draws import LazyRandom
 from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
 from game.engine.views import ActorView
-
-DIFFICULTIES = ("easy", "normal", "hard")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +38,11 @@ class Delegate:
 
     __slots__ = ("_base", "_memo", "_prefs", "actor", "difficulty", "seed")
 
-    def __init__(self, actor: str, difficulty: str = "normal", seed: int = 0) -> None:
-        if difficulty not in DIFFICULTIES:
-            raise ValueError(f"unknown difficulty {difficulty!r}: one of {', '.join(DIFFICULTIES)}")
+    def __init__(
+        self, actor: str, difficulty: Difficulty = Difficulty.NORMAL, seed: int = 0
+    ) -> None:
         self.actor = actor
-        self.difficulty = difficulty
+        self.difficulty = Difficulty(difficulty)  # ValueError for a level there is not
         self.seed = seed
         self._prefs: OwnPrefs | None = None
         self._memo = Memo()
@@ -59,6 +58,6 @@ class Delegate:
         table = table_from_view(view, self.prefs(view), self.difficulty, self._memo)
         # One generator per decision, keyed by the move: no hidden state between moves.
         rng = LazyRandom(self._base + table.move)
-        intent = choose(table, moves_from(legal), self.difficulty, rng)
+        intent = choose(table, moves_from(legal), rng)
         action = to_action(self.actor, intent, legal)
         return Decision(action, intent.rationale, remark(table, intent))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.ai import shared
+from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws, fast_random
 from game.ai.table import Offer, Table
 from game.engine.actions import Terms
@@ -171,7 +172,7 @@ def _copy(model: Opponent, *, deep: bool) -> Opponent:
 
 
 def model_opponents(
-    table: Table, difficulty: str, rng: Draws, actors: Iterable[str] | None = None
+    table: Table, difficulty: Difficulty, rng: Draws, actors: Iterable[str] | None = None
 ) -> dict[str, Opponent]:
     """One model per other actor at the table (or per actor in ``actors``).
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
 from game.engine.model import Issue, Lever, Personality, RuleTuning
@@ -67,7 +68,7 @@ class Table:
     provisional: Mapping[str, str] = field(default_factory=dict)
     round_index: int = 0
     move: int = 0  # moves made so far in the game: keys the per-decision random generator
-    difficulty: str = "normal"
+    difficulty: Difficulty = Difficulty.NORMAL
     pressure: float = 0.0  # in [0, 1]: how credible the threats against us are
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.

@@ -11,6 +11,7 @@ hard level it sometimes does.
 
 from __future__ import annotations
 
+from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
 from game.ai.judge import format_terms, others_lines
 from game.ai.moves import Intent, Kind, Moves
@@ -18,7 +19,7 @@ from game.ai.opponents import model_opponents
 from game.ai.table import Table
 from game.engine.actions import Terms
 from game.engine.model import Lever, Tone, TrackerKind
-from game.engine.wording import counted
+from game.engine.words import counted
 
 _YIELDABLE = 0.5  # the least modelled value of the demanded terms to their target, at risk 0
 
@@ -98,23 +99,21 @@ def carry_out_due(table: Table, moves: Moves) -> Intent | None:
     return None
 
 
-def _yieldable(table: Table, lever: Lever, unless: Terms, difficulty: str, rng: Draws) -> bool:
+def _yieldable(table: Table, lever: Lever, unless: Terms, rng: Draws) -> bool:
     """Could the lever's target plausibly grant ``unless``?  A threat pays only then: it
     must sit at this table, and our model of it must not find the terms repugnant."""
     if lever.target not in table.others():
         return False
-    model = model_opponents(table, difficulty, rng, (lever.target,))[lever.target]
+    model = model_opponents(table, table.difficulty, rng, (lever.target,))[lever.target]
     values = [model.values[i][o] for i, o in unless]
     # A risk-taker gambles on long shots; a cautious delegate threatens only for what
     # the target could well give.
     # The hard level does not gamble: it threatens only where the odds are good.
-    gamble = 0.0 if difficulty == "hard" else 0.4 * risk_of(table)
+    gamble = 0.0 if table.difficulty == Difficulty.HARD else 0.4 * risk_of(table)
     return sum(values) / len(values) >= _YIELDABLE - gamble
 
 
-def threaten(
-    table: Table, moves: Moves, difficulty: str, rng: Draws, deadlocked: bool
-) -> Intent | None:
+def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent | None:
     """A threat with "unless our key demands", when deadlock, time and personality make it pay."""
     if not moves.threaten or not deadlocked:
         return None
@@ -129,16 +128,16 @@ def threaten(
     if not unless:
         return None
     for lever in table.levers:
-        if lever.id not in moves.threaten or not _yieldable(table, lever, unless, difficulty, rng):
+        if lever.id not in moves.threaten or not _yieldable(table, lever, unless, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
         # The hard level spends tension sparingly: a threat must leave room for the
         # execution (or the next crisis) below the edge it dares to go to.
-        reserve = _lever_tension(lever, True, table) if difficulty == "hard" else 0.0
+        reserve = _lever_tension(lever, True, table) if table.difficulty == Difficulty.HARD else 0.0
         if after + reserve >= dares(table):
             continue
         real = would_carry_out(table, lever)
-        if not real and (difficulty != "hard" or table.credibility < 55):
+        if not real and (table.difficulty != Difficulty.HARD or table.credibility < 55):
             continue  # only the hard level bluffs, and only while its word counts
         chance = risk if real else 0.5 * risk
         if rng.random() >= chance:

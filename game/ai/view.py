@@ -7,6 +7,7 @@ Everything the core knows about the others comes from here.
 from __future__ import annotations
 
 from game.ai import shared
+from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
@@ -119,8 +120,8 @@ class Memo:
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
             self.dirty = set()
         for event in log[self.seen :]:
-            if event.kind is EventKind.REJECTED:
-                number = int(event.subject)
+            if event.kind is EventKind.REJECTED and event.proposal is not None:
+                number = event.proposal
                 self.rejected[number] = self.rejected.get(number, frozenset()) | {event.actor}
                 self.dirty.add(number)
         self.seen = len(log)
@@ -191,7 +192,10 @@ def _commitments(
 
 
 def table_from_view(
-    view: ActorView, prefs: OwnPrefs, difficulty: str = "normal", memo: Memo | None = None
+    view: ActorView,
+    prefs: OwnPrefs,
+    difficulty: Difficulty = Difficulty.NORMAL,
+    memo: Memo | None = None,
 ) -> Table:
     memo = memo if memo is not None else Memo()
     pub = view.table

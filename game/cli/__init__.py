@@ -34,28 +34,13 @@ EXIT_USER_ERROR = 1
 EXIT_MISUSE = 2
 
 
-def _load(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"game.cli.{COMMANDS[name]}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"game.cli.{COMMANDS[name]}":
-            return None  # command not built yet in this version
-        raise
-
-
-def _available() -> list[tuple[str, str]]:
-    found = []
-    for name in COMMANDS:
-        module = _load(name)
-        if module is not None:
-            found.append((name, str(getattr(module, "HELP", ""))))
-    return found
+def _load(name: str) -> ModuleType:
+    return importlib.import_module(f"game.cli.{COMMANDS[name]}")
 
 
 def _usage() -> str:
     lines = ["usage: redlines [COMMAND] [ARGS...]", "", "commands:"]
-    for name, text in _available():
-        lines.append(f"  {name:<10} {text}")
+    lines += [f"  {name:<10} {_load(name).HELP}" for name in COMMANDS]
     lines += [
         "",
         "With no command, the game window opens on the bundled scenario.",

@@ -139,7 +139,7 @@ def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
 
 
 def _window(args: argparse.Namespace) -> int:
-    from game.session.facilitator import PinHash
+    from game.session.pins import PinHash
 
     resumed: Session | None = None
     loaded: LoadedScenario | None = None

@@ -62,7 +62,6 @@ class _Bar:
 def run(args: argparse.Namespace) -> int:
     from game.errors import UserError
     from game.scenario import load_scenario
-    from game.session.agents import make_agent
     from game.session.seats import parse_seats
     from game.sim import simulate, text
 
@@ -75,11 +74,6 @@ def run(args: argparse.Namespace) -> int:
             f"simulate plays computer seats only, but {', '.join(humans)} would be human "
             "(use ai or random seats)"
         )
-    for actor, seat in seats.items():
-        _, notice = make_agent(scenario, actor, seat, args.seed)
-        if notice:  # e.g. AI seats falling back to random players in a build without AI
-            print(f"note: {notice}", file=sys.stderr)
-            break
     progress = _Bar(sys.stderr) if sys.stderr.isatty() else None
     report = simulate(
         scenario, seats, games=args.games, seed=args.seed, jobs=args.jobs, progress=progress

@@ -62,6 +62,7 @@ from game.engine.state import (
     Provisional,
     digest,
 )
+from game.engine.termination import Termination
 from game.engine.views import ActorView, PublicActor, PublicView, TrackerView, public_view, view
 
 __all__ = [
@@ -100,6 +101,7 @@ __all__ = [
     "Reject",
     "Score",
     "Statement",
+    "Termination",
     "Terms",
     "Threaten",
     "Timeout",

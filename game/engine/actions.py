@@ -1,10 +1,16 @@
-"""The moves of the game as frozen, typed values (the action log is the game)."""
+"""The moves of the game as frozen, typed values (the action log is the game).
+
+``str(action)`` is the action in the game's text notation (``us propose a=x``),
+as ``str(move)`` is a move's UCI in python-chess; ``repr`` rebuilds the value;
+``game.engine.notation.parse_action`` reads the text back.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, assert_never
 
 from game.engine.model import Tone
 
@@ -33,8 +39,17 @@ def _canonical(terms: Iterable[tuple[str, str]]) -> Terms:
     return tuple(sorted((str(i), str(o)) for i, o in terms))
 
 
+class _Notated:
+    """Every action's ``__str__``: the text notation (``format_action``)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return format_action(self)  # type: ignore[arg-type]  # only actions inherit this
+
+
 @dataclass(frozen=True, slots=True)
-class Propose:
+class Propose(_Notated):
     """Put a package on the table: one option for each of some agenda issues."""
 
     actor: str
@@ -47,7 +62,7 @@ class Propose:
 
 
 @dataclass(frozen=True, slots=True)
-class Accept:
+class Accept(_Notated):
     """Accept a live proposal, by its number."""
 
     actor: str
@@ -55,7 +70,7 @@ class Accept:
 
 
 @dataclass(frozen=True, slots=True)
-class Reject:
+class Reject(_Notated):
     """Reject a live proposal, by its number; it is off the table."""
 
     actor: str
@@ -63,7 +78,7 @@ class Reject:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(_Notated):
     """A public statement: its tone moves the trackers, its text is for the transcript."""
 
     actor: str
@@ -72,7 +87,7 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
-class Threaten:
+class Threaten(_Notated):
     """Threaten with one's own lever, optionally "unless" these terms are agreed."""
 
     actor: str
@@ -86,7 +101,7 @@ class Threaten:
 
 
 @dataclass(frozen=True, slots=True)
-class CarryOut:
+class CarryOut(_Notated):
     """Carry out one's own lever (a threat made good, or a surprise)."""
 
     actor: str
@@ -94,14 +109,14 @@ class CarryOut:
 
 
 @dataclass(frozen=True, slots=True)
-class WalkOut:
+class WalkOut(_Notated):
     """Leave the table for the rest of the current round."""
 
     actor: str
 
 
 @dataclass(frozen=True, slots=True)
-class Pass:
+class Pass(_Notated):
     """Do nothing this turn."""
 
     actor: str
@@ -112,7 +127,7 @@ class Pass:
 
 
 @dataclass(frozen=True, slots=True)
-class Inject:
+class Inject(_Notated):
     """The facilitator plays an event card from the deck now."""
 
     card: str
@@ -120,7 +135,7 @@ class Inject:
 
 
 @dataclass(frozen=True, slots=True)
-class News:
+class News(_Notated):
     """A custom news item for the transcript; it has no effect on the trackers."""
 
     text: str
@@ -128,7 +143,7 @@ class News:
 
 
 @dataclass(frozen=True, slots=True)
-class Bookmark:
+class Bookmark(_Notated):
     """A note dropped into the transcript for the discussion afterwards."""
 
     note: str
@@ -136,7 +151,7 @@ class Bookmark:
 
 
 @dataclass(frozen=True, slots=True)
-class ExtendRound:
+class ExtendRound(_Notated):
     """Give the current round this many more turns."""
 
     turns: int
@@ -144,21 +159,21 @@ class ExtendRound:
 
 
 @dataclass(frozen=True, slots=True)
-class EndRound:
+class EndRound(_Notated):
     """Close the current round now."""
 
     actor: ClassVar[str] = FACILITATOR
 
 
 @dataclass(frozen=True, slots=True)
-class EndGame:
+class EndGame(_Notated):
     """End the game now; the end state is labelled and scored as usual."""
 
     actor: ClassVar[str] = FACILITATOR
 
 
 @dataclass(frozen=True, slots=True)
-class Timeout:
+class Timeout(_Notated):
     """The turn timer ran out for ``mover``: it passes."""
 
     mover: str
@@ -170,3 +185,49 @@ FacilitatorAction = Inject | News | Bookmark | ExtendRound | EndRound | EndGame 
 Action = PlayerAction | FacilitatorAction
 PLAYER_ACTIONS = (Propose, Accept, Reject, Statement, Threaten, CarryOut, WalkOut, Pass)
 FACILITATOR_ACTIONS = (Inject, News, Bookmark, ExtendRound, EndRound, EndGame, Timeout)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _terms(terms: Terms) -> str:
+    return ",".join(f"{i}={o}" for i, o in terms)
+
+
+def format_action(a: Action) -> str:
+    """The action in the text notation (the inverse of ``notation.parse_action``)."""
+    match a:
+        case Propose():
+            return f"{a.actor} propose {_terms(a.terms)}".rstrip()
+        case Accept():
+            return f"{a.actor} accept {a.proposal}"
+        case Reject():
+            return f"{a.actor} reject {a.proposal}"
+        case Statement():
+            return f"{a.actor} say {a.tone.value} {_quote(a.text)}"
+        case Threaten():
+            unless = f" unless {_terms(a.unless)}" if a.unless else ""
+            return f"{a.actor} threaten {a.lever}{unless}"
+        case CarryOut():
+            return f"{a.actor} carry-out {a.lever}"
+        case WalkOut():
+            return f"{a.actor} walkout"
+        case Pass():
+            return f"{a.actor} pass"
+        case Inject():
+            return f"{FACILITATOR} inject {a.card}"
+        case News():
+            return f"{FACILITATOR} news {_quote(a.text)}"
+        case Bookmark():
+            return f"{FACILITATOR} bookmark {_quote(a.note)}"
+        case ExtendRound():
+            return f"{FACILITATOR} extend {a.turns}"
+        case EndRound():
+            return f"{FACILITATOR} end-round"
+        case EndGame():
+            return f"{FACILITATOR} end-game"
+        case Timeout():
+            return f"{FACILITATOR} timeout {a.mover}"
+        case _:
+            assert_never(a)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
+from game.engine import words
 from game.engine.actions import (
     FACILITATOR_ACTIONS,
     PLAYER_ACTIONS,
@@ -30,7 +31,7 @@ MAX_EXTENSION = 20  # turns the facilitator may add at once; keeps every game fi
 
 def _refuse(state: GameState, action: Action, reason: str) -> NoReturn:
     # The action is described only here, on the way out: legal actions pay nothing for it.
-    raise IllegalActionError(f"{state.where()}: cannot {_describe(action)}: {reason}")
+    raise IllegalActionError(f"{state.where()}: cannot {words.refusal(action)}: {reason}")
 
 
 def check(state: GameState, action: Action) -> None:
@@ -61,28 +62,6 @@ def check(state: GameState, action: Action) -> None:
             raise MalformedActionError(f"{state.where()}: a statement's text must be text")
     elif isinstance(action, Threaten | CarryOut):
         _check_lever(state, action)
-
-
-def _describe(action: Action) -> str:
-    if isinstance(action, Propose):
-        return "propose " + ",".join(f"{i}={o}" for i, o in action.terms)
-    if isinstance(action, Accept):
-        return f"accept proposal #{action.proposal}"
-    if isinstance(action, Reject):
-        return f"reject proposal #{action.proposal}"
-    if isinstance(action, Statement):
-        return "make a statement"
-    if isinstance(action, Threaten):
-        return f"threaten with {action.lever}"
-    if isinstance(action, CarryOut):
-        return f"carry out {action.lever}"
-    if isinstance(action, Inject):
-        return f"inject event {action.card}"
-    if isinstance(action, ExtendRound):
-        return "extend the round"
-    if isinstance(action, Timeout):
-        return f"time out {action.mover}"
-    return type(action).__name__.lower()
 
 
 def _check_terms(state: GameState, terms: Terms, action: Action) -> None:
@@ -145,7 +124,7 @@ def _check_facilitator(state: GameState, action: Action) -> None:
     elif isinstance(action, News | Bookmark):
         text = action.text if isinstance(action, News) else action.note
         if not isinstance(text, str):
-            raise MalformedActionError(f"{state.where()}: {_describe(action)} needs text")
+            raise MalformedActionError(f"{state.where()}: {words.refusal(action)} needs text")
     elif isinstance(action, ExtendRound):
         if not isinstance(action.turns, int) or not 1 <= action.turns <= MAX_EXTENSION:
             _refuse(state, action, f"add between 1 and {MAX_EXTENSION} turns")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.model import Condition
 from game.engine.state import StateFields
-from game.engine.wording import counted
+from game.engine.words import counted
 
 
 def holds(cond: Condition, state: StateFields) -> bool:

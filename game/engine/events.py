@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class EventKind(enum.StrEnum):
@@ -43,8 +43,10 @@ class GameEvent:
 
     ``round`` is 1-based and ``turn`` the turn of that round it happened in (0 for
     openings).  ``actor`` is who caused it ("" for the world), ``subject`` the id it
-    is about (a proposal number, lever, card, issue), ``value`` a number worth
-    charting (the new tension for TENSION events).
+    is about (a lever, card, issue, round or outcome id, as text), ``value`` a number
+    worth charting (the new tension for TENSION events), ``proposal`` the number of the
+    proposal it is about (PROPOSAL, ACCEPTED, REJECTED, AGREEMENT), typed: never parse
+    it back from ``subject``.
     """
 
     kind: EventKind
@@ -54,6 +56,9 @@ class GameEvent:
     actor: str = ""
     subject: str = ""
     value: float | None = None
+    # Out of the repr: the state digest is the repr of the log, and adding a field to it
+    # would change the digest of every game ever saved.
+    proposal: int | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.text

@@ -16,6 +16,7 @@ from game.engine.state import (
     Proposal,
     ProposalStatus,
 )
+from game.engine.termination import Termination
 
 LOW, HIGH = 0.0, 100.0  # every tracker lies in this range
 
@@ -27,8 +28,11 @@ def emit(  # noqa: PLR0917 - called on every action; keywords would only add noi
     actor: str = "",
     subject: str = "",
     value: float | None = None,
+    proposal: int | None = None,
 ) -> None:
-    d._events.append(GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value))
+    d._events.append(
+        GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value, proposal)
+    )
 
 
 def add(d: Draft, index: int, delta: float) -> None:
@@ -96,7 +100,7 @@ def escalate_if_due(d: Draft) -> bool:
         return d.over
     d.escalated = True
     emit(d, EventKind.ESCALATION, "The crisis escalates: tension has reached the war threshold.")
-    close_round(d, final=True, ended_by="escalation")
+    close_round(d, final=True, ended_by=Termination.ESCALATION)
     return True
 
 
@@ -190,7 +194,9 @@ def open_round(d: Draft, index: int) -> None:
         close_round(d)
 
 
-def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> None:
+def close_round(
+    d: Draft, *, final: bool = False, ended_by: Termination = Termination.ROUNDS
+) -> None:
     """End the round: proposals lapse, deadlines fall due, the next round opens (R4)."""
     t = d._t
     number = d.round_index + 1
@@ -212,9 +218,9 @@ def close_round(d: Draft, *, final: bool = False, ended_by: str = "rounds") -> N
         _resolve_deadlines(d)
     emit(d, EventKind.ROUND_CLOSED, f"Round {number} ({t.round_name(d.round)}) closes.")
     if final or d.escalated:
-        finish(d, "escalation" if d.escalated else ended_by)
+        finish(d, Termination.ESCALATION if d.escalated else ended_by)
     elif d.round_index + 1 >= len(d.scenario.rounds):
-        finish(d, "rounds")
+        finish(d, Termination.ROUNDS)
     else:
         open_round(d, d.round_index + 1)
 
@@ -260,7 +266,7 @@ def commit_with(c: Commitment, status: CommitmentStatus) -> Commitment:
     return Commitment(c.number, c.kind, c.actor, c.lever, c.target, c.unless, c.round, status)
 
 
-def finish(d: Draft, ended_by: str) -> None:
+def finish(d: Draft, ended_by: Termination) -> None:
     d.over = True
     d.ended_by = ended_by
     result = select_outcome(d)

@@ -49,7 +49,8 @@ from game.engine.state import (
     RandomTape,
 )
 from game.engine.tables import tables_for
-from game.engine.wording import counted
+from game.engine.termination import Termination
+from game.engine.words import counted
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -62,7 +63,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
     d.history, d.log, d._events = (), (), []
-    d.over, d.escalated, d.ended_by, d.outcome_result = False, False, "", None
+    d.over, d.escalated, d.ended_by, d.outcome_result = False, False, None, None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
     emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
     for dm in scenario.demands:  # on the table from the first turn (R1)
@@ -123,6 +124,7 @@ def _propose(d: Draft, a: Propose) -> None:
         f"{t.name[a.actor]} proposes #{number}{replacing}: {t.terms_text(a.terms)}.",
         a.actor,
         str(number),
+        proposal=number,
     )
     then_advance(d)
 
@@ -132,7 +134,12 @@ def _accept(d: Draft, a: Accept) -> None:
     p = Proposal(p.number, p.proposer, p.terms, p.round, tuple(sorted((*p.accepted_by, a.actor))))
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
     emit(
-        d, EventKind.ACCEPTED, f"{d._t.name[a.actor]} accepts #{p.number}.", a.actor, str(p.number)
+        d,
+        EventKind.ACCEPTED,
+        f"{d._t.name[a.actor]} accepts #{p.number}.",
+        a.actor,
+        str(p.number),
+        proposal=p.number,
     )
     _settle(d, p)
     then_advance(d)
@@ -148,7 +155,13 @@ def _settle(d: Draft, p: Proposal) -> None:
 def _agree(d: Draft, p: Proposal) -> None:
     t, rules = d._t, d.scenario.rules
     names = ", ".join(t.name[x] for x in p.accepted_by)
-    emit(d, EventKind.AGREEMENT, f"Agreement on #{p.number} ({names}).", subject=str(p.number))
+    emit(
+        d,
+        EventKind.AGREEMENT,
+        f"Agreement on #{p.number} ({names}).",
+        subject=str(p.number),
+        proposal=p.number,
+    )
     binding = dict(d.binding)
     provisional = {pv.issue: pv for pv in d.provisional}
     bound: list[str] = []
@@ -198,7 +211,12 @@ def _reject(d: Draft, a: Reject) -> None:
     p = with_status(p, ProposalStatus.REJECTED, f"it was rejected by {a.actor}")
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
     emit(
-        d, EventKind.REJECTED, f"{d._t.name[a.actor]} rejects #{p.number}.", a.actor, str(p.number)
+        d,
+        EventKind.REJECTED,
+        f"{d._t.name[a.actor]} rejects #{p.number}.",
+        a.actor,
+        str(p.number),
+        proposal=p.number,
     )
     then_advance(d)
 
@@ -287,7 +305,7 @@ def _end_round(d: Draft, _: EndRound) -> None:
 
 
 def _end_game(d: Draft, _: EndGame) -> None:
-    close_round(d, final=True, ended_by="facilitator")
+    close_round(d, final=True, ended_by=Termination.FACILITATOR)
 
 
 _HANDLERS: dict[type, Callable[[Draft, Any], None]] = {

@@ -31,54 +31,15 @@ from game.engine.actions import (
     Threaten,
     Timeout,
     WalkOut,
+    format_action,
 )
 from game.engine.errors import MalformedActionError
 from game.engine.model import Tone
 
+__all__ = ["format_action", "parse_action"]
+
 _ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 _NUMBER = re.compile(r"[0-9]+\Z")
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _terms(terms: Terms) -> str:
-    return ",".join(f"{i}={o}" for i, o in terms)
-
-
-def format_action(a: Action) -> str:
-    """The action in the text notation (the inverse of ``parse_action``)."""
-    if isinstance(a, Propose):
-        return f"{a.actor} propose {_terms(a.terms)}".rstrip()
-    if isinstance(a, Accept):
-        return f"{a.actor} accept {a.proposal}"
-    if isinstance(a, Reject):
-        return f"{a.actor} reject {a.proposal}"
-    if isinstance(a, Statement):
-        return f"{a.actor} say {a.tone.value} {_quote(a.text)}"
-    if isinstance(a, Threaten):
-        unless = f" unless {_terms(a.unless)}" if a.unless else ""
-        return f"{a.actor} threaten {a.lever}{unless}"
-    if isinstance(a, CarryOut):
-        return f"{a.actor} carry-out {a.lever}"
-    if isinstance(a, WalkOut):
-        return f"{a.actor} walkout"
-    if isinstance(a, Pass):
-        return f"{a.actor} pass"
-    if isinstance(a, Inject):
-        return f"{FACILITATOR} inject {a.card}"
-    if isinstance(a, News):
-        return f"{FACILITATOR} news {_quote(a.text)}"
-    if isinstance(a, Bookmark):
-        return f"{FACILITATOR} bookmark {_quote(a.note)}"
-    if isinstance(a, ExtendRound):
-        return f"{FACILITATOR} extend {a.turns}"
-    if isinstance(a, EndRound):
-        return f"{FACILITATOR} end-round"
-    if isinstance(a, EndGame):
-        return f"{FACILITATOR} end-game"
-    return f"{FACILITATOR} timeout {a.mover}"
 
 
 class _Reader:

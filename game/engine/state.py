@@ -12,6 +12,7 @@ from game.engine.actions import Action, Terms
 from game.engine.events import GameEvent
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
+from game.engine.termination import Termination
 
 
 class ProposalStatus(enum.StrEnum):
@@ -139,7 +140,7 @@ class StateFields:
     _tension_from: float  # the tension before the latest TENSION event, to merge the next
     binding: tuple[tuple[str, str], ...]  # sorted (issue, option): settled for good
     drawn: tuple[str, ...]  # event cards drawn or injected, in order
-    ended_by: str  # "" while running; "rounds", "escalation" or "facilitator"
+    ended_by: Termination | None  # None while the game runs
     escalated: bool
     executed: tuple[str, ...]  # levers carried out, in order
     extra_turns: int  # turns the facilitator added to the current round
@@ -234,7 +235,8 @@ class StateFields:
             self.position,
             self.extra_turns,
             self.over,
-            self.ended_by,
+            # As the text it always was (None: ""), so digests of saved games stay the same.
+            "" if self.ended_by is None else self.ended_by.value,
             self.escalated,
             self.trackers,
             self.proposals,

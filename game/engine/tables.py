@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from game.engine import words
 from game.engine.actions import (
     Accept,
     CarryOut,
@@ -100,9 +101,7 @@ class Tables:
         return rnd.city or rnd.name or rnd.id
 
     def terms_text(self, terms: tuple[tuple[str, str], ...]) -> str:
-        return "; ".join(
-            f"{self.issue[i].name}: {self.option_label.get((i, o), o)}" for i, o in terms
-        )
+        return words.terms_words(self.scenario, terms)
 
 
 _CACHE: dict[int, Tables] = {}

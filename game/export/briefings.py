@@ -8,9 +8,8 @@ secrets and nobody else's.  Only the scenario is read; no game is needed.
 
 from __future__ import annotations
 
-from game.engine import queries
+from game.engine import queries, words
 from game.engine.model import Actor, Scenario
-from game.export import words
 from game.export.debrief import priorities, rounds_info
 from game.export.html_parts import (
     RedLineRow,

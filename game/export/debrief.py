@@ -13,9 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, GameEvent, GameState, Score, Statement
+from game.engine import Bookmark, GameEvent, GameState, Score, Statement, words
 from game.engine.model import Actor, Preferences, Scenario
-from game.export import words
 from game.export.model import (
     CROSSED,
     KEPT,
@@ -111,8 +110,8 @@ def build_debrief(session: Session) -> Debrief:
 
 
 def _where(state: GameState) -> str:
-    if state.over:
-        return f"{words.ENDINGS.get(state.ended_by, state.ended_by)} (round {state.round_number})"
+    if state.ended_by is not None:
+        return f"{words.ending(state.ended_by)} (round {state.round_number})"
     return state.where()
 
 
@@ -208,7 +207,7 @@ def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> Ac
     return ActorResult(
         id=actor.id,
         name=actor.name,
-        short_name=actor.short_name or actor.name,
+        short_name=words.short_name(scenario, actor.id),
         colour=actor.colour,
         playable=actor.playable,
         delegate=actor.delegate,

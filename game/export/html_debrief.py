@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from game.engine.words import signed
 from game.export.chart import summary, tension_svg
 from game.export.html_parts import (
     RedLineRow,
@@ -21,7 +22,6 @@ from game.export.html_parts import (
 from game.export.htmlkit import Markup, el, join, page, prose
 from game.export.model import ActorResult, Debrief, TranscriptLine
 from game.export.questions import GENERAL_QUESTIONS
-from game.export.words import signed
 
 SECTIONS = (
     ("outcome", "Outcome"),

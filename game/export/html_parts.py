@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.export import words
+from game.engine import words
 from game.export.htmlkit import Markup, el, join, safe_link
 from game.export.model import HistoryLine, Priority, SourceLine
 

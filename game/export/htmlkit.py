@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TypeAlias
 from urllib.parse import urlsplit
 
-from game.scenario.prose import paragraphs
+from game.engine.words import paragraphs
 
 
 class Markup(str):

@@ -12,12 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby, pairwise
 
-from game.export import words
+from game.engine import words
+from game.engine.words import signed
 from game.export.chart import summary
 from game.export.model import Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
-from game.export.words import signed
-from game.scenario.prose import paragraphs
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would make a line a heading, quote, list item or setext underline.
@@ -40,7 +39,9 @@ def _escape_start(m: re.Match[str]) -> str:
 
 def md_prose(text: str) -> str:
     """A scenario text as escaped paragraphs (a list item's line break kept: ``\\``)."""
-    return "\n\n".join("\\\n".join(md(line) for line in p.split("\n")) for p in paragraphs(text))
+    return "\n\n".join(
+        "\\\n".join(md(line) for line in p.split("\n")) for p in words.paragraphs(text)
+    )
 
 
 def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 
 from game.engine.model import Condition, Scenario
-from game.engine.wording import counted
+from game.engine.words import counted
 
 
 def _count(n: int, word: str) -> str:

@@ -8,9 +8,8 @@ model.  ``FORMAT_VERSION`` is the newest format this code reads.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -20,7 +19,6 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
-    create_model,
 )
 
 from game.engine import model as engine
@@ -98,6 +96,7 @@ class HistoryDoc(Strict):
 
 _PERSONALITY = engine.Personality()  # defaults come from the engine (slotted: read an instance)
 _TRACKERS = engine.Trackers()
+_RULES = engine.RuleTuning()
 
 
 class PersonalityDoc(Strict):
@@ -258,22 +257,34 @@ class TrackersDoc(Strict):
     support: TrackerStartDoc | None = None
 
 
-def _rules_model() -> type[Strict]:
-    """Optional overrides of every ``engine.RuleTuning`` number, kept in step with the engine."""
-    defaults = engine.RuleTuning()
-    kinds: dict[str, type] = {"float": float, "int": int, "bool": bool}
-    fields: dict[str, Any] = {}
-    for f in dataclasses.fields(engine.RuleTuning):
-        kind = kinds[str(f.type)]
-        bounds = {"ge": 0} if kind is int else {"ge": -1000.0, "le": 1000.0}
-        fields[f.name] = (Annotated[kind, Field(**bounds)], getattr(defaults, f.name))
-    return create_model("RulesDoc", __base__=Strict, **fields)
+# What an author may set of each rule number: bounded, so a typo cannot make a rule absurd.
+Tuning = Annotated[float, Field(ge=-1000.0, le=1000.0)]
+Count = Annotated[int, Field(ge=0)]
 
 
-if TYPE_CHECKING:
-    RulesDoc = Strict
-else:
-    RulesDoc = _rules_model()
+# Optional overrides of every ``engine.RuleTuning`` number: the same names and defaults,
+# which tests/scenario/test_loading.py keeps in step.  (A comment, not a docstring: a
+# docstring would become the JSON Schema's description.)
+class RulesDoc(Strict):
+    conciliatory_tension: Tuning = _RULES.conciliatory_tension
+    firm_tension: Tuning = _RULES.firm_tension
+    hostile_tension: Tuning = _RULES.hostile_tension
+    threat_tension: Tuning = _RULES.threat_tension
+    execute_tension: Tuning = _RULES.execute_tension
+    walkout_tension: Tuning = _RULES.walkout_tension
+    agreement_tension: Tuning = _RULES.agreement_tension
+    broken_threat_credibility: Tuning = _RULES.broken_threat_credibility
+    red_line_penalty: Tuning = _RULES.red_line_penalty
+    events_per_turn: Count = _RULES.events_per_turn
+    conciliatory_trust: Tuning = _RULES.conciliatory_trust
+    hostile_trust: Tuning = _RULES.hostile_trust
+    threat_trust: Tuning = _RULES.threat_trust
+    surprise_trust: Tuning = _RULES.surprise_trust
+    walkout_trust: Tuning = _RULES.walkout_trust
+    agreement_trust: Tuning = _RULES.agreement_trust
+    kept_threat_credibility: Tuning = _RULES.kept_threat_credibility
+    kept_promise_credibility: Tuning = _RULES.kept_promise_credibility
+    broken_promise_trust: Tuning = _RULES.broken_promise_trust
 
 
 class EventDoc(Strict):

@@ -3,9 +3,9 @@
 Live reload (``game.session.watch``) is imported on its own: it loads the YAML reader.
 """
 
+from game.ai import Decision, Difficulty
 from game.session.agents import (
     Agent,
-    Decision,
     RandomAgent,
     register_agent_factory,
     unregister_agent_factory,
@@ -13,8 +13,9 @@ from game.session.agents import (
 from game.session.autosaves import latest_autosave
 from game.session.clock import TurnClock
 from game.session.errors import SaveError, SessionError
-from game.session.facilitator import Facilitation, PinHash
-from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
+from game.session.facilitator import Facilitation
+from game.session.pins import PinHash
+from game.session.seats import Seat, SeatKind, format_seats, parse_seats
 from game.session.session import AgentError, LoadedLike, LogEntry, ReplayError, Session, Turn
 from game.session.store import load, read_save, save
 

@@ -1,43 +1,23 @@
 """The seat protocol that computer players implement, and the random player.
 
 A session asks the agent in a non-human seat for a ``Decision`` given only that
-actor's view and its legal actions.  The AI package (``game.ai``) supplies real
-delegates through ``make_agent``; until it exists, or for ``random`` seats, the
-``RandomAgent`` here plays uniformly among the legal actions.
+actor's view and its legal actions.  AI seats get the AI package's delegates
+(``game.ai.make_agent``) unless a factory is registered for the seat kind;
+``random`` seats get the ``RandomAgent`` here, uniform among the legal actions.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from game import ai
+from game.ai import Decision, Difficulty
 from game.engine import Action, ActorView
 from game.engine.model import Scenario
 from game.session.seats import Seat, SeatKind
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What an agent chose; why (private, revealed in the debrief); what it says at the table."""
-
-    action: Action
-    rationale: str = ""
-    remark: str = ""  # public words shown at the table during play ("" for none)
-
-
-class DecisionLike(Protocol):
-    """Any decision value with these fields will do (the AI package has its own)."""
-
-    @property
-    def action(self) -> Action: ...
-    @property
-    def rationale(self) -> str: ...
-    @property
-    def remark(self) -> str: ...
 
 
 class Agent(Protocol):
@@ -48,11 +28,11 @@ class Agent(Protocol):
     goes on exactly as one played straight through.
     """
 
-    def decide(self, view: ActorView, legal: Sequence[Action]) -> DecisionLike: ...
+    def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision: ...
 
 
 # factory(scenario, actor_id, difficulty, seed) -> Agent
-AgentFactory = Callable[[Scenario, str, str, int], Agent]
+AgentFactory = Callable[[Scenario, str, Difficulty, int], Agent]
 
 _FACTORIES: dict[str, AgentFactory] = {}
 
@@ -88,26 +68,10 @@ class RandomAgent:
         return Decision(rng.choice(list(legal)), "chosen at random")
 
 
-def _ai_module_factory() -> AgentFactory | None:
-    try:
-        module = importlib.import_module("game.ai")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("game.ai", "game"):
-            return None
-        raise
-    factory = getattr(module, "make_agent", None)
-    return factory if callable(factory) else None
-
-
-AI_UNAVAILABLE = "AI delegates are not available in this version: ai seats play at random."
-
-
-def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> tuple[Agent, str | None]:
-    """The agent for a non-human seat, and a notice if an AI seat fell back to random."""
+def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> Agent:
+    """The agent for a non-human seat: a registered factory's, the AI's, or a random player."""
     agent_seed = derive_seed(seed, actor)
     if seat.kind is SeatKind.RANDOM:
-        return RandomAgent(agent_seed), None
-    factory = _FACTORIES.get(str(seat.kind)) or _ai_module_factory()
-    if factory is None:
-        return RandomAgent(agent_seed), AI_UNAVAILABLE
-    return factory(scenario, actor, str(seat.difficulty), agent_seed), None
+        return RandomAgent(agent_seed)
+    factory = _FACTORIES.get(str(seat.kind), ai.make_agent)
+    return factory(scenario, actor, seat.difficulty, agent_seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -9,7 +10,8 @@ from typing import Protocol
 from game.engine import Action, GameEvent
 from game.engine.model import Scenario
 from game.session.errors import SessionError
-from game.session.seats import SeatKind
+from game.session.pins import PinHash
+from game.session.seats import Seat, SeatKind
 
 
 class LoadedLike(Protocol):
@@ -62,6 +64,19 @@ class Turn:
     @property
     def remark(self) -> str:
         return self.entry.remark
+
+
+@dataclass(frozen=True, slots=True)
+class GameRecord:
+    """Everything a save holds, as plain values: the session builds it, ``saving`` writes it."""
+
+    scenario_id: str
+    scenario_hash: str
+    scenario_path: Path | None  # where the scenario was loaded from, if from a file
+    seed: int
+    seats: Mapping[str, Seat]
+    log: tuple[LogEntry, ...]
+    pins: Mapping[str, PinHash]  # hot-seat delegations' PINs, hashed
 
 
 class ReplayError(SessionError):

@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
+from game.ai.difficulty import Difficulty
 from game.paths import SCENARIO_ID_PATTERN
-from game.session.seats import Difficulty, SeatKind
+from game.session.seats import SeatKind
 
 # Bump when a save written by this version would not load in an older one.  2: ``remarks``
 # (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes); a save

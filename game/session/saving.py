@@ -1,13 +1,17 @@
-"""A session turned into its save record and written to disk (the other half is ``store``)."""
+"""A game's record (``Session.record()``) turned into a save file and written to disk.
+
+The other half is ``store``.  This module sees only the plain record, never the
+session, so the session can use it without the two importing each other.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game import __version__, engine
 from game.fileio import write_atomic
 from game.session.errors import SaveError
+from game.session.records import GameRecord
 from game.session.savefile import (
     FORMAT,
     FORMAT_WITHOUT_PINS,
@@ -17,44 +21,41 @@ from game.session.savefile import (
     SeatRecord,
 )
 
-if TYPE_CHECKING:
-    from game.session.session import Session
 
-
-def to_save(session: Session) -> SaveFile:
-    """The game as a save record."""
-    path = session.loaded.path
+def to_save(record: GameRecord) -> SaveFile:
+    """The game as a save file."""
+    path = record.scenario_path
     pins = {
         actor: PinRecord(salt=pin.salt, hash=pin.digest, rounds=pin.rounds)
-        for actor, pin in session.pins.items()
+        for actor, pin in record.pins.items()
     }
     return SaveFile(
         # The lowest format that holds it: a game without PINs stays readable by older versions.
         format=FORMAT if pins else FORMAT_WITHOUT_PINS,
         game_version=__version__,
         scenario=ScenarioRef(
-            id=session.scenario.id,
-            hash=session.loaded.content_hash,
+            id=record.scenario_id,
+            hash=record.scenario_hash,
             # Absolute, so the save replays from any folder; the id and hash are what count.
             path=str(path.resolve()) if path is not None else "",
         ),
-        seed=session.seed,
+        seed=record.seed,
         seats={
             actor: SeatRecord(kind=seat.kind, difficulty=seat.difficulty)
-            for actor, seat in session.seats.items()
+            for actor, seat in record.seats.items()
         },
-        actions=[engine.format_action(entry.action) for entry in session.log],
-        by=[entry.by for entry in session.log],
-        rationales=[entry.rationale for entry in session.log],
-        remarks=[entry.remark for entry in session.log],
+        actions=[engine.format_action(entry.action) for entry in record.log],
+        by=[entry.by for entry in record.log],
+        rationales=[entry.rationale for entry in record.log],
+        remarks=[entry.remark for entry in record.log],
         pins=pins or None,
     )
 
 
-def save_bytes(session: Session) -> bytes:
-    """The save file's content for the game as it is now."""
+def save_bytes(record: GameRecord) -> bytes:
+    """The save file's content for the game ``record`` holds."""
     # No ``"pins": null``: a format-2 reader refuses any field it does not know.
-    data = to_save(session).model_dump_json(indent=2, exclude_none=True)
+    data = to_save(record).model_dump_json(indent=2, exclude_none=True)
     return data.encode("utf-8") + b"\n"
 
 
@@ -67,6 +68,6 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise SaveError(f"cannot save the game to {path}: {reason}") from None
 
 
-def write_save(session: Session, path: Path) -> None:
+def write_save(record: GameRecord, path: Path) -> None:
     """Write the game to ``path`` atomically; ``SaveError`` if it cannot be written."""
-    write_bytes(path, save_bytes(session))
+    write_bytes(path, save_bytes(record))

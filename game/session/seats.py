@@ -11,6 +11,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from game.ai.difficulty import Difficulty
 from game.errors import UserError
 
 ALL = "all"  # the spec key that sets every playable seat
@@ -20,12 +21,6 @@ class SeatKind(enum.StrEnum):
     HUMAN = "human"
     AI = "ai"
     RANDOM = "random"
-
-
-class Difficulty(enum.StrEnum):
-    EASY = "easy"
-    NORMAL = "normal"
-    HARD = "hard"
 
 
 @dataclass(frozen=True, slots=True)

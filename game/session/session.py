@@ -8,10 +8,9 @@ work by replaying the log from the start, because the log is the game.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from game import engine
 from game.engine import Action, ActorView, GameEvent, GameState
@@ -21,11 +20,9 @@ from game.engine.model import Scenario
 from game.session import autosaves, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
-from game.session.records import AgentError, LoadedLike, LogEntry, ReplayError, Turn
+from game.session.pins import PinHash
+from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
 from game.session.seats import Seat, SeatKind
-
-if TYPE_CHECKING:
-    from game.session.facilitator import PinHash  # facilitator imports this module
 
 __all__ = [
     "AUTOSAVE_NAME",
@@ -40,16 +37,6 @@ __all__ = [
 
 AUTOSAVE_NAME = autosaves.LATEST_NAME  # the copy of the latest autosave, beside the saves
 MAX_AUTOMATIC_MOVES = 100_000  # a guard against an engine bug that never hands back control
-
-
-class _AutosavePath:
-    """``Session.autosave_path()``: on the class, the autosave "Continue" opens (the latest);
-    on a session, the file that game autosaves to."""
-
-    def __get__(self, session: Session | None, owner: type | None = None) -> Callable[[], Path]:
-        if session is None:
-            return autosaves.continue_path
-        return lambda: session.autosave_file
 
 
 class Session:
@@ -72,7 +59,6 @@ class Session:
         self.save_path = save_path
         # Each game its own autosave (a continued autosave keeps its file): see ``autosaves``.
         self.autosave_file = autosave_file or autosaves.new_autosave_path(loaded.scenario.id, seed)
-        self.notices: list[str] = []  # things a player should know once (an AI fallback)
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
         # Hot-seat delegations' PINs, hashed (saved with the game, so a resumed game asks too).
         self.pins: dict[str, PinHash] = {}
@@ -285,9 +271,19 @@ class Session:
 
     def save(self, path: Path) -> None:
         """Write this game to ``path`` atomically; ``SaveError`` if it cannot be written."""
-        saving.write_save(self, path)
+        saving.write_save(self.record(), path)
 
-    autosave_path = _AutosavePath()
+    def record(self) -> GameRecord:
+        """The game as plain values, for a save file."""
+        return GameRecord(
+            scenario_id=self.scenario.id,
+            scenario_hash=self._loaded.content_hash,
+            scenario_path=self._loaded.path,
+            seed=self._seed,
+            seats=MappingProxyType(dict(self._seats)),
+            log=tuple(self._log),
+            pins=MappingProxyType(dict(self.pins)),
+        )
 
     # --- inside ---------------------------------------------------------------
 
@@ -300,9 +296,7 @@ class Session:
     def _agent(self, actor: str, seat: Seat) -> Agent:
         agent = self._agents.get(actor)
         if agent is None:
-            agent, notice = make_agent(self.scenario, actor, seat, self._seed)
-            if notice and notice not in self.notices:
-                self.notices.append(notice)
+            agent = make_agent(self.scenario, actor, seat, self._seed)
             self._agents[actor] = agent
         return agent
 
@@ -338,7 +332,7 @@ class Session:
         if self.save_path is not None:
             targets.append(self.save_path)
         self.save_warning = None
-        data = saving.save_bytes(self)
+        data = saving.save_bytes(self.record())
         for target in targets:
             try:
                 saving.write_bytes(target, data)

@@ -19,7 +19,7 @@ from game.errors import UserError
 from game.fileio import NotRegularFileError, TooLargeError, read_limited
 from game.session import autosaves
 from game.session.errors import SaveError
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.savefile import FORMAT, GAME, SaveFile
 from game.session.seats import Seat
 from game.session.session import LoadedLike, LogEntry, ReplayError, Session

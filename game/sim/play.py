@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from game import engine
 from game.engine.model import Scenario
+from game.engine.termination import Termination
 from game.session.agents import Agent, make_agent
 from game.session.seats import Seat
 
@@ -27,7 +28,7 @@ class GameStats:
     seed: int
     outcome: str  # the outcome's label
     outcome_id: str
-    ended_by: str
+    ended_by: Termination
     binding: tuple[tuple[str, str], ...]
     scores: tuple[tuple[str, float], ...]  # actor id -> total score
     utilities: tuple[tuple[str, float], ...]  # actor id -> utility of the final terms
@@ -54,7 +55,7 @@ def play_game(
     """Play one game with computer seats from ``seed`` to the end."""
     agents: dict[str, Agent] = {}
     for actor, seat in seats.items():
-        agents[actor], _ = make_agent(scenario, actor, seat, seed)
+        agents[actor] = make_agent(scenario, actor, seat, seed)
     offsets = _turn_offsets(scenario)
     state = engine.new_game(scenario, seed)
     tension = [state.tension]
@@ -86,7 +87,7 @@ def play_game(
         seed=seed,
         outcome=result.label if result else "",
         outcome_id=result.id if result else "",
-        ended_by=state.ended_by,
+        ended_by=state.ended_by or Termination.ROUNDS,  # a finished game has one
         binding=binding,
         scores=tuple((a, s.total) for a, s in final.items()),
         utilities=tuple((a, s.utility) for a, s in final.items()),

@@ -14,43 +14,25 @@ from game.engine import (
     Accept,
     Action,
     ActorView,
-    CarryOut,
-    Pass,
     Propose,
     PublicView,
-    Reject,
-    Statement,
     Terms,
-    Threaten,
-    WalkOut,
+    words,
 )
 from game.engine.model import Scenario
 from game.engine.state import ProposalStatus
-from game.scenario.prose import paragraphs
+from game.engine.words import paragraphs
 
 RULE = "-" * 72
 
 
 def names(pv: PublicView) -> dict[str, str]:
-    return {a.id: a.short_name or a.name for a in pv.actors}
-
-
-def _issue_names(pv: PublicView) -> dict[str, str]:
-    return {i.id: i.name for i in pv.issues}
-
-
-def _option_label(pv: PublicView, issue: str, option: str) -> str:
-    for i in pv.issues:
-        if i.id == issue:
-            for o in i.options:
-                if o.id == option:
-                    return o.label
-    return option
+    return {a.id: words.short_name(pv, a.id) for a in pv.actors}
 
 
 def terms_text(pv: PublicView, terms: Sequence[tuple[str, str]]) -> str:
     """``issue=option`` ids (what a player types) with the option's label."""
-    return ", ".join(f"{i}={o} ({_option_label(pv, i, o)})" for i, o in terms)
+    return words.terms_with_ids(pv, terms)
 
 
 def header(pv: PublicView) -> list[str]:
@@ -100,12 +82,13 @@ def board(pv: PublicView) -> list[str]:
     for issue in pv.issues:
         mark = "*" if issue.id in agenda else " "
         if issue.id in binding:
-            state = f"AGREED {binding[issue.id]} ({_option_label(pv, issue.id, binding[issue.id])})"
+            agreed = binding[issue.id]
+            state = f"AGREED {agreed} ({words.option_label(pv, issue.id, agreed)})"
         elif issue.id in provisional:
             prov = provisional[issue.id]
             missing = ", ".join(who.get(a, a) for a in prov.missing)
             state = (
-                f"provisional {prov.option} ({_option_label(pv, issue.id, prov.option)}), "
+                f"provisional {prov.option} ({words.option_label(pv, issue.id, prov.option)}), "
                 f"waiting for {missing}"
             )
         else:
@@ -124,25 +107,7 @@ def board(pv: PublicView) -> list[str]:
 
 def action_text(pv: PublicView, action: Action) -> str:
     """One line of a human seat's menu."""
-    levers = {lv.id: lv.name for lv in pv.levers}
-    if isinstance(action, Propose):
-        return f"propose {terms_text(pv, action.terms)}"
-    if isinstance(action, Accept | Reject):
-        verb = "accept" if isinstance(action, Accept) else "reject"
-        return f"{verb} proposal #{action.proposal}"
-    if isinstance(action, Statement):
-        said = f' "{action.text}"' if action.text else " (type s TONE TEXT to add words)"
-        return f"statement, {action.tone}{said}"
-    if isinstance(action, Threaten):
-        unless = f" unless {terms_text(pv, action.unless)}" if action.unless else ""
-        return f"threaten: {action.lever} ({levers.get(action.lever, action.lever)}){unless}"
-    if isinstance(action, CarryOut):
-        return f"carry out: {action.lever} ({levers.get(action.lever, action.lever)})"
-    if isinstance(action, WalkOut):
-        return "walk out of this round"
-    if isinstance(action, Pass):
-        return "pass"
-    return engine.format_action(action)
+    return words.menu_words(pv, action)
 
 
 def _terms_of(pv: PublicView, action: Action) -> Terms:
@@ -184,7 +149,6 @@ def menu(
 
 def brief(view: ActorView, pv: PublicView) -> list[str]:
     """A delegation's private brief: only ever shown to that delegation's seat."""
-    issues = _issue_names(pv)
     lines = [f"Your brief ({names(pv).get(view.actor, view.actor)}, confidential):"]
     for paragraph in paragraphs(view.briefing):  # as the scenario guide says it reads
         for line in paragraph.split("\n"):
@@ -193,7 +157,7 @@ def brief(view: ActorView, pv: PublicView) -> list[str]:
     lines.append("Your priorities (weight: what matters most first):")
     for issue, weight in sorted(view.weights.items(), key=lambda kv: -kv[1]):
         best = max(view.values.get(issue, {}).items(), key=lambda kv: kv[1], default=("", 0.0))
-        lines.append(f"  {weight:.2f}  {issues.get(issue, issue)} (best for you: {best[0]})")
+        lines.append(f"  {weight:.2f}  {words.issue_name(pv, issue)} (best for you: {best[0]})")
     lines.append(f"Walking away is worth {view.reservation:.2f} to you.")
     lines.append("Your red lines:")
     for red in view.red_lines:

@@ -35,7 +35,6 @@ class TextGame:
         self.interactive = interactive
         self._shown = 0  # transcript events printed so far
         self._warned: str | None = None
-        self._noticed: tuple[str, ...] = ()
 
     # --- output ---------------------------------------------------------------
 
@@ -120,10 +119,6 @@ class TextGame:
         try:
             while True:
                 turns = s.run_until_human()
-                for notice in s.notices:
-                    if notice not in self._noticed:
-                        self.say(f"note: {notice}")
-                self._noticed = tuple(s.notices)
                 self._show_turns(turns)
                 if s.is_over:
                     break

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.ui.kit.context import Context
+    from game.ui.kit.loop_clock import LoopClock
     from game.ui.kit.scene import Scene
     from game.ui.screens.title import TitleHooks
 
@@ -35,12 +36,14 @@ def run(
     subtitle: str = "",
     hooks: TitleHooks | None = None,
     scene_factory: Callable[[Context], Scene] | None = None,
+    clock: LoopClock | None = None,
 ) -> int:
     """Open the game window on the title screen (or ``scene_factory``'s scene) and run until quit.
 
     ``settings_dir`` overrides where settings and logs go (default: ``$REDLINES_HOME``
     or the platform's user folders).  ``hooks`` supply the scenes behind New game,
-    Continue and Load; entries without a hook are shown disabled.
+    Continue and Load; entries without a hook are shown disabled.  ``clock`` is the
+    loop's (default: the system's; a test passes the pilot's ``ScriptedClock``).
     """
     import os
 
@@ -54,4 +57,4 @@ def run(
     def title(ctx: Context) -> Scene:
         return TitleScene(ctx, subtitle=subtitle, hooks=hooks)
 
-    return App(scene_factory or title, settings_dir=settings_dir).run()
+    return App(scene_factory or title, settings_dir=settings_dir).run(clock)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pygame loads only when the window opens (and without its banner)
     from game.scenario import LoadedScenario
-    from game.session.facilitator import PinHash
+    from game.session.pins import PinHash
     from game.session.seats import Seat
     from game.session.session import Session
     from game.session.watch import ScenarioWatcher
@@ -40,8 +40,7 @@ def title_factory(
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.screens.classroom import Classroom, install
-    from game.ui.screens.game_title import GameTitle
-    from game.ui.screens.title import TitleHooks
+    from game.ui.screens.title import GameTitle, TitleHooks
 
     def new_game(ctx: Context) -> Scene:
         from game.ui.screens.picker import PickerScene

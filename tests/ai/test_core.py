@@ -96,10 +96,7 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
             _table("aster", difficulty), personality=timid, turns_left=1, credibility=80.0
         )
         assert not any(would_carry_out(table, lv) for lv in table.levers)
-        made = [
-            threaten(table, _threat_moves(table), difficulty, random.Random(k), True)
-            for k in range(200)
-        ]
+        made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(200)]
         assert any(m is not None for m in made) is expect_some
         for m in made:
             if m is not None:
@@ -111,15 +108,10 @@ def test_no_threat_when_the_crisis_is_near_war_unless_reckless() -> None:
     much.  A reckless one (risk 1) dares go to the threshold, and would carry it out."""
     calm = Personality(hardline=0.5, patience=0.0, risk=0.7)
     table = replace(_table(), personality=calm, turns_left=1, tension=85.0)
-    made = [
-        threaten(table, _threat_moves(table), "normal", random.Random(k), True) for k in range(50)
-    ]
+    made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(50)]
     assert all(m is None for m in made)
     reckless = replace(table, personality=Personality(0.5, 0.0, 1.0))
-    made = [
-        threaten(reckless, _threat_moves(reckless), "normal", random.Random(k), True)
-        for k in range(50)
-    ]
+    made = [threaten(reckless, _threat_moves(reckless), random.Random(k), True) for k in range(50)]
     assert any(m is not None for m in made)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 from pathlib import Path
 from typing import Any
 
 from game.engine import GameEvent, GameState, apply, new_game, parse_action
 from game.engine.model import RuleTuning, Scenario
 from tests.engine.fixtures import small_scenario
+from tests.golden import regenerating
 
 
 def quiet(**changes: Any) -> Scenario:
@@ -45,7 +45,7 @@ def events_of(state: GameState, *moves: str) -> tuple[GameState, list[GameEvent]
 
 def assert_matches_golden(golden: Path, text: str) -> None:
     """``text`` must equal the golden transcript; ``REDLINES_REGEN_GOLDEN=1`` rewrites it."""
-    if os.environ.get("REDLINES_REGEN_GOLDEN") == "1":
+    if regenerating():
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     expected = golden.read_text(encoding="utf-8")

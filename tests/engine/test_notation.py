@@ -26,6 +26,16 @@ from tests.engine.strategies import actions
 
 
 @given(actions)
+def test_str_is_the_notation_and_repr_rebuilds(action: Action) -> None:
+    """``str(action)`` is the text notation, as ``str(move)`` is in python-chess; the
+    dataclass ``repr`` (the value, field by field) stays for debugging."""
+    assert str(action) == format_action(action)
+    assert f"{action}" == format_action(action)
+    assert parse_action(str(action)) == action
+    assert repr(action).startswith(type(action).__name__ + "(")
+
+
+@given(actions)
 def test_format_parse_round_trip(action: Action) -> None:
     text = format_action(action)
     assert parse_action(text) == action

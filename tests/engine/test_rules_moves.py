@@ -31,6 +31,7 @@ from game.engine import (
     to_move,
 )
 from game.engine.model import Condition, Effect, EventCard, TrackerKind
+from game.engine.termination import Termination
 from tests.engine.fixtures import small_scenario
 from tests.engine.helpers import events_of, quiet, run, start
 
@@ -293,7 +294,7 @@ def test_R18_facilitator() -> None:
     assert state.round_index == 1
     state = run(state, "facilitator end-game")
     assert state.over
-    assert state.ended_by == "facilitator"
+    assert state.ended_by is Termination.FACILITATOR
 
 
 def test_R13_walkout_agreement_overtakes_the_rest() -> None:

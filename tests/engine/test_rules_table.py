@@ -18,6 +18,7 @@ from game.engine import (
     to_move,
 )
 from game.engine.model import Round
+from game.engine.termination import Termination
 from tests.engine.helpers import quiet, run, start
 
 
@@ -89,7 +90,7 @@ def test_R4_end_of_round() -> None:
     assert quotes == ["Boreal: “We need guarantees.”", "Observer: “The talks were frank.”"]
     state = run(state, *["cobalt pass", "boreal pass", "aster pass"] * 3)
     assert is_over(state)
-    assert state.ended_by == "rounds"
+    assert state.ended_by is Termination.ROUNDS
 
 
 @pytest.mark.parametrize(

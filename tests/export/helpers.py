@@ -37,7 +37,7 @@ def play_full(save: Path, scenario: str | Path = "geneva-2022", seed: int = 7) -
     seats = {a.id: Seat(SeatKind.AI) for a in sc.playable}
     seats[first] = Seat(SeatKind.HUMAN)
     session = Session(loaded, seed, seats, autosave=False)
-    agent, _ = make_agent(sc, first, Seat(SeatKind.AI), seed)
+    agent = make_agent(sc, first, Seat(SeatKind.AI), seed)
     lever = next(lv.id for lv in sc.levers if lv.owner == first)
     threatened = second = False
     while not session.is_over:

@@ -8,9 +8,9 @@ import html
 import pytest
 
 from game.engine.model import Scenario
+from game.engine.words import paragraphs
 from game.export.briefings import briefing_pages, delegation_file
 from game.scenario import load_scenario
-from game.scenario.prose import paragraphs
 from tests.engine.fixtures import small_scenario
 from tests.export.helpers import check_html
 

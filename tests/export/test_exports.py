@@ -6,11 +6,10 @@ import html
 import re
 from pathlib import Path
 
+from game.engine.words import paragraphs, signed
 from game.export import build_debrief
 from game.export.html_debrief import debrief_html
 from game.export.markdown import debrief_markdown, md
-from game.export.words import signed
-from game.scenario.prose import paragraphs
 from game.session import Session
 from tests.export.helpers import HOSTILE_NOTE, check_html
 

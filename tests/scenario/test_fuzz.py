@@ -12,12 +12,15 @@ import copy
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scenario import ScenarioError, load_bytes
 from game.scenario.yaml_reader import read
 from tests.scenario.helpers import GENEVA, MINIMAL, dump, minimal_data
+
+pytestmark = pytest.mark.slow  # long fuzzers: `pytest -m "not slow"` leaves them out
 
 LOCATED = re.compile(r"^fuzz\.yaml:\d+:\d+: ")
 

@@ -3,18 +3,18 @@
 ``broken.yaml`` holds syntax-level mistakes (duplicate keys, YAML 1.1
 booleans, a non-text key), type and range mistakes, and cross-reference
 mistakes; ``broken.expected`` is the exact output.  To regenerate it on
-purpose after changing a message: ``REDLINES_REGENERATE=1 pytest tests/scenario``,
+purpose after changing a message: ``REDLINES_REGEN_GOLDEN=1 pytest tests/scenario``,
 then read the diff.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
 from game.scenario import ScenarioError, load_bytes
+from tests.golden import regenerating
 from tests.scenario.helpers import DATA
 
 LINE = re.compile(r"^broken\.yaml:\d+:\d+: [^:]*: .+$")
@@ -29,7 +29,7 @@ def _actual() -> str:
 def test_broken_scenario_reports_exactly_the_expected_messages() -> None:
     expected_file = DATA / "broken.expected"
     actual = _actual()
-    if os.environ.get("REDLINES_REGENERATE"):
+    if regenerating():
         expected_file.write_text(actual, encoding="utf-8")
     assert actual.splitlines() == expected_file.read_text(encoding="utf-8").splitlines()
 

@@ -188,3 +188,15 @@ def test_a_yaml_error_at_the_end_of_a_one_line_file_points_into_the_file() -> No
     with pytest.raises(ScenarioError) as caught:
         load_bytes(b'a: "unfinished', "two.yaml")
     assert str(caught.value).startswith("two.yaml:1:15: YAML syntax: ")
+
+
+def test_the_rules_document_is_the_engines_rule_tuning() -> None:
+    """Every RuleTuning number can be set in a scenario's ``rules``, with the same default."""
+    import dataclasses
+
+    from game.engine.model import RuleTuning
+    from game.scenario.document import RulesDoc
+
+    engine_fields = {f.name: f.default for f in dataclasses.fields(RuleTuning)}
+    doc_fields = {name: info.default for name, info in RulesDoc.model_fields.items()}
+    assert doc_fields == engine_fields

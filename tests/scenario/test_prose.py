@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 
 from game import engine
+from game.engine.words import paragraphs
 from game.export.briefings import briefing_pages, delegation_file
 from game.export.markdown import md_prose
 from game.scenario import load_scenario
-from game.scenario.prose import paragraphs
 from game.text import table as text
 from game.ui.screens.common import prose
 from tests.engine.fixtures import small_scenario

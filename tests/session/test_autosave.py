@@ -10,7 +10,7 @@ import pytest
 
 from game import fileio
 from game.engine import Pass
-from game.session import Session, autosaves, read_save
+from game.session import autosaves, read_save
 from game.session.store import load
 from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
@@ -28,7 +28,6 @@ def test_each_game_has_its_own_autosave_in_the_user_data_folder(
     for session in (first, second):
         assert session.autosave_file.parent == home / "data" / "autosave"
         assert session.autosave_file.name.startswith(f"{loaded.scenario.id}-{session.seed}-")
-        assert session.autosave_path() == session.autosave_file  # on a session: its own file
         session.submit(Pass(str(session.to_move)))
     # Starting the second game did not overwrite the first one's autosave.
     assert read_save(first.autosave_file).seed == 1
@@ -37,14 +36,14 @@ def test_each_game_has_its_own_autosave_in_the_user_data_folder(
 
 def test_continue_finds_the_latest_autosave(loaded: FakeLoaded, home: Path) -> None:
     assert autosaves.latest_autosave() is None
-    assert not Session.autosave_path().is_file()  # the title's Continue stays disabled
+    assert not autosaves.continue_path().is_file()  # the title's Continue stays disabled
     first = new_session(loaded, seed=1, autosave=True)
     first.submit(Pass(str(first.to_move)))
     second = new_session(loaded, seed=2, autosave=True)
     second.submit(Pass(str(second.to_move)))
     latest = autosaves.latest_autosave()
     assert latest is not None
-    assert Session.autosave_path() == latest  # on the class: what Continue opens
+    assert autosaves.continue_path() == latest  # on the class: what Continue opens
     # It is the copy beside the player's saves (the Load screen lists it), of the second game,
     # and a game continued from it keeps writing to the second game's own file.
     assert latest == home / "data" / "autosave.json"

@@ -15,7 +15,8 @@ from game.engine.actions import Bookmark, Inject, News, Timeout
 from game.errors import UserError
 from game.session import Session, SessionError, load, save
 from game.session.clock import TurnClock
-from game.session.facilitator import Facilitation, PinHash
+from game.session.facilitator import Facilitation
+from game.session.pins import PinHash
 from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
 # --- the clock on its own ------------------------------------------------------------

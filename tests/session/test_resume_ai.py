@@ -43,6 +43,5 @@ def test_an_ai_seat_is_seeded_without_the_ply() -> None:
     """The agent's seed depends on the game's seed and the actor only, never on the move."""
     scenario = load_scenario("geneva-2022").scenario
     actor = scenario.playable[0].id
-    agent, notice = make_agent(scenario, actor, Seat(SeatKind.AI), 9)
-    assert notice is None
+    agent = make_agent(scenario, actor, Seat(SeatKind.AI), 9)
     assert agent.seed == derive_seed(9, actor)  # type: ignore[attr-defined]

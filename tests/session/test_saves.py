@@ -13,7 +13,7 @@ import pytest
 from game import engine, fileio
 from game.engine import Pass
 from game.errors import UserError
-from game.session import SaveError, Session, load, read_save, save
+from game.session import SaveError, Session, autosaves, load, read_save, save
 from game.session import savefile as savefile_module
 from tests.session.conftest import AI, FakeLoaded, new_session, resolver, seats_for
 
@@ -493,13 +493,13 @@ def test_action_illegal_on_replay_names_its_number_and_the_reason(
 def test_a_broken_save_overwrites_nothing(saved: Path, loaded: FakeLoaded, home: Path) -> None:
     autosave = new_session(loaded, autosave=True)
     autosave.submit(Pass(str(autosave.to_move)))
-    autosave_bytes = Session.autosave_path().read_bytes()
+    autosave_bytes = autosaves.continue_path().read_bytes()
     saved.write_bytes(saved.read_bytes()[:100])
     broken = saved.read_bytes()
     with pytest.raises(SaveError):
         load(saved, autosave=True, save_path=saved, resolve=resolver(loaded))
     assert saved.read_bytes() == broken
-    assert Session.autosave_path().read_bytes() == autosave_bytes
+    assert autosaves.continue_path().read_bytes() == autosave_bytes
 
 
 def test_read_save_gives_the_record(saved: Path) -> None:

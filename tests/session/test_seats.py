@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.ai.difficulty import Difficulty
 from game.errors import UserError
-from game.session.seats import Difficulty, Seat, SeatKind, format_seats, parse_seats
+from game.session.seats import Seat, SeatKind, format_seats, parse_seats
 
 ACTORS = ("alpha", "beta", "gamma")
 HUMAN, AI, RANDOM = Seat(SeatKind.HUMAN), Seat(SeatKind.AI), Seat(SeatKind.RANDOM)

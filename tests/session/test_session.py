@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from game import engine
+from game.ai.difficulty import Difficulty
 from game.engine import Action, ActorView, Pass
 from game.session import (
     AgentError,
@@ -16,7 +17,6 @@ from game.session import (
     register_agent_factory,
     unregister_agent_factory,
 )
-from game.session import agents as agents_module
 from tests.session.conftest import AI, HUMAN, RANDOM, FakeLoaded, new_session, seats_for
 
 
@@ -144,7 +144,7 @@ def test_ai_seats_come_from_the_registered_factory_and_see_only_their_view(
 ) -> None:
     made: dict[str, _Scripted] = {}
 
-    def factory(scenario: object, actor: str, difficulty: str, seed: int) -> _Scripted:
+    def factory(scenario: object, actor: str, difficulty: Difficulty, seed: int) -> _Scripted:
         assert difficulty == "normal"
         made[actor] = _Scripted(actor)
         return made[actor]
@@ -160,18 +160,6 @@ def test_ai_seats_come_from_the_registered_factory_and_see_only_their_view(
     for actor, agent in made.items():
         assert agent.seen
         assert all(v.actor == actor for v in agent.seen)
-    assert session.notices == []
-
-
-def test_without_an_ai_package_ai_seats_fall_back_to_random_with_a_notice(
-    loaded: FakeLoaded, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(agents_module, "_ai_module_factory", lambda: None)
-    session = new_session(loaded, seats=seats_for(loaded, AI, AI))
-    turns = session.run_until_human()
-    assert turns
-    assert all(t.rationale == "chosen at random" for t in turns)
-    assert session.notices == [agents_module.AI_UNAVAILABLE]
 
 
 def test_the_seats_mapping_is_read_only(loaded: FakeLoaded) -> None:

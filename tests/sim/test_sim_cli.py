@@ -6,15 +6,8 @@ import json
 
 import pytest
 
-from game import paths
 from game.cli import main
 from game.sim import TIMING_KEYS
-
-
-@pytest.fixture(autouse=True)
-def _bundled() -> None:
-    if paths.bundled_scenario("geneva-2022") is None:
-        pytest.skip("no bundled scenario in this version")
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, object]:
@@ -88,13 +81,3 @@ def test_progress_bar_redraws_in_place_and_ends_the_line() -> None:
     assert out.count("\r") == 4
     assert out.endswith("100/100 games\n")
     assert "[" + "#" * 30 + "]" in out
-
-
-def test_ai_seats_without_an_ai_say_so(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from game.session import agents
-
-    monkeypatch.setattr(agents, "_ai_module_factory", lambda: None)
-    assert main(["simulate", "geneva-2022", "--games", "2", "--jobs", "1"]) == 0
-    assert agents.AI_UNAVAILABLE in capsys.readouterr().err

@@ -143,7 +143,7 @@ def test_sim_counts_red_lines_as_the_engine_judges_them() -> None:
     for seed in range(5):
         game = play_game(scenario, seats, seed)
         state = engine.new_game(scenario, seed)
-        agents = {a: make_agent(scenario, a, seats[a], seed)[0] for a in seats}
+        agents = {a: make_agent(scenario, a, seats[a], seed) for a in seats}
         while not state.over:
             mover = engine.to_move(state)
             legal = engine.legal_actions(state, mover)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from game.ui.kit.context import Context
 from game.ui.kit.pilot import Pilot
 from game.ui.kit.scene import Scene
 from game.ui.kit.settings import Settings, SettingsStore
+from tests.golden import regenerating
 
 GOLDEN = Path(__file__).parent / "golden"
 FAILURES = Path(__file__).parent / "_failures"
@@ -74,8 +74,8 @@ def assert_golden(
 ) -> None:
     """Compare with ``golden/<name>.png``; on failure save a side-by-side diff in _failures/."""
     path = golden_dir / f"{name}.png"
-    if os.environ.get("REDLINES_REGEN_GOLDEN") == "1" or not path.exists():
-        if os.environ.get("REDLINES_REGEN_GOLDEN") != "1":
+    if regenerating() or not path.exists():
+        if not regenerating():
             pytest.fail(
                 f"no golden image {path.name}; run with REDLINES_REGEN_GOLDEN=1 and look at it"
             )

@@ -31,6 +31,7 @@ def _title(ctx: Context) -> Scene:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_input_never_raises(make_pilot: MakePilot, seed: int) -> None:
     rng = random.Random(seed)

@@ -11,8 +11,7 @@ import pytest
 
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Push, Transition
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Scene, Transition
 from game.ui.kit.settings import SettingsStore
 from game.ui.kit.widgets import Button, Stepper, Toggle
 from game.ui.screens.settings_screen import SettingsScene

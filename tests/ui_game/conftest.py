@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.scenario import load_scenario
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.context import Context

@@ -16,8 +16,9 @@ import pygame
 from game import paths
 from game.engine import Bookmark, EndGame, Inject, Pass, Timeout
 from game.scenario import load_scenario
+from game.session import autosaves
 from game.session.controller import Submit
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.session.store import load
@@ -197,7 +198,7 @@ def test_inject_and_bookmark_go_to_log_transcript_and_replay(
     assert any("first threat: discuss" in t for t in table.transcript.all_text())
     title = next(c.title for c in setup.session.scenario.events if c.id == card)
     assert any(title in t for t in table.transcript.all_text())
-    replayed = load(Session.autosave_path())
+    replayed = load(autosaves.continue_path())
     assert [e.action for e in replayed.log] == actions
     assert replayed.digest() == setup.session.digest()
 

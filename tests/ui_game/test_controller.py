@@ -39,7 +39,7 @@ from game.session.controller import (
     Undo,
 )
 from game.session.records import Turn
-from game.session.seats import Seat, SeatKind
+from game.session.seats import Difficulty, Seat, SeatKind
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
@@ -48,6 +48,7 @@ from game.ui.screens.common import GameSetup
 from game.ui.screens.console import FacilitatorConsole
 from game.ui.screens.flow import start_scene
 from game.ui.screens.table.forms import FormScene
+from game.ui.screens.table.model import easy_ai, status_line
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup, play_until, shown_text
@@ -311,3 +312,59 @@ def test_no_table_helper_imports_the_table_scene() -> None:
         if path.name != "scene.py" and "table.scene" in path.read_text(encoding="utf-8")
     ]
     assert importers == []
+
+
+def test_the_status_line_comes_from_plain_inputs(home: Path) -> None:
+    setup = new_setup({"us": Seat(SeatKind.HUMAN)})
+    setup.session.run_until_human()
+    pv = setup.game.public_view()
+    assert pv.to_move == "us"
+
+    def line(viewer: str | None, **kw: object) -> tuple[str, str]:
+        args: dict[str, object] = {"human_to_move": True, "paused": False, "save_warning": None}
+        return status_line(pv, viewer, **{**args, **kw})  # type: ignore[arg-type]
+
+    assert line("us")[0].startswith("Your move — the ")
+    assert line(None)[0].startswith("Waiting for the ")
+    assert line("us", paused=True) == ("Paused by the facilitator.", "warning")
+    assert line("us", save_warning="disk full") == ("Not saved: disk full", "danger")
+    assert "considering its move" in line(None, human_to_move=False)[0]
+    assert easy_ai(pv, {"russia": Seat(SeatKind.AI, Difficulty.EASY)}) == ("russia",)
+    assert easy_ai(pv, {"russia": Seat(SeatKind.AI)}) == ()
+
+
+def _imported(path: Path) -> set[str]:
+    """The game modules a file imports, at module level or inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("game"):
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names if alias.name.startswith("game"))
+    return names
+
+
+def test_the_table_modules_import_each_other_without_a_cycle() -> None:
+    root = GAME_UI.parent.parent
+    files = {
+        ".".join(path.relative_to(root).with_suffix("").parts): path
+        for path in (GAME_UI / "screens").rglob("*.py")
+    }
+    graph = {name: _imported(path) & files.keys() - {name} for name, path in files.items()}
+    table = {name for name in files if ".table." in name or name.endswith(".control")}
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            here = todo.pop()
+            for nxt in graph[here]:
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    cycles = sorted(name for name in table if reaches(name, name))
+    assert cycles == []

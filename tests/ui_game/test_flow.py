@@ -10,11 +10,11 @@ from game.session.seats import SeatKind
 from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
 from game.ui.screens.debrief import DebriefScene
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.scene import TableScene
+from game.ui.screens.title import GameTitle
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
@@ -123,7 +123,8 @@ def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) 
 
 
 def test_an_easy_ai_says_what_it_would_take(make_pilot: MakePilot, home: Path) -> None:
-    from game.session.seats import Difficulty, Seat
+    from game.ai.difficulty import Difficulty
+    from game.session.seats import Seat
     from game.ui.kit.dialog import Dialog
     from game.ui.screens.flow import start_scene
     from tests.ui_game.conftest import new_setup, play_until
@@ -202,4 +203,30 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     pilot.press("return")  # Enter on the list opens the chosen save
     pilot.advance()
     assert isinstance(pilot.scene, TableScene)
+    assert pilot.app.crashes == []
+
+
+def test_seats_push_over_the_picker_and_the_game_takes_both_places(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    """The picker pushes the seats and they pop back to it (the same picker, its choice
+    kept); once a game starts, the title is right below it, not the picker."""
+    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    pilot.click("title.new")
+    picker = pilot.scene
+    assert isinstance(picker, PickerScene)
+    chosen = picker.list.selected
+    pilot.click("picker.choose")
+    assert isinstance(pilot.scene, SeatsScene)
+    assert [type(s) for s in pilot.app.stack] == [GameTitle, PickerScene, SeatsScene]
+    pilot.click("seats.back")
+    assert pilot.scene is picker
+    assert picker.list.selected == chosen
+    pilot.click("picker.choose")
+    pilot.press("escape")
+    assert pilot.scene is picker
+    pilot.click("picker.choose")
+    pilot.click("seats.start")
+    assert isinstance(pilot.app.stack[0], GameTitle)
+    assert not any(isinstance(s, (PickerScene, SeatsScene)) for s in pilot.app.stack)
     assert pilot.app.crashes == []

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from game.scenario import load_scenario
+from game.session import autosaves
 from game.session.seats import Seat, SeatKind
-from game.session.session import Session
 from game.ui.screens.flow import continue_scene
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.seats import SeatsScene
@@ -58,6 +58,6 @@ def test_the_seats_screen_saves_the_pins_hashed_from_the_first_autosave(
     assert isinstance(handover, HandoverScene)
     assert handover.pin is not None
     assert handover.pin.check(PINS[handover.actor])
-    text = Session.autosave_path().read_text(encoding="utf-8")
+    text = autosaves.continue_path().read_text(encoding="utf-8")
     assert not any(pin in text for pin in PINS.values())
     assert set(json.loads(text)["pins"]) == set(PINS)

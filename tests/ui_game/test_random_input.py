@@ -25,6 +25,7 @@ TEXT = ["a", "Ж", "1", " ", "«"]
 SIZES = [(1280, 720), (800, 480), (1920, 1080), (1000, 1000)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("seed", "humans"), [(1, ("us",)), (2, ("us", "russia")), (3, ("nato",))])
 def test_random_input_on_game_screens_never_raises(
     make_pilot: MakePilot, home: Path, seed: int, humans: tuple[str, ...]

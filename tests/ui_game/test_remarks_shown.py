@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.engine import Bookmark, EventKind, News
+from game.engine.words import humanize
 from game.session.seats import Seat, SeatKind
-from game.ui.screens.common import humanize
 from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.flow import start_scene
 from game.ui.screens.summary import RoundSummaryScene
@@ -32,7 +32,7 @@ def test_the_table_shows_remarks_never_rationales_and_the_debrief_reveals_them(
             shown = "\n".join(scene.transcript.all_text()) + "\n" + shown_text(scene)
             ai = [e for e in session.log if e.by is not SeatKind.HUMAN]
             for entry in ai:
-                for private in (entry.rationale, humanize(entry.rationale, scene.pv.issues)):
+                for private in (entry.rationale, humanize(scene.pv, entry.rationale)):
                     if not private:
                         continue
                     assert private not in shown, private
@@ -50,7 +50,7 @@ def test_the_table_shows_remarks_never_rationales_and_the_debrief_reveals_them(
     assert remarks_seen
     debrief = shown_text(pilot.scene)
     revealed = [
-        humanize(e.rationale, session.scenario.issues)
+        humanize(session.scenario, e.rationale)
         for e in session.log
         if e.by is not SeatKind.HUMAN and e.rationale
     ]

@@ -22,8 +22,8 @@ from game.ui.kit.scene import Scene
 from game.ui.main import run_game
 from game.ui.screens.classroom import classroom_of
 from game.ui.screens.debrief import DebriefScene
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.table.scene import TableScene
+from game.ui.screens.title import GameTitle
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, SEED, shown_text
 

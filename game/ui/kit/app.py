@@ -1,7 +1,7 @@
 """The app shell: the window, the scene stack, and a loop that sleeps while nothing changes.
 
 Scenes return transitions; only this module changes the stack.  The loop
-blocks in ``pygame.event.wait`` until input arrives or a scene's next timed
+sleeps (``game.ui.kit.loop_clock``) until input arrives or a scene's next timed
 wake-up (a caret blink, a tooltip) is due, redraws only when something
 changed, and ticks at 60 fps only while a scene animates.  ``step`` and
 ``render`` are public so that the pilot can drive the same code with a fake
@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -24,9 +23,9 @@ from game.errors import UserError
 from game.ui.kit.context import Context
 from game.ui.kit.crash import ErrorScene, write_crash_log
 from game.ui.kit.help import HelpOverlay
-from game.ui.kit.intent import Pop, Push, Quit, Replace, Transition
 from game.ui.kit.keys import KeyBinding, find_action
-from game.ui.kit.scene import Scene
+from game.ui.kit.loop_clock import LoopClock, SystemClock
+from game.ui.kit.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
 
@@ -39,11 +38,9 @@ class NoWindowError(UserError):
     """There is no display to open the game's window on."""
 
 
-FPS = 60
 # Screens are designed for at least this many unscaled pixels; a larger UI scale than
 # the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
 MIN_LOGICAL = (600, 340)
-IDLE_POLL_MS = 10  # how often the idle loop looks for input: well under a frame
 _MAX_CHAINED_TRANSITIONS = 32
 # SDL falls back to these when no window system answers (no DISPLAY, no Wayland): a game
 # opened there runs in a window nobody can see, so unless asked for by name they mean
@@ -111,7 +108,6 @@ class App:
         self.log_dir = log_dir(settings_dir)
         self.first = first
         self.on_frame = on_frame
-        self.idle_poll_ms = IDLE_POLL_MS
         self.stack: list[Scene] = []
         self.running = False
         self.dirty = True
@@ -393,49 +389,21 @@ class App:
             self.on_frame(self.frames)
         return True
 
-    def _wait(self, timeout: float | None) -> list[pygame.event.Event]:
-        """Sleep until events arrive or ``timeout`` ms pass (None: until events arrive).
+    def run(self, clock: LoopClock | None = None) -> int:
+        """The real loop: sleep until input or a wake-up is due, redraw on change; 0 on exit.
 
-        ``pygame.event.wait`` in pygame-ce polls every millisecond (about 2 % of a
-        core while idle); sleeping ``idle_poll_ms`` between polls costs a tenth of
-        that, and a delay under one frame is not felt.  ``idle_poll_ms = 0`` uses
-        ``pygame.event.wait`` instead.
+        ``clock`` gives the time and does the waiting (default: the system's); a test
+        passes the pilot's ``ScriptedClock`` so that the loop runs on a fake clock.
         """
-        if self.idle_poll_ms <= 0:
-            first = (
-                pygame.event.wait()
-                if timeout is None
-                else pygame.event.wait(max(1, math.ceil(timeout)))
-            )
-            return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
-        deadline = None if timeout is None else time.monotonic() + timeout / 1000
-        while True:
-            events = pygame.event.get()
-            if events:
-                return events
-            pause = self.idle_poll_ms / 1000
-            if deadline is not None:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return []
-                pause = min(pause, remaining)
-            time.sleep(pause)
-
-    def run(self) -> int:
-        """The real loop: sleep until input or a wake-up is due, redraw on change; 0 on exit."""
         if not self.running:
             self.start()
-        clock = pygame.time.Clock()
-        last = pygame.time.get_ticks()
+        clock = clock or SystemClock()
+        last = clock.now_ms()
         self.render()
         while self.running:
             wake = self.wakeup_in()
-            if wake == 0:
-                clock.tick(FPS)  # animating: a steady frame rate
-                events = pygame.event.get()
-            else:
-                events = self._wait(wake)
-            now = pygame.time.get_ticks()
+            events = clock.frame() if wake == 0 else clock.wait(wake)
+            now = clock.now_ms()
             self.step(events, now - last)
             last = now
             self.render()

@@ -9,9 +9,9 @@ import pygame
 
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Scene, Transition
 from game.ui.kit.text import ellipsize
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import TextFit, blit_text, draw_box

@@ -1,17 +1,14 @@
-"""What widgets and scenes report instead of calling game code: intents and transitions.
+"""What widgets report instead of calling game code: intents.
 
 A widget returns an ``Intent`` ("button new-game was clicked", "slider scale
-changed to 1.5"); the scene turns intents into a ``Transition`` for the app's
-scene stack.  Nothing below the app ever touches the stack itself.
+changed to 1.5"); the scene turns intents into a ``Transition`` (``game.ui.kit.scene``)
+for the app's scene stack.  Nothing below the app ever touches the stack itself.
+A leaf: it imports nothing of the kit, so every widget can use it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from game.ui.kit.scene import Scene
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,34 +24,6 @@ class Intent:
     kind: str
     value: object = None
 
-
-@dataclass(frozen=True, slots=True)
-class Push:
-    """Open ``scene`` on top of the current one."""
-
-    scene: Scene
-
-
-@dataclass(frozen=True, slots=True)
-class Pop:
-    """Close the current scene; ``result`` goes to the scene below's ``on_resume``."""
-
-    result: object = None
-
-
-@dataclass(frozen=True, slots=True)
-class Replace:
-    """Swap the current scene for ``scene``."""
-
-    scene: Scene
-
-
-@dataclass(frozen=True, slots=True)
-class Quit:
-    """Leave the game."""
-
-
-Transition = Push | Pop | Replace | Quit
 
 # What a widget's handle_event returns: an intent, or whether it consumed the event.
 Handled = Intent | bool

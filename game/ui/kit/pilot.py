@@ -7,7 +7,7 @@ it would from a person; time only moves when the test calls ``advance``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +20,60 @@ from game.ui.kit.settings import Settings
 from game.ui.kit.widgets.base import Widget
 
 FRAME_MS = 1000 / 60
+
+# At a scripted time: an event to post, or None to only mark the time (see ScriptedClock).
+Cue = tuple[float, pygame.event.Event | None]
+
+
+class ScriptedClock:
+    """A fake ``LoopClock`` for the real loop (``App.run``): time jumps, nobody sleeps.
+
+    ``script`` is a list of (milliseconds, event or None).  When the loop waits, the
+    clock jumps to the next cue (or by the wait's timeout, if that comes first), calls
+    ``on_cue(ms)`` and hands over the cue's event; while the loop animates, each frame
+    is 1/60 s.  Events already in pygame's queue come first, as they would.  Once the
+    script is played out, the loop is sent ``QUIT``.  ``waits`` records what the loop
+    asked for: None is a wait for input only, the idle loop's.
+    """
+
+    def __init__(
+        self, script: Sequence[Cue], on_cue: Callable[[float], None] | None = None
+    ) -> None:
+        self.now = 0.0
+        self.script = sorted(script, key=lambda cue: cue[0])
+        self.on_cue = on_cue
+        self.waits: list[float | None] = []
+
+    def now_ms(self) -> float:
+        return self.now
+
+    def _due(self) -> list[pygame.event.Event]:
+        events = []
+        while self.script and self.script[0][0] <= self.now:
+            at, event = self.script.pop(0)
+            if self.on_cue is not None:
+                self.on_cue(at)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def frame(self) -> list[pygame.event.Event]:
+        self.now += FRAME_MS
+        return pygame.event.get() + self._due()
+
+    def wait(self, timeout_ms: float | None) -> list[pygame.event.Event]:
+        self.waits.append(timeout_ms)
+        queued = pygame.event.get()
+        if queued:
+            return queued
+        if not self.script:
+            return [pygame.event.Event(pygame.QUIT)]
+        at = self.script[0][0]
+        if timeout_ms is not None and self.now + timeout_ms < at:
+            self.now += timeout_ms
+            return []
+        self.now = max(self.now, at)
+        return self._due()
 
 
 class Pilot:

@@ -8,12 +8,13 @@ None); it never touches the app's scene stack.  Subclasses fill in
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 import pygame
 
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Handled, Intent, Quit, Transition
+from game.ui.kit.intent import Handled, Intent
 from game.ui.kit.keys import KeyBinding, find_action
 from game.ui.kit.settings import Settings
 from game.ui.kit.theme import Theme
@@ -24,6 +25,36 @@ W = TypeVar("W", bound=Widget)
 
 _KEYBOARD = (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
 _MOUSE = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+
+
+# What a scene returns to the app: the scene stack changes only through these.
+@dataclass(frozen=True, slots=True)
+class Push:
+    """Open ``scene`` on top of the current one."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
+class Pop:
+    """Close the current scene; ``result`` goes to the scene below's ``on_resume``."""
+
+    result: object = None
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """Swap the current scene for ``scene``."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
+class Quit:
+    """Leave the game."""
+
+
+Transition = Push | Pop | Replace | Quit
 
 
 class Scene:

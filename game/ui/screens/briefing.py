@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from game.engine import words
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.screens.common import GameSetup, adjective, issue_name, option_label, short_name
+from game.ui.kit.scene import Transition
+from game.ui.screens.common import GameSetup, adjective, short_name
 from game.ui.screens.page import PageScene
 
 
@@ -63,14 +65,12 @@ class BriefingScene(PageScene):
             values = view.values.get(issue_id, {})
             ranked = sorted(values.items(), key=lambda kv: -kv[1])
             doc.text(
-                f"{issue_name(pv.issues, issue_id)} — {weight:.0%} of what you care about",
+                f"{words.issue_name(pv, issue_id)} — {weight:.0%} of what you care about",
                 "label",
                 gap="md",
             )
             doc.text(
-                "   ·   ".join(
-                    f"{option_label(pv.issues, issue_id, o)} {v:.2f}" for o, v in ranked
-                ),
+                "   ·   ".join(f"{words.option_label(pv, issue_id, o)} {v:.2f}" for o, v in ranked),
                 "caption",
                 "text_dim",
                 gap="xs",
@@ -79,12 +79,10 @@ class BriefingScene(PageScene):
         if not view.red_lines:
             doc.text("You have no red lines.", "body_italic", "text_dim")
         for line in view.red_lines:
-            options = ", ".join(
-                option_label(pv.issues, line.issue, o) for o in sorted(line.options)
-            )
+            options = ", ".join(words.option_label(pv, line.issue, o) for o in sorted(line.options))
             kind = "public: everyone knows it" if line.public else "secret: only you know it"
             doc.text(
-                f"× {issue_name(pv.issues, line.issue)}: never {options}  ({kind})",
+                f"× {words.issue_name(pv, line.issue)}: never {options}  ({kind})",
                 "label",
                 "danger",
                 gap="md",
@@ -109,9 +107,9 @@ class BriefingScene(PageScene):
         if demands:
             doc.heading("Your public demands (on the table from the start)")
             for d in demands:
-                wanted = option_label(pv.issues, d.issue, d.option)
+                wanted = words.option_label(pv, d.issue, d.option)
                 doc.text(
-                    f"{issue_name(pv.issues, d.issue)}: {wanted}",
+                    f"{words.issue_name(pv, d.issue)}: {wanted}",
                     "label",
                     gap="md",
                 )

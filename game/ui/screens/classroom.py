@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.session.controller import ClockReading
-from game.session.facilitator import PinHash
 from game.session.local import LocalGame
+from game.session.pins import PinHash
 from game.session.session import Session
 from game.session.watch import ScenarioWatcher
 from game.ui.kit.context import Context

@@ -7,17 +7,15 @@ colour-blind series (and every colour is always labelled with text too).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import pygame
 
-from game.engine import PublicView
-from game.engine.model import Issue, Round, Scenario
-from game.scenario.prose import paragraphs
+from game.engine import PublicView, words
+from game.engine.model import Round, Scenario
 from game.session.controller import GameController
-from game.session.facilitator import PinHash
 from game.session.local import LocalGame
+from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import COLOUR_BLIND_PALETTE, Theme
@@ -78,46 +76,22 @@ def current_round(pv: PublicView) -> Round:
 
 def prose(text: str) -> str:
     """Text as it reads on screen: paragraphs and list items kept, wrapped lines joined."""
-    return "\n\n".join(paragraphs(text))
-
-
-_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
-
-
-def humanize(text: str, issues: Sequence[Issue]) -> str:
-    """An AI rationale as a person reads it: ``issue=option`` ids become the option's label."""
-
-    def label(match: re.Match[str]) -> str:
-        issue = issue_of(issues, match.group(1))
-        if issue is None:
-            return match.group(0)
-        return next((o.label for o in issue.options if o.id == match.group(2)), match.group(0))
-
-    return _TERM.sub(label, text)
+    return "\n\n".join(words.paragraphs(text))
 
 
 def short_name(pv: PublicView | Scenario, actor: str) -> str:
     """The actor's short name, as the scenario gives it (its id if unknown)."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.short_name or a.name
-    return actor
+    return words.short_name(pv, actor)
 
 
 def adjective(pv: PublicView | Scenario, actor: str) -> str:
     """The actor's adjective, for "Pass the laptop to the <adjective> delegation"."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.adjective or a.short_name or a.name
-    return actor
+    return words.adjective(pv, actor)
 
 
 def delegate_name(pv: PublicView | Scenario, actor: str) -> str:
     """The head of delegation's name, without the title after the first comma."""
-    for a in pv.actors:
-        if a.id == actor:
-            return a.delegate.split(",")[0].split("(")[0].strip() or a.name
-    return actor
+    return words.delegate_name(pv, actor)
 
 
 def seat_text(seat: Seat) -> str:
@@ -127,31 +101,6 @@ def seat_text(seat: Seat) -> str:
     return str(seat.kind).title()
 
 
-def issue_of(issues: Sequence[Issue], issue_id: str) -> Issue | None:
-    """The issue with this id, if any."""
-    return next((i for i in issues if i.id == issue_id), None)
-
-
-def option_label(issues: Sequence[Issue], issue_id: str, option_id: str) -> str:
-    """An option's label (its id if unknown)."""
-    issue = issue_of(issues, issue_id)
-    if issue is None:
-        return option_id
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
-
-
-def issue_name(issues: Sequence[Issue], issue_id: str) -> str:
-    """An issue's name (its id if unknown)."""
-    issue = issue_of(issues, issue_id)
-    return issue.name if issue is not None else issue_id
-
-
-def term_lines(issues: Sequence[Issue], terms: Iterable[tuple[str, str]]) -> list[str]:
-    """``Issue: Option`` for each term of a package."""
-    return [f"{issue_name(issues, i)}: {option_label(issues, i, o)}" for i, o in terms]
-
-
 def names_list(pv: PublicView | Scenario, actors: Iterable[str]) -> str:
     """Short names joined with commas (or ``nobody``)."""
-    listed = [short_name(pv, a) for a in actors]
-    return ", ".join(listed) if listed else "nobody"
+    return words.names(pv, actors, empty="nobody")

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from game.engine import Action, Bookmark, EndGame, EndRound, ExtendRound, Inject, News
 from game.engine.actions import FACILITATOR
-from game.engine.wording import counted
+from game.engine.words import counted
 from game.errors import UserError
 from game.session.controller import (
     Applied,
@@ -30,13 +30,14 @@ from game.session.controller import (
     SetTurnLimit,
     TimeUp,
 )
-from game.session.facilitator import PinHash
+from game.session.pins import PinHash
 from game.session.records import Turn
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Pop, Push, Transition
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.dropdown import Dropdown
 from game.ui.kit.widgets.entry import TextEntry

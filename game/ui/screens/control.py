@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.session.controller import Applied, GameController, GameIntent
-from game.ui.kit.intent import Pop, Push, Quit, Replace, Transition
+from game.ui.kit.scene import Pop, Push, Quit, Replace, Transition
 
 SceneResult = Transition | GameIntent | None
 MAX_CHAIN = 100  # a screen that answers every answer with an intent is a bug, not a game

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from game import engine
-from game.engine import CommitmentStatus, PublicView
+from game.engine import CommitmentStatus, PublicView, words
 from game.errors import UserError
 from game.export import export_session
 from game.export.debrief import build_debrief
@@ -21,18 +21,17 @@ from game.session.session import Session
 from game.ui.kit import desktop
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
+from game.ui.kit.scene import Pop, Push, Transition
 from game.ui.kit.theme import Theme
 from game.ui.screens.common import (
     GameSetup,
     actor_colour,
-    humanize,
     names_list,
     prose,
     seat_text,
     short_name,
-    term_lines,
 )
 from game.ui.screens.page import PageScene
 from game.ui.screens.widgets.chart import ChartRound, TensionChart, tension_series
@@ -100,12 +99,12 @@ def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
         f"Tension at the end: {pv.trackers.tension:.0f} (war at {pv.trackers.war_threshold:.0f})"
     )
     mine.append(Para(tension, gap="xs"))
-    binding = term_lines(pv.issues, pv.binding)
+    binding = words.term_lines(pv, pv.binding)
     if not binding:
         mine.append(Para("Nothing was agreed bindingly.", "body_italic", "text_dim"))
     mine += [Para(f"•  {line}", gap="xs") for line in binding]
     for prov in pv.provisional:
-        line = term_lines(pv.issues, [(prov.issue, prov.option)])[0]
+        line = words.term_lines(pv, [(prov.issue, prov.option)])[0]
         missing = names_list(pv, prov.missing)
         mine.append(
             Para(f"Provisional only: {line} (never accepted by {missing})", colour="warning")
@@ -151,11 +150,10 @@ def _ledger(doc: Document, pv: PublicView) -> None:
     doc.heading("The commitment ledger")
     if not pv.ledger:
         doc.text("Nobody threatened or promised anything.", "body_italic", "text_dim")
-    levers = {lv.id: lv.name for lv in pv.levers}
     for c in pv.ledger:
-        unless = f" unless {'; '.join(term_lines(pv.issues, c.unless))}" if c.unless else ""
+        unless = f" unless {words.terms_words(pv, c.unless)}" if c.unless else ""
         who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
-        text = f"#{c.number} {who}: {levers.get(c.lever, c.lever)}{unless} — {c.status}"
+        text = f"#{c.number} {who}: {words.lever_name(pv, c.lever)}{unless} — {c.status}"
         doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
 
 
@@ -177,7 +175,7 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
     for n, entry in enumerate(ai, 1):
         who = short_name(pv, entry.action.actor)
         said = f" (said at the table: “{entry.remark}”)" if entry.remark else ""
-        line = f"{n}. {who}: {humanize(entry.rationale, pv.issues)}{said}"
+        line = f"{n}. {who}: {words.humanize(pv, entry.rationale)}{said}"
         doc.text(line, "caption", gap="xs")
 
 

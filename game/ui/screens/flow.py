@@ -9,19 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.errors import UserError
+from game.session import autosaves
 from game.session.session import Session
 from game.session.store import load
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Push, Replace, Transition
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Replace, Scene, Transition
 from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.common import GameSetup
 from game.ui.screens.debrief import DebriefScene
-from game.ui.screens.game_title import GameTitle
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.table.scene import TableScene
-from game.ui.screens.title import TitleHooks
+from game.ui.screens.title import GameTitle, TitleHooks
 
 
 def start_scene(ctx: Context, setup: GameSetup) -> Scene:
@@ -90,7 +89,7 @@ def open_save(ctx: Context, path: Path, *, keep_saving_to: bool) -> Scene:
 
 def continue_scene(ctx: Context) -> Scene:
     """The autosaved game, or a message if there is none."""
-    path = Session.autosave_path()
+    path = autosaves.continue_path()
     if not path.is_file():
         return problem(
             ctx, "No game to continue", "There is no autosaved game yet: start a new one."

@@ -21,9 +21,9 @@ from game.session.seats import Seat
 from game.ui.kit import desktop, layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.text import ellipsize
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import blit_text, draw_box
@@ -32,6 +32,7 @@ from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.kit.widgets.listview import ListView
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.backdrop import Backdrop
+from game.ui.screens.seats import SeatsScene
 from game.ui.screens.widgets.document import Document
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,11 @@ def _notice(ctx: Context, title: str, text: str) -> Dialog:
     return Dialog(
         ctx, "picker.notice", title, text, [("picker.notice.ok", "OK")], cancel="picker.notice.ok"
     )
+
+
+def _make_way(game: Scene) -> Transition:
+    """The seats screen's Start: close it, and have the picker below give way to the game."""
+    return Pop(Replace(game))
 
 
 class PickerScene(Scene):
@@ -251,9 +257,13 @@ class PickerScene(Scene):
         entry = self.chosen()
         if entry is None or entry.loaded is None:
             return None
-        from game.ui.screens.seats import SeatsScene
+        seats = SeatsScene(self.ctx, entry.loaded, seats=self.seats, seed=self.seed, then=_make_way)
+        return Push(seats)
 
-        return Replace(SeatsScene(self.ctx, entry.loaded, seats=self.seats, seed=self.seed))
+    def on_resume(self, result: object) -> Transition | None:
+        if isinstance(result, Replace):  # the seats started a game: it takes this place
+            return result
+        return super().on_resume(result)
 
     def reveal_folder(self) -> Transition | None:
         """Open the scenario folder in the file manager (made first if missing)."""

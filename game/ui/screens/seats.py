@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 import pygame
 
+from game.ai.difficulty import Difficulty
+from game.engine import words
 from game.errors import UserError
 from game.scenario import LoadedScenario
-from game.session.facilitator import PinHash
-from game.session.seats import Difficulty, Seat, SeatKind, parse_seats
+from game.session.pins import PinHash
+from game.session.seats import Seat, SeatKind, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.dropdown import Dropdown
@@ -26,20 +28,24 @@ from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.kit.widgets.stepper import Stepper
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.classroom import classroom_of, timer_options
-from game.ui.screens.common import GameSetup, actor_colour
+from game.ui.screens.common import GameSetup, actor_colour, seat_text
 from game.ui.screens.flow import problem, start_scene
 from game.ui.screens.widgets.chips import PinEntry, Swatch
 
-SEAT_CHOICES: tuple[tuple[Seat, str], ...] = (
-    (Seat(SeatKind.HUMAN), "Human"),
-    (Seat(SeatKind.AI, Difficulty.EASY), "AI · easy"),
-    (Seat(SeatKind.AI, Difficulty.NORMAL), "AI · normal"),
-    (Seat(SeatKind.AI, Difficulty.HARD), "AI · hard"),
+# A person, or an AI at each level of the one Difficulty list (shown as the table shows seats).
+SEAT_CHOICES: tuple[tuple[Seat, str], ...] = tuple(
+    (seat, seat_text(seat))
+    for seat in (Seat(SeatKind.HUMAN), *(Seat(SeatKind.AI, level) for level in Difficulty))
 )
 
 
 class SeatsScene(Scene):
-    """One row per playable delegation; Start opens the briefings."""
+    """One row per playable delegation; Start opens the briefings.
+
+    The picker pushes it and it pops back; Start ends with ``then(first scene of the
+    game)``: by default it takes this scene's place, and the picker passes a ``then``
+    that pops back to it with a ``Replace`` so the game takes the picker's place too.
+    """
 
     title = "Seats"
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
@@ -54,9 +60,11 @@ class SeatsScene(Scene):
         *,
         seats: Mapping[str, Seat] | None = None,
         seed: int | None = None,
+        then: Callable[[Scene], Transition] = Replace,
     ) -> None:
         super().__init__(ctx)
         self.loaded = loaded
+        self.then = then
         sc = loaded.scenario
         playable = [a.id for a in sc.playable]
         chosen = dict(seats) if seats is not None else parse_seats(None, playable)
@@ -149,10 +157,10 @@ class SeatsScene(Scene):
             self.rows, boxes[3 : 3 + len(self.rows)], strict=True
         ):
             swatch.rect, menu.rect, pin.rect = layout.row(box, columns, t.space("md"))
-            actor = self.loaded.scenario.actor(swatch.id.split(".")[1])
-            swatch.text = actor.name
+            actor = swatch.id.split(".")[1]
+            swatch.text = words.actor_name(self.loaded.scenario, actor)
             if swatch.preferred_size()[0] > swatch.rect.width:
-                swatch.text = actor.short_name or actor.name  # large text: the short name
+                swatch.text = words.short_name(self.loaded.scenario, actor)  # large text
         seed_box = boxes[3 + len(self.rows)]
         self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
         timer_box = boxes[4 + len(self.rows)]
@@ -207,13 +215,13 @@ class SeatsScene(Scene):
             return Push(problem(self.ctx, "The game cannot start", str(exc)))
         session.pins = pins  # hashed, and saved with the game from its first autosave
         session.persist()
-        return Replace(start_scene(self.ctx, GameSetup(session)))
+        return self.then(start_scene(self.ctx, GameSetup(session)))
 
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "seats.start":
             return self.begin()
         if intent.source == "seats.back":
-            return self.to_picker()
+            return Pop()
         for _, _, menu, pin in self.rows:
             if intent.source == menu.id and intent.kind == "change":
                 value = menu.options[menu.index][0]
@@ -224,11 +232,5 @@ class SeatsScene(Scene):
 
     def on_action(self, action: str) -> Transition | None:
         if action == "back":
-            return self.to_picker()
+            return Pop()  # back to the picker below, this scenario still chosen
         return self.begin() if action == "start" else None
-
-    def to_picker(self) -> Transition:
-        """Back to the scenario picker, this scenario still chosen."""
-        from game.ui.screens.picker import PickerScene
-
-        return Replace(PickerScene(self.ctx, preselect=self.loaded))

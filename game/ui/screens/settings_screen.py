@@ -8,9 +8,9 @@ import pygame
 
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Scene, Transition
 from game.ui.kit.settings import AI_PACE_MS, WINDOW_SIZES, Settings
 from game.ui.kit.theme import UI_SCALES
 from game.ui.kit.widgets.base import Widget, draw_panel

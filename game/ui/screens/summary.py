@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from game.engine import EventKind, GameEvent
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.intent import Intent
+from game.ui.kit.scene import Pop, Transition
 from game.ui.screens.common import GameSetup
 from game.ui.screens.page import PageScene
 from game.ui.screens.tension import tension_changes

@@ -2,7 +2,8 @@
 
 New game, Continue and Load open scenes made by factories the caller passes
 in (the scenario picker, the autosave, the load dialog); without a factory
-the button is disabled rather than pretending.
+the button is disabled rather than pretending.  ``GameTitle`` is the game's
+own: Continue only while a game is autosaved, and the facilitator console.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from typing import ClassVar
 import pygame
 
 from game import __version__
+from game.session import autosaves
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Push, Quit, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Quit, Scene, Transition
 from game.ui.kit.widgets.base import TextFit, Widget
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.screens.backdrop import Backdrop
+from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.screens.settings_screen import SettingsScene
 
 SceneFactory = Callable[[Context], Scene]
@@ -236,3 +239,35 @@ class TitleScene(Scene):
     def draw_background(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.theme, self.table)
         pygame.draw.rect(surface, self.theme.color("danger"), self.red_line)
+
+
+class GameTitle(TitleScene):
+    """The title screen; Continue is offered only while there is an autosave.
+
+    The facilitator console opens here too, to set the timer and the PIN before a game.
+    """
+
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (*TitleScene.KEYS, *CONSOLE_KEYS)
+
+    def __init__(self, ctx: Context, *, subtitle: str, hooks: TitleHooks) -> None:
+        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable Continue if a game is autosaved (it may have appeared or ended meanwhile)."""
+
+        button = next(b for b in self.menu if b.id == "title.continue")
+        button.enabled = autosaves.continue_path().is_file()
+
+    def on_action(self, action: str) -> Transition | None:
+        if action == "console":
+            return open_console(self.ctx)
+        return super().on_action(action)
+
+    def on_resume(self, result: object) -> Transition | None:
+        self.refresh()
+        if isinstance(result, ConsoleDone):
+            return None
+        if self.focused is not None and not self.focused.can_focus():
+            self.focus_first()
+        return super().on_resume(result)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import ActorView, PublicView
+from game.engine import ActorView, PublicView, words
 from game.engine.model import Issue
 from game.ui.kit.text import wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
-from game.ui.screens.common import actor_colour, current_round, names_list, short_name, term_lines
+from game.ui.screens.common import actor_colour, current_round, names_list, short_name
 from game.ui.screens.table.worth import worth
 
 LEGEND = (
@@ -235,7 +235,7 @@ class _Painter:
             accepted = names_list(pv, p.accepted_by)
             status = f"Accepted by {accepted}  ·  waiting for {names_list(pv, waiting)}"
             y += self.text(status, "caption", "accent", (x, y, inner))
-            for line in term_lines(pv.issues, p.terms):
+            for line in words.term_lines(pv, p.terms):
                 y += self.text(f"•  {line}", "caption", "text", (x, y, inner))
             if self.own is not None:  # the viewer's own screen: what the offer is worth to it
                 offer = worth(self.own, pv, p)
@@ -261,7 +261,7 @@ class _Painter:
             return
         self.heading("PROVISIONALLY AGREED — NOT YET BINDING")
         for prov in pv.provisional:
-            line = term_lines(pv.issues, [(prov.issue, prov.option)])[0]
+            line = words.term_lines(pv, [(prov.issue, prov.option)])[0]
             text = f"{line}  —  still needs {names_list(pv, prov.missing)}"
             self.y += self.text(text, "caption", "warning", (0, self.y, self.width))
         self.y += self.t.space("md")

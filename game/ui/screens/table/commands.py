@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine import Accept, ActorView, Pass, Reject
+from game.engine import Accept, ActorView, Pass, Reject, words
 from game.engine.seen import explain_red_lines_seen
 from game.session.controller import ClockReading, Submit
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Push, Transition
-from game.ui.screens.common import humanize, short_name
+from game.ui.kit.scene import Push, Transition
+from game.ui.screens.common import short_name
 from game.ui.screens.control import SceneResult
 from game.ui.screens.table.forms import FormScene
 from game.ui.screens.table.model import TableModel
@@ -141,7 +141,7 @@ def hint(ctx: Context, model: TableModel, view_of: Callable[[str], ActorView]) -
     from game.ai import what_it_would_take
 
     parts = [
-        f"{short_name(model.pv, a)}: " + humanize(what_it_would_take(view_of(a)), model.pv.issues)
+        f"{short_name(model.pv, a)}: " + words.humanize(model.pv, what_it_would_take(view_of(a)))
         for a in model.easy_ai
     ]
     if not parts:  # say why nothing comes, rather than nothing

@@ -14,20 +14,20 @@ from typing import ClassVar
 
 import pygame
 
-from game.engine import Action, ActorView, Propose
+from game.engine import Action, ActorView, Propose, words
 from game.engine.seen import explain_red_lines_seen, utility_seen
 from game.session.controller import ClockReading, Submit
 from game.ui.kit import layout
 from game.ui.kit.context import Context
-from game.ui.kit.intent import Intent, Pop, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Scene, Transition
 from game.ui.kit.widgets.base import draw_panel
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.classroom import clock_text, ms_to_next_second
-from game.ui.screens.common import issue_name, option_label, short_name
+from game.ui.screens.common import short_name
 from game.ui.screens.widgets.chooser import ChoicePicker
 from game.ui.screens.widgets.document import Document
 
@@ -125,7 +125,7 @@ class FormScene(Scene):
                 else f"{short_name(pv, b.actor)}'s public red line"
             )
             head = (
-                f"× {issue_name(pv.issues, b.issue)}: {option_label(pv.issues, b.issue, b.option)}"
+                f"× {words.issue_name(pv, b.issue)}: {words.option_label(pv, b.issue, b.option)}"
                 f" crosses {whose}"
             )
             doc.text(head, "label", "danger" if b.own else "warning", gap="md")
@@ -237,11 +237,11 @@ class TermsForm(FormScene):
         self.pickers: list[tuple[str, ChoicePicker]] = []
         for issue, opts in options.items():
             choices: list[tuple[object, str]] = [(None, LEAVE_OUT)]
-            choices += [(o, option_label(self.pv.issues, issue, o)) for o in opts]
+            choices += [(o, words.option_label(self.pv, issue, o)) for o in opts]
             index = 1 + opts.index(preset[issue]) if preset.get(issue) in opts else 0
             picker = ChoicePicker(
                 f"{self.id}.issue.{issue}",
-                issue_name(self.pv.issues, issue),
+                words.issue_name(self.pv, issue),
                 choices,
                 index,
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game import engine
-from game.engine import Action, ActorView, CarryOut, Propose, Statement, Threaten
+from game.engine import Action, ActorView, CarryOut, Propose, Statement, Threaten, words
 from game.ui.kit.context import Context
 from game.ui.kit.widgets.entry import TextEntry
 from game.ui.screens.common import short_name
@@ -63,11 +63,10 @@ class ThreatForm(TermsForm):
             variant="danger",
         )
         levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
-        names = {lv.id: lv.name for lv in self.pv.levers}
         self.lever = ChoicePicker(
             "threaten.lever",
             "Lever",
-            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+            [(lv, words.lever_name(self.pv, lv)) for lv in levers] or [(None, "No lever")],
         )
         self.form.widget(self.lever, gap="xs")
         self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
@@ -124,11 +123,10 @@ class CarryOutForm(FormScene):
             variant="danger",
         )
         levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
-        names = {lv.id: lv.name for lv in self.pv.levers}
         self.lever = ChoicePicker(
             "carry.lever",
             "Lever",
-            [(lv, names.get(lv, lv)) for lv in levers] or [(None, "No lever")],
+            [(lv, words.lever_name(self.pv, lv)) for lv in levers] or [(None, "No lever")],
         )
         self.form.widget(self.lever, gap="xs")
 

@@ -29,20 +29,20 @@ from game.session.controller import (
     Undo,
 )
 from game.session.records import Turn
-from game.session.seats import Difficulty, Seat, SeatKind
+from game.session.seats import Seat, SeatKind
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
-from game.ui.kit.intent import Intent, Pop, Push, Replace, Transition
+from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
 from game.ui.kit.sound import cue_for
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.classroom import classroom_of
-from game.ui.screens.common import GameSetup, adjective, current_round, short_name
-from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
+from game.ui.screens.common import GameSetup
+from game.ui.screens.console import ConsoleDone, open_console
 from game.ui.screens.control import SceneResult, settle
 from game.ui.screens.pacing import Pacer, pace_ms
 from game.ui.screens.table import arrange, commands
@@ -51,18 +51,13 @@ from game.ui.screens.table.arrange import PANELS, Placement
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
 from game.ui.screens.table.howto import HowToPlay
-from game.ui.screens.table.model import TableModel
+from game.ui.screens.table.keys import TABLE_KEYS, TABS
+from game.ui.screens.table.model import TableModel, easy_ai, status_line
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
 from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
 from game.ui.screens.table.worth import worth
 
-TABS = (
-    ("move", "Act"),
-    ("board", "Board"),
-    ("transcript", "Transcript"),
-    ("delegations", "Delegations"),
-)
 _AI = Seat(SeatKind.AI)
 
 
@@ -70,29 +65,7 @@ class TableScene(Scene):
     """The table for one game; ``viewer`` is the human delegation whose screen this is now."""
 
     title = "The table"
-    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
-        KeyBinding("space", "skip", "Show the AI delegates' moves at once"),
-        KeyBinding("ctrl+z", "undo", "Undo your last move"),
-        KeyBinding("p", "propose", "Propose a package"),
-        KeyBinding(
-            "a", "accept", "Accept the chosen proposal (asks first if it crosses a red line)"
-        ),
-        KeyBinding("r", "reject", "Reject the chosen proposal"),
-        KeyBinding("s", "statement", "Make a public statement"),
-        KeyBinding("t", "threaten", "Threaten with a lever"),
-        KeyBinding("c", "carry", "Carry out a lever"),
-        KeyBinding("w", "walkout", "Walk out of this round"),
-        KeyBinding("n", "pass", "Pass this turn"),
-        KeyBinding("b", "briefing", "Read your briefing again"),
-        KeyBinding("h", "hint", "Ask an easy AI delegate what it would take (says if none sits)"),
-        KeyBinding("1", "tab.move", "Show your actions (narrow windows)"),
-        KeyBinding("2", "tab.board", "Show the board (narrow windows)"),
-        KeyBinding("3", "tab.transcript", "Show the transcript (narrow windows)"),
-        KeyBinding("4", "tab.delegations", "Show the delegations (narrow windows)"),
-        KeyBinding("f2", "how-to-play", "How to play: the table in six steps"),
-        KeyBinding("escape", "menu", "Leave the table (the game is saved)"),
-        *CONSOLE_KEYS,
-    )
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = TABLE_KEYS
 
     def __init__(self, ctx: Context, setup: GameSetup, viewer: str | None = None) -> None:
         super().__init__(ctx)
@@ -137,17 +110,6 @@ class TableScene(Scene):
             return False
         return self.game.undo_actor() == self.viewer
 
-    def easy_ai(self) -> list[str]:
-        """AI delegations at the easy level sitting at this round's table."""
-        rnd = current_round(self.pv)
-        return [
-            a
-            for a, seat in self.game.seats().items()
-            if seat.kind is SeatKind.AI
-            and seat.difficulty is Difficulty.EASY
-            and a in rnd.participants
-        ]
-
     def refresh(self) -> None:
         """Read the game again and update every panel (and the helpers' model)."""
         game = self.game
@@ -163,7 +125,7 @@ class TableScene(Scene):
         moves = self.viewer_moves()
         mine = moves and not self.room.paused
         legal = game.legal_actions() if mine else ()
-        easy = self.easy_ai() if mine else []
+        easy = easy_ai(self.pv, game.seats()) if mine else ()
         offers = {
             p.number: worth(own, self.pv, p).short()
             for p in self.pv.proposals
@@ -177,7 +139,7 @@ class TableScene(Scene):
             worth=offers,
         )
         self.bar.status.text, self.bar.status.color = self.status_text()
-        self.model = self._model(moves, legal, tuple(easy))
+        self.model = self._model(moves, legal, easy)
         if self.rect.width:
             self._arrange_board()
 
@@ -193,20 +155,13 @@ class TableScene(Scene):
 
     def status_text(self) -> tuple[str, str]:
         """What the action bar says, and in which colour."""
-        game = self.game
-        mover = game.to_move()
-        if mover is None:
-            return "The talks are over.", "accent"
-        if self.room.paused:
-            return "Paused by the facilitator.", "warning"
-        warning = game.save_warning()
-        if warning:
-            return f"Not saved: {warning}", "danger"
-        if self.viewer_moves():
-            return f"Your move — the {adjective(self.pv, mover)} delegation", "accent"
-        if game.human_to_move():
-            return f"Waiting for the {adjective(self.pv, mover)} delegation", "text_dim"
-        return f"{short_name(self.pv, mover)} is considering its move…  (Space: skip)", "text_dim"
+        return status_line(
+            self.pv,
+            self.viewer,
+            human_to_move=self.game.human_to_move(),
+            paused=self.room.paused,
+            save_warning=self.game.save_warning(),
+        )
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.wording import counted
+from game.engine.words import counted
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,314 @@
+"""The one vocabulary: the only place where ids become names and actions, terms and endings words.
+
+The terminal, the window, the exports, the briefings and the engine's own error
+messages and transcript lines all read their words from here, so a name has
+one fallback (its id; the facilitator is "Facilitator") and a new action kind
+that is not described fails mypy (each ``match`` over the action types ends in
+``assert_never``).  Lookups take the scenario or any view of it that carries its
+public parts (``PublicView``): actors, issues and levers.  ``str(action)`` is the
+action's notation (``game.engine.actions``); this module gives it words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, assert_never
+
+from game.engine.actions import (
+    FACILITATOR,
+    Accept,
+    Action,
+    Bookmark,
+    CarryOut,
+    EndGame,
+    EndRound,
+    ExtendRound,
+    Inject,
+    News,
+    Pass,
+    Propose,
+    Reject,
+    Statement,
+    Threaten,
+    Timeout,
+    WalkOut,
+)
+from game.engine.model import Issue, Lever
+from game.engine.termination import Termination
+
+FACILITATOR_NAME = "Facilitator"
+
+
+class _Actor(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def short_name(self) -> str: ...
+    @property
+    def adjective(self) -> str: ...
+    @property
+    def delegate(self) -> str: ...
+
+
+class Source(Protocol):
+    """What names come from: a ``Scenario`` or a ``PublicView``."""
+
+    @property
+    def actors(self) -> Sequence[_Actor]: ...
+    @property
+    def issues(self) -> Sequence[Issue]: ...
+    @property
+    def levers(self) -> Sequence[Lever]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The lookups of one scenario, built once per scenario (``names_of``)."""
+
+    actors: dict[str, _Actor]
+    issues: dict[str, Issue]
+    options: dict[tuple[str, str], str]
+    levers: dict[str, Lever]
+
+    @classmethod
+    def build(cls, source: Source) -> Names:
+        return cls(
+            {a.id: a for a in source.actors},
+            {i.id: i for i in source.issues},
+            {(i.id, o.id): o.label for i in source.issues for o in i.options},
+            {lv.id: lv for lv in source.levers},
+        )
+
+
+_CACHE: dict[int, tuple[object, Names]] = {}
+
+
+def names_of(source: Source) -> Names:
+    """The lookups for ``source``, cached by its issues (shared by every view of a game)."""
+    key = source.issues
+    found = _CACHE.get(id(key))
+    if found is not None and found[0] is key:
+        return found[1]
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    made = Names.build(source)
+    _CACHE[id(key)] = (key, made)
+    return made
+
+
+# --- ids into names ------------------------------------------------------------------
+
+
+def actor_name(source: Source, actor: str) -> str:
+    """The actor's full name; the facilitator and unknown ids (a quote's speaker) as given."""
+    if actor == FACILITATOR:
+        return FACILITATOR_NAME
+    found = names_of(source).actors.get(actor)
+    return actor if found is None else found.name
+
+
+def short_name(source: Source, actor: str) -> str:
+    """The actor's short name (its name if it has none)."""
+    found = names_of(source).actors.get(actor)
+    return actor_name(source, actor) if found is None else found.short_name or found.name
+
+
+def adjective(source: Source, actor: str) -> str:
+    """The actor's adjective, for "Pass the laptop to the <adjective> delegation"."""
+    found = names_of(source).actors.get(actor)
+    if found is None:
+        return actor_name(source, actor)
+    return found.adjective or found.short_name or found.name
+
+
+def delegate_name(source: Source, actor: str) -> str:
+    """The head of delegation's name, without the title after the first comma."""
+    found = names_of(source).actors.get(actor)
+    if found is None:
+        return actor_name(source, actor)
+    return found.delegate.split(",")[0].split("(")[0].strip() or found.name
+
+
+def names(source: Source, actors: Iterable[str], *, empty: str = "") -> str:
+    """Short names joined with commas; ``empty`` when there are none."""
+    listed = [short_name(source, a) for a in actors]
+    return ", ".join(listed) if listed else empty
+
+
+def issue_name(source: Source, issue: str) -> str:
+    found = names_of(source).issues.get(issue)
+    return issue if found is None else found.name
+
+
+def option_label(source: Source, issue: str, option: str) -> str:
+    return names_of(source).options.get((issue, option), option)
+
+
+def lever_name(source: Source, lever: str) -> str:
+    found = names_of(source).levers.get(lever)
+    return lever if found is None else found.name
+
+
+def term_lines(source: Source, terms: Iterable[tuple[str, str]]) -> list[str]:
+    """``Issue name: option label`` for each term of a package."""
+    return [f"{issue_name(source, i)}: {option_label(source, i, o)}" for i, o in terms]
+
+
+def terms_words(source: Source, terms: Iterable[tuple[str, str]]) -> str:
+    """``Issue name: option label; ...`` for a package of terms."""
+    return "; ".join(term_lines(source, terms))
+
+
+def terms_with_ids(source: Source, terms: Iterable[tuple[str, str]]) -> str:
+    """``issue=option (label), ...``: the ids a player types, with what they mean."""
+    return ", ".join(f"{i}={o} ({option_label(source, i, o)})" for i, o in terms)
+
+
+_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
+
+
+def humanize(source: Source, text: str) -> str:
+    """Free text (an AI rationale) as a person reads it: ``issue=option`` ids become the
+    option's label; anything that is not a known term stays as written."""
+    options = names_of(source).options
+    return _TERM.sub(lambda m: options.get((m.group(1), m.group(2)), m.group(0)), text)
+
+
+# --- actions into words --------------------------------------------------------------
+
+
+def refusal(action: Action) -> str:
+    """What the action tried, for "cannot <this>: <reason>" (ids only: no scenario needed)."""
+    match action:
+        case Propose():
+            return "propose " + ",".join(f"{i}={o}" for i, o in action.terms)
+        case Accept():
+            return f"accept proposal #{action.proposal}"
+        case Reject():
+            return f"reject proposal #{action.proposal}"
+        case Statement():
+            return "make a statement"
+        case Threaten():
+            return f"threaten with {action.lever}"
+        case CarryOut():
+            return f"carry out {action.lever}"
+        case WalkOut():
+            return "walkout"
+        case Pass():
+            return "pass"
+        case Inject():
+            return f"inject event {action.card}"
+        case News():
+            return "news"
+        case Bookmark():
+            return "bookmark"
+        case ExtendRound():
+            return "extend the round"
+        case EndRound():
+            return "endround"
+        case EndGame():
+            return "endgame"
+        case Timeout():
+            return f"time out {action.mover}"
+        case _:
+            assert_never(action)
+
+
+def menu_words(source: Source, action: Action) -> str:
+    """One line of a delegation's menu of legal actions (ids kept: they are what one types)."""
+    match action:
+        case Propose():
+            return f"propose {terms_with_ids(source, action.terms)}"
+        case Accept():
+            return f"accept proposal #{action.proposal}"
+        case Reject():
+            return f"reject proposal #{action.proposal}"
+        case Statement():
+            said = f' "{action.text}"' if action.text else " (type s TONE TEXT to add words)"
+            return f"statement, {action.tone}{said}"
+        case Threaten():
+            unless = f" unless {terms_with_ids(source, action.unless)}" if action.unless else ""
+            return f"threaten: {action.lever} ({lever_name(source, action.lever)}){unless}"
+        case CarryOut():
+            return f"carry out: {action.lever} ({lever_name(source, action.lever)})"
+        case WalkOut():
+            return "walk out of this round"
+        case Pass():
+            return "pass"
+        case Inject() | News() | Bookmark() | ExtendRound() | EndRound() | EndGame() | Timeout():
+            return str(action)  # the facilitator's actions read best in the notation
+        case _:
+            assert_never(action)
+
+
+# --- endings, values and numbers -----------------------------------------------------
+
+
+def ending(how: Termination) -> str:
+    """How a game ended, in words (the debrief's "why")."""
+    match how:
+        case Termination.ROUNDS:
+            return "the week ran its course"
+        case Termination.ESCALATION:
+            return "the crisis escalated"
+        case Termination.FACILITATOR:
+            return "the facilitator ended the game"
+        case _:
+            assert_never(how)
+
+
+def value_words(value: float) -> str:
+    """An option's value to an actor (0..1) in words, for briefings that avoid numbers."""
+    if value >= 0.95:
+        return "ideal"
+    if value >= 0.7:
+        return "good"
+    if value >= 0.45:
+        return "acceptable"
+    if value >= 0.2:
+        return "poor"
+    return "unacceptable in substance"
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LIST_ITEM = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A scenario text's paragraphs as the scenario guide says it reads.
+
+    A blank line starts a paragraph; the lines of a paragraph are joined (an author
+    may wrap them to suit an editor); a line that starts a list item (``- ``,
+    ``* ``, ``• ``, ``1.``, ``1)``) starts a new line, kept as ``\\n``.
+    """
+    out: list[str] = []
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        paragraph = ""
+        for line in filter(None, (" ".join(part.split()) for part in block.split("\n"))):
+            if not paragraph:
+                paragraph = line
+            elif _LIST_ITEM.match(line):
+                paragraph += "\n" + line
+            else:
+                paragraph += " " + line
+        if paragraph:
+            out.append(paragraph)
+    return out
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the number it needs ("1 issue", "2 issues"), never "issue(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def percent(weight: float) -> str:
+    return f"{weight * 100:.0f}%"
+
+
+def signed(value: float) -> str:
+    """``+0.25`` / ``-0.50``; a zero is ``+0.00``, never ``-0.00``."""
+    return f"{round(value, 2) + 0.0:+.2f}"
