@@ -10,32 +10,57 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Protocol
 
 import pygame
 
+from game.engine import PublicView
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
 from game.ui.kit.scene import Pop, Scene, Transition
+from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import draw_focus_ring, draw_panel
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
+from game.ui.screens.table.actionbar import ActionBar
+from game.ui.screens.table.board import BoardView
+from game.ui.screens.table.topbar import TopBar
 
-if TYPE_CHECKING:
-    from game.ui.screens.table.scene import TableScene
+
+class Table(Protocol):
+    """What the card reads of the table: where its parts are (it changes nothing)."""
+
+    board_frame: pygame.Rect
+
+    @property
+    def pv(self) -> PublicView: ...
+
+    @property
+    def topbar(self) -> TopBar: ...
+
+    @property
+    def board(self) -> BoardView: ...
+
+    @property
+    def bar(self) -> ActionBar: ...
+
+    @property
+    def theme(self) -> Theme: ...
+
+    def show_tab(self, tab: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     title: str
     text: str
-    target: Callable[[TableScene], pygame.Rect]  # the part of the table it explains
+    target: Callable[[Table], pygame.Rect]  # the part of the table it explains
     tab: str = ""  # the panel a narrow window must show for it ("" for the top bar)
 
 
-def _on_board(table: TableScene, prefix: str) -> pygame.Rect:
+def _on_board(table: Table, prefix: str) -> pygame.Rect:
     """A line of the board, if it is in view (else the whole board)."""
     found = table.board.find(prefix).inflate(8, 6).clip(table.board_frame)
     if found.height < table.theme.line_height("caption"):  # scrolled out of view
@@ -104,7 +129,7 @@ class HowToPlay(Scene):
         KeyBinding("left", "back", "Previous step"),
     )
 
-    def __init__(self, ctx: Context, table: TableScene) -> None:
+    def __init__(self, ctx: Context, table: Table) -> None:
         super().__init__(ctx)
         self.table = table
         self.steps = _steps(table.pv.trackers.war_threshold)
