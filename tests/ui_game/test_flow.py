@@ -7,6 +7,7 @@ from pathlib import Path
 from game import engine
 from game.scenario import load_scenario
 from game.session.seats import SeatKind
+from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
 from game.ui.screens.debrief import DebriefScene
@@ -50,6 +51,8 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
         if isinstance(scene, RoundSummaryScene):
             summaries += 1
             pilot.click("summary.continue")
+        elif isinstance(scene, Dialog) and scene.id == "accept-warning":
+            pilot.click("accept-warning.yes")  # this player accepts what is offered
         elif isinstance(scene, TableScene) and scene.viewer_moves():
             if not undone and any(e.by is SeatKind.HUMAN for e in session.log):
                 before = len(session.log)

@@ -245,7 +245,7 @@ class DebriefScene(PageScene):
         else:
             self.exported.append(target)
             title, message = "Debrief exported", f"Written to {target}"
-            buttons = [("exported.open", "Open it"), ("exported.ok", "OK")]
+            buttons = [("exported.ok", "OK"), ("exported.open", "Open it")]
             return Push(Dialog(self.ctx, "exported", title, message, buttons, cancel="exported.ok"))
         return Push(
             Dialog(
