@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+# ``write_atomic``'s temporary file: ``.NAME.`` + mkstemp's 8 characters + ``.tmp``.
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+# A write lasts milliseconds (seconds for a huge file on a slow stick); a temporary file
+# older than this was left by a process killed mid-write, not one writing now.
+STALE_SECONDS = 300.0
 
 
 class NotRegularFileError(OSError):
@@ -49,17 +57,22 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, overwrite: bool = True, make_parents: bool = True
+) -> None:
     """Replace ``path`` with ``data`` all at once, or leave it as it was.
 
     Raises ``OSError`` when the write fails; the temporary file is removed.  With
     ``overwrite=False`` an existing ``path`` is ``FileExistsError`` and is kept.
+    Missing folders are made (for the game's own folders) unless ``make_parents=False``.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o777  # keep the permissions of the file it replaces
     except OSError:
         mode = 0o644  # mkstemp's private 0600 would surprise anyone sharing a classroom folder
+    # The name must stay what ``clean_stale_temporaries`` recognises.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -76,6 +89,40 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             os.unlink(tmp_name)
         raise
     _sync_folder(path.parent)
+
+
+def clean_stale_temporaries(
+    folder: Path,
+    *,
+    name: str | None = None,
+    now: float | None = None,
+    older_than: float = STALE_SECONDS,
+) -> list[Path]:
+    """Remove the temporary files ``write_atomic`` left in ``folder`` when it was killed.
+
+    Only regular files named as ours (``.NAME.xxxxxxxx.tmp``; with ``name``, only that
+    file's) and not touched for ``older_than`` seconds: another game may be writing
+    its own right now.  Returns what was removed; a folder that cannot be read is no
+    error.  ``now`` is for tests (default: the wall clock, as file times are).
+    """
+    limit = (time.time() if now is None else now) - older_than
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _TEMPORARY.match(entry.name)
+        if found is None or (name is not None and found["name"] != name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return sorted(removed)
 
 
 def _place_new(tmp_name: str, path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 # What a scenario id looks like (``geneva-2022``): never a path, so an id from a save
 # or the command line cannot reach outside the scenarios folder.
-SCENARIO_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+SCENARIO_ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 _SCENARIO_ID = re.compile(SCENARIO_ID_PATTERN)
 
 # The bundled scenario a game opens when the player names none.

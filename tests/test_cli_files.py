@@ -35,11 +35,11 @@ def test_schema_output_is_written_atomically(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "fsync", full_disk)
-    assert main(["schema", "-o", str(target)]) == 1
+    assert main(["schema", "-o", str(target), "--force"]) == 1
     assert target.read_text(encoding="utf-8") == "old"  # not half a schema
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scenario.schema.json"]
     monkeypatch.undo()
-    assert main(["schema", "-o", str(target)]) == 0
+    assert main(["schema", "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8").startswith("{")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.ai.actions import moves_from, to_action
+from game.ai.coherence import coherent
 from game.ai.core import choose
 from game.ai.difficulty import Difficulty
 from game.ai.draws import LazyRandom
@@ -58,6 +59,6 @@ class Delegate:
         table = table_from_view(view, self.prefs(view), self.difficulty, self._memo)
         # One generator per decision, keyed by the move: no hidden state between moves.
         rng = LazyRandom(self._base + table.move)
-        intent = choose(table, moves_from(legal), rng)
+        intent = coherent(choose(table, moves_from(legal), rng), table)
         action = to_action(self.actor, intent, legal)
         return Decision(action, intent.rationale, remark(table, intent))

@@ -47,9 +47,24 @@ def dares(table: Table) -> float:
     return (0.6 + 0.4 * risk_of(table)) * table.war_threshold
 
 
+RECKLESS = 0.95  # only a delegate this risk-taking starts a war by carrying out a lever
+BOLD = 0.7  # a delegate this risk-taking keeps its threat even if that breaks an agreement
+
+
+def breaks_agreement(table: Table, lever: Lever) -> bool:
+    """Would carrying out ``lever`` break a binding term (a breach, R25)?"""
+    return any(table.agreed.get(issue) in options for issue, options in lever.breaks.items())
+
+
 def would_carry_out(table: Table, lever: Lever) -> bool:
-    """Would this delegate really carry the lever out now?"""
+    """Would this delegate really carry the lever out now?  A lever that is war itself
+    (``escalates``, R26) only a reckless delegate uses; one that would break an agreement
+    (R25) only a bold one; neither at the easy level (risk is halved there)."""
     risk = risk_of(table)
+    if lever.escalates:
+        return risk >= RECKLESS
+    if breaks_agreement(table, lever) and risk < BOLD:
+        return False
     after = _tension_of(_lever_tension(lever, True, table), table)
     return risk >= 0.45 and after < dares(table)
 

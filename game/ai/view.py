@@ -203,7 +203,8 @@ def table_from_view(
     index = pub.round_number - 1
     rnd = pub.rounds[index]
     agreed = dict(pub.binding)
-    open_issues = tuple(i for i in rnd.agenda if i not in agreed)
+    agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
+    open_issues = tuple(i for i in agenda if i not in agreed)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
@@ -215,7 +216,7 @@ def table_from_view(
         personality=view.personality,
         prefs=prefs,
         issues=pub.issues,
-        agenda=rnd.agenda,
+        agenda=agenda,
         participants=pub.present,
         opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,

@@ -27,7 +27,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="where to write it (default: next to the save, with .md or .html; '-' for stdout)",
+        help="where to write it (default: next to the save, with .md or .html; '-' for stdout); "
+        "an existing file is replaced only if an earlier export wrote it",
+    )
+    parser.add_argument(
+        "--reveal",
+        action="store_true",
+        help="for a game that is not over: include what only the debrief may reveal "
+        "(confidential briefings, secret red lines, scores, AI rationales); a finished "
+        "game's export always does",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it is not an earlier export (never the save, the "
+        "scenario, a device or a pipe)",
     )
 
 
@@ -42,24 +56,33 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.errors import UserError
     from game.export import build_debrief
-    from game.export.files import export_session, render
-    from game.fileio import same_file
+    from game.export.files import render, write_export
     from game.session.store import load
 
     # A broken save is a SaveError: one message, exit 1.
     session = load(args.save, scenario=args.scenario)
     kind = _format(args)
+    reveal = bool(args.reveal)
     if args.output == "-":
-        sys.stdout.write(render(build_debrief(session), kind))
+        sys.stdout.write(render(build_debrief(session, reveal=reveal or session.is_over), kind))
+        print(_privacy_note(session.is_over, reveal), file=sys.stderr)
         return 0
     target = Path(args.output) if args.output else args.save.with_suffix(f".{kind}")
-    if same_file(target, args.save):
-        raise UserError(
-            f"refusing to write the debrief over the save it is made from ({args.save}); "
-            "choose another file with -o"
-        )
-    size = export_session(session, target, kind)
-    print(f"wrote {target} ({math.ceil(size / 1024)} KB)")
+    size = write_export(session, target, kind, force=args.force, save=args.save, reveal=reveal)
+    print(f"wrote {target} ({math.ceil(size / 1024)} KB); {_privacy_note(session.is_over, reveal)}")
     return 0
+
+
+def _privacy_note(over: bool, reveal: bool) -> str:
+    if over:
+        return "the game is over: every briefing and AI rationale is revealed"
+    if reveal:
+        return (
+            "the game is not over and --reveal was given: the file holds every "
+            "delegation's private texts; keep it from the players until the debrief"
+        )
+    return (
+        "the game is not over: private texts (briefings, secret red lines, scores, AI "
+        "rationales) are left out; add --reveal to include them"
+    )

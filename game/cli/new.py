@@ -7,13 +7,18 @@ import os
 import re
 from pathlib import Path
 
-HELP = "write a commented starter scenario to PATH (never overwrites)"
+HELP = "write a commented starter scenario to PATH (never over an existing file without --force)"
 
 _STARTER = Path(__file__).resolve().parent.parent / "scenario" / "starter.yaml"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="the new scenario file, e.g. my-crisis.yaml")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace PATH if it exists (never a device or a pipe)",
+    )
 
 
 def _scenario_id(path: Path) -> str:
@@ -46,12 +51,18 @@ def starter_text(path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     from game.errors import UserError
     from game.fileio import write_atomic
+    from game.outputs import check_output, never_ours
 
     path = Path(args.path)
+    # A scenario is an author's work: no existing file is ever "ours" to replace.
+    check_output(path, ours=never_ours, force=True)  # the folder, devices and pipes
+    data = starter_text(path).encode("utf-8")
     try:
-        write_atomic(path, starter_text(path).encode("utf-8"), overwrite=False)
+        write_atomic(path, data, overwrite=args.force, make_parents=False)
     except FileExistsError:
-        raise UserError(f"{path}: already exists; not overwriting it") from None
+        raise UserError(
+            f"{path}: already exists; not overwriting it (give --force to replace it)"
+        ) from None
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
     print(f"wrote {path}; edit it, then run: redlines validate {path}")

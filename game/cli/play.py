@@ -52,7 +52,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--save",
         type=Path,
         metavar="FILE",
-        help="also save the game to FILE after every move (with --text or --resume)",
+        help="also save the game to FILE after every move (with --text or --resume); a file "
+        "holding another game is not replaced without --force",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="let --save replace FILE even if it holds another game (never a device, a pipe "
+        "or the scenario)",
     )
     parser.add_argument(
         "--resume",
@@ -102,6 +109,7 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    _clean_stale_files(args.save)
     if not args.text:
         return _window(args)
     if args.facilitator_pin is not None:
@@ -127,6 +135,16 @@ def run(args: argparse.Namespace) -> int:
         turn_seconds=args.timer,
     )
     return game.run()
+
+
+def _clean_stale_files(save: Path | None) -> None:
+    """Temporary files of saves killed mid-write: ours, in our folders and beside ``--save``."""
+    from game.fileio import clean_stale_temporaries
+    from game.session.autosaves import clean_stale_files
+
+    clean_stale_files()
+    if save is not None:
+        clean_stale_temporaries(save.parent, name=save.name)
 
 
 def _watcher(loaded: LoadedLike) -> ScenarioWatcher:
@@ -177,7 +195,7 @@ def _window(args: argparse.Namespace) -> int:
 
 def _session(args: argparse.Namespace) -> Session:
     from game.scenario import load_scenario
-    from game.session.seats import parse_seats
+    from game.session.seats import computer_seats, parse_seats
     from game.session.session import Session
     from game.session.store import load
 
@@ -198,10 +216,17 @@ def _session(args: argparse.Namespace) -> Session:
                 session.set_seat(actor, seat)
     else:
         loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
-        seats = parse_seats(args.seats, [actor.id for actor in loaded.scenario.playable])
+        seats = parse_seats(
+            args.seats,
+            [actor.id for actor in loaded.scenario.playable],
+            computer=computer_seats(loaded.scenario),
+        )
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
         session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
     if args.save is not None:
+        from game.session.save_target import check_save_target
+
+        check_save_target(args.save, session, force=args.force, resumed=args.resume)
         # A --save that cannot be written is found now, not after a whole game.
         session.save(args.save)
     return session

@@ -49,6 +49,7 @@ from game.engine.legal import is_over, legal_actions, to_move
 from game.engine.model import Tone
 from game.engine.moves import apply, new_game
 from game.engine.notation import format_action, parse_action
+from game.engine.packages import package_problem, unavailable_because
 from game.engine.queries import consenting, movers, own_red_lines_crossed, red_lines_tested
 from game.engine.scoring import RedLineBreach, Score, explain_red_lines, outcome, scores, utility
 from game.engine.state import (
@@ -121,11 +122,13 @@ __all__ = [
     "new_game",
     "outcome",
     "own_red_lines_crossed",
+    "package_problem",
     "parse_action",
     "public_view",
     "red_lines_tested",
     "scores",
     "to_move",
+    "unavailable_because",
     "utility",
     "view",
 ]

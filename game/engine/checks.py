@@ -24,6 +24,7 @@ from game.engine.actions import (
 )
 from game.engine.errors import IllegalActionError, MalformedActionError
 from game.engine.model import Tone
+from game.engine.packages import problem
 from game.engine.state import CommitmentStatus, GameState, ProposalStatus
 
 MAX_EXTENSION = 20  # turns the facilitator may add at once; keeps every game finite
@@ -66,7 +67,7 @@ def check(state: GameState, action: Action) -> None:
 
 def _check_terms(state: GameState, terms: Terms, action: Action) -> None:
     t = state._t
-    agenda = state.round.agenda
+    agenda = state.agenda
     seen: set[str] = set()
     binding = dict(state.binding)
     for pair in terms:
@@ -84,6 +85,9 @@ def _check_terms(state: GameState, terms: Terms, action: Action) -> None:
             _refuse(state, action, f"{issue} is already settled bindingly on {binding[issue]}")
         if (issue, option) not in t.option_label:
             _refuse(state, action, f"{option!r} is not an option of {issue}")
+    incoherent = problem(t, terms, state.binding)  # R33
+    if incoherent:
+        _refuse(state, action, incoherent)
 
 
 def _check_response(state: GameState, action: Accept | Reject) -> None:
@@ -103,8 +107,8 @@ def _check_lever(state: GameState, action: Threaten | CarryOut) -> None:
     lever = state._t.lever.get(action.lever)
     if lever is None:
         _refuse(state, action, f"there is no lever {action.lever!r}")
-    if lever.owner != action.actor:
-        _refuse(state, action, f"the lever belongs to {lever.owner}")
+    if action.actor not in lever.owners:
+        _refuse(state, action, f"the lever belongs to {' and '.join(lever.owners)}")
     if lever.id in state.executed:
         _refuse(state, action, "it has already been carried out")
     if isinstance(action, Threaten):

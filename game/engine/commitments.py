@@ -5,15 +5,20 @@ from __future__ import annotations
 from game.engine.actions import CarryOut, Threaten
 from game.engine.events import EventKind
 from game.engine.flow import (
+    add,
     add_credibility,
     add_tension,
     add_trust,
     apply_effect,
+    change_agenda,
+    close_round,
     commit_with,
     emit,
     then_advance,
 )
+from game.engine.model import Lever
 from game.engine.state import Commitment, CommitmentKind, CommitmentStatus, Draft
+from game.engine.termination import Termination
 
 
 def _agreed(d: Draft, issue: str, option: str) -> bool:
@@ -100,13 +105,14 @@ def carry_out(d: Draft, a: CarryOut) -> None:
     for i, c in enumerate(ledger):
         if c.lever != lever.id or c.status is not CommitmentStatus.PENDING:
             continue
+        # With several owners (R11), the commitment is its maker's, whoever carries it out.
         if c.kind is CommitmentKind.THREAT:  # a threat made good (R10)
             status, how = CommitmentStatus.KEPT, "as it threatened"
-            add_credibility(d, a.actor, rules.kept_threat_credibility)
+            add_credibility(d, c.actor, rules.kept_threat_credibility)
         else:  # a promise broken: the terms were met and the lever is used anyway
             status, how = CommitmentStatus.BROKEN, "although its terms were met"
-            add_credibility(d, a.actor, rules.broken_threat_credibility)
-            add_trust(d, a.actor, lever.target, rules.broken_promise_trust)
+            add_credibility(d, c.actor, rules.broken_threat_credibility)
+            add_trust(d, c.actor, lever.target, rules.broken_promise_trust)
         ledger[i] = commit_with(c, status)
     if how == "without warning":  # a surprise hurts trust more (R11)
         add_trust(d, a.actor, lever.target, rules.surprise_trust)
@@ -118,7 +124,69 @@ def carry_out(d: Draft, a: CarryOut) -> None:
         a.actor,
         lever.id,
     )
+    if lever.breaks:  # before the tension moves, so that the record shows one change
+        _breach(d, a.actor, lever)
     add_tension(d, rules.execute_tension)
     for e in lever.execute_effects:
         apply_effect(d, e)
+    for change in lever.agenda:
+        change_agenda(d, change)
+    if lever.escalates and not d.over:  # war is a decision (R26)
+        d.escalated = True
+        emit(
+            d,
+            EventKind.ESCALATION,
+            f"The crisis escalates: {t.name[a.actor]} has carried out {lever.name}.",
+            a.actor,
+            lever.id,
+        )
+        close_round(d, final=True, ended_by=Termination.ESCALATION)
+        return
     then_advance(d)
+
+
+def _breach(d: Draft, actor: str, lever: Lever) -> None:
+    """Carrying out a lever that breaks binding terms voids them, at a cost (R25)."""
+    rules, t = d.scenario.rules, d._t
+    binding = dict(d.binding)
+    broken = tuple(
+        (issue, binding[issue])
+        for issue, options in lever.breaks.items()
+        if binding.get(issue) in options
+    )
+    if not broken:
+        return
+    for issue, _ in broken:
+        del binding[issue]  # back to the status quo, open to negotiation again
+    d.binding = tuple(sorted(binding.items()))
+    d.ledger = (
+        *d.ledger,
+        Commitment(
+            len(d.ledger) + 1,
+            CommitmentKind.AGREEMENT,
+            actor,
+            lever.id,
+            lever.target,
+            broken,
+            d.round_index + 1,
+            CommitmentStatus.BROKEN,
+        ),
+    )
+    emit(
+        d,
+        EventKind.BREACH,
+        f"{t.name[actor]} breaks the agreement on {t.terms_text(broken)} by carrying out "
+        f"{lever.name}: the terms are void.",
+        actor,
+        ",".join(issue for issue, _ in broken),
+    )
+    parties: set[str] = set()
+    for issue, option in broken:
+        parties |= t.consent_of[(issue, option)]
+    parties.discard(actor)
+    add_credibility(d, actor, rules.breach_credibility)
+    if rules.breach_support:
+        add(d, t.support_index(actor), rules.breach_support)
+    for party in sorted(parties):
+        add_trust(d, actor, party, rules.breach_trust)
+    add_tension(d, rules.breach_tension * len(broken))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from game.engine.model import Condition
-from game.engine.state import StateFields
+from collections.abc import Sequence
+
+from game.engine.model import Condition, TrackerKind, TrackerTest
+from game.engine.state import Draft, StateFields
 from game.engine.words import counted
 
 
@@ -46,7 +48,67 @@ def _failed(cond: Condition, state: StateFields) -> bool:
         return True
     if cond.escalated is not None and cond.escalated != state.escalated:
         return True
-    return any(a not in state.walked_out_ever for a in cond.walked_out)
+    if any(a not in state.walked_out_ever for a in cond.walked_out):
+        return True
+    return not cond.simple and _failed_v2(cond, state)
+
+
+def _failed_v2(cond: Condition, state: StateFields) -> bool:
+    """The clauses added with format version 2 (conditions on everything that can be seen)."""
+    if cond.round and state.round.id != cond.round:
+        return True
+    if any(tracker_value(t, state) < t.value for t in cond.min):
+        return True
+    if any(tracker_value(t, state) > t.value for t in cond.max):
+        return True
+    if any(card not in state.drawn for card in cond.events_happened):
+        return True
+    if cond.provisional:
+        agreed = {pv.issue: pv.option for pv in state.provisional}
+        if any(agreed.get(issue) not in opts for issue, opts in cond.provisional.items()):
+            return True
+    if any(not state.threatened(lever) for lever in cond.threatened):
+        return True
+    if cond.broken:
+        broken = state.broken()
+        if any(issue not in broken for issue in cond.broken):
+            return True
+    if cond.all and any(_failed(c, state) for c in cond.all):
+        return True
+    if cond.any and all(_failed(c, state) for c in cond.any):
+        return True
+    return cond.not_ is not None and not _failed(cond.not_, state)
+
+
+def tracker_value(test: TrackerTest, state: StateFields) -> float:
+    """The value of the tracker ``test`` names, in ``state`` (a draft's live values)."""
+    t = state._t
+    tr: Sequence[float] = state._tr if isinstance(state, Draft) else state.trackers
+    kind = test.tracker
+    if kind is TrackerKind.TENSION:
+        return tr[0]
+    if kind is TrackerKind.TRUST:
+        return tr[t.pair_index[(test.actor, test.other)]]
+    if kind is TrackerKind.CREDIBILITY:
+        return tr[t.credibility_index(test.actor)]
+    if kind is TrackerKind.COHESION:
+        return tr[t.cohesion_index(test.actor)]
+    return tr[t.support_index(test.actor)]
+
+
+def terms_hold(cond: Condition, terms: dict[str, str]) -> bool:
+    """Whether a condition on terms (``agreed``, ``not_agreed``, ``any``, ``all``, ``not``)
+    holds for the settlement ``terms`` (issue -> option); red lines' ``unless`` (R27)."""
+    for issue, options in cond.agreed.items():
+        if terms.get(issue) not in options:
+            return False
+    if any(issue in terms for issue in cond.not_agreed):
+        return False
+    if cond.all and not all(terms_hold(c, terms) for c in cond.all):
+        return False
+    if cond.any and not any(terms_hold(c, terms) for c in cond.any):
+        return False
+    return cond.not_ is None or not terms_hold(cond.not_, terms)
 
 
 def _clauses(cond: Condition, state: StateFields) -> list[str]:
@@ -81,4 +143,51 @@ def _clauses(cond: Condition, state: StateFields) -> list[str]:
     for a in cond.walked_out:
         gone = "walked out" if a in state.walked_out_ever else "never walked out"
         out.append(f"{t.name[a]} {gone}")
+    if not cond.simple:
+        out += _clauses_v2(cond, state)
+    return out
+
+
+def _tracker_words(test: TrackerTest, state: StateFields) -> str:
+    t = state._t
+    if test.tracker is TrackerKind.TENSION:
+        whose = "tension"
+    elif test.tracker is TrackerKind.TRUST:
+        whose = f"trust between {t.name[test.actor]} and {t.name[test.other]}"
+    else:
+        whose = f"{t.name[test.actor]}'s {test.tracker.value}"
+    return f"{whose} is {tracker_value(test, state):g}"
+
+
+def _clauses_v2(cond: Condition, state: StateFields) -> list[str]:
+    t = state._t
+    out: list[str] = []
+    if cond.round:
+        out.append(f"round {state.round_index + 1} ({t.round_name(state.round)}) is under way")
+    out += [f"{_tracker_words(x, state)} (at least {x.value:g})" for x in cond.min]
+    out += [f"{_tracker_words(x, state)} (at most {x.value:g})" for x in cond.max]
+    for card in cond.events_happened:
+        title = t.card[card].title if card in t.card else card
+        out.append(f"“{title}” {'happened' if card in state.drawn else 'did not happen'}")
+    provisional = {pv.issue: pv.option for pv in state.provisional}
+    for issue in sorted(cond.provisional):
+        found = provisional.get(issue)
+        label = t.option_label.get((issue, found), found) if found else ""
+        name = t.issue[issue].name
+        out.append(
+            f"{name} provisionally agreed on {label}" if found else f"{name} not provisional"
+        )
+    for lever in cond.threatened:
+        done = "was threatened" if state.threatened(lever) else "was never threatened"
+        out.append(f"{t.lever[lever].name} {done}")
+    broken = state.broken()
+    for issue in cond.broken:
+        done = "was broken" if issue in broken else "was never broken"
+        out.append(f"the agreement on {t.issue[issue].name} {done}")
+    for group, word in ((cond.all, "all of"), (cond.any, "any of")):
+        if group:
+            parts = [explain(c, state) or "always" for c in group]
+            out.append(f"{word}: ({'); ('.join(parts)})")
+    if cond.not_ is not None:
+        out.append(f"not: ({explain(cond.not_, state) or 'always'})")
     return out

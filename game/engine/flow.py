@@ -6,7 +6,7 @@ from itertools import combinations
 
 from game.engine.conditions import holds
 from game.engine.events import EventKind, GameEvent
-from game.engine.model import Effect, EventCard, TrackerKind
+from game.engine.model import AgendaChange, Effect, EventCard, TrackerKind
 from game.engine.scoring import select_outcome
 from game.engine.state import (
     Commitment,
@@ -104,19 +104,39 @@ def escalate_if_due(d: Draft) -> bool:
     return True
 
 
+def change_agenda(d: Draft, change: AgendaChange) -> None:
+    """Add issues to, or remove them from, a round's agenda (an effect; R34)."""
+    t = d._t
+    index = t.round_index[change.round]
+    agenda = d.agendas[index]
+    if change.add:
+        new = (*agenda, *(i for i in change.issues if i not in agenda))
+    else:
+        new = tuple(i for i in agenda if i not in change.issues)
+    if new == agenda:
+        return
+    d.agendas = (*d.agendas[:index], new, *d.agendas[index + 1 :])
+    names = ", ".join(t.issue[i].name for i in change.issues)
+    rnd = t.round_name(d.scenario.rounds[index])
+    verb = "joins" if change.add else "leaves"
+    if len(change.issues) > 1:
+        verb = "join" if change.add else "leave"
+    emit(d, EventKind.AGENDA, f"{names} {verb} the agenda of round {index + 1} ({rnd}).")
+
+
 def play_card(d: Draft, card: EventCard, how: str) -> None:
     d.drawn = (*d.drawn, card.id)
     emit(d, EventKind.EVENT_DRAWN, f"{how}: {card.title}. {card.text}", subject=card.id)
     for e in card.effects:
         apply_effect(d, e)
+    for change in card.agenda:
+        change_agenda(d, change)
 
 
 def draw_events(d: Draft) -> None:
     """After a full turn: try each eligible card in deck order with its probability (R12)."""
     limit = d.scenario.rules.events_per_turn
-    eligible = [
-        c for c in d.scenario.events if not (c.once and c.id in d.drawn) and holds(c.condition, d)
-    ]
+    eligible = [c for c in d._t.deck if not (c.once and c.id in d.drawn) and holds(c.condition, d)]
     if not eligible or limit <= 0:
         return
     drawn = 0
@@ -177,9 +197,11 @@ def open_round(d: Draft, index: int) -> None:
     d.turn = 1
     d.extra_turns = 0
     d.walked_out = ()
+    d.said = ()
     d.position = 0
     rnd = d.round
-    where = ", ".join(x for x in (rnd.venue, rnd.city, rnd.date) if x)
+    dates = f"{rnd.date} to {rnd.end_date}" if rnd.end_date else rnd.date
+    where = ", ".join(x for x in (rnd.venue, rnd.city, dates) if x)
     people = ", ".join(t.name[a] for a in rnd.participants)
     emit(
         d,
@@ -190,6 +212,11 @@ def open_round(d: Draft, index: int) -> None:
     for q in rnd.quotes:
         if q.turn == 0:
             _quote(d, q.speaker, q.text)
+    for card in t.round_start_cards:  # certain, as the round opens (R32)
+        if not (card.once and card.id in d.drawn) and holds(card.condition, d):
+            play_card(d, card, "Event")
+            if escalate_if_due(d):
+                return
     if len(d.movers) < 2:
         close_round(d)
 

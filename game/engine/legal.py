@@ -17,13 +17,20 @@ from game.engine.actions import (
     Threaten,
     Timeout,
 )
+from game.engine.packages import problem
 from game.engine.state import CommitmentStatus, GameState, ProposalStatus
 from game.engine.tables import Tables
 
 
-def _proposals(t: Tables, round_index: int, actor: str, binding: Terms) -> tuple[Propose, ...]:
-    """Single-term proposals on the agenda's unsettled issues, memoised per settlement."""
-    key = (round_index, actor, binding)
+def _proposals(
+    t: Tables, agenda: tuple[str, ...], actor: str, binding: Terms
+) -> tuple[Propose, ...]:
+    """Single-term proposals on the agenda's unsettled issues, memoised per settlement.
+
+    An option that needs another issue's option (R33) is offered alone only when the
+    binding terms already satisfy it; in a package it may be legal all the same.
+    """
+    key = (agenda, actor, binding)
     found = t.singles.get(key)
     if found is None:
         if len(t.singles) > 4096:  # a game has few settlements; bound the memo anyway
@@ -31,9 +38,10 @@ def _proposals(t: Tables, round_index: int, actor: str, binding: Terms) -> tuple
         settled = {issue for issue, _ in binding}
         found = t.singles[key] = tuple(
             Propose(actor, ((issue, o.id),))
-            for issue in t.scenario.rounds[round_index].agenda
+            for issue in agenda
             if issue not in settled
             for o in t.issue[issue].options
+            if not problem(t, ((issue, o.id),), binding)
         )
     return found
 
@@ -82,7 +90,7 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
     for p in state.proposals[state.round_start() :]:
         if p.status is live and actor not in p.accepted_by:
             out.extend(_answers(t, actor, p.number))
-    out.extend(_proposals(t, state.round_index, actor, state.binding))
+    out.extend(_proposals(t, state.agenda, actor, state.binding))
     levers = t.levers_of.get(actor, ())
     if levers:
         executed = state.executed

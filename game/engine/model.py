@@ -76,6 +76,8 @@ class Actor:
     short_name: str = ""  # e.g. "US"; the loader fills it from ``name`` when absent
     adjective: str = ""  # e.g. "American", for "pass to the American delegation"
     source: str = ""
+    default_seat: str = ""  # "ai": seated by an AI delegate unless someone says otherwise
+    ratification: float | None = None  # support below this: its consent awaits ratification
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,12 @@ class Option:
     label: str
     description: str = ""
     source: str = ""
+    consent: tuple[str, ...] = ()  # actors added to the issue's consent list for this option
+    # issue -> options: a package with this option needs one of them (or must avoid them),
+    # counting the terms that already bind.
+    requires: dict[str, frozenset[str]] = field(default_factory=dict)
+    excludes: dict[str, frozenset[str]] = field(default_factory=dict)
+    on_agree: tuple[Effect, ...] = ()  # when an agreement on it is reached (R31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +133,9 @@ class RedLine:
     public: bool
     reason: str  # why, in the actor's own terms; shown when the line is tested
     source: str = ""
+    # A condition on the terms that would bind (``agreed``/``not_agreed`` clauses and
+    # their combinations): while it holds the line is lifted (R27).
+    unless: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +158,54 @@ class Condition:
     levers_not_executed: tuple[str, ...] = ()
     escalated: bool | None = None
     walked_out: tuple[str, ...] = ()  # these actors walked out of some round
+    # Added with format version 2.
+    round: str = ""  # the current round has this id
+    min: tuple[TrackerTest, ...] = ()  # each tracker is at least its value
+    max: tuple[TrackerTest, ...] = ()  # each tracker is at most its value
+    events_happened: tuple[str, ...] = ()  # all of these cards were drawn or injected
+    provisional: dict[str, frozenset[str]] = field(default_factory=dict)  # issue -> any of
+    threatened: tuple[str, ...] = ()  # each of these levers was threatened at some time
+    broken: tuple[str, ...] = ()  # an agreement on each of these issues was broken (R25)
+    any: tuple[Condition, ...] = ()  # at least one of these holds
+    all: tuple[Condition, ...] = ()  # every one of these holds
+    not_: Condition | None = None  # this does not hold (``not:`` in a file)
+
+    # True when only the version-1 clauses are set: the hot path tests only those.
+    simple: bool = field(init=False, repr=False, compare=False, default=True)
+
+    def __post_init__(self) -> None:
+        newer = (
+            self.round
+            or self.min
+            or self.max
+            or self.events_happened
+            or self.provisional
+            or self.threatened
+            or self.broken
+            or self.any
+            or self.all
+            or self.not_ is not None
+        )
+        object.__setattr__(self, "simple", not newer)
+
+
+@dataclass(frozen=True, slots=True)
+class TrackerTest:
+    """One tracker compared with a value: tension, or an actor's, or a pair's trust."""
+
+    tracker: TrackerKind
+    value: float
+    actor: str = ""  # per-actor trackers and trust
+    other: str = ""  # trust only: the other actor of the pair
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaChange:
+    """An effect on the table: issues added to (or removed from) a round's agenda."""
+
+    round: str  # round id
+    issues: tuple[str, ...]
+    add: bool  # False: remove
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,20 +269,33 @@ class Round:
     quotes: tuple[Quote, ...] = ()
     chair: str = ""  # actor id (usually non-playable) or empty
     source: str = ""
+    end_date: str = ""  # ISO date of the last day, for a meeting of several days
+
+    @property
+    def last_date(self) -> str:
+        return self.end_date or self.date
 
 
 @dataclass(frozen=True, slots=True)
 class Lever:
-    """A threat its owner can make and carry out."""
+    """A threat its owner (or any of its owners) can make and carry out, once per game."""
 
     id: str
-    owner: str
+    owner: str  # the first owner
     target: str
     name: str
     description: str
     threat_effects: tuple[Effect, ...]  # when the threat is made
     execute_effects: tuple[Effect, ...]  # when it is carried out
     source: str = ""
+    owners: tuple[str, ...] = ()  # every actor who may use it; () means (owner,)
+    breaks: dict[str, frozenset[str]] = field(default_factory=dict)  # issue -> options (R25)
+    escalates: bool = False  # carrying it out ends the game in escalation (R26)
+    agenda: tuple[AgendaChange, ...] = ()  # when carried out
+
+    def __post_init__(self) -> None:
+        if not self.owners:
+            object.__setattr__(self, "owners", (self.owner,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +310,10 @@ class EventCard:
     effects: tuple[Effect, ...]
     once: bool = True
     source: str = ""
+    agenda: tuple[AgendaChange, ...] = ()
+    date: str = ""  # ISO date it really happened ("" for none)
+    counterfactual: bool = False  # it may fire before its date: the author says so
+    at_round_start: bool = False  # played for certain as a round opens, if ``condition`` holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +367,17 @@ class RuleTuning:
     kept_threat_credibility: float = 5.0  # a threat carried out when its terms were not met
     kept_promise_credibility: float = 5.0  # terms met and the lever held back to the deadline
     broken_promise_trust: float = -15.0  # owner with target: lever used after its terms were met
+    # Added with format version 2 (docs/rules.md R25-R31).
+    breach_credibility: float = -15.0  # the actor who broke an agreement (R25)
+    breach_trust: float = -15.0  # the breaker with each other party to the broken term
+    breach_tension: float = 5.0  # per term broken
+    breach_support: float = 0.0  # the breaker's own support at home
+    talk_fades: bool = True  # the n-th statement of a tone in a round counts 1/n (R28)
+    conciliatory_support: float = 0.0  # the speaker's own support, per statement
+    firm_support: float = 0.0
+    hostile_support: float = 0.0
+    consent_bypass_cohesion: float = 0.0  # an absent consenting actor, per term (R30)
+    consent_bypass_trust: float = 0.0  # that actor with each party to the agreement
 
 
 @dataclass(frozen=True, slots=True)

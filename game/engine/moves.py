@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import combinations
+from math import trunc
 from typing import Any
 
 from game.engine.actions import (
@@ -28,9 +29,11 @@ from game.engine.checks import check
 from game.engine.commitments import carry_out, threaten, threats_met
 from game.engine.events import EventKind, GameEvent
 from game.engine.flow import (
+    add,
     add_tension,
     add_trust,
     advance,
+    apply_effect,
     close_round,
     emit,
     escalate_if_due,
@@ -63,6 +66,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d.binding, d.provisional, d.proposals, d.ledger = (), (), (), ()
     d.drawn, d.executed, d.walked_out, d.walked_out_ever = (), (), (), ()
     d.history, d.log, d._events = (), (), []
+    d.agendas, d.said = t.agendas, ()
     d.over, d.escalated, d.ended_by, d.outcome_result = False, False, None, None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
     emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
@@ -100,6 +104,8 @@ def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent,
     d = Draft(state)
     d.history = (*state.history, action)
     _HANDLERS[type(action)](d, action)
+    if d.provisional and d._t.ratification and not d.over:
+        ratify(d)
     events = tuple(d._events)
     return d.freeze(), events
 
@@ -152,6 +158,47 @@ def _settle(d: Draft, p: Proposal) -> None:
         _agree(d, p)
 
 
+def _names(d: Draft, ids: tuple[str, ...] | list[str]) -> str:
+    who = [d._t.name[x] for x in ids]
+    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+
+
+def _unratified(d: Draft, accepters: set[str], consent: frozenset[str]) -> tuple[str, ...]:
+    """Consenting accepters whose support is below their ratification threshold (R29)."""
+    t = d._t
+    if not t.ratification:
+        return ()
+    tr = d._tr
+    return tuple(
+        sorted(
+            a
+            for a in accepters & consent
+            if a in t.ratification and tr[t.support_index(a)] < t.ratification[a]
+        )
+    )
+
+
+def _bypassed(d: Draft, parties: tuple[str, ...], missing: tuple[str, ...], issue: str) -> None:
+    """Consenting actors who were not at the table pay in cohesion and trust (R30)."""
+    rules, t = d.scenario.rules, d._t
+    if not (rules.consent_bypass_cohesion or rules.consent_bypass_trust):
+        return
+    present = d.present()
+    for absent in missing:
+        if absent in present:
+            continue
+        emit(
+            d,
+            EventKind.CONSENT_BYPASSED,
+            f"{t.issue[issue].name} was agreed without {t.name[absent]} at the table.",
+            absent,
+            issue,
+        )
+        add(d, t.cohesion_index(absent), rules.consent_bypass_cohesion)
+        for party in parties:
+            add_trust(d, absent, party, rules.consent_bypass_trust)
+
+
 def _agree(d: Draft, p: Proposal) -> None:
     t, rules = d._t, d.scenario.rules
     names = ", ".join(t.name[x] for x in p.accepted_by)
@@ -165,26 +212,37 @@ def _agree(d: Draft, p: Proposal) -> None:
     binding = dict(d.binding)
     provisional = {pv.issue: pv for pv in d.provisional}
     bound: list[str] = []
+    for issue, option in p.terms:  # deals of these kinds are struck (R31): the whole package
+        prev = provisional.get(issue)
+        if prev is None or prev.option != option:
+            for e in t.issue[issue].option(option).on_agree:
+                apply_effect(d, e)
     for issue, option in p.terms:
         accepters = set(p.accepted_by)
         prev = provisional.pop(issue, None)
         if prev is not None and prev.option == option:
             accepters.update(prev.accepted_by)  # consent gathered across rounds (R9)
-        missing = tuple(sorted(t.consent[issue] - accepters))
+        consent = t.consent_of[(issue, option)]
+        missing = tuple(sorted(consent - accepters))
+        unratified = _unratified(d, accepters, consent)
         label = f"{t.issue[issue].name}: {t.option_label[(issue, option)]}"
-        if missing:
+        if missing or unratified:
             provisional[issue] = Provisional(
-                issue, option, tuple(sorted(accepters)), missing, d.round_index + 1
+                issue, option, tuple(sorted(accepters)), missing, d.round_index + 1, unratified
             )
-            who = [t.name[x] for x in missing]
-            waiting = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
-            verb = "accepts" if len(who) == 1 else "accept"
+            waits = []
+            if missing:
+                verb = "accepts" if len(missing) == 1 else "accept"
+                waits.append(f"binds once {_names(d, missing)} {verb}")
+            if unratified:
+                waits.append(f"awaiting ratification by {_names(d, unratified)}")
             emit(
                 d,
                 EventKind.PROVISIONAL,
-                f"Provisional: {label} (binds once {waiting} {verb}).",
+                f"Provisional: {label} ({'; '.join(waits)}).",
                 subject=issue,
             )
+            _bypassed(d, p.accepted_by, missing, issue)
         else:
             binding[issue] = option
             bound.append(issue)
@@ -206,6 +264,44 @@ def _agree(d: Draft, p: Proposal) -> None:
     threats_met(d)
 
 
+def ratify(d: Draft) -> None:
+    """Terms awaiting ratification bind once their actors' support reaches the threshold."""
+    t, rules = d._t, d.scenario.rules
+    tr = d._tr
+    changed = False
+    provisional: list[Provisional] = []
+    binding = dict(d.binding)
+    for pv in d.provisional:
+        still = tuple(a for a in pv.unratified if tr[t.support_index(a)] < t.ratification[a])
+        if still == pv.unratified:
+            provisional.append(pv)
+            continue
+        changed = True
+        if still or pv.missing:
+            provisional.append(
+                Provisional(pv.issue, pv.option, pv.accepted_by, pv.missing, pv.round, still)
+            )
+            continue
+        binding[pv.issue] = pv.option
+        label = f"{t.issue[pv.issue].name}: {t.option_label[(pv.issue, pv.option)]}"
+        emit(d, EventKind.RATIFIED, f"Ratified, now binding: {label}.", subject=pv.issue)
+        add_tension(d, rules.agreement_tension)
+    if not changed:
+        return
+    d.provisional = tuple(provisional)
+    if len(binding) != len(d.binding):
+        d.binding = tuple(sorted(binding.items()))
+        proposals = list(d.proposals)
+        for i, q in enumerate(proposals):  # proposals on settled issues are overtaken
+            if q.status is ProposalStatus.LIVE and any(iss in binding for iss, _ in q.terms):
+                proposals[i] = with_status(
+                    q, ProposalStatus.WITHDRAWN, "it was withdrawn, overtaken by a ratification"
+                )
+        d.proposals = tuple(proposals)
+        threats_met(d)
+        escalate_if_due(d)
+
+
 def _reject(d: Draft, a: Reject) -> None:
     p = d.proposals[a.proposal - 1]
     p = with_status(p, ProposalStatus.REJECTED, f"it was rejected by {a.actor}")
@@ -225,14 +321,24 @@ def _statement(d: Draft, a: Statement) -> None:
     rules, t = d.scenario.rules, d._t
     if a.tone is Tone.CONCILIATORY:
         tension, trust = rules.conciliatory_tension, rules.conciliatory_trust
+        support = rules.conciliatory_support
     elif a.tone is Tone.FIRM:
-        tension, trust = rules.firm_tension, 0.0
+        tension, trust, support = rules.firm_tension, 0.0, rules.firm_support
     else:
         tension, trust = rules.hostile_tension, rules.hostile_trust
+        support = rules.hostile_support
+    key = (a.actor, a.tone.value)
+    if rules.talk_fades:  # the n-th statement of a tone in a round counts 1/n (R28)
+        n = 1 + d.said.count(key)
+        if n > 1:
+            tension, trust = float(trunc(tension / n)), float(trunc(trust / n))
+    d.said = (*d.said, key)
     said = f": “{a.text}”" if a.text else "."
     emit(d, EventKind.STATEMENT, f"{t.name[a.actor]} ({a.tone.value}){said}", a.actor, a.tone.value)
     for other in d.present():
         add_trust(d, a.actor, other, trust)
+    if support:
+        add(d, t.support_index(a.actor), support)
     add_tension(d, tension)
     then_advance(d)
 

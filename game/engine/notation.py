@@ -38,7 +38,7 @@ from game.engine.model import Tone
 
 __all__ = ["format_action", "parse_action"]
 
-_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
+_ID = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _NUMBER = re.compile(r"[0-9]+\Z")
 
 

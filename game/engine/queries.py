@@ -12,7 +12,7 @@ from game.engine.actions import Propose
 from game.engine.model import Scenario
 from game.engine.moves import apply, new_game
 from game.engine.scoring import explain_red_lines
-from game.engine.state import GameState
+from game.engine.state import Commitment, CommitmentKind, GameState
 from game.engine.tables import tables_for
 
 
@@ -60,3 +60,23 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
                     found[line_id].append(number)
         replay, _ = apply(replay, action)
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}
+
+
+def threat_pressure(state: GameState, threat: Commitment) -> float:
+    """How hard a threat presses its target in ``state`` (R35): its maker's credibility / 100."""
+    return state.credibility(threat.actor) / 100.0
+
+
+def pressures_when_made(state: GameState) -> dict[int, float]:
+    """Ledger number -> the pressure of each threat as it was made (R35), for the debrief."""
+    found: dict[int, float] = {}
+    if not any(c.kind is CommitmentKind.THREAT for c in state.ledger):
+        return found
+    replay = new_game(state.scenario, state.seed)
+    for action in state.history:
+        before = len(replay.ledger)
+        replay, _ = apply(replay, action)
+        for c in replay.ledger[before:]:
+            if c.kind is CommitmentKind.THREAT:
+                found[c.number] = threat_pressure(replay, c)
+    return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.engine.conditions import explain, holds
-from game.engine.model import Scenario
+from game.engine.conditions import explain, holds, terms_hold
+from game.engine.model import RedLine, Scenario
 from game.engine.state import GameState, OutcomeResult, StateFields
 from game.engine.tables import tables_for
 
@@ -71,9 +71,15 @@ def explain_red_lines(
     actor: str,
     *,
     others_public: bool = True,
+    agreed: Mapping[str, str] | None = None,
 ) -> tuple[RedLineBreach, ...]:
-    """Which terms break ``actor``'s own red lines (all of them) and others' public ones."""
+    """Which terms break ``actor``'s own red lines (all of them) and others' public ones.
+
+    A red line with ``unless`` is lifted when its condition holds for the terms that
+    would bind: ``terms`` plus ``agreed`` (what already binds) (R27).
+    """
     chosen = dict(terms)
+    whole = {**agreed, **chosen} if agreed else chosen
     out: list[RedLineBreach] = []
     for owner, prefs in scenario.preferences.items():
         own = owner == actor
@@ -83,7 +89,7 @@ def explain_red_lines(
             if not own and not line.public:
                 continue
             option = chosen.get(line.issue)
-            if option is not None and option in line.options:
+            if option is not None and option in line.options and not lifted(line, whole):
                 out.append(
                     RedLineBreach(
                         owner,
@@ -99,6 +105,11 @@ def explain_red_lines(
     # Own red lines first: those are the ones a delegation must answer for.
     out.sort(key=lambda b: (not b.own, b.actor, b.issue, b.red_line))
     return tuple(out)
+
+
+def lifted(line: RedLine, terms: Mapping[str, str]) -> bool:
+    """Whether the line's ``unless`` holds for ``terms`` (issue -> option) (R27)."""
+    return line.unless is not None and terms_hold(line.unless, dict(terms))
 
 
 def select_outcome(state: StateFields) -> OutcomeResult:
@@ -131,7 +142,9 @@ def scores(state: GameState) -> dict[str, Score]:
         met = tuple(o.id for o in prefs.objectives if holds(o.condition, state))
         points = sum(o.points for o in prefs.objectives if o.id in met)
         crossed = tuple(
-            line.id for line in prefs.red_lines if binding.get(line.issue) in line.options
+            line.id
+            for line in prefs.red_lines
+            if binding.get(line.issue) in line.options and not lifted(line, binding)
         )
         penalty = scenario.rules.red_line_penalty * len(crossed)
         bonus = bonuses.get(actor, bonuses.get("*", 0.0))

@@ -11,25 +11,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine.model import RedLine
-from game.engine.scoring import RedLineBreach
+from game.engine.scoring import RedLineBreach, lifted
 from game.engine.views import ActorView
 
 
 def explain_red_lines_seen(
-    view: ActorView, terms: Mapping[str, str] | tuple[tuple[str, str], ...]
+    view: ActorView,
+    terms: Mapping[str, str] | tuple[tuple[str, str], ...],
+    agreed: Mapping[str, str] | None = None,
 ) -> tuple[RedLineBreach, ...]:
     """Which terms cross the viewer's own red lines (all of them) and others' public ones.
 
-    In the same order as ``scoring.explain_red_lines``: own lines first.
+    In the same order as ``scoring.explain_red_lines``: own lines first; a line whose
+    ``unless`` holds for ``terms`` plus ``agreed`` is lifted (R27).
     """
     chosen = dict(terms)
+    whole = {**agreed, **chosen} if agreed else chosen
     me = view.actor
     lines: list[RedLine] = [*view.red_lines]
     lines += [line for line in view.table.public_red_lines if line.actor != me]
     out: list[RedLineBreach] = []
     for line in lines:
         option = chosen.get(line.issue)
-        if option is not None and option in line.options:
+        if option is not None and option in line.options and not lifted(line, whole):
             out.append(
                 RedLineBreach(
                     line.actor,

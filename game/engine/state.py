@@ -34,7 +34,7 @@ class Proposal:
     why: str = ""  # for a dead proposal, why, as a clause: "it was rejected by x"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Provisional:
     """An issue agreed at a table that lacked some consenting actor (R9)."""
 
@@ -43,11 +43,26 @@ class Provisional:
     accepted_by: tuple[str, ...]  # sorted, everyone who accepted it so far
     missing: tuple[str, ...]  # sorted consenting actors who have not yet accepted
     round: int
+    # Sorted: accepted, but their support is below their ratification threshold (R29).
+    unratified: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        # The digest hashes this repr: the field added with R29 shows only when it is set,
+        # so that games without ratification keep the digests they always had.
+        extra = f", unratified={self.unratified!r}" if self.unratified else ""
+        return (
+            f"Provisional(issue={self.issue!r}, option={self.option!r}, "
+            f"accepted_by={self.accepted_by!r}, missing={self.missing!r}, "
+            f"round={self.round!r}{extra})"
+        )
 
 
 class CommitmentKind(enum.StrEnum):
     THREAT = "threat"
     PROMISE = "promise"  # a threat whose "unless" terms were met: hold back the lever
+    # An agreement its actor broke by carrying out ``lever``; ``unless`` holds the broken
+    # terms and the status is always BROKEN (R25).
+    AGREEMENT = "agreement"
 
 
 class CommitmentStatus(enum.StrEnum):
@@ -108,6 +123,7 @@ class StateFields:
         "_t",
         "_tension_from",
         "_tr",
+        "agendas",
         "binding",
         "drawn",
         "draws",
@@ -124,6 +140,7 @@ class StateFields:
         "proposals",
         "provisional",
         "round_index",
+        "said",
         "scenario",
         "seed",
         "tape",
@@ -138,7 +155,8 @@ class StateFields:
     _tr: list[float]  # the trackers, mutable
     _events: list[GameEvent]  # what the action caused, in order
     _tension_from: float  # the tension before the latest TENSION event, to merge the next
-    binding: tuple[tuple[str, str], ...]  # sorted (issue, option): settled for good
+    agendas: tuple[tuple[str, ...], ...]  # each round's agenda, as effects changed it
+    binding: tuple[tuple[str, str], ...]  # sorted (issue, option): settled (R9) unless broken
     drawn: tuple[str, ...]  # event cards drawn or injected, in order
     ended_by: Termination | None  # None while the game runs
     escalated: bool
@@ -155,6 +173,7 @@ class StateFields:
     tape: RandomTape  # the game's seeded generator, shared by its states
     draws: int  # how many numbers of the tape this game has used
     round_index: int  # 0-based index into scenario.rounds
+    said: tuple[tuple[str, str], ...]  # (actor, tone) of each statement of this round (R28)
     scenario: Scenario
     seed: int
     trackers: tuple[float, ...]  # flat layout, see Tables
@@ -180,6 +199,23 @@ class StateFields:
     @property
     def movers(self) -> tuple[str, ...]:
         return self._t.movers[self.round_index]
+
+    @property
+    def agenda(self) -> tuple[str, ...]:
+        """The current round's agenda, with the changes effects made to it."""
+        return self.agendas[self.round_index]
+
+    def threatened(self, lever: str) -> bool:
+        return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in self.ledger)
+
+    def broken(self) -> tuple[str, ...]:
+        """Issues on which an agreement was broken (R25), in the order of the breaches."""
+        return tuple(
+            issue
+            for c in self.ledger
+            if c.kind is CommitmentKind.AGREEMENT
+            for issue, _ in c.unless
+        )
 
     @property
     def tension(self) -> float:
@@ -304,6 +340,7 @@ class Draft(StateFields):
         if state is not None:
             # Spelled out: a loop over the slots costs ten times as much, on every action.
             self._t = state._t
+            self.agendas = state.agendas
             self.binding = state.binding
             self.drawn = state.drawn
             self.draws = state.draws
@@ -320,6 +357,7 @@ class Draft(StateFields):
             self.proposals = state.proposals
             self.provisional = state.provisional
             self.round_index = state.round_index
+            self.said = state.said
             self.scenario = state.scenario
             self.seed = state.seed
             self.tape = state.tape

@@ -25,9 +25,13 @@ class Tables:
 
     __slots__ = (
         "actor_index",
+        "agendas",
         "answers",
         "card",
         "consent",
+        "consent_of",
+        "deck",
+        "excludes",
         "issue",
         "lever",
         "lever_actions",
@@ -38,6 +42,10 @@ class Tables:
         "option_label",
         "pair_index",
         "playable",
+        "ratification",
+        "requires",
+        "round_index",
+        "round_start_cards",
         "scenario",
         "simple_actions",
         "singles",
@@ -56,13 +64,36 @@ class Tables:
         self.lever: dict[str, Lever] = {lv.id: lv for lv in scenario.levers}
         self.levers_of: dict[str, tuple[str, ...]] = {}
         for lv in scenario.levers:
-            self.levers_of[lv.owner] = (*self.levers_of.get(lv.owner, ()), lv.id)
+            for owner in lv.owners:
+                self.levers_of[owner] = (*self.levers_of.get(owner, ()), lv.id)
         self.card: dict[str, EventCard] = {c.id: c for c in scenario.events}
+        # The cards drawn between turns (R12), and those played as a round opens (R32).
+        self.deck = tuple(c for c in scenario.events if not c.at_round_start)
+        self.round_start_cards = tuple(c for c in scenario.events if c.at_round_start)
+        self.round_index = {r.id: i for i, r in enumerate(scenario.rounds)}
+        self.agendas = tuple(r.agenda for r in scenario.rounds)
+        # Support thresholds below which an actor's consent awaits ratification (R29).
+        self.ratification = {
+            a.id: a.ratification for a in scenario.actors if a.ratification is not None
+        }
+        # (issue, option) -> what a package with it needs or must avoid (R33).
+        self.requires = {
+            (i.id, o.id): o.requires for i in scenario.issues for o in i.options if o.requires
+        }
+        self.excludes = {
+            (i.id, o.id): o.excludes for i in scenario.issues for o in i.options if o.excludes
+        }
         self.status_quo = {i.id: i.status_quo for i in scenario.issues}
         self.option_label = {(i.id, o.id): o.label for i in scenario.issues for o in i.options}
         # Only playable actors can accept, so only they can be asked for consent (R9).
         self.consent = {
             i.id: frozenset(a for a in i.consent if a in self.playable) for i in scenario.issues
+        }
+        # An option may add actors to its issue's consent list (format version 2).
+        self.consent_of = {
+            (i.id, o.id): self.consent[i.id] | {a for a in o.consent if a in self.playable}
+            for i in scenario.issues
+            for o in i.options
         }
         # Who takes turns in each round: playable participants, in speaking order (R2).
         self.movers: tuple[tuple[str, ...], ...] = tuple(
@@ -82,8 +113,10 @@ class Tables:
         # (actor, proposal number) -> its accept and reject: bounded by the longest game.
         self.answers: dict[tuple[str, int], tuple[Accept, Reject]] = {}
         self.lever_actions: dict[tuple[str, str], tuple[Threaten, CarryOut]] = {}
-        # (round index, actor, binding terms) -> single-term proposals; filled by legal.py
-        self.singles: dict[tuple[int, str, tuple[tuple[str, str], ...]], tuple[Propose, ...]] = {}
+        # (agenda, actor, binding terms) -> single-term proposals; filled by legal.py
+        self.singles: dict[
+            tuple[tuple[str, ...], str, tuple[tuple[str, str], ...]], tuple[Propose, ...]
+        ] = {}
         self.simple_actions: dict[str, tuple[Statement | WalkOut | Pass, ...]] = {
             a: (*(Statement(a, t, "") for t in _TONES), WalkOut(a), Pass(a)) for a in self.playable
         }

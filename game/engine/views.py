@@ -78,6 +78,7 @@ class PublicView:
     # Public rules of the scenario: how the end state is labelled and the rule numbers.
     outcomes: tuple[Outcome, ...] = ()
     rules: RuleTuning = field(default_factory=RuleTuning)
+    agenda: tuple[str, ...] = ()  # the current round's agenda, as effects changed it (R34)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ class _Statics:
             line for p in sc.preferences.values() for line in p.red_lines if line.public
         )
         self.levers_of = {
-            a.id: tuple(lv for lv in sc.levers if lv.owner == a.id) for a in sc.actors
+            a.id: tuple(lv for lv in sc.levers if a.id in lv.owners) for a in sc.actors
         }
         # The latest trackers and their view (the war threshold is the scenario's).
         self.last_trackers: tuple[tuple[float, ...], TrackerView] | None = None
@@ -215,6 +216,7 @@ def public_view(state: GameState) -> PublicView:
         outcome=result.label if result is not None and state.over else "",
         outcomes=sc.outcomes,
         rules=sc.rules,
+        agenda=state.agenda,
     )
 
 

@@ -8,13 +8,15 @@ caused it (and to that move's AI rationale).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, GameEvent, GameState, Score, Statement, words
+from game.engine import Bookmark, CommitmentKind, GameEvent, GameState, Score, Statement, words
 from game.engine.model import Actor, Preferences, Scenario
+from game.engine.queries import pressures_when_made
 from game.export.model import (
     CROSSED,
     KEPT,
@@ -61,10 +63,49 @@ def _replay(scenario: Scenario, seed: int, log: Sequence[LogEntry]) -> _Replay:
     return _Replay(first, state, tuple(opening), tuple(steps), tuple(points))
 
 
-def build_debrief(session: Session) -> Debrief:
-    """The debrief of ``session`` as it stands (finished or not)."""
+def build_debrief(session: Session, *, reveal: bool = True) -> Debrief:
+    """The debrief of ``session`` as it stands (finished or not).
+
+    ``reveal=False`` leaves out every private text (``withhold_private``): for an
+    unfinished game shown or shared before the debrief.
+    """
+    debrief = _build(session, session.revealed_log() if reveal else session.log)
+    return debrief if reveal else withhold_private(debrief)
+
+
+def withhold_private(d: Debrief) -> Debrief:
+    """``d`` without what only the debrief may reveal: only public facts remain."""
+    actors = tuple(
+        dataclasses.replace(
+            a,
+            scored=False,
+            utility=0.0,
+            reservation=0.0,
+            objective_points=0.0,
+            red_line_penalty=0.0,
+            outcome_bonus=0.0,
+            total=0.0,
+            objectives=(),
+            red_lines=tuple(r for r in a.red_lines if r.public),
+            briefing="",
+            priorities=(),
+        )
+        for a in d.actors
+    )
+    transcript = tuple(dataclasses.replace(t, rationale="") for t in d.transcript)
+    return dataclasses.replace(
+        d,
+        actors=actors,
+        transcript=transcript,
+        rationales=(),
+        teacher_notes="",
+        withheld=True,
+    )
+
+
+def _build(session: Session, log: Sequence[LogEntry]) -> Debrief:
     scenario = session.scenario
-    replay = _replay(scenario, session.seed, session.log)
+    replay = _replay(scenario, session.seed, log)
     state = session.state
     if engine.digest(replay.final) != engine.digest(state):
         raise RuntimeError("replaying the log did not reproduce the game; an engine bug")
@@ -84,7 +125,7 @@ def build_debrief(session: Session) -> Debrief:
         tension=_tension(scenario, replay.tension),
         trackers=_trackers(replay.first, state),
         rounds=rounds_info(scenario),
-        transcript=_transcript(scenario, replay, session.log),
+        transcript=_transcript(scenario, replay, log),
         rationales=tuple(
             Rationale(
                 n,
@@ -93,7 +134,7 @@ def build_debrief(session: Session) -> Debrief:
                 engine.format_action(e.action),
                 e.rationale,
             )
-            for n, e in enumerate(session.log, 1)
+            for n, e in enumerate(log, 1)
             if e.rationale
         ),
         general_briefing=scenario.briefing,
@@ -105,7 +146,7 @@ def build_debrief(session: Session) -> Debrief:
             SourceLine(s.id, s.title, s.citation, s.url, str(s.confidence))
             for s in scenario.sources
         ),
-        actions=len(session.log),
+        actions=len(log),
     )
 
 
@@ -272,20 +313,28 @@ def _terms(state: GameState) -> tuple[TermResult, ...]:
 def _ledger(state: GameState) -> tuple[LedgerLine, ...]:
     scenario = state.scenario
     targets = {lv.id: lv.target for lv in scenario.levers}
-    return tuple(
-        LedgerLine(
-            number=c.number,
-            kind=str(c.kind),
-            actor=c.actor,
-            actor_name=words.actor_name(scenario, c.actor),
-            lever_name=words.lever_name(scenario, c.lever),
-            target_name=words.actor_name(scenario, c.target or targets.get(c.lever, "")),
-            unless=words.terms_words(scenario, c.unless),
-            round=c.round,
-            status=str(c.status),
+    pressures = pressures_when_made(state)
+    out = []
+    for c in state.ledger:
+        lever = words.lever_name(scenario, c.lever)
+        unless = words.terms_words(scenario, c.unless)
+        if c.kind is CommitmentKind.AGREEMENT:  # R25: who broke what, and how
+            lever, unless = f"{lever}, breaking {unless}", ""
+        out.append(
+            LedgerLine(
+                number=c.number,
+                kind=str(c.kind),
+                actor=c.actor,
+                actor_name=words.actor_name(scenario, c.actor),
+                lever_name=lever,
+                target_name=words.actor_name(scenario, c.target or targets.get(c.lever, "")),
+                unless=unless,
+                round=c.round,
+                status=str(c.status),
+                pressure=pressures.get(c.number),
+            )
         )
-        for c in state.ledger
-    )
+    return tuple(out)
 
 
 def _trackers(first: GameState, last: GameState) -> tuple[TrackerChange, ...]:

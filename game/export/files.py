@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.errors import UserError
 from game.export.debrief import build_debrief
 from game.export.html_debrief import debrief_html
-from game.export.markdown import debrief_markdown
+from game.export.htmlkit import is_our_page
+from game.export.markdown import debrief_markdown, is_our_markdown
 from game.export.model import Debrief
-from game.fileio import write_atomic
+from game.outputs import write_output
 from game.session.session import Session
 
 FORMATS = ("md", "html")
@@ -24,14 +24,39 @@ def render(debrief: Debrief, fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
 
 
-def export_session(session: Session, target: Path, fmt: str = "html") -> int:
-    """Write the debrief of ``session`` to ``target`` atomically; returns the bytes written.
+def is_our_export(head: bytes, tail: bytes) -> bool:
+    """Is this file a debrief an earlier export wrote (HTML or Markdown)?"""
+    return is_our_page(head, tail) or is_our_markdown(head, tail)
 
-    A place that cannot be written is a ``UserError`` with the reason.
+
+def write_export(
+    session: Session,
+    target: Path,
+    fmt: str,
+    *,
+    force: bool = False,
+    save: Path | None = None,
+    reveal: bool = False,
+) -> int:
+    """``redlines export``'s write: only over an earlier export (or any file with ``force``).
+
+    Never over ``save`` nor the game's scenario file, never over a device or a pipe,
+    never into a folder that does not exist (``game.outputs``).  An unfinished game's
+    private texts are written only with ``reveal``.  Returns the bytes written.
     """
-    data = render(build_debrief(session), fmt).encode("utf-8")
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return len(data)
+    keep = [(save, "the save it is made from")] if save is not None else []
+    scenario = session.loaded.path
+    if scenario is not None:
+        keep.append((scenario, "the scenario of the game"))
+    debrief = build_debrief(session, reveal=reveal or session.is_over)
+    data = render(debrief, fmt).encode("utf-8")
+    return write_output(target, data, ours=is_our_export, force=force, keep=keep)
+
+
+def export_session(session: Session, target: Path, fmt: str = "html") -> int:
+    """Write the debrief of ``session`` to ``target`` (the debrief screen's export).
+
+    The same rules as ``write_export``: an existing file is replaced only when an
+    earlier export wrote it; a place that cannot be written is a ``UserError``.
+    """
+    return write_export(session, target, fmt, save=session.save_path, reveal=True)

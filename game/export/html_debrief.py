@@ -20,7 +20,7 @@ from game.export.html_parts import (
     swatch,
 )
 from game.export.htmlkit import Markup, el, join, page, prose
-from game.export.model import ActorResult, Debrief, TranscriptLine
+from game.export.model import WITHHELD_NOTE, ActorResult, Debrief, TranscriptLine
 from game.export.questions import GENERAL_QUESTIONS
 
 SECTIONS = (
@@ -74,6 +74,7 @@ def _header(d: Debrief) -> Markup:
             class_="lead",
         ),
         el("p", d.summary, class_="muted"),
+        el("p", el("strong", WITHHELD_NOTE), class_="box") if d.withheld else None,
     )
 
 
@@ -240,7 +241,7 @@ def _ledger(d: Debrief) -> Markup:
         el(
             "tr",
             el("td", str(c.number)),
-            el("td", c.kind),
+            el("td", c.kind if c.pressure is None else f"{c.kind} (pressure {c.pressure:.2f})"),
             el("th", c.actor_name, scope="row"),
             el("td", c.lever_name),
             el("td", c.target_name),

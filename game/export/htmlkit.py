@@ -96,11 +96,22 @@ def safe_link(url: str, label: str) -> Markup:
     return esc(label)
 
 
+GENERATOR = "Red Lines"
+# How a page of ours is recognised, so that the next export may replace it (``game.outputs``).
+_GENERATOR_MARK = f'<meta name="generator" content="{GENERATOR}"'.encode()
+
+
+def is_our_page(head: bytes, _tail: bytes) -> bool:
+    """Is a file starting with ``head`` a page ``page`` wrote (a debrief, a briefing)?"""
+    return head.startswith(b"<!DOCTYPE html>") and _GENERATOR_MARK in head
+
+
 def page(title: str, body: Child, *, lang: str = "en", extra_css: str = "") -> str:
     """A whole self-contained document: inline CSS, no scripts, no external resources."""
     head = el(
         "head",
         el("meta", charset="utf-8"),
+        el("meta", name="generator", content=GENERATOR),
         el("meta", name="viewport", content="width=device-width, initial-scale=1"),
         el("title", title),
         el("style", Markup(CSS + extra_css)),

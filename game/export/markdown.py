@@ -15,7 +15,7 @@ from itertools import groupby, pairwise
 from game.engine import words
 from game.engine.words import signed
 from game.export.chart import summary
-from game.export.model import Debrief, TensionTrack
+from game.export.model import WITHHELD_NOTE, Debrief, TensionTrack
 from game.export.questions import GENERAL_QUESTIONS
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
@@ -63,10 +63,23 @@ def _tension_rows(track: TensionTrack) -> list[tuple[str, str, str]]:
     return [(str(r), str(t), f"{v:.0f}") for (r, t), v in ends.items()]
 
 
+# The last line of every Markdown debrief, so that the next export may replace the file
+# (``game.outputs``) and nothing else is: a link definition, which renderers hide, and
+# with no "<" a renderer could read as a tag.
+MARK = "[//]: # (written by redlines export: the next export may replace this file)"
+
+
+def is_our_markdown(_head: bytes, tail: bytes) -> bool:
+    """Is a file ending with ``tail`` a Markdown debrief that ``debrief_markdown`` wrote?"""
+    return tail.rstrip().endswith(MARK.encode())
+
+
 def debrief_markdown(d: Debrief) -> str:
     out: list[str] = [f"# {md(d.title)}", ""]
     status = "finished" if d.finished else "not finished"
     out += [f"Debrief of a game: seed {d.seed}, {d.actions} moves, {status} — {md(d.where)}.", ""]
+    if d.withheld:
+        out += [f"**{md(WITHHELD_NOTE)}**", ""]
 
     out += ["## Outcome and why", ""]
     if d.outcome is None:
@@ -151,7 +164,7 @@ def debrief_markdown(d: Debrief) -> str:
             (
                 (
                     str(c.number),
-                    c.kind,
+                    c.kind if c.pressure is None else f"{c.kind} (pressure {c.pressure:.2f})",
                     c.actor_name,
                     c.lever_name,
                     c.target_name,
@@ -196,7 +209,7 @@ def debrief_markdown(d: Debrief) -> str:
         ("Source", "Citation", "Confidence", "Where"),
         ((s.title, s.citation, s.confidence, s.url) for s in d.sources),
     )
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(out).rstrip() + "\n\n" + MARK + "\n"
 
 
 def _transcript(d: Debrief) -> list[str]:

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Shown at the top of a debrief whose private texts were left out (``Debrief.withheld``).
+WITHHELD_NOTE = (
+    "The game is not over, so what only the debrief may reveal is left out: the "
+    "confidential briefings, priorities, secret red lines, objectives, scores, AI "
+    "rationales and teacher notes. Export again with --reveal to include them."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class OutcomeInfo:
@@ -128,7 +135,7 @@ class TermResult:
 @dataclass(frozen=True, slots=True)
 class LedgerLine:
     number: int
-    kind: str  # "threat" or "promise"
+    kind: str  # "threat", "promise" or "agreement" (one its actor broke, R25)
     actor: str
     actor_name: str
     lever_name: str
@@ -136,6 +143,7 @@ class LedgerLine:
     unless: str  # the terms in words, "" when unconditional
     round: int
     status: str  # "pending", "kept", "broken", "lapsed"
+    pressure: float | None = None  # a threat's pressure as it was made (R35)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +271,10 @@ class Debrief:
     teacher_notes: str
     sources: tuple[SourceLine, ...]
     actions: int  # moves in the log, facilitator's included
+    # True when the private texts were left out (an unfinished game exported without
+    # ``--reveal``): briefings, priorities, secret red lines, objectives, scores,
+    # AI rationales and teacher notes.
+    withheld: bool = False
 
     @property
     def bookmarks(self) -> tuple[TranscriptLine, ...]:

@@ -34,6 +34,16 @@ class _Builder:
 
     def condition(self, c: d.ConditionDoc) -> m.Condition:
         return m.Condition(
+            round=c.round or "",
+            min=tuple(self.tracker_test(t) for t in c.min),
+            max=tuple(self.tracker_test(t) for t in c.max),
+            events_happened=tuple(c.events_happened),
+            provisional={issue: frozenset(options) for issue, options in c.provisional.items()},
+            threatened=tuple(c.threatened),
+            broken=tuple(c.broken),
+            any=tuple(self.condition(x) for x in c.any),
+            all=tuple(self.condition(x) for x in c.all),
+            not_=None if c.not_ is None else self.condition(c.not_),
             min_round=c.min_round,
             max_round=c.max_round,
             min_tension=c.min_tension,
@@ -49,11 +59,28 @@ class _Builder:
         )
 
     @staticmethod
-    def effects(effects: list[d.EffectDoc]) -> tuple[m.Effect, ...]:
+    def tracker_test(t: d.TrackerTestDoc) -> m.TrackerTest:
+        return m.TrackerTest(m.TrackerKind(t.tracker), t.value, t.actor or "", t.other or "")
+
+    @staticmethod
+    def effects(
+        effects: list[d.EffectDoc] | list[d.EffectDoc | d.AgendaEffectDoc],
+    ) -> tuple[m.Effect, ...]:
         return tuple(
             m.Effect(m.TrackerKind(e.tracker), e.delta, e.actor or "", e.other or "")
             for e in effects
+            if isinstance(e, d.EffectDoc)
         )
+
+    @staticmethod
+    def agenda(effects: list[d.EffectDoc | d.AgendaEffectDoc]) -> tuple[m.AgendaChange, ...]:
+        out = []
+        for e in effects:
+            if isinstance(e, d.AgendaEffectDoc):
+                for change, add in ((e.agenda_add, True), (e.agenda_remove, False)):
+                    if change is not None:
+                        out.append(m.AgendaChange(change.round, tuple(change.issues), add))
+        return tuple(out)
 
     def actor(self, a: d.ActorDoc) -> m.Actor:
         return m.Actor(
@@ -70,11 +97,23 @@ class _Builder:
             short_name=a.short_name or a.name,
             adjective=a.adjective or a.name,
             source=self.source(a.source),
+            default_seat="ai" if a.default_seat == "ai" else "",
+            ratification=None if a.ratification is None else a.ratification.support,
         )
 
     def issue(self, i: d.IssueDoc) -> m.Issue:
         options = tuple(
-            m.Option(o.id, o.label, o.description, self.source(o.source)) for o in i.options
+            m.Option(
+                o.id,
+                o.label,
+                o.description,
+                self.source(o.source),
+                consent=tuple(o.consent),
+                requires={k: frozenset(v) for k, v in o.requires.items()},
+                excludes={k: frozenset(v) for k, v in o.excludes.items()},
+                on_agree=self.effects(o.on_agree),
+            )
+            for o in i.options
         )
         return m.Issue(
             i.id,
@@ -97,6 +136,7 @@ class _Builder:
                 r.public,
                 r.reason,
                 self.source(r.source),
+                None if r.unless is None else self.condition(r.unless),
             )
             for r in p.red_lines
         )
@@ -130,6 +170,7 @@ class _Builder:
             quotes=quotes,
             chair=r.chair,
             source=self.source(r.source),
+            end_date=r.end_date or "",
         )
 
     def trackers(self, t: d.TrackersDoc) -> m.Trackers:
@@ -146,6 +187,13 @@ class _Builder:
             cohesion=start(t.cohesion, defaults.cohesion),
             support=start(t.support, defaults.support),
         )
+
+    def rules(self) -> m.RuleTuning:
+        given = self.doc.rules.model_dump()
+        if self.doc.format < 2 and "talk_fades" not in self.doc.rules.model_fields_set:
+            # A version-1 file plays as it always did: its words never lost their effect.
+            given["talk_fades"] = False
+        return m.RuleTuning(**given)
 
     def scenario(self) -> m.Scenario:
         doc = self.doc
@@ -168,13 +216,17 @@ class _Builder:
             levers=tuple(
                 m.Lever(
                     id=lv.id,
-                    owner=lv.owner,
+                    owner=lv.owner or lv.owners[0],
                     target=lv.target,
                     name=lv.name,
                     description=lv.description,
                     threat_effects=self.effects(lv.on_threat),
                     execute_effects=self.effects(lv.on_execute),
                     source=self.source(lv.source),
+                    owners=tuple(lv.owners) or (lv.owner or lv.owners[0],),
+                    breaks={k: frozenset(v) for k, v in lv.breaks.items()},
+                    escalates=lv.escalates,
+                    agenda=self.agenda(lv.on_execute),
                 )
                 for lv in doc.levers
             ),
@@ -188,6 +240,10 @@ class _Builder:
                     effects=self.effects(e.effects),
                     once=e.once,
                     source=self.source(e.source),
+                    agenda=self.agenda(e.effects),
+                    date=e.date or "",
+                    counterfactual=e.counterfactual,
+                    at_round_start=e.at == "round_start",
                 )
                 for e in doc.events
             ),
@@ -196,7 +252,7 @@ class _Builder:
                 for o in doc.outcomes
             ),
             trackers=self.trackers(doc.trackers),
-            rules=m.RuleTuning(**doc.rules.model_dump()),
+            rules=self.rules(),
             discussion_questions=tuple(doc.discussion_questions),
             sources=tuple(
                 m.Source(s.id, s.title, s.citation, s.url, m.Confidence(s.confidence))

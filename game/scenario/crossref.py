@@ -39,6 +39,10 @@ def _mapping(data: Any, key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _is_id(value: Any) -> bool:
     """Only well-formed ids are looked up; pydantic already reports the others."""
     return isinstance(value, str) and _ID.match(value) is not None
@@ -60,6 +64,8 @@ class _Checker:
     issues: dict[str, list[str]] = field(default_factory=dict)  # issue -> option ids
     levers: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    rounds: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
     red_lines: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # actor->issue->opts
 
     def error(self, path: Path, message: str) -> None:
@@ -116,10 +122,12 @@ class _Checker:
         self.actors = self.unique_ids("actors", "actor")
         self.unique_ids("issues", "issue")
         self.levers = self.unique_ids("levers", "lever")
-        for kind in ("rounds", "events", "outcomes"):
-            self.unique_ids(kind, kind[:-1])
+        self.rounds = self.unique_ids("rounds", "round")
+        self.events = self.unique_ids("events", "event")
+        self.unique_ids("outcomes", "outcome")
         self.check_actors()
         self.check_issues()
+        self.check_options()
         self.check_preferences()
         self.check_demands()
         self.check_rounds()
@@ -128,6 +136,7 @@ class _Checker:
         for i, event in _items(self.data, "events"):
             self.condition(("events", i, "when"), event.get("when"))
             self.effects(("events", i, "effects"), event)
+            self.check_round_start(i, event)
         for i, outcome in _items(self.data, "outcomes"):
             self.condition(("outcomes", i, "when"), outcome.get("when"))
             for who in _mapping(outcome, "score"):
@@ -135,10 +144,31 @@ class _Checker:
                     self.actor(("outcomes", i, "score", who), who)
         self.check_sources(self.data, ())
 
+    def check_round_start(self, i: int, event: dict[str, Any]) -> None:
+        """An event certain at a round's start must say which round (R32)."""
+        if event.get("at") != "round_start":
+            return
+        when = event.get("when")
+        named = isinstance(when, dict) and any(
+            k in when for k in ("round", "min_round", "max_round")
+        )
+        if not named:
+            self.error(
+                ("events", i, "at"),
+                "an event at round_start needs `when:` naming its round "
+                "(round: ID, or min_round/max_round)",
+            )
+
     def check_actors(self) -> None:
         actors = self.data.get("actors")
         if not isinstance(actors, list):
             return
+        for i, actor in _items(self.data, "actors"):
+            if actor.get("default_seat") == "ai" and actor.get("playable") is False:
+                self.error(
+                    ("actors", i, "default_seat"),
+                    "only a playable actor has a seat: default_seat does nothing here",
+                )
         playable = [a for _, a in _items(self.data, "actors") if a.get("playable") is True]
         if len(playable) < 2:
             self.error(("actors",), f"at least two actors must be playable (found {len(playable)})")
@@ -157,6 +187,32 @@ class _Checker:
                     f"'{status_quo}' is not an option of this issue{self.known(options)}",
                 )
             self.actor_list(("issues", i, "consent"), issue, "consent")
+
+    def check_options(self) -> None:
+        """Per-option consent, requires and excludes (format version 2; R9, R33)."""
+        for i, issue in _items(self.data, "issues"):
+            own = issue.get("id")
+            for j, option in _items(issue, "options"):
+                base: Path = ("issues", i, "options", j)
+                self.actor_list((*base, "consent"), option, "consent")
+                for key in ("requires", "excludes"):
+                    for other, options in _mapping(option, key).items():
+                        path = (*base, key, other)
+                        if other == own:
+                            self.error(path, f"an option cannot {key[:-1]} its own issue")
+                            continue
+                        if self.issue(path, other) and isinstance(options, list):
+                            for k, opt in enumerate(options):
+                                self.option((*path, k), other, opt)
+                self.effects((*base, "on_agree"), option, "on_agree")
+                needs, avoids = _mapping(option, "requires"), _mapping(option, "excludes")
+                for other in needs:
+                    both = set(_list(needs[other])) & set(_list(avoids.get(other)))
+                    if both:
+                        self.error(
+                            (*base, "excludes", other),
+                            f"option(s) {', '.join(sorted(both))} both required and excluded",
+                        )
 
     def actor_list(self, path: Path, holder: dict[str, Any], key: str) -> None:
         seen: set[str] = set()
@@ -229,6 +285,26 @@ class _Checker:
             for k, option in _strings(line, "options"):
                 self.option((*path, "options", k), issue, option)
                 crossed.add(option)
+            unless = line.get("unless")
+            self.condition((*path, "unless"), unless)
+            self.terms_only((*path, "unless"), unless)
+
+    def terms_only(self, path: Path, when: Any) -> None:
+        """A red line's ``unless`` is about the terms that would bind, nothing else (R27)."""
+        if not isinstance(when, dict):
+            return
+        for key, value in when.items():
+            if key in ("any", "all") and isinstance(value, list):
+                for k, sub in enumerate(value):
+                    self.terms_only((*path, key, k), sub)
+            elif key == "not":
+                self.terms_only((*path, key), value)
+            elif key not in ("agreed", "not_agreed"):
+                self.error(
+                    (*path, key),
+                    f"'{key}' is not about terms: a red line's unless may use only agreed, "
+                    "not_agreed, any, all and not",
+                )
 
     def check_demands(self) -> None:
         for who, demands in _mapping(self.data, "demands").items():
@@ -260,6 +336,11 @@ class _Checker:
                 self.actor((*base, "chair"), chair)
             for j, issue in _strings(rnd, "agenda"):
                 self.issue((*base, "agenda", j), issue)
+            start, end = rnd.get("date"), rnd.get("end_date")
+            if isinstance(start, str) and isinstance(end, str) and end < start:
+                self.error(
+                    (*base, "end_date"), f"the meeting ends ({end}) before it starts ({start})"
+                )
             turns = rnd.get("turns")
             for j, quote in _items(rnd, "quotes"):
                 turn = quote.get("turn")
@@ -273,12 +354,23 @@ class _Checker:
         for i, lever in _items(self.data, "levers"):
             base: Path = ("levers", i)
             self.actor((*base, "owner"), lever.get("owner"))
+            self.actor_list((*base, "owners"), lever, "owners")
             self.actor((*base, "target"), lever.get("target"))
-            owner = lever.get("owner")
-            if isinstance(owner, str) and owner == lever.get("target"):
+            owner, owners = lever.get("owner"), lever.get("owners")
+            if owner is None and not owners:
+                self.error(base, "a lever needs an owner (owner: ID, or owners: [ID, ...])")
+            if owner is not None and owners:
+                self.error((*base, "owners"), "give owner or owners, not both")
+            named = [owner] if isinstance(owner, str) else _list(owners)
+            if lever.get("target") in named:
                 self.error((*base, "target"), "a lever cannot target its own owner")
             for key in ("on_threat", "on_execute"):
                 self.effects((*base, key), lever, key)
+            for issue, options in _mapping(lever, "breaks").items():
+                path = (*base, "breaks", issue)
+                if self.issue(path, issue) and isinstance(options, list):
+                    for k, option in enumerate(options):
+                        self.option((*path, k), issue, option)
 
     def check_trackers(self) -> None:
         trackers = _mapping(self.data, "trackers")
@@ -286,9 +378,24 @@ class _Checker:
             for who in _mapping(spec, "per_actor"):
                 self.actor(("trackers", name, "per_actor", who), who)
 
+    def agenda_change(self, path: Path, change: Any) -> None:
+        if not isinstance(change, dict):
+            return
+        rnd = change.get("round")
+        if _is_id(rnd) and rnd not in self.rounds:
+            self.error((*path, "round"), f"unknown round '{rnd}'{self.known(self.rounds)}")
+        for k, issue in _strings(change, "issues"):
+            self.issue((*path, "issues", k), issue)
+
     def effects(self, path: Path, holder: dict[str, Any], key: str = "effects") -> None:
         for j, effect in _items(holder, key):
             where = (*path, j)
+            if "agenda_add" in effect or "agenda_remove" in effect:
+                if "agenda_add" in effect and "agenda_remove" in effect:
+                    self.error(where, "one change per effect: agenda_add or agenda_remove")
+                for change in ("agenda_add", "agenda_remove"):
+                    self.agenda_change((*where, change), effect.get(change))
+                continue
             tracker, actor, other = effect.get("tracker"), effect.get("actor"), effect.get("other")
             self.actor((*where, "actor"), actor)
             self.actor((*where, "other"), other)
@@ -325,6 +432,51 @@ class _Checker:
                 self.lever((*path, key, k), lever)
         for k, who in _strings(when, "walked_out"):
             self.actor((*path, "walked_out", k), who)
+        self.condition_v2(path, when)
+
+    def condition_v2(self, path: Path, when: dict[str, Any]) -> None:
+        rnd = when.get("round")
+        if _is_id(rnd) and rnd not in self.rounds:
+            self.error((*path, "round"), f"unknown round '{rnd}'{self.known(self.rounds)}")
+        for key in ("min", "max"):
+            for k, test in _items(when, key):
+                self.tracker_test((*path, key, k), test)
+        for k, card in _strings(when, "events_happened"):
+            if _is_id(card) and card not in self.events:
+                self.error(
+                    (*path, "events_happened", k),
+                    f"unknown event '{card}'{self.known(self.events)}",
+                )
+        for issue, options in _mapping(when, "provisional").items():
+            if self.issue((*path, "provisional", issue), issue) and isinstance(options, list):
+                for k, option in enumerate(options):
+                    self.option((*path, "provisional", issue, k), issue, option)
+        for k, lever in _strings(when, "threatened"):
+            self.lever((*path, "threatened", k), lever)
+        for k, issue in _strings(when, "broken"):
+            self.issue((*path, "broken", k), issue)
+        for key in ("any", "all"):
+            for k, sub in _items(when, key):
+                self.condition((*path, key, k), sub)
+        self.condition((*path, "not"), when.get("not"))
+
+    def tracker_test(self, path: Path, test: dict[str, Any]) -> None:
+        tracker, actor, other = test.get("tracker"), test.get("actor"), test.get("other")
+        self.actor((*path, "actor"), actor)
+        self.actor((*path, "other"), other)
+        if tracker == "tension":
+            if actor is not None or other is not None:
+                self.error(path, "tension is one value for the whole crisis: no actor or other")
+        elif tracker == "trust":
+            if actor is None or other is None:
+                self.error(path, "trust is between two actors: give actor and other")
+            elif actor == other:
+                self.error((*path, "other"), "trust is between two different actors")
+        elif isinstance(tracker, str):
+            if actor is None:
+                self.error(path, f"{tracker} is one value per actor: give actor")
+            if other is not None:
+                self.error((*path, "other"), "only trust compares a pair ('other')")
 
     def check_sources(self, node: Any, path: Path) -> None:
         """Every ``source: {ref: ...}`` anywhere names a declared source."""

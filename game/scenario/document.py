@@ -24,12 +24,12 @@ from pydantic import (
 from game.engine import model as engine
 from game.paths import SCENARIO_ID_PATTERN
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 ID_PATTERN = SCENARIO_ID_PATTERN  # one pattern for ids in files, saves and the command line
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SCORE_KEY_PATTERN = r"^(\*|[a-z][a-z0-9-]*)$"
+SCORE_KEY_PATTERN = r"^(\*|[a-z][a-z0-9_-]*)$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -122,13 +122,72 @@ class ActorDoc(Strict):
     playable: bool
     briefing: Text = ""
     personality: PersonalityDoc = PersonalityDoc()
+    default_seat: Literal["human", "ai"] = Field(
+        default="human", description="who takes a playable seat unless the teacher says otherwise"
+    )
+    ratification: RatificationDoc | None = Field(
+        default=None, description="its consent binds only while its support is at least this"
+    )
     source: SourceField = ""
+
+
+class RatificationDoc(Strict):
+    support: Level = Field(description="the least domestic support at which it can ratify")
+    source: SourceField = ""
+
+
+class EffectDoc(Strict):
+    tracker: Literal["tension", "trust", "credibility", "cohesion", "support"]
+    delta: Delta
+    actor: Id | None = Field(default=None, description="per-actor trackers; omitted = every actor")
+    other: Id | None = Field(default=None, description="trust only: the other actor of the pair")
+    source: SourceField = Field(default="", description="why this change: a citation")
+
+
+class AgendaChangeDoc(Strict):
+    round: Id = Field(description="the round whose agenda changes")
+    issues: list[Id] = Field(min_length=1)
+    source: SourceField = ""
+
+
+class AgendaEffectDoc(Strict):
+    """An effect on the table: exactly one of ``agenda_add`` and ``agenda_remove``."""
+
+    agenda_add: AgendaChangeDoc | None = None
+    agenda_remove: AgendaChangeDoc | None = None
+
+
+def _effect_kind(value: Any) -> str:
+    agenda = isinstance(value, AgendaEffectDoc) or (
+        isinstance(value, dict) and ("agenda_add" in value or "agenda_remove" in value)
+    )
+    return "agenda-effect" if agenda else "tracker-effect"
+
+
+# An effect changes a tracker, or a round's agenda; tag names are dropped from messages.
+AnyEffect = Annotated[
+    Annotated[EffectDoc, Tag("tracker-effect")] | Annotated[AgendaEffectDoc, Tag("agenda-effect")],
+    Discriminator(_effect_kind),
+]
+EFFECT_TAGS = ("tracker-effect", "agenda-effect")
 
 
 class OptionDoc(Strict):
     id: Id
     label: Name
     description: Text = ""
+    consent: list[Id] = Field(
+        default=[], description="actors added to the issue's consent list for this option"
+    )
+    requires: dict[Id, list[Id]] = Field(
+        default={}, description="issue -> options: a package with this option needs one of them"
+    )
+    excludes: dict[Id, list[Id]] = Field(
+        default={}, description="issue -> options: a package with this option must avoid them"
+    )
+    on_agree: list[EffectDoc] = Field(
+        default=[], description="effects when an agreement on this option is reached"
+    )
     source: SourceField = ""
 
 
@@ -168,12 +227,26 @@ class ConditionDoc(Strict):
     levers_not_executed: list[Id] = []
     escalated: bool | None = None
     walked_out: list[Id] = []
+    round: Id | None = Field(default=None, description="the current round has this id")
+    min: list[TrackerTestDoc] = Field(default=[], description="each tracker is at least its value")
+    max: list[TrackerTestDoc] = Field(default=[], description="each tracker is at most its value")
+    events_happened: list[Id] = Field(default=[], description="all of these events happened")
+    provisional: dict[Id, list[Id]] = Field(
+        default={}, description="issue -> any of these options agreed provisionally"
+    )
+    threatened: list[Id] = Field(default=[], description="each of these levers was threatened")
+    broken: list[Id] = Field(default=[], description="an agreement on each issue was broken")
+    any: list[ConditionDoc] = Field(default=[], description="at least one of these holds")
+    all: list[ConditionDoc] = Field(default=[], description="every one of these holds")
+    not_: ConditionDoc | None = Field(default=None, alias="not", description="this does not hold")
 
 
-class EffectDoc(Strict):
+class TrackerTestDoc(Strict):
+    """A tracker compared with a value: tension, an actor's tracker, or a pair's trust."""
+
     tracker: Literal["tension", "trust", "credibility", "cohesion", "support"]
-    delta: Delta
-    actor: Id | None = Field(default=None, description="per-actor trackers; omitted = every actor")
+    value: Level
+    actor: Id | None = Field(default=None, description="whose tracker (trust: one of the pair)")
     other: Id | None = Field(default=None, description="trust only: the other actor of the pair")
 
 
@@ -183,6 +256,11 @@ class RedLineDoc(Strict):
     options: list[Id] = Field(min_length=1, description="options this actor will never accept")
     public: bool
     reason: Text
+    unless: ConditionDoc | None = Field(
+        default=None,
+        description="a condition on the terms that would bind (agreed, not_agreed, any, all, "
+        "not) that lifts the line",
+    )
     source: SourceField = ""
 
 
@@ -217,8 +295,9 @@ class RoundDoc(Strict):
     venue: Text
     city: Text
     date: IsoDate
+    end_date: IsoDate | None = Field(default=None, description="last day of a longer meeting")
     participants: list[Id] = Field(min_length=1, description="actor ids, in speaking order")
-    chair: Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9-]*)?$")] = Field(
+    chair: Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_-]*)?$")] = Field(
         default="", description="actor id of the chair, or empty"
     )
     agenda: list[Id] = Field(min_length=1)
@@ -230,12 +309,17 @@ class RoundDoc(Strict):
 
 class LeverDoc(Strict):
     id: Id
-    owner: Id
+    owner: Id | None = Field(default=None, description="the actor who may use it")
+    owners: list[Id] = Field(default=[], description="instead of owner: several who may use it")
     target: Id
     name: Name
     description: Text = ""
     on_threat: list[EffectDoc] = []
-    on_execute: list[EffectDoc] = []
+    on_execute: list[AnyEffect] = []
+    breaks: dict[Id, list[Id]] = Field(
+        default={}, description="issue -> agreed options that carrying it out breaks"
+    )
+    escalates: bool = Field(default=False, description="carrying it out ends the game in war")
     source: SourceField = ""
 
 
@@ -285,6 +369,17 @@ class RulesDoc(Strict):
     kept_threat_credibility: Tuning = _RULES.kept_threat_credibility
     kept_promise_credibility: Tuning = _RULES.kept_promise_credibility
     broken_promise_trust: Tuning = _RULES.broken_promise_trust
+    # Format version 2 (docs/rules.md R25-R31).
+    breach_credibility: Tuning = _RULES.breach_credibility
+    breach_trust: Tuning = _RULES.breach_trust
+    breach_tension: Tuning = _RULES.breach_tension
+    breach_support: Tuning = _RULES.breach_support
+    talk_fades: bool = _RULES.talk_fades
+    conciliatory_support: Tuning = _RULES.conciliatory_support
+    firm_support: Tuning = _RULES.firm_support
+    hostile_support: Tuning = _RULES.hostile_support
+    consent_bypass_cohesion: Tuning = _RULES.consent_bypass_cohesion
+    consent_bypass_trust: Tuning = _RULES.consent_bypass_trust
 
 
 class EventDoc(Strict):
@@ -293,8 +388,13 @@ class EventDoc(Strict):
     text: Text
     probability: Unit = Field(description="chance per draw while `when` holds")
     when: ConditionDoc = ConditionDoc()
-    effects: list[EffectDoc] = []
+    effects: list[AnyEffect] = []
     once: bool = True
+    date: IsoDate | None = Field(default=None, description="the date it really happened")
+    counterfactual: bool = Field(default=False, description="it may happen before its date")
+    at: Literal["round_start"] | None = Field(
+        default=None, description="round_start: certain as a round where `when` holds opens"
+    )
     source: SourceField = ""
 
 
@@ -334,3 +434,8 @@ class ScenarioDoc(Strict):
     rules: RulesDoc = RulesDoc()
     events: list[EventDoc] = []
     outcomes: list[OutcomeDoc] = Field(min_length=1)
+
+
+ConditionDoc.model_rebuild()
+RedLineDoc.model_rebuild()
+ActorDoc.model_rebuild()

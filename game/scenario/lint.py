@@ -11,10 +11,12 @@ crossing a red line?) belong in such a module, next to ``redlines analyze``.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from game.engine import queries
-from game.scenario.errors import Located, sort_unique
+from game.engine.model import Condition, Scenario, TrackerKind
+from game.scenario.errors import Located, Path, sort_unique
 from game.scenario.loader import LoadedScenario
 
 Lint = Callable[[LoadedScenario], Iterable[Located]]
@@ -58,6 +60,9 @@ def unreachable_issues(loaded: LoadedScenario) -> Iterable[Located]:
     """An issue on no round's agenda can never be proposed, so demands on it are moot."""
     scenario = loaded.scenario
     on_agenda = {issue for r in scenario.rounds for issue in r.agenda}
+    changes = [c for card in scenario.events for c in card.agenda]
+    changes += [c for lever in scenario.levers for c in lever.agenda]
+    on_agenda |= {issue for c in changes if c.add for issue in c.issues}  # R34
     for i, issue in enumerate(scenario.issues):
         if issue.id not in on_agenda:
             yield loaded.locate(("issues", i, "id"), f"issue '{issue.id}' is on no round's agenda")
@@ -98,4 +103,103 @@ def rounds_without_two_players(loaded: LoadedScenario) -> Iterable[Located]:
                 ("rounds", i, "participants"),
                 f"round '{rnd.id}' has {len(movers)} playable participant(s); "
                 "it closes as soon as it opens",
+            )
+
+
+def _possible_rounds(loaded: LoadedScenario, cond: Condition) -> list[int]:
+    """0-based indexes of the rounds in which ``cond`` could hold, judged by its round clauses
+    alone (the others depend on play)."""
+    rounds = loaded.scenario.rounds
+    out = []
+    for i, rnd in enumerate(rounds):
+        number = i + 1
+        if cond.min_round is not None and number < cond.min_round:
+            continue
+        if cond.max_round is not None and number > cond.max_round:
+            continue
+        if cond.round and rnd.id != cond.round:
+            continue
+        out.append(i)
+    return out
+
+
+@register
+def anachronisms(loaded: LoadedScenario) -> Iterable[Located]:
+    """An event with a ``date`` must not be able to fire in a round dated before it (R32),
+    unless the author marks it ``counterfactual: true``."""
+    rounds = loaded.scenario.rounds
+    for i, card in enumerate(loaded.scenario.events):
+        if not card.date or card.counterfactual:
+            continue
+        early = [
+            k for k in _possible_rounds(loaded, card.condition) if rounds[k].last_date < card.date
+        ]
+        if early:
+            rnd = rounds[early[0]]
+            yield loaded.locate(
+                ("events", i, "date"),
+                f"event '{card.id}' is dated {card.date} but can fire in round {early[0] + 1} "
+                f"'{rnd.id}' ({rnd.last_date}): an anachronism; restrict its `when` to later "
+                "rounds (min_round or round) or mark it `counterfactual: true`",
+            )
+
+
+def _conditions(scenario: Scenario) -> Iterator[Condition]:
+    todo: list[Condition] = [c.condition for c in scenario.events]
+    todo += [o.condition for o in scenario.outcomes]
+    for prefs in scenario.preferences.values():
+        todo += [o.condition for o in prefs.objectives]
+    while todo:
+        cond = todo.pop()
+        yield cond
+        todo += [*cond.any, *cond.all]
+        if cond.not_ is not None:
+            todo.append(cond.not_)
+
+
+def _trackers_read(scenario: Scenario) -> set[TrackerKind]:
+    """Trackers that some rule or condition reads."""
+    read = {TrackerKind.TENSION, TrackerKind.CREDIBILITY}  # R6; threat pressure (R35)
+    if any(a.ratification is not None for a in scenario.actors):
+        read.add(TrackerKind.SUPPORT)  # R29
+    for cond in _conditions(scenario):
+        read.update(test.tracker for test in (*cond.min, *cond.max))
+    return read
+
+
+def _trackers_written(loaded: LoadedScenario) -> dict[TrackerKind, Path]:
+    """Trackers the file sets or changes, with where it first does so."""
+    found: dict[TrackerKind, Path] = {}
+    doc = loaded.document
+    for kind in (TrackerKind.TRUST, TrackerKind.COHESION, TrackerKind.SUPPORT):
+        if getattr(doc.trackers, kind.value) is not None:
+            found.setdefault(kind, ("trackers", kind.value))
+    places: list[tuple[Path, list[Any]]] = []
+    places += [(("events", i, "effects"), list(e.effects)) for i, e in enumerate(doc.events)]
+    for i, lv in enumerate(doc.levers):
+        places.append((("levers", i, "on_threat"), list(lv.on_threat)))
+        places.append((("levers", i, "on_execute"), list(lv.on_execute)))
+    for path, effects in places:
+        for j, e in enumerate(effects):
+            tracker = getattr(e, "tracker", None)
+            if tracker is not None:
+                found.setdefault(TrackerKind(tracker), (*path, j, "tracker"))
+    return found
+
+
+@register
+def unread_trackers(loaded: LoadedScenario) -> Iterable[Located]:
+    """A tracker the scenario sets or changes but that nothing reads is decoration.
+
+    Only format 2 can read trackers in conditions (min/max), so only its files are asked.
+    """
+    if loaded.document.format < 2:
+        return
+    read = _trackers_read(loaded.scenario)
+    for kind, path in sorted(_trackers_written(loaded).items()):
+        if kind not in read:
+            yield loaded.locate(
+                path,
+                f"nothing reads the {kind.value} tracker: no condition (min/max), rule or "
+                "ratification threshold depends on it, so changing it changes nothing",
             )

@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 from game.scenario.document import (
     COLOUR_PATTERN,
     DATE_PATTERN,
+    EFFECT_TAGS,
     ID_PATTERN,
     SCORE_KEY_PATTERN,
     SOURCE_TAGS,
@@ -60,7 +61,7 @@ def _field_names() -> frozenset[str]:
             continue
         seen.add(model)
         for name, info in model.model_fields.items():
-            names.add(name)
+            names.add(info.alias or name)
             todo.extend(_models_in(info.annotation))
     return frozenset(names)
 
@@ -78,7 +79,11 @@ def _models_in(annotation: Any) -> Iterable[type[BaseModel]]:
 
 
 def _did_you_mean(name: str) -> str:
-    close = difflib.get_close_matches(name, sorted(_field_names()), n=1, cutoff=0.75)
+    # Never suggest the key that was typed: it exists elsewhere in the format, not here.
+    if name in _field_names():
+        return " (it is a field of another part of the format, not of this one)"
+    others = sorted(_field_names() - {name})
+    close = difflib.get_close_matches(name, others, n=1, cutoff=0.75)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -86,7 +91,7 @@ def _pattern_message(pattern: str, value: Any) -> str:
     if pattern == ID_PATTERN:
         return (
             f"{describe(value)} is not a valid id "
-            "(lowercase letters, digits and '-', starting with a letter)"
+            "(lowercase letters, digits, '-' and '_', starting with a letter)"
         )
     if pattern == COLOUR_PATTERN:
         return f'expected a colour like "#2f6db5", found {describe(value)}'
@@ -162,7 +167,9 @@ def located(exc: ValidationError, file: str, positions: Positions) -> list[Locat
     """One located message per pydantic error."""
     out: list[Located] = []
     for err in exc.errors(include_url=False):
-        path: Path = tuple(p for p in err["loc"] if p not in SOURCE_TAGS and p != "[key]")
+        path: Path = tuple(
+            p for p in err["loc"] if p not in SOURCE_TAGS and p not in EFFECT_TAGS and p != "[key]"
+        )
         message = _message(err, path)
         if err["type"] == "missing":
             path = path[:-1]  # the field is absent: point at the mapping that lacks it

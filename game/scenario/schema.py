@@ -25,6 +25,11 @@ def json_schema() -> dict[str, Any]:
     return {**head, **{k: v for k, v in schema.items() if k not in head}}
 
 
+def is_our_schema(head: bytes, _tail: bytes) -> bool:
+    """Is a file starting with ``head`` a schema ``redlines schema`` wrote (any version's)?"""
+    return head.startswith(b"{") and b'"title": "Red Lines scenario (format' in head[:400]
+
+
 def schema_text() -> str:
     """The schema exactly as committed in ``scenarios/scenario.schema.json``."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=True, sort_keys=False) + "\n"

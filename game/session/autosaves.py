@@ -15,6 +15,7 @@ import datetime as _dt
 from pathlib import Path
 
 from game import paths
+from game.fileio import clean_stale_temporaries
 
 FOLDER = "autosave"
 LATEST_NAME = "autosave.json"  # a copy of the last autosave written (older versions' only one)
@@ -94,3 +95,9 @@ def continue_path() -> Path:
     """``latest_autosave()``, or where a first autosave would go (a file that does not exist)."""
     latest = latest_autosave()
     return latest if latest is not None else autosave_dir() / "none.json"
+
+
+def clean_stale_files(now: float | None = None) -> list[Path]:
+    """Remove temporary files that killed saves left in the game's own folders (at start-up)."""
+    folders = (paths.user_data_dir(), autosave_dir(), paths.user_config_dir())
+    return [path for folder in folders for path in clean_stale_temporaries(folder, now=now)]

@@ -189,6 +189,7 @@ class LocalGame:
         result = apply_change(old, change)
         if result.reloaded:
             result.session.pins = dict(old.pins)  # the same game: the same delegations' PINs
+            result.session.facilitator_pin = old.facilitator_pin  # and the same console PIN
             self.facilitation.replace_session(result.session, self.now())
         return Reloaded(result.reloaded, result.message, result.notes, result.errors)
 

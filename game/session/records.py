@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -31,12 +31,14 @@ class LogEntry:
 
     A computer seat's ``rationale`` is private (its numbers, its secret red lines'
     reasons) and is shown only in the debrief; its ``remark`` is what it says at
-    the table, shown during play.
+    the table, shown during play.  The rationale is never saved (see
+    ``game.session.reveal``), so it is no part of an entry's equality: a loaded
+    log equals the log that was saved.
     """
 
     action: Action
     by: SeatKind
-    rationale: str = ""
+    rationale: str = field(default="", compare=False)
     remark: str = ""
 
 
@@ -77,6 +79,7 @@ class GameRecord:
     seats: Mapping[str, Seat]
     log: tuple[LogEntry, ...]
     pins: Mapping[str, PinHash]  # hot-seat delegations' PINs, hashed
+    facilitator_pin: PinHash | None = None  # the console's PIN, hashed
 
 
 class ReplayError(SessionError):

@@ -8,6 +8,9 @@ so anything else is damage.  Writing is ``game.fileio.write_atomic``.
 
 from __future__ import annotations
 
+import os
+import urllib.parse
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
@@ -17,14 +20,40 @@ from game.paths import SCENARIO_ID_PATTERN
 from game.session.seats import SeatKind
 
 # Bump when a save written by this version would not load in an older one.  2: ``remarks``
-# (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes); a save
-# without PINs is still written as format 2, so older versions keep reading it.
-FORMAT = 3
+# (a save of format 1 has none, and still loads).  3: ``pins`` (hot-seat PIN hashes).
+# 4: ``facilitator_pin``.  A save is written in the lowest format that holds it (no
+# PINs: 2; delegation PINs only: 3), so older versions keep reading what they can.
+FORMAT = 4
+FORMAT_WITH_PINS = 3
 FORMAT_WITHOUT_PINS = 2
 GAME: Literal["redlines"] = "redlines"
 
 
 _HEX = r"^(?:[0-9a-f]{2})+$"
+
+
+_FILE_URI = "file://"
+
+
+def path_hint(path: Path) -> str:
+    """``path`` as text a save can hold: itself, or a ``file://`` URI when it is not Unicode.
+
+    A file name that is not UTF-8 (``bad\\xff.yaml`` on Linux) reaches Python as lone
+    surrogates, which no JSON file can hold; its bytes go percent-encoded instead.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _FILE_URI + urllib.parse.quote_from_bytes(os.fsencode(path))
+    return text
+
+
+def hinted_path(text: str) -> Path:
+    """The path ``path_hint`` wrote (a plain path as it is)."""
+    if text.startswith(_FILE_URI):
+        return Path(os.fsdecode(urllib.parse.unquote_to_bytes(text[len(_FILE_URI) :])))
+    return Path(text)
 
 
 class _Strict(BaseModel):
@@ -55,7 +84,9 @@ class SaveFile(_Strict):
 
     ``remarks`` (what each computer seat said at the table) came with format 2; a save
     without them loads with empty remarks.  ``pins`` (format 3) are the hot-seat
-    delegations' PINs, hashed; absent when none was set.
+    delegations' PINs, hashed; absent when none was set.  ``facilitator_pin``
+    (format 4) is the console's PIN, hashed, so a resumed game asks for it again.
+    ``rationales`` are written empty (see ``game.session.reveal``).
     """
 
     format: StrictInt
@@ -69,6 +100,7 @@ class SaveFile(_Strict):
     rationales: list[str]
     remarks: list[str] | None = None  # None: an older save, without remarks
     pins: dict[str, PinRecord] | None = None  # None: no hot-seat PINs (or an older save)
+    facilitator_pin: PinRecord | None = None  # format 4; None: the console had no PIN
 
     @model_validator(mode="after")
     def _parallel(self) -> SaveFile:

@@ -12,7 +12,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from game.ai.difficulty import Difficulty
+from game.engine.model import Scenario
 from game.errors import UserError
+
+__all__ = [
+    "ALL",
+    "Difficulty",
+    "Seat",
+    "SeatKind",
+    "SeatSpecError",
+    "computer_seats",
+    "format_seats",
+    "parse_seat",
+    "parse_seats",
+]
 
 ALL = "all"  # the spec key that sets every playable seat
 
@@ -78,6 +91,7 @@ def parse_seats(
     *,
     default: Seat | None = None,
     base: Mapping[str, Seat] | None = None,
+    computer: Iterable[str] = (),
 ) -> dict[str, Seat]:
     """Read a seat spec for the given playable actor ids.
 
@@ -88,7 +102,9 @@ def parse_seats(
     else get ``default`` (an AI at normal difficulty unless given).  With no
     spec at all, ``base`` is returned as it is, or else the first playable
     actor is a human and the others get ``default``: one person against the
-    table.
+    table.  Actors in
+    ``computer`` (those the scenario seats with an AI by default, ``default_seat: ai``)
+    are passed over for that human seat unless every playable actor is one.
     """
     actors = list(playable)
     if not actors:
@@ -97,7 +113,9 @@ def parse_seats(
     seats = {actor: (base or {}).get(actor, fallback) for actor in actors}
     if spec is None:
         if base is None:
-            seats[actors[0]] = Seat(SeatKind.HUMAN)
+            by_ai = set(computer)
+            person = next((a for a in actors if a not in by_ai), actors[0])
+            seats[person] = Seat(SeatKind.HUMAN)
         return seats
     named: dict[str, Seat] = {}
     entries = [part.strip() for part in spec.split(",")]
@@ -125,6 +143,11 @@ def parse_seats(
         seats = dict.fromkeys(actors, named.pop(ALL))
     seats.update(named)
     return seats
+
+
+def computer_seats(scenario: Scenario) -> tuple[str, ...]:
+    """Playable actors the scenario seats with an AI unless told otherwise (``default_seat``)."""
+    return tuple(a.id for a in scenario.playable if a.default_seat == "ai")
 
 
 def format_seats(seats: Mapping[str, Seat]) -> str:

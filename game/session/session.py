@@ -17,7 +17,7 @@ from game.engine import Action, ActorView, GameEvent, GameState
 from game.engine.actions import FACILITATOR
 from game.engine.errors import ActionError
 from game.engine.model import Scenario
-from game.session import autosaves, saving
+from game.session import autosaves, reveal, saving
 from game.session.agents import Agent, make_agent
 from game.session.errors import SaveError, SessionError
 from game.session.pins import PinHash
@@ -62,8 +62,11 @@ class Session:
         self.save_warning: str | None = None  # why the last automatic save failed, if it did
         # Hot-seat delegations' PINs, hashed (saved with the game, so a resumed game asks too).
         self.pins: dict[str, PinHash] = {}
+        # The facilitator console's PIN, hashed and saved with the game like the others.
+        self.facilitator_pin: PinHash | None = None
         self._agents: dict[str, Agent] = {}
         self._log: list[LogEntry] = []
+        self._revealed: tuple[LogEntry, ...] | None = None  # ``revealed_log``'s last answer
         self._state = engine.new_game(loaded.scenario, seed)
 
     @classmethod
@@ -110,6 +113,16 @@ class Session:
     @property
     def log(self) -> tuple[LogEntry, ...]:
         return tuple(self._log)
+
+    def revealed_log(self) -> tuple[LogEntry, ...]:
+        """The log with every computer move's rationale, for the debrief only.
+
+        A loaded game has none (saves leave them out): they are recomputed by
+        replay, once per change of the log.
+        """
+        if self._revealed is None:
+            self._revealed = reveal.revealed(self.scenario, self._seed, self._seats, self._log)
+        return self._revealed
 
     @property
     def transcript(self) -> tuple[GameEvent, ...]:
@@ -205,6 +218,7 @@ class Session:
                 raise SessionError(
                     f"{self._name(action.actor)} is played by the computer, not by a person"
                 )
+        _check_savable(action)
         turn = self._commit(action, SeatKind.HUMAN, "")
         self.persist()  # every person's move is saved at once
         return turn
@@ -283,6 +297,7 @@ class Session:
             seats=MappingProxyType(dict(self._seats)),
             log=tuple(self._log),
             pins=MappingProxyType(dict(self.pins)),
+            facilitator_pin=self.facilitator_pin,
         )
 
     # --- inside ---------------------------------------------------------------
@@ -308,6 +323,7 @@ class Session:
         self._state = state
         entry = LogEntry(action, by, rationale, remark)
         self._log.append(entry)
+        self._revealed = None
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
@@ -320,6 +336,7 @@ class Session:
                 raise ReplayError(number, len(log), text, str(exc)) from None
         self._state = state
         self._log = list(log)
+        self._revealed = None
 
     def persist(self) -> None:
         """Write the autosave (if on) and ``save_path`` (if set); a failure sets ``save_warning``.
@@ -339,3 +356,18 @@ class Session:
             except SaveError as exc:
                 # The game goes on; the old save is intact.  The first failure is the news.
                 self.save_warning = self.save_warning or str(exc)
+
+
+def _check_savable(action: Action) -> None:
+    """Refuse a move whose text no save could hold (``SessionError``), before it is applied.
+
+    A terminal in the C locale hands undecodable bytes in as lone surrogates; such a
+    move would be played, then fail at every autosave after it.
+    """
+    try:
+        engine.format_action(action).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SessionError(
+            "the text has a character that cannot be saved (bytes that are not UTF-8); "
+            "type it again"
+        ) from None

@@ -20,11 +20,15 @@ from game.fileio import NotRegularFileError, TooLargeError, read_limited
 from game.session import autosaves
 from game.session.errors import SaveError
 from game.session.pins import PinHash
-from game.session.savefile import FORMAT, GAME, SaveFile
+from game.session.savefile import FORMAT, GAME, SaveFile, hinted_path
 from game.session.seats import Seat
 from game.session.session import LoadedLike, LogEntry, ReplayError, Session
 
 MAX_SAVE_BYTES = 50_000_000  # far beyond any real game; refuses to read a wrong, huge file
+# A save nests three levels (scenario, seats, pins); anything deeper is damage.  The
+# JSON reader itself recurses, so a file nested thousands deep stops it first.
+MAX_SAVE_DEPTH = 16
+MAX_NUMBER_DIGITS = 100  # a seed or a format; Python refuses to read over 4300 anyway
 _MAX_LISTED_PROBLEMS = 3
 _TRUNCATED = "the file is truncated (it ends in the middle of the data)"
 
@@ -62,13 +66,87 @@ def _read_json(path: Path) -> Any:
             raise _problem(path, _TRUNCATED) from None
         raise _problem(path, "not a Red Lines save (not a text file)") from None
     try:
-        return json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         if _cut_short(text, exc):
             raise _problem(path, _TRUNCATED) from None
         raise _problem(
             path, f"not a Red Lines save (not valid JSON at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise _problem(path, _too_deep()) from None
+    except _DamageError as exc:
+        raise _problem(path, f"the save is damaged ({exc})") from None
+    problem = _odd_value(data)
+    if problem is not None:
+        raise _problem(path, problem)
+    return data
+
+
+class _DamageError(ValueError):
+    """A save that is valid JSON but never one the game writes (a duplicate key, a huge number)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON lets the last of two equal keys win in silence; a save the game wrote has none.
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DamageError(f"the key {key!r} appears twice in one object")
+        found[key] = value
+    return found
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _DamageError(f"a number of {len(digits.lstrip('-'))} digits")
+    return int(digits)
+
+
+def _too_deep() -> str:
+    return (
+        "the save is damaged (its data is nested too deeply: "
+        f"a save nests {MAX_SAVE_DEPTH} levels at most)"
+    )
+
+
+def _odd_value(data: Any) -> str | None:
+    """What no save the game writes contains: deep nesting, or text that is not Unicode.
+
+    A lone surrogate (``"\\ud800"``) is valid JSON but cannot be written back as UTF-8,
+    so the game would fail at its next autosave.  Walked without recursion.
+    """
+    stack: list[tuple[Any, tuple[str, ...]]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_SAVE_DEPTH:
+            return _too_deep()
+        if isinstance(value, dict):
+            stack.extend((v, (*where, str(k))) for k, v in value.items())
+            keys = [k for k in value if not _is_unicode(k)]
+            if keys:
+                return _bad_text(where)
+        elif isinstance(value, list):
+            stack.extend((v, (*where, str(i))) for i, v in enumerate(value))
+        elif isinstance(value, str) and not _is_unicode(value):
+            return _bad_text(where)
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_text(where: tuple[str, ...]) -> str:
+    place = ".".join(where) or "the top level"
+    return (
+        f"the save is damaged ({place}: text with an invalid character, "
+        "half of a UTF-16 surrogate pair)"
+    )
 
 
 def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
@@ -126,7 +204,7 @@ def _recorded_paths(path: Path, ref_path: str) -> list[str]:
     """Where the recorded scenario file may be: as recorded, or beside the save."""
     if not ref_path:
         return []
-    recorded = Path(ref_path)
+    recorded = hinted_path(ref_path)
     found = []
     for candidate in (recorded, path.parent / recorded, path.parent / recorded.name):
         # Absolute: a relative name could read as a bundled scenario's id.
@@ -253,4 +331,7 @@ def load(
     except ReplayError as exc:
         raise _problem(path, str(exc)) from None
     session.pins = pins  # a resumed hot-seat game asks for the same PINs
+    console = record.facilitator_pin
+    if console is not None:  # and its console for the facilitator's
+        session.facilitator_pin = PinHash(console.salt, console.hash, console.rounds)
     return session

@@ -151,6 +151,7 @@ def reload_session(
         # Hot-seat PINs belong to the room, not to the scenario: a reload keeps them,
         # and its autosave must carry them too.
         rebuilt.pins = dict(session.pins)
+        rebuilt.facilitator_pin = session.facilitator_pin
         rebuilt.persist()  # only a log that replayed gets here: each reload saves once
         return rebuilt
 

@@ -141,7 +141,8 @@ class TextGame:
         names = self._names()
         lines = [
             f"  {n}. {names.get(e.action.actor, e.action.actor)} ({e.by}): {e.rationale}"
-            for n, e in enumerate(self.session.log, 1)
+            # Recomputed where a save left them out (a resumed game): see ``revealed_log``.
+            for n, e in enumerate(self.session.revealed_log(), 1)
             if e.by is not SeatKind.HUMAN and e.rationale
         ]
         return [table.RULE, "AI rationales, revealed:", *lines] if lines else []

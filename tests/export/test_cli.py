@@ -130,7 +130,7 @@ def test_export_refuses_to_write_over_the_save_it_reads(
     for args in attempts:
         capsys.readouterr()
         assert main(["export", *args]) == 1, args
-        assert "refusing to write the debrief over the save" in capsys.readouterr().err
+        assert "refusing to write over the save it is made from" in capsys.readouterr().err
     assert plain.read_bytes() == original == named_like_a_debrief.read_bytes()
 
 
@@ -143,6 +143,6 @@ def test_export_rounds_the_size_up_to_whole_kilobytes(
     from game.export import files
 
     for size, shown in ((2048, "2 KB"), (2049, "3 KB"), (1, "1 KB")):
-        monkeypatch.setattr(files, "export_session", lambda *_a, n=size: n)
+        monkeypatch.setattr(files, "write_export", lambda *_a, n=size, **_k: n)
         assert main(["export", str(finished[1]), "-o", str(tmp_path / "x.html")]) == 0
         assert f"({shown})" in capsys.readouterr().out

@@ -54,9 +54,13 @@ def test_ledger_tension_and_transcript_follow_the_game(finished: tuple[Session, 
     assert track.points[0].step == 0
     assert track.end == state.tension
     assert [m.number for m in track.rounds] == list(range(1, state.round_number + 1))
-    # every TENSION event of the record is a value the track passes through
-    sampled = {p.tension for p in track.points}
-    assert {e.value for e in state.log if e.kind is engine.EventKind.TENSION} <= sampled
+    # the tension each action left (its last TENSION event, if any) is the track's point
+    replay = engine.new_game(state.scenario, state.seed)
+    for step, entry in enumerate(session.log, 1):
+        replay, events = engine.apply(replay, entry.action)
+        moved = [e.value for e in events if e.kind is engine.EventKind.TENSION]
+        if moved:
+            assert track.points[step].tension == moved[-1]
     assert [t.text for t in debrief.transcript] == [e.text for e in session.transcript]
     notes = [b.note for b in debrief.bookmarks]
     assert notes == [HOSTILE_NOTE, "second bookmark: the turning point"]
@@ -102,10 +106,14 @@ def test_red_lines_tested_crossed_and_provisional() -> None:
         for r in sc.preferences[other].red_lines
         if r.issue in agenda and consent(r.issue) <= at_table
     )
+    # (a term without support effects: one that costs the US support at home would leave
+    # the whole agreement awaiting ratification, R29)
     own = next(
         r
         for r in sc.preferences[mover].red_lines
-        if r.issue in agenda and not consent(r.issue) <= at_table
+        if r.issue in agenda
+        and not consent(r.issue) <= at_table
+        and not any(sc.issue(r.issue).option(o).on_agree for o in r.options)
     )
     terms = {line.issue: sorted(line.options)[0], own.issue: sorted(own.options)[0]}
     session.submit(Propose(mover, tuple(terms.items())))

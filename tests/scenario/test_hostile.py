@@ -110,8 +110,8 @@ def test_deep_nesting_is_refused() -> None:
         (b"a: *nowhere\n", "bad.yaml:1:4: unknown alias '*nowhere' (no anchor of that name)"),
         (b"a: b: c\n", "bad.yaml:1:5: YAML syntax: mapping values are not allowed in this context"),
         (
-            b"format: 2\nid: future\nnew_field: 1\n",
-            "bad.yaml:1:9: format 2 is newer than this version of Red Lines reads (1); "
+            b"format: 3\nid: future\nnew_field: 1\n",
+            "bad.yaml:1:9: format 3 is newer than this version of Red Lines reads (2); "
             "update the game",
         ),
         (b"a: !custom 1\n", "bad.yaml:1:4: tag '!custom' is not allowed"),

@@ -41,7 +41,7 @@ def test_a_save_keeps_the_remarks(loaded: FakeLoaded, tmp_path: Path) -> None:
     assert data["remarks"] == [e.remark for e in session.log]
     again = store.load(path, resolve=resolver(loaded))
     assert [e.remark for e in again.log] == [e.remark for e in session.log]
-    assert [e.rationale for e in again.log] == [e.rationale for e in session.log]
+    assert [e.rationale for e in again.revealed_log()] == [e.rationale for e in session.log]
 
 
 def test_an_older_save_without_remarks_loads_with_empty_ones(
@@ -56,7 +56,7 @@ def test_an_older_save_without_remarks_loads_with_empty_ones(
     path.write_text(json.dumps(data), encoding="utf-8")
     again = store.load(path, resolve=resolver(loaded))
     assert [e.remark for e in again.log] == [""] * len(session.log)
-    assert [e.rationale for e in again.log] == [e.rationale for e in session.log]
+    assert [e.rationale for e in again.revealed_log()] == [e.rationale for e in session.log]
     assert again.digest() == session.digest()
 
 

@@ -36,7 +36,7 @@ def test_a_loaded_ai_game_continues_as_the_straight_game(
         resumed = load(tmp_path / f"cut{cut}.json")
         resumed.run_until_human()
         assert resumed.digest() == straight.digest()
-        assert [e.rationale for e in resumed.log] == [e.rationale for e in straight.log]
+        assert [e.rationale for e in resumed.revealed_log()] == [e.rationale for e in straight.log]
 
 
 def test_an_ai_seat_is_seeded_without_the_ply() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,23 @@ def test_scenario_option_names_a_file_even_when_its_name_looks_like_an_id(
     own_scenario.rename(lookalike)
     monkeypatch.chdir(tmp_path)
     assert load(save, scenario=Path("geneva-2022")).digest() == session.digest()
+
+
+def test_a_scenario_whose_file_name_is_not_utf8_saves_and_replays(
+    own_scenario: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 item 8: ``bad\\xff\\xfe.yaml`` played until the first save, then a traceback."""
+    odd = Path(os.fsdecode(bytes(own_scenario.parent) + b"/bad\xff\xfe.yaml"))
+    own_scenario.rename(odd)
+    save = tmp_path / "odd.json"
+    code = main(["play", "--text", str(odd), "--seats", "all=random", "--seed", "2"])
+    assert code == 0, capsys.readouterr().err
+    loaded = load_scenario(odd)
+    seats = {actor.id: Seat(SeatKind.RANDOM) for actor in loaded.scenario.playable}
+    session = Session(loaded, 5, seats, autosave=True)
+    session.step()
+    session.save(save)
+    save.read_text(encoding="utf-8")  # valid UTF-8: the name is recorded so that it maps back
+    assert load(save).digest() == session.digest()
+    for command in (["replay"], ["export", "-o", str(tmp_path / "d.md")]):
+        assert main([*command, str(save)]) == 0, capsys.readouterr()

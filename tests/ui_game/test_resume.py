@@ -110,3 +110,17 @@ def test_without_resume_the_window_opens_on_the_title(
     pilot.advance(3)
     assert isinstance(pilot.scene, GameTitle)
     assert pilot.app.stack == [pilot.scene]
+
+
+def test_the_debrief_of_a_loaded_game_shows_the_rationales_the_save_left_out(
+    make_pilot: MakePilot, home: Path, window_factory: Callable[..., Factory]
+) -> None:
+    """Issue 14 item 14: saves hold no rationale; the debrief screen recomputes them."""
+    resumed = _saved(home / "over.json", {"us": Seat(SeatKind.RANDOM)}, to_the_end=True)
+    assert all(not e.rationale for e in resumed.log)
+    pilot = make_pilot(window_factory(resume=resumed))
+    pilot.advance()
+    assert isinstance(pilot.scene, DebriefScene)
+    text = shown_text(pilot.scene)
+    assert "No AI delegate sat at this table." not in text
+    assert "chosen at random" in text  # the random seat's rationale, recomputed

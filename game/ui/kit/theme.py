@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game import paths
+from game.ui.kit.safefont import SafeFont
 
 UI_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)
 DEFAULT_PALETTE = "default"
@@ -128,7 +129,7 @@ class Theme:
         key = (spec.file, max(6, size))
         font = self._font_cache.get(key)
         if font is None:
-            font = pygame.font.Font(paths.assets_dir() / "fonts" / spec.file, key[1])
+            font = SafeFont(paths.assets_dir() / "fonts" / spec.file, key[1])
             self._font_cache[key] = font
         return font
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.session.controller import ClockReading
 from game.session.local import LocalGame
+from game.session.lockout import PinLockout
 from game.session.pins import PinHash
 from game.session.session import Session
 from game.session.watch import ScenarioWatcher
@@ -75,11 +76,29 @@ class Classroom:
     watcher: ScenarioWatcher | None = None
     now: Callable[[], float] = time.monotonic
     game: LocalGame | None = field(default=None, repr=False)
+    # Wrong console PINs cost time; it reads ``now`` late, so a test's fake clock counts.
+    lockout: PinLockout = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lockout = PinLockout(now=self._clock)
+
+    def _clock(self) -> float:
+        return self.now()
 
     def attach(self, game: LocalGame) -> LocalGame:
         """Run ``game`` in this room: its timer, this room's clock, and the watched file
-        if the game plays it."""
+        if the game plays it.
+
+        The console's PIN is saved with the game: a game that has one brings it into
+        the room (a resumed game asks for it again); a game without one takes the room's.
+        """
         if self.game is not game:
+            session = game.session
+            if session.facilitator_pin is not None:
+                self.pin = session.facilitator_pin
+            elif self.pin is not None:
+                session.facilitator_pin = self.pin
+                session.persist()  # the autosave carries it before the first move
             game.now = lambda: self.now()  # noqa: PLW0108 (read late: a test may swap the clock)
             game.facilitation.clock.set_limit(self.turn_seconds)
             game.facilitation.pin = self.pin
@@ -94,6 +113,11 @@ class Classroom:
     def set_pin(self, pin: PinHash | None) -> None:
         """Protect the console with ``pin`` from now on (None: no PIN)."""
         self.pin = pin
+        if self.game is not None:
+            self.game.facilitation.pin = pin
+            session = self.game.session
+            session.facilitator_pin = pin
+            session.persist()  # saved now: a game killed before its next move keeps it
 
     def check_pin(self, pin: str) -> bool:
         """True when ``pin`` opens the console (always, when none is set)."""

@@ -7,7 +7,8 @@ colour-blind series (and every colour is always labelled with text too).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 import pygame
 
@@ -15,6 +16,7 @@ from game.engine import PublicView, words
 from game.engine.model import Round, Scenario
 from game.session.controller import GameController
 from game.session.local import LocalGame
+from game.session.lockout import PinLockout
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -33,6 +35,19 @@ class GameSetup:
     def __init__(self, session: Session, game: GameController | None = None) -> None:
         self.local = LocalGame(session)
         self.game: GameController = game if game is not None else self.local
+        self.now: Callable[[], float] = time.monotonic  # the hand-over lockouts' clock
+        # Wrong tries at each delegation's hand-over PIN, kept from one hand-over to the next.
+        self.lockouts: dict[str, PinLockout] = {}
+
+    def lockout(self, actor: str) -> PinLockout:
+        """The wrong tries at ``actor``'s hand-over PIN (its clock is ``now``, read late)."""
+        found = self.lockouts.get(actor)
+        if found is None:
+            found = self.lockouts[actor] = PinLockout(now=self._clock)
+        return found
+
+    def _clock(self) -> float:
+        return self.now()
 
     @property
     def session(self) -> Session:

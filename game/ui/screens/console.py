@@ -75,7 +75,14 @@ def open_console(ctx: Context, game: GameController | None = None) -> Transition
     room = classroom_of(ctx)
     if room.pin is None:
         return Push(FacilitatorConsole(ctx, game))
-    return Push(PinGate(ctx, room.check_pin, lambda: FacilitatorConsole(ctx, game), ConsoleDone()))
+    gate = PinGate(
+        ctx,
+        room.check_pin,
+        lambda: FacilitatorConsole(ctx, game),
+        ConsoleDone(),
+        lockout=room.lockout,
+    )
+    return Push(gate)
 
 
 class FacilitatorConsole(PanelScene):

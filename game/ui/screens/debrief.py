@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from game import engine
-from game.engine import CommitmentStatus, PublicView, words
+from game.engine import CommitmentKind, CommitmentStatus, PublicView, words
 from game.errors import UserError
 from game.export import export_session
 from game.export.debrief import build_debrief
@@ -151,7 +151,10 @@ def _ledger(doc: Document, pv: PublicView) -> None:
     if not pv.ledger:
         doc.text("Nobody threatened or promised anything.", "body_italic", "text_dim")
     for c in pv.ledger:
-        unless = f" unless {words.terms_words(pv, c.unless)}" if c.unless else ""
+        terms = words.terms_words(pv, c.unless)
+        unless = f" unless {terms}" if c.unless else ""
+        if c.kind is CommitmentKind.AGREEMENT:  # a breach (R25): the terms it voided
+            unless = f", breaking {terms}"
         who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
         text = f"#{c.number} {who}: {words.lever_name(pv, c.lever)}{unless} — {c.status}"
         doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
@@ -169,7 +172,8 @@ def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
         for objective in prefs.objectives if prefs is not None else ():
             doc.text(f"Secret objective: {objective.text}", "caption", "text_dim", gap="xs")
     doc.heading("Why the AI delegates did what they did")
-    ai = [e for e in session.log if e.by is not SeatKind.HUMAN and e.rationale]
+    # Saves leave rationales out; a resumed game's are recomputed by replay.
+    ai = [e for e in session.revealed_log() if e.by is not SeatKind.HUMAN and e.rationale]
     if not ai:
         doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
     for n, entry in enumerate(ai, 1):

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import pygame
 
+from game.session.pins import MAX_PIN_LENGTH
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
@@ -40,6 +41,7 @@ class HandoverScene(Scene):
         self.actor = actor
         self.then = then
         self.pin = setup.pins.get(actor)  # a hash: the PIN itself is never kept
+        self.lockout = setup.lockout(actor)
         ctx.sound.play("handover")
         self.colour = actor_colour(self.theme, pv, actor)
         self.backdrop = Backdrop()
@@ -69,11 +71,12 @@ class HandoverScene(Scene):
             )
         )
         self.entry = (
-            self.add(PinEntry("handover.pin", placeholder="PIN", max_length=12))
+            self.add(PinEntry("handover.pin", placeholder="PIN", max_length=MAX_PIN_LENGTH))
             if self.pin is not None
             else None
         )
-        self.error = self.add(Label("handover.error", "", color="danger"))
+        # Wrapped: a lockout's message takes two lines on a narrow window.
+        self.error = self.add(WrappedText("handover.error", "", color="danger"))
         self.confirm = self.add(
             Button("handover.confirm", f"We are the {adj} delegation", variant="primary")
         )
@@ -95,7 +98,7 @@ class HandoverScene(Scene):
             self.heading.height_for(inner_w),
             self.message.height_for(inner_w),
             h if self.entry is not None else 0,
-            t.line_height("body"),
+            max(t.line_height("body"), self.error.height_for(inner_w)),
             h,
         ]
         height = min(
@@ -131,10 +134,13 @@ class HandoverScene(Scene):
 
     def attempt(self) -> Transition | None:
         """Go on if the PIN (if any) is right; otherwise say so and clear it."""
-        if self.pin is not None and self.entry is not None and not self.pin.check(self.entry.text):
-            self.error.text = "That is not the PIN of this delegation."
-            self.entry.clear()
-            return None
+        if self.pin is not None and self.entry is not None:
+            answer = self.lockout.attempt(self.entry.text, self.pin.check)
+            if not answer.ok:
+                self.error.text = answer.message("That is not the PIN of this delegation.")
+                self.relayout(self.rect)
+                self.entry.clear()
+                return None
         return self.then()
 
     def on_intent(self, intent: Intent) -> Transition | None:

@@ -12,6 +12,8 @@ from typing import ClassVar
 
 import pygame
 
+from game.session.lockout import PinLockout
+from game.session.pins import MAX_PIN_LENGTH
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
@@ -108,16 +110,21 @@ class PinGate(PanelScene):
         check: Callable[[str], bool],
         then: Callable[[], Scene],
         cancelled: object = None,
+        *,
+        lockout: PinLockout | None = None,
     ) -> None:
         super().__init__(ctx, "pin")
         self.check = check
         self.then = then
         self.cancelled = cancelled
+        self.lockout = lockout if lockout is not None else PinLockout()
         self.heading = self.add(Label("pin.title", "Facilitator console", style="subheading"))
         self.message = self.add(
             WrappedText("pin.message", "Enter the facilitator PIN.", color="text_dim")
         )
-        self.entry = self.add(PinEntry("pin.entry", placeholder="PIN", max_length=64))
+        self.entry = self.add(
+            PinEntry("pin.entry", placeholder="PIN or passphrase", max_length=MAX_PIN_LENGTH)
+        )
         self.gap = self.add(Label("pin.gap", ""))
         self.cancel = self.add(Button("pin.cancel", "Cancel"))
         self.ok = self.add(Button("pin.ok", "Open", variant="primary"))
@@ -133,10 +140,11 @@ class PinGate(PanelScene):
         ]
 
     def attempt(self) -> Transition | None:
-        if self.check(self.entry.text):
+        answer = self.lockout.attempt(self.entry.text, self.check)
+        if answer.ok:
             return Replace(self.then())
         self.entry.clear()
-        self.message.text = "That is not the facilitator PIN."
+        self.message.text = answer.message("That is not the facilitator PIN.")
         self.message.color = "danger"
         self.relayout(self.rect)
         return None

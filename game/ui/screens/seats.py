@@ -12,8 +12,8 @@ from game.ai.difficulty import Difficulty
 from game.engine import words
 from game.errors import UserError
 from game.scenario import LoadedScenario
-from game.session.pins import PinHash
-from game.session.seats import Seat, SeatKind, parse_seats
+from game.session.pins import MAX_PIN_LENGTH, PinHash
+from game.session.seats import Seat, SeatKind, computer_seats, parse_seats
 from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context
@@ -67,7 +67,11 @@ class SeatsScene(Scene):
         self.then = then
         sc = loaded.scenario
         playable = [a.id for a in sc.playable]
-        chosen = dict(seats) if seats is not None else parse_seats(None, playable)
+        chosen = (
+            dict(seats)
+            if seats is not None
+            else parse_seats(None, playable, computer=computer_seats(sc))
+        )
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading = self.add(Label("seats.title", "Who sits at the table?", style="heading"))
@@ -76,7 +80,8 @@ class SeatsScene(Scene):
                 "seats.intro",
                 f"{sc.title}. Choose a person or an AI delegate for each delegation. Several "
                 "people can share this screen: each human delegation may set a PIN that hides its "
-                "briefing from the others at every hand-over.",
+                "briefing from the others at every hand-over (a passphrase of a few words is far "
+                "harder to guess than four digits).",
                 color="text_dim",
             )
         )
@@ -101,7 +106,7 @@ class SeatsScene(Scene):
                 PinEntry(
                     f"seats.{actor.id}.pin",
                     placeholder="no PIN",
-                    max_length=12,
+                    max_length=MAX_PIN_LENGTH,
                     enabled=seat.is_human,
                 )
             )
@@ -125,8 +130,9 @@ class SeatsScene(Scene):
             PinEntry(
                 "seats.facilitator-pin",
                 placeholder="PIN set" if room.pin is not None else "optional",
-                max_length=64,
-                tooltip="The facilitator console's PIN (optional): F9 opens the console",
+                max_length=MAX_PIN_LENGTH,
+                tooltip="The facilitator console's PIN or passphrase (optional): F9 opens "
+                "the console",
             )
         )
         self.error = self.add(Label("seats.error", "", color="danger"))

@@ -54,7 +54,7 @@ def _shown(pv: PublicView | None) -> tuple[object, ...] | None:
         if str(p.status) == "live"
     )
     provisional = tuple((p.issue, p.option, p.missing) for p in pv.provisional)
-    return (pv.scenario_id, pv.round_number, pv.present, pv.binding, provisional, live)
+    return (pv.scenario_id, pv.round_number, pv.agenda, pv.present, pv.binding, provisional, live)
 
 
 class BoardView(Widget):
@@ -277,7 +277,8 @@ class _Painter:
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            self.cached_row(issue, issue.id in rnd.agenda, name_w, cell_w, gap)
+            # the agenda as effects changed it (R34)
+            self.cached_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
             self.y += gap
 
     def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:

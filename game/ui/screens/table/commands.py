@@ -43,13 +43,13 @@ def open_form(
     view = own(viewer)
     if kind == "propose":
         preset = dict(model.pv.binding)
-        propose = ProposeForm(ctx, view, legal, preset)
-        propose.agreed = dict(model.pv.binding)
-        form: FormScene = propose
+        form: FormScene = ProposeForm(
+            ctx, view, legal, preset, agenda=model.pv.agenda, binding=model.pv.binding
+        )
     elif kind == "statement":
         form = StatementForm(ctx, view, legal)
     elif kind == "threaten":
-        form = ThreatForm(ctx, view, legal)
+        form = ThreatForm(ctx, view, legal, agenda=model.pv.agenda, binding=model.pv.binding)
     else:
         form = CarryOutForm(ctx, view, legal)
     form.show_clock(clock)  # the turn timer runs on while the form is open

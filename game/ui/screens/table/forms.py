@@ -15,6 +15,8 @@ from typing import ClassVar
 import pygame
 
 from game.engine import Action, ActorView, Propose, words
+from game.engine.model import Issue
+from game.engine.packages import issues_problem, unavailable_because
 from game.engine.seen import explain_red_lines_seen, utility_seen
 from game.session.controller import ClockReading, Submit
 from game.ui.kit import layout
@@ -35,13 +37,32 @@ LEAVE_OUT = "— not in this package —"
 CLOCK_SAMPLE = "88:88 left"  # the widest countdown: its room in the header does not jump
 
 
-def agenda_options(legal: Sequence[Action]) -> dict[str, list[str]]:
-    """Issue -> options the mover may propose now, read from the legal one-term proposals."""
+def agenda_options(
+    legal: Sequence[Action],
+    issues: Sequence[Issue] = (),
+    agenda: Sequence[str] = (),
+    binding: Sequence[tuple[str, str]] = (),
+) -> dict[str, list[str]]:
+    """Issue -> options the mover may put in a package now.
+
+    Read from the legal one-term proposals; with the round's ``agenda`` and the
+    ``binding`` terms, every option of every open agenda issue is listed, so that an
+    option legal only together with another (``requires``, rule R33) can be chosen, and
+    one that is unavailable can say why.
+    """
     out: dict[str, list[str]] = {}
     for action in legal:
         if isinstance(action, Propose) and len(action.terms) == 1:
             issue, option = action.terms[0]
             out.setdefault(issue, []).append(option)
+    if issues and agenda and out:
+        settled = dict(binding)
+        by_id = {i.id: i for i in issues}
+        return {
+            issue: [o.id for o in by_id[issue].options]
+            for issue in agenda
+            if issue not in settled and issue in by_id
+        }
     return out
 
 
@@ -71,7 +92,7 @@ class FormScene(Scene):
         self.pv = own.table
         self.actor = own.actor
         self.panel = pygame.Rect(0, 0, 0, 0)
-        self.agreed: dict[str, str] = {}  # binding terms, for the value of a package
+        self.agreed: dict[str, str] = {}  # binding terms: the value and coherence of a package
         self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
         # The turn's countdown: the table under this modal is not updated, so the form shows it.
         self.clock: Callable[[], ClockReading] | None = None
@@ -111,7 +132,7 @@ class FormScene(Scene):
         doc = self.notes
         pv = self.pv
         doc.heading("Red lines", gap="xs")
-        breaches = explain_red_lines_seen(self.own, tuple(terms))
+        breaches = explain_red_lines_seen(self.own, tuple(terms), self.agreed)
         if not terms:
             doc.text("Choose at least one term.", "body_italic", "text_dim")
         elif not breaches:
@@ -252,9 +273,56 @@ class TermsForm(FormScene):
         """The terms chosen so far."""
         return [(issue, str(p.value)) for issue, p in self.pickers if p.value is not None]
 
+    def incoherence(self) -> str:
+        """Why the chosen terms are not a legal package (R33), "" when they are."""
+        binding = tuple(sorted(self.agreed.items()))
+        return issues_problem(self.pv.issues, tuple(self.terms()), binding)
+
+    def unavailable(self) -> list[tuple[str, str, str]]:
+        """(issue, option, why) for each option that cannot join the other chosen terms."""
+        binding = tuple(sorted(self.agreed.items()))
+        terms = tuple(self.terms())
+        out = []
+        for issue, picker in self.pickers:
+            for value, _ in picker.options:
+                if value is None:
+                    continue
+                why = unavailable_because(self.pv.issues, issue, str(value), terms, binding)
+                if why:
+                    out.append((issue, str(value), why))
+        return out
+
     def mark_pickers(self) -> None:
-        """Frame the choosers whose term crosses a red line (own in red, others' in amber)."""
-        breaches = explain_red_lines_seen(self.own, tuple(self.terms()))
+        """Frame the choosers whose term crosses a red line (own in red, others' in amber) or
+        cannot go with the rest of the package (red); name the options unavailable now."""
+        breaches = explain_red_lines_seen(self.own, tuple(self.terms()), self.agreed)
+        blocked = {(i, o) for i, o, _ in self.unavailable()}
         for issue, picker in self.pickers:
             hits = [b for b in breaches if b.issue == issue]
             picker.mark = None if not hits else "danger" if any(b.own for b in hits) else "warning"
+            if picker.value is not None and (issue, str(picker.value)) in blocked:
+                picker.mark = "danger"
+            picker.options = [
+                (
+                    value,
+                    words.option_label(self.pv, issue, str(value))
+                    + (" (unavailable)" if (issue, str(value)) in blocked else ""),
+                )
+                if value is not None
+                else (value, text)
+                for value, text in picker.options
+            ]
+
+    def explain_unavailable(self) -> None:
+        """Why some options cannot be chosen with the package as it stands (R33)."""
+        missing = self.unavailable()
+        if not missing:
+            return
+        doc = self.notes
+        doc.heading("Unavailable options", gap="lg")
+        for issue, option, why in missing:
+            name = (
+                f"{words.issue_name(self.pv, issue)}: {words.option_label(self.pv, issue, option)}"
+            )
+            doc.text(f"× {name}", "label", "danger", gap="md")
+            doc.text(why[0].upper() + why[1:] + ".", "body", gap="xs")

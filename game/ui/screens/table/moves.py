@@ -29,23 +29,28 @@ class ProposeForm(TermsForm):
         own: ActorView,
         legal: Sequence[Action],
         preset: dict[str, str],
+        *,
+        agenda: Sequence[str] = (),
+        binding: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(ctx, "propose", "Propose a package", "Propose", own=own)
+        self.agreed = dict(binding)
         self.form.text(
             "Choose an option for each issue you want in the package; leave the others out.",
             "body",
             "text_dim",
             gap="xs",
         )
-        self.add_term_pickers(agenda_options(legal), preset)
+        self.add_term_pickers(agenda_options(legal, own.table.issues, agenda, binding), preset)
 
     def action(self) -> Action | None:
         terms = self.terms()
-        return Propose(self.actor, tuple(terms)) if terms else None
+        return Propose(self.actor, tuple(terms)) if terms and not self.incoherence() else None
 
     def explain(self) -> None:
         self.mark_pickers()
         self.explain_terms(self.terms(), value=True)
+        self.explain_unavailable()
 
 
 class ThreatForm(TermsForm):
@@ -53,7 +58,15 @@ class ThreatForm(TermsForm):
 
     title = "Threaten"
 
-    def __init__(self, ctx: Context, own: ActorView, legal: Sequence[Action]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        own: ActorView,
+        legal: Sequence[Action],
+        *,
+        agenda: Sequence[str] = (),
+        binding: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(
             ctx,
             "threaten",
@@ -70,10 +83,11 @@ class ThreatForm(TermsForm):
         )
         self.form.widget(self.lever, gap="xs")
         self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
-        self.add_term_pickers(agenda_options(legal), {})
+        self.agreed = dict(binding)
+        self.add_term_pickers(agenda_options(legal, own.table.issues, agenda, binding), {})
 
     def action(self) -> Action | None:
-        if self.lever.value is None:
+        if self.lever.value is None or self.incoherence():
             return None
         return Threaten(self.actor, str(self.lever.value), tuple(self.terms()))
 
@@ -106,6 +120,7 @@ class ThreatForm(TermsForm):
             )
         if self.terms():
             self.explain_terms(self.terms(), value=False)
+        self.explain_unavailable()
 
 
 class CarryOutForm(FormScene):

@@ -57,10 +57,11 @@ class TopBar(Widget):
         turns = pv.round_turns
         turn = min(pv.turn, turns)
         progress = f"Round {pv.round_number} of {len(pv.rounds)}  ·  Turn {turn} of {turns}"
-        place = f"{rnd.venue}, {rnd.city}  ·  {rnd.date}"
+        dates = f"{rnd.date} – {rnd.end_date}" if rnd.end_date else rnd.date
+        place = f"{rnd.venue}, {rnd.city}  ·  {dates}"
         if self.rect.width and not self._roomy():
             progress = f"Round {pv.round_number}/{len(pv.rounds)} · Turn {turn}/{turns}"
-            place = f"{rnd.city} · {rnd.date}"
+            place = f"{rnd.city} · {dates}"
         if pv.over:
             progress = f"Game over  ·  {pv.outcome}"
         tension = f"Tension {pv.trackers.tension:.0f} / {pv.trackers.war_threshold:.0f}"

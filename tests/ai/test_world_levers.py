@@ -1,0 +1,63 @@
+"""The AI and the format-2 levers: war only by a reckless delegate, breaking an agreement
+only by a bold one, and never an incoherent package (R25, R26, R33)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game import engine
+from game.ai.coherence import coherent_terms
+from game.ai.table import Table
+from game.ai.tactics import would_carry_out
+from game.ai.view import own_prefs, table_from_view
+from game.engine.model import Personality
+from game.session.agents import make_agent
+from game.session.seats import Difficulty, Seat, SeatKind
+from tests.engine.helpers import run
+from tests.engine.world_fixture import world_scenario
+
+WORLD = world_scenario()
+
+
+def _table(state: engine.GameState, actor: str, risk: float) -> Table:
+    view = engine.view(state, actor)
+    table = table_from_view(view, own_prefs(view))
+    return dataclasses.replace(table, personality=Personality(0.5, 0.5, risk))
+
+
+def test_war_only_by_a_reckless_delegate() -> None:
+    state = engine.new_game(WORLD, 1)
+    state = run(state, "aster pass")
+    war = next(lv for lv in WORLD.levers if lv.id == "war")
+    assert not would_carry_out(_table(state, "boreal", 0.9), war)
+    assert would_carry_out(_table(state, "boreal", 1.0), war)
+
+
+def test_breaking_an_agreement_only_by_a_bold_delegate() -> None:
+    state = run(engine.new_game(WORLD, 1), "aster propose border=monitored", "boreal accept 1")
+    state = run(state, "aster pass")
+    troops = next(lv for lv in WORLD.levers if lv.id == "troops")
+    assert not would_carry_out(_table(state, "boreal", 0.6), troops)
+    assert would_carry_out(_table(state, "boreal", 0.8), troops)
+
+
+def test_all_ai_games_never_go_to_war_or_propose_incoherently() -> None:
+    for difficulty in Difficulty:
+        for seed in range(15):
+            seat = Seat(SeatKind.AI, difficulty)
+            agents = {a.id: make_agent(WORLD, a.id, seat, seed) for a in WORLD.playable}
+            state = engine.new_game(WORLD, seed)
+            while not state.over:
+                mover = engine.to_move(state) or ""
+                legal = engine.legal_actions(state, mover)
+                action = agents[mover].decide(engine.view(state, mover), legal).action
+                state, _ = engine.apply(state, action)  # an illegal package would raise
+            assert "war" not in state.executed
+
+
+def test_coherent_terms_drop_what_breaks_requires_or_excludes() -> None:
+    state = engine.new_game(WORLD, 1)
+    table = _table(state, "aster", 0.5)
+    assert coherent_terms((("border", "demilitarised"),), table) == ()
+    kept = (("border", "demilitarised"), ("missiles", "ban"))
+    assert coherent_terms(kept, table) == kept
