@@ -4,7 +4,11 @@ Run: ``python benchmarks/ui_table.py`` (headless: SDL's dummy video driver unles
 display driver is set).  The table shows the bundled scenario with a transcript
 of 600+ rows (a real game's rows, repeated) at 1280x720.  Measured per frame:
 events, update, draw and flip, while the wheel scrolls the transcript, then
-the board.  Targets from issue 5: p99 under 8 ms; idle CPU under 3 % of a core.
+the board; and the frames in which an AI delegate's move lands (its decision,
+the engine applying it, the board and transcript updating, the draw), with the
+AI's own decision time reported beside them.  Targets: scrolling p99 under
+8 ms (issue 5); a frame in which an AI move lands p99 under 16 ms at 1280x720
+(issue 12); idle CPU under 3 % of a core.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def _make(setup: GameSetup, rows: object) -> object:
 def frame_times(home: Path, frames: int, seed: int) -> dict[str, list[float]]:
     """Wall ms of each frame while scrolling the transcript, then the board, and of AI moves."""
     setup, rows = _table(seed, ROWS)
-    app = App(_make(setup, rows), settings_dir=home, settings=Settings())  # type: ignore[arg-type]
+    app = App(_make(setup, rows), settings_dir=home, settings=Settings(how_to_play_seen=True))  # type: ignore[arg-type]
     app.start()
     app.step([], 0)
     scene = app.scene
@@ -98,14 +102,34 @@ def frame_times(home: Path, frames: int, seed: int) -> dict[str, list[float]]:
     return out
 
 
+AI_DECISIONS: list[float] = []  # wall ms of each AI decision inside those frames
+
+
 def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
-    """Wall ms of frames in which an AI delegate's move is applied and shown (AI time included)."""
+    """Wall ms of frames in which an AI delegate's move is applied and shown (AI time included).
+
+    The AI's own decision time, inside those frames, goes to ``AI_DECISIONS``.
+    """
+    from game.session.session import Session as Timed
+
+    step = Timed.step
+
+    def timed(self: Timed) -> object:
+        start = time.perf_counter()
+        try:
+            return step(self)
+        finally:
+            AI_DECISIONS.append((time.perf_counter() - start) * 1000)
+
+    Timed.step = timed  # type: ignore[assignment,method-assign]
     loaded = load_scenario("geneva-2022")
     playable = [a.id for a in loaded.scenario.playable]
     session = Session(loaded, seed, dict.fromkeys(playable, Seat(SeatKind.AI)), autosave=False)
     setup = GameSetup(session)
     app = App(
-        lambda ctx: TableScene(ctx, setup), settings_dir=home, settings=Settings(ai_pace="instant")
+        lambda ctx: TableScene(ctx, setup),
+        settings_dir=home,
+        settings=Settings(ai_pace="instant", how_to_play_seen=True),
     )
     app.start()
     times = []
@@ -123,6 +147,7 @@ def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
         if len(session.log) > before:
             times.append((time.perf_counter() - start) * 1000)
     app.close(quit_pygame=False)
+    Timed.step = step  # type: ignore[method-assign]
     return times
 
 
@@ -139,7 +164,12 @@ def idle_cpu(home: Path, seconds: float, seed: int) -> float:
                 seconds, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))
             ).start()
 
-    App(_make(setup, rows), settings_dir=home, on_frame=on_frame).run()  # type: ignore[arg-type]
+    App(
+        _make(setup, rows),  # type: ignore[arg-type]
+        settings_dir=home,
+        settings=Settings(how_to_play_seen=True),
+        on_frame=on_frame,
+    ).run()
     return 100 * (time.process_time() - marks["cpu"]) / (time.perf_counter() - marks["wall"])
 
 
@@ -161,19 +191,25 @@ def main() -> int:
             )
         ai = ai_move_frames(home, args.seed, 40)
         print(
-            "frame with an AI move applied (AI decision included):"
+            "frame with an AI move applied (AI decision included, 1280x720):"
             f" p50 {_percentile(ai, 0.5):.2f} ms,"
             f" p99 {_percentile(ai, 0.99):.2f} ms ({len(ai)} moves)"
+        )
+        print(
+            "  of which the AI's decision and the engine:"
+            f" p50 {_percentile(AI_DECISIONS, 0.5):.2f} ms,"
+            f" p99 {_percentile(AI_DECISIONS, 0.99):.2f} ms"
         )
         cpu = idle_cpu(home, args.idle_seconds, args.seed)
         print(f"CPU while idle on the table for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")
     p99 = max(_percentile(w, 0.99) for w in times.values())
     p50 = max(_percentile(w, 0.5) for w in times.values())
-    ok = p99 < 8 and cpu < 3
+    ai_p99 = _percentile(ai, 0.99)
+    ok = p99 < 8 and ai_p99 < 16 and cpu < 3
     print(
         f"SUMMARY ui_table: frame p50 {p50:.2f} ms, p99 {p99:.2f} ms (<8) with {ROWS}+ rows,"
-        f" AI-move frame p50 {_percentile(ai, 0.5):.2f} ms, idle CPU {cpu:.2f} % (<3)"
-        f" -> {'all targets met' if ok else 'TARGET MISSED'}"
+        f" AI-move frame p50 {_percentile(ai, 0.5):.2f} ms, p99 {ai_p99:.2f} ms (<16),"
+        f" idle CPU {cpu:.2f} % (<3) -> {'all targets met' if ok else 'TARGET MISSED'}"
     )
     return 0
 

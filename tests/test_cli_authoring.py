@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 from game import paths
 from game.cli import main
+from game.scenario import load_scenario
+from game.scenario.describe import report
 from game.scenario.schema import SCHEMA_FILE
 
 DATA = Path(__file__).parent / "scenario" / "data"
@@ -186,3 +189,23 @@ def test_a_number_too_long_to_hold_is_quoted_not_called_inf(
     err = capsys.readouterr().err
     assert f"{path}:1:9: format: expected a whole number, found '{number[:20]}" in err
     assert "inf" not in err.replace(number, "")
+
+
+def test_info_columns_align_whatever_the_length_of_the_ids() -> None:
+    scenario = load_scenario(MINIMAL).scenario
+    long_actor = dataclasses.replace(scenario.actors[0], id="a-very-long-actor-id")
+    long_issue = dataclasses.replace(scenario.issues[0], id="an-issue-id-of-twenty-six")
+    text = report(
+        dataclasses.replace(
+            scenario,
+            actors=(long_actor, *scenario.actors[1:]),
+            issues=(long_issue, *scenario.issues[1:]),
+        )
+    )
+    lines = text.splitlines()
+    for heading in ("Actors", "Issues"):
+        start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        rows = [line for line in lines[start + 1 :] if line.startswith("  ") and line[2] != " "]
+        rows = rows[: len(scenario.actors if heading == "Actors" else scenario.issues)]
+        name_columns = {len(row) - len(row[2:].split(" ", 1)[1].lstrip()) for row in rows}
+        assert len(name_columns) == 1, rows

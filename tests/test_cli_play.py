@@ -18,7 +18,7 @@ import pytest
 
 GAME = Path(__file__).resolve().parent.parent / "game"
 SEATS = "us=human,russia=random,nato=ai"
-MISTAKES = "h\ni\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
+MISTAKES = "h\ni\n?\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
 ONES = "1\n" * 400  # far more answers than a game asks for
 DIGEST = re.compile(r"^digest: ([0-9a-f]{16})$", re.MULTILINE)
 
@@ -65,8 +65,8 @@ def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     assert "Round 1 of " in out
     assert "Tension " in out
     assert "Board (* on this round's agenda):" in out
-    assert "US to move." in out
-    assert "   1. " in out
+    assert "US to move · " in out  # the short menu
+    assert "   1. " in out  # ? lists every move
     assert "Commands (one a line):" in out  # h
     assert "Your brief (US, confidential):" in out  # i
     assert "Your red lines:" in out
@@ -113,7 +113,8 @@ def test_the_save_replays_to_the_same_digest(tmp_path: Path) -> None:
     text = redlines(tmp_path, "replay", str(save))
     assert text.returncode == 0
     assert digest_of(text.stdout) == summary["digest"]
-    assert f"turns: {summary['turns']} " in text.stdout
+    # "turns" in JSON (a contract); in words, a turn is a round's, so these are moves
+    assert f"moves: {summary['turns']} (round " in text.stdout
 
 
 def test_end_of_input_saves_and_resume_finishes_the_same_game(tmp_path: Path) -> None:
@@ -143,8 +144,23 @@ def test_quit_saves(tmp_path: Path) -> None:
 def test_all_random_needs_no_input(tmp_path: Path) -> None:
     result = redlines(tmp_path, "play", "--text", "--seats", "all=random", "--seed", "1")
     assert result.returncode == 0, result.stderr
-    assert "to move." not in result.stdout
+    assert "to move · " not in result.stdout
     digest_of(result.stdout)
+
+
+def test_the_readme_example_seats_the_named_delegation_as_a_human(tmp_path: Path) -> None:
+    # `us=human,all=ai`: all= is the default for the seats not named, wherever it stands.
+    result = redlines(
+        tmp_path, "play", "--text", "--seats", "us=human,all=ai", "--seed", "7", stdin="q\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "US to move · " in result.stdout
+    assert "Game saved to" in result.stdout
+
+
+def test_help_says_what_all_means(tmp_path: Path) -> None:
+    result = redlines(tmp_path, "play", "--help")
+    assert "sets every delegation the spec does not name" in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize(
@@ -332,3 +348,41 @@ def test_a_closed_pipe_is_not_an_error_and_leaks_no_descriptor(
         before = len(os.listdir("/proc/self/fd"))
         assert main(["info", "geneva-2022"]) == 0
         assert len(os.listdir("/proc/self/fd")) == before
+
+
+NO_WINDOW = "no window can be opened"
+
+
+def _without_display(home: Path, **overrides: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("SDL_VIDEODRIVER", None)
+    env.update(REDLINES_HOME=str(home), PYTHONIOENCODING="utf-8", **overrides)
+    return subprocess.run(
+        [sys.executable, "-m", "game"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_video_driver_that_cannot_open_a_window_says_so_and_suggests_the_terminal(
+    tmp_path: Path,
+) -> None:
+    result = _without_display(tmp_path, SDL_VIDEODRIVER="invalid-driver-name")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert NO_WINDOW in result.stderr
+    assert "redlines play --text" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays")
+def test_no_display_at_all_does_not_run_an_invisible_game(tmp_path: Path) -> None:
+    # Without DISPLAY or WAYLAND_DISPLAY, SDL falls back to its offscreen driver and
+    # the game would run forever in a window nobody can see.
+    result = _without_display(tmp_path)
+    assert result.returncode == 1
+    assert NO_WINDOW in result.stderr
+    assert "redlines play --text" in result.stderr

@@ -31,7 +31,7 @@ from game.session.pins import PinHash
 from game.text.classroom import ClassroomTextGame
 
 MINIMAL = Path(__file__).resolve().parent / "scenario" / "data" / "minimal.yaml"
-MENU_END = "  or: p TERMS"  # the last line of the table and menu shown before each prompt
+MENU_END = "  ? every move"  # the last line of the table and menu shown before each prompt
 WAIT = 60.0  # seconds before a missing line fails the test (a hang, not a timing)
 
 

@@ -10,6 +10,7 @@ from game.ai.judge import aspiration_for, format_terms
 from game.ai.opponents import model_opponents
 from game.ai.view import own_prefs, table_from_view
 from game.engine.views import ActorView
+from game.engine.words import counted
 
 
 def what_it_would_take(view: ActorView) -> str:
@@ -44,7 +45,7 @@ def what_it_would_take(view: ActorView) -> str:
         "; ".join(f'{i}={o} ("{why}")' for i, o, why in public) or "nothing public on this agenda"
     )
     if secret:
-        never += f", and {len(secret)} more line(s) we keep to ourselves"
+        never += f", and {counted(len(secret), 'more line', 'more lines')} we keep to ourselves"
     ranked = sorted(issues, key=lambda i: -prefs.weights.get(i, 0.0))
     cares = ", ".join(f"{i} ({prefs.weights.get(i, 0.0):.2f})" for i in ranked[:3])
     return (

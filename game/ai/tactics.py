@@ -19,6 +19,7 @@ from game.ai.opponents import model_opponents
 from game.ai.table import Table
 from game.engine.actions import Terms
 from game.engine.model import Lever, Tone, TrackerKind
+from game.engine.words import counted
 
 _YIELDABLE = 0.5  # the least modelled value of the demanded terms to their target, at risk 0
 
@@ -178,7 +179,7 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
         return Intent(
             Kind.THREATEN,
             f"{kind} with {lever.id} unless {format_terms(unless)}: deadlocked with"
-            f" {table.turns_left} turn(s) left, tension {table.tension:.0f}",
+            f" {counted(table.turns_left, 'turn')} left, tension {table.tension:.0f}",
             lever=lever.id,
             terms=unless,
         )

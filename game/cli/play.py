@@ -45,7 +45,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--seats",
         metavar="SPEC",
         help="who plays each delegation, e.g. ACTOR=human,ACTOR=ai:hard,ACTOR=random, "
-        "ACTOR=agent:PATH (an outside program, docs/agents.md) or all=random,ACTOR=human "
+        "ACTOR=agent:PATH (an outside program, docs/agents.md) or ACTOR=human,all=random; "
+        "all=KIND sets every delegation the spec does not name, wherever it stands "
         "(default: the first delegation human, the others ai)",
     )
     add_agent_timeout(parser)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from game.engine.model import Condition, TrackerKind, TrackerTest
 from game.engine.state import Draft, StateFields
+from game.engine.words import counted
 
 
 def holds(cond: Condition, state: StateFields) -> bool:
@@ -125,7 +126,7 @@ def _clauses(cond: Condition, state: StateFields) -> list[str]:
             bounds.append(f"at most {cond.max_tension:g}")
         out.append(f"tension is {state.tension:g} ({' and '.join(bounds)})")
     if cond.min_agreements is not None or cond.max_agreements is not None:
-        out.append(f"{len(state.binding)} issue(s) settled bindingly")
+        out.append(f"{counted(len(state.binding), 'issue')} settled bindingly")
     binding = dict(state.binding)
     for issue in sorted(cond.agreed):
         if issue in binding:

@@ -54,6 +54,7 @@ from game.engine.state import (
 )
 from game.engine.tables import tables_for
 from game.engine.termination import Termination
+from game.engine.words import counted
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -404,7 +405,11 @@ def _bookmark(d: Draft, a: Bookmark) -> None:
 
 def _extend(d: Draft, a: ExtendRound) -> None:
     d.extra_turns += a.turns
-    emit(d, EventKind.ROUND_EXTENDED, f"The facilitator extends the round by {a.turns} turn(s).")
+    emit(
+        d,
+        EventKind.ROUND_EXTENDED,
+        f"The facilitator extends the round by {counted(a.turns, 'turn')}.",
+    )
 
 
 def _end_round(d: Draft, _: EndRound) -> None:

@@ -282,14 +282,35 @@ def value_words(value: float) -> str:
     return "unacceptable in substance"
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LIST_ITEM = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
+
+
 def paragraphs(text: str) -> list[str]:
-    """A scenario text's paragraphs (blank-line separated), each joined into one line."""
-    out = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        joined = " ".join(line.strip() for line in block.splitlines() if line.strip())
-        if joined:
-            out.append(joined)
+    """A scenario text's paragraphs as the scenario guide says it reads.
+
+    A blank line starts a paragraph; the lines of a paragraph are joined (an author
+    may wrap them to suit an editor); a line that starts a list item (``- ``,
+    ``* ``, ``• ``, ``1.``, ``1)``) starts a new line, kept as ``\\n``.
+    """
+    out: list[str] = []
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        paragraph = ""
+        for line in filter(None, (" ".join(part.split()) for part in block.split("\n"))):
+            if not paragraph:
+                paragraph = line
+            elif _LIST_ITEM.match(line):
+                paragraph += "\n" + line
+            else:
+                paragraph += " " + line
+        if paragraph:
+            out.append(paragraph)
     return out
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the number it needs ("1 issue", "2 issues"), never "issue(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def percent(weight: float) -> str:

@@ -216,7 +216,7 @@ def _general(scenario: Scenario) -> str:
             section("actors", "Who is at the tables", _actors(scenario)),
             section("issues", "The issues", _issues(scenario), page_break=True),
             section("demands", "Public demands", _demands(scenario)),
-            section("red-lines", "Public red lines", join(public_lines)),
+            section("red-lines", "Public red lines", join(public_lines) or el("p", "None.")),
             section("levers", "Levers (threats that can be made)", _levers(scenario)),
         ]
     )

@@ -206,9 +206,12 @@ _tested = functools.lru_cache(maxsize=2)(engine.red_lines_tested)
 def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedLineResult, ...]:
     scenario = state.scenario
     provisional = {(p.issue, p.option) for p in state.provisional}
+    settled = {issue for issue, _ in state.binding}
     tested_by = _tested(state)
     out = []
     for line in prefs.red_lines:
+        status_quo = scenario.issue(line.issue).status_quo
+        unsigned = line.issue not in settled and status_quo in line.options
         tested = tested_by.get(line.id, ())  # the engine's rule, as in the balance report
         crossed = line.id in score.red_lines_crossed  # the engine's judgement, not ours
         status = CROSSED if crossed else TESTED if tested else KEPT
@@ -226,6 +229,9 @@ def _red_lines(state: GameState, prefs: Preferences, score: Score) -> tuple[RedL
                 status=status,
                 tested_by=tested,
                 provisional=any((line.issue, o) in provisional for o in line.options),
+                unsigned_status_quo=(
+                    words.option_label(scenario, line.issue, status_quo) if unsigned else ""
+                ),
             )
         )
     return tuple(out)

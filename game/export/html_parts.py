@@ -75,6 +75,9 @@ def priorities_table(priorities: Sequence[Priority], caption: str) -> Markup:
 
 
 def red_lines_table(rows: Sequence[RedLineRow], caption: str) -> Markup:
+    """The lines as a table, or "None." when there are none (never an empty table)."""
+    if not rows:
+        return el("p", el("strong", f"{caption}: "), "None.")
     with_status = any(r.status for r in rows)
     cols = ["Issue", "Never accept", "Public or secret", "Why"]
     if with_status:

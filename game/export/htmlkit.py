@@ -73,8 +73,16 @@ def join(items: Iterable[Child]) -> Markup:
 
 
 def prose(text: str, class_: str | None = None) -> Markup:
-    """A scenario text as paragraphs."""
-    return join(el("p", para, class_=class_) for para in paragraphs(text))
+    """A scenario text as paragraphs (a list item's line break as ``<br />``)."""
+    return join(el("p", *_broken(para), class_=class_) for para in paragraphs(text))
+
+
+def _broken(paragraph: str) -> list[Child]:
+    lines = paragraph.split("\n")
+    out: list[Child] = [lines[0]]
+    for line in lines[1:]:
+        out += [el("br"), line]
+    return out
 
 
 def safe_link(url: str, label: str) -> Markup:

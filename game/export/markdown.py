@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from game.engine import words
 from game.engine.words import signed
@@ -38,8 +38,10 @@ def _escape_start(m: re.Match[str]) -> str:
 
 
 def md_prose(text: str) -> str:
-    """A scenario text as escaped paragraphs."""
-    return "\n\n".join(md(p) for p in words.paragraphs(text))
+    """A scenario text as escaped paragraphs (a list item's line break kept: ``\\``)."""
+    return "\n\n".join(
+        "\\\n".join(md(line) for line in p.split("\n")) for p in words.paragraphs(text)
+    )
 
 
 def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -49,10 +51,15 @@ def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
 
 
 def _tension_rows(track: TensionTrack) -> list[tuple[str, str, str]]:
-    """The tension at the end of each turn (the last sample of each round and turn)."""
+    """The tension at the end of each turn in which someone moved.
+
+    A point's round and turn are where the game stands *after* its action, so the
+    action itself was played in the turn of the point before it; the last action of
+    a turn (with the cards drawn as the turn closes) sets that turn's closing value.
+    """
     ends: dict[tuple[int, int], float] = {}
-    for p in track.points:
-        ends[(p.round, p.turn)] = p.tension
+    for before, after in pairwise(track.points):
+        ends[(before.round, before.turn)] = after.tension
     return [(str(r), str(t), f"{v:.0f}") for (r, t), v in ends.items()]
 
 

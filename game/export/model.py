@@ -49,12 +49,20 @@ class RedLineResult:
     status: str  # KEPT, TESTED or CROSSED (see below)
     tested_by: tuple[int, ...]  # numbers of the proposals that put a forbidden option forward
     provisional: bool  # a provisional (not yet binding) agreement sits on it at the end
+    # The status quo's label when the line forbids it and the issue ended unsettled: the
+    # status quo then holds, but nobody signed it ("kept" would say the wrong thing).
+    unsigned_status_quo: str = ""
 
     @property
     def status_text(self) -> str:
         if self.status == CROSSED:
             return "crossed by a binding agreement"
         parts = []
+        if self.unsigned_status_quo and not self.provisional:
+            parts.append(
+                f"never signed — the issue was never settled, so its status quo "
+                f"({self.unsigned_status_quo}) holds without an agreement"
+            )
         if self.tested_by:
             shown = ", ".join(f"#{n}" for n in self.tested_by[:MAX_LISTED])
             more = len(self.tested_by) - MAX_LISTED
@@ -62,7 +70,7 @@ class RedLineResult:
             parts.append(f"tested (proposed in {shown})")
         if self.provisional:
             parts.append("provisionally agreed, not binding")
-        else:
+        elif not self.unsigned_status_quo:
             parts.append("kept" if self.tested_by else "kept (never proposed)")
         return ", ".join(parts)
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from game.engine.model import Condition, Scenario
+from game.engine.words import counted
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return counted(n, word)
+
+
+def _id_width(ids: Iterable[str], least: int = 14) -> int:
+    return max([least, *(len(i) for i in ids)])
 
 
 def space_size(scenario: Scenario) -> int:
@@ -54,13 +60,16 @@ def report(scenario: Scenario, content_hash: str = "") -> str:
     if content_hash:
         lines.append(f"content hash: {content_hash}")
     lines += ["", f"Actors ({len(scenario.actors)}):"]
+    # Each list's id column is as wide as its longest id (at least 14), so names align.
+    width = _id_width(a.id for a in scenario.actors)
     for a in scenario.actors:
         role = "playable" if a.playable else "not playable"
         delegate = f" — {a.delegate}" if a.delegate else ""
-        lines.append(f"  {a.id:<14} {a.name} ({role}){delegate}")
+        lines.append(f"  {a.id:<{width}} {a.name} ({role}){delegate}")
     lines += ["", f"Issues ({len(scenario.issues)}):"]
+    width = _id_width(i.id for i in scenario.issues)
     for issue in scenario.issues:
-        lines.append(f"  {issue.id:<14} {issue.name}  [consent: {', '.join(issue.consent)}]")
+        lines.append(f"  {issue.id:<{width}} {issue.name}  [consent: {', '.join(issue.consent)}]")
         for o in issue.options:
             mark = "  (status quo)" if o.id == issue.status_quo else ""
             lines.append(f"    - {o.id}: {o.label}{mark}")
@@ -73,10 +82,13 @@ def report(scenario: Scenario, content_hash: str = "") -> str:
             f"{_count(r.turns, 'turn')}; agenda: {', '.join(r.agenda)}"
         )
     lines += ["", f"Levers ({len(scenario.levers)}):"]
-    lines += [f"  {lv.id:<24} {lv.owner} → {lv.target}: {lv.name}" for lv in scenario.levers]
+    width = _id_width((lv.id for lv in scenario.levers), 24)
+    lines += [f"  {lv.id:<{width}} {lv.owner} → {lv.target}: {lv.name}" for lv in scenario.levers]
     lines += ["", f"Events ({len(scenario.events)}):"]
+    width = _id_width((e.id for e in scenario.events), 24)
     lines += [
-        f"  {e.id:<24} p={e.probability:g}, when {_condition(e.condition)}" for e in scenario.events
+        f"  {e.id:<{width}} p={e.probability:g}, when {_condition(e.condition)}"
+        for e in scenario.events
     ]
     lines += ["", f"Outcomes ({len(scenario.outcomes)}, first match wins):"]
     lines += [f"  {o.id:<16} {o.label}: {_condition(o.condition)}" for o in scenario.outcomes]

@@ -110,12 +110,14 @@ def parse_seats(
 ) -> dict[str, Seat]:
     """Read a seat spec for the given playable actor ids.
 
-    Entries apply left to right, so ``all=ai,x=human`` makes every seat an AI
-    but ``x``; naming an actor twice is refused.  Seats the spec does not name
-    keep their seat in ``base`` (the saved seats, when resuming) or else get
-    ``default`` (an AI at normal difficulty unless given).  With no spec at
-    all, ``base`` is returned as it is, or else the first playable actor is a
-    human and the others get ``default``: one person against the table.  Actors in
+    ``all=KIND`` is the seat of every actor the spec does not name, wherever
+    it stands, so ``all=ai,x=human`` and ``x=human,all=ai`` mean the same;
+    naming an actor twice is refused.  Without ``all=``, seats the spec does
+    not name keep their seat in ``base`` (the saved seats, when resuming) or
+    else get ``default`` (an AI at normal difficulty unless given).  With no
+    spec at all, ``base`` is returned as it is, or else the first playable
+    actor is a human and the others get ``default``: one person against the
+    table.  Actors in
     ``computer`` (those the scenario seats with an AI by default, ``default_seat: ai``)
     are passed over for that human seat unless every playable actor is one.
     """
@@ -130,7 +132,7 @@ def parse_seats(
             person = next((a for a in actors if a not in by_ai), actors[0])
             seats[person] = Seat(SeatKind.HUMAN)
         return seats
-    named: set[str] = set()
+    named: dict[str, Seat] = {}
     entries = [part.strip() for part in spec.split(",")]
     if not any(entries):
         raise SeatSpecError("empty seat spec (example: all=ai,<actor>=human)")
@@ -146,16 +148,15 @@ def parse_seats(
         seat = parse_seat(value, where=name)
         if name in named:
             raise SeatSpecError(f"seat spec {spec!r} names {name!r} twice")
-        named.add(name)
-        if name == ALL:
-            seats = dict.fromkeys(actors, seat)
-        elif name in seats:
-            seats[name] = seat
-        else:
+        if name != ALL and name not in seats:
             raise SeatSpecError(
                 f"seat spec names {name!r}, which is not a playable delegation "
                 f"(playable: {_choices(actors)})"
             )
+        named[name] = seat
+    if ALL in named:
+        seats = dict.fromkeys(actors, named.pop(ALL))
+    seats.update(named)
     return seats
 
 

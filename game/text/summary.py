@@ -49,7 +49,7 @@ def summary_lines(summary: Summary, names: dict[str, str] | None = None) -> list
     lines.append("scores:")
     for actor, total in summary.scores.items():
         lines.append(f"  {names.get(actor, actor)}: {total:+.3f}")
-    lines.append(f"turns: {summary.turns} (round {summary.rounds})")
+    lines.append(f"moves: {summary.turns} (round {summary.rounds})")
     lines.append(f"digest: {summary.digest}")
     return lines
 

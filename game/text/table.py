@@ -6,6 +6,7 @@ actions); nothing computes a rule.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 
 from game import engine
@@ -20,6 +21,7 @@ from game.engine import (
 )
 from game.engine.model import Scenario
 from game.engine.state import ProposalStatus
+from game.engine.words import paragraphs
 
 RULE = "-" * 72
 
@@ -65,6 +67,8 @@ def trackers(pv: PublicView) -> list[str]:
         row("cohesion", t.cohesion),
         row("support", t.support),
         f"  {'trust':<12}{trust}",
+        "  (credibility: threats believed · support: backing at home · cohesion: alliance",
+        "   unity · trust: between two delegations — the window's cards show the same)",
     ]
 
 
@@ -160,7 +164,10 @@ def menu(
 def brief(view: ActorView, pv: PublicView) -> list[str]:
     """A delegation's private brief: only ever shown to that delegation's seat."""
     lines = [f"Your brief ({names(pv).get(view.actor, view.actor)}, confidential):"]
-    lines += [f"  {line}" for line in view.briefing.strip().splitlines()]
+    for paragraph in paragraphs(view.briefing):  # as the scenario guide says it reads
+        for line in paragraph.split("\n"):
+            lines += textwrap.wrap(line, 76, initial_indent="  ", subsequent_indent="  ")
+        lines.append("")
     lines.append("Your priorities (weight: what matters most first):")
     for issue, weight in sorted(view.weights.items(), key=lambda kv: -kv[1]):
         best = max(view.values.get(issue, {}).items(), key=lambda kv: kv[1], default=("", 0.0))
@@ -180,13 +187,15 @@ def brief(view: ActorView, pv: PublicView) -> list[str]:
 
 HELP = """\
 Commands (one a line):
-  N                      take action number N of the list
+  N                      take move number N (the short menu and ? number moves alike)
+  ?                      every legal move, one a line, with its number
+  p                      build a package: choose an option for each issue by number
   p TERMS                propose a package, e.g.  p issue-a=option-x,issue-b=option-y
   t LEVER [unless TERMS] threaten with one of your levers, optionally unless TERMS are agreed
   s TONE TEXT            a public statement: TONE is conciliatory, firm or hostile
   u                      undo your last move (and the computer's moves after it)
   i                      your delegation's brief: priorities, red lines, levers
-  b                      show the table again
+  b                      the board and the trackers
   h                      this help
   q                      save and quit (the game can be resumed with --resume)
 You may also type an action in the game's notation, e.g.  ACTOR pass

@@ -13,11 +13,11 @@ import json
 from typing import TextIO
 
 from game import engine
-from game.engine import Action, PublicView, Statement
+from game.engine import Action, Propose, PublicView, Statement
 from game.errors import UserError
 from game.session.seats import SeatKind
 from game.session.session import Session, Turn
-from game.text import table
+from game.text import menu, table
 from game.text.summary import summarize, summary_lines
 
 PROMPT = "> "
@@ -58,16 +58,27 @@ class TextGame:
     def _show_turns(self, turns: list[Turn]) -> None:
         names = self._names()
         for turn in turns:
-            for event in turn.events:
+            remark = self._remark(turn, names)
+            if remark and not turn.events:
+                self.say(remark)
+            for index, event in enumerate(turn.events):
                 self._event(event.text)
+                # The move is its first event: its words go with it, before the quotes,
+                # cards and round changes it set off.
+                if index == 0 and remark:
+                    self.say(remark)
             self._shown += len(turn.events)
-            # A statement's words are already its event; the rationale stays private.
-            said = turn.remark
-            if turn.entry.by is not SeatKind.HUMAN and said and type(turn.action) is not Statement:
-                who = names.get(turn.actor, turn.actor)
-                self.say(f"      {who} ({turn.entry.by}): “{said}”")
         self._flush_transcript()  # anything the turns did not report
         self._warn_about_saving()
+
+    @staticmethod
+    def _remark(turn: Turn, names: dict[str, str]) -> str:
+        """A computer seat's words at the table ("" if none); the rationale stays private."""
+        said = turn.remark
+        # A statement's words are already its event.
+        if turn.entry.by is SeatKind.HUMAN or not said or type(turn.action) is Statement:
+            return ""
+        return f"      {names.get(turn.actor, turn.actor)} ({turn.entry.by}): “{said}”"
 
     def _warn_about_saving(self) -> None:
         warning = self.session.save_warning
@@ -141,10 +152,10 @@ class TextGame:
         actor = s.to_move
         assert actor is not None  # run_until_human stops at a person's move or the end
         pv = engine.public_view(s.state)
-        self._table(pv)
         legal = s.legal_actions(actor)
-        self.say(f"{table.names(pv).get(actor, actor)} to move.")
-        self.say(*table.menu(pv, legal, s.scenario, actor))
+        # Short enough that the last moves, printed above, stay on an 80×24 screen.
+        self.say(menu.status(pv, actor))
+        self.say(*menu.short_menu(pv, legal, s.scenario, actor))
         while True:
             line = self._read().strip()
             if not line:
@@ -154,6 +165,41 @@ class TextGame:
                     return
             except UserError as exc:
                 self.say(f"refused: {exc}")
+
+    def _build_package(self, actor: str, legal: tuple[Action, ...]) -> bool:
+        """Propose a package by choosing an option per issue by number (no ids to type)."""
+        s = self.session
+        pv = engine.public_view(s.state)
+        offered: dict[str, list[str]] = {}
+        for action in legal:
+            if isinstance(action, Propose) and len(action.terms) == 1:
+                issue_id, option = action.terms[0]
+                offered.setdefault(issue_id, []).append(option)
+        if not offered:
+            raise UserError("no package can be proposed now")
+        self.say(
+            "Build a package: for each issue, the number of an option (0 or Enter: leave out)."
+        )
+        terms: list[tuple[str, str]] = []
+        for issue_id, options in offered.items():
+            issue = next(i for i in pv.issues if i.id == issue_id)
+            choices = ["0 leave out"]
+            for n, option in enumerate(options, 1):
+                label = next((o.label for o in issue.options if o.id == option), option)
+                one = Propose(actor, ((issue_id, option),))
+                marks = table.red_line_marks(s.scenario, pv, one, actor).strip()
+                choices.append(f"{n} {label}{' ' + marks if marks else ''}")
+            self.say(f"{issue.name}:", *(f"    {choice}" for choice in choices))
+            answer = self._read().strip() or "0"
+            if not answer.isdigit() or int(answer) > len(options):
+                raise UserError(f"{answer!r} is not 0 to {len(options)}: the package was dropped")
+            if int(answer):
+                terms.append((issue_id, options[int(answer) - 1]))
+        if not terms:
+            self.say("Nothing chosen: no package proposed.")
+            return False
+        self._show_turns([s.submit(Propose(actor, tuple(terms)))])
+        return True
 
     def _command(self, actor: str, line: str, legal: tuple[Action, ...]) -> bool:
         """Carry out one command; True when the turn is over (a move was made or undone)."""
@@ -166,6 +212,12 @@ class TextGame:
                 raise UserError(f"no action number {number}: choose 1 to {len(legal)}")
             self._show_turns([s.submit(legal[number - 1])])
             return True
+        if word == "p" and not rest:
+            return self._build_package(actor, legal)
+        if word == "?" and not rest:
+            pv = engine.public_view(s.state)
+            self.say(*table.menu(pv, legal, s.scenario, actor))
+            return False
         if word == "p" and rest:
             self._show_turns([s.submit_text(f"{actor} propose {rest}")])
             return True
@@ -186,17 +238,17 @@ class TextGame:
         if word == "b" and not rest:
             pv = engine.public_view(s.state)
             self._table(pv)
-            self.say(*table.menu(pv, legal, s.scenario, actor))
+            self.say(*menu.short_menu(pv, legal, s.scenario, actor))
             return False
         if word == "i" and not rest:
             self.say(*table.brief(s.view(actor), engine.public_view(s.state)))
             return False
-        if word in ("h", "help", "?") and not rest:
+        if word in ("h", "help") and not rest:
             self.say(table.HELP)
             return False
         if word in ("q", "quit") and not rest:
             raise QuitError
-        if word in ("p", "t", "s"):
+        if word in ("t", "s"):
             raise UserError(f"'{word}' needs more: type h for help")
         try:
             action = engine.parse_action(line)

@@ -129,7 +129,7 @@ def test_what_it_would_take_names_a_package_and_the_public_red_lines() -> None:
     # its secret line is counted, never named: the advice is shown across the table
     assert "missiles=none" not in text
     assert "Aster-secret" not in text
-    assert "1 more line(s) we keep to ourselves" in text
+    assert "and 1 more line we keep to ourselves" in text
 
 
 def test_the_delegate_reads_the_scenarios_rule_numbers_from_the_public_view() -> None:

@@ -34,7 +34,7 @@ def test_R19_outcome_first_match_with_reasons() -> None:
     result = outcome(state)
     assert result is not None
     assert (result.id, result.label) == ("breakthrough", "Breakthrough")
-    assert result.why == "2 issue(s) settled bindingly"
+    assert result.why == "2 issues settled bindingly"
     idle = run(start(), *ROUND_1_IDLE, *ROUND_2_IDLE)
     assert outcome(idle) is not None
     assert outcome(idle).id == "stalemate"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import pytest
@@ -10,6 +11,7 @@ from game.engine.model import Scenario
 from game.engine.words import paragraphs
 from game.export.briefings import briefing_pages, delegation_file
 from game.scenario import load_scenario
+from tests.engine.fixtures import small_scenario
 from tests.export.helpers import check_html
 
 
@@ -131,3 +133,29 @@ def test_consent_names_only_the_delegations_the_engine_asks() -> None:
     line = general.split("Binding only when all of these accept: ", 1)[1].split(".", 1)[0]
     assert scenario.actor("ukraine").short_name not in line
     assert scenario.actor("russia").short_name in line
+
+
+def test_a_delegation_without_red_lines_reads_none_not_an_empty_table() -> None:
+    scenario = small_scenario()
+    actor = scenario.playable[0].id
+    prefs = {
+        a: dataclasses.replace(p, red_lines=()) if a == actor else p
+        for a, p in scenario.preferences.items()
+    }
+    pages = briefing_pages(dataclasses.replace(scenario, preferences=prefs))
+    page = pages[delegation_file(actor)]
+    assert "<tbody></tbody>" not in page
+    section = page.split("red lines</h", 1)[1].split("<h", 1)[0]
+    assert "None" in section
+    assert "<table" not in section
+
+
+def test_a_scenario_without_public_red_lines_says_so_in_the_general_briefing() -> None:
+    scenario = small_scenario()
+    prefs = {
+        a: dataclasses.replace(p, red_lines=tuple(r for r in p.red_lines if not r.public))
+        for a, p in scenario.preferences.items()
+    }
+    page = briefing_pages(dataclasses.replace(scenario, preferences=prefs))["general.html"]
+    section = page.split('id="red-lines"', 1)[1].split("</section>", 1)[0]
+    assert "None" in section

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import engine
-from game.engine import Accept, EndRound, Propose, Threaten
+from game.engine import Accept, EndGame, EndRound, Propose, Threaten
 from game.export import build_debrief
+from game.export.markdown import debrief_markdown
 from game.export.model import CROSSED, KEPT
 from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session, load
@@ -154,3 +155,47 @@ def test_trackers_start_and_end_are_the_engines(finished: tuple[Session, Path]) 
     trust = [(t.start, t.end) for t in debrief.trackers if t.kind == "trust"]
     assert trust == [(start.trust[p], end.trust[p]) for p in pairs]
     assert any(t.start != t.end for t in debrief.trackers)  # the game moved something
+
+
+def test_the_markdown_tension_table_holds_each_turns_closing_value(
+    finished: tuple[Session, Path],
+) -> None:
+    # The transcript is the oracle: a turn ends at the last tension it reached.
+    session, _ = finished
+    reached: dict[tuple[int, int], float] = {}
+    for event in session.state.log:
+        if event.kind is engine.EventKind.TENSION and event.value is not None:
+            reached[(event.round, event.turn)] = event.value
+    rows = {}
+    markdown = debrief_markdown(build_debrief(session))
+    table = markdown.split("Tension at the end of the turn", 1)[1].split("\n\n", 1)[0]
+    for line in table.splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[(int(cells[0]), int(cells[1]))] = float(cells[2])
+    assert reached
+    for turn, value in reached.items():
+        if turn[1] > 0:  # openings belong to no turn
+            assert rows[turn] == round(value), turn
+
+
+def test_a_red_line_on_an_unsettled_status_quo_was_never_signed_not_kept() -> None:
+    loaded = load_scenario("geneva-2022")
+    sc = loaded.scenario
+    session = Session(loaded, 1, {a.id: Seat(SeatKind.HUMAN) for a in sc.playable}, autosave=False)
+    session.submit(EndGame())
+    on_status_quo = {
+        (actor, line.id): sc.issue(line.issue)
+        for actor, prefs in sc.preferences.items()
+        for line in prefs.red_lines
+        if sc.issue(line.issue).status_quo in line.options
+    }
+    assert on_status_quo  # the bundled scenario has such lines (the troops stay massed)
+    results = {(a.id, r.id): r for a in build_debrief(session).actors for r in a.red_lines}
+    for key, issue in on_status_quo.items():
+        text = results[key].status_text
+        assert text.startswith("never signed"), text
+        assert "kept" not in text
+        status_quo = next(o.label for o in issue.options if o.id == issue.status_quo)
+        assert status_quo in text
+    others = [r for key, r in results.items() if key not in on_status_quo]
+    assert all(r.status_text == "kept (never proposed)" for r in others)

@@ -13,7 +13,7 @@ from game.scenario import load_scenario
 from game.session import store
 from game.session.errors import SaveError
 from game.session.seats import SeatKind
-from game.session.session import Session
+from game.session.session import Session, Turn
 from game.text.terminal import TextGame
 from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
@@ -92,3 +92,29 @@ def test_the_terminal_prints_remarks_during_play_and_rationales_only_at_the_end(
         if entry.remark and not isinstance(entry.action, Statement):
             assert f"“{entry.remark}”" in during
     assert "aspiration" not in during
+
+
+def test_the_terminal_prints_a_remark_with_its_move_not_after_what_followed() -> None:
+    loaded = load_scenario("geneva-2022")
+    seats = {a.id: AI for a in loaded.scenario.playable}
+    seats[loaded.scenario.playable[0].id] = HUMAN
+    session = Session(loaded, 3, seats, autosave=False)
+    turns: list[Turn] = []
+    run_until_human = session.run_until_human
+
+    def recording() -> list[Turn]:
+        found = run_until_human()
+        turns.extend(found)
+        return found
+
+    session.run_until_human = recording  # type: ignore[method-assign]
+    out = io.StringIO()
+    TextGame(session, io.StringIO("1\n" * 400), out, interactive=False).run()
+    lines = out.getvalue().splitlines()
+    spoken = [t for t in turns if t.remark and not isinstance(t.action, Statement)]
+    assert any(len(t.events) > 1 for t in spoken)  # moves that set off quotes, events, rounds
+    said = -1
+    for turn in spoken:  # in order, so a remark said twice is found at its own move
+        said = next(i for i in range(said + 1, len(lines)) if f"“{turn.remark}”" in lines[i])
+        move = turn.events[0].text.strip().splitlines()[-1].strip()
+        assert lines[said - 1].strip() == move, (lines[said - 1], move)

@@ -17,10 +17,15 @@ def test_each_seat_named() -> None:
     assert seats == {"alpha": HUMAN, "beta": AI, "gamma": RANDOM}
 
 
-def test_all_then_override_applies_left_to_right() -> None:
-    assert parse_seats("all=ai,alpha=human", ACTORS) == {"alpha": HUMAN, "beta": AI, "gamma": AI}
-    # a later all= overrides what came before it
-    assert parse_seats("alpha=human,all=random", ACTORS) == dict.fromkeys(ACTORS, RANDOM)
+@pytest.mark.parametrize("spec", ["all=ai,alpha=human", "alpha=human,all=ai"])
+def test_all_is_the_default_for_unnamed_seats_wherever_it_stands(spec: str) -> None:
+    # The README's own example is `us=human,all=ai`: all= never overrides a named seat.
+    assert parse_seats(spec, ACTORS) == {"alpha": HUMAN, "beta": AI, "gamma": AI}
+
+
+def test_all_between_named_seats_sets_only_the_rest() -> None:
+    seats = parse_seats("alpha=human,all=random,beta=ai:hard", ACTORS)
+    assert seats == {"alpha": HUMAN, "beta": Seat(SeatKind.AI, Difficulty.HARD), "gamma": RANDOM}
 
 
 def test_difficulty_suffix() -> None:
@@ -84,6 +89,11 @@ def test_a_base_keeps_the_seats_the_spec_does_not_name() -> None:
     assert parse_seats("all=random,alpha=human", ACTORS, base=saved)["beta"] == Seat(
         SeatKind.RANDOM
     )
+    assert parse_seats("alpha=ai,all=random", ACTORS, base=saved) == {
+        "alpha": AI,
+        "beta": RANDOM,
+        "gamma": RANDOM,
+    }
 
 
 @pytest.mark.parametrize(

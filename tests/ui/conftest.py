@@ -11,7 +11,7 @@ import pytest
 from game.ui.kit.context import Context
 from game.ui.kit.pilot import Pilot
 from game.ui.kit.scene import Scene
-from game.ui.kit.settings import Settings
+from game.ui.kit.settings import Settings, SettingsStore
 from tests.golden import regenerating
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -36,7 +36,13 @@ def make_pilot(home: Path) -> Iterator[MakePilot]:
     pilots: list[Pilot] = []
 
     def make(first: Callable[[Context], Scene], **settings: object) -> Pilot:
-        pilot = Pilot(first, settings_dir=home, settings=Settings(**settings) if settings else None)  # type: ignore[arg-type]
+        # The first game's how-to-play card is tested on its own; other tests start past it.
+        chosen = (
+            Settings(**{"how_to_play_seen": True, **settings})  # type: ignore[arg-type]
+            if settings
+            else SettingsStore(home).load().with_(how_to_play_seen=True)
+        )
+        pilot = Pilot(first, settings_dir=home, settings=chosen)
         pilots.append(pilot)
         return pilot
 

@@ -11,6 +11,8 @@ import os
 import re
 from pathlib import Path
 
+import pygame
+
 from game import paths
 from game.engine import Bookmark, EndGame, Inject, Pass, Timeout
 from game.scenario import load_scenario
@@ -326,3 +328,32 @@ def test_a_move_form_shows_the_turn_countdown(make_pilot: MakePilot, home: Path)
     assert form.countdown.text == "0:08 left" == table.room.clock()[0]  # the table's clock
     assert form.countdown.color == "danger"  # the last seconds
     assert "0:08 left" in shown_text(form)
+
+
+def test_while_paused_no_move_looks_possible(make_pilot: MakePilot, home: Path) -> None:
+    # Play-test: paused, Walk out, Pass and Undo looked enabled and did nothing.
+    pilot, setup, clock = _start(make_pilot, Classroom())
+    table = pilot.scene
+    assert isinstance(table, TableScene)
+    pilot.click("table.pass")  # a move of ours to undo, then the AI plays round to us
+    for _ in range(200):
+        if table.viewer_moves():
+            break
+        _wait(pilot, clock, 1)
+    assert table.viewer_moves()
+    assert table.bar.buttons["table.undo"].enabled
+    _open_console(pilot)
+    pilot.click("console.pause")
+    pilot.press("escape")
+    assert isinstance(pilot.scene, TableScene)
+    bar = table.bar
+    enabled = [bid for bid, b in bar.buttons.items() if b.enabled and bid != "table.briefing"]
+    assert enabled == []
+    assert not bar.accept.enabled
+    assert not bar.reject.enabled
+    moves = len(setup.session.log)
+    for key in ("w", "n", "p", "s"):
+        pilot.press(key)
+        assert isinstance(pilot.scene, TableScene)
+    pilot.press("z", pygame.KMOD_CTRL)
+    assert len(setup.session.log) == moves

@@ -7,6 +7,7 @@ from pathlib import Path
 from game import engine
 from game.scenario import load_scenario
 from game.session.seats import SeatKind
+from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
 from game.ui.screens.debrief import DebriefScene
@@ -50,6 +51,8 @@ def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, ho
         if isinstance(scene, RoundSummaryScene):
             summaries += 1
             pilot.click("summary.continue")
+        elif isinstance(scene, Dialog) and scene.id == "accept-warning":
+            pilot.click("accept-warning.yes")  # this player accepts what is offered
         elif isinstance(scene, TableScene) and scene.viewer_moves():
             if not undone and any(e.by is SeatKind.HUMAN for e in session.log):
                 before = len(session.log)
@@ -181,18 +184,25 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     scene = pilot.scene
     assert isinstance(scene, LoadScene)
     names = [p.name for p in scene.files]
-    assert "autosave.json" in names
-    # the game's own autosave (one file per game) is listed too, marked as such
+    # one entry per game: its own autosave, not also the copy of the latest one
+    assert "autosave.json" not in names
     own = [p for p in scene.files if p.parent.name == "autosave"]
     assert len(own) == 1
-    assert any(row.startswith("autosave: ") for row in scene.list.items)
+    game = scene.list.items[scene.files.index(own[0])]
+    title = load_scenario(SCENARIO).scenario.title
+    assert game.startswith(f"{title}   ·   round 1 of ")
+    assert "   ·   in progress   ·   played 20" in game
+    assert "autosave:" not in " ".join(scene.list.items)
+    broken_row = scene.list.items[names.index("zz-broken.json")]
+    assert broken_row.startswith("zz-broken.json")
+    assert "cannot be opened" in broken_row
     pilot.click_at(scene.list.row_rect(names.index("zz-broken.json")).center)
     pilot.click("load.load")
     assert isinstance(pilot.scene, Dialog)  # a message, not a crash
     assert "zz-broken.json" in shown_text(pilot.scene)
     pilot.press("escape")
     assert isinstance(pilot.scene, LoadScene)
-    pilot.click_at(scene.list.row_rect(names.index("autosave.json")).center)
+    pilot.click_at(scene.list.row_rect(scene.files.index(own[0])).center)
     pilot.press("return")  # Enter on the list opens the chosen save
     pilot.advance()
     assert isinstance(pilot.scene, TableScene)

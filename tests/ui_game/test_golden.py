@@ -16,6 +16,7 @@ from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.flow import start_scene
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, assert_golden, new_setup, play_until
@@ -121,8 +122,29 @@ def _debrief(maker: MakePilot, settings: dict[str, object]) -> Pilot:
     return pilot
 
 
+def _how_to_play(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _game(maker, {**settings, "how_to_play_seen": False})
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, HowToPlay))
+    pilot.click("howto.next")  # the tension meter: the card beside what it explains
+    return pilot
+
+
+def _new_moves_below(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _table_screen(maker, settings)
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    scene.transcript.scroll = 0
+    pilot.press("n")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    pilot.press("3")  # a narrow window: the transcript's tab
+    return pilot
+
+
 SCREENS.update(
     {
+        "howto": _how_to_play,
+        "new-moves": _new_moves_below,
         "title": _title_screen,
         "picker": _picker,
         "seats": _seats,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pygame
+
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.pilot import Pilot
 from game.ui.screens.briefing import BriefingScene
@@ -99,3 +101,40 @@ def test_every_change_of_human_mover_goes_through_a_hand_over(
         assert pilot.app.crashes == [], pilot.app.crashes
     assert isinstance(pilot.scene, DebriefScene)
     assert handovers >= 4
+
+
+def _keystroke(pilot: Pilot, char: str) -> None:
+    """A key as SDL delivers it: its KEYDOWN, the TEXTINPUT it types, its KEYUP."""
+    code = pygame.key.key_code(char)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=char, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
+    pilot.pump()
+
+
+def test_a_table_shortcut_never_types_into_the_next_delegations_pin(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    pins = {"us": "1234", "russia": "5678"}
+    setup = new_setup({a: Seat(SeatKind.HUMAN) for a in HUMANS}, pins)
+    pilot = make_pilot(lambda ctx: start_scene(ctx, setup), ai_pace="fast")
+    for _ in range(40):  # the hand-overs and briefings before the table
+        scene = pilot.scene
+        if isinstance(scene, TableScene) and scene.viewer_moves():
+            break
+        if isinstance(scene, HandoverScene):
+            pilot.type(pins[scene.actor])
+            pilot.press("return")
+        elif isinstance(scene, BriefingScene):
+            pilot.click("briefing.done")
+        else:
+            pilot.advance(ms=450)
+    assert isinstance(pilot.scene, TableScene)
+    _keystroke(pilot, "n")  # pass: the other delegation's hand-over opens
+    scene = pilot.scene
+    assert isinstance(scene, HandoverScene)
+    assert scene.entry is not None
+    assert scene.entry.text == ""
+    pilot.type(pins[scene.actor])
+    pilot.press("return")
+    assert not isinstance(pilot.scene, HandoverScene)  # the right PIN opens

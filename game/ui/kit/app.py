@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 import pygame
 
+from game.errors import UserError
 from game.ui.kit.context import Context
 from game.ui.kit.crash import ErrorScene, write_crash_log
 from game.ui.kit.help import HelpOverlay
@@ -31,10 +33,21 @@ from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, 
 log = logging.getLogger(__name__)
 
 SceneFactory = Callable[[Context], Scene]
+
+
+class NoWindowError(UserError):
+    """There is no display to open the game's window on."""
+
+
 # Screens are designed for at least this many unscaled pixels; a larger UI scale than
 # the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
 MIN_LOGICAL = (600, 340)
 _MAX_CHAINED_TRANSITIONS = 32
+# SDL falls back to these when no window system answers (no DISPLAY, no Wayland): a game
+# opened there runs in a window nobody can see, so unless asked for by name they mean
+# "no display".
+_INVISIBLE_DRIVERS = frozenset({"offscreen", "dummy"})
+TERMINAL_HINT = "play in the terminal instead: redlines play --text"
 _REDRAW_EVENTS = {
     pygame.KEYDOWN,
     pygame.KEYUP,
@@ -52,6 +65,19 @@ _REDRAW_EVENTS = {
     pygame.WINDOWFOCUSGAINED,
     pygame.WINDOWLEAVE,
 }
+
+
+def _init_display() -> None:
+    """Start SDL's video, or say why no window can be opened (and what to do instead)."""
+    requested = {name.strip().lower() for name in os.environ.get("SDL_VIDEODRIVER", "").split(",")}
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
+    driver = pygame.display.get_driver()
+    if driver in _INVISIBLE_DRIVERS and driver not in requested:
+        pygame.display.quit()
+        raise NoWindowError(f"no window can be opened: no display was found; {TERMINAL_HINT}")
 
 
 class App:
@@ -89,18 +115,25 @@ class App:
         self.frames = 0
         self.crashes: list[BaseException] = []
         self._pending_wakeup: float | None = None
+        # A key that changed the scene (N: pass, then a hand-over with a PIN box) must not
+        # also type its letter into the new scene: its TEXTINPUT is dropped.
+        self._typed_by_old_scene = False
         self._dim: pygame.Surface | None = None
         self.screen: pygame.Surface = pygame.Surface((1, 1))
         self.ctx: Context | None = None
 
     # -- start and stop ----------------------------------------------------------------
     def start(self) -> None:
-        """Open the window and show the first scene."""
-        pygame.display.init()
+        """Open the window and show the first scene (NoWindowError if none can be opened)."""
+        _init_display()
         pygame.font.init()
         pygame.display.set_caption("Red Lines")
         settings = self.initial_settings
-        self.screen = self._open_window(settings)
+        try:
+            self.screen = self._open_window(settings)
+        except pygame.error as exc:
+            pygame.display.quit()
+            raise NoWindowError(f"no window can be opened ({exc}); {TERMINAL_HINT}") from None
         pygame.key.stop_text_input()  # on only while a text entry has focus
         theme = load_theme(scale=self._scale_for(settings), colour_blind=settings.colour_blind)
         self.ctx = Context(theme, self.store, settings, self.log_dir)
@@ -271,6 +304,11 @@ class App:
         if not self.stack:
             return
         top = self.stack[-1]
+        if event.type == pygame.TEXTINPUT and self._typed_by_old_scene:
+            self._typed_by_old_scene = False
+            return
+        if event.type == pygame.KEYDOWN:
+            self._typed_by_old_scene = False
         action = find_action(self.GLOBAL_KEYS, event)
         if action == "help" and not isinstance(top, HelpOverlay):
             keys = (*top.shortcuts(), *self.GLOBAL_KEYS)
@@ -283,6 +321,9 @@ class App:
             self.step_scale(1 if action == "bigger" else -1)
             return
         self._apply(self._guard(top, "an event", lambda: top.handle_event(event)))
+        if event.type == pygame.KEYDOWN and self.stack and self.stack[-1] is not top:
+            typed = getattr(event, "unicode", "")
+            self._typed_by_old_scene = bool(typed) and typed.isprintable()
 
     def step(self, events: list[pygame.event.Event], dt: float) -> bool:
         """Handle events, then advance time by ``dt`` ms; returns whether the app still runs."""

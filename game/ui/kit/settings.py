@@ -40,6 +40,7 @@ class Settings:
     colour_blind: bool = False
     sound: bool = True
     ai_pace: str = "normal"
+    how_to_play_seen: bool = False  # the first game's "how to play" card was shown
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

@@ -90,9 +90,8 @@ def current_round(pv: PublicView) -> Round:
 
 
 def prose(text: str) -> str:
-    """Text as it reads on screen: hard line breaks of a YAML block joined, paragraphs kept."""
-    paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
+    """Text as it reads on screen: paragraphs and list items kept, wrapped lines joined."""
+    return "\n\n".join(words.paragraphs(text))
 
 
 def short_name(pv: PublicView | Scenario, actor: str) -> str:

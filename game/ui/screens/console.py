@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from game.engine import Action, Bookmark, EndGame, EndRound, ExtendRound, Inject, News
 from game.engine.actions import FACILITATOR
+from game.engine.words import counted
 from game.errors import UserError
 from game.session.controller import (
     Applied,
@@ -330,7 +331,7 @@ class FacilitatorConsole(PanelScene):
             )
         if src == "console.extend-round":
             n = int(self.round_turns.value)  # type: ignore[call-overload]
-            return self.facilitate(ExtendRound(n), f"The round is {n} turn(s) longer.")
+            return self.facilitate(ExtendRound(n), f"The round is {counted(n, 'turn')} longer.")
         if src in ("console.end-round", "console.end-game"):
             what = "round" if src == "console.end-round" else "game"
             return Push(

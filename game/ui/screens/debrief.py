@@ -18,6 +18,7 @@ from game.export.model import CROSSED, TESTED, Debrief
 from game.paths import user_data_dir
 from game.session.seats import SeatKind
 from game.session.session import Session
+from game.ui.kit import desktop
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
 from game.ui.kit.intent import Intent
@@ -33,7 +34,7 @@ from game.ui.screens.common import (
     short_name,
 )
 from game.ui.screens.page import PageScene
-from game.ui.screens.widgets.chart import TensionChart, tension_series
+from game.ui.screens.widgets.chart import ChartRound, TensionChart, tension_series
 from game.ui.screens.widgets.chips import Swatch
 from game.ui.screens.widgets.columns import Columns, Para
 from game.ui.screens.widgets.document import Document
@@ -67,6 +68,25 @@ def _scores(doc: Document, theme: Theme, session: Session, pv: PublicView) -> No
         if score.outcome_bonus:
             parts.append(f"outcome {score.outcome_bonus:+g}")
         doc.text(";  ".join(parts), "body", "text_dim", gap="xs", indent=22)
+
+
+def _objectives(doc: Document, debrief: Debrief) -> None:
+    """Each delegation's secret objectives, and which the final state met."""
+    doc.heading("Secret objectives, met or not")
+    listed = [a for a in debrief.scored if a.objectives]
+    if not listed:
+        doc.text("No delegation had a secret objective.", "body_italic", "text_dim")
+    for actor in listed:
+        doc.text(actor.short_name or actor.name, "label", "accent", gap="md")
+        for objective in actor.objectives:
+            verdict = f"met (+{objective.points:g})" if objective.met else "not met"
+            doc.text(
+                f"{verdict} — {objective.text}",
+                "body",
+                "ok" if objective.met else "text_dim",
+                gap="xs",
+                indent=22,
+            )
 
 
 def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
@@ -194,6 +214,7 @@ class DebriefScene(PageScene):
                 doc.text(described[0], "body", gap="xs")
             doc.text(f"Why this label: {result.why}", "body", "text_dim", gap="sm")
         _scores(doc, self.theme, session, pv)
+        _objectives(doc, self.debrief)
         _terms_and_history(doc, session, pv)
         doc.heading("Tension over the talks")
         points = tension_series(session.scenario.trackers.tension, pv.log)
@@ -201,7 +222,7 @@ class DebriefScene(PageScene):
             "debrief.chart",
             points,
             pv.trackers.war_threshold,
-            [f"{r.city} {r.date[5:]}" for r in pv.rounds],
+            [ChartRound(f"{r.city} {r.date[5:]}", r.turns) for r in pv.rounds],
         )
         doc.widget(chart, 260)
         _bookmarks(doc, self.debrief)
@@ -228,10 +249,23 @@ class DebriefScene(PageScene):
         else:
             self.exported.append(target)
             title, message = "Debrief exported", f"Written to {target}"
+            buttons = [("exported.ok", "OK"), ("exported.open", "Open it")]
+            return Push(Dialog(self.ctx, "exported", title, message, buttons, cancel="exported.ok"))
         return Push(
             Dialog(
                 self.ctx, "exported", title, message, [("exported.ok", "OK")], cancel="exported.ok"
             )
+        )
+
+    def open_export(self) -> Transition | None:
+        """Hand the file just exported to the desktop (its browser or editor)."""
+        problem = desktop.open_path(self.exported[-1])
+        if problem is None:
+            return None
+        message = f"{problem}. The file is {self.exported[-1]}"
+        ok = [("exported.ok", "OK")]
+        return Push(
+            Dialog(self.ctx, "open-failed", "Not opened", message, ok, cancel="exported.ok")
         )
 
     def on_intent(self, intent: Intent) -> Transition | None:
@@ -239,6 +273,8 @@ class DebriefScene(PageScene):
             return Pop()
         if intent.source in ("debrief.export.html", "debrief.export.md"):
             return self.export(intent.source.rsplit(".", 1)[1])
+        if intent.source == "exported" and intent.value == "exported.open" and self.exported:
+            return self.open_export()
         return None
 
     def on_action(self, action: str) -> Transition | None:

@@ -1,15 +1,13 @@
-"""Load a saved game: the save files in the user's data folder, newest first."""
+"""Load a saved game: one entry per game in the user's data folder, newest first."""
 
 from __future__ import annotations
 
-import datetime as _dt
-from pathlib import Path
 from typing import ClassVar
 
 import pygame
 
-from game import paths
 from game.session.autosaves import FOLDER as AUTOSAVE_FOLDER
+from game.session.saved_games import saved_games
 from game.session.session import AUTOSAVE_NAME
 from game.ui.kit import layout
 from game.ui.kit.context import Context
@@ -24,24 +22,6 @@ from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.flow import open_save
 
 
-def save_files(folder: Path | None = None) -> list[Path]:
-    """Save files (``*.json``) in the data folder and its per-game autosaves, newest first."""
-    where = folder if folder is not None else paths.user_data_dir()
-    found: list[Path] = []
-    for place in (where, where / AUTOSAVE_FOLDER):
-        try:
-            found += [p for p in place.iterdir() if p.suffix == ".json" and p.is_file()]
-        except OSError:
-            continue  # no such folder yet
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def _label(path: Path) -> str:
-    stamp = _dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    kind = "autosave: " if path.parent.name == AUTOSAVE_FOLDER else ""
-    return f"{kind}{path.stem}   ·   saved {stamp}"
-
-
 class LoadScene(Scene):
     """Choose a save file; a broken one explains itself in a message."""
 
@@ -50,12 +30,17 @@ class LoadScene(Scene):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.files = save_files()
+        self.games = saved_games()
+        self.files = [game.path for game in self.games]
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading = self.add(Label("load.title", "Load a saved game", style="heading"))
         self.list = self.add(
-            ListView("load.list", [_label(p) for p in self.files], empty_text="No saved game yet.")
+            ListView(
+                "load.list",
+                [game.describe() for game in self.games],
+                empty_text="No saved game yet.",
+            )
         )
         self.list.selected = 0 if self.files else None
         self.back = self.add(Button("load.back", "Back"))

@@ -18,8 +18,9 @@ from game import paths
 from game.errors import UserError
 from game.scenario import LoadedScenario, ScenarioError, load_scenario
 from game.session.seats import Seat
-from game.ui.kit import layout
+from game.ui.kit import desktop, layout
 from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
 from game.ui.kit.intent import Intent
 from game.ui.kit.keys import KeyBinding
 from game.ui.kit.scene import Pop, Push, Replace, Scene, Transition
@@ -27,7 +28,7 @@ from game.ui.kit.text import ellipsize
 from game.ui.kit.theme import Theme
 from game.ui.kit.widgets.base import blit_text, draw_box
 from game.ui.kit.widgets.button import Button
-from game.ui.kit.widgets.label import Label
+from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.kit.widgets.listview import ListView
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.backdrop import Backdrop
@@ -94,6 +95,12 @@ def _measure(theme: Theme, item: object, width: int) -> int:
     return theme.line_height("label") + theme.line_height("caption") + 2 * theme.space("md")
 
 
+def _notice(ctx: Context, title: str, text: str) -> Dialog:
+    return Dialog(
+        ctx, "picker.notice", title, text, [("picker.notice.ok", "OK")], cancel="picker.notice.ok"
+    )
+
+
 def _make_way(game: Scene) -> Transition:
     """The seats screen's Start: close it, and have the picker below give way to the game."""
     return Pop(Replace(game))
@@ -139,6 +146,22 @@ class PickerScene(Scene):
                 empty_text="No scenario found.",
             )
         )
+        self.folder = paths.user_scenarios_dir()
+        self.folder_note = self.add(
+            WrappedText(
+                "picker.folder",
+                f"Your own scenarios (.yaml files) go in:\n{self.folder}",
+                style="caption",
+                color="text_dim",
+            )
+        )
+        self.open_folder = self.add(
+            Button(
+                "picker.open-folder",
+                "Open the folder",
+                tooltip="Opens your scenario folder in the file manager (made if missing)",
+            )
+        )
         self.detail = self.add(ScrollPanel("picker.detail"))
         self.doc = Document(self.detail, "picker.doc")
         self.back = self.add(Button("picker.back", "Back"))
@@ -166,10 +189,6 @@ class PickerScene(Scene):
         """Fill the detail panel for an entry."""
         self.doc.clear()
         self._fill(index)
-        folder = paths.user_scenarios_dir()
-        self.doc.text(
-            f"Your own scenario files (.yaml) go in {folder}", "caption", "text_dim", gap="xl"
-        )
         if self.detail.rect.width:
             self.detail.scroll = 0
             self.doc.arrange()
@@ -207,18 +226,26 @@ class PickerScene(Scene):
             inner, [t.line_height("heading"), layout.Flex(), t.control_height()], t.space("lg")
         )
         self.heading.rect = head
+        # The folder for the player's own files is always in view: under the list when
+        # the list and the details stand side by side, between them when stacked.
         if body.width >= t.px(760):
-            self.list.rect, self.detail.rect = layout.row(
+            left, self.detail.rect = layout.row(
                 body, [layout.Flex(2), layout.Flex(3)], t.space("lg")
             )
+            note_h = self.folder_note.height_for(left.width)
+            self.list.rect, self.folder_note.rect = layout.column(
+                left, [layout.Flex(), note_h], t.space("sm")
+            )
         else:
-            self.list.rect, self.detail.rect = layout.column(
-                body, [layout.Flex(1), layout.Flex(2)], t.space("md")
+            note_h = self.folder_note.height_for(body.width)
+            self.list.rect, self.folder_note.rect, self.detail.rect = layout.column(
+                body, [layout.Flex(1), note_h, layout.Flex(1)], t.space("md")
             )
         self.doc.arrange()
-        widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.choose)]
-        _, self.back.rect, self.choose.rect = layout.row(
-            foot, [layout.Flex(), *widths], t.space("md")
+        buttons = (self.open_folder, self.back, self.choose)
+        widths = [max(t.px(120), b.preferred_size()[0]) for b in buttons]
+        self.open_folder.rect, _, self.back.rect, self.choose.rect = layout.row(
+            foot, [widths[0], layout.Flex(), *widths[1:]], t.space("md")
         )
 
     def draw_background(self, surface: pygame.Surface) -> None:
@@ -238,6 +265,20 @@ class PickerScene(Scene):
             return result
         return super().on_resume(result)
 
+    def reveal_folder(self) -> Transition | None:
+        """Open the scenario folder in the file manager (made first if missing)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return Push(_notice(self.ctx, "No scenario folder", f"{self.folder}: {exc}"))
+        problem = desktop.open_path(self.folder)
+        if problem is not None:
+            text = (
+                f"The file manager could not be started ({problem}). Your files go in {self.folder}"
+            )
+            return Push(_notice(self.ctx, "Your scenario folder", text))
+        return None
+
     def on_intent(self, intent: Intent) -> Transition | None:
         if intent.source == "picker.list":
             if intent.kind == "select":
@@ -246,6 +287,8 @@ class PickerScene(Scene):
                 return self.go()
         elif intent.source == "picker.choose":
             return self.go()
+        elif intent.source == "picker.open-folder":
+            return self.reveal_folder()
         elif intent.source == "picker.back":
             return Pop()
         return None

@@ -123,10 +123,13 @@ class SeatsScene(Scene):
         options, index = timer_options(room.turn_seconds)
         self.timer_label = self.add(Label("seats.timer.label", "Turn timer", style="label"))
         self.timer = self.add(Stepper("seats.timer", options, index))
+        self.fpin_label = self.add(
+            Label("seats.facilitator-pin.label", "Facilitator console PIN", style="label")
+        )
         self.fpin = self.add(
             PinEntry(
                 "seats.facilitator-pin",
-                placeholder="PIN set" if room.pin is not None else "console PIN",
+                placeholder="PIN set" if room.pin is not None else "optional",
                 max_length=MAX_PIN_LENGTH,
                 tooltip="The facilitator console's PIN or passphrase (optional): F9 opens "
                 "the console",
@@ -149,7 +152,7 @@ class SeatsScene(Scene):
             self.intro.height_for(inner_w),
             t.line_height("overline"),
         ]
-        heights += [h] * len(self.rows) + [h, h, t.line_height("body"), h]
+        heights += [h] * len(self.rows) + [h, h, h, t.line_height("body"), h]
         height = min(layout.stack_height(heights, gap) + 2 * pad, rect.height - 2 * t.space("sm"))
         self.panel = layout.centred((width, height), rect)
         boxes = layout.column(layout.pad(self.panel, pad), heights, gap)
@@ -167,8 +170,9 @@ class SeatsScene(Scene):
         seed_box = boxes[3 + len(self.rows)]
         self.seed_label.rect, self.seed.rect, _ = layout.row(seed_box, columns, t.space("md"))
         timer_box = boxes[4 + len(self.rows)]
-        self.timer_label.rect, self.timer.rect, self.fpin.rect = layout.row(
-            timer_box, columns, t.space("md")
+        self.timer_label.rect, self.timer.rect, _ = layout.row(timer_box, columns, t.space("md"))
+        self.fpin_label.rect, self.fpin.rect, _ = layout.row(
+            boxes[5 + len(self.rows)], columns, t.space("md")
         )
         self.error.rect = boxes[-2]
         widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.start)]

@@ -10,6 +10,7 @@ from game.ui.kit.intent import Intent
 from game.ui.kit.scene import Pop, Transition
 from game.ui.screens.common import GameSetup
 from game.ui.screens.page import PageScene
+from game.ui.screens.tension import tension_changes
 
 _CHANGES = {
     EventKind.AGREEMENT: "ok",
@@ -78,6 +79,13 @@ class RoundSummaryScene(PageScene):
             "danger" if after >= 0.8 * pv.trackers.war_threshold else "text",
             gap="xs",
         )
+        doc.heading("What moved the tension", gap="lg")
+        moved = [c for c in tension_changes(pv.log, start) if c.round == number]
+        if not moved:
+            doc.text("Nothing moved it in this round.", "body_italic", "text_dim")
+        for change in moved:
+            tone = "warning" if change.delta > 0 else "ok"
+            doc.text(change.line(), "body", tone, gap="xs")
         doc.heading("What changed, and why", gap="lg")
         changes = [e for e in pv.log if e.round == number and e.kind in _CHANGES]
         if not changes:

@@ -93,8 +93,7 @@ class ListView(Widget):
     def append(self, item: object, *, follow: bool = True) -> None:
         """Add a row at the end (a new transcript line); scroll to it if already at the end."""
         at_end = self.scroll >= self.max_scroll()
-        self.items.append(item)
-        self._offsets_key = ()
+        self.items.append(item)  # its height is added to the offsets when next asked
         if follow and at_end:
             self.scroll = self.max_scroll()
 
@@ -106,18 +105,28 @@ class ListView(Widget):
     def _ensure_offsets(self) -> list[int]:
         width = self._row_width()
         key = (width, self.theme.version, len(self.items))
-        if key != self._offsets_key:
-            if self.measure_row is None or self.rect.width <= 0:
-                # Not laid out yet: measuring rows one pixel wide (a line per letter) would
-                # only cost time, a long text minutes; the real width re-measures them.
-                h = default_row_height(self.theme)
-                heights = [h] * len(self.items)
-            else:
-                measure = self.measure_row
-                heights = [measure(self.theme, item, width) for item in self.items]
+        if key == self._offsets_key:
+            return self._offsets
+        # Rows only appended since the last measure: measure just those (an AI move's
+        # frame must not re-measure a long transcript).
+        known = len(self._offsets) - 1
+        appended = self._offsets_key[:2] == key[:2] and known <= len(self.items)
+        start = known if appended else 0
+        heights = self._measure_all(self.items[start:], width)
+        if appended:
+            self._offsets += list(accumulate(heights, initial=self._offsets[-1]))[1:]
+        else:
             self._offsets = [0, *accumulate(heights)]
-            self._offsets_key = key
+        self._offsets_key = key
         return self._offsets
+
+    def _measure_all(self, items: Sequence[object], width: int) -> list[int]:
+        if self.measure_row is None or self.rect.width <= 0:
+            # Not laid out yet: measuring rows one pixel wide (a line per letter) would
+            # only cost time, a long text minutes; the real width re-measures them.
+            return [default_row_height(self.theme)] * len(items)
+        measure = self.measure_row
+        return [measure(self.theme, item, width) for item in items]
 
     def content_height(self) -> int:
         """Total height of all rows."""

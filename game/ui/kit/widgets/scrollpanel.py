@@ -68,7 +68,8 @@ class ScrollPanel(Widget):
         """Record the children's content rectangles (as just set by the scene) and place them."""
         self._content = {id(c): pygame.Rect(c.rect) for c in self._children}
         bottom = max((r.bottom for r in self._content.values()), default=0)
-        self.content_height = self.height_for(bottom)
+        # An empty panel has nothing to scroll (its inset alone would draw a scrollbar).
+        self.content_height = self.height_for(bottom) if self._content else 0
         self._place()
 
     def _place(self) -> None:

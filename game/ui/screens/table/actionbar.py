@@ -7,7 +7,7 @@ and the bar says who is thinking.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -83,11 +83,22 @@ class ActionBar:
         self.shown = True
         self.hint_wanted = False
 
-    def set_legal(self, legal: Sequence[Action], *, undo: bool, briefing: bool, hint: bool) -> None:
-        """Enable what the mover may do now."""
+    def set_legal(
+        self,
+        legal: Sequence[Action],
+        *,
+        undo: bool,
+        briefing: bool,
+        hint: bool,
+        worth: Mapping[int, str] | None = None,
+    ) -> None:
+        """Enable what the mover may do now; ``worth`` says what each offer is worth to it."""
         answers = sorted({a.proposal for a in legal if isinstance(a, Accept | Reject)})
         current = self.proposal.options[self.proposal.index][0]
-        self.proposal.options = [(n, f"Proposal #{n}") for n in answers] or [(None, NO_PROPOSAL)]
+        said = worth or {}
+        self.proposal.options = [
+            (n, f"#{n} · {said[n]}" if n in said else f"Proposal #{n}") for n in answers
+        ] or [(None, NO_PROPOSAL)]
         values = [v for v, _ in self.proposal.options]
         self.proposal.index = values.index(current) if current in values else len(values) - 1
         self.proposal.enabled = bool(answers)
@@ -140,7 +151,7 @@ class ActionBar:
         h = t.control_height()
         gap = t.space("sm")
         answer_w = [
-            t.px(220),
+            t.px(440),  # room for what each offer is worth to the viewer
             max(t.px(100), self.accept.preferred_size()[0]),
             max(t.px(100), self.reject.preferred_size()[0]),
         ]

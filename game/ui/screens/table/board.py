@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import PublicView, words
+from game.engine import ActorView, PublicView, words
 from game.engine.model import Issue
 from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
 from game.ui.screens.common import actor_colour, current_round, names_list, short_name
+from game.ui.screens.table.worth import worth
 
 LEGEND = (
     "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
@@ -43,20 +44,36 @@ class Line:
     width: int  # the room it had
 
 
+def _shown(pv: PublicView | None) -> tuple[object, ...] | None:
+    """Everything of a view that the board draws (the scenario's parts never change)."""
+    if pv is None:
+        return None
+    live = tuple(
+        (p.number, p.proposer, p.accepted_by, p.terms)
+        for p in pv.proposals
+        if str(p.status) == "live"
+    )
+    provisional = tuple((p.issue, p.option, p.missing) for p in pv.provisional)
+    return (pv.scenario_id, pv.round_number, pv.agenda, pv.present, pv.binding, provisional, live)
+
+
 class BoardView(Widget):
     """Draws the board for a public view; ``height_for(width)`` says how tall it is."""
 
     def __init__(self, id: str) -> None:
         super().__init__(id)
         self.pv: PublicView | None = None
+        self.own: ActorView | None = None
+        self._rows: dict[tuple[object, ...], _Row] = {}  # issue rows by what they show
         self._surface: pygame.Surface | None = None
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
 
-    def set_view(self, pv: PublicView) -> None:
-        """Show this state of the table."""
+    def set_view(self, pv: PublicView, own: ActorView | None = None) -> None:
+        """Show this state of the table; ``own`` (the viewer's view) adds each offer's worth."""
         self.pv = pv
+        self.own = own
 
     # -- building ----------------------------------------------------------------------
     def height_for(self, width: int) -> int:
@@ -65,13 +82,13 @@ class BoardView(Widget):
         return self._height
 
     def _render(self, width: int) -> pygame.Surface:
-        # Every move adds to the public record, so its length (and the end) says what changed.
-        pv = self.pv
-        state = (len(pv.log), pv.over, pv.round_number) if pv is not None else None
-        key = (state, width, self.theme.version, self.theme.palette)
+        # Only what the board shows: a statement, a threat or a world event leaves it as
+        # it was, and an AI move's frame then blits the board it already has.
+        viewer = self.own.actor if self.own is not None else None
+        key = (_shown(self.pv), viewer, width, self.theme.version, self.theme.palette)
         if key == self._key and self._surface is not None:
             return self._surface
-        painter = _Painter(self.theme, self.pv, max(1, width))
+        painter = _Painter(self.theme, self.pv, max(1, width), self.own, self._rows)
         if self.pv is not None:
             painter.board()
         self._surface, self._lines, self._height = painter.finish()
@@ -100,18 +117,47 @@ class BoardView(Widget):
             for line in self._lines
         ]
 
+    def find(self, prefix: str) -> pygame.Rect:
+        """Where the first line starting with ``prefix`` is drawn (empty if there is none)."""
+        self._render(max(1, self.rect.width))
+        for line in self._lines:
+            if line.text.startswith(prefix):
+                w = min(line.width, self.theme.text_size(line.text, line.style)[0])
+                h = self.theme.line_height(line.style)
+                return pygame.Rect(self.rect.left + line.pos[0], self.rect.top + line.pos[1], w, h)
+        return pygame.Rect(0, 0, 0, 0)
+
     def all_text(self) -> list[str]:
         """Every text of the board, for tests of what a screen shows."""
         self._render(max(1, self.rect.width))
         return [line.text for line in self._lines]
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One issue's row, painted: its surface, its lines (row coordinates), its height."""
+
+    surface: pygame.Surface
+    lines: list[Line]
+    height: int
+
+
 class _Painter:
     """Lays out and paints the board onto a tall surface in one pass (measure by painting)."""
 
-    def __init__(self, theme: Theme, pv: PublicView | None, width: int) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        pv: PublicView | None,
+        width: int,
+        own: ActorView | None = None,
+        rows: dict[tuple[object, ...], _Row] | None = None,
+    ) -> None:
         self.t = theme
         self.pv = pv
+        self.own = own
+        self.rows = rows if rows is not None else {}
+        self.baked: list[Line] = []  # lines already drawn into a cached row's surface
         self.width = width
         self.y = 0
         self.ops: list[tuple[str, tuple[object, ...]]] = []
@@ -141,9 +187,14 @@ class _Painter:
                 assert isinstance(rect, pygame.Rect)
                 assert isinstance(width, int)
                 pygame.draw.rect(surface, self.t.color(colour), rect, width=width, border_radius=r)  # type: ignore[arg-type]
+            elif op == "blit":
+                image, y = args
+                assert isinstance(image, pygame.Surface)
+                assert isinstance(y, int)
+                surface.blit(image, (0, y))
         for line in self.lines:
             surface.blit(self.t.text(line.text, line.style, line.colour), line.pos)
-        return surface, self.lines, height
+        return surface, [*self.lines, *self.baked], height
 
     # -- sections ----------------------------------------------------------------------
     def board(self) -> None:
@@ -186,6 +237,12 @@ class _Painter:
             y += self.text(status, "caption", "accent", (x, y, inner))
             for line in words.term_lines(pv, p.terms):
                 y += self.text(f"•  {line}", "caption", "text", (x, y, inner))
+            if self.own is not None:  # the viewer's own screen: what the offer is worth to it
+                offer = worth(self.own, pv, p)
+                tone = "ok" if offer.better else "warning"
+                y += self.text(offer.line(), "caption", tone, (x, y, inner))
+                if offer.flags:
+                    y += self.text(offer.flag_line(), "caption", "danger", (x, y, inner))
             box = pygame.Rect(0, top, self.width, y + pad - top)
             self.ops.insert(0, ("rect", ("panel", box, 0)))
             self.ops.append(
@@ -221,8 +278,41 @@ class _Painter:
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
             # the agenda as effects changed it (R34)
-            self.issue_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
+            self.cached_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
             self.y += gap
+
+    def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
+        """An issue's row, painted once for what it shows (most rows stay as a move lands)."""
+        pv = self.pv
+        assert pv is not None
+        binding = dict(pv.binding).get(issue.id)
+        provisional = [(p.option, p.missing) for p in pv.provisional if p.issue == issue.id]
+        offers = tuple(
+            (p.number, tuple(o for i, o in p.terms if i == issue.id))
+            for p in pv.proposals
+            if str(p.status) == "live" and any(i == issue.id for i, _ in p.terms)
+        )
+        key = (
+            (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers),
+            (self.width, name_w, cell_w, gap, self.t.version, self.t.palette),
+        )
+        row = self.rows.get(key)
+        if row is None:
+            painter = _Painter(self.t, pv, self.width, self.own)
+            painter.issue_row(issue, on_agenda, name_w, cell_w, gap)
+            surface, lines, _ = painter.finish()
+            row = _Row(surface, lines, painter.y)
+            if len(self.rows) > 512:  # old rows of earlier states
+                self.rows.clear()
+            self.rows[key] = row
+        self.ops.append(("blit", (row.surface, self.y)))
+        self.baked += [
+            Line(
+                line.text, line.style, line.colour, (line.pos[0], line.pos[1] + self.y), line.width
+            )
+            for line in row.lines
+        ]
+        self.y += row.height
 
     def issue_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
         pv = self.pv

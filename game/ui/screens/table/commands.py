@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine import Accept, ActorView, Pass, Reject, words
+from game.engine.seen import explain_red_lines_seen
 from game.session.controller import ClockReading, Submit
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
@@ -55,15 +56,60 @@ def open_form(
     return Push(form)
 
 
-def answer(model: TableModel, accept: bool) -> Submit | None:
-    """Accept or reject the proposal chosen in the action bar."""
+def answer(
+    ctx: Context, model: TableModel, accept: bool, own: Callable[[str], ActorView]
+) -> SceneResult:
+    """Accept or reject the proposal chosen in the action bar.
+
+    Accepting a proposal that crosses the viewer's own red lines or anyone's public
+    ones asks first, naming them (as walking out does); ``own`` gives the viewer's
+    own view, which alone knows its secret lines.
+    """
     number = model.chosen
     if number is None or model.viewer is None:
         return None
     if ("accept" if accept else "reject") not in model.enabled:
         return None
     viewer = model.viewer
-    return Submit(Accept(viewer, number) if accept else Reject(viewer, number))
+    if not accept:
+        return Submit(Reject(viewer, number))
+    crossed = crossed_lines(model, own(viewer), number)
+    if crossed:
+        return Push(
+            Dialog(
+                ctx,
+                "accept-warning",
+                f"Accept #{number}? It crosses red lines",
+                "\n".join([*crossed, "Your briefing (B) gives the reasons."]),
+                [("accept-warning.no", "Think again"), ("accept-warning.yes", "Accept anyway")],
+                cancel="accept-warning.no",
+            )
+        )
+    return Submit(Accept(viewer, number))
+
+
+def crossed_lines(model: TableModel, view: ActorView, number: int) -> list[str]:
+    """Each red line proposal ``number`` crosses, in words: whose, on what, and why."""
+    pv = model.pv
+    if not 1 <= number <= len(pv.proposals):
+        return []
+    issues = {i.id: i for i in pv.issues}
+    out = []
+    for breach in explain_red_lines_seen(view, pv.proposals[number - 1].terms):
+        issue = issues.get(breach.issue)
+        option = (
+            next((o.label for o in issue.options if o.id == breach.option), breach.option)
+            if issue
+            else breach.option
+        )
+        whose = (
+            "Your own red line"
+            if breach.own
+            else f"{short_name(pv, breach.actor)}'s public red line"
+        )
+        name = issue.name if issue is not None else breach.issue
+        out.append(f"•  {whose} on {name}: {option}")
+    return out
 
 
 def simple(ctx: Context, model: TableModel, kind: str) -> SceneResult:
@@ -98,8 +144,12 @@ def hint(ctx: Context, model: TableModel, view_of: Callable[[str], ActorView]) -
         f"{short_name(model.pv, a)}: " + words.humanize(model.pv, what_it_would_take(view_of(a)))
         for a in model.easy_ai
     ]
-    if not parts:
-        return None
+    if not parts:  # say why nothing comes, rather than nothing
+        parts = [
+            "Only an AI delegate at the easy level tells a learner what it would take, and "
+            "none sits at this round's table. Choose \u201cAI \u00b7 easy\u201d for a "
+            "delegation on the seats screen (or --seats ACTOR=ai:easy) to ask."
+        ]
     return Push(
         Dialog(
             ctx,

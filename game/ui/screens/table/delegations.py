@@ -13,7 +13,7 @@ import pygame
 
 from game.engine import EventKind, PublicView
 from game.session.seats import Seat
-from game.ui.kit.text import ellipsize
+from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.widgets.base import TextFit, Widget, blit_text, draw_box
 from game.ui.screens.common import actor_colour, current_round, names_list, seat_text
 
@@ -29,6 +29,16 @@ _STANCE_KINDS = {
 }
 
 
+NO_MOVE = "No move yet"
+# What the trackers mean, where they are shown (the cards' tooltip; the terminal says the same).
+TRACKERS_EXPLAINED = (
+    "Credibility: whether its threats are believed (falls when a threat is not carried out). "
+    "Support: backing at home (low support can block ratification). "
+    "Cohesion: the unity of its alliance (falls when an ally's issue is settled without it). "
+    "Trust: between two delegations (agreements raise it; threats and hostility lower it)."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """What one delegation's card says."""
@@ -40,7 +50,8 @@ class Card:
     status: str
     status_colour: str
     stance: str
-    trackers: str
+    trackers: str  # credibility and support
+    cohesion: str
 
 
 def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list[Card]:
@@ -49,7 +60,7 @@ def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list
     last: dict[str, str] = {}
     for event in pv.log:
         if event.kind in _STANCE_KINDS and event.actor:
-            last[event.actor] = event.text.strip().splitlines()[0]
+            last[event.actor] = " ".join(event.text.split())  # whole: the tooltip shows it
     out = []
     for actor in pv.actors:
         if not actor.playable:
@@ -69,10 +80,25 @@ def cards(pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> list
         trackers = (
             f"Credibility {tr.credibility.get(a, 0):.0f}  ·  Support {tr.support.get(a, 0):.0f}"
         )
+        cohesion = f"Cohesion {tr.cohesion.get(a, 0):.0f}"
         delegate = actor.delegate.split("(")[0].strip().rstrip(",")
-        stance = last.get(a, "No move yet")
-        out.append(Card(a, actor.short_name, tag, delegate, status, colour, stance, trackers))
+        stance = last.get(a, NO_MOVE)
+        out.append(
+            Card(a, actor.short_name, tag, delegate, status, colour, stance, trackers, cohesion)
+        )
     return out
+
+
+def trust_line(pv: PublicView) -> str:
+    """Trust between each pair of playable delegations, as the terminal shows it."""
+    playable = {a.id for a in pv.actors if a.playable}
+    names = {a.id: a.short_name or a.name for a in pv.actors}
+    pairs = [
+        f"{names[a]}–{names[b]} {v:.0f}"
+        for (a, b), v in pv.trackers.trust.items()
+        if a in playable and b in playable
+    ]
+    return f"Trust: {'  ·  '.join(pairs)}" if pairs else ""
 
 
 class DelegationsPanel(Widget):
@@ -83,6 +109,7 @@ class DelegationsPanel(Widget):
         self.pv: PublicView | None = None
         self.cards: list[Card] = []
         self.others = ""
+        self.trust = ""
 
     def set_view(self, pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> None:
         """Show this state of the table."""
@@ -90,10 +117,11 @@ class DelegationsPanel(Widget):
         self.cards = cards(pv, seats, viewer)
         others = [a.id for a in pv.actors if not a.playable]
         self.others = f"Also concerned: {names_list(pv, others)}" if others else ""
+        self.trust = trust_line(pv)
 
     def _lines(self) -> list[tuple[str, str]]:
         """(style, sample text) of a card's lines, top to bottom."""
-        return [("label", "X"), ("caption", "X"), ("caption", "X"), ("caption", "X")]
+        return [("label", "X"), *[("caption", "X")] * 4]
 
     def card_height(self) -> int:
         """Height of one card."""
@@ -132,12 +160,31 @@ class DelegationsPanel(Widget):
             (card.status, card.status_colour),
             (card.stance, "text"),
             (card.trackers, "text_dim"),
+            (card.cohesion, "text_dim"),
         ):
             out.append(
                 (text, "caption", colour, pygame.Rect(inner.left, y, inner.width, h), "left")
             )
             y += h
         return out
+
+    def card_at(self, pos: tuple[int, int]) -> Card | None:
+        """The card under the pointer, if any."""
+        for card, rect in zip(self.cards, self._card_rects(), strict=True):
+            if rect.collidepoint(pos) and rect.bottom <= self.rect.bottom:
+                return card
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            # A card has room for one line of its last move; the pointer shows all of it.
+            card = self.card_at(event.pos)
+            if card is None:
+                self.tooltip = None
+            else:
+                said = f"{card.name}: {card.stance}\n\n" if card.stance != NO_MOVE else ""
+                self.tooltip = f"{said}{card.trackers}  ·  {card.cohesion}\n{TRACKERS_EXPLAINED}"
+        return bool(super().handle_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
@@ -168,6 +215,30 @@ class DelegationsPanel(Widget):
             if box.bottom <= self.rect.bottom:
                 shown = ellipsize(t.font("caption"), self.others, box.width)
                 blit_text(surface, t.text(shown, "caption", "text_dim"), box)
+        self._draw_trust(surface)
+
+    def _trust_lines(self) -> list[tuple[str, pygame.Rect]]:
+        """The trust line, wrapped under the cards (and the others), as far as there is room."""
+        t = self.theme
+        rects = self._card_rects()
+        y = (rects[-1].bottom if rects else self.rect.top) + t.space("sm")
+        if self.others:
+            y += t.line_height("caption") + t.space("xs")
+        h = t.line_height("caption")
+        out = []
+        for line in (
+            wrap_lines(t.font("caption"), self.trust, self.rect.width) if self.trust else []
+        ):
+            box = pygame.Rect(self.rect.left, y, self.rect.width, h)
+            if box.bottom > self.rect.bottom:
+                break
+            out.append((line, box))
+            y += h
+        return out
+
+    def _draw_trust(self, surface: pygame.Surface) -> None:
+        for line, box in self._trust_lines():
+            blit_text(surface, self.theme.text(line, "caption", "text_dim"), box)
 
     def text_fits(self) -> list[TextFit]:
         fits = []
@@ -191,5 +262,6 @@ class DelegationsPanel(Widget):
                 card.status,
                 card.stance,
                 card.trackers,
+                card.cohesion,
             )
-        ] + [self.others]
+        ] + [self.others, self.trust]

@@ -91,16 +91,30 @@ class ThreatForm(TermsForm):
             return None
         return Threaten(self.actor, str(self.lever.value), tuple(self.terms()))
 
+    def lever_target(self) -> str:
+        """The actor the chosen lever is aimed at ("" without a lever)."""
+        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
+        return lever.target if lever is not None else ""
+
     def explain(self) -> None:
         self.mark_pickers()
         lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
         if lever is not None:
+            rules = self.pv.rules
             self.notes.heading(lever.name, gap="xs")
             self.notes.text(lever.description, "body")
             target = short_name(self.pv, lever.target)
+            # Every cost before the move is made, as the statement and carry-out forms do.
             self.notes.text(
-                f"Aimed at {target}. A threat you do not carry out when its terms are not met "
-                "costs credibility.",
+                f"Threatening raises tension by {rules.threat_tension:g} and costs "
+                f"{-rules.threat_trust:g} trust between you and {target}.",
+                "body",
+                "warning",
+            )
+            self.notes.text(
+                f"If its terms are not met and you do not carry it out, your credibility "
+                f"falls by {-rules.broken_threat_credibility:g}; carrying it out raises "
+                f"tension by {rules.execute_tension:g}.",
                 "body_italic",
                 "text_dim",
             )

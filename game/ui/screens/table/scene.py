@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import pygame
 
-from game.engine import Action, EventKind, PublicView, WalkOut
+from game.engine import Accept, Action, EventKind, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
     Applied,
@@ -50,11 +50,13 @@ from game.ui.screens.table.actionbar import ActionBar
 from game.ui.screens.table.arrange import PANELS, Placement
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
+from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.keys import TABLE_KEYS, TABS
 from game.ui.screens.table.model import TableModel, easy_ai, status_line
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
 from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
+from game.ui.screens.table.worth import worth
 
 _AI = Seat(SeatKind.AI)
 
@@ -81,6 +83,7 @@ class TableScene(Scene):
         self._check = True  # decide what happens next on the first update
         self._then: Transition | None = None  # shown once the controller restarted the clock
         self.topbar = self.add(TopBar("table.top"))
+        self._opening_tension: float | None = None
         self.tabs = [self.add(Button(f"table.tab.{key}", text)) for key, text in TABS]
         self.delegations = self.add(DelegationsPanel("table.delegations"))
         self.board_panel = self.add(ScrollPanel("table.board"))
@@ -112,19 +115,28 @@ class TableScene(Scene):
         game = self.game
         self.pv = game.public_view()
         self.transcript.pv = self.pv
-        self.topbar.set_view(self.pv)
+        if self._opening_tension is None:  # once a game: the opening is replayed to read it
+            self._opening_tension = game.opening().trackers.tension
+        self.topbar.set_view(self.pv, self._opening_tension)
         self.topbar.set_clock(*self.room.clock())
         self.delegations.set_view(self.pv, game.seats(), self.viewer)
-        self.board.set_view(self.pv)
+        own = game.view(self.viewer) if self.viewer is not None else None
+        self.board.set_view(self.pv, own)
         moves = self.viewer_moves()
         mine = moves and not self.room.paused
         legal = game.legal_actions() if mine else ()
         easy = easy_ai(self.pv, game.seats()) if mine else ()
+        offers = {
+            p.number: worth(own, self.pv, p).short()
+            for p in self.pv.proposals
+            if own is not None and str(p.status) == "live"
+        }
         self.bar.set_legal(
             legal,
             undo=self.undo_allowed(),
             briefing=self.viewer is not None,
             hint=mine and bool(easy),
+            worth=offers,
         )
         self.bar.status.text, self.bar.status.color = self.status_text()
         self.model = self._model(moves, legal, easy)
@@ -153,6 +165,7 @@ class TableScene(Scene):
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
+        following = self.transcript.unseen == 0  # a reader scrolled up stays where they were
         t = self.theme
         self.compact = rect.width < t.px(1040)
         if self.compact:
@@ -163,7 +176,8 @@ class TableScene(Scene):
         self.board_frame = pygame.Rect(self.board_panel.rect)
         self.board_panel.rect = layout.pad(self.board_frame, t.space("sm"))
         self._arrange_board()
-        self.transcript.scroll = self.transcript.max_scroll()
+        if following:
+            self.transcript.follow()
         if self.focused is not None and not self.focused.can_focus():
             self.focus(None)
 
@@ -261,6 +275,7 @@ class TableScene(Scene):
             self.viewer = None
         self.ctx.autosave = self.game.save
         self.pacer.stop()
+        self._opening_tension = None  # a reloaded scenario may open at another level
         self.transcript.set_items(game_rows(self.game))
         self.transcript.scroll = self.transcript.max_scroll()
         self.refresh()
@@ -287,6 +302,8 @@ class TableScene(Scene):
             self.show_tab("move")
             self.refresh()
             self.focus_action()
+            if not self.ctx.settings.how_to_play_seen:  # a first game teaches itself
+                return Push(HowToPlay(self.ctx, self))
             return None
         if self.room.paused:
             self.pacer.stop()  # the AI delegates wait while the game is paused
@@ -369,6 +386,10 @@ class TableScene(Scene):
             return self.next_step()
         if source == "walkout" and intent.value == "walkout.yes" and self.viewer is not None:
             return Submit(WalkOut(self.viewer))
+        number = self.model.chosen
+        accept_anyway = source == "accept-warning" and intent.value == "accept-warning.yes"
+        if accept_anyway and self.viewer is not None and number is not None:
+            return Submit(Accept(self.viewer, number))
         if source == "leave" and intent.value == "leave.yes":
             self.game.save()
             self.ctx.autosave = None
@@ -398,13 +419,14 @@ class TableScene(Scene):
             return commands.open_form(self.ctx, self.model, action, self.game.view, self.game.clock)
         handlers: dict[str, Callable[[], SceneResult]] = {
             "undo": self.undo,
-            "accept": lambda: commands.answer(self.model, True),
-            "reject": lambda: commands.answer(self.model, False),
+            "accept": lambda: commands.answer(self.ctx, self.model, True, self.game.view),
+            "reject": lambda: commands.answer(self.ctx, self.model, False, self.game.view),
             "pass": lambda: commands.simple(self.ctx, self.model, "pass"),
             "walkout": lambda: commands.simple(self.ctx, self.model, "walkout"),
             "briefing": self.briefing,
             "hint": lambda: commands.hint(self.ctx, self.model, self.game.view),
             "menu": lambda: commands.leave(self.ctx),
+            "how-to-play": lambda: Push(HowToPlay(self.ctx, self)),
         }
         handler = handlers.get(action)
         return handler() if handler is not None else None

@@ -8,6 +8,9 @@ from game.engine import PublicView
 from game.ui.kit.text import ellipsize
 from game.ui.kit.widgets.base import TextFit, Widget, blit_text, draw_box
 from game.ui.screens.common import current_round
+from game.ui.screens.tension import TensionChange, tension_changes
+
+LAST_CHANGES = 5  # the changes the tension meter's tooltip lists
 
 
 class TopBar(Widget):
@@ -18,10 +21,27 @@ class TopBar(Widget):
         self.pv: PublicView | None = None
         self.clock = ""  # the turn timer ("0:35 left", "PAUSED"), "" when none runs
         self.urgent = False
+        self.changes: list[TensionChange] = []  # the last changes of tension, oldest first
 
-    def set_view(self, pv: PublicView) -> None:
-        """Show this state of the table."""
+    def set_view(self, pv: PublicView, start: float | None = None) -> None:
+        """Show this state of the table; ``start`` (the opening tension) explains the meter."""
         self.pv = pv
+        if start is not None:
+            self.changes = tension_changes(pv.log, start)[-LAST_CHANGES:]
+
+    def meter_tip(self) -> str:
+        """The meter's tooltip: what tension is, and what moved it last."""
+        war = self.pv.trackers.war_threshold if self.pv is not None else 100
+        lines = [f"Tension: at {war:.0f} the crisis escalates and the game ends. Last changes:"]
+        lines += [c.line() for c in reversed(self.changes)] or ["none yet"]
+        return "\n".join(lines)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            # Only the meter explains itself; the rest of the bar needs no tooltip.
+            on_meter = self.rect.width > 0 and self.meter_rect().collidepoint(event.pos)
+            self.tooltip = self.meter_tip() if on_meter else None
+        return bool(super().handle_event(event))
 
     def set_clock(self, text: str, urgent: bool) -> None:
         """Show the countdown (urgent: the last seconds, drawn in red)."""
@@ -69,6 +89,10 @@ class TopBar(Widget):
         name = pygame.Rect(left.left, top, left.width, name_h)
         place = pygame.Rect(left.left, top + name_h, left.width, place_h)
         return name, place, progress, meter, inner
+
+    def meter_rect(self) -> pygame.Rect:
+        """Where the tension meter is drawn (for the how-to-play card to point at)."""
+        return self._boxes()[3]
 
     def _meter_parts(self, meter: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         t = self.theme

@@ -21,7 +21,7 @@ from game.session.records import LogEntry, Turn
 from game.session.seats import SeatKind
 from game.ui.kit.text import ELLIPSIS, ellipsize, wrap_lines
 from game.ui.kit.theme import Theme
-from game.ui.kit.widgets.base import TextFit
+from game.ui.kit.widgets.base import TextFit, blit_text, draw_box
 from game.ui.kit.widgets.listview import ListView
 from game.ui.screens.common import actor_colour, delegate_name, prose, short_name
 
@@ -61,6 +61,8 @@ def _row(pv: PublicView, event: GameEvent) -> Row:
     speaker = ""
     if event.kind is EventKind.QUOTE:
         speaker = short_name(pv, event.actor) if event.actor else ""
+        if speaker and event.text.startswith(speaker):  # "US: …" under "US" says it twice
+            speaker = ""
     elif event.kind is EventKind.ROUND_OPENED:
         speaker = f"ROUND {event.round} OPENS"
     return Row(str(event.kind), event.actor, speaker, prose(event.text), event.round)
@@ -135,14 +137,16 @@ class TranscriptView(ListView):
             empty_text="The talks have not started.",
         )
         self.pv = pv
-        self._heights: dict[int, tuple[int, int, int]] = {}
+        self.unseen = 0  # rows added below while the reader was scrolled up
+        # By the row's value, never its id(): an undo rebuilds every row as a new object,
+        # and a freed row's id comes back for a new one (its height would be wrong).
+        self._heights: dict[Row, tuple[int, int, int]] = {}
 
     def _pad(self, theme: Theme) -> tuple[int, int, int]:
         """(left inset after the colour bar, right inset, vertical padding)."""
         return theme.space("md") + theme.px(4), theme.space("sm"), theme.space("xs") + 1
 
     def _lines(self, theme: Theme, row: Row, width: int) -> tuple[list[str], list[str]]:
-        # Rows are re-measured whenever one is added: wrap_lines is memoised, so that is cheap.
         style, _ = look(row)
         left, right, _ = self._pad(theme)
         inner = max(1, width - left - right)
@@ -152,11 +156,10 @@ class TranscriptView(ListView):
         )
 
     def _measure(self, theme: Theme, item: object, width: int) -> int:
-        # Called for every row whenever one is added: remember each row's height by identity.
-        known = self._heights.get(id(item))
+        assert isinstance(item, Row)
+        known = self._heights.get(item)
         if known is not None and known[0] == width and known[1] == theme.version:
             return known[2]
-        assert isinstance(item, Row)
         head, lines = self._lines(theme, item, width)
         style, _ = look(item)
         _, _, pad_y = self._pad(theme)
@@ -167,7 +170,7 @@ class TranscriptView(ListView):
         )
         if len(self._heights) > 50_000:
             self._heights.clear()
-        self._heights[id(item)] = (width, theme.version, height)
+        self._heights[item] = (width, theme.version, height)
         return height
 
     def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
@@ -191,8 +194,63 @@ class TranscriptView(ListView):
             y += theme.line_height(style)
         return surface
 
+    # -- following new moves -------------------------------------------------------------
+    def append(self, item: object, *, follow: bool = True) -> None:
+        """A new row: followed when the reader is at the end, else counted for the marker."""
+        at_end = self.scroll >= self.max_scroll()
+        super().append(item, follow=follow)
+        if not (follow and at_end):
+            self.unseen += 1
+
+    def marker_text(self) -> str:
+        """The "new moves below" marker's words ("" when nothing new is out of view)."""
+        if self.scroll >= self.max_scroll():
+            self.unseen = 0
+        if not self.unseen:
+            return ""
+        return f"New moves below ({self.unseen}) — click to follow"
+
+    def marker_rect(self) -> pygame.Rect | None:
+        text = self.marker_text()
+        if not text:
+            return None
+        t = self.theme
+        w = min(
+            self.rect.width - 2 * t.space("sm"), t.text_size(text, "label")[0] + 2 * t.space("md")
+        )
+        h = t.line_height("label") + 2 * t.space("xs")
+        return pygame.Rect(self.rect.centerx - w // 2, self.rect.bottom - h - t.space("sm"), w, h)
+
+    def follow(self) -> None:
+        """Scroll to the newest row and follow new ones again."""
+        self.scroll = self.max_scroll()
+        self.unseen = 0
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        marker = self.marker_rect()
+        if (
+            marker is not None
+            and event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and marker.collidepoint(event.pos)
+        ):
+            self.follow()
+            return True
+        return bool(super().handle_event(event))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        marker = self.marker_rect()
+        if marker is not None:
+            t = self.theme
+            draw_box(surface, t, marker, "accent", border=None, radius="md")
+            blit_text(surface, t.text(self.marker_text(), "label", "accent_text"), marker, "center")
+
     def text_fits(self) -> list[TextFit]:
         fits = list(super().text_fits())
+        marker = self.marker_rect()
+        if marker is not None:
+            fits.append(self._fit(self.marker_text(), "label", marker))
         for i in self.visible_range():
             row = self.items[i]
             assert isinstance(row, Row)
