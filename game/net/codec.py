@@ -15,7 +15,7 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ def encode(value: object) -> JSON:
         return [[encode(k), encode(v)] for k, v in value.items()]
     if isinstance(value, frozenset | set):
         return sorted(encode(v) for v in value)
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple | list | Sequence):  # a Sequence: the engine's shared log chain
         return [encode(v) for v in value]
     raise CodecError(f"cannot encode a {type(value).__name__}")
 
@@ -91,6 +91,9 @@ def _decoder(hint: Any) -> Callable[[JSON], Any]:
             return lambda data: tuple(item(v) for v in _list(data))
         parts = [_decoder(a) for a in args]
         return lambda data: _fixed_tuple(parts, data)
+    if origin is Sequence:  # sent as a list, kept as a tuple (immutable, as the engine's)
+        item = _decoder(args[0])
+        return lambda data: tuple(item(v) for v in _list(data))
     if origin is frozenset:
         item = _decoder(args[0])
         return lambda data: frozenset(item(v) for v in _list(data))
