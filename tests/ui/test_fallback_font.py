@@ -68,9 +68,7 @@ def test_every_symbol_the_game_itself_writes_has_a_glyph() -> None:
 
 
 @pytest.mark.parametrize("text", ["שלום", "اتفاق", "NATO and שלום mixed"])
-def test_hebrew_and_arabic_are_drawn_by_the_fallback_not_as_boxes(
-    theme: Theme, text: str
-) -> None:
+def test_hebrew_and_arabic_are_drawn_by_the_fallback_not_as_boxes(theme: Theme, text: str) -> None:
     font = theme.font("body")
     ours = font.render(text, True, (255, 255, 255))
     boxes = pygame.font.Font(FONTS / "Inter-Regular.otf", font.point_size).render(
