@@ -141,7 +141,8 @@ def test_ellipsizing_a_huge_text_measures_little_more_than_fits() -> None:
     ],
 )
 def test_scripts_the_font_lacks_still_wrap_and_cut_to_their_box(theme: Theme, text: str) -> None:
-    # Issue 14.16: right-to-left text and emoji must not break layout, boxes or not.
+    # Issue 14.16: right-to-left text, the fallback font's runs and emoji boxes must
+    # not break layout.
     from game.ui.kit.text import ellipsize
 
     font = theme.font("body")

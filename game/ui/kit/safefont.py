@@ -1,4 +1,5 @@
-"""A font that draws any Python string: lone surrogates become a question mark.
+"""Fonts that draw any Python string: lone surrogates become a question mark, and
+characters the main font lacks come from a fallback font.
 
 A file name that is not UTF-8 (``bad\\xff.yaml`` on Linux) reaches Python as lone
 surrogates, and SDL_ttf refuses them with ``UnicodeEncodeError`` wherever such a
@@ -9,9 +10,12 @@ where every text of the window is measured and drawn, covers them all.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pygame
+
+from game.ui.kit.glyphs import covered
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -38,3 +42,74 @@ class SafeFont(pygame.font.Font):
 
     def render(self, text: Any, *args: Any, **kwargs: Any) -> pygame.Surface:
         return super().render(drawable(text), *args, **kwargs)
+
+
+class FallbackFont(SafeFont):
+    """A ``SafeFont`` that draws the characters its own file lacks with a second font.
+
+    Inter has Latin, Greek and Cyrillic; a scenario may also hold Arabic, Hebrew or
+    symbols.  SDL_ttf draws one font per call, so a text with characters the main
+    font lacks is cut into runs, each drawn with the font that has them, side by
+    side on the main font's baseline.  Text the main font covers (all the game's
+    own words) takes the plain path, pixel for pixel as before.
+    """
+
+    def __init__(self, path: Path, size: int, fallback: Path) -> None:
+        super().__init__(path, size)
+        self._own = covered(path)
+        self._other = covered(fallback)
+        self._fallback = SafeFont(fallback, size)
+
+    def _runs(self, text: str) -> list[tuple[bool, str]] | None:
+        """``text`` cut into (drawn by the fallback?, run) pieces; None if one font will do."""
+        if text.isascii():
+            return None
+        own, other = self._own, self._other
+        runs: list[tuple[bool, str]] = []
+        for ch in text:
+            code = ord(ch)
+            use_other = code not in own and code in other
+            if runs and runs[-1][0] == use_other:
+                runs[-1] = (use_other, runs[-1][1] + ch)
+            else:
+                runs.append((use_other, ch))
+        if len(runs) == 1 and not runs[0][0]:
+            return None
+        return runs
+
+    def size(self, text: Any) -> tuple[int, int]:
+        text = drawable(text)
+        runs = self._runs(text) if isinstance(text, str) else None
+        if runs is None:
+            return super().size(text)
+        width = sum(
+            (self._fallback.size(run) if other else SafeFont.size(self, run))[0]
+            for other, run in runs
+        )
+        return width, self.get_height()
+
+    def render(self, text: Any, *args: Any, **kwargs: Any) -> pygame.Surface:
+        text = drawable(text)
+        runs = self._runs(text) if isinstance(text, str) else None
+        if runs is None:
+            return super().render(text, *args, **kwargs)
+        pieces = [
+            (
+                other,
+                self._fallback.render(run, *args, **kwargs)
+                if other
+                else SafeFont.render(self, run, *args, **kwargs),
+            )
+            for other, run in runs
+        ]
+        height = self.get_height()
+        surface = pygame.Surface((sum(p.get_width() for _, p in pieces), height), pygame.SRCALPHA)
+        background = args[2] if len(args) > 2 else kwargs.get("bgcolor")
+        if background is not None:
+            surface.fill(background)
+        x = 0
+        drop = self.get_ascent() - self._fallback.get_ascent()
+        for other, piece in pieces:
+            surface.blit(piece, (x, drop if other else 0))
+            x += piece.get_width()
+        return surface

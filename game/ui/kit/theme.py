@@ -16,7 +16,7 @@ from typing import Any
 import pygame
 
 from game import paths
-from game.ui.kit.safefont import SafeFont
+from game.ui.kit.safefont import FallbackFont
 
 UI_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)
 DEFAULT_PALETTE = "default"
@@ -24,6 +24,17 @@ COLOUR_BLIND_PALETTE = "colour_blind"
 _TEXT_CACHE_SIZE = 4096
 
 ColorLike = pygame.Color | str
+
+
+# DejaVu Sans draws what Inter lacks (Arabic, Hebrew, many symbols); bold styles take
+# its bold face so a heading keeps its weight.
+FALLBACK_REGULAR = "DejaVuSans.ttf"
+FALLBACK_BOLD = "DejaVuSans-Bold.ttf"
+
+
+def fallback_for(font_file: str) -> str:
+    """The bundled fallback font file for a text style's font file."""
+    return FALLBACK_BOLD if "Bold" in font_file else FALLBACK_REGULAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +140,8 @@ class Theme:
         key = (spec.file, max(6, size))
         font = self._font_cache.get(key)
         if font is None:
-            font = SafeFont(paths.assets_dir() / "fonts" / spec.file, key[1])
+            fonts = paths.assets_dir() / "fonts"
+            font = FallbackFont(fonts / spec.file, key[1], fonts / fallback_for(spec.file))
             self._font_cache[key] = font
         return font
 

@@ -1,0 +1,91 @@
+"""Issue 14.16: characters the main font lacks are drawn by the bundled fallback font.
+
+SDL_ttf draws a missing glyph as a box with ordinary metrics, so these tests ask the
+font files' character maps what they hold, and compare pixels with what the main
+font alone would draw.
+"""
+
+from __future__ import annotations
+
+import ast
+import unicodedata
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game import paths
+from game.ui.kit.glyphs import FontFileError, covered
+from game.ui.kit.theme import FALLBACK_BOLD, FALLBACK_REGULAR, Theme, load_theme
+
+FONTS = paths.assets_dir() / "fonts"
+GAME = Path(__file__).resolve().parents[2] / "game"
+
+
+@pytest.fixture(params=[1.0, 2.0], ids=["scale1", "scale2"])
+def theme(request: pytest.FixtureRequest) -> Theme:
+    pygame.font.init()
+    return load_theme(scale=request.param)
+
+
+def test_the_character_maps_say_what_each_font_holds() -> None:
+    inter = covered(FONTS / "Inter-Regular.otf")
+    dejavu = covered(FONTS / FALLBACK_REGULAR)
+    assert {ord(c) for c in "AzЖжΩ—…•"} <= inter
+    assert not {ord(c) for c in "عש"} & inter  # Arabic and Hebrew: not in Inter
+    assert {ord(c) for c in "عשAЖ"} <= dejavu
+    assert {ord(c) for c in "عש"} <= covered(FONTS / FALLBACK_BOLD)
+
+
+def test_a_file_that_is_no_font_is_refused(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.ttf"
+    bogus.write_bytes(b"not a font")
+    with pytest.raises(FontFileError):
+        covered(bogus)
+
+
+def _strings_shown_by_the_game() -> set[str]:
+    found: set[str] = set()
+    for path in GAME.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_symbol_the_game_itself_writes_has_a_glyph() -> None:
+    # Punctuation and symbols (bullets, dashes, arrows, ticks, quotes) in any string of
+    # game/; letters and the bounds of character ranges in validators are not shown.
+    have = covered(FONTS / "Inter-Regular.otf") | covered(FONTS / FALLBACK_REGULAR)
+    shown = {
+        ch
+        for text in _strings_shown_by_the_game()
+        for ch in text
+        if ord(ch) > 0x7F and unicodedata.category(ch)[0] in "PS"
+    }
+    assert shown, "the game writes no symbol at all? then this test reads the wrong folder"
+    assert {ch for ch in shown if ord(ch) not in have} == set()
+
+
+@pytest.mark.parametrize("text", ["שלום", "اتفاق", "NATO and שלום mixed"])
+def test_hebrew_and_arabic_are_drawn_by_the_fallback_not_as_boxes(theme: Theme, text: str) -> None:
+    font = theme.font("body")
+    ours = font.render(text, True, (255, 255, 255))
+    boxes = pygame.font.Font(FONTS / "Inter-Regular.otf", font.point_size).render(
+        text, True, (255, 255, 255)
+    )
+    assert ours.get_width() == font.size(text)[0]
+    assert pygame.image.tobytes(ours, "RGBA") != pygame.image.tobytes(boxes, "RGBA")
+    fallback = pygame.font.Font(FONTS / FALLBACK_REGULAR, font.point_size)
+    hebrew_or_arabic = "".join(c for c in text if not c.isascii())
+    assert font.size(text)[0] >= fallback.size(hebrew_or_arabic)[0]
+
+
+def test_text_the_main_font_covers_draws_exactly_as_before(theme: Theme) -> None:
+    font = theme.font("body")
+    plain = pygame.font.Font(FONTS / "Inter-Regular.otf", font.point_size)
+    for text in ["Russia — Россия", "Tension 67 / 100", "• “quoted” …"]:
+        assert font.size(text) == plain.size(text)
+        a = font.render(text, True, (250, 250, 250))
+        b = plain.render(text, True, (250, 250, 250))
+        assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
