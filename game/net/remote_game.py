@@ -104,8 +104,11 @@ class RemoteGame:
         return mover is not None and mover == self.mirror.seat and bool(self.mirror.legal)
 
     def is_over(self) -> bool:
+        # Over for this laptop once the host's ``over`` frame (outcome, scores, the
+        # reveal) has arrived, not at the update that ended the game just before it: a
+        # screen that sees "over" asks for the outcome next.
         self.pump()
-        return self.mirror.table.over
+        return self.mirror.table.over and self.mirror.result is not None
 
     def seats(self) -> Mapping[str, Seat]:
         return {

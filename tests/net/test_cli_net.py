@@ -17,8 +17,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from game.session import Seat, SeatKind, Session
 from tests.net.helpers import geneva
+
+# Whole games of several processes talking over loopback: the quick run leaves them out.
+pytestmark = pytest.mark.slow
 
 SEED = 7
 SEATS = "us=remote,russia=remote,nato=ai"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.net import discovery
 from tests.net.helpers import hosted, session
 
 
+@pytest.mark.slow  # waits for a real multicast announcement
 def test_a_host_announces_itself_and_browse_finds_its_address() -> None:
     with hosted(session()) as host:
         announcement = discovery.announce(

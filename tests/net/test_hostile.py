@@ -109,6 +109,7 @@ def test_a_frame_over_the_size_limit_closes_the_connection(game: HostedGame) -> 
     still_playable(game)
 
 
+@pytest.mark.slow  # sends until the rate limit closes it
 def test_a_flood_is_rate_limited_then_closed(game: HostedGame) -> None:
     with dial(game) as ws:
         ws.send(client_frame(Join(None)))

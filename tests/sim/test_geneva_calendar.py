@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 
+import pytest
+
 from game import engine
 from game.engine import EventKind
 from game.scenario import load_scenario
@@ -44,6 +46,7 @@ def _anachronisms(seeds: range) -> tuple[int, list[str]]:
     return drawn, wrong
 
 
+@pytest.mark.slow  # 1,000 whole games
 def test_no_anachronism_in_1000_all_ai_games() -> None:
     half = GAMES // 2
     with ProcessPoolExecutor(2) as pool:
