@@ -15,6 +15,7 @@ from game.engine.events import GameEvent
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
 from game.engine.termination import Termination
+from game.engine.words import round_place
 
 
 class ProposalStatus(enum.StrEnum):
@@ -269,7 +270,7 @@ class StateFields:
     def where(self) -> str:
         """The state in words, for error messages: "round 2 (Brussels), turn 3, x to move"."""
         rnd = self.round
-        head = f"round {self.round_number} ({self._t.round_name(rnd)}), turn {self.turn}"
+        head = f"round {self.round_number} ({round_place(rnd)}), turn {self.turn}"
         if self.over:
             return f"{head}, game over"
         return f"{head}, {self.movers[self.position]} to move"
