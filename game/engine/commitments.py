@@ -16,8 +16,9 @@ from game.engine.flow import (
     emit,
     then_advance,
 )
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Lever
-from game.engine.state import Commitment, CommitmentKind, CommitmentStatus, Draft
+from game.engine.state import Draft
 from game.engine.termination import Termination
 
 

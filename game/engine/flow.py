@@ -7,16 +7,10 @@ from itertools import combinations
 from game.engine import words
 from game.engine.conditions import holds
 from game.engine.events import EventKind, GameEvent
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import AgendaChange, Effect, EventCard, TrackerKind
 from game.engine.scoring import select_outcome
-from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Draft,
-    Proposal,
-    ProposalStatus,
-)
+from game.engine.state import Draft, Proposal, ProposalStatus
 from game.engine.termination import Termination
 
 LOW, HIGH = 0.0, 100.0  # every tracker lies in this range

@@ -37,6 +37,7 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.events import EventKind, GameEvent, LeverUse
+from game.engine.ledger import Commitment, CommitmentKind
 from game.engine.model import Issue, Lever, Round, Scenario
 from game.engine.termination import Termination
 
@@ -407,6 +408,40 @@ def event_text(scenario: Scenario, e: GameEvent) -> str:  # noqa: PLR0915 - a ca
             return f"The game is over: {label} — {e.why}."
         case _:
             assert_never(e.kind)
+
+
+# --- the commitment ledger into words ---------------------------------------------------
+
+
+def ledger_lever(source: Source, c: Commitment) -> str:
+    """What a ledger line is about: the lever, and for a breach the terms it broke."""
+    match c.kind:
+        case CommitmentKind.THREAT | CommitmentKind.PROMISE:
+            return lever_name(source, c.lever)
+        case CommitmentKind.AGREEMENT:
+            return f"{lever_name(source, c.lever)}, breaking {terms_words(source, c.unless)}"
+        case _:
+            assert_never(c.kind)
+
+
+def ledger_unless(source: Source, c: Commitment) -> str:
+    """The terms that would have held a threat or promise back ("" for none, and for a
+    breach, whose terms ``ledger_lever`` names)."""
+    match c.kind:
+        case CommitmentKind.THREAT | CommitmentKind.PROMISE:
+            return terms_words(source, c.unless)
+        case CommitmentKind.AGREEMENT:
+            return ""
+        case _:
+            assert_never(c.kind)
+
+
+def ledger_line(source: Source, c: Commitment) -> str:
+    """One ledger line in a sentence: ``#2 Threat by Russia (round 1): Lever unless ... — kept``."""
+    unless = ledger_unless(source, c)
+    unless = f" unless {unless}" if unless else ""
+    who = f"{str(c.kind).title()} by {short_name(source, c.actor)} (round {c.round})"
+    return f"#{c.number} {who}: {ledger_lever(source, c)}{unless} — {c.status}"
 
 
 # --- endings, values and numbers -----------------------------------------------------

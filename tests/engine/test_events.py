@@ -51,7 +51,8 @@ def test_events_about_a_proposal_carry_its_number(seed: int) -> None:
         if event.kind is EventKind.PROPOSAL:
             assert event.terms == proposals[event.proposal or 0].terms
         if event.kind is EventKind.PROPOSAL_WITHDRAWN and not event.lapsed:
-            assert event.proposal in proposals and event.overtaken_by in proposals
+            assert event.proposal in proposals
+            assert event.overtaken_by in proposals
     assert "proposal=" not in repr(state.log[-1])  # the digest's text is as it was
 
 
@@ -79,7 +80,8 @@ def test_every_event_is_worded_from_its_facts_alone(seed: int) -> None:
         if event.issue:
             assert event.issue in issues
         if event.kind is EventKind.STATEMENT:
-            assert event.tone is not None and event.subject == event.tone.value
+            assert event.tone is not None
+            assert event.subject == event.tone.value
 
 
 def test_a_statement_and_a_threat_read_back_into_the_notation_from_their_fields() -> None:
