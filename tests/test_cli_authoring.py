@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,18 +14,16 @@ from game.cli import main
 from game.scenario import load_scenario
 from game.scenario.describe import report
 from game.scenario.schema import SCHEMA_FILE
+from tests.cli import Ran, run_cli
 
 DATA = Path(__file__).parent / "scenario" / "data"
 MINIMAL = DATA / "minimal.yaml"
 BROKEN = DATA / "broken.yaml"
 
 
-def redlines(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the real command in a fresh interpreter, as a user would."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], capture_output=True, text=True, env=env, check=False
-    )
+def redlines(*args: str) -> Ran:
+    """Run the real command, as a user would (in this process: ``tests.cli``)."""
+    return run_cli(*args)
 
 
 def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,12 +4,12 @@ answer with one clean message, exit 1, and leave the file as it was."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
+from tests.hostile_saves import BREAKS
 
 
 @pytest.fixture
@@ -27,32 +27,6 @@ def game_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _nested(text: str) -> str:
-    return text.replace(
-        '"actions": [', '"deep": ' + "[" * 100_000 + "]" * 100_000 + ', "actions": ['
-    )
-
-
-def _huge_seed(text: str) -> str:
-    start = text.index('"seed": ') + len('"seed": ')
-    end = text.index(",", start)
-    return text[:start] + "7" * 5000 + text[end:]
-
-
-def _surrogate(text: str) -> str:
-    return text.replace('"remarks": [\n    "', '"remarks": [\n    "\\ud800', 1)
-
-
-def _duplicate(text: str) -> str:
-    return text.replace('"seed": ', '"seed": 1, "seed": ', 1)
-
-
-BREAKS: dict[str, tuple[Callable[[str], str], str]] = {
-    "nested": (_nested, "nested too deeply"),
-    "huge seed": (_huge_seed, "a number of 5000 digits"),
-    "lone surrogate": (_surrogate, "invalid character"),
-    "duplicate key": (_duplicate, "the key 'seed' appears twice"),
-}
 COMMANDS = {
     "replay": ["replay"],
     "export": ["export", "-o", "OUT"],

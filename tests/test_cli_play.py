@@ -1,8 +1,10 @@
-"""``redlines play --text`` and ``redlines replay`` driven as a player would: by subprocess.
+"""``redlines play --text`` and ``redlines replay`` driven as a player would.
 
 A whole game is scripted through stdin (a human seat against random and AI
 seats); same seed and same inputs give the same digest; the save it leaves
 replays to that digest; mistakes are one line on stderr, never a traceback.
+The commands run in this process (``tests.cli``); the tests about the process
+itself (pygame never imported, an ASCII console, no display) start one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import Ran, run_cli
+
 GAME = Path(__file__).resolve().parent.parent / "game"
 SEATS = "us=human,russia=random,nato=ai"
 MISTAKES = "h\ni\n?\nxyz\n999\np bogus\ns firm We stand firm\nu\nb\n"
@@ -23,18 +27,8 @@ ONES = "1\n" * 400  # far more answers than a game asks for
 DIGEST = re.compile(r"^digest: ([0-9a-f]{16})$", re.MULTILINE)
 
 
-def redlines(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, REDLINES_HOME=str(home), PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
+def redlines(home: Path, *args: str, stdin: str = "") -> Ran:
+    return run_cli(*args, home=home, stdin=stdin)
 
 
 # Seed 7: a game in which the random Russian seat does not carry out the use of force (which

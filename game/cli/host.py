@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.cli import options
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
 
@@ -29,12 +30,7 @@ HELP = "host a classroom game on this network: laptops join it with 'redlines jo
 def configure(parser: argparse.ArgumentParser) -> None:
     from game.net.protocol import DEFAULT_PORT
 
-    parser.add_argument(
-        "scenario",
-        nargs="?",
-        metavar="PATH_OR_ID",
-        help=f"a scenario file or the id of a bundled one (default: {DEFAULT_SCENARIO})",
-    )
+    options.add_game_scenario(parser)
     parser.add_argument(
         "--port",
         type=int,
@@ -55,23 +51,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="who plays each delegation: remote (a laptop joins), human (played here), "
         "ai[:easy|hard] or random, e.g. all=remote,ACTOR=ai (default: every delegation remote)",
     )
-    parser.add_argument("--seed", type=int, metavar="N", help="the game's seed (default: random)")
+    options.add_game_seed(parser)
     parser.add_argument(
         "--pins",
         metavar="SPEC",
         help="a PIN per delegation, e.g. us=1234,ru=5678: a laptop joins (or rejoins) "
         "that seat only with it (kept hashed, in the autosave too)",
     )
-    parser.add_argument(
-        "--timer",
-        type=_seconds,
+    options.add_timer_and_pin(
+        parser,
         metavar="S",
-        help="a turn timer: a delegation that does not move in S seconds passes",
-    )
-    parser.add_argument(
-        "--facilitator-pin",
-        metavar="PIN",
-        help="protect the host window's facilitator console with this PIN",
+        timer_help="a turn timer: a delegation that does not move in S seconds passes",
+        pin_help="protect the host window's facilitator console with this PIN",
     )
     parser.add_argument(
         "--headless",
@@ -86,17 +77,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="carry on a hosted game from its save or autosave (a restarted host); "
         "its human seats are remote again and the laptops rejoin",
     )
-
-
-def _seconds(text: str) -> float:
-    from game.session.clock import check_limit
-
-    try:
-        limit = check_limit(float(text))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
-    assert limit is not None
-    return limit
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.cli import options
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
 from game.session.seat_options import add_agent_timeout, check_agent_programs
@@ -29,12 +30,7 @@ HELP = "play a game: in the window, or in the terminal with --text"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "scenario",
-        nargs="?",
-        metavar="PATH_OR_ID",
-        help=f"a scenario file or the id of a bundled one (default: {DEFAULT_SCENARIO})",
-    )
+    options.add_game_scenario(parser)
     parser.add_argument(
         "--text",
         action="store_true",
@@ -50,7 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "(default: the first delegation human, the others ai)",
     )
     add_agent_timeout(parser)
-    parser.add_argument("--seed", type=int, metavar="N", help="the game's seed (default: random)")
+    options.add_game_seed(parser)
     parser.add_argument(
         "--save",
         type=Path,
@@ -85,30 +81,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "still replay; a broken file shows its errors and the game goes on (in the "
         "terminal the file is checked at each input line: press Enter to check)",
     )
-    parser.add_argument(
-        "--timer",
-        type=_seconds,
-        metavar="SECONDS",
-        help="a turn timer: a delegation that does not move in time passes (in the "
+    options.add_timer_and_pin(
+        parser,
+        timer_help="a turn timer: a delegation that does not move in time passes (in the "
         "terminal it is enforced when the next line is typed: a move that comes too late "
         "is not used)",
+        pin_help="protect the facilitator console with this PIN (window only; kept hashed)",
     )
-    parser.add_argument(
-        "--facilitator-pin",
-        metavar="PIN",
-        help="protect the facilitator console with this PIN (window only; kept hashed)",
-    )
-
-
-def _seconds(text: str) -> float:
-    from game.session.clock import check_limit
-
-    try:
-        limit = check_limit(float(text))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
-    assert limit is not None
-    return limit
 
 
 def run(args: argparse.Namespace) -> int:

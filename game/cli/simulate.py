@@ -7,32 +7,18 @@ import json
 import sys
 from typing import TextIO
 
+from game.cli import options
 from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 HELP = "self-play N headless games and print the balance report (outcomes, scores, red lines)"
 
 BAR_WIDTH = 30
-MAX_JOBS = 1024  # more processes than any machine has cores for
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-
-
-def _positive(text: str) -> int:
-    value = _whole(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
-    return value
 
 
 def _games(text: str) -> int:
     from game.sim.runner import MAX_GAMES
 
-    value = _positive(text)
+    value = options.positive(text)
     if value > MAX_GAMES:
         raise argparse.ArgumentTypeError(
             f"{value:,} games is more than one run plays (at most {MAX_GAMES:,}: hours "
@@ -41,17 +27,10 @@ def _games(text: str) -> int:
     return value
 
 
-def _jobs(text: str) -> int:
-    value = _positive(text)
-    if value > MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"at most {MAX_JOBS} worker processes, not {value:,}")
-    return value
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", metavar="PATH_OR_ID", help="a scenario file or bundled id")
+    options.add_batch_scenario(parser)
     parser.add_argument("--games", type=_games, default=1000, help="games to play (1000)")
-    parser.add_argument("--seed", type=_whole, default=0, help="game i uses seed SEED+i (0)")
+    options.add_batch_seed(parser)
     parser.add_argument(
         "--seats",
         metavar="SPEC",
@@ -60,13 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "'x=agent:PATH' (an outside program, docs/agents.md) (all=ai)",
     )
     add_agent_timeout(parser)
-    parser.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=None,
-        help="worker processes (all cores; no more than there are chunks of 25 games)",
+    options.add_jobs_and_json(
+        parser, jobs_help="worker processes (all cores; no more than there are chunks of 25 games)"
     )
-    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
 
 class _Bar:

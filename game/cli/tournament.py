@@ -6,23 +6,10 @@ import argparse
 import json
 import sys
 
+from game.cli import options
 from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 HELP = "play agent kinds (ai, ai:hard, random, agent:PATH) in every seat against the AI"
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-
-
-def _positive(text: str) -> int:
-    value = _whole(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
-    return value
 
 
 def _progress(done: int, total: int) -> None:
@@ -34,17 +21,16 @@ def _progress(done: int, total: int) -> None:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", metavar="PATH_OR_ID", help="a scenario file or bundled id")
+    options.add_batch_scenario(parser)
     parser.add_argument(
         "--agents",
         metavar="KIND,KIND,...",
         required=True,
         help="the kinds to play: ai:easy, ai, ai:hard, random, agent:PATH",
     )
-    parser.add_argument("--games", type=_positive, default=100, help="seeds per seat (100)")
-    parser.add_argument("--seed", type=_whole, default=0, help="game i uses seed SEED+i (0)")
-    parser.add_argument("--jobs", type=_positive, default=None, help="worker processes (all cores)")
-    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument("--games", type=options.positive, default=100, help="seeds per seat (100)")
+    options.add_batch_seed(parser)
+    options.add_jobs_and_json(parser, jobs_help="worker processes (all cores)")
     add_agent_timeout(parser)
 
 

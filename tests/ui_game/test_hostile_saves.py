@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,34 +24,9 @@ from game.ui.screens.loadgame import LoadScene
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.title import GameTitle
+from tests.hostile_saves import BREAKS
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
-
-
-def _nested(text: str) -> str:
-    deep = "[" * 100_000 + "]" * 100_000
-    return text.replace('"actions": [', f'"deep": {deep}, "actions": [', 1)
-
-
-def _huge_seed(text: str) -> str:
-    start = text.index('"seed": ') + len('"seed": ')
-    return text[:start] + "7" * 5000 + text[text.index(",", start) :]
-
-
-def _surrogate(text: str) -> str:
-    return text.replace('"remarks": [\n    "', '"remarks": [\n    "\\ud800', 1)
-
-
-def _duplicate(text: str) -> str:
-    return text.replace('"seed": ', '"seed": 1, "seed": ', 1)
-
-
-BREAKS: dict[str, tuple[Callable[[str], str], str]] = {
-    "nested": (_nested, "nested too deeply"),
-    "huge seed": (_huge_seed, "5000 digits"),
-    "lone surrogate": (_surrogate, "invalid character"),
-    "duplicate key": (_duplicate, "appears twice"),
-}
 
 
 def _autosaved_game(home: Path) -> Path:
