@@ -19,8 +19,8 @@ from game.ai.judge import targets
 from game.ai.moves import Intent, Kind
 from game.ai.table import Table
 from game.ai.worth import worth
+from game.engine import words
 from game.engine.actions import Terms
-from game.engine.model import Issue
 
 _FIRM, _NEUTRAL, _WARM = "firm", "neutral", "warm"
 
@@ -97,25 +97,13 @@ def _cited_before(table: Table, proposal: int, issue: str, option: str) -> int:
     )
 
 
-def _issue(table: Table, issue_id: str) -> Issue | None:
-    return next((i for i in table.issues if i.id == issue_id), None)
-
-
 def issue_name(table: Table, issue_id: str) -> str:
-    issue = _issue(table, issue_id)
-    return issue.name if issue is not None else issue_id
-
-
-def _label(table: Table, issue_id: str, option_id: str) -> str:
-    issue = _issue(table, issue_id)
-    if issue is None:
-        return f"{issue_id}={option_id}"
-    return next((o.label for o in issue.options if o.id == option_id), option_id)
+    return words.issue_name(table, issue_id)
 
 
 def terms_text(table: Table, terms: Terms) -> str:
     """Terms as labels a person reads: ``Political moratorium; Return to garrisons``."""
-    return "; ".join(_label(table, i, o) for i, o in terms) or "nothing"
+    return words.option_labels(table, terms) or "nothing"
 
 
 def _terms_of(table: Table, proposal: int) -> Terms:
@@ -147,7 +135,8 @@ def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
     prefs = table.prefs
     for breach in prefs.breaches(terms):
         if breach.line.public:
-            where = f"{_label(table, breach.issue, breach.option)} crosses our stated red line"
+            label = words.option_label(table, breach.issue, breach.option)
+            where = f"{label} crosses our stated red line"
             if cite_reason and _cited_before(table, proposal, breach.issue, breach.option) < 2:
                 return f"#{proposal}: {where} — {breach.line.reason.rstrip('.')}"
             return f"#{proposal}: {where} on {issue_name(table, breach.issue)}"
@@ -160,10 +149,6 @@ def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
 def _names(table: Table, issues: Sequence[str]) -> str:
     names = [issue_name(table, i) for i in issues[:2]]
     return " and ".join(names)
-
-
-def _lever_name(table: Table, lever_id: str) -> str:
-    return next((lv.name for lv in table.levers if lv.id == lever_id), lever_id)
 
 
 _MOVE_IF = (
@@ -238,12 +223,10 @@ def remark(table: Table, intent: Intent) -> str:
     if kind is Kind.PROPOSE:
         return _proposal(table, intent)
     if kind is Kind.THREATEN:
-        terms = terms_text(table, intent.terms)
-        return (
-            f"Unless we see agreement on {terms}, we will act: {_lever_name(table, intent.lever)}."
-        )
+        terms, lever = terms_text(table, intent.terms), words.lever_name(table, intent.lever)
+        return f"Unless we see agreement on {terms}, we will act: {lever}."
     if kind is Kind.CARRY_OUT:
-        name = _lever_name(table, intent.lever)
+        name = words.lever_name(table, intent.lever)
         return f"We said what we would do if our terms were not met. We now act: {name}."
     if kind is Kind.STATEMENT:
         return intent.text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, assert_never
+from typing import Any, Protocol, TypeVar, assert_never
 
 from game.engine.actions import (
     FACILITATOR,
@@ -42,6 +42,14 @@ from game.engine.model import Issue, Lever, Round, Scenario
 from game.engine.termination import Termination
 
 FACILITATOR_NAME = "Facilitator"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
 
 
 class _Actor(Protocol):
@@ -149,17 +157,53 @@ def names(source: Source, actors: Iterable[str], *, empty: str = "") -> str:
     return ", ".join(listed) if listed else empty
 
 
-def issue_name(source: Source, issue: str) -> str:
-    found = names_of(source).issues.get(issue)
+class HasIssues(Protocol):
+    """Anything that carries issues: a scenario, a view of it, an AI delegate's table."""
+
+    @property
+    def issues(self) -> Sequence[Issue]: ...
+
+
+class HasLevers(Protocol):
+    @property
+    def levers(self) -> Sequence[Lever]: ...
+
+
+_BY_ID: dict[int, tuple[object, dict[str, Any]]] = {}
+
+
+def _by_id(items: Sequence[_Item]) -> dict[str, _Item]:
+    """``items`` by id, built once per tuple (cached by identity, like ``names_of``)."""
+    found = _BY_ID.get(id(items))
+    if found is not None and found[0] is items:
+        return found[1]
+    if len(_BY_ID) > 64:
+        _BY_ID.clear()
+    made = {item.id: item for item in items}
+    _BY_ID[id(items)] = (items, made)
+    return made
+
+
+def issue_name(source: HasIssues, issue: str) -> str:
+    found = _by_id(source.issues).get(issue)
     return issue if found is None else found.name
 
 
-def option_label(source: Source, issue: str, option: str) -> str:
-    return names_of(source).options.get((issue, option), option)
+def option_label(source: HasIssues, issue: str, option: str) -> str:
+    found = _by_id(source.issues).get(issue)
+    if found is None:
+        return option
+    return next((o.label for o in found.options if o.id == option), option)
 
 
-def lever_name(source: Source, lever: str) -> str:
-    found = names_of(source).levers.get(lever)
+def option_labels(source: HasIssues, terms: Iterable[tuple[str, str]]) -> str:
+    """The options' labels alone, ``Political moratorium; Return to garrisons`` (a
+    delegate's remark names the issues in its own sentence)."""
+    return "; ".join(option_label(source, i, o) for i, o in terms)
+
+
+def lever_name(source: HasLevers, lever: str) -> str:
+    found = _by_id(source.levers).get(lever)
     return lever if found is None else found.name
 
 
