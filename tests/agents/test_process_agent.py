@@ -13,13 +13,13 @@ import pytest
 
 from game import engine
 from game.cli import main
-from game.scenario import load_scenario
 from game.session.external import ProcessAgent
 from game.session.seats import Seat, SeatKind, SeatSpecError, format_seats, parse_seats
 from game.sim import play_game
+from tests.scenarios import bundled
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "agents" / "negotiator.py")
-SCENARIO = load_scenario("geneva-2022").scenario
+SCENARIO = bundled("geneva-2022").scenario
 PLAYABLE = [a.id for a in SCENARIO.playable]
 
 

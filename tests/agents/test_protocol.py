@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from game import engine
 from game.engine.model import Scenario
-from game.scenario import load_scenario
 from game.session.protocol import LogReader, decide_frame, read_answer, start_frame
+from tests.scenarios import bundled
 
-SCENARIO: Scenario = load_scenario("geneva-2022").scenario
+SCENARIO: Scenario = bundled("geneva-2022").scenario
 
 
 def _random_game(seed: int) -> engine.GameState:

@@ -13,9 +13,9 @@ from game.ai.judge import judge, targets
 from game.ai.view import own_prefs, table_from_view
 from game.ai.worth import bind_chances, package_worth, worth
 from game.engine import Propose
-from game.scenario import load_scenario
+from tests.scenarios import bundled
 
-SCENARIO = load_scenario("geneva-2022").scenario
+SCENARIO = bundled("geneva-2022").scenario
 
 
 def _table_after(seed: int, moves: int, difficulty: str = "normal"):  # type: ignore[no-untyped-def]

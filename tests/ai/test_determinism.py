@@ -6,14 +6,14 @@ import pytest
 
 from game import engine
 from game.ai import make_agent
-from game.scenario import load_scenario
 from tests.ai.helpers import play
 from tests.engine.fixtures import generated_scenario, small_scenario
+from tests.scenarios import bundled
 
 
 @pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
 def test_same_seed_same_game(difficulty: str) -> None:
-    scenario = load_scenario("geneva-2022").scenario
+    scenario = bundled("geneva-2022").scenario
     first = play(scenario, 7, difficulty=difficulty)
     second = play(scenario, 7, difficulty=difficulty)
     assert engine.digest(first.state) == engine.digest(second.state)
@@ -23,7 +23,7 @@ def test_same_seed_same_game(difficulty: str) -> None:
 
 
 def test_seeds_make_different_games() -> None:
-    scenario = load_scenario("geneva-2022").scenario
+    scenario = bundled("geneva-2022").scenario
     digests = {engine.digest(play(scenario, seed).state) for seed in range(6)}
     assert len(digests) > 1
 

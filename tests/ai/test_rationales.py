@@ -8,9 +8,9 @@ import pytest
 
 from game.engine import Accept, CarryOut, Propose, Reject, Threaten
 from game.engine.model import Scenario
-from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import small_scenario
+from tests.scenarios import bundled
 
 TERM = re.compile(r"([a-z][a-z0-9-]*)=([a-z][a-z0-9-]*)")
 
@@ -21,7 +21,7 @@ def _pairs(scenario: Scenario) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "scenario",
-    [small_scenario(), load_scenario("geneva-2022").scenario],
+    [small_scenario(), bundled("geneva-2022").scenario],
     ids=["small", "geneva"],
 )
 @pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
@@ -81,7 +81,7 @@ def test_a_red_line_answer_names_the_term_and_the_reason() -> None:
 def test_a_rationale_reads_as_a_plain_sentence_first_then_the_numbers() -> None:
     """The debrief's reader gets words first: no ids, no model terms, no numbers before
     the bracket that holds them."""
-    scenario = load_scenario("geneva-2022").scenario
+    scenario = bundled("geneva-2022").scenario
     for seed in range(3):
         for _actor, _state, decision in play(scenario, seed).decisions:
             head, bracket, numbers = decision.rationale.partition(" [")

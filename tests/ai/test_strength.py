@@ -14,9 +14,9 @@ import pytest
 
 from game import engine
 from game.engine.model import Scenario
-from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, RejectSeat, play
 from tests.engine.fixtures import small_scenario
+from tests.scenarios import bundled
 
 SEEDS = range(24)
 
@@ -41,7 +41,7 @@ def _mean_score(scenario: Scenario, me: str, kind: str, ai: bool) -> float:
 
 @pytest.mark.parametrize(
     ("scenario", "kind"),
-    [(small_scenario(), "random"), (load_scenario("geneva-2022").scenario, "reject")],
+    [(small_scenario(), "random"), (bundled("geneva-2022").scenario, "reject")],
     ids=["small-vs-random", "geneva-vs-reject"],
 )
 def test_ai_seat_beats_a_random_seat_in_the_same_chair(scenario: Scenario, kind: str) -> None:

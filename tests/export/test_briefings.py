@@ -10,14 +10,14 @@ import pytest
 from game.engine.model import Scenario
 from game.engine.words import paragraphs
 from game.export.briefings import briefing_pages, delegation_file
-from game.scenario import load_scenario
 from tests.engine.fixtures import small_scenario
 from tests.export.helpers import check_html
+from tests.scenarios import bundled
 
 
 @pytest.fixture(scope="module")
 def scenario() -> Scenario:
-    return load_scenario("geneva-2022").scenario
+    return bundled("geneva-2022").scenario
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_consent_names_only_the_delegations_the_engine_asks() -> None:
     """R9: non-playable actors in a consent list are never asked, so the page doesn't name them."""
     import dataclasses
 
-    base = load_scenario("geneva-2022").scenario
+    base = bundled("geneva-2022").scenario
     issue = base.issues[0]
     widened = dataclasses.replace(issue, consent=(*issue.consent, "ukraine"))
     scenario = dataclasses.replace(base, issues=(widened, *base.issues[1:]))

@@ -9,9 +9,9 @@ from game.engine import Accept, EndGame, EndRound, Propose, Threaten
 from game.export import build_debrief
 from game.export.markdown import debrief_markdown
 from game.export.model import CROSSED, KEPT
-from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session, load
 from tests.export.helpers import HOSTILE_NOTE
+from tests.scenarios import bundled
 
 
 def test_scores_and_outcome_are_the_engines(finished: tuple[Session, Path]) -> None:
@@ -74,7 +74,7 @@ def test_ledger_tension_and_transcript_follow_the_game(finished: tuple[Session, 
 
 
 def test_unfinished_game_has_no_outcome_but_says_where_it_stands(tmp_path: Path) -> None:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.RANDOM) for a in loaded.scenario.playable}
     session = Session(loaded, 3, seats, autosave=False)
     for _ in range(3):
@@ -88,7 +88,7 @@ def test_unfinished_game_has_no_outcome_but_says_where_it_stands(tmp_path: Path)
 
 def test_red_lines_tested_crossed_and_provisional() -> None:
     """A red line agreed by all it needs is crossed; one agreed without a party is provisional."""
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     sc = loaded.scenario
     seats = {a.id: Seat(SeatKind.HUMAN) for a in sc.playable}
     session = Session(loaded, 1, seats, autosave=False)
@@ -179,7 +179,7 @@ def test_the_markdown_tension_table_holds_each_turns_closing_value(
 
 
 def test_a_red_line_on_an_unsettled_status_quo_was_never_signed_not_kept() -> None:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     sc = loaded.scenario
     session = Session(loaded, 1, {a.id: Seat(SeatKind.HUMAN) for a in sc.playable}, autosave=False)
     session.submit(EndGame())

@@ -12,6 +12,7 @@ from game.export.html_debrief import debrief_html
 from game.export.markdown import debrief_markdown, md
 from game.session import Session
 from tests.export.helpers import HOSTILE_NOTE, check_html
+from tests.scenarios import bundled
 
 
 def test_html_holds_the_whole_debrief(finished: tuple[Session, Path]) -> None:
@@ -105,10 +106,9 @@ def test_markdown_tables_keep_their_columns(finished: tuple[Session, Path]) -> N
 
 
 def test_unfinished_game_exports(tmp_path: Path) -> None:
-    from game.scenario import load_scenario
     from game.session import Seat, SeatKind
 
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.RANDOM) for a in loaded.scenario.playable}
     session = Session(loaded, 5, seats, autosave=False)
     session.step()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session, load
+from tests.scenarios import bundled
 
 
 def _secrets(session: Session) -> list[str]:
@@ -32,7 +32,7 @@ def _secrets(session: Session) -> list[str]:
 @pytest.fixture
 def unfinished(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.AI) for a in loaded.scenario.playable}
     session = Session(loaded, 4, seats, autosave=False)
     for _ in range(12):

@@ -12,8 +12,9 @@ from typing import Any
 
 from game.net.hosting import HostedGame
 from game.net.server import Limits
-from game.scenario import LoadedScenario, load_scenario
+from game.scenario import LoadedScenario
 from game.session import Seat, SeatKind, Session
+from tests.scenarios import bundled
 
 SEED = 7
 REMOTE = ("us", "russia")  # two laptops; NATO is the computer's
@@ -21,7 +22,7 @@ REMOTE = ("us", "russia")  # two laptops; NATO is the computer's
 
 @cache
 def geneva() -> LoadedScenario:
-    return load_scenario("geneva-2022")
+    return bundled("geneva-2022")
 
 
 def session(seed: int = SEED, *, ai: tuple[str, ...] = ("nato",)) -> Session:

@@ -19,7 +19,6 @@ from game import engine
 from game.engine import FACILITATOR, Bookmark, EndGame, Pass, Timeout
 from game.engine.model import Scenario
 from game.engine.seen import explain_red_lines_seen, utility_seen
-from game.scenario import load_scenario
 from game.session.controller import (
     Applied,
     ClockReading,
@@ -37,6 +36,7 @@ from game.session.controller import (
     Undo,
 )
 from game.session.local import PAUSED, LocalGame
+from tests.scenarios import bundled
 from tests.session.conftest import HUMAN, RANDOM, FakeLoaded, new_session, seats_for
 
 
@@ -213,7 +213,7 @@ def test_playing_through_the_controller_is_playing_the_session(seed: int, picks:
 
 @functools.cache
 def _geneva() -> Scenario:
-    return load_scenario("geneva-2022").scenario
+    return bundled("geneva-2022").scenario
 
 
 @settings(max_examples=60, deadline=None)

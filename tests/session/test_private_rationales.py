@@ -13,10 +13,10 @@ import io
 import json
 from pathlib import Path
 
-from game.scenario import load_scenario
 from game.session import Difficulty, Seat, SeatKind, Session, load
 from game.session.autosaves import latest_copy_path
 from game.text.terminal import TextGame
+from tests.scenarios import bundled
 from tests.session.conftest import AI, FakeLoaded, new_session, resolver, seats_for
 
 
@@ -40,7 +40,7 @@ def test_no_rationale_reaches_the_save_or_the_autosave(loaded: FakeLoaded, tmp_p
 
 
 def test_the_debrief_recomputes_every_rationale_by_replay(tmp_path: Path) -> None:
-    real = load_scenario("geneva-2022")
+    real = bundled("geneva-2022")
     for difficulty in Difficulty:
         seats = {a.id: Seat(SeatKind.AI, difficulty) for a in real.scenario.playable}
         first = next(iter(seats))
@@ -93,7 +93,7 @@ def test_an_old_save_with_rationales_loads_and_keeps_them(
 def test_a_resumed_terminal_game_reveals_the_rationales_of_before_the_save(
     tmp_path: Path,
 ) -> None:
-    real = load_scenario("geneva-2022")
+    real = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.AI) for a in real.scenario.playable}
     seats[real.scenario.playable[0].id] = Seat(SeatKind.HUMAN)
     session = Session(real, 5, seats, autosave=False)

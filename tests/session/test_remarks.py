@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from game.engine import Statement
-from game.scenario import load_scenario
 from game.session import store
 from game.session.errors import SaveError
 from game.session.seats import SeatKind
 from game.session.session import Session, Turn
 from game.text.terminal import TextGame
+from tests.scenarios import bundled
 from tests.session.conftest import AI, HUMAN, FakeLoaded, new_session, resolver, seats_for
 
 
@@ -72,7 +72,7 @@ def test_remarks_of_the_wrong_length_are_damage(loaded: FakeLoaded, tmp_path: Pa
 
 
 def test_the_terminal_prints_remarks_during_play_and_rationales_only_at_the_end() -> None:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: AI for a in loaded.scenario.playable}
     seats[loaded.scenario.playable[0].id] = HUMAN
     session = Session(loaded, 5, seats, autosave=False)
@@ -95,7 +95,7 @@ def test_the_terminal_prints_remarks_during_play_and_rationales_only_at_the_end(
 
 
 def test_the_terminal_prints_a_remark_with_its_move_not_after_what_followed() -> None:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: AI for a in loaded.scenario.playable}
     seats[loaded.scenario.playable[0].id] = HUMAN
     session = Session(loaded, 3, seats, autosave=False)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario import load_scenario
 from game.session import Difficulty, Seat, SeatKind, Session, load, save
 from game.session.agents import derive_seed, make_agent
+from tests.scenarios import bundled
 
 
 def _seats(loaded: object, difficulty: Difficulty) -> dict[str, Seat]:
@@ -22,7 +22,7 @@ def test_a_loaded_ai_game_continues_as_the_straight_game(
 ) -> None:
     """Play N moves, save, load, play on: the same digest and rationales as straight through,
     at every difficulty and at several points of the game (each needs fresh AI agents)."""
-    real = load_scenario("geneva-2022")
+    real = bundled("geneva-2022")
     seats = _seats(real, difficulty)
     straight = Session(real, 5, seats, autosave=False)  # type: ignore[arg-type]
     straight.run_until_human()
@@ -41,7 +41,7 @@ def test_a_loaded_ai_game_continues_as_the_straight_game(
 
 def test_an_ai_seat_is_seeded_without_the_ply() -> None:
     """The agent's seed depends on the game's seed and the actor only, never on the move."""
-    scenario = load_scenario("geneva-2022").scenario
+    scenario = bundled("geneva-2022").scenario
     actor = scenario.playable[0].id
     agent = make_agent(scenario, actor, Seat(SeatKind.AI), 9)
     assert agent.seed == derive_seed(9, actor)  # type: ignore[attr-defined]

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from game import engine
 from game.engine import EndGame
-from game.scenario import load_scenario
 from game.session import Seat, SeatKind, Session
 from game.session.autosaves import LATEST_NAME
 from game.session.saved_games import saved_games
+from tests.scenarios import bundled
 
 
 def _game(seed: int, *, finish: bool) -> Session:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.HUMAN) for a in loaded.scenario.playable}
     session = Session(loaded, seed, seats, autosave=True)
     session.submit(engine.Pass(session.to_move or ""))

@@ -15,6 +15,7 @@ from game.engine import Pass
 from game.errors import UserError
 from game.session import SaveError, Seat, SeatKind, Session, autosaves, load, read_save, save
 from game.session import savefile as savefile_module
+from tests.scenarios import bundled
 from tests.session.conftest import AI, FakeLoaded, new_session, resolver, seats_for
 
 
@@ -97,9 +98,8 @@ def test_seats_can_be_replaced_on_load(saved: Path, loaded: FakeLoaded) -> None:
 
 
 def test_the_bundled_scenario_round_trips_through_the_real_loader(tmp_path: Path) -> None:
-    from game.scenario import load_scenario
 
-    real = load_scenario("geneva-2022")
+    real = bundled("geneva-2022")
     session = Session(real, 3, seats_for(real, AI, AI), autosave=False)  # type: ignore[arg-type]
     session.run_until_human()
     save(session, tmp_path / "g.json")

@@ -13,16 +13,16 @@ import pytest
 
 from game import engine
 from game.engine import EventKind
-from game.scenario import load_scenario
 from game.session.agents import make_agent
 from game.session.seats import Seat, SeatKind
+from tests.scenarios import bundled
 
 GAMES = 1000
 
 
 def _anachronisms(seeds: range) -> tuple[int, list[str]]:
     """(events drawn, the anachronisms among them) in the all-AI games of ``seeds``."""
-    scenario = load_scenario("geneva-2022").scenario
+    scenario = bundled("geneva-2022").scenario
     cards = {c.id: c for c in scenario.events}
     drawn, wrong = 0, []
     for seed in seeds:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from game.engine import Propose
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.text.terminal import TextGame
+from tests.scenarios import bundled
 
 HUMAN, AI = Seat(SeatKind.HUMAN), Seat(SeatKind.AI)
 
@@ -23,7 +23,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _play(script: str, seed: int = 7) -> tuple[Session, list[str]]:
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: AI for a in loaded.scenario.playable}
     seats["us"] = HUMAN
     session = Session(loaded, seed, seats, autosave=False)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pygame
 
-from game.scenario import load_scenario
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -15,6 +14,7 @@ from game.ui.kit.context import Context
 from game.ui.kit.pilot import Pilot
 from game.ui.kit.scene import Scene
 from game.ui.screens.common import GameSetup, prose
+from tests.scenarios import bundled
 from tests.ui.conftest import assert_golden as kit_assert_golden
 from tests.ui.conftest import home, make_pilot
 
@@ -28,7 +28,7 @@ SEED = 7
 
 def new_setup(seats: dict[str, Seat], pins: dict[str, str] | None = None) -> GameSetup:
     """A fresh game of the bundled scenario with these seats (AI for those not named) and PINs."""
-    loaded = load_scenario(SCENARIO)
+    loaded = bundled(SCENARIO)
     full = {a.id: seats.get(a.id, Seat(SeatKind.AI)) for a in loaded.scenario.playable}
     session = Session(loaded, SEED, full, autosave=True)
     session.pins = {actor: PinHash.make(pin) for actor, pin in (pins or {}).items()}

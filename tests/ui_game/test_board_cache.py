@@ -5,16 +5,16 @@ from __future__ import annotations
 import pygame
 
 from game import engine
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.theme import load_theme
 from game.ui.screens.table.board import BoardView
+from tests.scenarios import bundled
 
 
 def test_a_board_kept_across_moves_paints_what_a_fresh_one_paints() -> None:
     pygame.font.init()
-    loaded = load_scenario("geneva-2022")
+    loaded = bundled("geneva-2022")
     seats = {a.id: Seat(SeatKind.AI) for a in loaded.scenario.playable}
     session = Session(loaded, 7, seats, autosave=False)
     theme = load_theme()

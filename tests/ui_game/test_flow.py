@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import engine
-from game.scenario import load_scenario
 from game.session.seats import SeatKind
 from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
@@ -16,6 +15,7 @@ from game.ui.screens.seats import SeatsScene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.scene import TableScene
 from game.ui.screens.title import GameTitle
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
@@ -34,7 +34,7 @@ def _to_table(pilot: Pilot) -> TableScene:
 
 
 def test_one_human_against_two_ai_plays_to_the_debrief(make_pilot: MakePilot, home: Path) -> None:
-    loaded = load_scenario(SCENARIO)
+    loaded = bundled(SCENARIO)
     pilot = make_pilot(title_factory(loaded, None, 11), ai_pace="fast")
     assert isinstance(pilot.scene, GameTitle)
     table = _to_table(pilot)
@@ -111,7 +111,7 @@ def test_a_broken_user_scenario_shows_its_errors_in_the_picker(
 
 
 def test_continue_resumes_the_autosaved_game(make_pilot: MakePilot, home: Path) -> None:
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 5), ai_pace="fast")
     assert not pilot.widget("title.continue").enabled  # no autosave yet
     table = _to_table(pilot)
     moves = len(table.setup.session.log)
@@ -173,7 +173,7 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     from game.ui.kit.dialog import Dialog
     from game.ui.screens.loadgame import LoadScene
 
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 5), ai_pace="fast")
     _to_table(pilot)
     pilot.press("escape")
     pilot.click("leave.yes")
@@ -189,7 +189,7 @@ def test_load_opens_a_save_and_explains_a_broken_one(make_pilot: MakePilot, home
     own = [p for p in scene.files if p.parent.name == "autosave"]
     assert len(own) == 1
     game = scene.list.items[scene.files.index(own[0])]
-    title = load_scenario(SCENARIO).scenario.title
+    title = bundled(SCENARIO).scenario.title
     assert game.startswith(f"{title}   ·   round 1 of ")
     assert "   ·   in progress   ·   played 20" in game
     assert "autosave:" not in " ".join(scene.list.items)
@@ -214,7 +214,7 @@ def test_seats_push_over_the_picker_and_the_game_takes_both_places(
 ) -> None:
     """The picker pushes the seats and they pop back to it (the same picker, its choice
     kept); once a game starts, the title is right below it, not the picker."""
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 5), ai_pace="fast")
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 5), ai_pace="fast")
     pilot.click("title.new")
     picker = pilot.scene
     assert isinstance(picker, PickerScene)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.pilot import Pilot
 from game.ui.main import title_factory
@@ -18,6 +17,7 @@ from game.ui.screens.handover import HandoverScene
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.scene import TableScene
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, assert_golden, new_setup, play_until
 
@@ -25,7 +25,7 @@ VARIANTS = [("1280x720", {}), ("scale2", {"ui_scale": 2.0})]
 
 
 def _title(pilot_maker: MakePilot, settings: dict[str, object]) -> Pilot:
-    return pilot_maker(title_factory(load_scenario(SCENARIO), None, 7), **settings)
+    return pilot_maker(title_factory(bundled(SCENARIO), None, 7), **settings)
 
 
 def _game(

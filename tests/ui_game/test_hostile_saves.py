@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from game import paths
-from game.scenario import load_scenario
 from game.session import autosaves
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -25,13 +24,14 @@ from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.title import GameTitle
 from tests.hostile_saves import BREAKS
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, shown_text
 
 
 def _autosaved_game(home: Path) -> Path:
     """A game a few moves in, autosaved as the window would (the file Continue opens)."""
-    loaded = load_scenario(SCENARIO)
+    loaded = bundled(SCENARIO)
     seats = {a.id: Seat(SeatKind.AI) for a in loaded.scenario.playable}
     seats["us"] = Seat(SeatKind.HUMAN)
     session = Session(loaded, 3, seats, autosave=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from game.scenario import load_scenario
 from game.session import autosaves
 from game.session.seats import Seat, SeatKind
 from game.ui.screens.flow import continue_scene
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.table.scene import TableScene
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, new_setup, shown_text
 
@@ -45,7 +45,7 @@ def test_a_continued_hot_seat_game_checks_the_saved_pins(make_pilot: MakePilot, 
 def test_the_seats_screen_saves_the_pins_hashed_from_the_first_autosave(
     make_pilot: MakePilot, home: Path
 ) -> None:
-    loaded = load_scenario(SCENARIO)
+    loaded = bundled(SCENARIO)
     seats = {a: Seat(SeatKind.HUMAN) for a in PINS}
     pilot = make_pilot(lambda ctx: SeatsScene(ctx, loaded, seats=seats, seed=5))
     scene = pilot.scene

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.scenario import load_scenario
 from game.session.lockout import FIRST_DELAY, FREE_TRIES
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
@@ -23,6 +22,7 @@ from game.ui.screens.handover import HandoverScene
 from game.ui.screens.panel import PinGate
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.table.scene import TableScene
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, new_setup, play_until, shown_text
 
@@ -149,7 +149,7 @@ def test_a_console_pin_for_a_new_game_never_touches_the_game_before_it(
     old.session.submit(old.session.legal_actions()[0])  # a move: the autosave is written
     saved_before = old.session.autosave_file.read_bytes()
 
-    seats = SeatsScene(pilot.app.ctx, load_scenario(SCENARIO), seed=5)
+    seats = SeatsScene(pilot.app.ctx, bundled(SCENARIO), seed=5)
     seats.fpin.text = PIN
     assert isinstance(seats.begin(), Replace)
 

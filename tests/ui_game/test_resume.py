@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import game.ui
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.session.store import load
@@ -24,6 +23,7 @@ from game.ui.screens.classroom import classroom_of
 from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.table.scene import TableScene
 from game.ui.screens.title import GameTitle
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, SEED, shown_text
 
@@ -53,7 +53,7 @@ def window_factory(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Factory]:
 
 def _saved(path: Path, seats: dict[str, Seat], *, to_the_end: bool = False) -> Session:
     """A game of the bundled scenario with some moves made, saved to ``path`` and loaded back."""
-    loaded = load_scenario(SCENARIO)
+    loaded = bundled(SCENARIO)
     full = {a.id: seats.get(a.id, Seat(SeatKind.AI)) for a in loaded.scenario.playable}
     session = Session(loaded, SEED, full, autosave=False)
     for _ in range(400 if to_the_end else 3):
@@ -86,7 +86,7 @@ def test_the_window_opens_on_the_resumed_game_and_leaving_shows_the_title(
     title = pilot.scene
     assert isinstance(title, GameTitle)  # the title was under the game, not an empty window
     assert pilot.running
-    assert load_scenario(SCENARIO).scenario.title in shown_text(title)
+    assert bundled(SCENARIO).scenario.title in shown_text(title)
     assert pilot.widget("title.continue").enabled  # leaving autosaved the resumed game
     assert pilot.app.crashes == []
 
@@ -106,7 +106,7 @@ def test_a_finished_save_opens_on_its_debrief(
 def test_without_resume_the_window_opens_on_the_title(
     make_pilot: MakePilot, home: Path, window_factory: Callable[..., Factory]
 ) -> None:
-    pilot = make_pilot(window_factory(loaded=load_scenario(SCENARIO)))
+    pilot = make_pilot(window_factory(loaded=bundled(SCENARIO)))
     pilot.advance(3)
     assert isinstance(pilot.scene, GameTitle)
     assert pilot.app.stack == [pilot.scene]

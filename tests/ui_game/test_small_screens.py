@@ -9,7 +9,6 @@ import pytest
 
 from game import paths
 from game.engine import EndGame
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.ui.kit import desktop
 from game.ui.kit.dialog import Dialog
@@ -20,6 +19,7 @@ from game.ui.screens.common import prose
 from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.panel import PinGate
 from game.ui.screens.picker import PickerScene
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO, new_setup, shown_text
 
@@ -39,7 +39,7 @@ def test_the_facilitator_pin_box_has_no_scrollbar(
 def test_the_console_pin_box_on_the_seats_screen_has_a_label(
     make_pilot: MakePilot, settings: dict[str, object]
 ) -> None:
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 7), **settings)
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 7), **settings)
     pilot.click("title.new")
     pilot.click("picker.choose")
     entry = pilot.widget("seats.facilitator-pin")
@@ -59,7 +59,7 @@ def test_the_picker_shows_the_scenario_folder_without_scrolling_and_opens_it(
 ) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(desktop, "launcher", opened.append)
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 7), **settings)
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 7), **settings)
     pilot.click("title.new")
     assert isinstance(pilot.scene, PickerScene)
     folder = paths.user_scenarios_dir()
@@ -83,7 +83,7 @@ def test_a_folder_the_desktop_cannot_open_is_explained(
         raise FileNotFoundError(2, "No such file or directory", "xdg-open")
 
     monkeypatch.setattr(desktop, "launcher", refuse)
-    pilot = make_pilot(title_factory(load_scenario(SCENARIO), None, 7))
+    pilot = make_pilot(title_factory(bundled(SCENARIO), None, 7))
     pilot.click("title.new")
     pilot.click("picker.open-folder")
     assert isinstance(pilot.scene, Dialog)

@@ -9,12 +9,12 @@ import pygame
 
 from game import engine
 from game.engine import EventKind, GameEvent, Propose
-from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.theme import load_theme
 from game.ui.screens.flow import start_scene
 from game.ui.screens.table.scene import TableScene
 from game.ui.screens.table.transcript import Row, TranscriptView, _row
+from tests.scenarios import bundled
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import new_setup, play_until
 
@@ -23,7 +23,7 @@ LONG = "A long entry that wraps over several lines of the transcript panel. " * 
 
 def _view() -> TranscriptView:
     pygame.font.init()
-    pv = engine.public_view(engine.new_game(load_scenario("geneva-2022").scenario, 7))
+    pv = engine.public_view(engine.new_game(bundled("geneva-2022").scenario, 7))
     view = TranscriptView("transcript", pv)
     view.attach(load_theme())
     view.rect = pygame.Rect(0, 0, 360, 400)

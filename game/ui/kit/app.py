@@ -28,7 +28,13 @@ from game.ui.kit.loop_clock import LoopClock, SystemClock
 from game.ui.kit.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
 from game.ui.kit.stopping import Stopped, signals_stop
-from game.ui.kit.theme import COLOUR_BLIND_PALETTE, DEFAULT_PALETTE, UI_SCALES, load_theme
+from game.ui.kit.theme import (
+    COLOUR_BLIND_PALETTE,
+    DEFAULT_PALETTE,
+    UI_SCALES,
+    forget_fonts,
+    load_theme,
+)
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +154,7 @@ class App:
             self.ctx.sound.close()
         self.running = False
         if quit_pygame:
+            forget_fonts()
             pygame.quit()
 
     @property

@@ -22,6 +22,16 @@ UI_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)
 DEFAULT_PALETTE = "default"
 COLOUR_BLIND_PALETTE = "colour_blind"
 _TEXT_CACHE_SIZE = 4096
+# Fonts by (file, pixel size), shared by every theme of the process: opening a font
+# file costs a few milliseconds and every new window (every test's) needs the same
+# few dozen.  They die with pygame's font module: ``forget_fonts`` before quitting it.
+_FONTS: dict[tuple[str, int], pygame.font.Font] = {}
+
+
+def forget_fonts() -> None:
+    """Drop the shared fonts (call before ``pygame.quit()``, which closes them)."""
+    _FONTS.clear()
+
 
 ColorLike = pygame.Color | str
 
@@ -71,7 +81,7 @@ class Theme:
         self._spacing: dict[str, int] = {k: int(v) for k, v in data["spacing"].items()}
         self._radii: dict[str, int] = {k: int(v) for k, v in data["radii"].items()}
         self._metrics: dict[str, int] = {k: int(v) for k, v in data["metrics"].items()}
-        self._font_cache: dict[tuple[str, int], pygame.font.Font] = {}
+        self._font_cache = _FONTS
         self._text_cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self.scale = 1.0
         self.palette = DEFAULT_PALETTE

@@ -1,7 +1,8 @@
 """The calm backdrop shared by the menu screens: a navy gradient with a faint negotiating table.
 
-Rendered once per window size and theme version, then blitted: drawing it is
-one copy per frame.
+Rendered once per window size and look (palette and scale), then blitted:
+drawing it is one copy per frame.  The renderings are shared by every screen
+and every window of the process (a new game's title screen draws no gradient).
 """
 
 from __future__ import annotations
@@ -21,21 +22,23 @@ def _lerp(a: pygame.Color, b: pygame.Color, t: float) -> tuple[int, int, int]:
     )
 
 
-class Backdrop:
-    """A cached background surface."""
+_RENDERED: dict[tuple[object, ...], pygame.Surface] = {}
+_KEEP = 8  # renderings kept: a few window sizes and looks
 
-    def __init__(self) -> None:
-        self._key: tuple[object, ...] = ()
-        self._surface: pygame.Surface | None = None
+
+class Backdrop:
+    """The background of a menu screen, drawn from the shared renderings."""
 
     def draw(self, surface: pygame.Surface, theme: Theme, table: pygame.Rect | None = None) -> None:
         """Blit the backdrop; ``table`` is where the table motif goes (None: no motif)."""
         size = surface.get_size()
-        key = (size, theme.version, None if table is None else tuple(table))
-        if key != self._key or self._surface is None:
-            self._surface = _render(size, theme, table)
-            self._key = key
-        surface.blit(self._surface, (0, 0))
+        key = (size, theme.palette, theme.scale, None if table is None else tuple(table))
+        rendered = _RENDERED.get(key)
+        if rendered is None:
+            if len(_RENDERED) >= _KEEP:
+                _RENDERED.clear()
+            rendered = _RENDERED[key] = _render(size, theme, table)
+        surface.blit(rendered, (0, 0))
 
 
 def _render(size: tuple[int, int], theme: Theme, table: pygame.Rect | None) -> pygame.Surface:
