@@ -132,6 +132,7 @@ def test_a_late_answer_is_skipped_not_taken_for_the_next_one() -> None:
     assert isinstance(agent._lines, queue.Queue)
 
 
+@pytest.mark.slow  # two tournaments, one of them across worker processes
 def test_tournament_report_is_the_same_for_any_jobs(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["tournament", "geneva-2022", "--agents", f"random,agent:{EXAMPLE}", "--games", "2"]
     assert main([*argv, "--json", "--jobs", "1"]) == 0

@@ -41,7 +41,11 @@ def _mean_score(scenario: Scenario, me: str, kind: str, ai: bool) -> float:
 
 @pytest.mark.parametrize(
     ("scenario", "kind"),
-    [(small_scenario(), "random"), (bundled("geneva-2022").scenario, "reject")],
+    [
+        (small_scenario(), "random"),
+        # Many seeded all-seat Geneva games: a long run, left out of the quick one.
+        pytest.param(bundled("geneva-2022").scenario, "reject", marks=pytest.mark.slow),
+    ],
     ids=["small-vs-random", "geneva-vs-reject"],
 )
 def test_ai_seat_beats_a_random_seat_in_the_same_chair(scenario: Scenario, kind: str) -> None:

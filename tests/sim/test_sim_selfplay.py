@@ -73,6 +73,7 @@ def test_report_has_the_promised_keys_and_consistent_numbers() -> None:
     assert "Outcomes:" in text(report)
 
 
+@pytest.mark.slow  # 480 games, across up to three worker processes
 def test_same_seed_same_report_whatever_the_number_of_processes() -> None:
     scenario = small_scenario()
     seats = seats_of(scenario, RANDOM)
