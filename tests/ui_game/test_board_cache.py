@@ -29,7 +29,7 @@ def test_a_board_kept_across_moves_paints_what_a_fresh_one_paints() -> None:
         fresh.attach(theme)
         kept.set_view(pv)
         fresh.set_view(pv)
-        a, b = kept._render(600), fresh._render(600)
+        a, b = kept.picture(600), fresh.picture(600)
         assert a.get_size() == b.get_size()
         assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
         assert kept.all_text() == fresh.all_text()

@@ -11,6 +11,7 @@ delegations behind a hand-over screen.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -94,6 +95,13 @@ class TableScene(Scene):
         self.bar = ActionBar(self)
         self.room = TableRoom(self.game)
         ctx.autosave = self.game.save
+        if ctx.think_ahead and self.game is setup.local:
+            setup.local.think_ahead()  # the AI decides while the window draws, never in a frame
+        ctx.sound.prepare()  # the cues load now, not in the frame of the first move
+        # What is built by now (the scenario, the fonts, the opening) lasts the whole game:
+        # the garbage collector need not walk it again.  Its full sweeps, 30+ ms, landed
+        # in the frames of moves.
+        gc.freeze()
         self.refresh()
 
     # -- state -------------------------------------------------------------------------
@@ -252,6 +260,9 @@ class TableScene(Scene):
         if isinstance(intent, RestartClock):
             then, self._then = self._then, None
             return then
+        if isinstance(intent, ComputerMove) and applied.thinking:
+            self.pacer.retry()  # the decision is still being taken on the worker thread
+            return None
         if isinstance(intent, ComputerMove | TimeUp):
             if applied.turns:
                 return self.after(applied.turns)
