@@ -33,16 +33,23 @@ class Backdrop:
 
     def draw(self, surface: pygame.Surface, theme: Theme, table: pygame.Rect | None = None) -> None:
         """Blit the backdrop; ``table`` is where the table motif goes (None: no motif)."""
-        size = surface.get_size()
-        # What the picture is made of (a theme object may be garbage and its id reused).
-        colours = tuple(tuple(theme.color(c)) for c in _COLOURS)
-        key = (size, theme.scale, colours, None if table is None else tuple(table))
-        rendered = _RENDERED.get(key)
-        if rendered is None:
-            if len(_RENDERED) >= _KEPT:
-                _RENDERED.pop(next(iter(_RENDERED)))
-            rendered = _RENDERED[key] = _render(size, theme, table)
-        surface.blit(rendered, (0, 0))
+        surface.blit(rendered(surface.get_size(), theme, table), (0, 0))
+
+
+def rendered(
+    size: tuple[int, int], theme: Theme, table: pygame.Rect | None = None
+) -> pygame.Surface:
+    """The backdrop of ``size``, rendered once (the table renders it early, between moves,
+    for the round summaries that open in the frame of a move)."""
+    # What the picture is made of (a theme object may be garbage and its id reused).
+    colours = tuple(tuple(theme.color(c)) for c in _COLOURS)
+    key = (size, theme.scale, colours, None if table is None else tuple(table))
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= _KEPT:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        found = _RENDERED[key] = _render(size, theme, table)
+    return found
 
 
 def _render(size: tuple[int, int], theme: Theme, table: pygame.Rect | None) -> pygame.Surface:
