@@ -34,7 +34,7 @@ class EventKind(enum.StrEnum):
     ROUND_CLOSED = "round-closed"
     TENSION = "tension"  # the tension changed; ``value`` is the new level
     ESCALATION = "escalation"
-    BREACH = "breach"  # a lever carried out broke an agreed term (R25)
+    BREACH = "breach"  # a lever carried out broke an agreed term (R25) or withdrew one (R39)
     CONSENT_BYPASSED = "consent-bypassed"  # agreed without a consenting actor at the table
     RATIFIED = "ratified"  # a term awaiting ratification binds at last (R29)
     AGENDA = "agenda"  # an effect changed a round's agenda (R34)

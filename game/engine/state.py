@@ -72,6 +72,7 @@ class CommitmentStatus(enum.StrEnum):
     KEPT = "kept"
     BROKEN = "broken"
     LAPSED = "lapsed"  # a threat whose terms were met: it became a promise
+    WITHDRAWN = "withdrawn"  # a provisional agreement undone by a lever that breaks it (R39)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +216,14 @@ class StateFields:
         return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in self.ledger)
 
     def broken(self) -> tuple[str, ...]:
-        """Issues on which an agreement was broken (R25), in the order of the breaches."""
+        """Issues on which an agreement was broken (R25), in the order of the breaches.
+
+        A provisional agreement withdrawn (R39) never bound anyone: it is not here.
+        """
         return tuple(
             issue
             for c in self.ledger
-            if c.kind is CommitmentKind.AGREEMENT
+            if c.kind is CommitmentKind.AGREEMENT and c.status is CommitmentStatus.BROKEN
             for issue, _ in c.unless
         )
 

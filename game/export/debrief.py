@@ -14,7 +14,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, CommitmentKind, GameEvent, GameState, Score, Statement, words
+from game.engine import (
+    Bookmark,
+    CommitmentKind,
+    CommitmentStatus,
+    GameEvent,
+    GameState,
+    Score,
+    Statement,
+    words,
+)
 from game.engine.model import Actor, Preferences, Scenario
 from game.engine.queries import pressures_when_made
 from game.export.model import (
@@ -318,8 +327,9 @@ def _ledger(state: GameState) -> tuple[LedgerLine, ...]:
     for c in state.ledger:
         lever = words.lever_name(scenario, c.lever)
         unless = words.terms_words(scenario, c.unless)
-        if c.kind is CommitmentKind.AGREEMENT:  # R25: who broke what, and how
-            lever, unless = f"{lever}, breaking {unless}", ""
+        if c.kind is CommitmentKind.AGREEMENT:  # who broke (R25) or withdrew (R39) what, how
+            verb = "withdrawing" if c.status is CommitmentStatus.WITHDRAWN else "breaking"
+            lever, unless = f"{lever}, {verb} {unless}", ""
         out.append(
             LedgerLine(
                 number=c.number,

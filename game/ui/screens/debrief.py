@@ -44,6 +44,7 @@ _LEDGER_COLOUR = {
     CommitmentStatus.BROKEN: "danger",
     CommitmentStatus.PENDING: "warning",
     CommitmentStatus.LAPSED: "text_dim",
+    CommitmentStatus.WITHDRAWN: "warning",
 }
 
 
@@ -153,8 +154,9 @@ def _ledger(doc: Document, pv: PublicView) -> None:
     for c in pv.ledger:
         terms = words.terms_words(pv, c.unless)
         unless = f" unless {terms}" if c.unless else ""
-        if c.kind is CommitmentKind.AGREEMENT:  # a breach (R25): the terms it voided
-            unless = f", breaking {terms}"
+        if c.kind is CommitmentKind.AGREEMENT:  # a breach (R25) or a withdrawal (R39)
+            verb = "withdrawing" if c.status is CommitmentStatus.WITHDRAWN else "breaking"
+            unless = f", {verb} {terms}"
         who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
         text = f"#{c.number} {who}: {words.lever_name(pv, c.lever)}{unless} — {c.status}"
         doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
