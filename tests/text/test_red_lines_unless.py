@@ -27,9 +27,7 @@ INSPECTIONS_BIND = ("blue propose verification=inspections", "red accept 1")
 def test_the_board_lists_public_red_lines_firm_conditional_and_lifted() -> None:
     before = board(engine.public_view(_after()))
     assert "  × Blue on border = massed" in before
-    assert (
-        "  × Blue on sanctions = suspended, unless Verification: Inspections agreed" in before
-    )
+    assert "  × Blue on sanctions = suspended, unless Verification: Inspections agreed" in before
     after = board(engine.public_view(_after(*INSPECTIONS_BIND)))
     assert "    Blue on sanctions = suspended: LIFTED by what binds" in after
     assert not any("× Blue on sanctions" in line for line in after)
