@@ -186,6 +186,10 @@ class Session:
     @property
     def undo_refusal(self) -> str | None:
         """Why ``undo`` would be refused now, or None when it would work."""
+        # A finished game has revealed every briefing and rationale (the debrief, the
+        # laptops' ``over``): taking a move back would replay a game whose secrets are out.
+        if engine.is_over(self._state):
+            return "the game is over"
         last = self._last_delegation_move()
         if last is None:
             return "nothing to undo: no delegation has made a move yet"
