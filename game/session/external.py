@@ -158,7 +158,7 @@ class ProcessAgent:
         if line is None:
             why = self._dead or f"no answer within {self.timeout:g} s"
             return self._pass(why)
-        answer = read_answer(line, self.actor, legal)
+        answer = read_answer(line, self.actor, legal, view.table)
         if answer.action is None:
             return self._pass(answer.problem)
         chose = engine.format_action(answer.action)
@@ -214,7 +214,7 @@ class InProcessAgent:
             self._player = self._make(make_start(view, self.seed))
         assert self._player is not None
         frame = decide_frame(view, legal, self._reader.since(view.table))
-        answer = read_answer(encode(self._player.decide(frame)), self.actor, legal)
+        answer = read_answer(encode(self._player.decide(frame)), self.actor, legal, view.table)
         if answer.action is None:
             why = answer.problem
             return Decision(engine.Pass(self.actor), f"passed: {why}", f"[agent passes: {why}]")
