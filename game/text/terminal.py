@@ -111,6 +111,13 @@ class TextGame:
     # --- the game -------------------------------------------------------------
 
     def run(self) -> int:
+        try:
+            return self._play()
+        finally:
+            # However it ends (over, quit, an error): no agent program is left running.
+            self.session.close()
+
+    def _play(self) -> int:
         s = self.session
         pv = engine.public_view(s.state)
         seats = ", ".join(f"{table.names(pv)[a]} {seat}" for a, seat in s.seats.items())
