@@ -86,3 +86,16 @@ def test_humanize_turns_known_terms_into_labels_and_leaves_the_rest() -> None:
     assert words.humanize(scenario, text) == (
         f"offered {option.label} and unknown=thing, then {issue.id}=nope"
     )
+
+
+def test_humanize_reads_ids_with_underscores() -> None:
+    """Scenario ids may hold ``_`` as well as ``-`` (``[a-z][a-z0-9_-]*``)."""
+    import dataclasses
+
+    scenario = small_scenario()
+    issue = scenario.issues[0]
+    option = dataclasses.replace(issue.options[0], id="no_change_2")
+    renamed = dataclasses.replace(issue, id="sea_border", options=(option, *issue.options[1:]))
+    scenario = dataclasses.replace(scenario, issues=(renamed, *scenario.issues[1:]))
+    text = "offered sea_border=no_change_2, not sea_border=other_thing"
+    assert words.humanize(scenario, text) == (f"offered {option.label}, not sea_border=other_thing")
