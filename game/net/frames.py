@@ -132,12 +132,13 @@ def _turn(turn: Turn) -> dict[str, Any]:
 def your_move(session: Session, actor: str, seconds: float | None) -> str:
     """The legal actions of the delegation to move, with the red lines each would cross."""
     scenario = session.scenario
+    # What already binds counts too: a red line whose ``unless`` it meets is lifted (R27),
+    # as the board and the terminal's menu judge it.
+    agreed = dict(session.state.binding)
     legal = []
     for action in session.legal_actions(actor):
-        crosses = [
-            {"actor": b.actor, "issue": b.issue, "own": b.own}
-            for b in engine.explain_red_lines(scenario, _terms(session, action), actor)
-        ]
+        breaches = engine.explain_red_lines(scenario, _terms(session, action), actor, agreed=agreed)
+        crosses = [{"actor": b.actor, "issue": b.issue, "own": b.own} for b in breaches]
         legal.append({"action": engine.format_action(action), "crosses": crosses})
     return dump({"type": "your-move", "seat": actor, "legal": legal, "seconds": seconds})
 

@@ -123,7 +123,8 @@ def red_line_marks(scenario: Scenario, pv: PublicView, action: Action, actor: st
     terms = _terms_of(pv, action)
     if not terms:
         return ""
-    breaches = engine.explain_red_lines(scenario, terms, actor)
+    # What already binds counts too: a red line whose ``unless`` it meets is lifted (R27).
+    breaches = engine.explain_red_lines(scenario, terms, actor, agreed=dict(pv.binding))
     return crossing_marks(pv, [(b.actor, b.issue, b.own) for b in breaches])
 
 
