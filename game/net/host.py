@@ -13,6 +13,7 @@ in ``over``.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -24,13 +25,12 @@ from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
 from game.session.errors import SessionError
 from game.session.facilitator import Facilitation
 from game.session.local import LocalGame
+from game.session.lockout import PinAnswer, PinLockout
+from game.session.pins import PinHash
 from game.session.records import LogEntry, Turn
 from game.session.session import Session
 
 log = logging.getLogger("game.net")
-
-MAX_PIN_TRIES = 5  # wrong PINs for one seat from one address before it is locked out
-LOCKOUT_SECONDS = 60.0
 
 
 class Transport(Protocol):
@@ -58,7 +58,25 @@ class Gone:
     conn: int
 
 
-NetEvent = Connected | Received | Gone
+@dataclass(frozen=True, slots=True)
+class PinChecked:
+    """The answer of a ``PinChecker``: whether the PIN ``conn`` joined with is right."""
+
+    conn: int
+    ok: bool
+
+
+NetEvent = Connected | Received | Gone | PinChecked
+
+
+class PinChecker(Protocol):
+    """Checks a PIN (a slow hash, on purpose) and hands ``PinChecked`` to ``Host.handle``.
+
+    The hosted game checks on a thread of its own, so a join never stalls the host's
+    loop (or its window) for the tenth of a second a check takes.
+    """
+
+    def check(self, conn: int, pin: PinHash, attempt: str) -> None: ...
 
 
 @dataclass(slots=True)
@@ -66,12 +84,17 @@ class _Client:
     peer: str
     seat: str | None = None
     joined: bool = False
+    checking: bool = False  # its join waits for a PIN check
 
 
-@dataclass(slots=True)
-class _Lockout:
-    failures: int = 0
-    until: float = 0.0
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A join with a PIN, waiting for its check: one check at a time per address and seat,
+    so the lockout counts every try in order however many connections send them."""
+
+    conn: int
+    join: Join
+    key: tuple[str, str]  # (address, seat): whose misses it counts
 
 
 class Host:
@@ -84,6 +107,7 @@ class Host:
         transport: Transport,
         *,
         turn_seconds: float | None = None,
+        pin_checker: PinChecker | None = None,
     ) -> None:
         self.session = session
         self.remote = frozenset(remote)
@@ -99,7 +123,13 @@ class Host:
         self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
         self._clients: dict[int, _Client] = {}
         self._seat_conn: dict[str, int] = {}
-        self._lockouts: dict[tuple[str, str], _Lockout] = {}
+        # Wrong PINs: the rule of every PIN prompt of the game (a few free tries, then a
+        # doubling wait), kept per address and seat, on the time ``handle`` is given.
+        self._lockouts: dict[tuple[str, str], PinLockout] = {}
+        self._now = 0.0
+        self._pin_checker = pin_checker
+        self._checking: dict[tuple[str, str], _Claim] = {}  # the check under way, per key
+        self._waiting: dict[tuple[str, str], deque[_Claim]] = {}  # the joins after it
         self._over_sent = False
 
     # --- reading ----------------------------------------------------------------
@@ -121,7 +151,10 @@ class Host:
     # --- what the network brings -------------------------------------------------
 
     def handle(self, event: NetEvent, now: float) -> None:
-        if isinstance(event, Connected):
+        self._now = now
+        if isinstance(event, PinChecked):
+            self._pin_checked(event.conn, event.ok, now)
+        elif isinstance(event, Connected):
             self._clients[event.conn] = _Client(event.peer)
             log.info("connection %d from %s", event.conn, event.peer)
         elif isinstance(event, Gone):
@@ -158,18 +191,110 @@ class Host:
             self.transport.close(conn, reason)
         self._clients.clear()
         self._seat_conn.clear()
+        self._waiting.clear()
 
     # --- joining ------------------------------------------------------------------
 
     def _join(self, conn: int, client: _Client, join: Join, now: float) -> None:
-        if client.joined:
+        if client.joined or client.checking:
             self._error(conn, "already-joined", "this connection has joined already")
             return
-        if join.seat is None:
+        seat = join.seat
+        if seat is None:
             client.joined = True
             log.info("connection %d watches as a spectator", conn)
-        elif not self._seat_for(conn, client, join, now):
+            self._welcome(conn, client, now)
             return
+        if seat not in self.remote:
+            remote = ", ".join(sorted(self.remote)) or "none"
+            self._error(conn, "unknown-seat", f"{seat[:40]!r} is not a remote seat ({remote})")
+            return
+        if seat not in self.session.pins:
+            self._take_seat(conn, client, seat, now)
+            return
+        claim = _Claim(conn, join, (client.peer, seat))
+        client.checking = True
+        self._waiting.setdefault(claim.key, deque()).append(claim)
+        self._next_claim(claim.key, now)
+
+    # --- PINs: checked one try at a time per address and seat, never on this thread ----
+
+    def _next_claim(self, key: tuple[str, str], now: float) -> None:
+        """Judge the joins waiting for ``key`` until one needs its PIN hashed."""
+        waiting = self._waiting.get(key)
+        while waiting and key not in self._checking:
+            claim = waiting.popleft()
+            client = self._clients.get(claim.conn)
+            if client is None:
+                continue  # it left while it waited
+            lockout = self._lockout(key)
+            pin = self.session.pins.get(key[1])
+            if lockout.wait() > 0:  # refused without even looking at the PIN
+                self._answer_pin(claim, lockout.attempt("", bool), now)
+            elif pin is None:  # the seat lost its PIN while the join waited
+                self._answer_pin(claim, lockout.settle(True), now)
+            elif claim.join.pin is None:
+                self._answer_pin(claim, lockout.settle(False), now)  # no PIN is a wrong one
+            elif self._pin_checker is None:  # no thread to check on (the host's tests)
+                self._answer_pin(claim, lockout.settle(pin.check(claim.join.pin)), now)
+            else:  # its answer comes back through ``handle`` as ``PinChecked``
+                self._checking[key] = claim
+                self._pin_checker.check(claim.conn, pin, claim.join.pin)
+        if not waiting:
+            self._waiting.pop(key, None)
+
+    def _pin_checked(self, conn: int, ok: bool, now: float) -> None:
+        """A check came back: count it (even if its connection has gone: a miss is a
+        miss), answer it, then go on with the joins waiting behind it."""
+        claim = next((c for c in self._checking.values() if c.conn == conn), None)
+        if claim is None:
+            return
+        del self._checking[claim.key]
+        self._answer_pin(claim, self._lockout(claim.key).settle(ok), now)
+        self._next_claim(claim.key, now)
+
+    def _answer_pin(self, claim: _Claim, answer: PinAnswer, now: float) -> None:
+        seat = claim.key[1]
+        if answer.ok:
+            self._lockouts.pop(claim.key, None)
+        elif answer.checked:
+            log.warning("wrong PIN for %s from %s", seat, claim.key[0])
+        client = self._clients.get(claim.conn)
+        if client is None:
+            return
+        client.checking = False
+        wrong = f"wrong PIN for {seat!r}"
+        if answer.ok:
+            self._take_seat(claim.conn, client, seat, now)
+        elif answer.wait > 0:
+            self._fatal(claim.conn, "locked-out", answer.message(f"{wrong}."))
+        else:
+            self._error(claim.conn, "wrong-pin", wrong)
+
+    def _lockout(self, key: tuple[str, str]) -> PinLockout:
+        lockout = self._lockouts.get(key)
+        if lockout is None:
+            lockout = self._lockouts[key] = PinLockout(now=lambda: self._now)
+        return lockout
+
+    # --- seated -------------------------------------------------------------------------
+
+    def _take_seat(self, conn: int, client: _Client, seat: str, now: float) -> None:
+        """Give ``conn`` the seat (its PIN, if any, was right), or say why not."""
+        holder = self._seat_conn.get(seat)
+        if holder is not None:
+            if seat not in self.session.pins:
+                # Without a PIN nobody can prove the seat is theirs: first come keeps it.
+                self._fatal(conn, "seat-taken", f"{seat!r} is taken by another laptop")
+                return
+            # The PIN proves it: a laptop coming back (its old connection not yet timed out).
+            self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
+        client.seat, client.joined = seat, True
+        self._seat_conn[seat] = conn
+        log.info("connection %d takes the seat %s", conn, seat)
+        self._welcome(conn, client, now)
+
+    def _welcome(self, conn: int, client: _Client, now: float) -> None:
         s = self.session
         pv = engine.public_view(s.state)
         record = LocalGame(s)  # reads the record (the moves with their events) for the welcome
@@ -182,44 +307,6 @@ class Host:
         if self.session.is_over:
             self.transport.send(conn, frames.over(self.session))
         self._roster()
-
-    def _seat_for(self, conn: int, client: _Client, join: Join, now: float) -> bool:
-        """Give ``conn`` the seat it asks for, or answer why not; True when seated."""
-        seat = join.seat
-        assert seat is not None
-        if seat not in self.remote:
-            remote = ", ".join(sorted(self.remote)) or "none"
-            self._error(conn, "unknown-seat", f"{seat[:40]!r} is not a remote seat ({remote})")
-            return False
-        key = (client.peer, seat)
-        lock = self._lockouts.get(key)
-        if lock is not None and lock.until > now:
-            self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}: try again later")
-            return False
-        pin = self.session.pins.get(seat)
-        if pin is not None and (join.pin is None or not pin.check(join.pin)):
-            lock = self._lockouts.setdefault(key, _Lockout())
-            lock.failures += 1
-            log.warning("wrong PIN for %s from %s (%d)", seat, client.peer, lock.failures)
-            if lock.failures >= MAX_PIN_TRIES:
-                lock.failures, lock.until = 0, now + LOCKOUT_SECONDS
-                self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}")
-            else:
-                self._error(conn, "wrong-pin", f"wrong PIN for {seat!r}")
-            return False
-        self._lockouts.pop(key, None)
-        holder = self._seat_conn.get(seat)
-        if holder is not None:
-            if pin is None:
-                # Without a PIN nobody can prove the seat is theirs: first come keeps it.
-                self._fatal(conn, "seat-taken", f"{seat!r} is taken by another laptop")
-                return False
-            # The PIN proves it: a laptop coming back (its old connection not yet timed out).
-            self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
-        client.seat, client.joined = seat, True
-        self._seat_conn[seat] = conn
-        log.info("connection %d takes the seat %s", conn, seat)
-        return True
 
     def _gone(self, conn: int) -> None:
         client = self._clients.pop(conn, None)

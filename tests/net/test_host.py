@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
 from game.engine.actions import Timeout
-from game.net.host import LOCKOUT_SECONDS, MAX_PIN_TRIES, Connected, Gone, Host, Received
+from game.net.host import Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
+from game.session.lockout import FIRST_DELAY, FREE_TRIES, LONGEST_DELAY
 from tests.net.helpers import REMOTE, FakeTransport, session
 
 
@@ -115,20 +117,101 @@ def test_with_its_pin_a_laptop_takes_its_seat_back_from_a_stale_connection() -> 
 
 
 def test_a_wrong_pin_is_refused_then_locked_out_after_a_few_tries() -> None:
+    """The rule of every PIN prompt (``session.lockout``): a few free tries, then each miss
+    locks that seat for that address, 5 s, then twice as long each time, up to 5 min."""
     host, net = make_host(us="1234")
-    for conn in range(1, MAX_PIN_TRIES):
+    for conn in range(1, FREE_TRIES):
         join(host, conn, "us", "0000")
         assert net.last(conn)["code"] == "wrong-pin"
         assert conn not in net.closed
     join(host, 99, "us", "0000")
     assert net.last(99)["code"] == "locked-out"
+    assert f"wait {FIRST_DELAY:.0f} s" in net.last(99)["message"]
     assert 99 in net.closed
-    # Locked out even with the right PIN, until the lockout ends.
+    # Locked out even with the right PIN, until the wait is over.
     join(host, 100, "us", "1234")
     assert net.last(100)["code"] == "locked-out"
-    host.handle(Connected(101, "10.0.0.9"), LOCKOUT_SECONDS + 1)
-    host.handle(Received(101, Join("us", "1234")), LOCKOUT_SECONDS + 1)
+    # Another address is not locked out of the seat.
+    join(host, 101, "us", "1234", peer="10.0.0.10")
     assert net.frames(101)[0]["type"] == "welcome"
+    # The next miss after the wait doubles it.
+    at = FIRST_DELAY + 0.5
+    host.handle(Connected(102, "10.0.0.9"), at)
+    host.handle(Received(102, Join("us", "0000")), at)
+    assert f"wait {2 * FIRST_DELAY:.0f} s" in net.last(102)["message"]
+    at += 2 * FIRST_DELAY + 0.5
+    host.handle(Connected(103, "10.0.0.9"), at)
+    host.handle(Received(103, Join("us", "1234")), at)
+    assert net.frames(103)[0]["type"] == "welcome"
+
+
+def test_guessing_every_four_digit_pin_takes_days_not_minutes() -> None:
+    """A script that reconnects and tries again as soon as the host lets it, for an hour."""
+    host, net = make_host(us="9999")
+    now, checked, conn = 0.0, 0, 0
+    while now < 3600.0:
+        conn += 1
+        host.handle(Connected(conn, "10.0.0.9"), now)
+        host.handle(Received(conn, Join("us", f"{checked:04d}")), now)
+        message = net.last(conn)["message"]
+        checked += message.startswith("wrong PIN")
+        wait = re.search(r"wait (\d+) s", message)
+        now += float(wait.group(1)) if wait else 0.1
+    assert checked <= FREE_TRIES + 3600.0 / LONGEST_DELAY + 8  # about 20 of 10,000 PINs
+
+
+class LaterChecks:
+    """A ``PinChecker`` whose answers come when the test says (as from the host's thread)."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[int, PinHash, str]] = []
+
+    def check(self, conn: int, pin: PinHash, attempt: str) -> None:
+        self.asked.append((conn, pin, attempt))
+
+    def answer(self, host: Host, now: float = 0.0) -> None:
+        conn, pin, attempt = self.asked.pop(0)
+        host.handle(PinChecked(conn, pin.check(attempt)), now)
+
+
+def test_a_pin_is_checked_off_the_hosts_loop_and_the_join_waits_for_the_answer() -> None:
+    """Hashing a PIN takes a tenth of a second on purpose: the host hands it to its checker
+    and goes on; the join is answered when the check comes back (review 13)."""
+    game = session()
+    game.pins["us"] = PinHash.make("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    join(host, 1, "us", "1234")
+    assert net.types(1) == []  # nothing yet: the check is under way
+    assert [(c, a) for c, _, a in checks.asked] == [(1, "1234")]
+    join(host, 2, None)  # the host serves others meanwhile
+    assert net.frames(2)[0]["type"] == "welcome"
+    host.handle(Received(1, Join("us", "1234")), 0.0)
+    assert net.last(1)["code"] == "already-joined"
+    checks.answer(host)
+    assert net.frames(1)[1]["type"] == "welcome"
+    assert "us" in host.connected
+
+
+def test_tries_from_many_connections_are_checked_one_at_a_time_and_all_count() -> None:
+    """Many connections from one address sending wrong PINs at once cannot outrun the
+    lockout: their checks go one after another, and those past the limit are refused
+    without a check.  A connection that leaves before its answer still counts."""
+    game = session()
+    game.pins["us"] = PinHash.make("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    for conn in range(1, 11):
+        join(host, conn, "us", f"{conn:04d}")
+    assert len(checks.asked) == 1
+    host.handle(Gone(1), 0.0)  # leaves before its answer
+    for _ in range(FREE_TRIES):
+        checks.answer(host)
+    assert checks.asked == []  # the rest were refused unseen: locked out
+    codes = [net.last(conn)["code"] for conn in range(2, 11)]
+    assert codes == ["wrong-pin"] * (FREE_TRIES - 2) + ["locked-out"] * (11 - FREE_TRIES)
 
 
 def test_a_missing_pin_is_a_wrong_pin() -> None:
