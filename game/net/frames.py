@@ -77,14 +77,14 @@ def welcome(
     turns: Sequence[Turn],
 ) -> str:
     """Everything a client starts from: the table, the moves so far (no rationales), the
-    table as it opened (its dynamic fields and how many events opened it), its own part."""
+    table as it opened (its dynamic fields and how many events opened it), its own part.
+    Not the seed: with it a laptop could foretell the event draws (it comes in ``over``)."""
     return dump(
         {
             "type": "welcome",
             "protocol": PROTOCOL,
             "role": "seat" if seat is not None else "spectator",
             "seat": seat,
-            "seed": session.seed,
             "seats": dict(kinds),
             "table": encode(pv),
             "private": private_part(session.view(seat)) if seat is not None else None,
@@ -181,6 +181,8 @@ def over(session: Session) -> str:
             },
             "scores": {a: round(s.total, 6) for a, s in engine.scores(state).items()},
             "digest": session.digest(),
+            # The seed decides the event draws still to come: hidden state until the end.
+            "seed": session.seed,
             "turns": len(session.log),
             "rounds": state.round_number,
             "rationales": [

@@ -1,0 +1,28 @@
+"""What the host's frames carry, and what they keep back until the end."""
+
+from __future__ import annotations
+
+from game.net.host import Received
+from game.net.protocol import Act
+from tests.net.test_host import join, make_host
+
+
+def test_the_seed_travels_only_in_over() -> None:
+    """The seed decides the event draws to come: a laptop that had it could foretell them
+    (review 9).  No frame carries it before ``over``; ``over`` does, for the debrief."""
+    host, net = make_host()
+    join(host, 1, "us")
+    join(host, 2, None)
+    game = host.session
+    while not game.is_over:
+        mover = game.to_move
+        assert mover is not None
+        conn = 1 if mover == "us" else 3
+        if conn == 3 and 3 not in host._clients:
+            join(host, 3, "russia")
+        host.handle(Received(conn, Act(f"{mover} pass")), 0.0)
+    for conn in (1, 2, 3):
+        frames = net.frames(conn)
+        over = next(i for i, f in enumerate(frames) if f["type"] == "over")
+        assert all("seed" not in f for f in frames[:over]), conn
+        assert frames[over]["seed"] == game.seed
