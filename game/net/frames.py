@@ -18,7 +18,7 @@ from game.engine import Action, ActorView, PublicView
 from game.net.codec import encode
 from game.net.protocol import PROTOCOL, dump
 from game.session.records import LogEntry, Turn
-from game.session.seats import SeatKind
+from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 
 # The public view's fields fixed for a game (sent once, in ``welcome``); every other field
@@ -60,7 +60,13 @@ PRIVATE = (
 def seat_kinds(session: Session, remote: Iterable[str]) -> dict[str, str]:
     """Who plays each delegation, as the roster shows it (``remote`` for a laptop's seat)."""
     remote = set(remote)
-    return {a: "remote" if a in remote else str(seat) for a, seat in session.seats.items()}
+    return {a: "remote" if a in remote else seat_kind(seat) for a, seat in session.seats.items()}
+
+
+def seat_kind(seat: Seat) -> str:
+    """A seat as every client may see it: ``ai:hard``, but ``agent`` without its program
+    (a path on the host's disk is none of a laptop's business)."""
+    return str(seat.kind) if seat.kind is SeatKind.AGENT else str(seat)
 
 
 def private_part(view: ActorView) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from game.net.host import Received
+from game.net.host import Host, Received
 from game.net.protocol import Act
+from game.session import Seat, SeatKind
+from tests.net.helpers import REMOTE, FakeTransport, session
 from tests.net.test_host import join, make_host
 
 
@@ -26,3 +28,21 @@ def test_the_seed_travels_only_in_over() -> None:
         over = next(i for i, f in enumerate(frames) if f["type"] == "over")
         assert all("seed" not in f for f in frames[:over]), conn
         assert frames[over]["seed"] == game.seed
+
+
+def test_an_agent_seat_is_shown_as_agent_without_the_hosts_path() -> None:
+    """A program's path on the host's disk is none of a laptop's business (review 10)."""
+    game = session()
+    secret = "/home/teacher/secret-bots/nato_bot.py"
+    game.set_seat("nato", Seat(SeatKind.AGENT, path=secret))
+    net = FakeTransport()
+    host = Host(game, REMOTE, net)
+    join(host, 1, "us")
+    join(host, 2, None)
+    for conn in (1, 2):
+        assert secret not in "".join(net.sent[conn])
+        frames = net.frames(conn)
+        assert frames[0]["seats"]["nato"] == "agent"
+        roster = [f for f in frames if f["type"] == "roster"][-1]
+        assert roster["seats"]["nato"]["kind"] == "agent"
+    assert host.kinds["nato"] == "agent"
