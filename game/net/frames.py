@@ -191,9 +191,11 @@ def over(session: Session) -> str:
             "seed": session.seed,
             "turns": len(session.log),
             "rounds": state.round_number,
+            # A resumed game's log has none before the save (saves leave them out): the
+            # revealed log recomputes them, as the local debrief does.
             "rationales": [
                 {"number": n, "actor": e.action.actor, "by": str(e.by), "rationale": e.rationale}
-                for n, e in enumerate(session.log, 1)
+                for n, e in enumerate(session.revealed_log(), 1)
                 if e.by is not SeatKind.HUMAN and e.rationale
             ],
             "private": {a: private_part(session.view(a)) for a in session.seats},

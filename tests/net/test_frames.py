@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
+from game.engine import Pass
+from game.net import frames
 from game.net.host import Host, Received
 from game.net.protocol import Act
-from game.session import Seat, SeatKind
+from game.session import Seat, SeatKind, Session
+from game.session.records import LogEntry
 from tests.net.helpers import REMOTE, FakeTransport, session
 from tests.net.test_host import join, make_host
 
@@ -46,3 +51,19 @@ def test_an_agent_seat_is_shown_as_agent_without_the_hosts_path() -> None:
         roster = [f for f in frames if f["type"] == "roster"][-1]
         assert roster["seats"]["nato"]["kind"] == "agent"
     assert host.kinds["nato"] == "agent"
+
+
+def test_over_reveals_the_rationales_of_a_game_resumed_from_its_save() -> None:
+    """Saves leave rationales out; a resumed hosted game's ``over`` recomputes them, as the
+    local debrief does (review 13), instead of sending none for the moves before the save."""
+    played = session()
+    while not played.is_over:
+        played.run_until_human()
+        if played.to_move is not None:
+            played.submit(Pass(played.to_move))
+    expected = [(n, e.rationale) for n, e in enumerate(played.log, 1) if e.rationale]
+    assert expected
+    saved = [LogEntry(e.action, e.by, "", e.remark) for e in played.log]  # as a save keeps it
+    resumed = Session.restore(played.loaded, played.seed, played.seats, saved)
+    over = json.loads(frames.over(resumed))
+    assert [(r["number"], r["rationale"]) for r in over["rationales"]] == expected
