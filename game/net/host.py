@@ -32,6 +32,8 @@ from game.session.session import Session
 
 log = logging.getLogger("game.net")
 
+LATE = "the time was up: your delegation passed"
+
 
 class Transport(Protocol):
     """How the host reaches a connection; both calls queue and return at once."""
@@ -330,6 +332,14 @@ class Host:
             return
         if action.actor != client.seat:
             self.transport.send(conn, frames.refused(f"you play {client.seat!r}, not that seat"))
+            return
+        late = self.facilitation.tick(now)
+        if late is not None:
+            # The move came after the time was up (before the loop noticed): the delegation
+            # passed, as at one machine.  The update first, so the client's menu is gone.
+            self._publish([late], self._log_before([late]), now)
+            self.advance(now)
+            self.transport.send(conn, frames.refused(LATE))
             return
         if self.facilitation.paused:
             self.transport.send(conn, frames.refused("the game is paused"))

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from game.engine.actions import Timeout
-from game.net.host import Connected, Gone, Host, PinChecked, Received
+from game.engine.actions import Pass, Timeout
+from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
 from game.session.lockout import FIRST_DELAY, FREE_TRIES, LONGEST_DELAY
@@ -278,6 +278,27 @@ def test_the_turn_timer_passes_for_a_late_delegation() -> None:
     assert isinstance(game.log[moves].action, Timeout)
     assert game.log[moves].action.mover == mover
     assert net.last(1)["type"] == "update"
+
+
+def test_a_move_that_comes_after_the_time_is_up_is_a_timeout_as_at_one_machine() -> None:
+    """The loop may not have looked at the clock since the time ran out: the move that
+    arrives then is not taken; the delegation passed, as ``LocalGame`` judges it."""
+    game = session()
+    net = FakeTransport()
+    host = Host(game, REMOTE, net, turn_seconds=30)
+    host.advance(0.0)
+    mover = game.to_move
+    assert mover is not None
+    join(host, 1, mover)
+    moves = len(game.log)
+    host.handle(Received(1, Act(f"{mover} pass")), 31.0)  # no advance() since 0 s
+    assert isinstance(game.log[moves].action, Timeout)
+    assert game.log[moves].action.mover == mover
+    assert all(e.action != Pass(mover) for e in game.log[moves:])
+    kinds = net.types(1)
+    assert kinds[-1] == "refused"
+    assert "update" in kinds[kinds.index("your-move") + 1 :]
+    assert net.last(1)["reason"] == LATE
 
 
 def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
