@@ -157,15 +157,20 @@ class HostedGame:
         return f"ws://{shown}:{self.server.port}"
 
     def start(self, *, announce: bool = False) -> str:
-        """Listen; with ``announce``, also tell the network (zeroconf) where, if it lets us."""
+        """Listen; with ``announce``, also tell the network (zeroconf) where, if it lets us.
+        If anything fails once it listens, it stops listening before the error goes on."""
         self.server.start()
-        self.host.advance(self.clock())  # computer seats who open the game move now
-        address = self.address
-        if announce:
-            where = address.removeprefix("ws://").rsplit(":", 1)[0]
-            scenario = self.host.session.scenario
-            name = f"{scenario.title} on {socket.gethostname()}"
-            self._announcement = discovery.announce(name, where, self.server.port, scenario.id)
+        try:
+            self.host.advance(self.clock())  # computer seats who open the game move now
+            address = self.address
+            if announce:
+                where = address.removeprefix("ws://").rsplit(":", 1)[0]
+                scenario = self.host.session.scenario
+                name = f"{scenario.title} on {socket.gethostname()}"
+                self._announcement = discovery.announce(name, where, self.server.port, scenario.id)
+        except BaseException:
+            self.stop()
+            raise
         return address
 
     def pump(self, wait: float | None = None) -> None:
@@ -191,8 +196,15 @@ class HostedGame:
             self.pump()
 
     def stop(self) -> None:
-        if self._announcement is not None:
-            self._announcement.close()
-            self._announcement = None
-        self.server.stop()
-        self.pins.close()
+        """Stop announcing, listening and checking PINs; each even if another fails."""
+        announcement, self._announcement = self._announcement, None
+        try:
+            if announcement is not None:
+                announcement.close()
+        except Exception as exc:  # zeroconf's many errors: finding hosts was a convenience
+            log.warning("could not withdraw the announcement: %s", exc)
+        finally:
+            try:
+                self.server.stop()
+            finally:
+                self.pins.close()
