@@ -13,13 +13,13 @@ from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
 from game.session.lockout import FIRST_DELAY, FREE_TRIES, LONGEST_DELAY
-from tests.net.helpers import REMOTE, FakeTransport, session
+from tests.net.helpers import REMOTE, FakeTransport, quick_pin, session
 
 
 def make_host(**pins: str) -> tuple[Host, FakeTransport]:
     game = session()
     for actor, pin in pins.items():
-        game.pins[actor] = PinHash.make(pin)
+        game.pins[actor] = quick_pin(pin)
     transport = FakeTransport()
     host = Host(game, REMOTE, transport)
     host.advance(0.0)
@@ -178,7 +178,7 @@ def test_a_pin_is_checked_off_the_hosts_loop_and_the_join_waits_for_the_answer()
     """Hashing a PIN takes a tenth of a second on purpose: the host hands it to its checker
     and goes on; the join is answered when the check comes back (review 13)."""
     game = session()
-    game.pins["us"] = PinHash.make("1234")
+    game.pins["us"] = quick_pin("1234")
     net, checks = FakeTransport(), LaterChecks()
     host = Host(game, REMOTE, net, pin_checker=checks)
     host.advance(0.0)
@@ -199,7 +199,7 @@ def test_tries_from_many_connections_are_checked_one_at_a_time_and_all_count() -
     lockout: their checks go one after another, and those past the limit are refused
     without a check.  A connection that leaves before its answer still counts."""
     game = session()
-    game.pins["us"] = PinHash.make("1234")
+    game.pins["us"] = quick_pin("1234")
     net, checks = FakeTransport(), LaterChecks()
     host = Host(game, REMOTE, net, pin_checker=checks)
     host.advance(0.0)
