@@ -7,7 +7,8 @@ a client.  Moves go through the same ``Session`` as a local game, so the log,
 the autosave, the replay and the digest are those of the same moves played at
 one machine.  Each client gets only its own delegation's view, the public view
 and the transcript; AI rationales and every delegation's secrets go out only
-in ``over``.
+in ``over``.  A PIN is hashed by a ``PinChecker`` (a thread, in a hosted game),
+never on this loop; wrong PINs follow ``session.lockout``, the game's one rule.
 """
 
 from __future__ import annotations
