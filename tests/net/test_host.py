@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine.actions import Pass, Timeout
 from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
@@ -364,3 +366,63 @@ def test_a_finished_game_is_over_at_once_for_the_host_and_a_late_joiner() -> Non
     assert host.finished
     join(host, 1, None)
     assert net.types(1)[:2] == ["welcome", "over"]
+
+
+JOINS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("join"),
+            st.sampled_from(["10.0.0.1", "10.0.0.2"]),
+            st.sampled_from(["us", "russia"]),
+            st.sampled_from(["1234", "0000", "9999", None]),
+        ),
+        st.tuples(st.just("gone"), st.integers(0, 30)),
+        st.tuples(st.just("answer")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(JOINS)
+def test_property_joins_with_pins_in_any_order_are_each_answered_and_the_lockout_holds(
+    steps: list[tuple[Any, ...]],
+) -> None:
+    """Joins with right, wrong and missing PINs from two addresses, connections that
+    leave, checks answered whenever: every join still connected gets one answer, and no
+    address has more than the free tries of wrong PINs checked in a row for a seat."""
+    game = session()
+    game.pins["us"] = quick_pin("1234")
+    game.pins["russia"] = quick_pin("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    peers: dict[int, tuple[str, str]] = {}
+    checked: dict[tuple[str, str], list[bool]] = {}
+
+    def answer() -> None:
+        conn, _pin, attempt = checks.asked[0]
+        checked.setdefault(peers[conn], []).append(attempt == "1234")
+        checks.answer(host)
+
+    for step in steps:
+        if step[0] == "join":
+            conn = len(peers) + 1
+            peers[conn] = (step[1], step[2])
+            join(host, conn, step[2], step[3], peer=step[1])
+        elif step[0] == "gone" and step[1] in peers:
+            host.handle(Gone(step[1]), 0.0)
+        elif step[0] == "answer" and checks.asked:
+            answer()
+    while checks.asked:
+        answer()
+    for conn in peers:
+        if conn in host._clients:
+            kinds = [(f["type"], f.get("code")) for f in net.frames(conn)]
+            answers = [k for k in kinds if k[0] == "welcome" or k[0] == "error"]
+            assert len(answers) == 1, kinds
+    for key, results in checked.items():
+        run = 0
+        for ok in results:
+            run = 0 if ok else run + 1
+            assert run <= FREE_TRIES, key
