@@ -7,14 +7,13 @@ a client.  Moves go through the same ``Session`` as a local game, so the log,
 the autosave, the replay and the digest are those of the same moves played at
 one machine.  Each client gets only its own delegation's view, the public view
 and the transcript; AI rationales and every delegation's secrets go out only
-in ``over``.  A PIN is hashed by a ``PinChecker`` (a thread, in a hosted game),
-never on this loop; wrong PINs follow ``session.lockout``, the game's one rule.
+in ``over``.  Who may take a seat with a PIN is the ``PinGate``'s to say: it hashes
+PINs off this loop and keeps the game's one rule for wrong ones.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -22,11 +21,11 @@ from typing import Protocol
 from game import engine
 from game.engine.errors import ActionError
 from game.net import frames
+from game.net.pin_gate import PinChecker, PinGate, Verdict
 from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
 from game.session.errors import SessionError
 from game.session.facilitator import Facilitation
 from game.session.local import LocalGame
-from game.session.lockout import PinAnswer, PinLockout
 from game.session.pins import PinHash
 from game.session.records import LogEntry, Turn
 from game.session.session import Session
@@ -72,32 +71,12 @@ class PinChecked:
 NetEvent = Connected | Received | Gone | PinChecked
 
 
-class PinChecker(Protocol):
-    """Checks a PIN (a slow hash, on purpose) and hands ``PinChecked`` to ``Host.handle``.
-
-    The hosted game checks on a thread of its own, so a join never stalls the host's
-    loop (or its window) for the tenth of a second a check takes.
-    """
-
-    def check(self, conn: int, pin: PinHash, attempt: str) -> None: ...
-
-
 @dataclass(slots=True)
 class _Client:
     peer: str
     seat: str | None = None
     joined: bool = False
     checking: bool = False  # its join waits for a PIN check
-
-
-@dataclass(frozen=True, slots=True)
-class _Claim:
-    """A join with a PIN, waiting for its check: one check at a time per address and seat,
-    so the lockout counts every try in order however many connections send them."""
-
-    conn: int
-    join: Join
-    key: tuple[str, str]  # (address, seat): whose misses it counts
 
 
 class Host:
@@ -126,16 +105,20 @@ class Host:
         self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
         self._clients: dict[int, _Client] = {}
         self._seat_conn: dict[str, int] = {}
-        # Wrong PINs: the rule of every PIN prompt of the game (a few free tries, then a
-        # doubling wait), kept per address and seat, on the time ``handle`` is given.
-        self._lockouts: dict[tuple[str, str], PinLockout] = {}
-        self._now = 0.0
-        self._pin_checker = pin_checker
-        self._checking: dict[tuple[str, str], _Claim] = {}  # the check under way, per key
-        self._waiting: dict[tuple[str, str], deque[_Claim]] = {}  # the joins after it
+        self._now = 0.0  # the time ``handle`` was last given: the PIN lockout's clock
+        # A hosted game checks PINs on a thread (``pin_checker``); in the host's tests, at once.
+        self._pins = PinGate(
+            self._seat_pin,
+            pin_checker,
+            lambda: self._now,
+            lambda conn: conn in self._clients,
+        )
         self._over_sent = False
 
     # --- reading ----------------------------------------------------------------
+
+    def _seat_pin(self, seat: str) -> PinHash | None:
+        return self.session.pins.get(seat)  # looked up each time: the session's PINs may change
 
     @property
     def connected(self) -> tuple[str, ...]:
@@ -156,7 +139,7 @@ class Host:
     def handle(self, event: NetEvent, now: float) -> None:
         self._now = now
         if isinstance(event, PinChecked):
-            self._pin_checked(event.conn, event.ok, now)
+            self._judged(self._pins.checked(event.conn, event.ok), now)
         elif isinstance(event, Connected):
             self._clients[event.conn] = _Client(event.peer)
             log.info("connection %d from %s", event.conn, event.peer)
@@ -194,7 +177,7 @@ class Host:
             self.transport.close(conn, reason)
         self._clients.clear()
         self._seat_conn.clear()
-        self._waiting.clear()
+        self._pins.clear()
 
     # --- joining ------------------------------------------------------------------
 
@@ -215,70 +198,26 @@ class Host:
         if seat not in self.session.pins:
             self._take_seat(conn, client, seat, now)
             return
-        claim = _Claim(conn, join, (client.peer, seat))
         client.checking = True
-        self._waiting.setdefault(claim.key, deque()).append(claim)
-        self._next_claim(claim.key, now)
+        self._judged(self._pins.claim(conn, client.peer, seat, join.pin), now)
 
-    # --- PINs: checked one try at a time per address and seat, never on this thread ----
-
-    def _next_claim(self, key: tuple[str, str], now: float) -> None:
-        """Judge the joins waiting for ``key`` until one needs its PIN hashed."""
-        waiting = self._waiting.get(key)
-        while waiting and key not in self._checking:
-            claim = waiting.popleft()
-            client = self._clients.get(claim.conn)
+    def _judged(self, verdicts: list[Verdict], now: float) -> None:
+        """Seat the joins whose PIN was right; tell the others why not."""
+        for verdict in verdicts:
+            answer, seat = verdict.answer, verdict.seat
+            if not answer.ok and answer.checked:
+                log.warning("wrong PIN for %s from %s", seat, verdict.peer)
+            client = self._clients.get(verdict.conn)
             if client is None:
-                continue  # it left while it waited
-            lockout = self._lockout(key)
-            pin = self.session.pins.get(key[1])
-            if lockout.wait() > 0:  # refused without even looking at the PIN
-                self._answer_pin(claim, lockout.attempt("", bool), now)
-            elif pin is None:  # the seat lost its PIN while the join waited
-                self._answer_pin(claim, lockout.settle(True), now)
-            elif claim.join.pin is None:
-                self._answer_pin(claim, lockout.settle(False), now)  # no PIN is a wrong one
-            elif self._pin_checker is None:  # no thread to check on (the host's tests)
-                self._answer_pin(claim, lockout.settle(pin.check(claim.join.pin)), now)
-            else:  # its answer comes back through ``handle`` as ``PinChecked``
-                self._checking[key] = claim
-                self._pin_checker.check(claim.conn, pin, claim.join.pin)
-        if not waiting:
-            self._waiting.pop(key, None)
-
-    def _pin_checked(self, conn: int, ok: bool, now: float) -> None:
-        """A check came back: count it (even if its connection has gone: a miss is a
-        miss), answer it, then go on with the joins waiting behind it."""
-        claim = next((c for c in self._checking.values() if c.conn == conn), None)
-        if claim is None:
-            return
-        del self._checking[claim.key]
-        self._answer_pin(claim, self._lockout(claim.key).settle(ok), now)
-        self._next_claim(claim.key, now)
-
-    def _answer_pin(self, claim: _Claim, answer: PinAnswer, now: float) -> None:
-        seat = claim.key[1]
-        if answer.ok:
-            self._lockouts.pop(claim.key, None)
-        elif answer.checked:
-            log.warning("wrong PIN for %s from %s", seat, claim.key[0])
-        client = self._clients.get(claim.conn)
-        if client is None:
-            return
-        client.checking = False
-        wrong = f"wrong PIN for {seat!r}"
-        if answer.ok:
-            self._take_seat(claim.conn, client, seat, now)
-        elif answer.wait > 0:
-            self._fatal(claim.conn, "locked-out", answer.message(f"{wrong}."))
-        else:
-            self._error(claim.conn, "wrong-pin", wrong)
-
-    def _lockout(self, key: tuple[str, str]) -> PinLockout:
-        lockout = self._lockouts.get(key)
-        if lockout is None:
-            lockout = self._lockouts[key] = PinLockout(now=lambda: self._now)
-        return lockout
+                continue  # it left; its try counted all the same
+            client.checking = False
+            wrong = f"wrong PIN for {seat!r}"
+            if answer.ok:
+                self._take_seat(verdict.conn, client, seat, now)
+            elif answer.wait > 0:
+                self._fatal(verdict.conn, "locked-out", answer.message(f"{wrong}."))
+            else:
+                self._error(verdict.conn, "wrong-pin", wrong)
 
     # --- seated -------------------------------------------------------------------------
 
