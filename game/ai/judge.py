@@ -20,7 +20,7 @@ from game.ai.aspiration import target
 from game.ai.prefs import Breach
 from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table
-from game.ai.worth import package_value, worth
+from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
 from game.engine.model import Personality
 
@@ -91,7 +91,8 @@ def issue_best(table: Table, issue: str) -> float:
     ]
     if not pool:
         return prefs.values[issue][prefs.best_option[issue]]
-    return max(worth(table, issue, o) for o in pool)
+    row = worths(table)[issue]
+    return max(row[o] for o in pool)
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -104,10 +105,7 @@ def issue_time(table: Table, issue: str) -> float:
 def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
     """issue -> (aspiration, floor) for each issue of ``scope`` (memoised for the move:
     the core, the remark and the rationale all ask)."""
-    key = ("targets", table.move, table.round_index)
-    known = table.cache.get(key)
-    if not isinstance(known, dict):
-        known = table.cache[key] = {}
+    known = table.now.targets
     out = {}
     missing = [i for i in scope if i not in known]
     if missing:

@@ -17,9 +17,8 @@ from game.ai.worth import package_worth
 def _movement(table: Table) -> dict[str, tuple[int, float]]:
     """Per other delegation at the table: (offers it made, how far its best later offer
     moved towards us from its first, in our worth)."""
-    key = ("moves", table.move, table.round_index)
-    found = table.cache.get(key)
-    if isinstance(found, dict):
+    found = table.now.movement
+    if found is not None:
         return found
     out: dict[str, tuple[int, float]] = {}
     for actor in table.opponents:
@@ -29,7 +28,7 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
         first = package_worth(table, dict(theirs[0].terms))
         moved = max((package_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
         out[actor] = (len(theirs), max(0.0, moved))
-    table.cache[key] = out
+    table.now.movement = out
     return out
 
 
