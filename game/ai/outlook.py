@@ -60,17 +60,32 @@ def _ends(table: Table) -> tuple[Scored, Scored]:
             if _holds_now(o.condition, table)
         )
         found = table.now.ends = (goals, labels)
+        # The same conditions decide most moves of a game: their bonuses per set of
+        # agreements are kept for the game, under the conditions themselves (the entry
+        # holds them, so their ids stay theirs).
+        key = (
+            "bonus",
+            tuple((p, id(c)) for p, c in goals),
+            tuple((b, id(c)) for b, c in labels),
+        )
+        known = table.cache.get(key)
+        if not isinstance(known, tuple):
+            known = table.cache[key] = (found, {})
+        table.now.bonus = known[1]
     return found
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the move)."""
-    key = frozenset(agreed.items())
+    (memoised for the game's moves that share the conditions that can still hold)."""
+    _ends(table)
     memo = table.now.bonus
+    key = frozenset(agreed.items())
     found = memo.get(key)
     if found is not None:
         return found
+    if len(memo) > 4096:
+        memo.clear()
     made = memo[key] = float(_end_bonus(table, agreed))
     return made
 
