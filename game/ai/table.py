@@ -48,6 +48,29 @@ class Threat:
     # lapses it into a promise, R10), so every threat here is still unmet.
 
 
+def kept(cache: dict[object, object], key: object, inputs: tuple[object, ...]) -> object | None:
+    """The value kept in a delegate's game memo under ``key`` if it was made from the same
+    ``inputs`` (each the same object or an equal one); None otherwise.  The entry holds
+    its inputs, so an identical object really is the one it was made from."""
+    found = cache.get(key)
+    if not isinstance(found, tuple):
+        return None
+    made_from = found[0]
+    if len(made_from) != len(inputs):
+        return None
+    for old, new in zip(made_from, inputs, strict=True):
+        if old is not new and old != new:
+            return None
+    value: object = found[1]
+    return value
+
+
+def keep(
+    cache: dict[object, object], key: object, inputs: tuple[object, ...], value: object
+) -> None:
+    cache[key] = (inputs, value)
+
+
 # (points, condition) pairs: objectives or outcome labels with what they give us
 Scored = tuple[tuple[float, Condition], ...]
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
-from game.ai.table import Table
+from game.ai.table import Table, keep, kept
 
 
 class _NoDraws:
@@ -39,9 +39,15 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
     found = table.now.chances
     if found is not None:
         return found
-    out: dict[str, dict[str, float]] = {}
     absent = sorted({a for i in table.open_issues for a in table.missing.get(i, ())})
     models = model_opponents(table, Difficulty.NORMAL, _NO_DRAWS, absent) if absent else {}
+    # The same models, calendar and open issues recur for many moves: so does the answer.
+    inputs = (table.open_issues, table.missing, table.later, table.prefs, *models.values())
+    known = kept(table.cache, "chances", inputs)
+    if isinstance(known, dict):
+        table.now.chances = known
+        return known
+    out: dict[str, dict[str, float]] = {}
     for issue in table.open_issues:
         missing = table.missing.get(issue, ())
         if not missing:
@@ -60,6 +66,7 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
         out[issue] = row
     if len(table.cache) > 4096:
         table.cache.clear()
+    keep(table.cache, "chances", inputs, out)
     table.now.chances = out
     return out
 
@@ -71,6 +78,10 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
         return found
     chances = bind_chances(table)
     prefs = table.prefs
+    known = kept(table.cache, "worths", (chances, prefs))
+    if isinstance(known, dict):
+        table.now.worths = known
+        return known
     made: dict[str, Mapping[str, float]] = {}
     for issue, values in prefs.values.items():
         row = chances.get(issue)
@@ -79,6 +90,7 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
             continue
         sq = values[prefs.status_quo[issue]]
         made[issue] = {o: row[o] * v + (1.0 - row[o]) * sq for o, v in values.items()}
+    keep(table.cache, "worths", (chances, prefs), made)
     table.now.worths = made
     return made
 

@@ -6,6 +6,7 @@ from itertools import combinations
 
 from game.engine.conditions import holds
 from game.engine.events import EventKind, GameEvent
+from game.engine.frozen import maker
 from game.engine.model import AgendaChange, Effect, EventCard, TrackerKind
 from game.engine.scoring import select_outcome
 from game.engine.state import (
@@ -21,6 +22,9 @@ from game.engine.termination import Termination
 LOW, HIGH = 0.0, 100.0  # every tracker lies in this range
 
 
+_event = maker(GameEvent)  # one or more on every action: the fast constructor
+
+
 def emit(  # noqa: PLR0917 - called on every action; keywords would only add noise
     d: Draft,
     kind: EventKind,
@@ -30,9 +34,7 @@ def emit(  # noqa: PLR0917 - called on every action; keywords would only add noi
     value: float | None = None,
     proposal: int | None = None,
 ) -> None:
-    d._events.append(
-        GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value, proposal)
-    )
+    d._events.append(_event(kind, text, d.round_index + 1, d.turn, actor, subject, value, proposal))
 
 
 def add(d: Draft, index: int, delta: float) -> None:
