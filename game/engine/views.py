@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
 from game.engine.frozen import maker
+from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
     Issue,
@@ -18,7 +19,7 @@ from game.engine.model import (
     Round,
     RuleTuning,
 )
-from game.engine.state import Commitment, GameState, Proposal, Provisional
+from game.engine.state import GameState, Proposal, Provisional
 from game.engine.tables import Tables
 
 
