@@ -16,6 +16,7 @@ from game.engine.events import EventKind, GameEvent
 from game.engine.frozen import maker
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
+from game.engine.queries import credibility_pressure
 from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
@@ -224,7 +225,8 @@ def _commitments(
     # A threat falls due with the round: our last move in it is the last chance to act.
     threats = tuple(Threat(c.lever, c.unless, due=due) for c in pending if c.actor == me)
     pressure = max(
-        (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
+        (credibility_pressure(credibility.get(c.actor, 0.0)) for c in pending if c.target == me),
+        default=0.0,
     )
     return threats, pressure
 

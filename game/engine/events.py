@@ -44,7 +44,7 @@ class EventKind(enum.StrEnum):
     ROUND_CLOSED = "round-closed"
     TENSION = "tension"  # the tension changed; ``value`` is the new level
     ESCALATION = "escalation"
-    BREACH = "breach"  # a lever carried out broke an agreed term (R25)
+    BREACH = "breach"  # a lever carried out broke an agreed term (R25) or withdrew one (R39)
     CONSENT_BYPASSED = "consent-bypassed"  # agreed without a consenting actor at the table
     RATIFIED = "ratified"  # a term awaiting ratification binds at last (R29)
     AGENDA = "agenda"  # an effect changed a round's agenda (R34)
@@ -96,6 +96,7 @@ class GameEvent:
     how: LeverUse | None = field(default=None, repr=False)  # LEVER_USED
     card: str = field(default="", repr=False)  # EVENT_DRAWN
     injected: bool = field(default=False, repr=False)  # EVENT_DRAWN: by the facilitator
+    withdrawn: bool = field(default=False, repr=False)  # BREACH: of provisional terms (R39)
     round_id: str = field(default="", repr=False)  # ROUND_OPENED, ROUND_CLOSED
     agenda: AgendaChange | None = field(default=None, repr=False)  # AGENDA
     tone: Tone | None = field(default=None, repr=False)  # STATEMENT

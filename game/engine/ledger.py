@@ -24,6 +24,7 @@ class CommitmentStatus(enum.StrEnum):
     KEPT = "kept"
     BROKEN = "broken"
     LAPSED = "lapsed"  # a threat whose terms were met: it became a promise
+    WITHDRAWN = "withdrawn"  # a provisional agreement undone by a lever that breaks it (R39)
 
 
 @dataclass(frozen=True, slots=True)

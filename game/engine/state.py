@@ -12,7 +12,7 @@ from typing import Any, cast
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
-from game.engine.ledger import Commitment, CommitmentKind
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
 from game.engine.termination import Termination
@@ -188,11 +188,14 @@ class StateFields:
         return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in self.ledger)
 
     def broken(self) -> tuple[str, ...]:
-        """Issues on which an agreement was broken (R25), in the order of the breaches."""
+        """Issues on which an agreement was broken (R25), in the order of the breaches.
+
+        A provisional agreement withdrawn (R39) never bound anyone: it is not here.
+        """
         return tuple(
             issue
             for c in self.ledger
-            if c.kind is CommitmentKind.AGREEMENT
+            if c.kind is CommitmentKind.AGREEMENT and c.status is CommitmentStatus.BROKEN
             for issue, _ in c.unless
         )
 

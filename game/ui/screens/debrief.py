@@ -44,6 +44,7 @@ _LEDGER_COLOUR = {
     CommitmentStatus.BROKEN: "danger",
     CommitmentStatus.PENDING: "warning",
     CommitmentStatus.LAPSED: "text_dim",
+    CommitmentStatus.WITHDRAWN: "warning",
 }
 
 
