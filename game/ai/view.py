@@ -13,6 +13,7 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
+from game.engine.frozen import maker
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
 from game.engine.queries import credibility_pressure
@@ -194,8 +195,12 @@ class Memo:
         return self.demands, self.lines
 
 
+_make_offer = maker(Offer)
+_make_table = maker(Table)  # a snapshot of forty fields on every move
+
+
 def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
-    return Offer(
+    return _make_offer(
         p.number,
         p.proposer,
         p.terms,
@@ -252,7 +257,7 @@ def table_from_view(
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     missing, later = _consent(view, index, memo.cache)
-    return Table(
+    return _make_table(
         me=me,
         personality=view.personality,
         prefs=prefs,
