@@ -15,10 +15,11 @@ import pygame
 
 from game.engine import ActorView, PublicView, words
 from game.engine.model import Issue
+from game.engine.seen import LineStanding, standing
 from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
-from game.ui.screens.common import actor_colour, current_round, names_list, short_name
+from game.ui.screens.common import actor_colour, names_list, short_name
 from game.ui.screens.table.worth import worth
 
 BACKGROUND = "surface"  # the board's frame (``TableScene.draw_background``)
@@ -26,6 +27,17 @@ LEGEND = (
     "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
     "× name = crosses that delegation's public red line"
 )
+# Added only when some public red line has ``unless``, so other boards keep their legend.
+LEGEND_UNLESS = " · × name unless = unless other terms lift it · name lifted = what binds lifts it"
+
+
+def red_line_chip(name: str, stands: LineStanding) -> Chip:
+    """A public red line's chip: crossed, conditional (``unless``) or lifted now (R27)."""
+    if stands is LineStanding.LIFTED:
+        return Chip(f"{name} lifted", "text_dim")
+    if stands is LineStanding.CONDITIONAL:
+        return Chip(f"× {name} unless", "warning")
+    return Chip(f"× {name}", "danger")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,10 +244,13 @@ class _Painter:
         self.top_height = self.y
         self.grid()
         self.y += self.t.space("sm")
-        self.cached_part(("legend",), lambda p: p.legend())
+        legend = LEGEND
+        if any(line.unless is not None for line in self.pv.public_red_lines):
+            legend += LEGEND_UNLESS
+        self.cached_part(("legend", legend), lambda p: p.legend(legend))
 
-    def legend(self) -> None:
-        self.y += self.text(LEGEND, "caption", "text_dim", (0, self.y, self.width))
+    def legend(self, text: str) -> None:
+        self.y += self.text(text, "caption", "text_dim", (0, self.y, self.width))
 
     def heading(self, text: str) -> None:
         self.y += self.text(text, "overline", "accent", (0, self.y, self.width))
@@ -302,14 +317,13 @@ class _Painter:
         pv = self.pv
         assert pv is not None
         t = self.t
-        rnd = current_round(pv)
         columns = max((len(i.options) for i in pv.issues), default=1)
         gap = t.space("xs")
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            # the agenda as effects changed it (R34)
-            self.cached_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
+            # the agenda as effects changed it (R34), even emptied
+            self.cached_row(issue, issue.id in pv.agenda, name_w, cell_w, gap)
             self.y += gap
 
     def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
@@ -323,7 +337,12 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and any(i == issue.id for i, _ in p.terms)
         )
-        shown = (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers)
+        # A public red line's chip may stand or be lifted by terms on other issues (R27).
+        binding_all = dict(pv.binding)
+        lines = tuple(
+            standing(line, binding_all) for line in pv.public_red_lines if line.issue == issue.id
+        )
+        shown = (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers, lines)
         self.cached_part(
             (shown, name_w, cell_w, gap),
             lambda p: p.issue_row(issue, on_agenda, name_w, cell_w, gap),
@@ -408,11 +427,10 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and (issue.id, option) in p.terms
         ]
-        out += [
-            Chip(f"× {short_name(pv, line.actor)}", "danger")
-            for line in pv.public_red_lines
-            if line.issue == issue.id and option in line.options
-        ]
+        binding = dict(pv.binding)
+        for line in pv.public_red_lines:
+            if line.issue == issue.id and option in line.options:
+                out.append(red_line_chip(short_name(pv, line.actor), standing(line, binding)))
         return out
 
     def chip_rows(self, chips: list[Chip], x0: int, y0: int, width: int) -> int:
