@@ -1,8 +1,7 @@
 """The calm backdrop shared by the menu screens: a navy gradient with a faint negotiating table.
 
-Rendered once per window size and look (palette and scale), then blitted:
-drawing it is one copy per frame.  The renderings are shared by every screen
-and every window of the process (a new game's title screen draws no gradient).
+Rendered once per window size and theme version, then blitted: drawing it is
+one copy per frame.
 """
 
 from __future__ import annotations
@@ -22,23 +21,35 @@ def _lerp(a: pygame.Color, b: pygame.Color, t: float) -> tuple[int, int, int]:
     )
 
 
+# Rendered backdrops shared by every screen: a round summary opened in the frame of
+# the move that closed the round blits the one the last summary rendered.
 _RENDERED: dict[tuple[object, ...], pygame.Surface] = {}
-_KEEP = 8  # renderings kept: a few window sizes and looks
+_KEPT = 4  # a few window sizes and looks
+_COLOURS = ("background", "background_edge", "border_strong", "danger")
 
 
 class Backdrop:
-    """The background of a menu screen, drawn from the shared renderings."""
+    """A cached background surface."""
 
     def draw(self, surface: pygame.Surface, theme: Theme, table: pygame.Rect | None = None) -> None:
         """Blit the backdrop; ``table`` is where the table motif goes (None: no motif)."""
-        size = surface.get_size()
-        key = (size, theme.palette, theme.scale, None if table is None else tuple(table))
-        rendered = _RENDERED.get(key)
-        if rendered is None:
-            if len(_RENDERED) >= _KEEP:
-                _RENDERED.clear()
-            rendered = _RENDERED[key] = _render(size, theme, table)
-        surface.blit(rendered, (0, 0))
+        surface.blit(rendered(surface.get_size(), theme, table), (0, 0))
+
+
+def rendered(
+    size: tuple[int, int], theme: Theme, table: pygame.Rect | None = None
+) -> pygame.Surface:
+    """The backdrop of ``size``, rendered once (the table renders it early, between moves,
+    for the round summaries that open in the frame of a move)."""
+    # What the picture is made of (a theme object may be garbage and its id reused).
+    colours = tuple(tuple(theme.color(c)) for c in _COLOURS)
+    key = (size, theme.scale, colours, None if table is None else tuple(table))
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= _KEPT:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        found = _RENDERED[key] = _render(size, theme, table)
+    return found
 
 
 def _render(size: tuple[int, int], theme: Theme, table: pygame.Rect | None) -> pygame.Surface:
