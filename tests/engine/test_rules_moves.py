@@ -124,12 +124,12 @@ def test_R12_world_events_drawn_after_full_turns() -> None:
     state, events = events_of(start(sc), "aster pass")
     assert EventKind.EVENT_DRAWN not in [e.kind for e in events]  # mid-turn: no draw
     state, events = events_of(state, "boreal pass")
-    drawn = [e.subject for e in events if e.kind is EventKind.EVENT_DRAWN]
+    drawn = [e.card for e in events if e.kind is EventKind.EVENT_DRAWN]
     assert drawn == ["storm"]  # "never" not eligible, "calm" over the limit of one
     assert state.tension == 51.0
     two = quiet(events=(never, always, later), rules={"events_per_turn": 2})
     _, events = events_of(start(two), "aster pass", "boreal pass")
-    assert [e.subject for e in events if e.kind is EventKind.EVENT_DRAWN] == ["storm", "calm"]
+    assert [e.card for e in events if e.kind is EventKind.EVENT_DRAWN] == ["storm", "calm"]
     once = quiet(events=(dataclasses.replace(always, once=True),))
     state = run(start(once), *["aster pass", "boreal pass"] * 3)
     assert state.drawn == ("storm",)

@@ -27,7 +27,7 @@ def test_R1_opening_demands() -> None:
     state = start()
     kinds = [e.kind for e in state.log]
     demands = [e for e in state.log if e.kind is EventKind.DEMAND]
-    assert [(e.actor, e.subject) for e in demands] == [("boreal", "alliance"), ("aster", "border")]
+    assert [(e.actor, e.issue) for e in demands] == [("boreal", "alliance"), ("aster", "border")]
     assert kinds.index(EventKind.DEMAND) < kinds.index(EventKind.ROUND_OPENED)
     assert "No further expansion, in writing." in demands[0].text
 

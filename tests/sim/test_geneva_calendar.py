@@ -40,7 +40,7 @@ def _anachronisms(seeds: range) -> tuple[int, list[str]]:
             if event.kind is not EventKind.EVENT_DRAWN:
                 continue
             drawn += 1
-            card, rnd = cards[event.subject], scenario.rounds[event.round - 1]
+            card, rnd = cards[event.card], scenario.rounds[event.round - 1]
             if card.date > rnd.last_date and not card.counterfactual:
                 wrong.append(f"seed {seed}: {card.id} ({card.date}) in {rnd.id} ({rnd.last_date})")
     return drawn, wrong
