@@ -30,10 +30,17 @@ def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:
 
 
 def own_red_lines_crossed(
-    scenario: Scenario, actor: str, terms: Mapping[str, str] | tuple[tuple[str, str], ...]
+    scenario: Scenario,
+    actor: str,
+    terms: Mapping[str, str] | tuple[tuple[str, str], ...],
+    agreed: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
-    """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross."""
-    return tuple(b.red_line for b in explain_red_lines(scenario, terms, actor, others_public=False))
+    """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross, given what
+    already binds (``agreed``), which may lift a line with ``unless`` (R27)."""
+    return tuple(
+        b.red_line
+        for b in explain_red_lines(scenario, terms, actor, others_public=False, agreed=agreed)
+    )
 
 
 def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
@@ -56,7 +63,10 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
             for holder in scenario.preferences:
                 if holder == action.actor or holder not in present:
                     continue
-                for line_id in own_red_lines_crossed(scenario, holder, action.terms):
+                crossed = own_red_lines_crossed(
+                    scenario, holder, action.terms, dict(replay.binding)
+                )
+                for line_id in crossed:
                     found[line_id].append(number)
         replay, _ = apply(replay, action)
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}

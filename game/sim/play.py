@@ -112,7 +112,10 @@ def _play(
             present = state.present()
             for holder in scenario.preferences:
                 if holder != action.actor and holder in present:
-                    for line_id in engine.own_red_lines_crossed(scenario, holder, action.terms):
+                    crossed = engine.own_red_lines_crossed(
+                        scenario, holder, action.terms, dict(state.binding)
+                    )
+                    for line_id in crossed:
                         tests[line_id] = tests.get(line_id, 0) + 1
         state, _ = engine.apply(state, action)
         actions += 1
