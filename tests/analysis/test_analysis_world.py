@@ -290,7 +290,7 @@ def test_the_report_says_how_each_rule_was_modelled() -> None:
     lines = modelled(s, reach(s), space_for(s), zopa(s).package)
     text = "\n".join(lines)
     assert "requires/excludes (R33)" in text
-    assert "incoherent and not counted" in text
+    assert "of the 48 packages, not counted as deals: 12 incoherent (requires/excludes); 8 " in text
     assert "'blue-no-free-suspension'" in text
     assert "(R27)" in text
     assert "ratification (R29): blue needs support 40 (starts 55)" in text
@@ -318,15 +318,37 @@ def test_analyze_every_addition_prints_a_coherent_deal_and_the_rules(capsys) -> 
     assert any("R33" in line for line in report["modelled"])
 
 
-def test_version_1_scenarios_have_no_rules_section() -> None:
+def test_geneva_and_a_version_1_scenario_report_only_the_rules_they_use() -> None:
     from game.scenario import load_scenario
 
     s = load_scenario("geneva-2022").scenario
     lines = modelled(s, reach(s), space_for(s), zopa(s).package)
-    assert all(line.startswith("ratification (R29)") for line in lines)
+    # Geneva (format 2) uses ratification, with deals that cost the US support at home.
+    assert lines[0] == "of the 3,456 packages, not counted as deals: none"
+    assert lines[1].startswith("ratification (R29): us needs support 45 (starts 60)")
+    assert len(lines) == 2
     assert (
         modelled(
             two_party(0.6, 0.6), reach(two_party(0.6, 0.6)), space_for(two_party(0.6, 0.6)), None
         )
         == []
     )
+
+
+def test_a_package_whose_own_deals_leave_a_ratifier_short_for_good_is_no_deal() -> None:
+    """R29 with R31: agreeing x=high costs a's support 10; a needs 45 and can never get
+    above its start of 50, so the one deal both want can never bind -- unless an event
+    can give the support back."""
+    from game.engine.model import EventCard
+
+    s = _ratifying(two_party(0.6, 0.6), threshold=45, start=50)
+    s = _option(s, "x", "high", on_agree=(Effect(TrackerKind.SUPPORT, -10.0, "a"),))
+    found = zopa(s)
+    assert found.exists is False
+    assert found.exact
+    lines = modelled(s, reach(s), space_for(s), None)
+    assert any("whose own deals leave a ratifier's support short" in line for line in lines)
+    rally = EventCard(
+        "rally", "Rally", "", 0.5, Condition(), (Effect(TrackerKind.SUPPORT, 5.0, "a"),)
+    )
+    assert zopa(replace(s, events=(rally,))).exists is True
