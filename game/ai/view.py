@@ -13,6 +13,7 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
+from game.engine.frozen import maker
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
 from game.engine.queries import credibility_pressure
@@ -194,8 +195,12 @@ class Memo:
         return self.demands, self.lines
 
 
+_make_offer = maker(Offer)
+_make_table = maker(Table)  # a snapshot of forty fields on every move
+
+
 def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
-    return Offer(
+    return _make_offer(
         p.number,
         p.proposer,
         p.terms,
@@ -237,14 +242,14 @@ def table_from_view(
     pub = view.table
     me = view.actor
     index = pub.round_number - 1
-    rnd = pub.rounds[index]
     agreed = dict(pub.binding)
     # An issue agreed provisionally whose missing consenters are not at this table is as
     # settled here as it can be: proposing it again would change nothing.
     here = set(pub.present)
     waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
-    agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
-    open_issues = tuple(i for i in agenda if i not in agreed and i not in waiting)
+    # The agenda as effects left it (R34); an effect may have emptied it, and then
+    # nothing is open here (never the agenda the file gave the round).
+    open_issues = tuple(i for i in pub.agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
@@ -252,12 +257,12 @@ def table_from_view(
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     missing, later = _consent(view, index, memo.cache)
-    return Table(
+    return _make_table(
         me=me,
         personality=view.personality,
         prefs=prefs,
         issues=pub.issues,
-        agenda=agenda,
+        agenda=pub.agenda,
         participants=pub.present,
         opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,

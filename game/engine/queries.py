@@ -34,14 +34,13 @@ def own_red_lines_crossed(
     scenario: Scenario,
     actor: str,
     terms: Mapping[str, str] | tuple[tuple[str, str], ...],
+    *,
     agreed: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
     """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross, given what
-    already binds (``agreed``), which may lift a line with ``unless`` (R27)."""
-    return tuple(
-        b.red_line
-        for b in explain_red_lines(scenario, terms, actor, others_public=False, agreed=agreed)
-    )
+    already binds (``agreed``: a line whose ``unless`` it meets is lifted, R27)."""
+    breaches = explain_red_lines(scenario, terms, actor, others_public=False, agreed=agreed)
+    return tuple(b.red_line for b in breaches)
 
 
 def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
@@ -61,13 +60,11 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
         if isinstance(action, Propose):
             number = len(replay.proposals) + 1
             present = replay.present()
+            agreed = dict(replay.binding)
             for holder in scenario.preferences:
                 if holder == action.actor or holder not in present:
                     continue
-                crossed = own_red_lines_crossed(
-                    scenario, holder, action.terms, dict(replay.binding)
-                )
-                for line_id in crossed:
+                for line_id in own_red_lines_crossed(scenario, holder, action.terms, agreed=agreed):
                     found[line_id].append(number)
         replay, _ = apply(replay, action)
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
+from game.engine.frozen import maker
 from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
@@ -99,6 +100,11 @@ class ActorView:
     levers: tuple[Lever, ...]  # the levers it owns
 
 
+# Built on every move of every seat: the fast constructors (game.engine.frozen).
+_public_view = maker(PublicView)
+_actor_view = maker(ActorView)
+
+
 class _Statics:
     """The parts of every view that never change during a game of one scenario.
 
@@ -188,7 +194,7 @@ def public_view(state: GameState) -> PublicView:
     sc = state.scenario
     st = _statics(state._t)
     result = state.outcome_result
-    return PublicView(
+    return _public_view(
         scenario_id=sc.id,
         title=sc.title,
         summary=sc.summary,
@@ -227,7 +233,7 @@ def view(state: GameState, actor: str) -> ActorView:
     sc = state.scenario
     me = sc.actor(actor)
     prefs = sc.preferences.get(actor)
-    return ActorView(
+    return _actor_view(
         actor=actor,
         table=public_view(state),
         briefing=me.briefing,

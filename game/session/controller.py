@@ -27,7 +27,8 @@ acting
     ``ExtendTurn``, ``SetTurnLimit``, ``FacilitatorStep(action)``); it answers with
     ``Applied``: the moves it caused (the screens show them), or why it was
     refused (then nothing changed) -- a refusal is an answer, never an exception.
-    ``save()`` writes the game where it is kept.
+    ``save()`` writes the game where it is kept; ``close()`` lets go of what it holds
+    outside itself (outside agents' programs) once the screens leave it.
 
 The screens hand intents over in one place (``game.ui.screens.control.settle``).
 
@@ -249,6 +250,10 @@ class GameController(Protocol):
 
     def save(self) -> None:
         """Write the game where it is kept now (before leaving the table)."""
+        ...
+
+    def close(self) -> None:
+        """The screens are done with this game: let go of outside agents' programs."""
         ...
 
     def polls(self) -> bool:

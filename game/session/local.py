@@ -173,6 +173,9 @@ class LocalGame:
     def save(self) -> None:
         self.session.persist()
 
+    def close(self) -> None:
+        self.session.close()
+
     # --- news from outside the screens ---------------------------------------------
 
     def polls(self) -> bool:

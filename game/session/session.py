@@ -20,6 +20,7 @@ from game.engine.model import Scenario
 from game.session import autosaves, reveal, saving
 from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.errors import SaveError, SessionError
+from game.session.external import passes
 from game.session.pins import PinHash
 from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
 from game.session.savefile import MAX_ACTIONS
@@ -186,6 +187,10 @@ class Session:
     @property
     def undo_refusal(self) -> str | None:
         """Why ``undo`` would be refused now, or None when it would work."""
+        # A finished game has revealed every briefing and rationale (the debrief, the
+        # laptops' ``over``): taking a move back would replay a game whose secrets are out.
+        if engine.is_over(self._state):
+            return "the game is over"
         last = self._last_delegation_move()
         if last is None:
             return "nothing to undo: no delegation has made a move yet"
@@ -260,14 +265,22 @@ class Session:
         try:
             turn = self._commit(decision.action, seat.kind, decision.rationale, decision.remark)
         except SessionError as exc:
-            # The agent broke the rules: a bug in it, not a player's mistake, so it must
+            if seat.kind is SeatKind.AGENT:
+                # An outside program is not ours to trust: a move the engine refuses
+                # is a pass with the reason noted, never the end of the game.
+                why = f"the engine refused {engine.format_action(decision.action)!r}: {exc}"
+                refused = passes(actor, f"agent {seat.path}", why)
+                turn = self._commit(refused.action, seat.kind, refused.rationale, refused.remark)
+                return self._after_computer_move(turn)
+            # The AI broke the rules: a bug in it, not a player's mistake, so it must
             # not be shown as a refused move.
             raise AgentError(
                 f"the {seat.kind} seat of {actor!r} chose an illegal action "
                 f"{engine.format_action(decision.action)!r}: {exc}"
             ) from exc
-        if engine.is_over(self._state):
-            finish_agents(self._agents, self._state)  # an outside agent hears the end
+        return self._after_computer_move(turn)
+
+    def _after_computer_move(self, turn: Turn) -> Turn:
         # A run of computer moves is saved once, when it hands back to a person or ends the
         # game: a whole JSON file and an fsync per AI move would be most of the work.
         if self.to_move is None or self.seat_of(self.to_move).is_human:
@@ -298,6 +311,13 @@ class Session:
         self._replay(self._log[:last])
         self.persist()
         return removed
+
+    def close(self) -> None:
+        """Let go of what the game holds outside itself: outside agents' programs are
+        closed (a game over has already sent them its ``end``).  Call it when the game is
+        left, reloaded or quit; the session can go on afterwards (agents start again)."""
+        agents, self._agents = self._agents, {}
+        close_agents(agents)
 
     # --- saving ---------------------------------------------------------------
 
@@ -344,6 +364,9 @@ class Session:
         entry = LogEntry(action, by, rationale, remark)
         self._log.append(entry)
         self._revealed = None
+        if state.over:  # whoever ended it (a person, the facilitator, the computer)
+            agents, self._agents = self._agents, {}
+            finish_agents(agents, state)  # an outside agent hears the end, then exits
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:

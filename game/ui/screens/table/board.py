@@ -18,7 +18,7 @@ from game.engine.seen import LineStanding, standing
 from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
-from game.ui.screens.common import actor_colour, current_round, names_list, short_name
+from game.ui.screens.common import actor_colour, names_list, short_name
 from game.ui.screens.table.worth import worth
 
 LEGEND = (
@@ -286,14 +286,13 @@ class _Painter:
         assert pv is not None
         t = self.t
         self.heading("THE ISSUES")
-        rnd = current_round(pv)
         columns = max((len(i.options) for i in pv.issues), default=1)
         gap = t.space("xs")
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            # the agenda as effects changed it (R34)
-            self.cached_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
+            # the agenda as effects changed it (R34), even emptied
+            self.cached_row(issue, issue.id in pv.agenda, name_w, cell_w, gap)
             self.y += gap
 
     def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:

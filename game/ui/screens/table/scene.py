@@ -392,6 +392,7 @@ class TableScene(Scene):
             return Submit(Accept(self.viewer, number))
         if source == "leave" and intent.value == "leave.yes":
             self.game.save()
+            self.game.close()  # no agent program outlives the table (Continue restarts it)
             self.ctx.autosave = None
             return Pop()
         if source == "table.proposal" and intent.kind == "change":
