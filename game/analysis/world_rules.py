@@ -19,6 +19,7 @@ from game.analysis.ratify import Ratification, ratifications
 from game.analysis.reach import Reach
 from game.analysis.space import Space
 from game.engine.model import Scenario, TrackerKind
+from game.engine.queries import consenting
 
 COUNTED = 50_000  # packages enumerated to count the illegal ones; beyond, not counted
 
@@ -34,7 +35,10 @@ def world_findings(scenario: Scenario, where: Reach) -> list[Finding]:
             )
         elif not r.binds_at_start:
             out.append(Finding(Severity.INFO, "ratification-pending", r.describe(), (actor,), at))
+    never = {a for a, r in ratifications(scenario).items() if not r.reachable}
     for k, issue in enumerate(scenario.issues):
+        if never & set(consenting(scenario, issue.id)):
+            continue  # every option waits on that ratifier: its own warning says so
         for j, option in enumerate(issue.options):
             why = where.closed_options.get((issue.id, option.id))
             if why:

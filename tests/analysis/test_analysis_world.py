@@ -219,9 +219,18 @@ def test_an_actor_that_can_never_ratify_closes_every_term_needing_it() -> None:
     assert where.settleable == frozenset()
     assert "never reach ratification" in where.closed_options[("x", "high")]
     assert zopa(s).exists is False
-    codes = {f.code for f in findings(s)}
+    codes = [f.code for f in findings(s)]
     assert "ratification-unreachable" in codes
-    assert "option-never-binds" in codes
+    # ... said once for the actor, not once for every option of every issue it consents to
+    assert "option-never-binds" not in codes
+    # An option whose own consent adds that actor is named, on an issue that does not need it.
+    s = replace(s, actors=(*s.actors, Actor("c", "C", "", "", "#000000", True, "")))
+    s = replace(s, issues=tuple(replace(i, consent=("b", "c")) for i in s.issues))
+    s = replace(s, rounds=(table("talks", ["a", "b", "c"], ["x", "y"]),))
+    s = _option(s, "x", "high", consent=("a",))
+    named = [f for f in findings(s) if f.code == "option-never-binds"]
+    assert [f.subjects for f in named] == [("x", "high")]
+    assert "never reach ratification" in named[0].message
 
 
 def test_support_that_an_event_can_raise_makes_ratification_possible() -> None:
