@@ -86,6 +86,8 @@ def feasible(
         gains = space.gains[k]
         for c in orders[k]:
             picks[k] = c
+            if not space.coherent_so_far(k, picks):
+                continue
             if dive(k + 1, [t + g for t, g in zip(totals, gains[c], strict=True)]):
                 return True
         return False
@@ -195,7 +197,8 @@ def nash(space: Space, *, max_nodes: int = DEFAULT_NODES) -> NashFound | None:
         lam = state["lam"]
         for c in _ranked(gains, lam):
             picks[k] = c
-            dive(k + 1, [t + g for t, g in zip(totals, gains[c], strict=True)])
+            if space.coherent_so_far(k, picks):
+                dive(k + 1, [t + g for t, g in zip(totals, gains[c], strict=True)])
 
     exact = True
     try:

@@ -27,6 +27,7 @@ from game.engine.scoring import utility
 
 Package = Mapping[str, str]  # issue id -> agreed option id; absent issues are unsettled
 Choice = str | None  # an option id, or None for "left unsettled" (status quo holds)
+Pair = tuple[int, int, int, frozenset[int], bool]
 
 
 def default_actors(scenario: Scenario) -> tuple[str, ...]:
@@ -86,10 +87,21 @@ class Space:
     choices: tuple[tuple[Choice, ...], ...]
     gains: tuple[tuple[tuple[float, ...], ...], ...]
     links: Links | None = None  # cross-issue rules each returned package must satisfy
+    # pairs[k]: the requires/excludes between issue k and issues before it in this order,
+    # as (issue, choice, other issue, its choices named, requires?), so that a search
+    # can drop an incoherent branch as soon as both issues are chosen.
+    pairs: tuple[tuple[Pair, ...], ...] = ()
 
     def legal(self, picks: Sequence[int]) -> bool:
         """Whether the package ``picks`` satisfies the cross-issue rules (always, without)."""
         return not self.links or self.links.legal(self.package(picks))
+
+    def coherent_so_far(self, k: int, picks: Sequence[int]) -> bool:
+        """Whether the choices for issues ``0..k`` break no requires/excludes among them."""
+        for i, c, j, named, requires in self.pairs[k] if self.pairs else ():
+            if picks[i] == c and (picks[j] in named) != requires:
+                return False
+        return True
 
     @property
     def size(self) -> int:
@@ -115,6 +127,28 @@ class Space:
             for a, gain in enumerate(self.gains[k][pick]):
                 totals[a] += gain
         return tuple(totals)
+
+
+def _pairs(
+    scenario: Scenario, issues: tuple[str, ...], choices: tuple[tuple[Choice, ...], ...]
+) -> tuple[tuple[Pair, ...], ...]:
+    """The requires/excludes (R33) as choice indices, filed under the later of their issues."""
+    at = {issue: k for k, issue in enumerate(issues)}
+    out: list[list[Pair]] = [[] for _ in issues]
+    for issue in scenario.issues:
+        i = at[issue.id]
+        for option in issue.options:
+            if option.id not in choices[i]:
+                continue
+            c = choices[i].index(option.id)
+            for rule, requires in ((option.requires, True), (option.excludes, False)):
+                for other, named in rule.items():
+                    if other not in at:
+                        continue
+                    j = at[other]
+                    picked = frozenset(n for n, ch in enumerate(choices[j]) if ch in named)
+                    out[max(i, j)].append((i, c, j, picked, requires))
+    return tuple(tuple(row) for row in out)
 
 
 def build_space(
@@ -169,11 +203,13 @@ def build_space(
         rows.append((spread, issue.id, tuple(allowed), gains))
     # Widest spread first: the choices that decide the most are branched on first.
     rows.sort(key=lambda row: -row[0])
+    choices = tuple(r[2] for r in rows)
     return Space(
         actors=who,
         reservations=tuple(scenario.preferences[a].reservation for a in who),
         issues=tuple(r[1] for r in rows),
-        choices=tuple(r[2] for r in rows),
+        choices=choices,
         gains=tuple(r[3] for r in rows),
         links=links if links else None,
+        pairs=_pairs(scenario, tuple(r[1] for r in rows), choices) if links else (),
     )

@@ -14,10 +14,12 @@ import itertools
 
 from game.analysis.conditions import usable_levers
 from game.analysis.finding import Finding, Severity
+from game.analysis.links import KINDS
 from game.analysis.ratify import Ratification, ratifications
 from game.analysis.reach import Reach
 from game.analysis.space import Space
 from game.engine.model import Scenario, TrackerKind
+from game.engine.queries import consenting
 
 COUNTED = 50_000  # packages enumerated to count the illegal ones; beyond, not counted
 
@@ -33,7 +35,10 @@ def world_findings(scenario: Scenario, where: Reach) -> list[Finding]:
             )
         elif not r.binds_at_start:
             out.append(Finding(Severity.INFO, "ratification-pending", r.describe(), (actor,), at))
+    never = {a for a, r in ratifications(scenario).items() if not r.reachable}
     for k, issue in enumerate(scenario.issues):
+        if never & set(consenting(scenario, issue.id)):
+            continue  # every option waits on that ratifier: its own warning says so
         for j, option in enumerate(issue.options):
             why = where.closed_options.get((issue.id, option.id))
             if why:
@@ -81,14 +86,19 @@ def _after_deal(scenario: Scenario, r: Ratification, deal: dict[str, str] | None
     return f"; the example deal's own effects take it {r.start:g} -> {after:g}: {verdict}"
 
 
-def illegal_count(space: Space) -> int | None:
-    """How many packages of ``space`` its cross-issue rules refuse (None: too many to count)."""
-    if not space.links:
-        return 0
+def illegal_counts(space: Space) -> dict[str, int] | None:
+    """How many packages of ``space`` each cross-issue rule refuses (None: too many to count)."""
+    links = space.links
+    if not links:
+        return {}
     if space.size > COUNTED:
         return None
-    every = itertools.product(*(range(len(c)) for c in space.choices))
-    return sum(1 for picks in every if not space.legal(picks))
+    found = dict.fromkeys(KINDS, 0)
+    for picks in itertools.product(*(range(len(c)) for c in space.choices)):
+        kind, _ = links.judge(space.package(picks))
+        if kind:
+            found[kind] += 1
+    return found
 
 
 def modelled(
@@ -96,16 +106,23 @@ def modelled(
 ) -> list[str]:
     """One line per format-2 rule the scenario uses, saying how the analysis counted it."""
     lines = []
+    if space.links:
+        counts = illegal_counts(space)
+        if counts is None:
+            lines.append(
+                f"of the {space.size:,} packages, those the rules below refuse are not counted "
+                "as deals (too many packages to count them)"
+            )
+        else:
+            parts = [f"{n:,} {kind}" for kind, n in counts.items() if n]
+            lines.append(
+                f"of the {space.size:,} packages, not counted as deals: "
+                + ("; ".join(parts) if parts else "none")
+            )
     links = [(i.id, o.id) for i in scenario.issues for o in i.options if o.requires or o.excludes]
     if links:
-        illegal = illegal_count(space)
-        counted = (
-            f"{illegal:,} of the {space.size:,} packages are incoherent and not counted as deals"
-            if illegal is not None
-            else "incoherent packages are not counted as deals (too many packages to count them)"
-        )
         names = ", ".join(f"{i}={o}" for i, o in links)
-        lines.append(f"requires/excludes (R33) on {names}: {counted}")
+        lines.append(f"requires/excludes (R33) on {names}: a package must be coherent")
     for prefs in scenario.preferences.values():
         for line in prefs.red_lines:
             if line.unless is None:

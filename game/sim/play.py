@@ -36,6 +36,49 @@ class GameStats:
     tested: tuple[str, ...]  # a red line id each time a proposal tested it (engine's rule)
     tension: tuple[float, ...]  # [start, after turn 1, after turn 2, ...] until the end
     actions: int
+    # What the format-2 world did in the game: WORLD_EVENTS keys -> how many times.
+    world: tuple[tuple[str, int], ...] = ()
+
+
+# The format-2 happenings the report counts (issue 10): how a war came about, agreements
+# broken (R25) or withdrawn (R39), terms ratified (R29), allies bypassed (R30).
+WAR_CHOSEN = "escalation by a lever that escalates"
+WAR_AFTER_LEVERS = "escalation at the threshold, some lever carried out"
+WAR_NO_LEVER = "escalation at the threshold, no lever carried out"
+BREACHES = "agreements broken"
+WITHDRAWALS = "provisional agreements withdrawn"
+RATIFIED = "terms ratified"
+BYPASSED = "consent bypassed"
+WORLD_EVENTS = (
+    WAR_CHOSEN,
+    WAR_AFTER_LEVERS,
+    WAR_NO_LEVER,
+    BREACHES,
+    WITHDRAWALS,
+    RATIFIED,
+    BYPASSED,
+)
+
+
+def world_of(state: engine.GameState) -> tuple[tuple[str, int], ...]:
+    """The format-2 happenings of a finished game, for ``GameStats.world`` (zeros left out)."""
+    found = dict.fromkeys(WORLD_EVENTS, 0)
+    if state.ended_by is Termination.ESCALATION:
+        wars = {lv.id for lv in state.scenario.levers if lv.escalates}
+        if wars & set(state.executed):
+            found[WAR_CHOSEN] = 1
+        else:
+            found[WAR_AFTER_LEVERS if state.executed else WAR_NO_LEVER] = 1
+    for c in state.ledger:
+        if c.kind is engine.CommitmentKind.AGREEMENT:
+            withdrawn = c.status is engine.CommitmentStatus.WITHDRAWN
+            found[WITHDRAWALS if withdrawn else BREACHES] += 1
+    for e in state.log:
+        if e.kind is engine.EventKind.RATIFIED:
+            found[RATIFIED] += 1
+        elif e.kind is engine.EventKind.CONSENT_BYPASSED:
+            found[BYPASSED] += 1
+    return tuple((key, n) for key, n in found.items() if n)
 
 
 def _turn_offsets(scenario: Scenario) -> list[int]:
@@ -90,6 +133,7 @@ def play_game(
         tested=tested,
         tension=tuple(tension),
         actions=actions,
+        world=world_of(state),
     )
 
 

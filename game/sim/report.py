@@ -15,7 +15,7 @@ from typing import Any
 
 from game.analysis import Frontier, nash_point, pareto_frontier
 from game.engine.model import Scenario
-from game.sim.play import GameStats
+from game.sim.play import WAR_AFTER_LEVERS, WAR_CHOSEN, WAR_NO_LEVER, WORLD_EVENTS, GameStats
 
 # The only keys that vary between runs.
 TIMING_KEYS = (
@@ -37,6 +37,7 @@ class Tally:
     outcomes: Counter[str] = field(default_factory=Counter)
     outcome_ids: Counter[str] = field(default_factory=Counter)
     ended_by: Counter[str] = field(default_factory=Counter)
+    world: Counter[str] = field(default_factory=Counter)  # WORLD_EVENTS key -> times in all
     agreed: Counter[str] = field(default_factory=Counter)  # issue -> games it ended bound
     options: Counter[str] = field(default_factory=Counter)  # "issue=option" -> games
     score_sum: dict[str, float] = field(default_factory=dict)
@@ -62,6 +63,7 @@ class Tally:
         self.outcomes[game.outcome] += 1
         self.outcome_ids[game.outcome_id] += 1
         self.ended_by[game.ended_by] += 1
+        self.world.update(dict(game.world))
         for issue, option in game.binding:
             self.agreed[issue] += 1
             self.options[f"{issue}={option}"] += 1
@@ -84,6 +86,7 @@ class Tally:
             (self.outcomes, other.outcomes),
             (self.outcome_ids, other.outcome_ids),
             (self.ended_by, other.ended_by),
+            (self.world, other.world),
             (self.agreed, other.agreed),
             (self.options, other.options),
             (self.crossed, other.crossed),
@@ -163,6 +166,7 @@ def report(
         "balance": _balance(outcomes, tally.games),
         "outcome_ids": dict(sorted(tally.outcome_ids.items())),
         "ended_by": dict(sorted(tally.ended_by.items())),
+        "world": {key: tally.world[key] for key in WORLD_EVENTS},
         "mean_scores": {a: _rounded(v) for a, v in means.items()},
         "score_stdev": {a: _rounded(v) for a, v in spread.items()},
         "agreement_rate": {i.id: _rounded(tally.agreed[i.id] / n) for i in scenario.issues},
@@ -210,6 +214,24 @@ def _bar(fraction: float, width: int = 20) -> str:
     return "#" * full + "." * (width - full)
 
 
+def _world_text(world: Mapping[str, int], games: int) -> list[str]:
+    """How the wars came about, and the agreements broken, withdrawn, ratified, bypassed."""
+    if not any(world.values()):
+        return []
+    wars = sum(world.get(k, 0) for k in (WAR_CHOSEN, WAR_AFTER_LEVERS, WAR_NO_LEVER))
+    out = ["", "The world (format 2; escalations in games, the rest per game):"]
+    if wars:
+        dice = world.get(WAR_NO_LEVER, 0)
+        out.append(
+            f"  escalations {wars}: {world.get(WAR_CHOSEN, 0)} chosen by a lever that "
+            f"escalates, {world.get(WAR_AFTER_LEVERS, 0)} at the threshold after a lever, "
+            f"{dice} at the threshold with no lever carried out ({dice / wars:.0%})"
+        )
+    rest = [key for key in WORLD_EVENTS[3:] if world.get(key)]
+    out.extend(f"  {key:<34} {world[key] / games:.2f}" for key in rest)
+    return out
+
+
 def text(rep: dict[str, Any]) -> str:
     """The report for a person at a terminal."""
     n = max(rep["games"], 1)
@@ -242,6 +264,7 @@ def text(rep: dict[str, Any]) -> str:
             out.append(
                 f"  {line_id:<28} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
             )
+    out += _world_text(rep.get("world", {}), n)
     eff = rep["efficiency"]
     out += [
         "",

@@ -215,6 +215,29 @@ def test_R27_conditional_red_line_is_lifted_by_the_terms() -> None:
     assert "aster-alliance" not in scores(state)["aster"].red_lines_crossed
 
 
+def test_R27_a_line_that_what_binds_lifts_is_not_tested() -> None:
+    """A proposal tests a conditional red line only if the line is not lifted by the package
+    plus what already binds (the balance report's "tested" counts, R27)."""
+    from game.engine import red_lines_tested
+
+    prefs = quiet().preferences["aster"]
+    lines = tuple(
+        dataclasses.replace(line, unless=Condition(agreed={"border": frozenset({"monitored"})}))
+        if line.id == "aster-alliance"
+        else line
+        for line in prefs.red_lines
+    )
+    sc = quiet()
+    sc = dataclasses.replace(
+        sc, preferences={**sc.preferences, "aster": dataclasses.replace(prefs, red_lines=lines)}
+    )
+    plain = run(start(sc), "aster pass", "boreal propose alliance=guarantee")
+    assert red_lines_tested(plain)["aster-alliance"] == (1,)
+    lifted = run(start(sc), *AGREE_BORDER, "aster pass", "boreal propose alliance=guarantee")
+    assert ("border", "monitored") in lifted.binding
+    assert red_lines_tested(lifted)["aster-alliance"] == ()
+
+
 @pytest.mark.parametrize(("fades", "expected"), [(True, [-2, -1, 0]), (False, [-2, -2, -2])])
 def test_R28_talk_has_diminishing_returns(fades: bool, expected: list[float]) -> None:
     """The n-th statement of a tone by an actor in a round moves tension by 1/n of the
