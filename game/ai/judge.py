@@ -22,7 +22,6 @@ from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table, keep, kept
 from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
-from game.engine.frozen import fast_init
 from game.engine.model import Personality
 
 # The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
@@ -48,7 +47,6 @@ def _persona(table: Table) -> Personality:
     return made
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A delegate's judgement of one package."""

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, assert_never
 
-from game.engine.frozen import fast_init
 from game.engine.model import Tone
 
 FACILITATOR = "facilitator"  # the actor id of every facilitator action
@@ -49,7 +48,6 @@ class _Notated:
         return format_action(self)  # type: ignore[arg-type]  # only actions inherit this
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Propose(_Notated):
     """Put a package on the table: one option for each of some agenda issues."""
@@ -63,7 +61,6 @@ class Propose(_Notated):
             object.__setattr__(self, "terms", terms)
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Accept(_Notated):
     """Accept a live proposal, by its number."""
@@ -72,7 +69,6 @@ class Accept(_Notated):
     proposal: int
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Reject(_Notated):
     """Reject a live proposal, by its number; it is off the table."""
@@ -81,7 +77,6 @@ class Reject(_Notated):
     proposal: int
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Statement(_Notated):
     """A public statement: its tone moves the trackers, its text is for the transcript."""
@@ -91,7 +86,6 @@ class Statement(_Notated):
     text: str = ""
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Threaten(_Notated):
     """Threaten with one's own lever, optionally "unless" these terms are agreed."""
@@ -106,7 +100,6 @@ class Threaten(_Notated):
             object.__setattr__(self, "unless", unless)
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class CarryOut(_Notated):
     """Carry out one's own lever (a threat made good, or a surprise)."""
@@ -115,7 +108,6 @@ class CarryOut(_Notated):
     lever: str
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class WalkOut(_Notated):
     """Leave the table for the rest of the current round."""
@@ -123,7 +115,6 @@ class WalkOut(_Notated):
     actor: str
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Pass(_Notated):
     """Do nothing this turn."""
@@ -135,7 +126,6 @@ class Pass(_Notated):
 # EndRound and EndGame change whose move it is.
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Inject(_Notated):
     """The facilitator plays an event card from the deck now."""
@@ -144,7 +134,6 @@ class Inject(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class News(_Notated):
     """A custom news item for the transcript; it has no effect on the trackers."""
@@ -153,7 +142,6 @@ class News(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Bookmark(_Notated):
     """A note dropped into the transcript for the discussion afterwards."""
@@ -162,7 +150,6 @@ class Bookmark(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class ExtendRound(_Notated):
     """Give the current round this many more turns."""
@@ -171,7 +158,6 @@ class ExtendRound(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class EndRound(_Notated):
     """Close the current round now."""
@@ -179,7 +165,6 @@ class EndRound(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class EndGame(_Notated):
     """End the game now; the end state is labelled and scored as usual."""
@@ -187,7 +172,6 @@ class EndGame(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
-@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Timeout(_Notated):
     """The turn timer ran out for ``mover``: it passes."""
