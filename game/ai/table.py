@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 from game.engine.model import (
     Condition,
     Issue,
@@ -24,6 +25,7 @@ from game.engine.model import (
 )
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Offer:
     """A proposal in the public record."""
@@ -110,6 +112,7 @@ class MoveMemo:
         self.mine: tuple[Offer, ...] | None = None
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Table:
     """The delegate's snapshot of the negotiation at the moment it must move."""
