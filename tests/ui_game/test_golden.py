@@ -147,6 +147,12 @@ def _new_moves_below(maker: MakePilot, settings: dict[str, object]) -> Pilot:
     return pilot
 
 
+def _threaten(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _table_screen(maker, settings)
+    pilot.press("t")  # the threat dialog: its tension, trust and credibility costs
+    return pilot
+
+
 def _accept_warning(maker: MakePilot, settings: dict[str, object]) -> Pilot:
     pilot = _table_screen(maker, settings)
     long_warning(pilot, 14)  # more red lines than fit: the list scrolls, the buttons stay
@@ -156,6 +162,7 @@ def _accept_warning(maker: MakePilot, settings: dict[str, object]) -> Pilot:
 SCREENS.update(
     {
         "accept-warning": _accept_warning,
+        "threaten": _threaten,
         "howto": _how_to_play,
         "new-moves": _new_moves_below,
         "title": _title_screen,

@@ -73,7 +73,11 @@ class ListView(Widget):
         self.empty_text = empty_text
         self.framed = framed  # False: no box and no focus ring (a list that is the panel itself)
         self.selected: int | None = None
-        self.scroll = 0
+        self._scroll = 0
+        # Rows were appended while the list followed its end: it scrolls there when next
+        # read (drawn), so rows added under a screen that covers the list (a round's
+        # summary) are measured when they are shown, not in the frame they arrive.
+        self._following = False
         self._offsets: list[int] = [0]
         self._offsets_key: tuple[object, ...] = ()
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
@@ -90,12 +94,29 @@ class ListView(Widget):
             self.selected = len(self.items) - 1 if self.items else None
         self._clamp()
 
+    @property
+    def scroll(self) -> int:
+        """The scroll offset in pixels (at the end, if following appended rows)."""
+        if self._following:
+            self._following = False
+            self._scroll = self.max_scroll()
+        return self._scroll
+
+    @scroll.setter
+    def scroll(self, value: int) -> None:
+        self._following = False
+        self._scroll = value
+
+    def at_end(self) -> bool:
+        """Whether the list shows (or will show, when next drawn) its last row."""
+        return self._following or self.scroll >= self.max_scroll()
+
     def append(self, item: object, *, follow: bool = True) -> None:
         """Add a row at the end (a new transcript line); scroll to it if already at the end."""
-        at_end = self.scroll >= self.max_scroll()
+        at_end = self.at_end()
         self.items.append(item)  # its height is added to the offsets when next asked
         if follow and at_end:
-            self.scroll = self.max_scroll()
+            self._following = True  # measured and scrolled to when next read
 
     # -- geometry ----------------------------------------------------------------------
     def _row_width(self) -> int:

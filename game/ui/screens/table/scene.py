@@ -363,7 +363,8 @@ class TableScene(Scene):
             self.transcript.append(row)
         closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
         if closed:
-            self.refresh()
+            # The summary covers the table; the table is read again when it comes back
+            # (``next_step``), not in this frame.
             self.pacer.stop()
             from game.ui.screens.summary import RoundSummaryScene
 

@@ -197,7 +197,7 @@ class TranscriptView(ListView):
     # -- following new moves -------------------------------------------------------------
     def append(self, item: object, *, follow: bool = True) -> None:
         """A new row: followed when the reader is at the end, else counted for the marker."""
-        at_end = self.scroll >= self.max_scroll()
+        at_end = self.at_end()
         super().append(item, follow=follow)
         if not (follow and at_end):
             self.unseen += 1
