@@ -10,35 +10,93 @@ last round, with the given agreements binding and no war.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from game.ai.table import Table
-from game.engine.model import Condition
+from game.engine.conditions import holds
+from game.engine.events import EventKind
+from game.engine.model import Condition, Round, TrackerKind, TrackerTest
+from game.engine.state import CommitmentKind, Provisional
+
+
+class _End:
+    """The end of the week as the delegate imagines it, for the engine's own judgement of
+    conditions (``conditions.holds``): the last round, ``agreed`` binding, no war, and
+    everything else (trackers, levers, walk-outs, cards, threats, breaches) as now.
+
+    Made for every package the delegate weighs: the plain clauses read attributes set
+    here; what only format 2's clauses need is looked up when asked.
+    """
+
+    __slots__ = (
+        "_agreed",
+        "_table",
+        "binding",
+        "executed",
+        "round_index",
+        "tension",
+        "walked_out_ever",
+    )
+
+    escalated = False  # we imagine the week ending without war
+
+    def __init__(self, table: Table, agreed: Mapping[str, str]) -> None:
+        self._table = table
+        self._agreed = agreed
+        self.binding = tuple(agreed.items())  # read as a count and as a mapping
+        self.tension = table.tension
+        self.executed: Collection[str] = table.executed
+        self.walked_out_ever: Collection[str] = table.walked_out_ever
+        pub = table.public
+        self.round_index = len(pub.rounds) - 1 if pub else table.round_index
+
+    @property
+    def provisional(self) -> tuple[Provisional, ...]:
+        pub = self._table.public
+        return tuple(p for p in (pub.provisional if pub else ()) if p.issue not in self._agreed)
+
+    @property
+    def round(self) -> Round:
+        pub = self._table.public
+        assert pub is not None  # only format-2 clauses ask, and a view always has one
+        return pub.rounds[-1]
+
+    @property
+    def drawn(self) -> Collection[str]:
+        pub = self._table.public
+        log = pub.log if pub else ()
+        return {e.subject for e in log if e.kind is EventKind.EVENT_DRAWN}
+
+    def threatened(self, lever: str) -> bool:
+        pub = self._table.public
+        ledger = pub.ledger if pub else ()
+        return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in ledger)
+
+    def broken(self) -> Collection[str]:
+        pub = self._table.public
+        ledger = pub.ledger if pub else ()
+        return {i for c in ledger if c.kind is CommitmentKind.AGREEMENT for i, _ in c.unless}
+
+    def tracker(self, test: TrackerTest) -> float:
+        pub = self._table.public
+        kind = test.tracker
+        if kind is TrackerKind.TENSION or pub is None:
+            return self._table.tension
+        trackers = pub.trackers
+        if kind is TrackerKind.TRUST:
+            pair = (test.actor, test.other)
+            return trackers.trust.get(pair, trackers.trust.get((test.other, test.actor), 0.0))
+        if kind is TrackerKind.CREDIBILITY:
+            return trackers.credibility.get(test.actor, 0.0)
+        if kind is TrackerKind.COHESION:
+            return trackers.cohesion.get(test.actor, 0.0)
+        return trackers.support.get(test.actor, 0.0)
 
 
 def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end state (clauses this module does not know are ignored)."""
-    if cond.escalated:
-        return False  # we imagine the week ending without war
-    if cond.min_tension is not None and table.tension < cond.min_tension:
-        return False
-    if cond.max_tension is not None and table.tension > cond.max_tension:
-        return False
-    n = len(agreed)
-    if cond.min_agreements is not None and n < cond.min_agreements:
-        return False
-    if cond.max_agreements is not None and n > cond.max_agreements:
-        return False
-    for issue, options in cond.agreed.items():
-        if agreed.get(issue) not in options:
-            return False
-    if any(issue in agreed for issue in cond.not_agreed):
-        return False
-    if any(lv not in table.executed for lv in cond.levers_executed):
-        return False
-    if any(lv in table.executed for lv in cond.levers_not_executed):
-        return False
-    return all(a in table.walked_out_ever for a in cond.walked_out)
+    """``cond`` in the imagined end state, judged by the engine's rules (every clause,
+    format 2's ``any``/``all``/``not``, round, trackers and provisional terms included)."""
+    return holds(cond, _End(table, agreed))
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
@@ -53,9 +111,10 @@ def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
 
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed))
+    end = _End(table, agreed)
+    points = sum(o.points for o in table.objectives if holds(o.condition, end))
     for outcome in table.outcomes:
-        if _holds(outcome.condition, table, agreed):
+        if holds(outcome.condition, end):
             bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
             return points + bonus
     return points
@@ -104,6 +163,7 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
         return 0.0
     base = dict(table.agreed)
     after = {**base, issue: option}
-    return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
-        o.points for o in mine if _holds(o.condition, table, base)
+    now, then = _End(table, base), _End(table, after)
+    return sum(o.points for o in mine if holds(o.condition, then)) - sum(
+        o.points for o in mine if holds(o.condition, now)
     )
