@@ -16,7 +16,10 @@ from game.engine.actions import (
     Threaten,
     WalkOut,
 )
+from game.engine.frozen import maker
 from game.engine.model import Tone
+
+_moves = maker(Moves)  # on every move: the fast constructor
 
 
 def moves_from(legal: Sequence[Action]) -> Moves:
@@ -45,7 +48,7 @@ def moves_from(legal: Sequence[Action]) -> Moves:
             walk = True
         elif kind is Pass:
             can_pass = True
-    return Moves(
+    return _moves(
         propose=propose,
         accept=frozenset(accept),
         reject=frozenset(reject),

@@ -23,6 +23,7 @@ from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
+from game.engine.frozen import maker
 from game.engine.views import ActorView
 
 
@@ -34,6 +35,9 @@ class Decision:
     action: Action
     rationale: str = ""
     remark: str = ""
+
+
+_decision = maker(Decision)
 
 
 class Delegate:
@@ -67,4 +71,4 @@ class Delegate:
         rng = LazyRandom(self._base + table.move)
         intent = coherent(choose(table, moves_from(legal), rng), table)
         action = to_action(self.actor, intent, legal)
-        return Decision(action, rationale(table, intent), remark(table, intent))
+        return _decision(action, rationale(table, intent), remark(table, intent))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.table import Table
+from game.ai.table import Scored, Table
+from game.engine import ledger as ledger_rules
 from game.engine.conditions import holds
 from game.engine.events import EventKind
 from game.engine.model import Condition, Round, TrackerKind, TrackerTest
-from game.engine.state import CommitmentKind, Provisional
+from game.engine.state import Provisional
 
 
 class _End:
@@ -69,13 +70,11 @@ class _End:
 
     def threatened(self, lever: str) -> bool:
         pub = self._table.public
-        ledger = pub.ledger if pub else ()
-        return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in ledger)
+        return ledger_rules.threatened(pub.ledger if pub else (), lever)
 
     def broken(self) -> Collection[str]:
         pub = self._table.public
-        ledger = pub.ledger if pub else ()
-        return {i for c in ledger if c.kind is CommitmentKind.AGREEMENT for i, _ in c.unless}
+        return ledger_rules.broken_issues(pub.ledger if pub else ())
 
     def tracker(self, test: TrackerTest) -> float:
         pub = self._table.public
@@ -99,23 +98,94 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
     return holds(cond, _End(table, agreed))
 
 
+def _holds_now(cond: Condition, table: Table) -> bool:
+    """The plain clauses of ``cond`` that do not depend on the agreements, in the imagined
+    end state.  A condition with format 2's clauses is judged whole, by ``_holds``."""
+    if cond.escalated:
+        return False  # we imagine the week ending without war
+    if cond.min_tension is not None and table.tension < cond.min_tension:
+        return False
+    if cond.max_tension is not None and table.tension > cond.max_tension:
+        return False
+    if any(lv not in table.executed for lv in cond.levers_executed):
+        return False
+    if any(lv in table.executed for lv in cond.levers_not_executed):
+        return False
+    return all(a in table.walked_out_ever for a in cond.walked_out)
+
+
+def _holds_with(cond: Condition, agreed: Mapping[str, str], table: Table) -> bool:
+    """The clauses of ``cond`` about the agreements, if ``agreed`` were all that binds (a
+    condition with format 2's clauses: all of it, by the engine's rules)."""
+    if not cond.simple:
+        return _holds(cond, table, agreed)
+    n = len(agreed)
+    if cond.min_agreements is not None and n < cond.min_agreements:
+        return False
+    if cond.max_agreements is not None and n > cond.max_agreements:
+        return False
+    for issue, options in cond.agreed.items():
+        if agreed.get(issue) not in options:
+            return False
+    return not any(issue in agreed for issue in cond.not_agreed)
+
+
+def _ends(table: Table) -> tuple[Scored, Scored]:
+    """Our objectives and the outcome labels (with our bonus) that the agreements alone
+    decide now: the others cannot hold whatever is agreed (made once a move)."""
+    found = table.now.ends
+    if found is None:
+        me = table.me
+        goals = tuple(
+            (o.points, o.condition)
+            for o in table.objectives
+            if not o.condition.simple or _holds_now(o.condition, table)
+        )
+        labels = tuple(
+            (o.score.get(me, o.score.get("*", 0.0)), o.condition)
+            for o in table.outcomes
+            if not o.condition.simple or _holds_now(o.condition, table)
+        )
+        found = table.now.ends = (goals, labels)
+        # The same conditions decide most moves of a game: their bonuses per set of
+        # agreements are kept for the game, under the conditions themselves (the entry
+        # holds them, so their ids stay theirs).  Format 2's clauses read the whole
+        # table (trackers, cards, threats), which changes with every move: with any of
+        # them, the bonuses are kept for this move only.
+        simple = all(c.simple for _, c in goals) and all(c.simple for _, c in labels)
+        key = (
+            "bonus",
+            tuple((p, id(c)) for p, c in goals),
+            tuple((b, id(c)) for b, c in labels),
+            None if simple else table.move,
+        )
+        known = table.cache.get(key)
+        if not isinstance(known, tuple):
+            known = table.cache[key] = (found, {})
+        table.now.bonus = known[1]
+    return found
+
+
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the move)."""
-    key = ("bonus", table.move, frozenset(agreed.items()))
-    found = table.cache.get(key)
-    if isinstance(found, float):
+    (memoised for the game's moves that share the conditions that can still hold)."""
+    _ends(table)
+    memo = table.now.bonus
+    key = frozenset(agreed.items())
+    found = memo.get(key)
+    if found is not None:
         return found
-    made = table.cache[key] = float(_end_bonus(table, agreed))
+    if len(memo) > 4096:
+        memo.clear()
+    made = memo[key] = float(_end_bonus(table, agreed))
     return made
 
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    end = _End(table, agreed)
-    points = sum(o.points for o in table.objectives if holds(o.condition, end))
-    for outcome in table.outcomes:
-        if holds(outcome.condition, end):
-            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+    goals, labels = _ends(table)
+    points = sum(p for p, cond in goals if _holds_with(cond, agreed, table))
+    for bonus, cond in labels:
+        if _holds_with(cond, agreed, table):
             return points + bonus
     return points
 
@@ -151,19 +221,21 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
-    mine = [
-        o
-        for o in table.objectives
-        if issue in o.condition.agreed
-        or issue in o.condition.not_agreed
-        or o.condition.min_agreements is not None
-        or o.condition.max_agreements is not None
-    ]
+    found = table.now.goals.get(issue)
+    if found is None:
+        mine = tuple(
+            (points, cond)
+            for points, cond in _ends(table)[0]
+            if issue in cond.agreed
+            or issue in cond.not_agreed
+            or cond.min_agreements is not None
+            or cond.max_agreements is not None
+            or not cond.simple  # its any/all/not may speak of the issue
+        )
+        base = sum(p for p, cond in mine if _holds_with(cond, table.agreed, table))
+        found = table.now.goals[issue] = (mine, base)
+    mine, base = found
     if not mine:
         return 0.0
-    base = dict(table.agreed)
-    after = {**base, issue: option}
-    now, then = _End(table, base), _End(table, after)
-    return sum(o.points for o in mine if holds(o.condition, then)) - sum(
-        o.points for o in mine if holds(o.condition, now)
-    )
+    after = {**table.agreed, issue: option}
+    return sum(p for p, cond in mine if _holds_with(cond, after, table)) - base

@@ -13,14 +13,11 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
+from game.engine.frozen import maker
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
-from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Proposal,
-    ProposalStatus,
-)
+from game.engine.queries import credibility_pressure
+from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
 Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option
@@ -198,8 +195,12 @@ class Memo:
         return self.demands, self.lines
 
 
+_make_offer = maker(Offer)
+_make_table = maker(Table)  # a snapshot of forty fields on every move
+
+
 def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
-    return Offer(
+    return _make_offer(
         p.number,
         p.proposer,
         p.terms,
@@ -224,7 +225,8 @@ def _commitments(
     # A threat falls due with the round: our last move in it is the last chance to act.
     threats = tuple(Threat(c.lever, c.unless, due=due) for c in pending if c.actor == me)
     pressure = max(
-        (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
+        (credibility_pressure(credibility.get(c.actor, 0.0)) for c in pending if c.target == me),
+        default=0.0,
     )
     return threats, pressure
 
@@ -255,7 +257,7 @@ def table_from_view(
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     missing, later = _consent(view, index, memo.cache)
-    return Table(
+    return _make_table(
         me=me,
         personality=view.personality,
         prefs=prefs,

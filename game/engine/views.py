@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
+from game.engine.frozen import maker
+from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
     Issue,
@@ -17,7 +19,7 @@ from game.engine.model import (
     Round,
     RuleTuning,
 )
-from game.engine.state import Commitment, GameState, Proposal, Provisional
+from game.engine.state import GameState, Proposal, Provisional
 from game.engine.tables import Tables
 
 
@@ -96,6 +98,11 @@ class ActorView:
     red_lines: tuple[RedLine, ...]  # all of its own, public and secret
     objectives: tuple[Objective, ...]
     levers: tuple[Lever, ...]  # the levers it owns
+
+
+# Built on every move of every seat: the fast constructors (game.engine.frozen).
+_public_view = maker(PublicView)
+_actor_view = maker(ActorView)
 
 
 class _Statics:
@@ -187,7 +194,7 @@ def public_view(state: GameState) -> PublicView:
     sc = state.scenario
     st = _statics(state._t)
     result = state.outcome_result
-    return PublicView(
+    return _public_view(
         scenario_id=sc.id,
         title=sc.title,
         summary=sc.summary,
@@ -226,7 +233,7 @@ def view(state: GameState, actor: str) -> ActorView:
     sc = state.scenario
     me = sc.actor(actor)
     prefs = sc.preferences.get(actor)
-    return ActorView(
+    return _actor_view(
         actor=actor,
         table=public_view(state),
         briefing=me.briefing,

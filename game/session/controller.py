@@ -139,7 +139,8 @@ class Applied:
     ``turns``: the moves it caused, oldest first (a ``Submit`` that came after the
     time ran out causes the ``Timeout`` instead, and ``late`` is True).
     ``refused``: why nothing changed ("" when it was applied).  ``undone``: how many
-    moves an ``Undo`` took back.
+    moves an ``Undo`` took back.  ``thinking``: a ``ComputerMove`` came before the
+    computer seat had decided (it decides on a worker thread): ask again shortly.
     """
 
     intent: GameIntent
@@ -147,6 +148,7 @@ class Applied:
     refused: str = ""
     undone: int = 0
     late: bool = False
+    thinking: bool = False
 
     @property
     def ok(self) -> bool:

@@ -134,54 +134,45 @@ def start_frame(view: ActorView, seed: int) -> Frame:
 class LogReader:
     """Turns the public record into actions in the text notation, a little at a time.
 
-    The record is made of events; each player move leaves one event that names its
-    actor and its subject (a proposal number, a tone, a lever), and the rest is in the
-    proposals and the ledger.  ``since`` returns the moves after the last call, so an
-    agent's ``log`` holds what happened since its previous decision.  A record that
-    does not go on from the one last read (an undo, even one followed by as many new
-    moves, or a load) is read afresh from its start.
+    The record is made of events; each player move leaves one event whose facts
+    (its actor, proposal number, tone and words, lever and terms) are the move's.
+    ``since`` returns the moves after the last call, so an agent's ``log`` holds
+    what happened since its previous decision.  A record that does not go on from
+    the one last read (an undo, even one followed by as many new moves, or a load)
+    is read afresh from its start.
     """
 
     seen: int = 0
     last: object = None  # the last event read: the record goes on only if it is still there
-    threats: int = 0  # threat events read so far: the n-th is the n-th threat of the ledger
 
     def since(self, table: PublicView) -> list[str]:
         log = table.log
         if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
-            self.seen = self.threats = 0
+            self.seen = 0
         out: list[str] = []
         for event in log[self.seen :]:
-            text = self._notation(event, table)
+            text = self._notation(event)
             if text:
                 out.append(text)
         self.seen = len(log)
         self.last = log[-1] if log else None
         return out
 
-    def _notation(self, event: GameEvent, table: PublicView) -> str:
-        kind, actor, subject = event.kind, event.actor, event.subject
-        number = event.proposal
-        if kind is EventKind.PROPOSAL and number is not None:
-            terms = next((p.terms for p in table.proposals if p.number == number), ())
-            return engine.format_action(engine.Propose(actor, terms))
+    @staticmethod
+    def _notation(event: GameEvent) -> str:
+        kind, actor, number = event.kind, event.actor, event.proposal
+        if kind is EventKind.PROPOSAL:
+            return engine.format_action(engine.Propose(actor, event.terms))
         if kind is EventKind.ACCEPTED and number is not None:
             return f"{actor} accept {number}"
         if kind is EventKind.REJECTED and number is not None:
             return f"{actor} reject {number}"
-        if kind is EventKind.STATEMENT:
-            _, _, said = event.text.partition(f"({subject}): “")
-            tone = engine.Tone(subject)
-            return engine.format_action(engine.Statement(actor, tone, said.removesuffix("”")))
+        if kind is EventKind.STATEMENT and event.tone is not None:
+            return engine.format_action(engine.Statement(actor, event.tone, event.said))
         if kind is EventKind.THREAT:
-            # The ledger also holds promises (a threat whose terms were met) and broken
-            # agreements (R25): only its threats are in the order of the threat events.
-            self.threats += 1
-            threats = [c for c in table.ledger if c.kind is engine.CommitmentKind.THREAT]
-            unless = threats[self.threats - 1].unless if self.threats <= len(threats) else ()
-            return engine.format_action(engine.Threaten(actor, subject, unless))
+            return engine.format_action(engine.Threaten(actor, event.lever, event.terms))
         if kind is EventKind.LEVER_USED and actor:
-            return f"{actor} carry-out {subject}"
+            return f"{actor} carry-out {event.lever}"
         if kind is EventKind.WALKOUT:
             return f"{actor} walkout"
         if kind is EventKind.PASS:

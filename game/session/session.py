@@ -8,11 +8,12 @@ work by replaying the log from the start, because the log is the game.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 from game import engine
+from game.ai import Decision
 from game.engine import Action, ActorView, GameEvent, GameState
 from game.engine.actions import FACILITATOR, EndGame
 from game.engine.errors import ActionError
@@ -248,8 +249,31 @@ class Session:
             raise SessionError(str(exc)) from None
         return self.submit(action)
 
-    def step(self) -> Turn | None:
-        """Let the computer seat to move act; None when a person is to move or the game is over."""
+    def question(self) -> Callable[[], Decision] | None:
+        """The computer seat's decision to take now, as a call that touches nothing of the
+        session (a window takes it on a worker thread); None when no computer seat is to
+        decide: a person is to move, the game is over, or the log is full."""
+        actor = self.to_move
+        if actor is None or self.log_is_full:
+            return None
+        seat = self.seat_of(actor)
+        if seat.is_human:
+            return None
+        agent = self._agent(actor, seat)  # made here, on the session's own thread
+        state = self._state  # immutable: the call reads this state whatever happens next
+
+        def decide() -> Decision:
+            legal = tuple(engine.legal_actions(state, actor))
+            return agent.decide(engine.view(state, actor), legal)
+
+        return decide
+
+    def step(self, decided: Decision | None = None) -> Turn | None:
+        """Let the computer seat to move act; None when a person is to move or the game is over.
+
+        ``decided``: its decision, already taken (by ``question()``'s call, for this
+        very state); without it the agent is asked now.
+        """
         actor = self.to_move
         if actor is None:
             return None
@@ -260,8 +284,9 @@ class Session:
             turn = self._commit(EndGame(), SeatKind.HUMAN, FULL_LOG)
             self.persist()
             return turn
-        legal = self.legal_actions(actor)
-        decision = self._agent(actor, seat).decide(self.view(actor), legal)
+        decision = decided
+        if decision is None:
+            decision = self._agent(actor, seat).decide(self.view(actor), self.legal_actions(actor))
         try:
             turn = self._commit(decision.action, seat.kind, decision.rationale, decision.remark)
         except SessionError as exc:

@@ -121,9 +121,13 @@ def _play(
         turn = offsets[state.round_index] + state.turn
         if isinstance(action, engine.Propose):
             present = state.present()
+            agreed = dict(state.binding)
             for holder in scenario.preferences:
                 if holder != action.actor and holder in present:
-                    for line_id in engine.own_red_lines_crossed(scenario, holder, action.terms):
+                    crossed = engine.own_red_lines_crossed(
+                        scenario, holder, action.terms, agreed=agreed
+                    )
+                    for line_id in crossed:
                         tests[line_id] = tests.get(line_id, 0) + 1
         state, _ = engine.apply(state, action)
         actions += 1
