@@ -16,10 +16,7 @@ from game.engine.actions import (
     Threaten,
     WalkOut,
 )
-from game.engine.frozen import maker
 from game.engine.model import Tone
-
-_moves = maker(Moves)  # on every move: the fast constructor
 
 
 def moves_from(legal: Sequence[Action]) -> Moves:
@@ -48,7 +45,7 @@ def moves_from(legal: Sequence[Action]) -> Moves:
             walk = True
         elif kind is Pass:
             can_pass = True
-    return _moves(
+    return Moves(
         propose=propose,
         accept=frozenset(accept),
         reject=frozenset(reject),

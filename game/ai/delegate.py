@@ -23,10 +23,11 @@ from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
-from game.engine.frozen import maker
+from game.engine.frozen import fast_init
 from game.engine.views import ActorView
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What the delegate chose; why, privately (revealed in the debrief); what it says at
@@ -35,9 +36,6 @@ class Decision:
     action: Action
     rationale: str = ""
     remark: str = ""
-
-
-_decision = maker(Decision)
 
 
 class Delegate:
@@ -71,4 +69,4 @@ class Delegate:
         rng = LazyRandom(self._base + table.move)
         intent = coherent(choose(table, moves_from(legal), rng), table)
         action = to_action(self.actor, intent, legal)
-        return _decision(action, rationale(table, intent), remark(table, intent))
+        return Decision(action, rationale(table, intent), remark(table, intent))

@@ -22,7 +22,7 @@ from game.ai.reciprocity import concession_allowance, stonewalled
 from game.ai.table import Table, keep, kept
 from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
-from game.engine.frozen import maker
+from game.engine.frozen import fast_init
 from game.engine.model import Personality
 
 # The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
@@ -48,6 +48,7 @@ def _persona(table: Table) -> Personality:
     return made
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A delegate's judgement of one package."""
@@ -60,9 +61,6 @@ class Verdict:
     @property
     def acceptable(self) -> bool:
         return not self.breaches and self.utility >= self.aspiration - 1e-9
-
-
-_verdict = maker(Verdict)
 
 
 def issue_floor(table: Table, issue: str) -> float:
@@ -161,7 +159,7 @@ def aspiration_for(table: Table, scope: Iterable[str]) -> tuple[float, float]:
 def judge(table: Table, terms: Terms) -> Verdict:
     prefs = table.prefs
     aspiration, floor = aspiration_for(table, [i for i, _ in terms])
-    return _verdict(
+    return Verdict(
         utility=package_value(table, dict(terms)),
         aspiration=aspiration,
         floor=floor,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 from game.engine.model import (
     Condition,
     Issue,
@@ -25,6 +26,7 @@ from game.engine.model import (
 from game.engine.views import PublicView
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Offer:
     """A proposal in the public record."""
@@ -111,6 +113,7 @@ class MoveMemo:
         self.mine: tuple[Offer, ...] | None = None
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Table:
     """The delegate's snapshot of the negotiation at the moment it must move."""

@@ -13,7 +13,6 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
-from game.engine.frozen import maker
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
 from game.engine.queries import credibility_pressure
@@ -195,12 +194,8 @@ class Memo:
         return self.demands, self.lines
 
 
-_make_offer = maker(Offer)
-_make_table = maker(Table)  # a snapshot of forty fields on every move
-
-
 def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
-    return _make_offer(
+    return Offer(
         p.number,
         p.proposer,
         p.terms,
@@ -257,7 +252,7 @@ def table_from_view(
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
     missing, later = _consent(view, index, memo.cache)
-    return _make_table(
+    return Table(
         me=me,
         personality=view.personality,
         prefs=prefs,

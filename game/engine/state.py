@@ -13,6 +13,7 @@ from game.engine import ledger as ledger_rules
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
+from game.engine.frozen import fast_init
 from game.engine.ledger import Commitment
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
@@ -28,6 +29,7 @@ class ProposalStatus(enum.StrEnum):
     LAPSED = "lapsed"  # its round ended
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Proposal:
     number: int  # 1-based, in order of proposal over the whole game

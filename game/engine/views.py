@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
-from game.engine.frozen import maker
+from game.engine.frozen import fast_init
 from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
@@ -37,6 +37,7 @@ class PublicActor:
     playable: bool
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class TrackerView:
     tension: float
@@ -47,6 +48,7 @@ class TrackerView:
     trust: dict[tuple[str, str], float]  # (a, b) with a < b in the actors' order
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class PublicView:
     """The table as a projector shows it: the public record, nobody's private data."""
@@ -84,6 +86,7 @@ class PublicView:
     agenda: tuple[str, ...] = ()  # the current round's agenda, as effects changed it (R34)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class ActorView:
     """One actor's view: the public record and its own private data, nothing of others'."""
@@ -98,11 +101,6 @@ class ActorView:
     red_lines: tuple[RedLine, ...]  # all of its own, public and secret
     objectives: tuple[Objective, ...]
     levers: tuple[Lever, ...]  # the levers it owns
-
-
-# Built on every move of every seat: the fast constructors (game.engine.frozen).
-_public_view = maker(PublicView)
-_actor_view = maker(ActorView)
 
 
 class _Statics:
@@ -194,7 +192,7 @@ def public_view(state: GameState) -> PublicView:
     sc = state.scenario
     st = _statics(state._t)
     result = state.outcome_result
-    return _public_view(
+    return PublicView(
         scenario_id=sc.id,
         title=sc.title,
         summary=sc.summary,
@@ -233,7 +231,7 @@ def view(state: GameState, actor: str) -> ActorView:
     sc = state.scenario
     me = sc.actor(actor)
     prefs = sc.preferences.get(actor)
-    return _actor_view(
+    return ActorView(
         actor=actor,
         table=public_view(state),
         briefing=me.briefing,
