@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
@@ -179,6 +180,58 @@ def test_no_scenario_ids_in_code() -> None:
     constants = _string_constants()
     leaks = {i: constants[i] for i in sorted(ids) if i in constants}
     assert leaks == {}
+
+
+def _distinctive_names() -> set[str]:
+    """Bundled scenario names no English comment would use by chance: hyphenated ids
+    (of actors, issues, options, rounds, levers, events), actor ids of four letters or
+    more, and actor names."""
+    names: set[str] = set()
+    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            continue
+        ids = [
+            item["id"]
+            for kind in ("issues", "rounds", "levers", "events")
+            for item in data.get(kind) or []
+        ]
+        ids += [o["id"] for issue in data.get("issues") or [] for o in issue.get("options") or []]
+        names.update(i for i in ids if "-" in i)
+        for actor in data.get("actors") or []:
+            names.add(actor["name"])
+            if len(actor["id"]) >= 4:
+                names.add(actor["id"])
+    return names
+
+
+def _bundled_actor_ids() -> set[str]:
+    ids: set[str] = set()
+    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            ids.update(actor["id"] for actor in data.get("actors") or [])
+    return ids
+
+
+def test_no_scenario_names_in_docstrings_comments_or_help() -> None:
+    """Not even an example in a docstring, a comment or a help text names a bundled
+    scenario's actor, issue or option: examples use generic ids (``a propose x=y``)."""
+    names = _distinctive_names()
+    assert names
+    actors = sorted(_bundled_actor_ids())
+    # An actor's id in the notation (``us propose``, ``us=1234``) is a leak however short.
+    verbs = "propose|accept|reject|say|threaten|carry-out|walkout|pass"
+    notation = rf"\b({'|'.join(actors)}) ({verbs})\b|\b({'|'.join(actors)})=\d"
+    names_or = "|".join(map(re.escape, sorted(names)))
+    pattern = re.compile(rf"(?<![\w-])({names_or})(?![\w-])|{notation}", re.I)
+    leaks = [
+        f"{path.relative_to(GAME)}:{n}: {m.group(0)}"
+        for path in sorted(GAME.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for m in pattern.finditer(line)
+    ]
+    assert leaks == []
 
 
 # --- the whole import graph: layers and cycles ------------------------------------

@@ -10,15 +10,97 @@ last round, with the given agreements binding and no war.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from game.ai.table import Scored, Table
-from game.engine.model import Condition
+from game.engine import ledger as ledger_rules
+from game.engine.conditions import holds
+from game.engine.events import EventKind
+from game.engine.model import Condition, Round, TrackerKind, TrackerTest
+from game.engine.state import Provisional
+
+
+class _End:
+    """The end of the week as the delegate imagines it, for the engine's own judgement of
+    conditions (``conditions.holds``): the last round, ``agreed`` binding, no war, and
+    everything else (trackers, levers, walk-outs, cards, threats, breaches) as now.
+
+    Made for every package the delegate weighs: the plain clauses read attributes set
+    here; what only format 2's clauses need is looked up when asked.
+    """
+
+    __slots__ = (
+        "_agreed",
+        "_table",
+        "binding",
+        "executed",
+        "round_index",
+        "tension",
+        "walked_out_ever",
+    )
+
+    escalated = False  # we imagine the week ending without war
+
+    def __init__(self, table: Table, agreed: Mapping[str, str]) -> None:
+        self._table = table
+        self._agreed = agreed
+        self.binding = tuple(agreed.items())  # read as a count and as a mapping
+        self.tension = table.tension
+        self.executed: Collection[str] = table.executed
+        self.walked_out_ever: Collection[str] = table.walked_out_ever
+        pub = table.public
+        self.round_index = len(pub.rounds) - 1 if pub else table.round_index
+
+    @property
+    def provisional(self) -> tuple[Provisional, ...]:
+        pub = self._table.public
+        return tuple(p for p in (pub.provisional if pub else ()) if p.issue not in self._agreed)
+
+    @property
+    def round(self) -> Round:
+        pub = self._table.public
+        assert pub is not None  # only format-2 clauses ask, and a view always has one
+        return pub.rounds[-1]
+
+    @property
+    def drawn(self) -> Collection[str]:
+        pub = self._table.public
+        log = pub.log if pub else ()
+        return {e.subject for e in log if e.kind is EventKind.EVENT_DRAWN}
+
+    def threatened(self, lever: str) -> bool:
+        pub = self._table.public
+        return ledger_rules.threatened(pub.ledger if pub else (), lever)
+
+    def broken(self) -> Collection[str]:
+        pub = self._table.public
+        return ledger_rules.broken_issues(pub.ledger if pub else ())
+
+    def tracker(self, test: TrackerTest) -> float:
+        pub = self._table.public
+        kind = test.tracker
+        if kind is TrackerKind.TENSION or pub is None:
+            return self._table.tension
+        trackers = pub.trackers
+        if kind is TrackerKind.TRUST:
+            pair = (test.actor, test.other)
+            return trackers.trust.get(pair, trackers.trust.get((test.other, test.actor), 0.0))
+        if kind is TrackerKind.CREDIBILITY:
+            return trackers.credibility.get(test.actor, 0.0)
+        if kind is TrackerKind.COHESION:
+            return trackers.cohesion.get(test.actor, 0.0)
+        return trackers.support.get(test.actor, 0.0)
+
+
+def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
+    """``cond`` in the imagined end state, judged by the engine's rules (every clause,
+    format 2's ``any``/``all``/``not``, round, trackers and provisional terms included)."""
+    return holds(cond, _End(table, agreed))
 
 
 def _holds_now(cond: Condition, table: Table) -> bool:
-    """The clauses of ``cond`` that do not depend on the agreements, in the imagined end
-    state (clauses this module does not know are ignored)."""
+    """The plain clauses of ``cond`` that do not depend on the agreements, in the imagined
+    end state.  A condition with format 2's clauses is judged whole, by ``_holds``."""
     if cond.escalated:
         return False  # we imagine the week ending without war
     if cond.min_tension is not None and table.tension < cond.min_tension:
@@ -32,8 +114,11 @@ def _holds_now(cond: Condition, table: Table) -> bool:
     return all(a in table.walked_out_ever for a in cond.walked_out)
 
 
-def _holds_with(cond: Condition, agreed: Mapping[str, str]) -> bool:
-    """The clauses of ``cond`` about the agreements, if ``agreed`` were all that binds."""
+def _holds_with(cond: Condition, agreed: Mapping[str, str], table: Table) -> bool:
+    """The clauses of ``cond`` about the agreements, if ``agreed`` were all that binds (a
+    condition with format 2's clauses: all of it, by the engine's rules)."""
+    if not cond.simple:
+        return _holds(cond, table, agreed)
     n = len(agreed)
     if cond.min_agreements is not None and n < cond.min_agreements:
         return False
@@ -52,21 +137,27 @@ def _ends(table: Table) -> tuple[Scored, Scored]:
     if found is None:
         me = table.me
         goals = tuple(
-            (o.points, o.condition) for o in table.objectives if _holds_now(o.condition, table)
+            (o.points, o.condition)
+            for o in table.objectives
+            if not o.condition.simple or _holds_now(o.condition, table)
         )
         labels = tuple(
             (o.score.get(me, o.score.get("*", 0.0)), o.condition)
             for o in table.outcomes
-            if _holds_now(o.condition, table)
+            if not o.condition.simple or _holds_now(o.condition, table)
         )
         found = table.now.ends = (goals, labels)
         # The same conditions decide most moves of a game: their bonuses per set of
         # agreements are kept for the game, under the conditions themselves (the entry
-        # holds them, so their ids stay theirs).
+        # holds them, so their ids stay theirs).  Format 2's clauses read the whole
+        # table (trackers, cards, threats), which changes with every move: with any of
+        # them, the bonuses are kept for this move only.
+        simple = all(c.simple for _, c in goals) and all(c.simple for _, c in labels)
         key = (
             "bonus",
             tuple((p, id(c)) for p, c in goals),
             tuple((b, id(c)) for b, c in labels),
+            None if simple else table.move,
         )
         known = table.cache.get(key)
         if not isinstance(known, tuple):
@@ -92,9 +183,9 @@ def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     goals, labels = _ends(table)
-    points = sum(p for p, cond in goals if _holds_with(cond, agreed))
+    points = sum(p for p, cond in goals if _holds_with(cond, agreed, table))
     for bonus, cond in labels:
-        if _holds_with(cond, agreed):
+        if _holds_with(cond, agreed, table):
             return points + bonus
     return points
 
@@ -139,11 +230,12 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
             or issue in cond.not_agreed
             or cond.min_agreements is not None
             or cond.max_agreements is not None
+            or not cond.simple  # its any/all/not may speak of the issue
         )
-        base = sum(p for p, cond in mine if _holds_with(cond, table.agreed))
+        base = sum(p for p, cond in mine if _holds_with(cond, table.agreed, table))
         found = table.now.goals[issue] = (mine, base)
     mine, base = found
     if not mine:
         return 0.0
     after = {**table.agreed, issue: option}
-    return sum(p for p, cond in mine if _holds_with(cond, after)) - base
+    return sum(p for p, cond in mine if _holds_with(cond, after, table)) - base

@@ -5,8 +5,8 @@ secret red lines) and is revealed only in the debrief; the *remark* is public,
 spoken to everyone at the table.  A remark names proposals by number and terms
 by their labels; it may cite a public red line and its reason, never a secret
 one; it hints at priorities only qualitatively, and at the hard level not at all.
-A counter-offer says what it changes ("we can move on missiles if you move on
-exercises") and an objection names the term that decided it.  Wording varies with
+A counter-offer says what it changes ("we can move on <one issue> if you move on
+<another>") and an objection names the term that decided it.  Wording varies with
 personality and with how often the delegate has made that kind of move (never by
 a random draw), so that a remark can never change what the delegate does.
 """
@@ -102,7 +102,7 @@ def issue_name(table: Table, issue_id: str) -> str:
 
 
 def terms_text(table: Table, terms: Terms) -> str:
-    """Terms as labels a person reads: ``Political moratorium; Return to garrisons``."""
+    """Terms as labels a person reads: ``<option label>; <option label>``."""
     return words.option_labels(table, terms) or "nothing"
 
 

@@ -23,6 +23,7 @@ from game.engine.model import (
     Personality,
     RuleTuning,
 )
+from game.engine.views import PublicView
 
 
 @fast_init  # built on every move
@@ -153,6 +154,9 @@ class Table:
     walked_out_ever: frozenset[str] = frozenset()
     spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
+    # The public view it was made from: what conditions on everything seen (format 2:
+    # trackers, cards drawn, threats, breaches) read when the delegate judges the end.
+    public: PublicView | None = field(default=None, compare=False, repr=False)
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)

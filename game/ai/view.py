@@ -286,5 +286,6 @@ def table_from_view(
         objectives=view.objectives,
         outcomes=pub.outcomes,
         walked_out_ever=memo.walkouts,
+        public=pub,
         cache=memo.cache,
     )

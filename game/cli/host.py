@@ -55,7 +55,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pins",
         metavar="SPEC",
-        help="a PIN per delegation, e.g. us=1234,ru=5678: a laptop joins (or rejoins) "
+        help="a PIN per delegation, ACTOR=PIN,...: a laptop joins (or rejoins) "
         "that seat only with it (kept hashed, in the autosave too)",
     )
     options.add_timer_and_pin(

@@ -5,7 +5,7 @@ The one API every layer uses (UI, CLI, AI, tests)::
     state = new_game(scenario, seed)
     while not is_over(state):
         actor = to_move(state)
-        action = choose(legal_actions(state, actor))   # or parse_action("us pass")
+        action = choose(legal_actions(state, actor))   # or parse_action("a pass")
         state, events = apply(state, action)
     outcome(state), scores(state), digest(state)
 

@@ -1,6 +1,6 @@
 """The moves of the game as frozen, typed values (the action log is the game).
 
-``str(action)`` is the action in the game's text notation (``us propose a=x``),
+``str(action)`` is the action in the game's text notation (``a propose x=y``),
 as ``str(move)`` is a move's UCI in python-chess; ``repr`` rebuilds the value;
 ``game.engine.notation.parse_action`` reads the text back.
 """

@@ -91,7 +91,7 @@ def carry_out(d: Draft, a: CarryOut) -> None:
     for i, c in enumerate(ledger):
         if c.lever != lever.id or c.status is not CommitmentStatus.PENDING:
             continue
-        # With several owners (R11), the commitment is its maker's, whoever carries it out.
+        # With several owners (R36), the commitment is its maker's, whoever carries it out.
         if c.kind is CommitmentKind.THREAT:  # a threat made good (R10)
             status, how = CommitmentStatus.KEPT, LeverUse.THREAT_MADE_GOOD
             add_credibility(d, c.actor, rules.kept_threat_credibility)

@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Protocol
 
-from game.engine.model import Condition, TrackerKind, TrackerTest
-from game.engine.state import Draft, StateFields
+from game.engine.model import Condition, Round, TrackerKind, TrackerTest
+from game.engine.state import Draft, Provisional, StateFields
 from game.engine.words import counted, round_place
 
 
-def holds(cond: Condition, state: StateFields) -> bool:
-    """Whether every clause that ``cond`` sets holds in ``state``."""
+class Facts(Protocol):
+    """A state a condition can be judged in, other than the engine's own: an AI
+    delegate's imagined end of the week, built from what its view shows."""
+
+    @property
+    def round_index(self) -> int: ...
+    @property
+    def round(self) -> Round: ...
+    @property
+    def tension(self) -> float: ...
+    @property
+    def binding(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def provisional(self) -> tuple[Provisional, ...]: ...
+    @property
+    def executed(self) -> Collection[str]: ...
+    @property
+    def escalated(self) -> bool: ...
+    @property
+    def walked_out_ever(self) -> Collection[str]: ...
+    @property
+    def drawn(self) -> Collection[str]: ...
+    def threatened(self, lever: str) -> bool: ...
+    def broken(self) -> Collection[str]: ...
+    def tracker(self, test: TrackerTest) -> float: ...
+
+
+def holds(cond: Condition, state: StateFields | Facts) -> bool:
+    """Whether every clause that ``cond`` sets holds in ``state`` (the game's, or
+    ``Facts`` of an imagined one: the same rules judge both)."""
     return not _failed(cond, state)
 
 
@@ -19,7 +48,7 @@ def explain(cond: Condition, state: StateFields) -> str:
     return "; ".join(_clauses(cond, state))
 
 
-def _failed(cond: Condition, state: StateFields) -> bool:
+def _failed(cond: Condition, state: StateFields | Facts) -> bool:
     rnd = state.round_index + 1
     if cond.min_round is not None and rnd < cond.min_round:
         return True
@@ -53,13 +82,13 @@ def _failed(cond: Condition, state: StateFields) -> bool:
     return not cond.simple and _failed_v2(cond, state)
 
 
-def _failed_v2(cond: Condition, state: StateFields) -> bool:
+def _failed_v2(cond: Condition, state: StateFields | Facts) -> bool:
     """The clauses added with format version 2 (conditions on everything that can be seen)."""
     if cond.round and state.round.id != cond.round:
         return True
-    if any(tracker_value(t, state) < t.value for t in cond.min):
+    if any(_value(t, state) < t.value for t in cond.min):
         return True
-    if any(tracker_value(t, state) > t.value for t in cond.max):
+    if any(_value(t, state) > t.value for t in cond.max):
         return True
     if any(card not in state.drawn for card in cond.events_happened):
         return True
@@ -78,6 +107,12 @@ def _failed_v2(cond: Condition, state: StateFields) -> bool:
     if cond.any and all(_failed(c, state) for c in cond.any):
         return True
     return cond.not_ is not None and not _failed(cond.not_, state)
+
+
+def _value(test: TrackerTest, state: StateFields | Facts) -> float:
+    if isinstance(state, StateFields):
+        return tracker_value(test, state)
+    return state.tracker(test)
 
 
 def tracker_value(test: TrackerTest, state: StateFields) -> float:

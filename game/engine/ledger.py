@@ -6,6 +6,7 @@ A leaf of the engine, so that the vocabulary can word the ledger without the sta
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.actions import Terms
@@ -39,3 +40,21 @@ class Commitment:
     unless: Terms
     round: int  # made in this round (1-based); the deadline is its end
     status: CommitmentStatus = CommitmentStatus.PENDING
+
+
+def threatened(ledger: Iterable[Commitment], lever: str) -> bool:
+    """Whether ``lever`` was ever threatened (a condition's ``threatened`` clause)."""
+    return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in ledger)
+
+
+def broken_issues(ledger: Iterable[Commitment]) -> tuple[str, ...]:
+    """Issues on which an agreement was broken (R25), in the order of the breaches.
+
+    A provisional agreement withdrawn (R39) never bound anyone: it is not here.
+    """
+    return tuple(
+        issue
+        for c in ledger
+        if c.kind is CommitmentKind.AGREEMENT and c.status is CommitmentStatus.BROKEN
+        for issue, _ in c.unless
+    )

@@ -7,7 +7,7 @@ pure, fast, standard-library rules library.
 
 Conventions that every layer relies on:
 
-* ids are short lowercase strings (``us``, ``enlargement``, ``open-door``);
+* ids are short lowercase strings (``a``, ``border``, ``status-quo``), ``[a-z][a-z0-9_-]*``;
 * an issue's options are *ordered* (``options[0]`` is one end of the range);
 * each actor's issue weights are normalised by the loader to sum to 1, and
   option values lie in [0, 1], so an actor's utility of any settlement lies

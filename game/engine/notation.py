@@ -1,9 +1,10 @@
 """A short text notation for actions that round-trips: ``parse_action(format_action(a)) == a``.
 
-Examples: ``us propose enlargement=moratorium,missiles=limits``, ``russia accept 3``,
-``nato say firm "We will not compromise"``, ``us threaten swift unless force-posture=pullback``,
-``us carry-out swift``, ``russia walkout``, ``nato pass``, ``facilitator inject troop-buildup``,
-``facilitator bookmark "discuss this"``, ``facilitator extend 2``, ``facilitator timeout us``.
+Examples (``a``, ``b`` actors, ``x``, ``z`` issues, ``y``, ``w`` options, ``l`` a lever,
+``c`` an event card): ``a propose x=y,z=w``, ``b accept 3``,
+``a say firm "We will not compromise"``, ``a threaten l unless x=y``,
+``a carry-out l``, ``b walkout``, ``a pass``, ``facilitator inject c``,
+``facilitator bookmark "discuss this"``, ``facilitator extend 2``, ``facilitator timeout a``.
 Free text is written as a JSON string, so quotes, backslashes and newlines survive.
 """
 
@@ -86,7 +87,7 @@ def parse_action(text: str) -> Action:
     r = _Reader(text)
     parts = text.strip().split(maxsplit=2)
     if len(parts) < 2:
-        raise r.fail("expected an actor and a verb, like 'us pass'")
+        raise r.fail("expected an actor and a verb, like 'ACTOR pass'")
     actor, verb = parts[0], parts[1]
     rest = parts[2] if len(parts) > 2 else ""
     r.ident(actor, "actor")

@@ -9,10 +9,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, cast
 
+from game.engine import ledger as ledger_rules
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
-from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
+from game.engine.frozen import fast_init
+from game.engine.ledger import Commitment
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
 from game.engine.termination import Termination
@@ -185,19 +187,11 @@ class StateFields:
         return self.agendas[self.round_index]
 
     def threatened(self, lever: str) -> bool:
-        return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in self.ledger)
+        return ledger_rules.threatened(self.ledger, lever)
 
     def broken(self) -> tuple[str, ...]:
-        """Issues on which an agreement was broken (R25), in the order of the breaches.
-
-        A provisional agreement withdrawn (R39) never bound anyone: it is not here.
-        """
-        return tuple(
-            issue
-            for c in self.ledger
-            if c.kind is CommitmentKind.AGREEMENT and c.status is CommitmentStatus.BROKEN
-            for issue, _ in c.unless
-        )
+        """Issues on which an agreement was broken (R25), in the order of the breaches."""
+        return ledger_rules.broken_issues(self.ledger)
 
     @property
     def tension(self) -> float:

@@ -487,7 +487,7 @@ def ledger_unless(source: Source, c: Commitment) -> str:
 
 
 def ledger_line(source: Source, c: Commitment) -> str:
-    """One ledger line in a sentence: ``#2 Threat by Russia (round 1): Lever unless ... — kept``."""
+    """One ledger line in a sentence: ``#2 Threat by <delegation> (round 1): <lever> — kept``."""
     unless = ledger_unless(source, c)
     unless = f" unless {unless}" if unless else ""
     who = f"{str(c.kind).title()} by {short_name(source, c.actor)} (round {c.round})"

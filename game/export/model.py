@@ -129,7 +129,7 @@ class TermResult:
     issue_name: str
     state: str  # "binding", "provisional" or "open"
     option_label: str  # the agreed option, or the status quo when open
-    detail: str  # "accepted by US, Russia; waiting for NATO", "status quo", ...
+    detail: str  # "accepted by A, B; waiting for C", "status quo", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ class TrackerChange:
     """One tracker of the playable delegations, at the start and at the end of the game."""
 
     kind: str  # "credibility", "cohesion", "support" or "trust"
-    label: str  # "Credibility of US", "Trust US–Russia"
+    label: str  # "Credibility of A", "Trust A–B"
     start: float
     end: float
 

@@ -67,7 +67,7 @@ def parse_host_seats(
 
 
 def parse_pins(spec: str | None, playable: list[str]) -> dict[str, PinHash]:
-    """``us=1234,ru=9876`` -> each delegation's PIN, hashed at once (the PIN is not kept)."""
+    """``a=1234,b=9876`` -> each delegation's PIN, hashed at once (the PIN is not kept)."""
     if not spec:
         return {}
     pins: dict[str, PinHash] = {}

@@ -51,7 +51,7 @@ class Join:
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """One move in the game's text notation, e.g. ``us propose nato-door=moratorium``."""
+    """One move in the game's text notation, e.g. ``a propose x=y``."""
 
     action: str
 

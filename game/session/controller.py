@@ -4,7 +4,9 @@ The screens never hold a ``Session``, the engine state or the facilitator's
 controls.  They read a game through this protocol and change it only by
 handing it an *intent*:
 
-reading (plain data; nothing private but the view a screen asks for its own delegation)
+reading (plain data; nothing private but ``view(actor)``, which the screens ask only
+for the delegation at the screen now: a local game answers for any delegation, since
+hot-seat screens take turns, while a laptop's game holds its own seat's alone)
     ``to_move()``, ``human_to_move()``, ``is_over()``   whose move, if anyone's
     ``seats()``                     who plays each delegation
     ``public_view()``               the table as the projector shows it
@@ -208,7 +210,9 @@ class GameController(Protocol):
     def public_view(self) -> PublicView: ...
 
     def view(self, actor: str) -> ActorView:
-        """What ``actor`` may see: only ever asked for the delegation whose screen it is."""
+        """What ``actor`` may see, its private data included.  A screen asks it only for the
+        delegation at the screen; a local game does not check who asks (hot-seat screens
+        take turns), a laptop's game has its own seat's view only (``SessionError``)."""
         ...
 
     def legal_actions(self, actor: str | None = None) -> tuple[Action, ...]:

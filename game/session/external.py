@@ -201,11 +201,11 @@ class ProcessAgent:
     # --- the seat protocol ---------------------------------------------------
 
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
-        deadline = self._clock() + self.timeout
         if self._process is None and not self._dead:
             self._start(view)
         log = self._reader.since(view.table)
         self._send(encode(decide_frame(view, legal, log)))
+        deadline = self._clock() + self.timeout  # from the frame on: one per decision
         line = None if self._dead else self._answer(deadline)
         if line is None:
             why = self._dead or f"no answer within {self.timeout:g} s"

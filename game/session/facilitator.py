@@ -1,10 +1,11 @@
-"""The teacher's controls over a running game: turn timer, pause, PIN, and facilitator actions.
+"""The teacher's controls over a running game: turn timer, pause, and facilitator actions.
 
 Pause and the timer belong to the room, not to the rules, so they live here and
 not in the engine; but everything that changes the game (a turn timing out, an
 injected card, a bookmark...) is submitted as an engine action, so it is in the
 log and a replay of the save reproduces it.  Time comes in as ``now`` from the
-caller (see ``game.session.clock``).
+caller (see ``game.session.clock``).  The console's PIN is the room's
+(``game.ui.screens.classroom``), saved with the game as ``Session.facilitator_pin``.
 """
 
 from __future__ import annotations
@@ -14,40 +15,27 @@ from collections.abc import Hashable
 from game.engine import Action
 from game.engine.actions import (
     FACILITATOR,
-    Bookmark,
-    EndGame,
-    EndRound,
-    ExtendRound,
-    Inject,
-    News,
     Timeout,
 )
 from game.session.clock import TurnClock
 from game.session.errors import SessionError
-from game.session.pins import PinHash
 from game.session.session import Session, Turn
 
 
 class Facilitation:
-    """A session under a teacher's control: ``tick(now)`` every frame, the actions on demand.
+    """A session under a teacher's control: ``tick(now)`` every frame, ``submit`` for the
+    facilitator's actions (``facilitator inject/news/bookmark/extend/end-round/end``).
 
     The turn timer runs only while a person is to move: a computer seat answers
     at once, and the window's pacing of its moves is not the delegation's time.
     When a person's time is up, ``tick`` submits ``Timeout`` for them: they pass.
-    While paused the countdown stops and ``can_ai_move`` is False; the front end
-    must then neither ``step`` the computer seats nor take a delegation's move.
+    While paused the countdown stops and ``step`` lets no computer seat move; the
+    front end must not take a delegation's move either.
     """
 
-    def __init__(
-        self,
-        session: Session,
-        *,
-        turn_seconds: float | None = None,
-        pin: str | PinHash | None = None,
-    ) -> None:
+    def __init__(self, session: Session, *, turn_seconds: float | None = None) -> None:
         self.session = session
         self.clock = TurnClock(turn_seconds)
-        self.pin: PinHash | None = PinHash.make(pin) if isinstance(pin, str) else pin
 
     # --- reading ----------------------------------------------------------------
 
@@ -55,20 +43,10 @@ class Facilitation:
     def paused(self) -> bool:
         return self.clock.paused
 
-    @property
-    def can_ai_move(self) -> bool:
-        """True when a computer seat is to move and the game is not paused."""
-        s = self.session
-        return not self.paused and s.to_move is not None and not s.human_to_move
-
     def remaining(self, now: float) -> float | None:
         """Seconds left for the person to move (None: no timer, or nobody is being timed)."""
         self.sync(now)
         return self.clock.remaining(now) if self.clock.turn is not None else None
-
-    def check_pin(self, pin: str) -> bool:
-        """True when ``pin`` opens the facilitator console (always, when no PIN was set)."""
-        return self.pin is None or self.pin.check(pin)
 
     # --- time -------------------------------------------------------------------
 
@@ -113,31 +91,6 @@ class Facilitation:
         self.sync(now)
 
     # --- facilitator actions (each one an engine action in the log) --------------
-
-    def inject(self, card: str) -> Turn:
-        return self.submit(Inject(card))
-
-    def news(self, text: str) -> Turn:
-        return self.submit(News(text))
-
-    def bookmark(self, note: str) -> Turn:
-        return self.submit(Bookmark(note))
-
-    def extend_round(self, turns: int) -> Turn:
-        return self.submit(ExtendRound(turns))
-
-    def end_round(self) -> Turn:
-        return self.submit(EndRound())
-
-    def end_game(self) -> Turn:
-        return self.submit(EndGame())
-
-    def time_out(self) -> Turn:
-        """Make the delegation to move pass now, as if its time had run out."""
-        mover = self.session.to_move
-        if mover is None:
-            return self.submit(EndGame())  # refused by the session: the game is over
-        return self.submit(Timeout(mover))
 
     def submit(self, action: Action) -> Turn:
         """Apply a facilitator action; a refused one raises ``SessionError`` and changes nothing."""

@@ -5,8 +5,10 @@ exchanges with its program, built from the actor's own view only.
 of its turns (the public record since its last decision and the legal moves in the text
 notation), ``end`` once the game is over.  The agent answers each ``decide`` with one
 ``{"action": NOTATION, "remark": TEXT}`` line; ``read_answer`` turns that line into a
-legal action or the reason it is not one.  Pure functions: ``game.session.external``
-does the talking, and the exploit benchmark feeds the same frames to in-process players.
+legal action or the reason it is not one (judged as the engine judges it, from the
+public view).  Pure functions, but for ``LogReader``, which remembers how much of the
+record an agent has been told: ``game.session.external`` does the talking, and the
+exploit benchmark feeds the same frames to in-process players.
 See ``docs/agents.md``.
 """
 

@@ -11,7 +11,7 @@ import pytest
 
 from game import engine
 from game.engine import EventKind, Pass
-from game.engine.actions import Bookmark, Inject, News, Timeout
+from game.engine.actions import Bookmark, EndGame, EndRound, ExtendRound, Inject, News, Timeout
 from game.errors import UserError
 from game.session import Session, SessionError, load, save
 from game.session.clock import TurnClock
@@ -135,14 +135,13 @@ def test_a_timeout_is_in_the_save_and_replays(loaded: FakeLoaded, tmp_path: Path
 def test_pause_stops_the_timer_and_the_computer_seats(loaded: FakeLoaded) -> None:
     session = new_session(loaded, 1, seats=seats_for(loaded, first=AI, rest=HUMAN))
     f = Facilitation(session, turn_seconds=30)
-    assert f.can_ai_move
+    assert not session.human_to_move  # a computer seat is to move
     f.pause(0)
-    assert not f.can_ai_move
     assert f.step() is None
     assert session.log == ()  # nothing moved
     f.resume(5)
     assert f.step() is not None  # the computer seat moves once resumed
-    assert not f.can_ai_move  # a person is to move now
+    assert session.human_to_move  # a person is to move now
     f.sync(5)
     f.pause(10)
     assert f.tick(10_000) is None  # paused: the clock stands still at 25 s
@@ -181,9 +180,9 @@ def test_bookmark_news_and_inject_are_in_log_transcript_and_replay(
 ) -> None:
     f = _class(loaded, None, seed=3)
     card = loaded.scenario.events[0].id
-    f.bookmark("discuss this opening")
-    f.news("A journalist asks about the border")
-    f.inject(card)
+    f.submit(Bookmark("discuss this opening"))
+    f.submit(News("A journalist asks about the border"))
+    f.submit(Inject(card))
     s = f.session
     assert [e.action for e in s.log[-3:]] == [
         Bookmark("discuss this opening"),
@@ -208,26 +207,26 @@ def test_bookmark_news_and_inject_are_in_log_transcript_and_replay(
 def test_round_and_game_controls_go_through_the_engine(loaded: FakeLoaded) -> None:
     f = _class(loaded, None)
     s = f.session
-    f.extend_round(2)
+    f.submit(ExtendRound(2))
     assert s.state.extra_turns == 2
     first_round = s.state.round_index
-    f.end_round()
+    f.submit(EndRound())
     s.run_until_human()
     assert s.state.round_index > first_round or s.is_over
-    f.end_game()
+    f.submit(EndGame())
     assert s.is_over
     assert [engine.format_action(e.action) for e in s.log][-1] == "facilitator end-game"
     with pytest.raises(SessionError, match="over"):
-        f.bookmark("too late")
+        f.submit(Bookmark("too late"))
 
 
 def test_a_refused_facilitator_action_changes_nothing(loaded: FakeLoaded) -> None:
     f = _class(loaded, None)
     before = f.session.digest()
     with pytest.raises(SessionError):
-        f.inject("no-such-card")
+        f.submit(Inject("no-such-card"))
     with pytest.raises(SessionError):
-        f.extend_round(0)
+        f.submit(ExtendRound(0))
     with pytest.raises(SessionError, match="only facilitator actions"):
         f.submit(Pass(str(f.session.to_move)))
     assert f.session.digest() == before
@@ -235,42 +234,36 @@ def test_a_refused_facilitator_action_changes_nothing(loaded: FakeLoaded) -> Non
 
 def test_time_out_makes_the_mover_pass_at_once(loaded: FakeLoaded) -> None:
     f = _class(loaded, None)
-    mover = f.session.to_move
-    turn = f.time_out()
-    assert turn.action == Timeout(str(mover))
+    mover = str(f.session.to_move)
+    turn = f.submit(Timeout(mover))
+    assert turn.action == Timeout(mover)
 
 
 # --- the PIN --------------------------------------------------------------------------------
 
 
-def test_the_pin_is_checked_and_kept_only_as_a_salted_hash(loaded: FakeLoaded) -> None:
-    f = Facilitation(new_session(loaded), pin="4711")
-    assert f.check_pin("4711")
-    assert not f.check_pin("4712")
-    assert not f.check_pin("")
-    assert f.pin is not None
-    record = str(f.pin)
+def test_the_pin_is_checked_and_kept_only_as_a_salted_hash() -> None:
+    pin = PinHash.make("4711")
+    assert pin.check("4711")
+    assert not pin.check("4712")
+    assert not pin.check("")
+    record = str(pin)
     # The salt and the hash are hex and may contain "4711" by chance: the PIN must not be
     # one of the record's fields, nor follow a separator as plain text.
     assert "4711" not in record.split("$")
-    assert "4711" not in repr(f.pin).replace(record, "")
+    assert "4711" not in repr(pin).replace(record, "")
     assert PinHash.parse(record).check("4711")
     assert str(PinHash.make("4711")) != str(PinHash.make("4711"))  # a fresh salt each time
 
 
-def test_the_pin_never_reaches_a_save(loaded: FakeLoaded, tmp_path: Path) -> None:
-    f = Facilitation(new_session(loaded), pin="secret-pin-93")
-    f.bookmark("here")
+def test_the_pin_never_reaches_a_save_in_plain(loaded: FakeLoaded, tmp_path: Path) -> None:
+    """The console's PIN is saved with the game, as its salted hash only."""
+    session = new_session(loaded)
+    session.facilitator_pin = PinHash.make("secret-pin-93")
+    Facilitation(session).submit(Bookmark("here"))
     path = tmp_path / "game.json"
-    save(f.session, path)
-    text = path.read_text(encoding="utf-8")
-    assert "secret-pin-93" not in text
-    assert f.pin is not None
-    assert f.pin.digest not in text
-
-
-def test_no_pin_means_the_console_is_open(loaded: FakeLoaded) -> None:
-    assert Facilitation(new_session(loaded)).check_pin("anything")
+    save(session, path)
+    assert "secret-pin-93" not in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("bad", ["", " 12", "12\n", "x" * 65])

@@ -475,7 +475,7 @@ def test_unreadable_action(saved: Path, loaded: FakeLoaded) -> None:
     saved.write_text(json.dumps(data), encoding="utf-8")
     assert _refused(saved, loaded) == (
         f"cannot load the save {saved}: action 1 of {n} ('nonsense') cannot be read: "
-        "cannot read action 'nonsense': expected an actor and a verb, like 'us pass'"
+        "cannot read action 'nonsense': expected an actor and a verb, like 'ACTOR pass'"
     )
 
 

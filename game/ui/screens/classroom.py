@@ -101,7 +101,6 @@ class Classroom:
                 session.persist()  # the autosave carries it before the first move
             game.now = lambda: self.now()  # noqa: PLW0108 (read late: a test may swap the clock)
             game.facilitation.clock.set_limit(self.turn_seconds)
-            game.facilitation.pin = self.pin
             game.watcher = self.watcher if self.watches(game.session) else None
             self.game = game
         return game
@@ -114,7 +113,6 @@ class Classroom:
         """Protect the console with ``pin`` from now on (None: no PIN)."""
         self.pin = pin
         if self.game is not None:
-            self.game.facilitation.pin = pin
             session = self.game.session
             session.facilitator_pin = pin
             session.persist()  # saved now: a game killed before its next move keeps it

@@ -53,7 +53,7 @@ class TensionChange:
     turn: int
 
     def line(self) -> str:
-        """``+3 → 65: Russia threatens …``."""
+        """``+3 → 65: <delegation> threatens …``."""
         return f"{self.delta:+.0f} → {self.level:.0f}: {self.cause}"
 
 

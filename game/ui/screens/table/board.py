@@ -2,8 +2,10 @@
 
 Every cell shows the option's label and chips for who publicly demands it, the
 live proposals that contain it and whose public red line it crosses; agreed
-(binding) and provisional options are framed.  Public information only.  The
-whole board is rendered once per change to one surface and blitted.
+(binding) and provisional options are framed.  All of it is public, except on a
+delegation's own screen (``set_view(pv, own)``): there each offer also shows what
+it is worth to that delegation, from its own view.  The whole board is rendered
+once per change to one surface and blitted.
 """
 
 from __future__ import annotations

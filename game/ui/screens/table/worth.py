@@ -20,7 +20,7 @@ from game.ui.screens.common import short_name
 class Worth:
     value: float  # the viewer's utility if these terms were agreed (with what is settled)
     reservation: float  # the viewer's walk-away value
-    flags: tuple[str, ...]  # "YOUR red line on …", "Russia's on …"
+    flags: tuple[str, ...]  # "YOUR red line on …", "<another delegation>'s on …"
 
     @property
     def better(self) -> bool:
@@ -31,7 +31,7 @@ class Worth:
         return f"Worth {self.value:.2f} to you (walk-away {self.reservation:.2f})"
 
     def flag_line(self) -> str:
-        """``Crosses YOUR red line on …; Russia's on …`` ("" when it crosses none)."""
+        """``Crosses YOUR red line on …; <delegation>'s on …`` ("" when it crosses none)."""
         return f"Crosses {'; '.join(self.flags)}" if self.flags else ""
 
     def short(self) -> str:
