@@ -163,6 +163,7 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         hosted.run_until_over()
     finally:
         hosted.stop()
+        session.close()  # an agent seat's program goes with the host
     say(table.RULE, "The game is over.")
     say(*summary_lines(summarize(session), names))
     if session.save_warning:

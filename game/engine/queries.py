@@ -70,9 +70,18 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}
 
 
+def credibility_pressure(credibility: float) -> float:
+    """The pressure of a threat whose maker has this credibility (R35): credibility / 100.
+
+    The one place the rule is written: the AI's reading of a threat and the debrief's
+    ledger both ask it.
+    """
+    return credibility / 100.0
+
+
 def threat_pressure(state: GameState, threat: Commitment) -> float:
-    """How hard a threat presses its target in ``state`` (R35): its maker's credibility / 100."""
-    return state.credibility(threat.actor) / 100.0
+    """How hard a threat presses its target in ``state`` (R35)."""
+    return credibility_pressure(state.credibility(threat.actor))
 
 
 def pressures_when_made(state: GameState) -> dict[int, float]:
