@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from game import engine
+from game.engine.actions import Timeout
 from game.engine.errors import ActionError
 from game.net import frames
 from game.net.pin_gate import PinChecker, PinGate, Verdict
@@ -275,12 +276,13 @@ class Host:
             return
         late = self.facilitation.tick(now)
         if late is not None:
-            # The move came after the time was up (before the loop noticed): the delegation
-            # passed, as at one machine.  The update first, so the client's menu is gone.
+            # The time was up before the loop noticed: that delegation passed, as at one
+            # machine.  Everyone hears of it first (so a late mover's menu is gone).
             self._publish([late], self._log_before([late]), now)
             self.advance(now)
-            self.transport.send(conn, frames.refused(LATE))
-            return
+            if late.entry.action == Timeout(client.seat):
+                self.transport.send(conn, frames.refused(LATE))
+                return
         if self.facilitation.paused:
             self.transport.send(conn, frames.refused("the game is paused"))
             return

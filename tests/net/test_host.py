@@ -303,6 +303,22 @@ def test_a_move_that_comes_after_the_time_is_up_is_a_timeout_as_at_one_machine()
     assert net.last(1)["reason"] == LATE
 
 
+def test_when_another_delegations_time_is_up_a_move_is_judged_after_its_pass() -> None:
+    game = session()
+    net = FakeTransport()
+    host = Host(game, REMOTE, net, turn_seconds=30)
+    host.advance(0.0)
+    mover = game.to_move
+    assert mover is not None
+    other = next(a for a in REMOTE if a != mover)
+    join(host, 1, other)
+    host.handle(Received(1, Act(f"{other} pass")), 31.0)
+    assert Timeout(mover) in [e.action for e in game.log]
+    refusals = [f["reason"] for f in net.frames(1) if f["type"] == "refused"]
+    assert LATE not in refusals  # it was not this delegation's time that ran out
+    assert Pass(other) in [e.action for e in game.log] or refusals
+
+
 def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [p for k, v in value.items() for p in _walk(v, f"{path}.{k}")]
