@@ -109,10 +109,11 @@ class HostedGame:
         turn_seconds: float | None = None,
         limits: Limits | None = None,
         clock: Callable[[], float] = time.monotonic,
+        reveal: Callable[[Session], object] | None = None,
     ) -> None:
         self.inbox: queue.Queue[NetEvent] = queue.Queue()
         self.server = Server(self.inbox, bind=bind, port=port, limits=limits)
-        self.host = Host(session, remote, self.server, turn_seconds=turn_seconds)
+        self.host = Host(session, remote, self.server, turn_seconds=turn_seconds, reveal=reveal)
         self.clock = clock
         self._announcement: discovery.Announcement | None = None
 

@@ -30,6 +30,10 @@ class Context:
         self.apply_settings: Callable[[Settings], None] = self._apply_without_app
         # Set by the session layer later: write the autosave now (called before an error screen).
         self.autosave: Callable[[], None] | None = None
+        # Work the app does on its own thread about ten times a second, whatever scene is on
+        # top (a hosted game's network, a laptop's connection): each returns whether it
+        # brought anything to show.  Keyed, so a screen replaces or removes its own.
+        self.background: dict[str, Callable[[], bool]] = {}
 
     def _apply_without_app(self, settings: Settings) -> None:
         self.settings = settings
