@@ -84,6 +84,13 @@ class RemoteGame:
     def seat(self) -> str | None:
         return self.mirror.seat
 
+    def news(self) -> bool:
+        """Whether moves arrived that the screens have not been handed yet (a ``ComputerMove``
+        hands them over), or the end of the game."""
+        return len(self.mirror.turns) > self._handed or (
+            self.mirror.table.over and self.mirror.result is not None
+        )
+
     def debrief_data(self, wait: float = 0.0) -> object:
         """The debrief the host sent in ``over`` (JSON; None without one), waiting up to
         ``wait`` seconds for that frame when the table already says the game is over."""

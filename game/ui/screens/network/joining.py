@@ -86,6 +86,19 @@ def connect(address: str, seat: str | None, pin: str | None) -> RemoteGame:
     return RemoteGame.join(address, Join(seat, pin or None))
 
 
+class LaptopSetup(GameSetup):
+    """A laptop's game: the one person at this screen plays its own seat (none: a spectator),
+    so there is never a hand-over; the other people are at their own laptops."""
+
+    def __init__(self, game: RemoteGame, reveal: Callable[[], Debrief | None]) -> None:
+        super().__init__(None, game, reveal=reveal)
+        self.seat = game.seat
+
+    @property
+    def humans(self) -> list[str]:
+        return [self.seat] if self.seat is not None else []
+
+
 def remote_setup(game: RemoteGame) -> GameSetup:
     """The screens' shared game for a laptop: no session here; the debrief is the host's."""
 
@@ -98,7 +111,7 @@ def remote_setup(game: RemoteGame) -> GameSetup:
         except CodecError:
             return None  # a host of another version: the debrief shows what the table knows
 
-    return GameSetup(None, game, reveal=reveal)
+    return LaptopSetup(game, reveal)
 
 
 def laptop_scene(ctx: Context, game: RemoteGame) -> Scene:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from game.net.remote_game import RemoteGame
+from game.session.controller import ComputerMove
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
@@ -56,6 +57,13 @@ class LaptopTable(TableScene):
             self.pacer.stop()
             return Push(RejoinScene(self.ctx, self.remote))
         return super().update(dt)
+
+    def decide_update(self, dt: float) -> SceneResult:
+        # The host's moves arrive by themselves, also while this delegation is to move (the
+        # facilitator's steps, a timeout at the host): take them as soon as they are here.
+        if self.remote.news() and not self.pacer.active:
+            return ComputerMove()
+        return super().decide_update(dt)
 
     def disconnect(self) -> None:
         self.ctx.background.pop(NET, None)
