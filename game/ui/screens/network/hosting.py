@@ -35,7 +35,7 @@ from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.screens.backdrop import Backdrop
-from game.ui.screens.classroom import classroom_of
+from game.ui.screens.classroom import classroom_of, clock_text
 from game.ui.screens.common import GameSetup, actor_colour, adjective, short_name
 from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.screens.network.laptop import NET
@@ -154,7 +154,9 @@ class HostScene(Scene):
     def _picture(self) -> tuple[object, ...]:
         host = self.hosted.host
         seats = tuple(host.seat_state(a) for a, *_ in self.rows)
-        return (len(host.session.log), seats, host.spectators, self.game.clock())
+        # The clock as shown (whole seconds): a running timer redraws once a second, not at
+        # every look at the network.
+        return (len(host.session.log), seats, host.spectators, clock_text(self.game.clock()))
 
     def refresh(self) -> None:
         """Read the game and the roster again."""
@@ -162,7 +164,7 @@ class HostScene(Scene):
         pv = self.game.public_view()
         self.transcript.pv = pv
         self.topbar.set_view(pv)
-        self.topbar.set_clock("", False)
+        self.topbar.set_clock(*clock_text(self.game.clock()))
         for actor, _, state, give in self.rows:
             kind = host.seat_state(actor)
             words, colour = STATE_WORDS.get(kind, (_seat_words(kind), "text_dim"))
