@@ -34,6 +34,7 @@ from game.ui.kit.pilot import Pilot
 from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.main import title_factory
 from game.ui.screens.briefing import BriefingScene
+from game.ui.screens.console import FacilitatorConsole
 from game.ui.screens.debrief import DebriefScene
 from game.ui.screens.network import join as join_screen
 from game.ui.screens.network.background import Task
@@ -42,6 +43,7 @@ from game.ui.screens.network.hosting import HostScene, reveal_debrief
 from game.ui.screens.network.join import JoinScene
 from game.ui.screens.network.laptop import LaptopTable, RejoinScene
 from game.ui.screens.network.qr import qr_matrix
+from game.ui.screens.panel import PinGate
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.summary import RoundSummaryScene
 from tests.net.helpers import geneva
@@ -118,7 +120,7 @@ def host_thread(session: Session, remote: set[str]) -> Iterator[HostThread]:
         host.hosted.stop()
 
 
-def host_screen(make_pilot: MakePilot, **settings: object) -> Pilot:
+def host_screen(make_pilot: MakePilot, console_pin: str = "", **settings: object) -> Pilot:
     """The seats screen of a hosted game, Start: the host's screen, listening on loopback."""
     pilot = make_pilot(
         lambda ctx: HostSeatsScene(ctx, geneva(), seed=7, options=LOOPBACK), **settings
@@ -128,6 +130,7 @@ def host_screen(make_pilot: MakePilot, **settings: object) -> Pilot:
     for actor, _, menu, _ in seats.rows:  # the US and Russia on laptops, NATO the computer's
         if actor == "nato":
             menu.index = [value for value, _ in menu.options].index(Seat(SeatKind.AI))
+    seats.fpin.text = console_pin
     pilot.click("seats.start")
     assert isinstance(pilot.scene, HostScene), pilot.app.crashes
     return pilot
@@ -203,6 +206,36 @@ def test_the_host_screen_shows_who_has_joined_waits_and_dropped(make_pilot: Make
     laptop.value.connection.close()
     pump_until(pilot, lambda: text_of(pilot, "host.seat.us.state") == "dropped", "us dropped")
     assert pilot.widget("host.ai.us").visible
+    scene.stop()
+
+
+def test_the_console_works_on_the_host_screen_behind_its_pin(make_pilot: MakePilot) -> None:
+    pilot = host_screen(make_pilot, console_pin="4321")
+    scene = pilot.scene
+    assert isinstance(scene, HostScene)
+    pilot.press("f9")
+    assert isinstance(pilot.scene, PinGate)
+    pilot.type("4321")
+    pilot.press("return")
+    console = pilot.scene
+    assert isinstance(console, FacilitatorConsole)
+    assert console.game is scene.game  # the console runs the hosted game
+    pilot.click("console.pause")
+    assert scene.hosted.host.facilitation.paused
+    pilot.press("escape")
+    assert pilot.scene is scene
+    assert text_of(pilot, "host.status") == "Paused by the facilitator."
+    scene.stop()
+
+
+def test_the_host_screen_keys_are_in_the_help(make_pilot: MakePilot) -> None:
+    pilot = host_screen(make_pilot)
+    scene = pilot.scene
+    assert isinstance(scene, HostScene)
+    pilot.press("f1")
+    help_text = shown_text(pilot.scene)
+    for words in ("Open the table", "Facilitator console", "Stop hosting"):
+        assert words in help_text
     scene.stop()
 
 

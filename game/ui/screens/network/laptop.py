@@ -50,7 +50,14 @@ class LaptopTable(TableScene):
         super().__init__(ctx, setup, viewer=game.seat)
         # The host's frames are read on this thread about ten times a second, whatever
         # screen is on top; a frame is drawn only when they changed something.
-        ctx.background[NET] = lambda: bool(game.pump()) or game.lost is not None
+        ctx.background[NET] = self.listen
+
+    def listen(self) -> bool:
+        """The background work: the host's news; it ends with the game's connection."""
+        if self.remote.lost is not None and self.remote.is_over():
+            self.ctx.background.pop(NET, None)  # the debrief is here: nothing more will come
+            return False
+        return bool(self.remote.pump())
 
     def update(self, dt: float) -> Transition | None:
         if self.remote.lost is not None and not self.remote.is_over():
