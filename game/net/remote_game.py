@@ -84,7 +84,7 @@ class RemoteGame:
     def seat(self) -> str | None:
         return self.mirror.seat
 
-    def news(self) -> bool:
+    def has_news(self) -> bool:
         """Whether moves arrived that the screens have not been handed yet (a ``ComputerMove``
         hands them over), or the end of the game."""
         return len(self.mirror.turns) > self._handed or (

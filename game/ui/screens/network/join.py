@@ -15,6 +15,7 @@ import pygame
 
 from game.net import discovery
 from game.net.discovery import FoundHost
+from game.net.probe import Probe, probe
 from game.net.remote_game import RemoteGame
 from game.session.pins import MAX_PIN_LENGTH
 from game.ui.kit import layout
@@ -32,7 +33,7 @@ from game.ui.kit.widgets.label import Label, WrappedText
 from game.ui.kit.widgets.listview import ListView
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.network.background import POLL_MS, Task
-from game.ui.screens.network.joining import Probe, connect, laptop_scene, probe
+from game.ui.screens.network.joining import connect, laptop_scene
 from game.ui.screens.panel import PanelScene, Row
 from game.ui.screens.widgets.chips import PinEntry
 

@@ -68,7 +68,7 @@ class LaptopTable(TableScene):
     def decide_update(self, dt: float) -> SceneResult:
         # The host's moves arrive by themselves, also while this delegation is to move (the
         # facilitator's steps, a timeout at the host): take them as soon as they are here.
-        if self.remote.news() and not self.pacer.active:
+        if self.remote.has_news() and not self.pacer.active:
             return ComputerMove()
         return super().decide_update(dt)
 
