@@ -125,6 +125,13 @@ def _check_facilitator(state: GameState, action: Action) -> None:
             _refuse(state, action, f"there is no event card {action.card!r}")
         if card.once and card.id in state.drawn:
             _refuse(state, action, "that card has already been played")
+        if not card.in_its_time(state.round):
+            _refuse(
+                state,
+                action,
+                f"it happened on {card.date}, after this round; only an event marked "
+                "counterfactual may happen before its date",
+            )
     elif isinstance(action, News | Bookmark):
         text = action.text if isinstance(action, News) else action.note
         if not isinstance(text, str):

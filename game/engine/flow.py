@@ -137,7 +137,12 @@ def draw_events(d: Draft) -> None:
     """After a full turn: try each eligible card in deck order with its probability (R12)."""
     limit = d.scenario.rules.events_per_turn
     played = set(d.drawn)  # one pass over every card drawn so far, not one per card of the deck
-    eligible = [c for c in d._t.deck if not (c.once and c.id in played) and holds(c.condition, d)]
+    rnd = d.round
+    eligible = [
+        c
+        for c in d._t.deck
+        if not (c.once and c.id in played) and c.in_its_time(rnd) and holds(c.condition, d)
+    ]
     if not eligible or limit <= 0:
         return
     drawn = 0
@@ -214,7 +219,11 @@ def open_round(d: Draft, index: int) -> None:
         if q.turn == 0:
             _quote(d, q.speaker, q.text)
     for card in t.round_start_cards:  # certain, as the round opens (R32)
-        if not (card.once and card.id in d.drawn) and holds(card.condition, d):
+        if (
+            not (card.once and card.id in d.drawn)
+            and card.in_its_time(rnd)
+            and holds(card.condition, d)
+        ):
             play_card(d, card, "Event")
             if escalate_if_due(d):
                 return
