@@ -36,6 +36,7 @@ from game.ui.main import title_factory
 from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.console import FacilitatorConsole
 from game.ui.screens.debrief import DebriefScene
+from game.ui.screens.handover import HandoverScene
 from game.ui.screens.network import join as join_screen
 from game.ui.screens.network.background import Task
 from game.ui.screens.network.host_setup import HostOptions, HostSeatsScene
@@ -46,6 +47,7 @@ from game.ui.screens.network.qr import qr_matrix
 from game.ui.screens.panel import PinGate
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.summary import RoundSummaryScene
+from game.ui.screens.table.scene import TableScene
 from tests.net.helpers import geneva
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import assert_golden, play_until, shown_text
@@ -120,16 +122,23 @@ def host_thread(session: Session, remote: set[str]) -> Iterator[HostThread]:
         host.hosted.stop()
 
 
-def host_screen(make_pilot: MakePilot, console_pin: str = "", **settings: object) -> Pilot:
-    """The seats screen of a hosted game, Start: the host's screen, listening on loopback."""
+def host_screen(
+    make_pilot: MakePilot, console_pin: str = "", here: str = "", **settings: object
+) -> Pilot:
+    """The seats screen of a hosted game, Start: the host's screen, listening on loopback.
+
+    NATO is the computer's; ``here`` names a delegation played at the host's screen."""
     pilot = make_pilot(
         lambda ctx: HostSeatsScene(ctx, geneva(), seed=7, options=LOOPBACK), **settings
     )
     seats = pilot.scene
     assert isinstance(seats, HostSeatsScene)
     for actor, _, menu, _ in seats.rows:  # the US and Russia on laptops, NATO the computer's
+        values = [value for value, _ in menu.options]
         if actor == "nato":
-            menu.index = [value for value, _ in menu.options].index(Seat(SeatKind.AI))
+            menu.index = values.index(Seat(SeatKind.AI))
+        if actor == here:
+            menu.index = values.index(Seat(SeatKind.HUMAN))
     seats.fpin.text = console_pin
     pilot.click("seats.start")
     assert isinstance(pilot.scene, HostScene), pilot.app.crashes
@@ -206,6 +215,35 @@ def test_the_host_screen_shows_who_has_joined_waits_and_dropped(make_pilot: Make
     laptop.value.connection.close()
     pump_until(pilot, lambda: text_of(pilot, "host.seat.us.state") == "dropped", "us dropped")
     assert pilot.widget("host.ai.us").visible
+    scene.stop()
+
+
+def test_a_delegation_at_the_host_plays_at_its_table_and_the_laptops_hear_it(
+    make_pilot: MakePilot,
+) -> None:
+    pilot = host_screen(make_pilot, here="us")
+    scene = pilot.scene
+    assert isinstance(scene, HostScene)
+    assert scene.hosted.host.remote == {"russia"}
+    joining = join_in_background(f"ws://127.0.0.1:{scene.hosted.server.port}", "russia")
+    pump_until(pilot, lambda: joining.poll() is not None, "russia joined")
+    done = joining.poll()
+    assert done is not None
+    russia = done.value
+    assert russia is not None, done.error
+    pilot.press("t")
+    assert isinstance(pilot.scene, HandoverScene)  # the projector hides the US panel first
+    pilot.click("handover.confirm")
+    table = pilot.scene
+    assert isinstance(table, TableScene)
+    assert table.viewer_moves()
+    pilot.click("table.pass")
+    def heard() -> bool:
+        russia.pump()  # the laptop reads what arrived
+        return any(turn.action == "us pass" for turn in russia.mirror.turns)
+
+    pump_until(pilot, heard, "the laptop heard the move")
+    assert str(scene.hosted.host.session.log[0].action) == "us pass"
     scene.stop()
 
 

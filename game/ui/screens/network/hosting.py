@@ -268,6 +268,8 @@ class HostScene(Scene):
         return self.run("host.console" if action == "console" else action)
 
     def on_resume(self, result: object) -> Transition | None:
+        if NET in self.ctx.background:  # still hosting
+            self.ctx.autosave = self.game.save  # the table or the debrief let it go on leaving
         if isinstance(result, ConsoleDone) and result.turns:
             self.show(tuple(result.turns))
         if self.game.is_over():
