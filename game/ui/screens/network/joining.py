@@ -72,5 +72,3 @@ def laptop_scene(ctx: Context, game: RemoteGame) -> Scene:
         return LaptopTable(ctx, setup, game)
     return BriefingScene(ctx, setup, seat, then=table)
 
-
-Opener = Callable[[Context, RemoteGame], Scene]

@@ -1,10 +1,11 @@
 """A laptop's table: the table of today over a ``RemoteGame``, and rejoining after a drop.
 
-``LaptopTable`` is the table scene reading a game hosted elsewhere; it looks at
-the network every ``POLL_MS`` (the host's moves arrive by themselves) and,
-when the connection is lost, puts ``RejoinScene`` over itself: "connection
-lost — rejoining", trying again with the same seat and PIN in the background
-until the host takes it back (or the player leaves).
+``LaptopTable`` is the table scene reading a game hosted elsewhere; the app's
+background work reads the host's frames about ten times a second (the host's
+moves arrive by themselves) and, when the connection is lost, the table puts
+``RejoinScene`` over itself: "connection lost — rejoining", trying again with
+the same seat and PIN in the background until the host takes it back (or the
+player leaves).
 """
 
 from __future__ import annotations
