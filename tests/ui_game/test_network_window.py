@@ -238,6 +238,7 @@ def test_a_delegation_at_the_host_plays_at_its_table_and_the_laptops_hear_it(
     assert isinstance(table, TableScene)
     assert table.viewer_moves()
     pilot.click("table.pass")
+
     def heard() -> bool:
         russia.pump()  # the laptop reads what arrived
         return any(turn.action == "us pass" for turn in russia.mirror.turns)

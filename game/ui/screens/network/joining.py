@@ -71,4 +71,3 @@ def laptop_scene(ctx: Context, game: RemoteGame) -> Scene:
     if seat is None:
         return LaptopTable(ctx, setup, game)
     return BriefingScene(ctx, setup, seat, then=table)
-
