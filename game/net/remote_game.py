@@ -210,6 +210,10 @@ class RemoteGame:
         return ClockReading(False, max(0.0, seconds - (self.now() - self._prompted_at)))
 
     def save_warning(self) -> str | None:
+        return None  # the host saves every move; a lost connection is ``lost`` (the window
+        # says "connection lost — rejoining" over the table), not a failed save
+
+    def _lost_reason(self) -> str | None:
         return f"the connection to the host was lost: {self.lost}" if self.lost else None
 
     def save(self) -> None:
@@ -259,7 +263,7 @@ class RemoteGame:
                     t.actor == self.mirror.seat for t in change.turns
                 ):
                     return Applied(intent, turns=self._new_turns())
-        return Applied(intent, refused=self.save_warning() or "the host did not answer in time")
+        return Applied(intent, refused=self._lost_reason() or "the host did not answer in time")
 
     def _new_turns(self) -> tuple[Turn, ...]:
         turns = tuple(_turn(t) for t in self.mirror.turns[self._handed :])

@@ -138,7 +138,7 @@ class JoinScene(PanelScene):
         self.joining: Task[RemoteGame] | None = None
         self.probe: Probe | None = None
         self.wanted_seat = SPECTATE if spectate else seat
-        if self.find is None:
+        if not discovery.available():
             self.find_status.text = (
                 "Looking for hosts needs the zeroconf package, which is not installed here: "
                 "type the address instead."
@@ -230,8 +230,13 @@ class JoinScene(PanelScene):
         free = next((o.actor for o in found.seats if not o.taken), SPECTATE)
         self.seat.index = values.index(wanted) if wanted in values else values.index(free)
         self.seat.enabled = self.join.enabled = True
-        state = "its game is over" if found.over else f"{len(found.seats)} laptop seats"
-        self.say(f"{found.title} at {found.url}: {state}.")
+        seats = len(found.seats)
+        state = (
+            "its game is over"
+            if found.over
+            else f"{seats} seat{'' if seats == 1 else 's'} for a laptop"
+        )
+        self.say(f"{found.title} at {found.url}: {state}. Choose your delegation.")
         self.focus(self.pin if self.chosen_seat() != SPECTATE else self.join)
 
     def chosen_seat(self) -> str | None:

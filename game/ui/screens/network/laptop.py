@@ -126,7 +126,11 @@ class RejoinScene(PanelScene):
         self._start()
 
     def head_rows(self) -> list[Row]:
-        return [[(self.heading, 1)], [(self.message, 1)], [(self.status, 1)]]
+        return [
+            [(self.heading, layout.Flex())],
+            [(self.message, layout.Flex())],
+            [(self.status, layout.Flex())],
+        ]
 
     def foot_rows(self) -> list[Row]:
         return [[(self.spacer, layout.Flex()), (self.leave, self.theme.px(220))]]
