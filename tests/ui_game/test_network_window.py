@@ -21,6 +21,7 @@ import pytest
 from game.engine import EndGame
 from game.export.model import Debrief
 from game.net import invite
+from game.net.client import NetError
 from game.net.codec import decode
 from game.net.discovery import FoundHost
 from game.net.hosting import HostedGame
@@ -495,6 +496,28 @@ def test_golden_host_screen(
     pilot.advance(2)
     assert_golden(pilot.screenshot(), f"host-screen-{variant}")
     scene.stop()
+
+
+class _Unreachable:
+    """The parts of ``RemoteGame`` the rejoin screen uses, for a host that stays away."""
+
+    url = SHOWN_ADDRESS
+    lost = "the connection was lost"
+
+    def reconnect(self) -> None:
+        raise NetError(f"cannot reach the host at {SHOWN_ADDRESS}: [Errno 111] Connection refused")
+
+
+@pytest.mark.parametrize(("variant", "settings"), VARIANTS)
+def test_golden_rejoin_screen(
+    make_pilot: MakePilot, variant: str, settings: dict[str, object]
+) -> None:
+    pilot = make_pilot(lambda ctx: RejoinScene(ctx, _Unreachable()), **settings)  # type: ignore[arg-type]
+    scene = pilot.scene
+    assert isinstance(scene, RejoinScene)
+    pump_until(pilot, lambda: scene.tries == 1 and scene.task is None, "the first try failed")
+    assert "Connection refused" in text_of(pilot, "rejoin.status")
+    assert_golden(pilot.screenshot(), f"rejoin-screen-{variant}")
 
 
 @pytest.mark.parametrize(("variant", "settings"), VARIANTS)
