@@ -268,6 +268,27 @@ def test_the_console_works_on_the_host_screen_behind_its_pin(make_pilot: MakePil
     scene.stop()
 
 
+def test_the_host_screen_shows_the_public_board_on_demand(make_pilot: MakePilot) -> None:
+    pilot = host_screen(make_pilot)
+    scene = pilot.scene
+    assert isinstance(scene, HostScene)
+    assert scene.transcript.visible
+    assert not scene.board_panel.visible
+    pilot.press("b")
+    assert scene.board_panel.visible
+    assert not scene.transcript.visible
+    shown = " ".join(" ".join(scene.board.all_text()).split())
+    scenario = geneva().scenario
+    assert scenario.issues[0].name in shown
+    for prefs in scenario.preferences.values():  # nobody's secret red line on the projector
+        for line in prefs.red_lines:
+            if not line.public:
+                assert " ".join(line.reason.split())[:40] not in shown
+    pilot.click("host.view")
+    assert scene.transcript.visible
+    scene.stop()
+
+
 def test_the_host_screen_keys_are_in_the_help(make_pilot: MakePilot) -> None:
     pilot = host_screen(make_pilot)
     scene = pilot.scene

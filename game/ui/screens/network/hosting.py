@@ -34,12 +34,14 @@ from game.ui.kit.sound import cue_for
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
+from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.classroom import classroom_of, clock_text
 from game.ui.screens.common import GameSetup, actor_colour, adjective, short_name
 from game.ui.screens.console import CONSOLE_KEYS, ConsoleDone, open_console
 from game.ui.screens.network.laptop import NET
 from game.ui.screens.network.qr import QrCode
+from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.scene import TableScene
 from game.ui.screens.table.topbar import TopBar
 from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
@@ -73,6 +75,7 @@ class HostScene(Scene):
     title = "Hosting a classroom game"
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
         KeyBinding("t", "host.table", "Open the table (delegations played at this screen)"),
+        KeyBinding("b", "host.view", "Show the board of proposals or the transcript"),
         KeyBinding("d", "host.debrief", "The debrief, once the game is over"),
         *CONSOLE_KEYS,
         KeyBinding("escape", "host.stop", "Stop hosting"),
@@ -95,6 +98,7 @@ class HostScene(Scene):
         pv = self.game.public_view()
         self.backdrop = Backdrop()
         self.join_box = pygame.Rect(0, 0, 0, 0)
+        self.board_frame = pygame.Rect(0, 0, 0, 0)
         self.topbar = self.add(TopBar("host.top"))
         self.topbar.set_view(pv, self.game.opening().trackers.tension)
         self.join_head = self.add(
@@ -135,10 +139,14 @@ class HostScene(Scene):
             )
             self.rows.append((actor.id, swatch, state, give))
         self.spectators = self.add(Label("host.spectators", "", style="caption", color="text_dim"))
+        self.board_panel = self.add(ScrollPanel("host.board"))
+        self.board = self.board_panel.add(BoardView("host.board.view"))  # public: no own view
+        self.board_panel.visible = False
         self.transcript = self.add(TranscriptView("host.transcript", pv))
         self.transcript.set_items(game_rows(self.game))
         self.game.take_new()  # shown above
         self.status = self.add(Label("host.status", "", color="text_dim"))
+        self.view_button = self.add(Button("host.view", "Board"))
         self.table_button = self.add(Button("host.table", "Open the table"))
         self.console_button = self.add(Button("host.console", "Console (F9)"))
         self.debrief_button = self.add(Button("host.debrief", "Debrief", enabled=False))
@@ -163,6 +171,9 @@ class HostScene(Scene):
         host = self.hosted.host
         pv = self.game.public_view()
         self.transcript.pv = pv
+        self.board.set_view(pv)
+        if self.board_panel.rect.width:
+            self._arrange_board()
         self.topbar.set_view(pv)
         self.topbar.set_clock(*clock_text(self.game.clock()))
         for actor, _, state, give in self.rows:
@@ -246,7 +257,22 @@ class HostScene(Scene):
         buttons = [("stop.yes", "Stop hosting"), ("stop.no", "Keep hosting")]
         return Push(Dialog(self.ctx, "stop", "Stop hosting?", text, buttons, cancel="stop.no"))
 
+    def toggle_view(self) -> None:
+        """The right of the screen: the transcript, or the board of proposals."""
+        board = not self.board_panel.visible
+        self.view_button.text = "Transcript" if board else "Board"
+        self.board_panel.visible = board
+        self.relayout(self.rect)
+
+    def _arrange_board(self) -> None:
+        width = self.board_panel.content_width()
+        self.board.rect = pygame.Rect(0, 0, width, self.board.height_for(width))
+        self.board_panel.arrange()
+
     def run(self, command: str) -> Transition | None:
+        if command == "host.view":
+            self.toggle_view()
+            return None
         if command == "host.table":
             return Push(HostTable(self.ctx, self.hosted))
         if command == "host.console":
@@ -293,7 +319,10 @@ class HostScene(Scene):
         # A small window (a large text size on a projector): how to join beside who has
         # joined, without the transcript (the laptops show it) or the status line.
         self.compact = body.width < t.px(900) or body.height < t.px(420)
-        self.transcript.visible = self.status.visible = not self.compact
+        board = self.view_button.text == "Transcript"  # the board is shown
+        self.status.visible = self.view_button.visible = not self.compact
+        self.transcript.visible = not self.compact and not board
+        self.board_panel.visible = not self.compact and board
         if self.compact:
             self.join_box = body
             join, seats = layout.row(
@@ -302,6 +331,9 @@ class HostScene(Scene):
         else:
             side_w = max(t.px(300), min(t.px(420), body.width * 2 // 5))
             self.join_box, self.transcript.rect = layout.row(body, [side_w, layout.Flex()], gap)
+            self.board_frame = pygame.Rect(self.transcript.rect)
+            self.board_panel.rect = layout.pad(self.board_frame, t.space("sm"))
+            self._arrange_board()
             join = layout.pad(self.join_box, t.space("md"))
             seats = join
         self._place_join(join, seats)
@@ -342,8 +374,14 @@ class HostScene(Scene):
 
     def _place_foot(self, foot: pygame.Rect) -> None:
         t = self.theme
-        buttons = (self.table_button, self.console_button, self.debrief_button, self.stop_button)
-        widths = [max(t.px(110), b.preferred_size()[0]) for b in buttons]
+        buttons = (
+            self.view_button,
+            self.table_button,
+            self.console_button,
+            self.debrief_button,
+            self.stop_button,
+        )
+        widths = [max(t.px(110), b.preferred_size()[0]) if b.visible else 0 for b in buttons]
         row = layout.row(
             layout.pad(foot, t.space("md"), t.space("sm")),
             [layout.Flex(), *widths],
@@ -356,6 +394,8 @@ class HostScene(Scene):
     def draw_background(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.theme)
         draw_box(surface, self.theme, self.join_box, "surface", radius="lg")
+        if self.board_panel.visible:
+            draw_box(surface, self.theme, self.board_frame, "surface", radius="sm")
 
 
 def _seat_words(kind: str) -> str:
