@@ -13,14 +13,10 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
-from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Proposal,
-    ProposalStatus,
-)
+from game.engine.queries import credibility_pressure
+from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
 Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option
@@ -224,7 +220,8 @@ def _commitments(
     # A threat falls due with the round: our last move in it is the last chance to act.
     threats = tuple(Threat(c.lever, c.unless, due=due) for c in pending if c.actor == me)
     pressure = max(
-        (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
+        (credibility_pressure(credibility.get(c.actor, 0.0)) for c in pending if c.target == me),
+        default=0.0,
     )
     return threats, pressure
 

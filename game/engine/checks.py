@@ -23,9 +23,10 @@ from game.engine.actions import (
     Timeout,
 )
 from game.engine.errors import IllegalActionError, MalformedActionError
+from game.engine.ledger import CommitmentStatus
 from game.engine.model import Tone
 from game.engine.packages import problem
-from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+from game.engine.state import GameState, ProposalStatus
 
 MAX_EXTENSION = 20  # turns the facilitator may add at once; keeps every game finite
 

@@ -17,8 +17,9 @@ from game.engine.actions import (
     Threaten,
     Timeout,
 )
+from game.engine.ledger import CommitmentStatus
 from game.engine.packages import problem
-from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+from game.engine.state import GameState, ProposalStatus
 from game.engine.tables import Tables
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine.actions import Propose
+from game.engine.ledger import Commitment, CommitmentKind
 from game.engine.model import Scenario
 from game.engine.moves import apply, new_game
 from game.engine.scoring import explain_red_lines
-from game.engine.state import Commitment, CommitmentKind, GameState
+from game.engine.state import GameState
 from game.engine.tables import tables_for
 
 
@@ -62,9 +63,18 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}
 
 
+def credibility_pressure(credibility: float) -> float:
+    """The pressure of a threat whose maker has this credibility (R35): credibility / 100.
+
+    The one place the rule is written: the AI's reading of a threat and the debrief's
+    ledger both ask it.
+    """
+    return credibility / 100.0
+
+
 def threat_pressure(state: GameState, threat: Commitment) -> float:
-    """How hard a threat presses its target in ``state`` (R35): its maker's credibility / 100."""
-    return state.credibility(threat.actor) / 100.0
+    """How hard a threat presses its target in ``state`` (R35)."""
+    return credibility_pressure(state.credibility(threat.actor))
 
 
 def pressures_when_made(state: GameState) -> dict[int, float]:

@@ -14,6 +14,7 @@ import pygame
 
 from game.engine import ActorView, PublicView, words
 from game.engine.model import Issue
+from game.engine.seen import LineStanding, standing
 from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
@@ -24,6 +25,17 @@ LEGEND = (
     "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
     "× name = crosses that delegation's public red line"
 )
+# Added only when some public red line has ``unless``, so other boards keep their legend.
+LEGEND_UNLESS = " · × name unless = unless other terms lift it · name lifted = what binds lifts it"
+
+
+def red_line_chip(name: str, stands: LineStanding) -> Chip:
+    """A public red line's chip: crossed, conditional (``unless``) or lifted now (R27)."""
+    if stands is LineStanding.LIFTED:
+        return Chip(f"{name} lifted", "text_dim")
+    if stands is LineStanding.CONDITIONAL:
+        return Chip(f"× {name} unless", "warning")
+    return Chip(f"× {name}", "danger")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +215,10 @@ class _Painter:
         self.provisional()
         self.grid()
         self.y += self.t.space("sm")
-        self.y += self.text(LEGEND, "caption", "text_dim", (0, self.y, self.width))
+        legend = LEGEND
+        if any(line.unless is not None for line in self.pv.public_red_lines):
+            legend += LEGEND_UNLESS
+        self.y += self.text(legend, "caption", "text_dim", (0, self.y, self.width))
 
     def heading(self, text: str) -> None:
         self.y += self.text(text, "overline", "accent", (0, self.y, self.width))
@@ -372,11 +387,10 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and (issue.id, option) in p.terms
         ]
-        out += [
-            Chip(f"× {short_name(pv, line.actor)}", "danger")
-            for line in pv.public_red_lines
-            if line.issue == issue.id and option in line.options
-        ]
+        binding = dict(pv.binding)
+        for line in pv.public_red_lines:
+            if line.issue == issue.id and option in line.options:
+                out.append(red_line_chip(short_name(pv, line.actor), standing(line, binding)))
         return out
 
     def chip_rows(self, chips: list[Chip], x0: int, y0: int, width: int) -> int:
