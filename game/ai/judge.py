@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
 from game.ai.reciprocity import concession_allowance, stonewalled
-from game.ai.table import Table
-from game.ai.worth import package_value, worth
+from game.ai.table import Table, keep, kept
+from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 from game.engine.model import Personality
 
 # The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
@@ -38,9 +39,16 @@ def _persona(table: Table) -> Personality:
     shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
     if not shift:
         return p
-    return replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
+    inputs = (p, shift)
+    known = kept(table.cache, "persona", inputs)
+    if isinstance(known, Personality):
+        return known
+    made = replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
+    keep(table.cache, "persona", inputs, made)
+    return made
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A delegate's judgement of one package."""
@@ -84,14 +92,19 @@ def issue_best(table: Table, issue: str) -> float:
     lines, and above the easy level never another's public ones (they will not be agreed)."""
     prefs = table.prefs
     banned = others_lines(table) if table.difficulty != "easy" else frozenset()
-    pool = [
-        o
-        for o in prefs.options[issue]
-        if o not in prefs.forbidden[issue] and (issue, o) not in banned
-    ]
+    key = ("pool", issue)
+    pool = kept(table.cache, key, (prefs, banned))
+    if not isinstance(pool, tuple):
+        pool = tuple(
+            o
+            for o in prefs.options[issue]
+            if o not in prefs.forbidden[issue] and (issue, o) not in banned
+        )
+        keep(table.cache, key, (prefs, banned), pool)
     if not pool:
         return prefs.values[issue][prefs.best_option[issue]]
-    return max(worth(table, issue, o) for o in pool)
+    row = worths(table)[issue]
+    return max(row[o] for o in pool)
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -104,10 +117,7 @@ def issue_time(table: Table, issue: str) -> float:
 def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
     """issue -> (aspiration, floor) for each issue of ``scope`` (memoised for the move:
     the core, the remark and the rationale all ask)."""
-    key = ("targets", table.move, table.round_index)
-    known = table.cache.get(key)
-    if not isinstance(known, dict):
-        known = table.cache[key] = {}
+    known = table.now.targets
     out = {}
     missing = [i for i in scope if i not in known]
     if missing:

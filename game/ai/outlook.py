@@ -12,27 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from game.ai.table import Table
+from game.ai.table import Scored, Table
 from game.engine.model import Condition
 
 
-def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end state (clauses this module does not know are ignored)."""
+def _holds_now(cond: Condition, table: Table) -> bool:
+    """The clauses of ``cond`` that do not depend on the agreements, in the imagined end
+    state (clauses this module does not know are ignored)."""
     if cond.escalated:
         return False  # we imagine the week ending without war
     if cond.min_tension is not None and table.tension < cond.min_tension:
         return False
     if cond.max_tension is not None and table.tension > cond.max_tension:
-        return False
-    n = len(agreed)
-    if cond.min_agreements is not None and n < cond.min_agreements:
-        return False
-    if cond.max_agreements is not None and n > cond.max_agreements:
-        return False
-    for issue, options in cond.agreed.items():
-        if agreed.get(issue) not in options:
-            return False
-    if any(issue in agreed for issue in cond.not_agreed):
         return False
     if any(lv not in table.executed for lv in cond.levers_executed):
         return False
@@ -41,22 +32,69 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
     return all(a in table.walked_out_ever for a in cond.walked_out)
 
 
+def _holds_with(cond: Condition, agreed: Mapping[str, str]) -> bool:
+    """The clauses of ``cond`` about the agreements, if ``agreed`` were all that binds."""
+    n = len(agreed)
+    if cond.min_agreements is not None and n < cond.min_agreements:
+        return False
+    if cond.max_agreements is not None and n > cond.max_agreements:
+        return False
+    for issue, options in cond.agreed.items():
+        if agreed.get(issue) not in options:
+            return False
+    return not any(issue in agreed for issue in cond.not_agreed)
+
+
+def _ends(table: Table) -> tuple[Scored, Scored]:
+    """Our objectives and the outcome labels (with our bonus) that the agreements alone
+    decide now: the others cannot hold whatever is agreed (made once a move)."""
+    found = table.now.ends
+    if found is None:
+        me = table.me
+        goals = tuple(
+            (o.points, o.condition) for o in table.objectives if _holds_now(o.condition, table)
+        )
+        labels = tuple(
+            (o.score.get(me, o.score.get("*", 0.0)), o.condition)
+            for o in table.outcomes
+            if _holds_now(o.condition, table)
+        )
+        found = table.now.ends = (goals, labels)
+        # The same conditions decide most moves of a game: their bonuses per set of
+        # agreements are kept for the game, under the conditions themselves (the entry
+        # holds them, so their ids stay theirs).
+        key = (
+            "bonus",
+            tuple((p, id(c)) for p, c in goals),
+            tuple((b, id(c)) for b, c in labels),
+        )
+        known = table.cache.get(key)
+        if not isinstance(known, tuple):
+            known = table.cache[key] = (found, {})
+        table.now.bonus = known[1]
+    return found
+
+
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the move)."""
-    key = ("bonus", table.move, frozenset(agreed.items()))
-    found = table.cache.get(key)
-    if isinstance(found, float):
+    (memoised for the game's moves that share the conditions that can still hold)."""
+    _ends(table)
+    memo = table.now.bonus
+    key = frozenset(agreed.items())
+    found = memo.get(key)
+    if found is not None:
         return found
-    made = table.cache[key] = float(_end_bonus(table, agreed))
+    if len(memo) > 4096:
+        memo.clear()
+    made = memo[key] = float(_end_bonus(table, agreed))
     return made
 
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed))
-    for outcome in table.outcomes:
-        if _holds(outcome.condition, table, agreed):
-            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+    goals, labels = _ends(table)
+    points = sum(p for p, cond in goals if _holds_with(cond, agreed))
+    for bonus, cond in labels:
+        if _holds_with(cond, agreed):
             return points + bonus
     return points
 
@@ -92,18 +130,20 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
-    mine = [
-        o
-        for o in table.objectives
-        if issue in o.condition.agreed
-        or issue in o.condition.not_agreed
-        or o.condition.min_agreements is not None
-        or o.condition.max_agreements is not None
-    ]
+    found = table.now.goals.get(issue)
+    if found is None:
+        mine = tuple(
+            (points, cond)
+            for points, cond in _ends(table)[0]
+            if issue in cond.agreed
+            or issue in cond.not_agreed
+            or cond.min_agreements is not None
+            or cond.max_agreements is not None
+        )
+        base = sum(p for p, cond in mine if _holds_with(cond, table.agreed))
+        found = table.now.goals[issue] = (mine, base)
+    mine, base = found
     if not mine:
         return 0.0
-    base = dict(table.agreed)
-    after = {**base, issue: option}
-    return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
-        o.points for o in mine if _holds(o.condition, table, base)
-    )
+    after = {**table.agreed, issue: option}
+    return sum(p for p, cond in mine if _holds_with(cond, after)) - base

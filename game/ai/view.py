@@ -237,14 +237,14 @@ def table_from_view(
     pub = view.table
     me = view.actor
     index = pub.round_number - 1
-    rnd = pub.rounds[index]
     agreed = dict(pub.binding)
     # An issue agreed provisionally whose missing consenters are not at this table is as
     # settled here as it can be: proposing it again would change nothing.
     here = set(pub.present)
     waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
-    agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
-    open_issues = tuple(i for i in agenda if i not in agreed and i not in waiting)
+    # The agenda as effects left it (R34); an effect may have emptied it, and then
+    # nothing is open here (never the agenda the file gave the round).
+    open_issues = tuple(i for i in pub.agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
@@ -257,7 +257,7 @@ def table_from_view(
         personality=view.personality,
         prefs=prefs,
         issues=pub.issues,
-        agenda=agenda,
+        agenda=pub.agenda,
         participants=pub.present,
         opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,

@@ -9,6 +9,7 @@ import enum
 from dataclasses import dataclass
 
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 
 
 class CommitmentKind(enum.StrEnum):
@@ -27,6 +28,7 @@ class CommitmentStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"  # a provisional agreement undone by a lever that breaks it (R39)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """One line of the commitment ledger."""

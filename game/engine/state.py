@@ -12,6 +12,7 @@ from typing import Any, cast
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
+from game.engine.frozen import fast_init
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
@@ -27,6 +28,7 @@ class ProposalStatus(enum.StrEnum):
     LAPSED = "lapsed"  # its round ended
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Proposal:
     number: int  # 1-based, in order of proposal over the whole game

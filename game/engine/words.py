@@ -179,7 +179,7 @@ def terms_with_ids(source: Source, terms: Iterable[tuple[str, str]]) -> str:
     return ", ".join(f"{i}={o} ({option_label(source, i, o)})" for i, o in terms)
 
 
-_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
+_TERM = re.compile(r"\b([a-z0-9][a-z0-9_-]*)=([a-z0-9][a-z0-9_-]*)\b")  # ids may hold _ and -
 
 
 def humanize(source: Source, text: str) -> str:

@@ -106,6 +106,10 @@ class HostGame:
     def save(self) -> None:
         self.local.save()
 
+    def close(self) -> None:
+        """Nothing to let go when a screen leaves: the host's screen keeps hosting (it lets
+        the session's outside agents go when it stops)."""
+
     def polls(self) -> bool:
         return False  # a hosted game does not reload its file under the laptops
 

@@ -76,7 +76,7 @@ def trackers(pv: PublicView) -> list[str]:
 def board(pv: PublicView) -> list[str]:
     """Each issue with its agreed or provisional term, then the proposals on the table."""
     who = names(pv)
-    agenda = set(pv.agenda or pv.rounds[pv.round_number - 1].agenda)  # as effects changed it
+    agenda = set(pv.agenda)  # as effects changed it (R34), even emptied
     binding = dict(pv.binding)
     provisional = {p.issue: p for p in pv.provisional}
     lines = ["Board (* on this round's agenda):"]

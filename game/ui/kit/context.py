@@ -34,6 +34,9 @@ class Context:
         # top (a hosted game's network, a laptop's connection): each returns whether it
         # brought anything to show.  Keyed, so a screen replaces or removes its own.
         self.background: dict[str, Callable[[], bool]] = {}
+        # Set by the real loop: computer seats may decide on a worker thread (see
+        # ``game.session.thinking``) because frames run in real time, not stepped by a test.
+        self.think_ahead = False
 
     def _apply_without_app(self, settings: Settings) -> None:
         self.settings = settings

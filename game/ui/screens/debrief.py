@@ -14,7 +14,7 @@ from game.errors import UserError
 from game.export import export_session
 from game.export.files import is_our_export, render
 from game.export.model import CROSSED, TESTED, Debrief
-from game.outputs import write_output
+from game.outputs import NotOursError, write_output
 from game.paths import user_data_dir
 from game.session.seats import parse_seat
 from game.ui.kit import desktop
@@ -198,6 +198,8 @@ class DebriefScene(PageScene):
         self.session = setup.session  # None on a laptop: the host keeps the game
         self.debrief = debrief
         self.exported: list[Path] = []
+        # An export a file of the person's own was in the way of: (format, where, free name).
+        self.pending: tuple[str, Path, Path] | None = None
         doc = self.doc
         if debrief is None:  # a host that sent no debrief (another version): what we know
             result = game.outcome()
@@ -239,15 +241,37 @@ class DebriefScene(PageScene):
         name = f"debrief-{d.scenario_id}-{d.seed}.{fmt}" if d is not None else f"debrief.{fmt}"
         return user_data_dir() / "exports" / name
 
-    def export(self, fmt: str) -> Transition:
-        """Write the debrief as ``fmt`` and say where (or why not)."""
-        target = self.export_target(fmt)
+    def export(self, fmt: str, target: Path | None = None, *, replace: bool = False) -> Transition:
+        """Write the debrief as ``fmt`` and say where (or why not).
+
+        A file of the person's own in the way is never replaced unasked: the dialog
+        offers another name beside it, or replacing it.
+        """
+        target = self.export_target(fmt) if target is None else target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if self.session is not None:
-                export_session(self.session, target, fmt)
+                export_session(self.session, target, fmt, replace=replace)
             elif self.debrief is not None:  # a laptop writes the debrief the host sent
-                write_output(target, render(self.debrief, fmt).encode(), ours=is_our_export)
+                data = render(self.debrief, fmt).encode()
+                write_output(target, data, ours=is_our_export, force=replace)
+        except NotOursError:
+            self.pending = (fmt, target, free_name(target))
+            message = (
+                f"{target} already exists, and Red Lines did not write it. Write the "
+                f"debrief to {self.pending[2].name} beside it, or replace the file?"
+            )
+            buttons = [
+                ("export-clash.rename", "Use the new name"),
+                ("export-clash.replace", "Replace it"),
+                ("export-clash.cancel", "Cancel"),
+            ]
+            return Push(
+                Dialog(
+                    self.ctx, "export-clash", "A file is in the way", message, buttons,
+                    cancel="export-clash.cancel",
+                )
+            )  # fmt: skip
         except (UserError, OSError) as exc:
             title, message = "The debrief was not exported", str(exc)
         else:
@@ -279,7 +303,22 @@ class DebriefScene(PageScene):
             return self.export(intent.source.rsplit(".", 1)[1])
         if intent.source == "exported" and intent.value == "exported.open" and self.exported:
             return self.open_export()
+        if intent.source == "export-clash" and self.pending is not None:
+            (fmt, target, other), self.pending = self.pending, None
+            if intent.value == "export-clash.rename":
+                return self.export(fmt, other)
+            if intent.value == "export-clash.replace":
+                return self.export(fmt, target, replace=True)
         return None
 
     def on_action(self, action: str) -> Transition | None:
         return Pop() if action == "title" else super().on_action(action)
+
+
+def free_name(target: Path) -> Path:
+    """``target`` with the first free number added ("debrief-2.html"), for an export that
+    must not replace the file of that name."""
+    n = 2
+    while (candidate := target.with_name(f"{target.stem}-{n}{target.suffix}")).exists():
+        n += 1
+    return candidate

@@ -244,6 +244,7 @@ class HostScene(Scene):
         self.ctx.background.pop(NET, None)
         self.game.save()
         self.hosted.stop()
+        self.game.local.close()  # no outside agent's program outlives the hosted game
         self.ctx.autosave = None
         return Pop()
 
