@@ -4,7 +4,9 @@ The host is authoritative: it alone runs the engine, the computer seats, the
 turn timer and the autosave; each delegation's laptop joins with ``redlines
 join`` (see docs/network.md).  ``--headless`` runs with no window and prints
 ``listening on ws://ADDRESS:PORT``, the transcript as it happens, and at the
-end the outcome, the scores and the ``digest:`` line of ``redlines play --text``.
+end the outcome, the scores and the ``digest:`` line of ``redlines play --text``;
+without it the host's window opens on the host's screen (the projector's view:
+the join address, code and QR code, who has joined, the facilitator's console).
 """
 
 from __future__ import annotations
@@ -80,12 +82,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.headless:
-        raise UserError(
-            "the host window is not part of this version: run 'redlines host --headless' "
-            "(the laptops join with 'redlines join ws://ADDRESS:PORT --text')"
-        )
-    if args.facilitator_pin is not None:
+    if args.headless and args.facilitator_pin is not None:
         raise UserError(
             "--facilitator-pin protects the host window's console; --headless has no console"
         )
@@ -93,15 +90,61 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--port {args.port}: a TCP port is 0 to 65535")
     session, remote = _session(args)
     humans = [a for a, seat in session.seats.items() if seat.is_human and a not in remote]
-    if humans:
+    if humans and args.headless:
         raise UserError(
             f"{humans[0]!r} is a human seat, played at the host's window; --headless has "
             "none: make it remote or ai"
         )
+    if not args.headless:
+        return _window(args, session, remote)
     from game.net.hosting import HostedGame
 
-    hosted = HostedGame(session, remote, bind=args.bind, port=args.port, turn_seconds=args.timer)
+    hosted = HostedGame(
+        session,
+        remote,
+        bind=args.bind,
+        port=args.port,
+        turn_seconds=args.timer,
+        reveal=_reveal,
+    )
     return _headless(hosted, session)
+
+
+def _reveal(session: Session) -> object:
+    """The debrief the laptops' windows show, sent in the ``over`` frame."""
+    from game.export.debrief import build_debrief
+    from game.net.codec import encode
+
+    return encode(build_debrief(session))
+
+
+def _window(args: argparse.Namespace, session: Session, remote: set[str]) -> int:
+    """The host's window: it listens first (a taken port is a message here, not in it)."""
+    from game.net.hosting import HostedGame
+    from game.session.pins import PinHash
+    from game.ui.main import run_game  # pygame loads only for the window
+    from game.ui.screens.network.hosting import HostScene
+
+    pin = PinHash.make(args.facilitator_pin) if args.facilitator_pin is not None else None
+    hosted = HostedGame(
+        session,
+        remote,
+        bind=args.bind,
+        port=args.port,
+        turn_seconds=args.timer,
+        reveal=_reveal,
+    )
+    loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
+    address = hosted.start(announce=not loopback)
+    print(f"listening on {address}", flush=True)
+    try:
+        return run_game(
+            turn_seconds=args.timer,
+            facilitator_pin=pin,
+            opening=lambda ctx: HostScene(ctx, hosted),
+        )
+    finally:
+        hosted.stop()
 
 
 def _headless(hosted: HostedGame, session: Session) -> int:

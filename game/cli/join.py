@@ -1,7 +1,9 @@
 """``redlines join``: a delegation's laptop (or a spectator) joins a hosted game.
 
 ``--text`` plays in the terminal exactly as ``redlines play --text`` does for a
-human seat: the moves go to the host, which judges them.  The address is the
+human seat: the moves go to the host, which judges them.  Without it the window
+opens on the join screen and joins at once (without ``--seat`` it shows the
+host's seats to choose from); ``--spectate`` shows the public table.  The address is the
 one the host prints or shows (``ws://ADDRESS:PORT``).
 """
 
@@ -9,8 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from game.errors import UserError
+
+if TYPE_CHECKING:
+    from game.ui.kit.context import Context
+    from game.ui.kit.scene import Scene
 
 HELP = "join a game hosted on this network (redlines host): as a delegation or a spectator"
 
@@ -47,17 +54,36 @@ def run(args: argparse.Namespace) -> int:
     if args.address is None:
         raise UserError("give the host's address (ws://ADDRESS:PORT), or --find to look for hosts")
 
-    if args.spectate == (args.seat is not None):
+    if args.spectate and args.seat is not None:
         raise UserError("join with --seat ID (a delegation) or with --spectate, not both")
+    if args.text and not args.spectate and args.seat is None:
+        raise UserError("join with --seat ID (a delegation) or with --spectate")
     if args.spectate and args.pin is not None:
         raise UserError("--pin goes with --seat; a spectator needs none")
     if not args.text:
-        raise UserError("the game window does not join network games in this version: add --text")
+        return _window(args)
     from game.text.remote import RemoteTextGame
 
     join = Join(None) if args.spectate else Join(args.seat.strip().lower(), args.pin)
     game = RemoteTextGame(args.address, join, sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
     return game.run()
+
+
+def _window(args: argparse.Namespace) -> int:
+    """The window's join screen, joining at once; what goes wrong is said on it."""
+    from game.net.client import check_url
+    from game.ui.main import run_game  # pygame loads only for the window
+    from game.ui.screens.network.join import JoinScene
+
+    address = check_url(args.address)  # a mistyped address or code: one line, no window
+    seat = args.seat.strip().lower() if args.seat is not None else None
+
+    def opening(ctx: Context) -> Scene:
+        return JoinScene(
+            ctx, address=address, seat=seat, pin=args.pin or "", spectate=args.spectate, auto=True
+        )
+
+    return run_game(opening=opening)
 
 
 def _find() -> int:

@@ -60,6 +60,15 @@ class Announcement:
             self._zc.close()
 
 
+def available() -> bool:
+    """Whether this machine can look for hosts at all (zeroconf is an optional part)."""
+    try:
+        import zeroconf  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def announce(name: str, address: str, port: int, scenario: str) -> Announcement | None:
     """Announce a host at ``address:port``; None (and a log line) when the network says no."""
     try:

@@ -173,8 +173,9 @@ def refused(reason: str) -> str:
     return dump({"type": "refused", "reason": reason})
 
 
-def over(session: Session) -> str:
-    """The end: outcome, scores, digest, and what the debrief reveals (rationales, briefs)."""
+def over(session: Session, *, debrief: object = None) -> str:
+    """The end: outcome, scores, digest, and what the debrief reveals (rationales, briefs);
+    ``debrief``: the whole debrief, when the host's caller builds one (JSON-ready)."""
     state = session.state
     result = engine.outcome(state)
     return dump(
@@ -199,5 +200,6 @@ def over(session: Session) -> str:
                 if e.by is not SeatKind.HUMAN and e.rationale
             ],
             "private": {a: private_part(session.view(a)) for a in session.seats},
+            "debrief": debrief,
         }
     )

@@ -29,6 +29,7 @@ from game.session.facilitator import Facilitation
 from game.session.local import LocalGame
 from game.session.pins import PinHash
 from game.session.records import LogEntry, Turn
+from game.session.seats import Seat
 from game.session.session import Session
 
 log = logging.getLogger("game.net")
@@ -91,6 +92,7 @@ class Host:
         *,
         turn_seconds: float | None = None,
         pin_checker: PinChecker | None = None,
+        reveal: Callable[[Session], object] | None = None,
     ) -> None:
         self.session = session
         self.remote = frozenset(remote)
@@ -104,8 +106,12 @@ class Host:
         self.transport = transport
         self.kinds = frames.seat_kinds(session, self.remote)
         self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
+        # What ``over`` adds for the debrief on the laptops (the export's ``Debrief``, built by
+        # a layer above this one): the whole debrief, revealed only once the game is over.
+        self.reveal = reveal
         self._clients: dict[int, _Client] = {}
         self._seat_conn: dict[str, int] = {}
+        self._ever_joined: set[str] = set()  # seats a laptop has held: "dropped", not "waiting"
         self._now = 0.0  # the time ``handle`` was last given: the PIN lockout's clock
         # A hosted game checks PINs on a thread (``pin_checker``); in the host's tests, at once.
         self._pins = PinGate(
@@ -125,6 +131,15 @@ class Host:
     def connected(self) -> tuple[str, ...]:
         """The remote seats with a laptop connected now."""
         return tuple(a for a in self.session.seats if a in self._seat_conn)
+
+    def seat_state(self, actor: str) -> str:
+        """``joined``, ``waiting`` (no laptop yet) or ``dropped`` (its laptop left) for a
+        remote seat; the seat's kind (``human``, ``ai``, ...) for any other."""
+        if actor not in self.remote:
+            return self.kinds.get(actor, "")
+        if actor in self._seat_conn:
+            return "joined"
+        return "dropped" if actor in self._ever_joined else "waiting"
 
     @property
     def spectators(self) -> int:
@@ -172,6 +187,31 @@ class Host:
             self._publish(turns, self._log_before(turns), now)
         elif self.session.is_over and not self._over_sent:
             self._finish()  # a game resumed from a save of a finished game
+
+    def publish(
+        self, turns: Sequence[Turn], log_from: int, now: float, *, undone: Sequence[LogEntry] = ()
+    ) -> None:
+        """Tell every client about moves made at the host itself (its window's human seats,
+        the facilitator's console), then let the computer seats answer."""
+        self._publish(turns, log_from, now, undone=undone)
+        if not undone:
+            self.advance(now)
+
+    def hand_to_ai(self, actor: str, seat: Seat, now: float) -> None:
+        """The facilitator gives a remote seat whose laptop is not there to a computer seat."""
+        if actor not in self.remote:
+            raise SessionError(f"{actor!r} is not a remote seat")
+        if seat.is_human:
+            raise SessionError("a seat handed over is played by the computer")
+        conn = self._seat_conn.get(actor)
+        if conn is not None:
+            self._fatal(conn, "replaced", f"the facilitator gave {actor!r} to the computer")
+        self.session.set_seat(actor, seat)
+        self.remote = self.remote - {actor}
+        self.kinds[actor] = str(seat)
+        log.info("the seat %s is played by the computer (%s) from now on", actor, seat)
+        self._roster()
+        self.advance(now)  # it may be that seat's move now
 
     def shutdown(self, reason: str) -> None:
         for conn in list(self._clients):
@@ -234,6 +274,7 @@ class Host:
             self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
         client.seat, client.joined = seat, True
         self._seat_conn[seat] = conn
+        self._ever_joined.add(seat)
         log.info("connection %d takes the seat %s", conn, seat)
         self._welcome(conn, client, now)
 
@@ -248,7 +289,7 @@ class Host:
         if client.seat is not None and self.session.to_move == client.seat:
             self._prompt(now)
         if self.session.is_over:
-            self.transport.send(conn, frames.over(self.session))
+            self.transport.send(conn, self._over_frame())
         self._roster()
 
     def _gone(self, conn: int) -> None:
@@ -332,8 +373,12 @@ class Host:
         seconds = self.facilitation.remaining(now)
         self.transport.send(conn, frames.your_move(self.session, mover, seconds))
 
+    def _over_frame(self) -> str:
+        reveal = self.reveal(self.session) if self.reveal is not None else None
+        return frames.over(self.session, debrief=reveal)
+
     def _finish(self) -> None:
-        text = frames.over(self.session)
+        text = self._over_frame()
         self._send_joined(text)
         self._over_sent = True
 

@@ -139,12 +139,18 @@ class HostedGame:
         turn_seconds: float | None = None,
         limits: Limits | None = None,
         clock: Callable[[], float] = time.monotonic,
+        reveal: Callable[[Session], object] | None = None,
     ) -> None:
         self.inbox: queue.Queue[NetEvent] = queue.Queue()
         self.server = Server(self.inbox, bind=bind, port=port, limits=limits)
         self.pins = PinThread(self.inbox)
         self.host = Host(
-            session, remote, self.server, turn_seconds=turn_seconds, pin_checker=self.pins
+            session,
+            remote,
+            self.server,
+            turn_seconds=turn_seconds,
+            pin_checker=self.pins,
+            reveal=reveal,
         )
         self.clock = clock
         self._announcement: discovery.Announcement | None = None

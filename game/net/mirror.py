@@ -66,6 +66,7 @@ class Result:
     rounds: int
     rationales: tuple[tuple[int, str, str, str], ...]  # (number, actor, by, rationale)
     views: dict[str, ActorView]
+    debrief: Any = None  # the whole debrief as JSON, when the host sends one (the window's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,4 +212,5 @@ def _result(table: PublicView, frame: dict[str, Any]) -> Result:
             for r in frame["rationales"]
         ),
         views={a: _private(a, table, v) for a, v in frame["private"].items()},
+        debrief=frame.get("debrief"),
     )

@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping
 from game import engine
 from game.engine import Action, ActorView, GameEvent, PublicView
 from game.engine.state import OutcomeResult
-from game.net.client import Closed, Connection
-from game.net.mirror import Change, Mirror, RemoteTurn
+from game.net.client import Closed, Connection, NetError
+from game.net.mirror import Change, HostFrameError, Mirror, RemoteTurn
 from game.net.protocol import Act, Join
 from game.net.protocol import Undo as UndoFrame
 from game.session.controller import (
@@ -63,7 +63,41 @@ class RemoteGame:
     def join(cls, url: str, join: Join) -> RemoteGame:
         """Connect and join; ``NetError`` (one clean message) when the host says no."""
         connection = Connection(url, join)
-        return cls(connection, Mirror.from_welcome(connection.open()))
+        return cls(connection, _mirror(connection))
+
+    def reconnect(self) -> None:
+        """Join again with the same seat and PIN after a drop (blocking: call it off the
+        window's thread); the screens keep this object and read the fresh table from it.
+        ``NetError`` when the host cannot be reached or says no."""
+        connection = Connection(self.connection.url, self.connection.join)
+        mirror = _mirror(connection)
+        self.connection, self.mirror, self.lost = connection, mirror, None
+        # The screens read the whole table again after a rejoin (the moves made meanwhile too).
+        self._handed = len(mirror.turns)
+        self._prompted_at = self.now()
+
+    @property
+    def url(self) -> str:
+        return self.connection.url
+
+    @property
+    def seat(self) -> str | None:
+        return self.mirror.seat
+
+    def has_news(self) -> bool:
+        """Whether moves arrived that the screens have not been handed yet (a ``ComputerMove``
+        hands them over), or the end of the game."""
+        return len(self.mirror.turns) > self._handed or (
+            self.mirror.table.over and self.mirror.result is not None
+        )
+
+    def debrief_data(self, wait: float = 0.0) -> object:
+        """The debrief the host sent in ``over`` (JSON; None without one), waiting up to
+        ``wait`` seconds for that frame when the table already says the game is over."""
+        deadline = self.now() + wait
+        while self.mirror.result is None and self.lost is None and self.now() < deadline:
+            self.pump(wait=deadline - self.now())
+        return self.mirror.result.debrief if self.mirror.result is not None else None
 
     # --- news from the host --------------------------------------------------------
 
@@ -84,7 +118,12 @@ class RemoteGame:
             if isinstance(incoming, Closed):
                 self.lost = incoming.reason
                 return changes
-            change = self.mirror.apply(incoming)
+            try:
+                change = self.mirror.apply(incoming)
+            except HostFrameError as exc:  # a host speaking nonsense: lost, not a traceback
+                self.lost = str(exc)
+                self.connection.close()
+                return changes
             if change.kind == "your-move":
                 self._prompted_at = self.now()
             changes.append(change)
@@ -171,6 +210,10 @@ class RemoteGame:
         return ClockReading(False, max(0.0, seconds - (self.now() - self._prompted_at)))
 
     def save_warning(self) -> str | None:
+        return None  # the host saves every move; a lost connection is ``lost`` (the window
+        # says "connection lost — rejoining" over the table), not a failed save
+
+    def _lost_reason(self) -> str | None:
         return f"the connection to the host was lost: {self.lost}" if self.lost else None
 
     def save(self) -> None:
@@ -224,12 +267,21 @@ class RemoteGame:
                     t.actor == self.mirror.seat for t in change.turns
                 ):
                     return Applied(intent, turns=self._new_turns())
-        return Applied(intent, refused=self.save_warning() or "the host did not answer in time")
+        return Applied(intent, refused=self._lost_reason() or "the host did not answer in time")
 
     def _new_turns(self) -> tuple[Turn, ...]:
         turns = tuple(_turn(t) for t in self.mirror.turns[self._handed :])
         self._handed = len(self.mirror.turns)
         return turns
+
+
+def _mirror(connection: Connection) -> Mirror:
+    welcome = connection.open()
+    try:
+        return Mirror.from_welcome(welcome)
+    except HostFrameError as exc:
+        connection.close()
+        raise NetError(str(exc)) from None
 
 
 def _turn(turn: RemoteTurn) -> Turn:

@@ -53,8 +53,14 @@ class LocalGame:
         *,
         turn_seconds: float | None = None,
         now: Callable[[], float] = time.monotonic,
+        facilitation: Facilitation | None = None,
     ) -> None:
-        self.facilitation = Facilitation(session, turn_seconds=turn_seconds)
+        # A hosted game shares the host's facilitation: one clock, one pause for both.
+        self.facilitation = (
+            facilitation
+            if facilitation is not None
+            else Facilitation(session, turn_seconds=turn_seconds)
+        )
         self.now = now
         self.watcher: ScenarioWatcher | None = None  # set when the window watches this file
         # Set by a window whose frames run in real time: computer seats decide on a worker

@@ -31,12 +31,14 @@ def title_factory(
     turn_seconds: float | None = None,
     facilitator_pin: PinHash | None = None,
     resume: Session | None = None,
+    opening: Callable[[Context], Scene] | None = None,
 ) -> Callable[[Context], Scene]:
     """The title scene factory for ``run`` (also used by tests through the pilot).
 
     The classroom options (a watched scenario file, the turn timer, the
     facilitator's PIN) are installed for the window when its first scene opens;
-    ``resume``, a loaded game, opens over the title (leaving it shows the title).
+    ``resume``, a loaded game, opens over the title (leaving it shows the title), and so
+    does the scene ``opening`` makes (the host's screen, the join screen).
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.screens.classroom import Classroom, install
@@ -57,7 +59,24 @@ def title_factory(
 
         return LoadScene(ctx)
 
-    hooks = TitleHooks(new_game=new_game, continue_game=continue_game, load_game=load_game)
+    def host_game(ctx: Context) -> Scene:
+        from game.ui.screens.network.host_setup import HostSeatsScene
+        from game.ui.screens.picker import PickerScene
+
+        return PickerScene(ctx, preselect=loaded, seed=seed, seats_scene=HostSeatsScene)
+
+    def join_game(ctx: Context) -> Scene:
+        from game.ui.screens.network.join import JoinScene
+
+        return JoinScene(ctx)
+
+    hooks = TitleHooks(
+        new_game=new_game,
+        continue_game=continue_game,
+        load_game=load_game,
+        host_game=host_game,
+        join_game=join_game,
+    )
     shown = loaded if loaded is not None else resume.loaded if resume is not None else None
     subtitle = shown.scenario.title if shown is not None else ""
 
@@ -67,6 +86,10 @@ def title_factory(
             from game.ui.screens.flow import ResumingTitle
 
             return ResumingTitle(ctx, subtitle=subtitle, hooks=hooks, session=resume)
+        if opening is not None:
+            from game.ui.screens.flow import OpeningTitle
+
+            return OpeningTitle(ctx, subtitle=subtitle, hooks=hooks, first=opening)
         return GameTitle(ctx, subtitle=subtitle, hooks=hooks)
 
     return make
@@ -82,6 +105,7 @@ def run_game(
     turn_seconds: float | None = None,
     facilitator_pin: PinHash | None = None,
     resume: Session | None = None,
+    opening: Callable[[Context], Scene] | None = None,
 ) -> int:
     """Open the game window on the title screen; returns the exit status.
 
@@ -89,7 +113,8 @@ def run_game(
     ``turn_seconds`` sets the turn timer (``--timer``) and ``facilitator_pin``
     protects the facilitator console (``--facilitator-pin``).  ``resume`` is a
     game already loaded from its save (``--resume``; loading it first lets a
-    broken save be refused before the window opens): the window opens on it.
+    broken save be refused before the window opens): the window opens on it;
+    ``opening`` makes a screen the window opens on (``redlines host``, ``join``).
     """
     from game.ui import run
 
@@ -101,6 +126,7 @@ def run_game(
         turn_seconds=turn_seconds,
         facilitator_pin=facilitator_pin,
         resume=resume,
+        opening=opening,
     )
     return run(settings_dir, scene_factory=factory)
 

@@ -63,11 +63,12 @@ def test_a_bad_pin_spec_is_one_message(spec: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["host"], "--headless"),
         (["host", "--headless", "--seats", "us=human"], "'us' is a human seat"),
         (["host", "--headless", "--facilitator-pin", "1"], "no console"),
         (["host", "--headless", "--pins", "atlantis=1"], "not DELEGATION=PIN"),
-        (["join", "ws://127.0.0.1:1", "--seat", "us"], "add --text"),
+        (["join", "ws://127.0.0.1:1", "--text"], "join with --seat ID"),
+        (["join", "http://example.org", "--seat", "us"], "ws://ADDRESS:PORT"),
+        (["join", "UUUUU-UUUUU", "--seat", "us"], "not in a join code"),
         (["join", "ws://127.0.0.1:1", "--seat", "us", "--spectate", "--text"], "not both"),
         (["join", "http://example.org", "--seat", "us", "--text"], "ws://ADDRESS:PORT"),
         (["join", "ws://127.0.0.1:1", "--seat", "us", "--text"], "cannot reach the host"),

@@ -49,6 +49,7 @@ class NoWindowError(UserError):
 # the window allows is lowered (800x480 at 200 % would otherwise not fit a menu).
 MIN_LOGICAL = (600, 340)
 _MAX_CHAINED_TRANSITIONS = 32
+BACKGROUND_MS = 100.0  # how often background work (the network) is looked at
 # SDL falls back to these when no window system answers (no DISPLAY, no Wayland): a game
 # opened there runs in a window nobody can see, so unless asked for by name they mean
 # "no display".
@@ -342,12 +343,31 @@ class App:
             pending = self._pending_wakeup
             if pending is not None and dt >= pending:
                 self.dirty = True
+            self._background()
             top = self.stack[-1]
             self._apply(self._guard(top, "update", lambda: top.update(dt)))
-            self._pending_wakeup = self.wakeup_in()
+            self._pending_wakeup = self.scene_wakeup_in()
         return self.running
 
+    def _background(self) -> None:
+        """The context's background work; a frame is drawn only when it brought news."""
+        for name, work in list(self.context.background.items()):
+            try:
+                if work():
+                    self.dirty = True
+            except Exception:  # background work must never take the window down
+                log.exception("background work %r failed; it is stopped", name)
+                self.context.background.pop(name, None)
+
     def wakeup_in(self) -> float | None:
+        """Milliseconds until the app needs a step: the top scene's wake-up, and every
+        ``BACKGROUND_MS`` while there is background work (which redraws only on news)."""
+        scene = self.scene_wakeup_in()
+        if not self.stack or not self.context.background:
+            return scene
+        return BACKGROUND_MS if scene is None else min(scene, BACKGROUND_MS)
+
+    def scene_wakeup_in(self) -> float | None:
         """Milliseconds until the top scene needs an update (0: animating; None: only on input)."""
         if not self.stack:
             return None

@@ -30,6 +30,10 @@ class Context:
         self.apply_settings: Callable[[Settings], None] = self._apply_without_app
         # Set by the session layer later: write the autosave now (called before an error screen).
         self.autosave: Callable[[], None] | None = None
+        # Work the app does on its own thread about ten times a second, whatever scene is on
+        # top (a hosted game's network, a laptop's connection): each returns whether it
+        # brought anything to show.  Keyed, so a screen replaces or removes its own.
+        self.background: dict[str, Callable[[], bool]] = {}
         # Set by the real loop: computer seats may decide on a worker thread (see
         # ``game.session.thinking``) because frames run in real time, not stepped by a test.
         self.think_ahead = False

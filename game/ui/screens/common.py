@@ -14,6 +14,8 @@ import pygame
 
 from game.engine import PublicView, words
 from game.engine.model import Round, Scenario
+from game.export.debrief import build_debrief
+from game.export.model import Debrief
 from game.session.controller import GameController
 from game.session.local import LocalGame
 from game.session.lockout import PinLockout
@@ -29,12 +31,28 @@ class GameSetup:
     The screens of play read and change it only through ``game``, its controller
     (``game.session.controller``): by default ``local``, the game on this machine,
     whose ``session`` the seats screen starts, the debrief exports and a live
-    reload replaces.  Anything else that implements the protocol can stand in.
+    reload replaces.  Anything else that implements the protocol can stand in:
+    a laptop's game hosted elsewhere has no session here (``session`` None), and
+    its ``reveal`` gives the debrief the host sent at the end.
     """
 
-    def __init__(self, session: Session, game: GameController | None = None) -> None:
-        self.local = LocalGame(session)
-        self.game: GameController = game if game is not None else self.local
+    def __init__(
+        self,
+        session: Session | None,
+        game: GameController | None = None,
+        *,
+        local: LocalGame | None = None,
+        reveal: Callable[[], Debrief | None] | None = None,
+    ) -> None:
+        if local is None and session is not None:
+            local = LocalGame(session)
+        self.local = local
+        if game is None:
+            if local is None:
+                raise ValueError("a game needs a session or a controller")
+            game = local
+        self.game: GameController = game
+        self.reveal = reveal
         self.now: Callable[[], float] = time.monotonic  # the hand-over lockouts' clock
         # Wrong tries at each delegation's hand-over PIN, kept from one hand-over to the next.
         self.lockouts: dict[str, PinLockout] = {}
@@ -50,13 +68,22 @@ class GameSetup:
         return self.now()
 
     @property
-    def session(self) -> Session:
-        return self.local.session
+    def session(self) -> Session | None:
+        """The game's session when it is played (or hosted) on this machine."""
+        return self.local.session if self.local is not None else None
 
     @property
     def pins(self) -> dict[str, PinHash]:
         """The hot-seat delegations' PINs, hashed; kept in the session so a save keeps them."""
-        return self.session.pins
+        session = self.session
+        return session.pins if session is not None else {}
+
+    def debrief(self) -> Debrief | None:
+        """Everything the debrief shows: built from the session here, or the host's."""
+        if self.reveal is not None:
+            return self.reveal()
+        session = self.session
+        return build_debrief(session) if session is not None else None
 
     @property
     def humans(self) -> list[str]:

@@ -9,16 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from game import engine
 from game.engine import CommitmentStatus, PublicView, words
 from game.errors import UserError
 from game.export import export_session
-from game.export.debrief import build_debrief
+from game.export.files import is_our_export, render
 from game.export.model import CROSSED, TESTED, Debrief
-from game.outputs import NotOursError
+from game.outputs import NotOursError, write_output
 from game.paths import user_data_dir
-from game.session.seats import SeatKind
-from game.session.session import Session
+from game.session.seats import parse_seat
 from game.ui.kit import desktop
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
@@ -49,26 +47,26 @@ _LEDGER_COLOUR = {
 }
 
 
-def _scores(doc: Document, theme: Theme, session: Session, pv: PublicView) -> None:
+def _scores(doc: Document, theme: Theme, debrief: Debrief, pv: PublicView) -> None:
     doc.heading("Each delegation against its walk-away value")
-    for actor, score in engine.scores(session.state).items():
-        seat = session.seats.get(actor)
-        who = short_name(pv, actor) + (f"  ({seat_text(seat)})" if seat is not None else "")
-        colour = actor_colour(theme, pv, actor)
-        swatch = Swatch(f"debrief.score.{actor}", f"{who}:  score {score.total:+.2f}", colour)
+    for actor in debrief.scored:
+        seat = f"  ({seat_text(parse_seat(actor.seat))})" if actor.seat else ""
+        who = short_name(pv, actor.id) + seat
+        colour = actor_colour(theme, pv, actor.id)
+        swatch = Swatch(f"debrief.score.{actor.id}", f"{who}:  score {actor.total:+.2f}", colour)
         doc.widget(swatch, 24, gap="md")
-        better = score.utility >= score.reservation
+        better = actor.utility >= actor.reservation
         verdict = "better than walking away" if better else "worse than walking away"
         parts = [
-            f"Value of the final terms {score.utility:.2f} vs walk-away "
-            f"{score.reservation:.2f} ({verdict})"
+            f"Value of the final terms {actor.utility:.2f} vs walk-away "
+            f"{actor.reservation:.2f} ({verdict})"
         ]
-        if score.objective_points:
-            parts.append(f"objectives +{score.objective_points:g}")
-        if score.red_line_penalty:
-            parts.append(f"red lines −{score.red_line_penalty:g}")
-        if score.outcome_bonus:
-            parts.append(f"outcome {score.outcome_bonus:+g}")
+        if actor.objective_points:
+            parts.append(f"objectives +{actor.objective_points:g}")
+        if actor.red_line_penalty:
+            parts.append(f"red lines −{actor.red_line_penalty:g}")
+        if actor.outcome_bonus:
+            parts.append(f"outcome {actor.outcome_bonus:+g}")
         doc.text(";  ".join(parts), "body", "text_dim", gap="xs", indent=22)
 
 
@@ -91,9 +89,8 @@ def _objectives(doc: Document, debrief: Debrief) -> None:
             )
 
 
-def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
+def _terms_and_history(doc: Document, debrief: Debrief, pv: PublicView) -> None:
     """What the table agreed, set beside what really happened."""
-    sc = session.scenario
     mine = [Para("AT YOUR TABLE", "overline", "accent")]
     if pv.outcome:
         mine.append(Para(pv.outcome, "label"))
@@ -112,9 +109,9 @@ def _terms_and_history(doc: Document, session: Session, pv: PublicView) -> None:
             Para(f"Provisional only: {line} (never accepted by {missing})", colour="warning")
         )
     history = [Para("WHAT REALLY HAPPENED", "overline", "accent")]
-    if sc.history_summary:
-        history.append(Para(prose(sc.history_summary)))
-    for entry in sc.history:
+    if debrief.history_summary:
+        history.append(Para(prose(debrief.history_summary)))
+    for entry in debrief.history:
         history.append(Para(entry.date, "label", "accent", gap="md"))
         history.append(Para(prose(entry.text), gap="xs"))
     doc.heading("Your result beside history")
@@ -156,27 +153,25 @@ def _ledger(doc: Document, pv: PublicView) -> None:
         doc.text(words.ledger_line(pv, c), "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
 
 
-def _revealed(doc: Document, session: Session, pv: PublicView) -> None:
-    sc = session.scenario
+def _revealed(doc: Document, debrief: Debrief, pv: PublicView) -> None:
     doc.heading("Every briefing, revealed")
-    for actor in sc.actors:
+    for actor in debrief.actors:
         if not actor.briefing:
             continue
         doc.text(actor.name, "label", "accent", gap="lg")
         doc.text(actor.briefing.strip(), "body", gap="xs")
-        prefs = sc.preferences.get(actor.id)
-        for objective in prefs.objectives if prefs is not None else ():
+        for objective in actor.objectives:
             doc.text(f"Secret objective: {objective.text}", "caption", "text_dim", gap="xs")
     doc.heading("Why the AI delegates did what they did")
-    # Saves leave rationales out; a resumed game's are recomputed by replay.
-    ai = [e for e in session.revealed_log() if e.by is not SeatKind.HUMAN and e.rationale]
-    if not ai:
+    # A computer move's rationale (and what it said) sits on the first line of its move.
+    moves = [line for line in debrief.transcript if line.rationale]
+    if not moves:
         doc.text("No AI delegate sat at this table.", "body_italic", "text_dim")
-    for n, entry in enumerate(ai, 1):
-        who = short_name(pv, entry.action.actor)
-        said = f" (said at the table: “{entry.remark}”)" if entry.remark else ""
-        line = f"{n}. {who}: {words.humanize(pv, entry.rationale)}{said}"
-        doc.text(line, "caption", gap="xs")
+    for n, line in enumerate(moves, 1):
+        who = short_name(pv, line.actor)
+        said = f" (said at the table: “{line.remark}”)" if line.remark else ""
+        text = f"{n}. {who}: {words.humanize(pv, line.rationale)}{said}"
+        doc.text(text, "caption", gap="xs")
 
 
 class DebriefScene(PageScene):
@@ -189,10 +184,10 @@ class DebriefScene(PageScene):
     )
 
     def __init__(self, ctx: Context, setup: GameSetup) -> None:
-        session = setup.session
-        pv = engine.public_view(session.state)
-        result = engine.outcome(session.state)
-        label = result.label if result is not None else "Unfinished"
+        game = setup.game
+        pv = game.public_view()
+        debrief = setup.debrief()
+        label = debrief.outcome.label if debrief and debrief.outcome else "Unfinished"
         buttons = [
             ("debrief.title", "Back to the title"),
             ("debrief.export.html", "Export HTML"),
@@ -200,40 +195,50 @@ class DebriefScene(PageScene):
         ]
         super().__init__(ctx, "debrief", "DEBRIEF — EVERYTHING IS REVEALED", label, buttons)
         ctx.autosave = None
-        self.session = session
-        self.debrief = build_debrief(session)
+        self.session = setup.session  # None on a laptop: the host keeps the game
+        self.debrief = debrief
         self.exported: list[Path] = []
         # An export a file of the person's own was in the way of: (format, where, free name).
         self.pending: tuple[str, Path, Path] | None = None
         doc = self.doc
-        if result is not None:
-            described = [o.description for o in session.scenario.outcomes if o.id == result.id]
-            if described and described[0]:
-                doc.text(described[0], "body", gap="xs")
-            doc.text(f"Why this label: {result.why}", "body", "text_dim", gap="sm")
-        _scores(doc, self.theme, session, pv)
-        _objectives(doc, self.debrief)
-        _terms_and_history(doc, session, pv)
-        doc.heading("Tension over the talks")
-        points = tension_series(session.scenario.trackers.tension, pv.log)
+        if debrief is None:  # a host that sent no debrief (another version): what we know
+            result = game.outcome()
+            doc.text(result.why if result is not None else "The game is over.", "body")
+            self._chart(pv, game.opening().trackers.tension)
+            _ledger(doc, pv)
+            for button in ("debrief.export.html", "debrief.export.md"):
+                self.widget(button).enabled = False
+            return
+        if debrief.outcome is not None:
+            if debrief.outcome.description:
+                doc.text(debrief.outcome.description, "body", gap="xs")
+            doc.text(f"Why this label: {debrief.outcome.why}", "body", "text_dim", gap="sm")
+        _scores(doc, self.theme, debrief, pv)
+        _objectives(doc, debrief)
+        _terms_and_history(doc, debrief, pv)
+        self._chart(pv, game.opening().trackers.tension)
+        _bookmarks(doc, debrief)
+        _red_lines(doc, debrief)
+        _ledger(doc, pv)
+        _revealed(doc, debrief, pv)
+
+    def _chart(self, pv: PublicView, start: float) -> None:
+        self.doc.heading("Tension over the talks")
         chart = TensionChart(
             "debrief.chart",
-            points,
+            tension_series(start, pv.log),
             pv.trackers.war_threshold,
             [ChartRound(f"{r.city} {r.date[5:]}", r.turns) for r in pv.rounds],
         )
-        doc.widget(chart, 260)
-        _bookmarks(doc, self.debrief)
-        _red_lines(doc, self.debrief)
-        _ledger(doc, pv)
-        _revealed(doc, session, pv)
+        self.doc.widget(chart, 260)
 
     def export_target(self, fmt: str) -> Path:
         """Next to the save when the game has one, else in the user's data folder."""
         s = self.session
-        name = f"debrief-{s.scenario.id}-{s.seed}.{fmt}"
-        if s.save_path is not None:
+        if s is not None and s.save_path is not None:
             return Path(s.save_path).with_name(f"{Path(s.save_path).stem}-debrief.{fmt}")
+        d = self.debrief
+        name = f"debrief-{d.scenario_id}-{d.seed}.{fmt}" if d is not None else f"debrief.{fmt}"
         return user_data_dir() / "exports" / name
 
     def export(self, fmt: str, target: Path | None = None, *, replace: bool = False) -> Transition:
@@ -245,7 +250,11 @@ class DebriefScene(PageScene):
         target = self.export_target(fmt) if target is None else target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            export_session(self.session, target, fmt, replace=replace)
+            if self.session is not None:
+                export_session(self.session, target, fmt, replace=replace)
+            elif self.debrief is not None:  # a laptop writes the debrief the host sent
+                data = render(self.debrief, fmt).encode()
+                write_output(target, data, ours=is_our_export, force=replace)
         except NotOursError:
             self.pending = (fmt, target, free_name(target))
             message = (

@@ -6,6 +6,7 @@ than in a controller that holds the scene stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from game.errors import UserError
@@ -71,6 +72,26 @@ class ResumingTitle(GameTitle):
 
     def wakeup_in(self) -> float | None:
         return 0 if self.pending is not None else super().wakeup_in()  # open it without input
+
+
+class OpeningTitle(GameTitle):
+    """The title screen that opens ``first`` over itself at once (``redlines host``'s screen,
+    ``redlines join``'s); leaving it comes back to the title."""
+
+    def __init__(
+        self, ctx: Context, *, subtitle: str, hooks: TitleHooks, first: Callable[[Context], Scene]
+    ) -> None:
+        super().__init__(ctx, subtitle=subtitle, hooks=hooks)
+        self.first: Callable[[Context], Scene] | None = first
+
+    def update(self, dt: float) -> Transition | None:
+        first, self.first = self.first, None
+        if first is not None:
+            return Push(first(self.ctx))
+        return super().update(dt)
+
+    def wakeup_in(self) -> float | None:
+        return 0 if self.first is not None else super().wakeup_in()
 
 
 def problem(ctx: Context, title: str, message: str) -> Scene:

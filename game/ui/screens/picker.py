@@ -7,7 +7,7 @@ messages in the detail panel instead of crashing the game.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -36,6 +36,7 @@ from game.ui.screens.seats import SeatsScene
 from game.ui.screens.widgets.document import Document
 
 log = logging.getLogger(__name__)
+SeatsFactory = Callable[..., Scene]  # (ctx, loaded, *, seats, seed, then) -> the seats screen
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
@@ -123,8 +124,10 @@ class PickerScene(Scene):
         seats: Mapping[str, Seat] | None = None,
         seed: int | None = None,
         entries: list[Entry] | None = None,
+        seats_scene: SeatsFactory | None = None,
     ) -> None:
         super().__init__(ctx)
+        self.seats_scene = seats_scene  # the host's seats screen (None: a game at this machine)
         self.seats = seats
         self.seed = seed
         self.entries = entries if entries is not None else discover()
@@ -257,8 +260,8 @@ class PickerScene(Scene):
         entry = self.chosen()
         if entry is None or entry.loaded is None:
             return None
-        seats = SeatsScene(self.ctx, entry.loaded, seats=self.seats, seed=self.seed, then=_make_way)
-        return Push(seats)
+        make = self.seats_scene or SeatsScene
+        return Push(make(self.ctx, entry.loaded, seats=self.seats, seed=self.seed, then=_make_way))
 
     def on_resume(self, result: object) -> Transition | None:
         if isinstance(result, Replace):  # the seats started a game: it takes this place

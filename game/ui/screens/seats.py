@@ -49,6 +49,9 @@ class SeatsScene(Scene):
     """
 
     title = "Seats"
+    # What each delegation's menu offers (value, words): a ``Seat``, or a kind a subclass
+    # knows (the host's ``remote``); ``takes_pin`` says which may have a PIN.
+    CHOICES: ClassVar[tuple[tuple[object, str], ...]] = SEAT_CHOICES
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
         KeyBinding("escape", "back", "Back"),
         KeyBinding("ctrl+return", "start", "Start the game"),
@@ -82,14 +85,7 @@ class SeatsScene(Scene):
             Label("seats.title", "Who sits at the table?", style="heading")
         )
         self.intro = self.body.add(
-            WrappedText(
-                "seats.intro",
-                f"{sc.title}. Choose a person or an AI delegate for each delegation. Several "
-                "people can share this screen: each human delegation may set a PIN that hides its "
-                "briefing from the others at every hand-over (a passphrase of a few words is far "
-                "harder to guess than four digits).",
-                color="text_dim",
-            )
+            WrappedText("seats.intro", f"{sc.title}. {self.intro_text()}", color="text_dim")
         )
         self.head_seat = self.body.add(
             Label("seats.head.seat", "Seat", style="overline", color="accent")
@@ -98,22 +94,20 @@ class SeatsScene(Scene):
             Label("seats.head.pin", "PIN (optional)", style="overline", color="accent")
         )
         self.rows: list[tuple[str, Swatch, Dropdown, PinEntry]] = []
-        values = [seat for seat, _ in SEAT_CHOICES]
+        values = [seat for seat, _ in self.CHOICES]
         for actor in sc.playable:
-            seat = chosen.get(actor.id, Seat(SeatKind.AI))
-            index = values.index(seat) if seat in values else 2
+            seat = self.first_choice(actor.id, chosen.get(actor.id, Seat(SeatKind.AI)))
+            index = values.index(seat) if seat in values else values.index(Seat(SeatKind.AI))
             swatch = self.body.add(
                 Swatch(f"seats.{actor.id}.name", actor.name, actor_colour(self.theme, sc, actor.id))
             )
-            menu = self.body.add(
-                Dropdown(f"seats.{actor.id}", [(s, text) for s, text in SEAT_CHOICES], index)
-            )
+            menu = self.body.add(Dropdown(f"seats.{actor.id}", list(self.CHOICES), index))
             pin = self.body.add(
                 PinEntry(
                     f"seats.{actor.id}.pin",
                     placeholder="no PIN",
                     max_length=MAX_PIN_LENGTH,
-                    enabled=seat.is_human,
+                    enabled=self.takes_pin(values[index]),
                 )
             )
             self.rows.append((actor.id, swatch, menu, pin))
@@ -204,13 +198,34 @@ class SeatsScene(Scene):
         self.backdrop.draw(surface, self.theme)
         draw_box(surface, self.theme, self.panel, "surface", radius="lg")
 
+    def intro_text(self) -> str:
+        return (
+            "Choose a person or an AI delegate for each delegation. Several people can share "
+            "this screen: each human delegation may set a PIN that hides its briefing from the "
+            "others at every hand-over (a passphrase of a few words is far harder to guess "
+            "than four digits)."
+        )
+
+    def first_choice(self, actor: str, seat: Seat) -> object:
+        """The menu's value a delegation starts on (its seat from the command line)."""
+        del actor
+        return seat
+
+    def takes_pin(self, value: object) -> bool:
+        """Whether a delegation seated as ``value`` may set a PIN."""
+        return isinstance(value, Seat) and value.is_human
+
+    def choice(self, actor: str) -> object:
+        """The value chosen in ``actor``'s menu."""
+        menu = next(menu for a, _, menu, _ in self.rows if a == actor)
+        return menu.options[menu.index][0]
+
     def seat_map(self) -> dict[str, Seat]:
-        """The seats as chosen."""
+        """The seats as chosen (a kind that is not a ``Seat`` is a person's to the session)."""
         out = {}
         for actor, _, menu, _ in self.rows:
             value = menu.options[menu.index][0]
-            assert isinstance(value, Seat)
-            out[actor] = value
+            out[actor] = value if isinstance(value, Seat) else Seat(SeatKind.HUMAN)
         return out
 
     def begin(self) -> Transition | None:
@@ -244,6 +259,10 @@ class SeatsScene(Scene):
         if console is not None:
             session.facilitator_pin = console
         session.persist()
+        return self.started(session)
+
+    def started(self, session: Session) -> Transition | None:
+        """The game begins: its first screen takes this one's place."""
         return self.then(start_scene(self.ctx, GameSetup(session)))
 
     def on_intent(self, intent: Intent) -> Transition | None:
@@ -253,8 +272,7 @@ class SeatsScene(Scene):
             return Pop()
         for _, _, menu, pin in self.rows:
             if intent.source == menu.id and intent.kind == "change":
-                value = menu.options[menu.index][0]
-                pin.enabled = isinstance(value, Seat) and value.is_human
+                pin.enabled = self.takes_pin(menu.options[menu.index][0])
                 if not pin.enabled:
                     pin.text = ""
         return None

@@ -39,6 +39,8 @@ class TitleHooks:
     new_game: SceneFactory | None = None
     continue_game: SceneFactory | None = None
     load_game: SceneFactory | None = None
+    host_game: SceneFactory | None = None  # a classroom game that laptops join
+    join_game: SceneFactory | None = None  # a game hosted on this network
 
 
 class TitleText(Widget):
@@ -82,6 +84,8 @@ class TitleScene(Scene):
         KeyBinding("n", "title.new", "New game"),
         KeyBinding("c", "title.continue", "Continue the last game"),
         KeyBinding("l", "title.load", "Load a saved game"),
+        KeyBinding("h", "title.host", "Host a classroom game (laptops join it)"),
+        KeyBinding("j", "title.join", "Join a game on this network"),
         KeyBinding("s", "title.settings", "Settings"),
         KeyBinding("up", "prev", "Previous menu entry"),
         KeyBinding("down", "next", "Next menu entry"),
@@ -107,6 +111,8 @@ class TitleScene(Scene):
             ("title.new", "New game", self.hooks.new_game),
             ("title.continue", "Continue", self.hooks.continue_game),
             ("title.load", "Load game", self.hooks.load_game),
+            ("title.host", "Host a classroom game", self.hooks.host_game),
+            ("title.join", "Join a game on this network", self.hooks.join_game),
         ]
         self.menu = [
             self.add(Button(wid, text, variant="ghost", align="left", enabled=factory is not None))
@@ -200,6 +206,8 @@ class TitleScene(Scene):
             "title.new": self.hooks.new_game,
             "title.continue": self.hooks.continue_game,
             "title.load": self.hooks.load_game,
+            "title.host": self.hooks.host_game,
+            "title.join": self.hooks.join_game,
         }
         if source in factories:
             factory = factories[source]

@@ -72,7 +72,8 @@ class TableScene(Scene):
     def __init__(self, ctx: Context, setup: GameSetup, viewer: str | None = None) -> None:
         super().__init__(ctx)
         self.setup = setup
-        classroom_of(ctx).attach(setup.local)  # this window's timer, clock and watched file
+        if setup.local is not None:  # a laptop's game hosted elsewhere has none here
+            classroom_of(ctx).attach(setup.local)  # this window's timer, clock, watched file
         self.game: GameController = setup.game
         humans = setup.humans
         self.viewer = viewer if viewer is not None else (humans[0] if len(humans) == 1 else None)

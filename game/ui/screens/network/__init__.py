@@ -1,0 +1,1 @@
+"""The window's network screens: hosting a classroom game, joining one, rejoining after a drop."""

@@ -1,0 +1,122 @@
+"""What the host's window asks of the host: who is where, giving a seat to the computer,
+moves made at the host's own screen, and the debrief in ``over`` -- without sockets."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import EndGame
+from game.net.host import Connected, Gone, Host, Received
+from game.net.host_game import HostGame
+from game.net.protocol import Join
+from game.session import Seat, SeatKind
+from game.session.controller import ComputerMove, FacilitatorStep, Submit
+from game.session.errors import SessionError
+from tests.net.helpers import REMOTE, FakeTransport, session
+
+
+def make_host(reveal: object = None) -> tuple[Host, FakeTransport]:
+    transport = FakeTransport()
+    host = Host(session(), REMOTE, transport, reveal=(lambda _s: reveal) if reveal else None)
+    host.advance(0.0)
+    return host, transport
+
+
+def join(host: Host, conn: int, seat: str | None) -> None:
+    host.handle(Connected(conn, "10.0.0.9"), 0.0)
+    host.handle(Received(conn, Join(seat, None)), 0.0)
+
+
+def test_a_remote_seat_is_waiting_then_joined_then_dropped() -> None:
+    host, _ = make_host()
+    assert host.seat_state("us") == "waiting"
+    join(host, 1, "us")
+    assert host.seat_state("us") == "joined"
+    host.handle(Gone(1), 0.0)
+    assert host.seat_state("us") == "dropped"
+    join(host, 2, "us")
+    assert host.seat_state("us") == "joined"
+    assert host.seat_state("nato") == "ai"  # not a laptop's: its kind
+
+
+def test_a_waiting_seat_given_to_the_computer_is_played_by_it_and_no_laptop_can_take_it() -> None:
+    host, net = make_host()
+    join(host, 9, None)  # a spectator, to hear the roster
+    mover = host.session.to_move
+    assert mover in REMOTE
+    before = len(host.session.log)
+    host.hand_to_ai(mover, Seat(SeatKind.AI), 0.0)
+    assert host.session.seat_of(mover).kind is SeatKind.AI
+    assert len(host.session.log) > before  # its move came at once
+    assert host.session.log[before].by is SeatKind.AI
+    roster = [f for f in net.frames(9) if f["type"] == "roster"][-1]
+    assert roster["seats"][mover]["kind"] == "ai"
+    join(host, 3, mover)
+    assert net.last(3)["code"] == "unknown-seat"
+
+
+def test_giving_a_seat_away_refuses_what_is_no_laptops_or_a_person() -> None:
+    host, _ = make_host()
+    with pytest.raises(SessionError):
+        host.hand_to_ai("nato", Seat(SeatKind.AI), 0.0)
+    with pytest.raises(SessionError):
+        host.hand_to_ai("us", Seat(SeatKind.HUMAN), 0.0)
+
+
+def test_the_connected_laptop_of_a_seat_given_away_is_told_and_closed() -> None:
+    host, net = make_host()
+    join(host, 1, "us")
+    host.hand_to_ai("us", Seat(SeatKind.AI), 0.0)
+    assert net.last(1)["code"] == "replaced"
+    assert 1 in net.closed
+
+
+def test_over_carries_the_debrief_the_window_builds_and_none_without() -> None:
+    for reveal, expected in (
+        ({"title": "the whole debrief"}, {"title": "the whole debrief"}),
+        (None, None),
+    ):
+        host, net = make_host(reveal)
+        join(host, 1, None)
+        host.session.submit(EndGame())
+        host.publish([], 0, 0.0)
+        over = [f for f in net.frames(1) if f["type"] == "over"]
+        assert over
+        assert over[-1]["debrief"] == expected
+
+
+class _Hosted:
+    """The parts of ``HostedGame`` that ``HostGame`` uses, around a ``Host`` without sockets."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+
+    def pump(self, wait: float | None = None) -> None:
+        del wait
+        self.host.advance(0.0)
+
+    def clock(self) -> float:
+        return 0.0
+
+
+def test_the_host_windows_moves_reach_the_laptops_and_the_computers_answer_after() -> None:
+    game = session(ai=("nato",))
+    transport = FakeTransport()
+    host = Host(game, {"russia"}, transport)  # the US is played at the host's own screen
+    hosted = _Hosted(host)
+    window = HostGame(hosted)  # type: ignore[arg-type]
+    join(host, 1, "russia")
+    assert window.to_move() == "us"
+    assert window.human_to_move()
+    applied = window.apply(Submit(game.legal_actions("us")[-1]))
+    assert applied.ok
+    assert applied.turns[0].actor == "us"
+    heard = [t for f in transport.frames(1) if f["type"] == "update" for t in f["turns"]]
+    assert heard[0]["actor"] == "us"
+    # A laptop's seat is never played here; its moves come through ComputerMove.
+    if window.to_move() == "russia":
+        assert not window.human_to_move()
+        assert not window.apply(Submit(game.legal_actions("russia")[0])).ok
+    assert window.apply(FacilitatorStep(EndGame())).ok
+    assert transport.frames(1)[-1]["type"] == "over"
+    assert not window.apply(ComputerMove()).turns  # nothing new: all handed already
