@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
-from game.ai.reciprocity import concession_allowance, stonewalled
+from game.ai.reciprocity import concession_allowance, pace, stonewalled
 from game.ai.table import Table
 from game.ai.worth import package_value, worth
 from game.engine.actions import Terms
@@ -80,8 +80,9 @@ def others_lines(table: Table) -> frozenset[tuple[str, str]]:
 
 
 def issue_best(table: Table, issue: str) -> float:
-    """Our best worth on ``issue`` with an option anyone could accept: never our own red
-    lines, and above the easy level never another's public ones (they will not be agreed)."""
+    """Our best worth on ``issue`` with an option anyone could accept (never our own red
+    lines, and above the easy level never another's public ones: they will not be
+    agreed), or with no deal on it at all."""
     prefs = table.prefs
     banned = others_lines(table) if table.difficulty != "easy" else frozenset()
     pool = [
@@ -91,7 +92,10 @@ def issue_best(table: Table, issue: str) -> float:
     ]
     if not pool:
         return prefs.values[issue][prefs.best_option[issue]]
-    return max(worth(table, issue, o) for o in pool)
+    # No deal on the issue keeps its status quo: an option another has ruled out is
+    # still ours to keep by leaving the issue out, so it is not conceded in advance.
+    kept = prefs.values[issue][prefs.status_quo[issue]]
+    return max(kept, max(worth(table, issue, o) for o in pool))
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -114,11 +118,12 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
         allowance = concession_allowance(table)
         persona = _persona(table)
         slow = stonewalled(table)
+        share = pace(table)
         spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
         for issue in missing:
             best = issue_best(table, issue)
             floor = min(issue_floor(table, issue), best)
-            t = issue_time(table, issue)
+            t = issue_time(table, issue) * share  # no faster than the others answer
             if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
                 t = t**1.5
             aim = target(best, floor, t, persona)

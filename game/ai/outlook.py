@@ -13,11 +13,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.ai.table import Table
-from game.engine.model import Condition
+from game.engine.model import Condition, TrackerKind, TrackerTest
+
+
+def _tracker(test: TrackerTest, table: Table) -> float:
+    """A tracker's value now: the end state is imagined with today's trackers."""
+    kind = test.tracker
+    if kind is TrackerKind.TENSION:
+        return table.tension
+    if kind is TrackerKind.TRUST:
+        return table.trust.get(
+            (test.actor, test.other), table.trust.get((test.other, test.actor), 50.0)
+        )
+    per = {
+        TrackerKind.CREDIBILITY: table.credibilities,
+        TrackerKind.COHESION: table.cohesion,
+        TrackerKind.SUPPORT: table.support,
+    }[kind]
+    return per.get(test.actor, 50.0)
 
 
 def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end state (clauses this module does not know are ignored)."""
+    """``cond`` in the imagined end state (clauses about the past that this module cannot
+    foresee, such as events drawn or threats made, are taken to hold)."""
     if cond.escalated:
         return False  # we imagine the week ending without war
     if cond.min_tension is not None and table.tension < cond.min_tension:
@@ -38,7 +56,20 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
         return False
     if any(lv in table.executed for lv in cond.levers_not_executed):
         return False
-    return all(a in table.walked_out_ever for a in cond.walked_out)
+    if not all(a in table.walked_out_ever for a in cond.walked_out):
+        return False
+    if cond.simple:
+        return True
+    # Trackers (cohesion, trust, support, credibility) enter the judgement (item 7).
+    if any(_tracker(t, table) < t.value for t in cond.min):
+        return False
+    if any(_tracker(t, table) > t.value for t in cond.max):
+        return False
+    if cond.all and not all(_holds(c, table, agreed) for c in cond.all):
+        return False
+    if cond.any and not any(_holds(c, table, agreed) for c in cond.any):
+        return False
+    return cond.not_ is None or not _holds(cond.not_, table, agreed)
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
@@ -57,7 +88,11 @@ def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     for outcome in table.outcomes:
         if _holds(outcome.condition, table, agreed):
             bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
-            return points + bonus
+            # The label is earned by the end state, not by this deal: early in the week
+            # another deal can still earn it, so only the share of the week already
+            # played is at stake now.  Grabbing "any agreement" at the first table would
+            # otherwise be worth conceding for.
+            return points + table.clock * bonus
     return points
 
 

@@ -80,6 +80,11 @@ class Table:
     walked_out_ever: frozenset[str] = frozenset()
     spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
+    clock: float = 0.0  # share of the whole week's turns already played, in [0, 1]
+    trust: Mapping[tuple[str, str], float] = field(default_factory=dict)  # (a, b): trust
+    cohesion: Mapping[str, float] = field(default_factory=dict)  # per actor, now
+    support: Mapping[str, float] = field(default_factory=dict)  # per actor, now
+    credibilities: Mapping[str, float] = field(default_factory=dict)  # per actor, now
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
