@@ -30,12 +30,17 @@ from game.engine.model import Personality
 # can learn it; every level varies, so no two games are the same.
 _JITTER = {"easy": 0.1, "normal": 0.15, "hard": 0.25}
 _HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
+# The easy level concedes readily, so that a learner finds the deals: it plays softer
+# than its personality and answers time alone, not only the others' concessions.
+_EASY_SOFTER = 0.15
 
 
 def _persona(table: Table) -> Personality:
     """Our personality in this game: its hard line moved by the game's seeded variation."""
     p = table.personality
     shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
+    if table.difficulty == "easy":
+        shift -= _EASY_SOFTER
     if not shift:
         return p
     return replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
@@ -95,7 +100,7 @@ def issue_best(table: Table, issue: str) -> float:
     # No deal on the issue keeps its status quo: an option another has ruled out is
     # still ours to keep by leaving the issue out, so it is not conceded in advance.
     kept = prefs.values[issue][prefs.status_quo[issue]]
-    return max(kept, max(worth(table, issue, o) for o in pool))
+    return max(kept, *(worth(table, issue, o) for o in pool))
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -117,8 +122,11 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
     if missing:
         allowance = concession_allowance(table)
         persona = _persona(table)
-        slow = stonewalled(table)
+        easy = table.difficulty == "easy"
+        slow = not easy and stonewalled(table)
         share = pace(table)
+        if easy:  # half of what reciprocity would hold back
+            share = 0.5 + 0.5 * share
         spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
         for issue in missing:
             best = issue_best(table, issue)
