@@ -33,11 +33,11 @@ def _tracker(test: TrackerTest, table: Table) -> float:
     return per.get(test.actor, 50.0)
 
 
-def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end state (clauses about the past that this module cannot
-    foresee, such as events drawn or threats made, are taken to hold)."""
-    if cond.escalated:
-        return False  # we imagine the week ending without war
+def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool = False) -> bool:
+    """``cond`` in the imagined end state, without war unless ``war`` (clauses about the
+    past that this module cannot foresee, such as events drawn, are taken to hold)."""
+    if cond.escalated is not None and cond.escalated != war:
+        return False
     if cond.min_tension is not None and table.tension < cond.min_tension:
         return False
     if cond.max_tension is not None and table.tension > cond.max_tension:
@@ -65,11 +65,11 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
         return False
     if any(_tracker(t, table) > t.value for t in cond.max):
         return False
-    if cond.all and not all(_holds(c, table, agreed) for c in cond.all):
+    if cond.all and not all(_holds(c, table, agreed, war) for c in cond.all):
         return False
-    if cond.any and not any(_holds(c, table, agreed) for c in cond.any):
+    if cond.any and not any(_holds(c, table, agreed, war) for c in cond.any):
         return False
-    return cond.not_ is None or not _holds(cond.not_, table, agreed)
+    return cond.not_ is None or not _holds(cond.not_, table, agreed, war)
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
@@ -96,6 +96,9 @@ def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     return points
 
 
+# War is a decision for the end of the week: before this share of it, the table can still
+# change what it gives us.
+LATE = 0.75
 _EXACT = 6  # uncertain terms up to which the expectation is taken over every outcome
 
 
@@ -142,3 +145,27 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
     return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
         o.points for o in mine if _holds(o.condition, table, base)
     )
+
+
+def end_score(table: Table, war: bool = False) -> float:
+    """Our score if the week ended now with what binds (in war if ``war``): the utility of
+    the settlement minus our reservation, our objectives and the outcome label's bonus."""
+    prefs = table.prefs
+    agreed = dict(table.agreed)
+    settled = {i: agreed.get(i, prefs.status_quo[i]) for i in prefs.issue_ids}
+    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed, war))
+    bonus = 0.0
+    for outcome in table.outcomes:
+        if _holds(outcome.condition, table, agreed, war):
+            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+            break
+    return prefs.utility(settled) - prefs.reservation + points + bonus
+
+
+def war_beats_table(table: Table) -> bool:
+    """Would war give us more than the table still can?  The table's expectation is the
+    week ending as it stands now, or, while there is time, our floor-level deal on the
+    open issues; war ends with what binds now and the escalation label."""
+    war = end_score(table, war=True)
+    peace = end_score(table)
+    return war > peace + 1e-9 and table.clock >= LATE
