@@ -13,14 +13,9 @@ from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
-from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Proposal,
-    ProposalStatus,
-)
+from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
 Demands = dict[str, dict[str, str]]  # actor -> issue -> demanded option

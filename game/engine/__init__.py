@@ -45,6 +45,7 @@ from game.engine.errors import (
     MalformedActionError,
 )
 from game.engine.events import EventKind, GameEvent
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.legal import is_over, legal_actions, to_move
 from game.engine.model import Tone
 from game.engine.moves import apply, new_game
@@ -53,9 +54,6 @@ from game.engine.packages import package_problem, unavailable_because
 from game.engine.queries import consenting, movers, own_red_lines_crossed, red_lines_tested
 from game.engine.scoring import RedLineBreach, Score, explain_red_lines, outcome, scores, utility
 from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
     GameState,
     OutcomeResult,
     Proposal,

@@ -23,9 +23,10 @@ from game.engine.actions import (
     Timeout,
 )
 from game.engine.errors import IllegalActionError, MalformedActionError
+from game.engine.ledger import CommitmentStatus
 from game.engine.model import Tone
 from game.engine.packages import problem
-from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+from game.engine.state import GameState, ProposalStatus
 
 MAX_EXTENSION = 20  # turns the facilitator may add at once; keeps every game finite
 
@@ -125,6 +126,13 @@ def _check_facilitator(state: GameState, action: Action) -> None:
             _refuse(state, action, f"there is no event card {action.card!r}")
         if card.once and card.id in state.drawn:
             _refuse(state, action, "that card has already been played")
+        if not card.in_its_time(state.round):
+            _refuse(
+                state,
+                action,
+                f"it happened on {card.date}, after this round; only an event marked "
+                "counterfactual may happen before its date",
+            )
     elif isinstance(action, News | Bookmark):
         text = action.text if isinstance(action, News) else action.note
         if not isinstance(text, str):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.actions import CarryOut, Threaten
-from game.engine.events import EventKind
+from game.engine.events import EventKind, GameEvent, LeverUse
 from game.engine.flow import (
     add,
     add_credibility,
@@ -16,8 +16,9 @@ from game.engine.flow import (
     emit,
     then_advance,
 )
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Lever
-from game.engine.state import Commitment, CommitmentKind, CommitmentStatus, Draft
+from game.engine.state import Draft
 from game.engine.termination import Termination
 
 
@@ -51,15 +52,7 @@ def threats_met(d: Draft) -> None:
                     d.round_index + 1,
                 )
             )
-            lever = d._t.lever[c.lever].name
-            emit(
-                d,
-                EventKind.THREAT_LAPSED,
-                f"Its terms are met: {d._t.name[c.actor]}'s threat ({lever}) lapses; "
-                f"holding back is now a promise.",
-                c.actor,
-                c.lever,
-            )
+            emit(d, GameEvent(EventKind.THREAT_LAPSED, actor=c.actor, lever=c.lever))
     if changed:
         d.ledger = tuple(ledger)
 
@@ -80,14 +73,7 @@ def threaten(d: Draft, a: Threaten) -> None:
             d.round_index + 1,
         ),
     )
-    unless = f" unless {t.terms_text(a.unless)}" if a.unless else ""
-    emit(
-        d,
-        EventKind.THREAT,
-        f"{t.name[a.actor]} threatens {lever.name}{unless} (by the end of this round).",
-        a.actor,
-        lever.id,
-    )
+    emit(d, GameEvent(EventKind.THREAT, actor=a.actor, lever=lever.id, terms=a.unless))
     add_trust(d, a.actor, lever.target, rules.threat_trust)
     add_tension(d, rules.threat_tension)
     for e in lever.threat_effects:
@@ -101,29 +87,23 @@ def carry_out(d: Draft, a: CarryOut) -> None:
     lever = t.lever[a.lever]
     d.executed = (*d.executed, lever.id)
     ledger = list(d.ledger)
-    how = "without warning"
+    how = LeverUse.SURPRISE
     for i, c in enumerate(ledger):
         if c.lever != lever.id or c.status is not CommitmentStatus.PENDING:
             continue
         # With several owners (R11), the commitment is its maker's, whoever carries it out.
         if c.kind is CommitmentKind.THREAT:  # a threat made good (R10)
-            status, how = CommitmentStatus.KEPT, "as it threatened"
+            status, how = CommitmentStatus.KEPT, LeverUse.THREAT_MADE_GOOD
             add_credibility(d, c.actor, rules.kept_threat_credibility)
         else:  # a promise broken: the terms were met and the lever is used anyway
-            status, how = CommitmentStatus.BROKEN, "although its terms were met"
+            status, how = CommitmentStatus.BROKEN, LeverUse.PROMISE_BROKEN
             add_credibility(d, c.actor, rules.broken_threat_credibility)
             add_trust(d, c.actor, lever.target, rules.broken_promise_trust)
         ledger[i] = commit_with(c, status)
-    if how == "without warning":  # a surprise hurts trust more (R11)
+    if how is LeverUse.SURPRISE:  # a surprise hurts trust more (R11)
         add_trust(d, a.actor, lever.target, rules.surprise_trust)
     d.ledger = tuple(ledger)
-    emit(
-        d,
-        EventKind.LEVER_USED,
-        f"{t.name[a.actor]} carries out {lever.name}, {how}.",
-        a.actor,
-        lever.id,
-    )
+    emit(d, GameEvent(EventKind.LEVER_USED, actor=a.actor, lever=lever.id, how=how))
     if lever.breaks:  # before the tension moves, so that the record shows one change
         _breach(d, a.actor, lever)
     add_tension(d, rules.execute_tension)
@@ -133,13 +113,7 @@ def carry_out(d: Draft, a: CarryOut) -> None:
         change_agenda(d, change)
     if lever.escalates and not d.over:  # war is a decision (R26)
         d.escalated = True
-        emit(
-            d,
-            EventKind.ESCALATION,
-            f"The crisis escalates: {t.name[a.actor]} has carried out {lever.name}.",
-            a.actor,
-            lever.id,
-        )
+        emit(d, GameEvent(EventKind.ESCALATION, actor=a.actor, lever=lever.id))
         close_round(d, final=True, ended_by=Termination.ESCALATION)
         return
     then_advance(d)
@@ -172,14 +146,7 @@ def _breach(d: Draft, actor: str, lever: Lever) -> None:
             CommitmentStatus.BROKEN,
         ),
     )
-    emit(
-        d,
-        EventKind.BREACH,
-        f"{t.name[actor]} breaks the agreement on {t.terms_text(broken)} by carrying out "
-        f"{lever.name}: the terms are void.",
-        actor,
-        ",".join(issue for issue, _ in broken),
-    )
+    emit(d, GameEvent(EventKind.BREACH, actor=actor, lever=lever.id, terms=broken))
     parties: set[str] = set()
     for issue, option in broken:
         parties |= t.consent_of[(issue, option)]

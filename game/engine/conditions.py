@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from game.engine.model import Condition, TrackerKind, TrackerTest
 from game.engine.state import Draft, StateFields
-from game.engine.words import counted
+from game.engine.words import counted, round_place
 
 
 def holds(cond: Condition, state: StateFields) -> bool:
@@ -163,7 +163,7 @@ def _clauses_v2(cond: Condition, state: StateFields) -> list[str]:
     t = state._t
     out: list[str] = []
     if cond.round:
-        out.append(f"round {state.round_index + 1} ({t.round_name(state.round)}) is under way")
+        out.append(f"round {state.round_index + 1} ({round_place(state.round)}) is under way")
     out += [f"{_tracker_words(x, state)} (at least {x.value:g})" for x in cond.min]
     out += [f"{_tracker_words(x, state)} (at most {x.value:g})" for x in cond.max]
     for card in cond.events_happened:

@@ -4,35 +4,21 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from game.engine import words
 from game.engine.conditions import holds
 from game.engine.events import EventKind, GameEvent
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import AgendaChange, Effect, EventCard, TrackerKind
 from game.engine.scoring import select_outcome
-from game.engine.state import (
-    Commitment,
-    CommitmentKind,
-    CommitmentStatus,
-    Draft,
-    Proposal,
-    ProposalStatus,
-)
+from game.engine.state import Draft, Proposal, ProposalStatus
 from game.engine.termination import Termination
 
 LOW, HIGH = 0.0, 100.0  # every tracker lies in this range
 
 
-def emit(  # noqa: PLR0917 - called on every action; keywords would only add noise
-    d: Draft,
-    kind: EventKind,
-    text: str,
-    actor: str = "",
-    subject: str = "",
-    value: float | None = None,
-    proposal: int | None = None,
-) -> None:
-    d._events.append(
-        GameEvent(kind, text, d.round_index + 1, d.turn, actor, subject, value, proposal)
-    )
+def emit(d: Draft, facts: GameEvent) -> None:
+    """Record an event: its facts worded by the one vocabulary, placed at this turn."""
+    d._events.append(facts.recorded(words.event_text(d.scenario, facts), d.round_index + 1, d.turn))
 
 
 def add(d: Draft, index: int, delta: float) -> None:
@@ -56,8 +42,7 @@ def add_tension(d: Draft, delta: float) -> None:
     else:
         d._tension_from = before
     if after != before:
-        verb = "rises" if after > before else "falls"
-        emit(d, EventKind.TENSION, f"Tension {verb} to {after:.0f}.", value=after)
+        emit(d, GameEvent(EventKind.TENSION, value=after, before=before))
 
 
 def add_trust(d: Draft, a: str, b: str, delta: float) -> None:
@@ -99,7 +84,7 @@ def escalate_if_due(d: Draft) -> bool:
     if d.over or d._tr[0] < d.scenario.trackers.war_threshold:
         return d.over
     d.escalated = True
-    emit(d, EventKind.ESCALATION, "The crisis escalates: tension has reached the war threshold.")
+    emit(d, GameEvent(EventKind.ESCALATION))
     close_round(d, final=True, ended_by=Termination.ESCALATION)
     return True
 
@@ -116,17 +101,13 @@ def change_agenda(d: Draft, change: AgendaChange) -> None:
     if new == agenda:
         return
     d.agendas = (*d.agendas[:index], new, *d.agendas[index + 1 :])
-    names = ", ".join(t.issue[i].name for i in change.issues)
-    rnd = t.round_name(d.scenario.rounds[index])
-    verb = "joins" if change.add else "leaves"
-    if len(change.issues) > 1:
-        verb = "join" if change.add else "leave"
-    emit(d, EventKind.AGENDA, f"{names} {verb} the agenda of round {index + 1} ({rnd}).")
+    emit(d, GameEvent(EventKind.AGENDA, agenda=change))
 
 
-def play_card(d: Draft, card: EventCard, how: str) -> None:
+def play_card(d: Draft, card: EventCard, *, injected: bool = False) -> None:
+    """Play a card: drawn from the deck, or ``injected`` by the facilitator."""
     d.drawn = (*d.drawn, card.id)
-    emit(d, EventKind.EVENT_DRAWN, f"{how}: {card.title}. {card.text}", subject=card.id)
+    emit(d, GameEvent(EventKind.EVENT_DRAWN, card=card.id, injected=injected))
     for e in card.effects:
         apply_effect(d, e)
     for change in card.agenda:
@@ -137,13 +118,18 @@ def draw_events(d: Draft) -> None:
     """After a full turn: try each eligible card in deck order with its probability (R12)."""
     limit = d.scenario.rules.events_per_turn
     played = set(d.drawn)  # one pass over every card drawn so far, not one per card of the deck
-    eligible = [c for c in d._t.deck if not (c.once and c.id in played) and holds(c.condition, d)]
+    rnd = d.round
+    eligible = [
+        c
+        for c in d._t.deck
+        if not (c.once and c.id in played) and c.in_its_time(rnd) and holds(c.condition, d)
+    ]
     if not eligible or limit <= 0:
         return
     drawn = 0
     for card in eligible:
         if d.random() < card.probability:
-            play_card(d, card, "Event")
+            play_card(d, card)
             drawn += 1
             if escalate_if_due(d) or drawn >= limit:
                 return
@@ -188,8 +174,8 @@ def end_turn(d: Draft) -> None:
 
 
 def _quote(d: Draft, speaker: str, text: str) -> None:
-    who = d._t.name.get(speaker, speaker)
-    emit(d, EventKind.QUOTE, f"{who}: “{text}”", actor=speaker if speaker in d._t.name else "")
+    actor = speaker if speaker in d._t.name else ""
+    emit(d, GameEvent(EventKind.QUOTE, actor=actor, said=text, speaker=speaker))
 
 
 def open_round(d: Draft, index: int) -> None:
@@ -201,21 +187,17 @@ def open_round(d: Draft, index: int) -> None:
     d.said = ()
     d.position = 0
     rnd = d.round
-    dates = f"{rnd.date} to {rnd.end_date}" if rnd.end_date else rnd.date
-    where = ", ".join(x for x in (rnd.venue, rnd.city, dates) if x)
-    people = ", ".join(t.name[a] for a in rnd.participants)
-    emit(
-        d,
-        EventKind.ROUND_OPENED,
-        f"Round {index + 1}: {rnd.name} ({where}). At the table: {people}. {rnd.opening}".strip(),
-        subject=rnd.id,
-    )
+    emit(d, GameEvent(EventKind.ROUND_OPENED, round_id=rnd.id))
     for q in rnd.quotes:
         if q.turn == 0:
             _quote(d, q.speaker, q.text)
     for card in t.round_start_cards:  # certain, as the round opens (R32)
-        if not (card.once and card.id in d.drawn) and holds(card.condition, d):
-            play_card(d, card, "Event")
+        if (
+            not (card.once and card.id in d.drawn)
+            and card.in_its_time(rnd)
+            and holds(card.condition, d)
+        ):
+            play_card(d, card)
             if escalate_if_due(d):
                 return
     if len(d.movers) < 2:
@@ -226,7 +208,6 @@ def close_round(
     d: Draft, *, final: bool = False, ended_by: Termination = Termination.ROUNDS
 ) -> None:
     """End the round: proposals lapse, deadlines fall due, the next round opens (R4)."""
-    t = d._t
     number = d.round_index + 1
     lapsed = []
     proposals = list(d.proposals)
@@ -236,15 +217,13 @@ def close_round(
             proposals[i] = with_status(
                 p, ProposalStatus.LAPSED, f"it lapsed at the end of round {number}"
             )
-            lapsed.append(f"#{p.number}")
+            lapsed.append(p.number)
     d.proposals = tuple(proposals)
     if lapsed:
-        emit(
-            d, EventKind.PROPOSAL_WITHDRAWN, f"Proposals lapse with the round: {', '.join(lapsed)}."
-        )
+        emit(d, GameEvent(EventKind.PROPOSAL_WITHDRAWN, lapsed=tuple(lapsed)))
     if not d.escalated:  # escalation overtakes every deadline: pending stays pending (R6)
         _resolve_deadlines(d)
-    emit(d, EventKind.ROUND_CLOSED, f"Round {number} ({t.round_name(d.round)}) closes.")
+    emit(d, GameEvent(EventKind.ROUND_CLOSED, round_id=d.round.id))
     if final or d.escalated:
         finish(d, Termination.ESCALATION if d.escalated else ended_by)
     elif d.round_index + 1 >= len(d.scenario.rounds):
@@ -260,32 +239,18 @@ def with_status(p: Proposal, status: ProposalStatus, why: str) -> Proposal:
 def _resolve_deadlines(d: Draft) -> None:
     """Threats and promises made this round fall due at its end (R10)."""
     rules = d.scenario.rules
-    t = d._t
     ledger = list(d.ledger)
     for i, c in enumerate(ledger):
         if c.status is not CommitmentStatus.PENDING:
             continue
-        who, lever = t.name[c.actor], t.lever[c.lever].name
         if c.kind is CommitmentKind.THREAT:
             ledger[i] = commit_with(c, CommitmentStatus.BROKEN)
             add_credibility(d, c.actor, rules.broken_threat_credibility)
-            emit(
-                d,
-                EventKind.COMMITMENT_BROKEN,
-                f"{who} did not carry out its threat ({lever}): its credibility suffers.",
-                c.actor,
-                c.lever,
-            )
+            emit(d, GameEvent(EventKind.COMMITMENT_BROKEN, actor=c.actor, lever=c.lever))
         else:
             ledger[i] = commit_with(c, CommitmentStatus.KEPT)
             add_credibility(d, c.actor, rules.kept_promise_credibility)
-            emit(
-                d,
-                EventKind.COMMITMENT_KEPT,
-                f"{who} kept its word and held back {lever}.",
-                c.actor,
-                c.lever,
-            )
+            emit(d, GameEvent(EventKind.COMMITMENT_KEPT, actor=c.actor, lever=c.lever))
     d.ledger = tuple(ledger)
 
 
@@ -299,9 +264,4 @@ def finish(d: Draft, ended_by: Termination) -> None:
     d.ended_by = ended_by
     result = select_outcome(d)
     d.outcome_result = result
-    emit(
-        d,
-        EventKind.GAME_OVER,
-        f"The game is over: {result.label} — {result.why}.",
-        subject=result.id,
-    )
+    emit(d, GameEvent(EventKind.GAME_OVER, outcome=result.id, why=result.why))

@@ -17,8 +17,9 @@ from game.engine.actions import (
     Threaten,
     Timeout,
 )
+from game.engine.ledger import CommitmentStatus
 from game.engine.packages import problem
-from game.engine.state import CommitmentStatus, GameState, ProposalStatus
+from game.engine.state import GameState, ProposalStatus
 from game.engine.tables import Tables
 
 
@@ -107,7 +108,9 @@ def legal_actions(state: GameState, actor: str) -> tuple[Action, ...]:
 
 def _facilitator(state: GameState) -> tuple[Action, ...]:
     out: list[Action] = [
-        Inject(c.id) for c in state.scenario.events if not (c.once and c.id in state.drawn)
+        Inject(c.id)
+        for c in state.scenario.events
+        if not (c.once and c.id in state.drawn) and c.in_its_time(state.round)
     ]
     out += [ExtendRound(1), EndRound(), EndGame(), Timeout(state.movers[state.position])]
     return tuple(out)

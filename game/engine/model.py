@@ -315,6 +315,13 @@ class EventCard:
     counterfactual: bool = False  # it may fire before its date: the author says so
     at_round_start: bool = False  # played for certain as a round opens, if ``condition`` holds
 
+    def in_its_time(self, rnd: Round) -> bool:
+        """Whether it may happen in ``rnd``: never in a round whose last day is before its
+        date, unless the author marked it counterfactual (R32). ISO dates order as text."""
+        if self.counterfactual or not self.date or not rnd.last_date:
+            return True
+        return self.date <= rnd.last_date
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:

@@ -54,7 +54,6 @@ from game.engine.state import (
 )
 from game.engine.tables import tables_for
 from game.engine.termination import Termination
-from game.engine.words import counted
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -70,16 +69,13 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     d.agendas, d.said = t.agendas, ()
     d.over, d.escalated, d.ended_by, d.outcome_result = False, False, None, None
     d.round_index, d.turn, d.position, d.extra_turns = 0, 0, 0, 0
-    emit(d, EventKind.GAME_OPENED, f"{scenario.title}. {scenario.decision_point}".strip())
+    emit(d, GameEvent(EventKind.GAME_OPENED))
     for dm in scenario.demands:  # on the table from the first turn (R1)
-        label = t.option_label.get((dm.issue, dm.option), dm.option)
-        words = f" “{dm.words}”" if dm.words else ""
         emit(
             d,
-            EventKind.DEMAND,
-            f"{t.name[dm.actor]} demands {t.issue[dm.issue].name}: {label}.{words}",
-            dm.actor,
-            dm.issue,
+            GameEvent(
+                EventKind.DEMAND, actor=dm.actor, issue=dm.issue, option=dm.option, said=dm.words
+            ),
         )
     open_round(d, 0)
     return d.freeze()
@@ -114,7 +110,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent,
 def _propose(d: Draft, a: Propose) -> None:
     number = len(d.proposals) + 1
     proposals = list(d.proposals)
-    replacing = ""
+    replaces = None
     # One live proposal each (R7): so only the proposer's latest of the round can be live
     # (its earlier ones were withdrawn when it made that one); look no further back.
     for i in range(len(proposals) - 1, d.round_start() - 1, -1):
@@ -122,21 +118,18 @@ def _propose(d: Draft, a: Propose) -> None:
         if p.proposer != a.actor:
             continue
         if p.status is ProposalStatus.LIVE:
-            replacing = f" (replacing #{p.number})"
+            replaces = p.number
             proposals[i] = with_status(
                 p, ProposalStatus.WITHDRAWN, f"it was withdrawn, replaced by #{number}"
             )
         break
     proposals.append(Proposal(number, a.actor, a.terms, d.round_index + 1, (a.actor,)))
     d.proposals = tuple(proposals)
-    t = d._t
     emit(
         d,
-        EventKind.PROPOSAL,
-        f"{t.name[a.actor]} proposes #{number}{replacing}: {t.terms_text(a.terms)}.",
-        a.actor,
-        str(number),
-        proposal=number,
+        GameEvent(
+            EventKind.PROPOSAL, actor=a.actor, proposal=number, replaces=replaces, terms=a.terms
+        ),
     )
     then_advance(d)
 
@@ -145,14 +138,7 @@ def _accept(d: Draft, a: Accept) -> None:
     p = d.proposals[a.proposal - 1]
     p = Proposal(p.number, p.proposer, p.terms, p.round, tuple(sorted((*p.accepted_by, a.actor))))
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
-    emit(
-        d,
-        EventKind.ACCEPTED,
-        f"{d._t.name[a.actor]} accepts #{p.number}.",
-        a.actor,
-        str(p.number),
-        proposal=p.number,
-    )
+    emit(d, GameEvent(EventKind.ACCEPTED, actor=a.actor, proposal=p.number))
     _settle(d, p)
     then_advance(d)
 
@@ -162,11 +148,6 @@ def _settle(d: Draft, p: Proposal) -> None:
     present = d.present()
     if len(p.accepted_by) >= 2 and all(x in p.accepted_by for x in present):
         _agree(d, p)
-
-
-def _names(d: Draft, ids: tuple[str, ...] | list[str]) -> str:
-    who = [d._t.name[x] for x in ids]
-    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
 
 
 def _unratified(d: Draft, accepters: set[str], consent: frozenset[str]) -> tuple[str, ...]:
@@ -193,13 +174,7 @@ def _bypassed(d: Draft, parties: tuple[str, ...], missing: tuple[str, ...], issu
     for absent in missing:
         if absent in present:
             continue
-        emit(
-            d,
-            EventKind.CONSENT_BYPASSED,
-            f"{t.issue[issue].name} was agreed without {t.name[absent]} at the table.",
-            absent,
-            issue,
-        )
+        emit(d, GameEvent(EventKind.CONSENT_BYPASSED, actor=absent, issue=issue))
         add(d, t.cohesion_index(absent), rules.consent_bypass_cohesion)
         for party in parties:
             add_trust(d, absent, party, rules.consent_bypass_trust)
@@ -207,14 +182,7 @@ def _bypassed(d: Draft, parties: tuple[str, ...], missing: tuple[str, ...], issu
 
 def _agree(d: Draft, p: Proposal) -> None:
     t, rules = d._t, d.scenario.rules
-    names = ", ".join(t.name[x] for x in p.accepted_by)
-    emit(
-        d,
-        EventKind.AGREEMENT,
-        f"Agreement on #{p.number} ({names}).",
-        subject=str(p.number),
-        proposal=p.number,
-    )
+    emit(d, GameEvent(EventKind.AGREEMENT, proposal=p.number, actors=p.accepted_by))
     binding = dict(d.binding)
     provisional = {pv.issue: pv for pv in d.provisional}
     bound: list[str] = []
@@ -231,28 +199,25 @@ def _agree(d: Draft, p: Proposal) -> None:
         consent = t.consent_of[(issue, option)]
         missing = tuple(sorted(consent - accepters))
         unratified = _unratified(d, accepters, consent)
-        label = f"{t.issue[issue].name}: {t.option_label[(issue, option)]}"
         if missing or unratified:
             provisional[issue] = Provisional(
                 issue, option, tuple(sorted(accepters)), missing, d.round_index + 1, unratified
             )
-            waits = []
-            if missing:
-                verb = "accepts" if len(missing) == 1 else "accept"
-                waits.append(f"binds once {_names(d, missing)} {verb}")
-            if unratified:
-                waits.append(f"awaiting ratification by {_names(d, unratified)}")
             emit(
                 d,
-                EventKind.PROVISIONAL,
-                f"Provisional: {label} ({'; '.join(waits)}).",
-                subject=issue,
+                GameEvent(
+                    EventKind.PROVISIONAL,
+                    issue=issue,
+                    option=option,
+                    actors=missing,
+                    unratified=unratified,
+                ),
             )
             _bypassed(d, p.accepted_by, missing, issue)
         else:
             binding[issue] = option
             bound.append(issue)
-            emit(d, EventKind.BINDING, f"Binding: {label}.", subject=issue)
+            emit(d, GameEvent(EventKind.BINDING, issue=issue, option=option))
     d.binding = tuple(sorted(binding.items()))
     d.provisional = tuple(provisional[i] for i in sorted(provisional))
     proposals = list(d.proposals)
@@ -262,7 +227,9 @@ def _agree(d: Draft, p: Proposal) -> None:
             proposals[i] = with_status(
                 q, ProposalStatus.WITHDRAWN, f"it was withdrawn, overtaken by agreement #{p.number}"
             )
-            emit(d, EventKind.PROPOSAL_WITHDRAWN, f"#{q.number} is overtaken by #{p.number}.")
+            emit(
+                d, GameEvent(EventKind.PROPOSAL_WITHDRAWN, proposal=q.number, overtaken_by=p.number)
+            )
     d.proposals = tuple(proposals)
     for x, y in combinations(p.accepted_by, 2):
         add_trust(d, x, y, rules.agreement_trust)
@@ -289,8 +256,7 @@ def ratify(d: Draft) -> None:
             )
             continue
         binding[pv.issue] = pv.option
-        label = f"{t.issue[pv.issue].name}: {t.option_label[(pv.issue, pv.option)]}"
-        emit(d, EventKind.RATIFIED, f"Ratified, now binding: {label}.", subject=pv.issue)
+        emit(d, GameEvent(EventKind.RATIFIED, issue=pv.issue, option=pv.option))
         add_tension(d, rules.agreement_tension)
     if not changed:
         return
@@ -312,14 +278,7 @@ def _reject(d: Draft, a: Reject) -> None:
     p = d.proposals[a.proposal - 1]
     p = with_status(p, ProposalStatus.REJECTED, f"it was rejected by {a.actor}")
     d.proposals = (*d.proposals[: p.number - 1], p, *d.proposals[p.number :])
-    emit(
-        d,
-        EventKind.REJECTED,
-        f"{d._t.name[a.actor]} rejects #{p.number}.",
-        a.actor,
-        str(p.number),
-        proposal=p.number,
-    )
+    emit(d, GameEvent(EventKind.REJECTED, actor=a.actor, proposal=p.number))
     then_advance(d)
 
 
@@ -339,8 +298,7 @@ def _statement(d: Draft, a: Statement) -> None:
         if n > 1:
             tension, trust = float(trunc(tension / n)), float(trunc(trust / n))
     d.said = (*d.said, key)
-    said = f": “{a.text}”" if a.text else "."
-    emit(d, EventKind.STATEMENT, f"{t.name[a.actor]} ({a.tone.value}){said}", a.actor, a.tone.value)
+    emit(d, GameEvent(EventKind.STATEMENT, actor=a.actor, tone=a.tone, said=a.text))
     for other in d.present():
         add_trust(d, a.actor, other, trust)
     if support:
@@ -350,11 +308,11 @@ def _statement(d: Draft, a: Statement) -> None:
 
 
 def _walk_out(d: Draft, a: WalkOut) -> None:
-    rules, t = d.scenario.rules, d._t
+    rules = d.scenario.rules
     d.walked_out = tuple(sorted((*d.walked_out, a.actor)))
     if a.actor not in d.walked_out_ever:
         d.walked_out_ever = tuple(sorted((*d.walked_out_ever, a.actor)))
-    emit(d, EventKind.WALKOUT, f"{t.name[a.actor]} walks out of the round.", a.actor)
+    emit(d, GameEvent(EventKind.WALKOUT, actor=a.actor))
     proposals = list(d.proposals)
     for i, p in enumerate(proposals):
         if p.proposer == a.actor and p.status is ProposalStatus.LIVE:
@@ -381,35 +339,31 @@ def _walk_out(d: Draft, a: WalkOut) -> None:
 
 
 def _pass(d: Draft, a: Pass) -> None:
-    emit(d, EventKind.PASS, f"{d._t.name[a.actor]} passes.", a.actor)
+    emit(d, GameEvent(EventKind.PASS, actor=a.actor))
     advance(d)
 
 
 def _timeout(d: Draft, a: Timeout) -> None:
-    emit(d, EventKind.TIMEOUT, f"Time is up for {d._t.name[a.mover]}: it passes.", a.mover)
+    emit(d, GameEvent(EventKind.TIMEOUT, actor=a.mover))
     advance(d)
 
 
 def _inject(d: Draft, a: Inject) -> None:
-    play_card(d, d._t.card[a.card], "The facilitator plays an event")
+    play_card(d, d._t.card[a.card], injected=True)
     escalate_if_due(d)
 
 
 def _news(d: Draft, a: News) -> None:
-    emit(d, EventKind.NEWS, f"News: {a.text}")
+    emit(d, GameEvent(EventKind.NEWS, said=a.text))
 
 
 def _bookmark(d: Draft, a: Bookmark) -> None:
-    emit(d, EventKind.BOOKMARK, f"Bookmark: {a.note}")
+    emit(d, GameEvent(EventKind.BOOKMARK, said=a.note))
 
 
 def _extend(d: Draft, a: ExtendRound) -> None:
     d.extra_turns += a.turns
-    emit(
-        d,
-        EventKind.ROUND_EXTENDED,
-        f"The facilitator extends the round by {counted(a.turns, 'turn')}.",
-    )
+    emit(d, GameEvent(EventKind.ROUND_EXTENDED, turns=a.turns))
 
 
 def _end_round(d: Draft, _: EndRound) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.engine.actions import Propose
+from game.engine.ledger import Commitment, CommitmentKind
 from game.engine.model import Scenario
 from game.engine.moves import apply, new_game
 from game.engine.scoring import explain_red_lines
-from game.engine.state import Commitment, CommitmentKind, GameState
+from game.engine.state import GameState
 from game.engine.tables import tables_for
 
 

@@ -12,9 +12,11 @@ from typing import Any, cast
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
+from game.engine.ledger import Commitment, CommitmentKind
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
 from game.engine.termination import Termination
+from game.engine.words import round_place
 
 
 class ProposalStatus(enum.StrEnum):
@@ -57,35 +59,6 @@ class Provisional:
             f"accepted_by={self.accepted_by!r}, missing={self.missing!r}, "
             f"round={self.round!r}{extra})"
         )
-
-
-class CommitmentKind(enum.StrEnum):
-    THREAT = "threat"
-    PROMISE = "promise"  # a threat whose "unless" terms were met: hold back the lever
-    # An agreement its actor broke by carrying out ``lever``; ``unless`` holds the broken
-    # terms and the status is always BROKEN (R25).
-    AGREEMENT = "agreement"
-
-
-class CommitmentStatus(enum.StrEnum):
-    PENDING = "pending"
-    KEPT = "kept"
-    BROKEN = "broken"
-    LAPSED = "lapsed"  # a threat whose terms were met: it became a promise
-
-
-@dataclass(frozen=True, slots=True)
-class Commitment:
-    """One line of the commitment ledger."""
-
-    number: int
-    kind: CommitmentKind
-    actor: str
-    lever: str
-    target: str
-    unless: Terms
-    round: int  # made in this round (1-based); the deadline is its end
-    status: CommitmentStatus = CommitmentStatus.PENDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +242,7 @@ class StateFields:
     def where(self) -> str:
         """The state in words, for error messages: "round 2 (Brussels), turn 3, x to move"."""
         rnd = self.round
-        head = f"round {self.round_number} ({self._t.round_name(rnd)}), turn {self.turn}"
+        head = f"round {self.round_number} ({round_place(rnd)}), turn {self.turn}"
         if self.over:
             return f"{head}, game over"
         return f"{head}, {self.movers[self.position]} to move"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from game.engine import words
 from game.engine.actions import (
     Accept,
     CarryOut,
@@ -15,7 +14,7 @@ from game.engine.actions import (
     Threaten,
     WalkOut,
 )
-from game.engine.model import EventCard, Issue, Lever, Round, Scenario, Tone
+from game.engine.model import EventCard, Issue, Lever, Scenario, Tone
 
 _TONES = tuple(Tone)
 
@@ -51,12 +50,10 @@ class Tables:
         "singles",
         "status_quo",
         "utility_rows",
-        "words",
     )
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self.words = words.names_of(scenario)
         actor_ids = tuple(a.id for a in scenario.actors)
         self.actor_index = {a: i for i, a in enumerate(actor_ids)}
         self.n_actors = len(actor_ids)
@@ -131,13 +128,6 @@ class Tables:
 
     def support_index(self, actor: str) -> int:
         return 1 + 2 * self.n_actors + self.actor_index[actor]
-
-    def round_name(self, rnd: Round) -> str:
-        return rnd.city or rnd.name or rnd.id
-
-    def terms_text(self, terms: tuple[tuple[str, str], ...]) -> str:
-        # The engine writes this into every proposal's transcript line: one lookup object.
-        return "; ".join(self.words.term(i, o) for i, o in terms)
 
 
 _CACHE: dict[int, Tables] = {}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
+from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
     Issue,
@@ -17,7 +18,7 @@ from game.engine.model import (
     Round,
     RuleTuning,
 )
-from game.engine.state import Commitment, GameState, Proposal, Provisional
+from game.engine.state import GameState, Proposal, Provisional
 from game.engine.tables import Tables
 
 

@@ -1,10 +1,11 @@
-"""The one vocabulary: the only place where ids become names and actions, terms and endings words.
+"""The one vocabulary: the only place where ids become names, and actions, terms, events,
+commitments and endings words.
 
 The terminal, the window, the exports, the briefings and the engine's own error
 messages and transcript lines all read their words from here, so a name has
-one fallback (its id; the facilitator is "Facilitator") and a new action kind
-that is not described fails mypy (each ``match`` over the action types ends in
-``assert_never``).  Lookups take the scenario or any view of it that carries its
+one fallback (its id; the facilitator is "Facilitator") and a new action or event
+kind that is not described fails mypy (each ``match`` over the action types or the
+event kinds ends in ``assert_never``).  Lookups take the scenario or any view of it that carries its
 public parts (``PublicView``): actors, issues and levers.  ``str(action)`` is the
 action's notation (``game.engine.actions``); this module gives it words.
 """
@@ -35,7 +36,9 @@ from game.engine.actions import (
     Timeout,
     WalkOut,
 )
-from game.engine.model import Issue, Lever
+from game.engine.events import EventKind, GameEvent, LeverUse
+from game.engine.ledger import Commitment, CommitmentKind
+from game.engine.model import Issue, Lever, Round, Scenario
 from game.engine.termination import Termination
 
 FACILITATOR_NAME = "Facilitator"
@@ -251,6 +254,194 @@ def menu_words(source: Source, action: Action) -> str:
             return str(action)  # the facilitator's actions read best in the notation
         case _:
             assert_never(action)
+
+
+# --- events into words --------------------------------------------------------------
+
+
+def _listed(source: Source, actors: Sequence[str]) -> str:
+    """Short names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    who = [short_name(source, a) for a in actors]
+    return who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+
+
+def _round(scenario: Scenario, round_id: str) -> tuple[int, Round]:
+    """The round's 1-based number and the round itself."""
+    for number, rnd in enumerate(scenario.rounds, 1):
+        if rnd.id == round_id:
+            return number, rnd
+    raise KeyError(round_id)
+
+
+def round_place(rnd: Round) -> str:
+    """How the record names a round in passing: its city, else its name, else its id."""
+    return rnd.city or rnd.name or rnd.id
+
+
+def _lever_use(how: LeverUse | None) -> str:
+    match how:
+        case LeverUse.SURPRISE | None:
+            return "without warning"
+        case LeverUse.THREAT_MADE_GOOD:
+            return "as it threatened"
+        case LeverUse.PROMISE_BROKEN:
+            return "although its terms were met"
+        case _:
+            assert_never(how)
+
+
+def event_text(scenario: Scenario, e: GameEvent) -> str:  # noqa: PLR0915 - a case per kind
+    """The transcript line of an event, from its facts (the engine records it once)."""
+    who = short_name(scenario, e.actor)
+    match e.kind:
+        case EventKind.GAME_OPENED:
+            return f"{scenario.title}. {scenario.decision_point}".strip()
+        case EventKind.DEMAND:
+            said = f" “{e.said}”" if e.said else ""
+            term = names_of(scenario).term(e.issue, e.option)
+            return f"{who} demands {term}.{said}"
+        case EventKind.QUOTE:
+            found = names_of(scenario).actors.get(e.speaker)
+            name = e.speaker if found is None else found.short_name or found.name
+            return f"{name}: “{e.said}”"
+        case EventKind.ROUND_OPENED:
+            number, rnd = _round(scenario, e.round_id)
+            dates = f"{rnd.date} to {rnd.end_date}" if rnd.end_date else rnd.date
+            where = ", ".join(x for x in (rnd.venue, rnd.city, dates) if x)
+            people = ", ".join(short_name(scenario, a) for a in rnd.participants)
+            opening = f"Round {number}: {rnd.name} ({where}). At the table: {people}."
+            return f"{opening} {rnd.opening}".strip()
+        case EventKind.ROUND_CLOSED:
+            number, rnd = _round(scenario, e.round_id)
+            return f"Round {number} ({round_place(rnd)}) closes."
+        case EventKind.ROUND_EXTENDED:
+            return f"The facilitator extends the round by {counted(e.turns, 'turn')}."
+        case EventKind.PROPOSAL:
+            replacing = "" if e.replaces is None else f" (replacing #{e.replaces})"
+            return f"{who} proposes #{e.proposal}{replacing}: {terms_words(scenario, e.terms)}."
+        case EventKind.PROPOSAL_WITHDRAWN:
+            if e.lapsed:
+                numbers = ", ".join(f"#{n}" for n in e.lapsed)
+                return f"Proposals lapse with the round: {numbers}."
+            return f"#{e.proposal} is overtaken by #{e.overtaken_by}."
+        case EventKind.ACCEPTED:
+            return f"{who} accepts #{e.proposal}."
+        case EventKind.REJECTED:
+            return f"{who} rejects #{e.proposal}."
+        case EventKind.AGREEMENT:
+            accepted = ", ".join(short_name(scenario, a) for a in e.actors)
+            return f"Agreement on #{e.proposal} ({accepted})."
+        case EventKind.BINDING:
+            return f"Binding: {names_of(scenario).term(e.issue, e.option)}."
+        case EventKind.PROVISIONAL:
+            waits = []
+            if e.actors:
+                verb = "accepts" if len(e.actors) == 1 else "accept"
+                waits.append(f"binds once {_listed(scenario, e.actors)} {verb}")
+            if e.unratified:
+                waits.append(f"awaiting ratification by {_listed(scenario, e.unratified)}")
+            term = names_of(scenario).term(e.issue, e.option)
+            return f"Provisional: {term} ({'; '.join(waits)})."
+        case EventKind.RATIFIED:
+            return f"Ratified, now binding: {names_of(scenario).term(e.issue, e.option)}."
+        case EventKind.CONSENT_BYPASSED:
+            return f"{issue_name(scenario, e.issue)} was agreed without {who} at the table."
+        case EventKind.STATEMENT:
+            said = f": “{e.said}”" if e.said else "."
+            return f"{who} ({'' if e.tone is None else e.tone.value}){said}"
+        case EventKind.THREAT:
+            unless = f" unless {terms_words(scenario, e.terms)}" if e.terms else ""
+            lever = lever_name(scenario, e.lever)
+            return f"{who} threatens {lever}{unless} (by the end of this round)."
+        case EventKind.LEVER_USED:
+            return f"{who} carries out {lever_name(scenario, e.lever)}, {_lever_use(e.how)}."
+        case EventKind.THREAT_LAPSED:
+            return (
+                f"Its terms are met: {who}'s threat ({lever_name(scenario, e.lever)}) lapses; "
+                f"holding back is now a promise."
+            )
+        case EventKind.COMMITMENT_KEPT:
+            return f"{who} kept its word and held back {lever_name(scenario, e.lever)}."
+        case EventKind.COMMITMENT_BROKEN:
+            lever = lever_name(scenario, e.lever)
+            return f"{who} did not carry out its threat ({lever}): its credibility suffers."
+        case EventKind.BREACH:
+            return (
+                f"{who} breaks the agreement on {terms_words(scenario, e.terms)} by carrying out "
+                f"{lever_name(scenario, e.lever)}: the terms are void."
+            )
+        case EventKind.WALKOUT:
+            return f"{who} walks out of the round."
+        case EventKind.PASS:
+            return f"{who} passes."
+        case EventKind.TIMEOUT:
+            return f"Time is up for {who}: it passes."
+        case EventKind.EVENT_DRAWN:
+            card = next(c for c in scenario.events if c.id == e.card)
+            how = "The facilitator plays an event" if e.injected else "Event"
+            return f"{how}: {card.title}. {card.text}"
+        case EventKind.NEWS:
+            return f"News: {e.said}"
+        case EventKind.BOOKMARK:
+            return f"Bookmark: {e.said}"
+        case EventKind.TENSION:
+            after = e.value or 0.0
+            verb = "rises" if e.before is not None and after > e.before else "falls"
+            return f"Tension {verb} to {after:.0f}."
+        case EventKind.ESCALATION:
+            if e.lever:
+                return (
+                    f"The crisis escalates: {who} has carried out {lever_name(scenario, e.lever)}."
+                )
+            return "The crisis escalates: tension has reached the war threshold."
+        case EventKind.AGENDA:
+            change = e.agenda
+            assert change is not None
+            number, rnd = _round(scenario, change.round)
+            issues = ", ".join(issue_name(scenario, i) for i in change.issues)
+            verb = "joins" if change.add else "leaves"
+            if len(change.issues) > 1:
+                verb = "join" if change.add else "leave"
+            return f"{issues} {verb} the agenda of round {number} ({round_place(rnd)})."
+        case EventKind.GAME_OVER:
+            label = next((o.label for o in scenario.outcomes if o.id == e.outcome), "No outcome")
+            return f"The game is over: {label} — {e.why}."
+        case _:
+            assert_never(e.kind)
+
+
+# --- the commitment ledger into words ---------------------------------------------------
+
+
+def ledger_lever(source: Source, c: Commitment) -> str:
+    """What a ledger line is about: the lever, and for a breach the terms it broke."""
+    match c.kind:
+        case CommitmentKind.THREAT | CommitmentKind.PROMISE:
+            return lever_name(source, c.lever)
+        case CommitmentKind.AGREEMENT:
+            return f"{lever_name(source, c.lever)}, breaking {terms_words(source, c.unless)}"
+        case _:
+            assert_never(c.kind)
+
+
+def ledger_unless(source: Source, c: Commitment) -> str:
+    """The terms that would have held a threat or promise back ("" for none, and for a
+    breach, whose terms ``ledger_lever`` names)."""
+    match c.kind:
+        case CommitmentKind.THREAT | CommitmentKind.PROMISE:
+            return terms_words(source, c.unless)
+        case CommitmentKind.AGREEMENT:
+            return ""
+        case _:
+            assert_never(c.kind)
+
+
+def ledger_line(source: Source, c: Commitment) -> str:
+    """One ledger line in a sentence: ``#2 Threat by Russia (round 1): Lever unless ... — kept``."""
+    unless = ledger_unless(source, c)
+    unless = f" unless {unless}" if unless else ""
+    who = f"{str(c.kind).title()} by {short_name(source, c.actor)} (round {c.round})"
+    return f"#{c.number} {who}: {ledger_lever(source, c)}{unless} — {c.status}"
 
 
 # --- endings, values and numbers -----------------------------------------------------

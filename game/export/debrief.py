@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game import engine
-from game.engine import Bookmark, CommitmentKind, GameEvent, GameState, Score, Statement, words
+from game.engine import Bookmark, GameEvent, GameState, Score, Statement, words
 from game.engine.model import Actor, Preferences, Scenario
 from game.engine.queries import pressures_when_made
 from game.export.model import (
@@ -314,27 +314,21 @@ def _ledger(state: GameState) -> tuple[LedgerLine, ...]:
     scenario = state.scenario
     targets = {lv.id: lv.target for lv in scenario.levers}
     pressures = pressures_when_made(state)
-    out = []
-    for c in state.ledger:
-        lever = words.lever_name(scenario, c.lever)
-        unless = words.terms_words(scenario, c.unless)
-        if c.kind is CommitmentKind.AGREEMENT:  # R25: who broke what, and how
-            lever, unless = f"{lever}, breaking {unless}", ""
-        out.append(
-            LedgerLine(
-                number=c.number,
-                kind=str(c.kind),
-                actor=c.actor,
-                actor_name=words.actor_name(scenario, c.actor),
-                lever_name=lever,
-                target_name=words.actor_name(scenario, c.target or targets.get(c.lever, "")),
-                unless=unless,
-                round=c.round,
-                status=str(c.status),
-                pressure=pressures.get(c.number),
-            )
+    return tuple(
+        LedgerLine(
+            number=c.number,
+            kind=str(c.kind),
+            actor=c.actor,
+            actor_name=words.actor_name(scenario, c.actor),
+            lever_name=words.ledger_lever(scenario, c),
+            target_name=words.actor_name(scenario, c.target or targets.get(c.lever, "")),
+            unless=words.ledger_unless(scenario, c),
+            round=c.round,
+            status=str(c.status),
+            pressure=pressures.get(c.number),
         )
-    return tuple(out)
+        for c in state.ledger
+    )
 
 
 def _trackers(first: GameState, last: GameState) -> tuple[TrackerChange, ...]:

@@ -131,48 +131,41 @@ def start_frame(view: ActorView, seed: int) -> Frame:
 class LogReader:
     """Turns the public record into actions in the text notation, a little at a time.
 
-    The record is made of events; each player move leaves one event that names its
-    actor and its subject (a proposal number, a tone, a lever), and the rest is in the
-    proposals and the ledger.  ``since`` returns the moves after the last call, so an
-    agent's ``log`` holds what happened since its previous decision.
+    The record is made of events; each player move leaves one event whose facts
+    (its actor, proposal number, tone and words, lever and terms) are the move's.
+    ``since`` returns the moves after the last call, so an agent's ``log`` holds
+    what happened since its previous decision.
     """
 
     seen: int = 0
-    threats: int = 0  # threat events read so far: the n-th is the n-th ledger entry
 
     def since(self, table: PublicView) -> list[str]:
         log = table.log
         if self.seen > len(log):  # an undo took moves back: read afresh
-            self.seen = self.threats = 0
+            self.seen = 0
         out: list[str] = []
         for event in log[self.seen :]:
-            text = self._notation(event, table)
+            text = self._notation(event)
             if text:
                 out.append(text)
         self.seen = len(log)
         return out
 
-    def _notation(self, event: GameEvent, table: PublicView) -> str:
-        kind, actor, subject = event.kind, event.actor, event.subject
-        number = event.proposal
-        if kind is EventKind.PROPOSAL and number is not None:
-            terms = next((p.terms for p in table.proposals if p.number == number), ())
-            return engine.format_action(engine.Propose(actor, terms))
+    @staticmethod
+    def _notation(event: GameEvent) -> str:
+        kind, actor, number = event.kind, event.actor, event.proposal
+        if kind is EventKind.PROPOSAL:
+            return engine.format_action(engine.Propose(actor, event.terms))
         if kind is EventKind.ACCEPTED and number is not None:
             return f"{actor} accept {number}"
         if kind is EventKind.REJECTED and number is not None:
             return f"{actor} reject {number}"
-        if kind is EventKind.STATEMENT:
-            _, _, said = event.text.partition(f"({subject}): “")
-            tone = engine.Tone(subject)
-            return engine.format_action(engine.Statement(actor, tone, said.removesuffix("”")))
+        if kind is EventKind.STATEMENT and event.tone is not None:
+            return engine.format_action(engine.Statement(actor, event.tone, event.said))
         if kind is EventKind.THREAT:
-            self.threats += 1
-            ledger = table.ledger
-            unless = ledger[self.threats - 1].unless if self.threats <= len(ledger) else ()
-            return engine.format_action(engine.Threaten(actor, subject, unless))
+            return engine.format_action(engine.Threaten(actor, event.lever, event.terms))
         if kind is EventKind.LEVER_USED and actor:
-            return f"{actor} carry-out {subject}"
+            return f"{actor} carry-out {event.lever}"
         if kind is EventKind.WALKOUT:
             return f"{actor} walkout"
         if kind is EventKind.PASS:

@@ -201,7 +201,7 @@ def read_save(path: Path) -> SaveFile:
         raise _problem(path, f"the save is damaged ({_describe(exc)})") from None
 
 
-def _default_resolver(path_or_id: str | Path) -> LoadedLike:
+def default_resolver(path_or_id: str | Path) -> LoadedLike:
     from game.scenario import load_scenario
 
     return load_scenario(path_or_id)
@@ -326,7 +326,7 @@ def load(
     from an autosave keeps autosaving to that file.  Hot-seat PIN hashes come back too.
     """
     record = read_save(path)
-    loaded = _scenario_for(path, record, resolve or _default_resolver, scenario)
+    loaded = _scenario_for(path, record, resolve or default_resolver, scenario)
     chosen = _seats(path, record, loaded)
     pins = _pins(path, record, chosen)
     if seats is not None:

@@ -240,6 +240,31 @@ def test_R32_round_start_event_is_certain_and_not_drawn() -> None:
     assert state.drawn == ("opening",)
 
 
+def test_R32_an_event_never_happens_before_its_date() -> None:
+    """A dated card is neither drawn, played at a round's start, offered to the facilitator nor
+    injected in a round whose last day is before its date, unless it is counterfactual."""
+    later = EventCard(
+        "later", "Later", "Too soon.", 1.0, Condition(), (), date="2030-01-12"
+    )  # the second round's date: the first (10 January) is too early
+    opening = dataclasses.replace(later, id="opening", at_round_start=True)
+    sc = dataclasses.replace(quiet(), events=(later, opening))
+    state = start(sc)
+    assert state.drawn == ()
+    assert parse_action("facilitator inject later") not in legal_actions(state, "facilitator")
+    with pytest.raises(IllegalActionError, match="happened on 2030-01-12"):
+        apply(state, parse_action("facilitator inject later"))
+    state = run(state, *["aster pass", "boreal pass"] * 3)
+    assert state.round_index == 1
+    assert state.drawn[0] == "opening"  # played as the round of its date opens
+    state = run(state, "cobalt pass", "boreal pass", "aster pass")
+    assert "later" in state.drawn  # drawn in its own time
+
+    what_if = dataclasses.replace(later, counterfactual=True)
+    state = start(dataclasses.replace(quiet(), events=(what_if,)))
+    state = run(state, "aster pass", "boreal pass")
+    assert state.drawn == ("later",)  # the author said it may come early
+
+
 def test_R33_incoherent_packages_are_refused_with_the_reason() -> None:
     """An option's requires and excludes must hold for the package plus what binds; the menu
     offers such an option alone only when the binding terms satisfy it."""

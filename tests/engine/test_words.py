@@ -86,3 +86,30 @@ def test_humanize_turns_known_terms_into_labels_and_leaves_the_rest() -> None:
     assert words.humanize(scenario, text) == (
         f"offered {option.label} and unknown=thing, then {issue.id}=nope"
     )
+
+
+def test_the_ledger_is_worded_once_for_every_kind_of_line() -> None:
+    """Threats and promises name the lever and what would hold it back; a breach names the
+    terms it broke (R25) and has no "unless"; the debrief screen and the export read these."""
+    from game.engine import Commitment, CommitmentKind, CommitmentStatus
+
+    scenario = small_scenario()
+    terms = (("border", "monitored"),)
+    threat = Commitment(1, CommitmentKind.THREAT, "aster", "tariffs", "boreal", terms, 1)
+    breach = Commitment(
+        2, CommitmentKind.AGREEMENT, "boreal", "tariffs", "", terms, 2, CommitmentStatus.BROKEN
+    )
+    label = words.terms_words(scenario, terms)
+    assert words.ledger_lever(scenario, threat) == "Tariffs"
+    assert words.ledger_unless(scenario, threat) == label
+    assert words.ledger_line(scenario, threat) == (
+        f"#1 Threat by Aster (round 1): Tariffs unless {label} — pending"
+    )
+    assert words.ledger_lever(scenario, breach) == f"Tariffs, breaking {label}"
+    assert words.ledger_unless(scenario, breach) == ""
+    assert words.ledger_line(scenario, breach) == (
+        f"#2 Agreement by Boreal (round 2): Tariffs, breaking {label} — broken"
+    )
+    for kind in CommitmentKind:  # every kind has words (mypy checks the match too)
+        line = Commitment(3, kind, "aster", "tariffs", "boreal", (), 1)
+        assert words.ledger_line(scenario, line).startswith(f"#3 {str(kind).title()} by Aster")

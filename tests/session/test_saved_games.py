@@ -51,3 +51,19 @@ def test_a_legacy_single_autosave_and_a_named_save_are_listed(home: Path) -> Non
     games = {g.path.name: g for g in saved_games()}
     assert set(games) == {LATEST_NAME, "class-game.json"}
     assert games["class-game.json"].describe().endswith("saved as class-game")
+
+
+def test_listing_many_saves_reads_their_scenario_once(home: Path) -> None:
+    """Dozens of saves of one scenario: the file is read once per listing, not per save."""
+    for seed in range(4):
+        _game(seed, finish=seed % 2 == 0)
+    reads: list[str | Path] = []
+
+    def counting(path_or_id: str | Path) -> object:
+        reads.append(path_or_id)
+        return load_scenario(path_or_id)
+
+    games = saved_games(resolve=counting)  # type: ignore[arg-type]
+    assert len(games) == 4
+    assert all(not g.problem for g in games)
+    assert len(reads) == len(set(map(str, reads))) == 1

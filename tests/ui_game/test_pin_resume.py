@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.scenario import load_scenario
 from game.session.lockout import FIRST_DELAY, FREE_TRIES
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
+from game.session.store import read_save
 from game.ui.kit.context import Context
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Replace, Scene
 from game.ui.main import title_factory
 from game.ui.screens.briefing import BriefingScene
 from game.ui.screens.classroom import Classroom, classroom_of, install
@@ -19,9 +21,10 @@ from game.ui.screens.console import FacilitatorConsole
 from game.ui.screens.flow import start_scene
 from game.ui.screens.handover import HandoverScene
 from game.ui.screens.panel import PinGate
+from game.ui.screens.seats import SeatsScene
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
-from tests.ui_game.conftest import new_setup, play_until, shown_text
+from tests.ui_game.conftest import SCENARIO, new_setup, play_until, shown_text
 
 PIN = "correct horse battery"  # a passphrase: longer than the old 12-character limit
 
@@ -126,3 +129,32 @@ def test_wrong_hand_over_pins_lock_that_delegations_screen(
     pilot.type(PIN)
     pilot.press("return")
     assert isinstance(pilot.scene, BriefingScene)
+
+
+def test_a_console_pin_for_a_new_game_never_touches_the_game_before_it(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    """The seats screen's PIN goes to the new game, not into the running one's save."""
+    old = new_setup({"us": Seat(SeatKind.HUMAN)})
+
+    def first(ctx: Context) -> Scene:
+        return start_scene(ctx, old)
+
+    pilot = make_pilot(first, ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    room = classroom_of(pilot.app.ctx)
+    assert room.game is not None
+    assert room.game.session is old.session
+    old.session.submit(old.session.legal_actions()[0])  # a move: the autosave is written
+    saved_before = old.session.autosave_file.read_bytes()
+
+    seats = SeatsScene(pilot.app.ctx, load_scenario(SCENARIO), seed=5)
+    seats.fpin.text = PIN
+    assert isinstance(seats.begin(), Replace)
+
+    assert old.session.facilitator_pin is None
+    assert old.session.autosave_file.read_bytes() == saved_before
+    folder = old.session.autosave_file.parent
+    (new,) = [p for p in folder.glob("*.json") if p.name != old.session.autosave_file.name]
+    assert read_save(new).facilitator_pin is not None  # the new game took it

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from game import engine
-from game.engine import CommitmentKind, CommitmentStatus, PublicView, words
+from game.engine import CommitmentStatus, PublicView, words
 from game.errors import UserError
 from game.export import export_session
 from game.export.debrief import build_debrief
@@ -151,13 +151,7 @@ def _ledger(doc: Document, pv: PublicView) -> None:
     if not pv.ledger:
         doc.text("Nobody threatened or promised anything.", "body_italic", "text_dim")
     for c in pv.ledger:
-        terms = words.terms_words(pv, c.unless)
-        unless = f" unless {terms}" if c.unless else ""
-        if c.kind is CommitmentKind.AGREEMENT:  # a breach (R25): the terms it voided
-            unless = f", breaking {terms}"
-        who = f"{str(c.kind).title()} by {short_name(pv, c.actor)} (round {c.round})"
-        text = f"#{c.number} {who}: {words.lever_name(pv, c.lever)}{unless} — {c.status}"
-        doc.text(text, "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
+        doc.text(words.ledger_line(pv, c), "body", _LEDGER_COLOUR.get(c.status, "text"), gap="sm")
 
 
 def _revealed(doc: Document, session: Session, pv: PublicView) -> None:

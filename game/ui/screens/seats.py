@@ -208,8 +208,9 @@ class SeatsScene(Scene):
                 for a, _, _, pin in self.rows
                 if seats[a].is_human and pin.text
             }
-            if self.fpin.text:
-                room.set_pin(PinHash.make(self.fpin.text))
+            # The new game's own PIN: the room takes it when the game is attached, so the
+            # game still running (and its autosave) keeps the PIN it had.
+            console = PinHash.make(self.fpin.text) if self.fpin.text else None
         except UserError as exc:
             self.error.text = str(exc)
             return None
@@ -220,6 +221,8 @@ class SeatsScene(Scene):
         except UserError as exc:
             return Push(problem(self.ctx, "The game cannot start", str(exc)))
         session.pins = pins  # hashed, and saved with the game from its first autosave
+        if console is not None:
+            session.facilitator_pin = console
         session.persist()
         return self.then(start_scene(self.ctx, GameSetup(session)))
 
