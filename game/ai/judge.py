@@ -32,10 +32,10 @@ _JITTER = {"easy": 0.1, "normal": 0.15, "hard": 0.25}
 _HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
 # The easy level concedes readily, so that a learner finds the deals: it plays softer
 # than its personality and answers time alone, not only the others' concessions.
-_EASY_SOFTER = 0.15
+_EASY_SOFTER = 0.08
 
 
-def _persona(table: Table) -> Personality:
+def persona(table: Table) -> Personality:
     """Our personality in this game: its hard line moved by the game's seeded variation."""
     p = table.personality
     shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
@@ -121,7 +121,7 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
     missing = [i for i in scope if i not in known]
     if missing:
         allowance = concession_allowance(table)
-        persona = _persona(table)
+        character = persona(table)
         easy = table.difficulty == "easy"
         slow = not easy and stonewalled(table)
         share = pace(table)
@@ -134,7 +134,7 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
             t = issue_time(table, issue) * share  # no faster than the others answer
             if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
                 t = t**1.5
-            aim = target(best, floor, t, persona)
+            aim = target(best, floor, t, character)
             room = best - floor
             aim -= min(aim - floor, allowance)  # concessions answer theirs
             aim = min(best, max(floor, aim + spread * room))
