@@ -63,12 +63,14 @@ def ceiling(table: Table) -> float:
     """The highest tension the delegate will push the crisis to by its own hand.
 
     Carrying out a lever is worth it only while the table still promises more than war
-    does: war's outcome is the worst score for every delegation, so a delegate keeps a
-    margin below the threshold however bold it is.
+    does: war's outcome is the worst score for every delegation, so a cautious delegate
+    keeps a wide margin below the threshold, and even a risk-taker (``BOLD``), which
+    goes to the brink it dares, stops short of the edge.
     """
-    if risk_of(table) >= BOLD:  # a risk-taker goes to the brink it dares
-        return dares(table)
-    return min(dares(table), (1.0 - _WAR_MARGIN) * table.war_threshold)
+    war = table.war_threshold
+    if risk_of(table) >= BOLD:  # a risk-taker goes to the brink it dares, not over it
+        return min(dares(table), (1.0 - _EDGE) * war)
+    return min(dares(table), (1.0 - _WAR_MARGIN) * war)
 
 
 BOLD = 0.7  # a delegate this risk-taking keeps its threat even if that breaks an agreement
