@@ -29,6 +29,10 @@ from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, RejectSeat
 from tests.engine.fixtures import generated_scenario
 
+SPEED_GOAL = 400  # all-AI games of geneva-2022 per second of one core's CPU time (issue 11)
+SPEED_AIM = 1000
+P99_GOAL_MS = 10.0  # decision time p99 on the generated 12-issue scenario
+
 
 class Game:
     """One played game with what the benchmark needs from it."""
@@ -299,14 +303,16 @@ def main(argv: list[str] | None = None) -> int:
     gps, wall = speed(scenario, args.seconds, args.difficulty)
     print(
         f"all-AI full games of {scenario.id} on one core: {gps:.0f} games/s of CPU time"
-        f" ({wall:.0f} by the wall clock)"
+        f" ({wall:.0f} by the wall clock; goal {SPEED_GOAL}, aim {SPEED_AIM})"
     )
     top_goal = 0.6 if args.difficulty == "normal" else 0.7
     balanced = q["labels"] >= 3 and q["top"] <= top_goal
     door = q["varied"].get("enlargement", 0)  # Geneva's door: at least two endings
     print(
-        f"SUMMARY ai[{args.difficulty}]: {gps:.0f} games/s/core, decision p99"
-        f" {q['p99']:.2f} ms (12x5x5: {big_p99:.2f} ms), agreements {q['agreement']:.0%},"
+        f"SUMMARY ai[{args.difficulty}]: {gps:.0f} games/s/core (goal >= {SPEED_GOAL}:"
+        f" {gps >= SPEED_GOAL}, aim {SPEED_AIM}), decision p99"
+        f" {q['p99']:.2f} ms (12x5x5: {big_p99:.2f} ms, goal < {P99_GOAL_MS:.0f} ms:"
+        f" {big_p99 < P99_GOAL_MS}), agreements {q['agreement']:.0%},"
         f" {int(q['labels'])} outcome labels (top {q['top']:.0%}, goal <= {top_goal:.0%}:"
         f" {balanced}), stalemate {q['stalemate']:.0%} (goal > 0), escalations"
         f" {q['escalations']:.0%} ({q['unforced']:.0%} with no lever, goal < 33%),"

@@ -33,7 +33,10 @@ from game.engine.model import Scenario
 from game.session.agents import Agent, make_agent
 from game.session.seats import Seat, SeatKind
 
-AI_TARGET = 1000  # all-AI games of the bundled scenario per second per core (issue 4)
+# All-AI games of the bundled scenario per second of one core (issue 11): the goal, and
+# what we aim at.
+AI_GOAL = 400
+AI_AIM = 1000
 
 
 def play(scenario: Scenario, seed: int) -> int:
@@ -189,7 +192,8 @@ def main() -> int:
     randoms = ", ".join(f"{name} {gps:.0f}" for name, (gps, _, _) in results.items())
     ais = ", ".join(f"{name} {gps:.0f}" for name, gps in ai.items())
     print(
-        f"summary: all-AI {main_name} {ai[main_name]:.0f} games/s/core (target {AI_TARGET}),"
+        f"summary: all-AI {main_name} {ai[main_name]:.0f} games/s/core (goal >= {AI_GOAL}:"
+        f" {ai[main_name] >= AI_GOAL}, aim {AI_AIM}),"
         f" {wall:.0f} games/s on {args.jobs} cores; all-AI games/s/core: {ais};"
         f" random games/s: {randoms}; slowest {worst:.1f} us/action"
     )

@@ -28,6 +28,20 @@ class OutputRefusedError(UserError):
     """A target the command will not write to; ``str()`` says why and what to do."""
 
 
+class NotOursError(OutputRefusedError):
+    """The target is a user's file (not one we wrote): replaced only when asked (``force``).
+
+    A window, which has no ``--force``, asks instead: replace it, or another name.
+    """
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(
+            f"refusing to overwrite {target}: it exists and is not a file this command wrote; "
+            "choose another name, or give --force to replace it"
+        )
+        self.target = target
+
+
 def never_ours(_head: bytes, _tail: bytes) -> bool:
     """For outputs a user edits afterwards (a new scenario): no file is ever ours to replace."""
     return False
@@ -69,10 +83,7 @@ def check_output(
         )
     if force or _recognised(target, ours):
         return
-    raise OutputRefusedError(
-        f"refusing to overwrite {target}: it exists and is not a file this command wrote; "
-        "choose another name, or give --force to replace it"
-    )
+    raise NotOursError(target)
 
 
 def _recognised(target: Path, ours: Recognise) -> bool:

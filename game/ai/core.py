@@ -27,14 +27,12 @@ from game.engine.model import Tone
 def _my_offers_this_round(table: Table) -> tuple[Offer, ...]:
     """Our offers of this round, oldest first; several steps of a move ask, so it is
     remembered while the record's offers are the same."""
-    key = ("mine", table.me, table.round_index)
-    known = table.cache.get(key)
-    if isinstance(known, tuple) and known[0] is table.offers:
-        found: tuple[Offer, ...] = known[1]
-        return found
-    me, index = table.me, table.round_index
-    mine = tuple(o for o in table.offers if o.proposer == me and o.round == index)
-    table.cache[key] = (table.offers, mine)
+    mine = table.now.mine
+    if mine is None:
+        me, index = table.me, table.round_index
+        mine = table.now.mine = tuple(
+            o for o in table.offers if o.proposer == me and o.round == index
+        )
     return mine
 
 

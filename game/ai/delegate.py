@@ -23,9 +23,11 @@ from game.ai.prefs import OwnPrefs
 from game.ai.remarks import remark
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.actions import Action
+from game.engine.frozen import fast_init
 from game.engine.views import ActorView
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What the delegate chose; why, privately (revealed in the debrief); what it says at

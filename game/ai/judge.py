@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
 from game.ai.reciprocity import concession_allowance, pace, stonewalled
-from game.ai.table import Table
-from game.ai.worth import package_value, worth
+from game.ai.table import Table, keep, kept
+from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 from game.engine.model import Personality
 
 # The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
@@ -43,9 +44,16 @@ def persona(table: Table) -> Personality:
         shift -= _EASY_SOFTER
     if not shift:
         return p
-    return replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
+    inputs = (p, shift)
+    known = kept(table.cache, "persona", inputs)
+    if isinstance(known, Personality):
+        return known
+    made = replace(p, hardline=min(1.0, max(0.0, p.hardline + shift)))
+    keep(table.cache, "persona", inputs, made)
+    return made
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A delegate's judgement of one package."""
@@ -90,17 +98,21 @@ def issue_best(table: Table, issue: str) -> float:
     agreed), or with no deal on it at all."""
     prefs = table.prefs
     banned = others_lines(table) if table.difficulty != "easy" else frozenset()
-    pool = [
-        o
-        for o in prefs.options[issue]
-        if o not in prefs.forbidden[issue] and (issue, o) not in banned
-    ]
+    key = ("pool", issue)
+    pool = kept(table.cache, key, (prefs, banned))
+    if not isinstance(pool, tuple):
+        pool = tuple(
+            o
+            for o in prefs.options[issue]
+            if o not in prefs.forbidden[issue] and (issue, o) not in banned
+        )
+        keep(table.cache, key, (prefs, banned), pool)
     if not pool:
         return prefs.values[issue][prefs.best_option[issue]]
     # No deal on the issue keeps its status quo: an option another has ruled out is
     # still ours to keep by leaving the issue out, so it is not conceded in advance.
-    kept = prefs.values[issue][prefs.status_quo[issue]]
-    return max(kept, *(worth(table, issue, o) for o in pool))
+    row = worths(table)[issue]
+    return max(prefs.values[issue][prefs.status_quo[issue]], *(row[o] for o in pool))
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -113,10 +125,7 @@ def issue_time(table: Table, issue: str) -> float:
 def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]]:
     """issue -> (aspiration, floor) for each issue of ``scope`` (memoised for the move:
     the core, the remark and the rationale all ask)."""
-    key = ("targets", table.move, table.round_index)
-    known = table.cache.get(key)
-    if not isinstance(known, dict):
-        known = table.cache[key] = {}
+    known = table.now.targets
     out = {}
     missing = [i for i in scope if i not in known]
     if missing:

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 from game.engine.model import Tone
 
 
@@ -25,6 +26,7 @@ class Kind(enum.StrEnum):
     PASS = "pass"
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Moves:
     """What the delegate may do now (from the engine's legal actions)."""
@@ -39,6 +41,7 @@ class Moves:
     can_pass: bool = False
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Intent:
     """The move the core chose, with its one-line (private) rationale."""

@@ -106,26 +106,28 @@ def _nash_polish(
     moves = [(n, k) for n, row in enumerate(own) for k in range(len(row))]
     pairs = len(moves) <= _PAIR_LIMIT
     for _ in range(len(own)):
+        # What each move changes from the current pick, for us and for each other: a
+        # change's effect is the sum of its moves' (the same arithmetic, done once).
+        live = [a for a, (n, k) in enumerate(moves) if k != pick[n]]
+        ours = [own[n][k] - own[n][pick[n]] for n, k in moves]
+        deltas = [[rows[n][k] - rows[n][pick[n]] for n, k in moves] for rows in theirs]
         found: tuple[float, list[tuple[int, int]]] | None = None
-        for a, (n1, k1) in enumerate(moves):
-            if k1 == pick[n1]:
-                continue
-            singles = [[(n1, k1)]]
+        for a in live:
+            n1 = moves[a][0]
+            changes = [(a, -1)]
             if pairs:
-                singles += [
-                    [(n1, k1), (n2, k2)] for n2, k2 in moves[a + 1 :] if n2 != n1 and k2 != pick[n2]
-                ]
-            for change in singles:
-                worth = mine + sum(own[n][k] - own[n][pick[n]] for n, k in change)
+                changes += [(a, b) for b in live if b > a and moves[b][0] != n1]
+            for a1, b1 in changes:
+                worth = mine + (ours[a1] if b1 < 0 else ours[a1] + ours[b1])
                 if worth < low:
                     continue
-                trial = [
-                    u + sum(rows[n][k] - rows[n][pick[n]] for n, k in change)
-                    for u, rows in zip(utils, theirs, strict=True)
-                ]
+                if b1 < 0:
+                    trial = [u + d[a1] for u, d in zip(utils, deltas, strict=True)]
+                else:
+                    trial = [u + (d[a1] + d[b1]) for u, d in zip(utils, deltas, strict=True)]
                 value = _nash(trial)
                 if value > best * (1 + 1e-9) and (found is None or value > found[0]):
-                    found = (value, change)
+                    found = (value, [moves[a1]] if b1 < 0 else [moves[a1], moves[b1]])
         if found is None:
             return
         best, change = found

@@ -233,7 +233,7 @@ def model_opponents(
         # model depends only on the prior and what the window says of the actor (nothing
         # of who observes it), so it is made again only when that changed: ours from our
         # last move, or one another delegate just made from the same evidence.
-        seen = evidence(window, actor, hard)
+        seen, refused = _read(table, window, actor, hard)
         key = ("learnt", actor, hard)
         known = cache.get(key)
         if not (isinstance(known, tuple) and known[0] == seen):
@@ -246,7 +246,6 @@ def model_opponents(
                 shared.remember(key, (prior, seen), model)
                 known = cache[key] = (seen, model)
         model = known[1]
-        refused = refused_terms(window, actor)
         if refused:
             rkey = ("refusals", actor, hard)
             was = cache.get(rkey)
@@ -258,6 +257,20 @@ def model_opponents(
                 model = made
         models[actor] = model
     return models
+
+
+def _read(
+    table: Table, window: tuple[Offer, ...], actor: str, hard: bool
+) -> tuple[Evidence, frozenset[tuple[str, str]]]:
+    """What the window says of ``actor`` and the terms it refuses; read again only when the
+    record's offers changed (the delegate's memo keeps the same tuple while they do not)."""
+    key = ("read", actor, hard)
+    known = table.cache.get(key)
+    if isinstance(known, tuple) and known[0] is table.offers:
+        return known[1], known[2]
+    seen, refused = evidence(window, actor, hard), refused_terms(window, actor)
+    table.cache[key] = (table.offers, seen, refused)
+    return seen, refused
 
 
 def _prior_of(table: Table, actor: str, use_lines: bool) -> Opponent:

@@ -17,8 +17,8 @@ Two things follow from what the others did:
 
 from __future__ import annotations
 
-from game.ai.table import Table
-from game.ai.worth import package_worth
+from game.ai.table import Table, keep, kept
+from game.ai.worth import package_worth, worths
 
 # How much we may concede (in our normalised worth) before anyone has answered: an
 # opening step, so that two reciprocating delegates are not stuck waiting for each other.
@@ -31,10 +31,14 @@ _BOULWARE_SHARE = 0.35
 def _movement(table: Table) -> dict[str, tuple[int, float]]:
     """Per other delegation at the table: (offers it made, how far its best later offer
     moved towards us from its first, in our worth)."""
-    key = ("moves", table.move, table.round_index)
-    found = table.cache.get(key)
-    if isinstance(found, dict):
+    found = table.now.movement
+    if found is not None:
         return found
+    inputs = (worths(table), table.offers, table.opponents)
+    known = kept(table.cache, "movement", inputs)
+    if isinstance(known, dict):
+        table.now.movement = known
+        return known
     out: dict[str, tuple[int, float]] = {}
     for actor in table.opponents:
         theirs = [o for o in table.offers if o.proposer == actor]
@@ -44,7 +48,8 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
         first = package_worth(table, dict(theirs[0].terms))
         moved = max((package_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
         out[actor] = (len(theirs), max(0.0, moved))
-    table.cache[key] = out
+    keep(table.cache, "movement", inputs, out)
+    table.now.movement = out
     return out
 
 

@@ -13,9 +13,19 @@ from dataclasses import dataclass, field
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
-from game.engine.model import Issue, Lever, Objective, Outcome, Personality, RuleTuning
+from game.engine.frozen import fast_init
+from game.engine.model import (
+    Condition,
+    Issue,
+    Lever,
+    Objective,
+    Outcome,
+    Personality,
+    RuleTuning,
+)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Offer:
     """A proposal in the public record."""
@@ -40,6 +50,69 @@ class Threat:
     # lapses it into a promise, R10), so every threat here is still unmet.
 
 
+def kept(cache: dict[object, object], key: object, inputs: tuple[object, ...]) -> object | None:
+    """The value kept in a delegate's game memo under ``key`` if it was made from the same
+    ``inputs`` (each the same object or an equal one); None otherwise.  The entry holds
+    its inputs, so an identical object really is the one it was made from."""
+    found = cache.get(key)
+    if not isinstance(found, tuple):
+        return None
+    made_from = found[0]
+    if len(made_from) != len(inputs):
+        return None
+    for old, new in zip(made_from, inputs, strict=True):
+        if old is not new and old != new:
+            return None
+    value: object = found[1]
+    return value
+
+
+def keep(
+    cache: dict[object, object], key: object, inputs: tuple[object, ...], value: object
+) -> None:
+    cache[key] = (inputs, value)
+
+
+# (points, condition) pairs: objectives or outcome labels with what they give us
+Scored = tuple[tuple[float, Condition], ...]
+
+
+class MoveMemo:
+    """What one table snapshot's decision derives more than once, computed on first use.
+
+    A fresh one comes with every ``Table`` (``dataclasses.replace`` included), so nothing
+    in it can outlive the snapshot it was derived from: the core, the remark and the
+    rationale of one move share it, and the next move starts empty.
+    """
+
+    __slots__ = (
+        "bonus",
+        "chances",
+        "ends",
+        "goals",
+        "mine",
+        "movement",
+        "rows",
+        "targets",
+        "worths",
+    )
+
+    def __init__(self) -> None:
+        self.chances: Mapping[str, Mapping[str, float]] | None = None
+        # issue -> option -> our value of agreeing it here, its chance of binding counted
+        self.worths: Mapping[str, Mapping[str, float]] | None = None
+        self.rows: Mapping[str, Mapping[str, float]] | None = None
+        self.targets: dict[str, tuple[float, float]] = {}
+        self.movement: dict[str, tuple[int, float]] | None = None
+        self.bonus: dict[frozenset[tuple[str, str]], float] = {}
+        # (objectives' points, outcomes' bonuses) whose non-agreement clauses hold now
+        self.ends: tuple[Scored, Scored] | None = None
+        # issue -> (our objectives an agreement on it may change, their points now)
+        self.goals: dict[str, tuple[Scored, float]] = {}
+        self.mine: tuple[Offer, ...] | None = None
+
+
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Table:
     """The delegate's snapshot of the negotiation at the moment it must move."""
@@ -88,6 +161,8 @@ class Table:
     # Memo of derived facts that never change during a game (opponent priors, best
     # packages per scope), owned by the delegate; never part of the decision itself.
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    # Memo of this snapshot alone (fresh for every table, never passed in).
+    now: MoveMemo = field(default_factory=MoveMemo, init=False, compare=False, repr=False)
 
     def time(self, scope: Iterable[str]) -> float:
         """How much of its time a package on ``scope`` has used: its most urgent issue counts."""

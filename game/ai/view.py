@@ -15,6 +15,7 @@ from game.ai.table import Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
+from game.engine.queries import credibility_pressure
 from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
@@ -226,7 +227,8 @@ def _commitments(
     # A threat falls due with the round: our last move in it is the last chance to act.
     threats = tuple(Threat(c.lever, c.unless, due=due) for c in pending if c.actor == me)
     pressure = max(
-        (credibility.get(c.actor, 0.0) / 100.0 for c in pending if c.target == me), default=0.0
+        (credibility_pressure(credibility.get(c.actor, 0.0)) for c in pending if c.target == me),
+        default=0.0,
     )
     return threats, pressure
 
@@ -242,14 +244,14 @@ def table_from_view(
     pub = view.table
     me = view.actor
     index = pub.round_number - 1
-    rnd = pub.rounds[index]
     agreed = dict(pub.binding)
     # An issue agreed provisionally whose missing consenters are not at this table is as
     # settled here as it can be: proposing it again would change nothing.
     here = set(pub.present)
     waiting = {p.issue for p in pub.provisional if not here.intersection(p.missing)}
-    agenda = pub.agenda or rnd.agenda  # effects may have changed it (R34)
-    open_issues = tuple(i for i in agenda if i not in agreed and i not in waiting)
+    # The agenda as effects left it (R34); an effect may have emptied it, and then
+    # nothing is open here (never the agenda the file gave the round).
+    open_issues = tuple(i for i in pub.agenda if i not in agreed and i not in waiting)
     rejected = memo.rejections(pub.log)
     offers = memo.offers_of(pub.proposals, rejected)
     demands, lines = memo.public(view)
@@ -262,7 +264,7 @@ def table_from_view(
         personality=view.personality,
         prefs=prefs,
         issues=pub.issues,
-        agenda=agenda,
+        agenda=pub.agenda,
         participants=pub.present,
         opponents=tuple(a for a in pub.present if a != me),
         agreed=agreed,

@@ -21,7 +21,7 @@ from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
 from game.ai.relations import bypass_cost, confirm_factor
-from game.ai.table import Table
+from game.ai.table import Table, keep, kept
 
 
 class _NoDraws:
@@ -40,15 +40,18 @@ _NO_DRAWS = _NoDraws()
 def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
     """issue -> option -> chance that an agreement here binds, for the open issues whose
     consent needs a delegation absent from this table (the others bind for sure)."""
-    # The record at this move is fixed: the delegate's memo is cleared when a log is not
-    # the continuation of the one it saw (an undo, a load), so the move number is a key.
-    key = ("chances", table.move, table.round_index)
-    found = table.cache.get(key)
-    if isinstance(found, dict):
+    found = table.now.chances
+    if found is not None:
         return found
-    out: dict[str, dict[str, float]] = {}
     absent = sorted({a for i in table.open_issues for a in table.missing.get(i, ())})
     models = model_opponents(table, Difficulty.NORMAL, _NO_DRAWS, absent) if absent else {}
+    # The same models, calendar and open issues recur for many moves: so does the answer.
+    inputs = (table.open_issues, table.missing, table.later, table.prefs, *models.values())
+    known = kept(table.cache, "chances", inputs)
+    if isinstance(known, dict):
+        table.now.chances = known
+        return known
+    out: dict[str, dict[str, float]] = {}
     for issue in table.open_issues:
         missing = table.missing.get(issue, ())
         if not missing:
@@ -68,18 +71,39 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
         out[issue] = row
     if len(table.cache) > 4096:
         table.cache.clear()
-    table.cache[key] = out
+    keep(table.cache, "chances", inputs, out)
+    table.now.chances = out
     return out
 
 
+def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> ``worth`` of it, for every issue (made once a move)."""
+    found = table.now.worths
+    if found is not None:
+        return found
+    chances = bind_chances(table)
+    prefs = table.prefs
+    known = kept(table.cache, "worths", (chances, prefs))
+    if isinstance(known, dict):
+        table.now.worths = known
+        return known
+    made: dict[str, Mapping[str, float]] = {}
+    for issue, values in prefs.values.items():
+        row = chances.get(issue)
+        if row is None:
+            made[issue] = values
+            continue
+        sq = values[prefs.status_quo[issue]]
+        made[issue] = {o: row[o] * v + (1.0 - row[o]) * sq for o, v in values.items()}
+    keep(table.cache, "worths", (chances, prefs), made)
+    table.now.worths = made
+    return made
+
+
 def worth(table: Table, issue: str, option: str) -> float:
-    """Our value of ``option`` on ``issue`` if agreed here, its chance of binding counted."""
-    values = table.prefs.values[issue]
-    row = bind_chances(table).get(issue)
-    if row is None:
-        return values[option]
-    p = row[option]
-    return p * values[option] + (1.0 - p) * values[table.prefs.status_quo[issue]]
+    """Our value of ``option`` on ``issue`` if agreed here, its chance of binding counted:
+    ``p * value(option) + (1 - p) * value(status quo)``."""
+    return worths(table)[issue][option]
 
 
 def term_worth(table: Table, issue: str, option: str) -> float:
@@ -97,33 +121,34 @@ def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
     """issue -> option -> our weighted worth of agreeing it (its chance of binding and our
     objectives counted), and ``LEAVE_OUT`` -> the status quo's, with no agreement: what
     offers are built from.  Leaving an issue out can beat conceding it."""
-    key = ("rows", table.move, table.round_index)
-    found = table.cache.get(key)
-    if isinstance(found, dict):
+    found = table.now.rows
+    if found is not None:
         return found
     prefs = table.prefs
+    every = worths(table)
     rows: dict[str, dict[str, float]] = {}
     for issue in table.open_issues:
         w = prefs.weights.get(issue, 0.0)
+        mine = every[issue]
         cost = bypass_cost(table, issue)
         row = {
-            o: w * worth(table, issue, o) + issue_bonus(table, issue, o) - cost
-            for o in prefs.options[issue]
+            o: w * mine[o] + issue_bonus(table, issue, o) - cost for o in prefs.options[issue]
         }
         row[LEAVE_OUT] = w * prefs.values[issue][prefs.status_quo[issue]]
         rows[issue] = row
-    table.cache[key] = rows
+    table.now.rows = rows
     return rows
 
 
 def package_worth(table: Table, terms: Mapping[str, str]) -> float:
     """The weighted mean worth of ``terms`` over the issues they settle (1.0 with no stake)."""
-    prefs = table.prefs
+    weights = table.prefs.weights
+    every = worths(table)
     total = weight = 0.0
     for issue, option in terms.items():
-        w = prefs.weights.get(issue, 0.0)
+        w = weights.get(issue, 0.0)
         if w:
-            total += w * worth(table, issue, option)
+            total += w * every[issue][option]
             weight += w
     return total / weight if weight > 0 else 1.0
 

@@ -14,6 +14,7 @@ from game.analysis.deals import Zopa, space_for, zopa_in
 from game.analysis.finding import Finding, Severity
 from game.analysis.reach import Reach, reach
 from game.analysis.space import build_space, default_actors, red_lined, utilities
+from game.analysis.world_rules import world_findings
 from game.analysis.zopa_checks import zopa_findings
 from game.engine.model import Scenario
 from game.engine.queries import consenting, movers
@@ -310,6 +311,7 @@ def findings(scenario: Scenario, *, zopa_result: Zopa | None = None) -> list[Fin
         + _actor_findings(scenario, where)
         + _round_findings(scenario, where)
         + _condition_findings(scenario, where)
+        + world_findings(scenario, where)
         + zopa_findings(scenario, where, found)
     )
     rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

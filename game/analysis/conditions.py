@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from game.analysis.reach import Reach
 from game.engine.model import Condition, Scenario
+from game.engine.queries import movers
 
 
 def _bounds(condition: Condition, scenario: Scenario) -> list[str]:
@@ -75,12 +76,24 @@ def _agreements(condition: Condition, reach: Reach) -> list[str]:
     return reasons
 
 
+def usable_levers(scenario: Scenario) -> frozenset[str]:
+    """Levers that some owner (any of its ``owners``, R36) can use: it takes turns somewhere."""
+    moving = {a for rnd in scenario.rounds for a in movers(scenario, rnd.id)}
+    return frozenset(lv.id for lv in scenario.levers if set(lv.owners) & moving)
+
+
 def _others(condition: Condition, scenario: Scenario) -> list[str]:
     c = condition
     reasons = []
     both = sorted(set(c.levers_executed) & set(c.levers_not_executed))
     if both:
         reasons.append(f"lever(s) {', '.join(both)} both executed and not executed")
+    usable = usable_levers(scenario)
+    reasons.extend(
+        f"no owner of lever {lever!r} ever takes a turn, so nobody can use it"
+        for lever in (*c.levers_executed, *c.threatened)
+        if lever not in usable
+    )
     seated = {a for r in scenario.rounds for a in r.participants}
     reasons.extend(
         f"{a!r} must walk out but sits at no round" for a in c.walked_out if a not in seated
@@ -90,9 +103,16 @@ def _others(condition: Condition, scenario: Scenario) -> list[str]:
 
 def impossibilities(condition: Condition, scenario: Scenario, reach: Reach) -> list[str]:
     """Every reason why ``condition`` can never hold in this scenario (empty if none seen)."""
-    return (
+    reasons = (
         _bounds(condition, scenario) + _agreements(condition, reach) + _others(condition, scenario)
     )
+    for inner in condition.all:
+        reasons += impossibilities(inner, scenario, reach)
+    if condition.any:
+        each = [impossibilities(inner, scenario, reach) for inner in condition.any]
+        if all(each):
+            reasons.append("none of its `any` clauses can hold: " + "; ".join(r[0] for r in each))
+    return reasons
 
 
 def always_holds(condition: Condition) -> bool:

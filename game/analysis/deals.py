@@ -4,9 +4,11 @@ Every function takes the engine's ``Scenario`` and optional actor ids
 (default: the playable actors with preferences) and returns plain values with
 an ``exact`` flag: searches are bounded, and when a bound is hit the answer
 says it is a heuristic instead of hanging.  Packages are ``{issue: option}``
-dicts; issues left out stay at their status quo.  Only issues that can ever
-bind (``reach``) are settled, and no package crosses a red line of the actors
-analysed.
+dicts; issues left out stay at their status quo.  Only options that can ever
+bind (``reach``: calendar, consent per option, ratification) are settled, no
+package crosses a red line of the actors analysed (one with ``unless`` only
+where the rest of the package does not lift it), and every package is
+coherent (``requires``/``excludes``): an illegal package is no deal.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ def space_for(
     actors: Sequence[str] | None = None,
     fixed: Mapping[str, Sequence[str | None]] | None = None,
 ) -> Space:
-    """The searchable space: settleable issues, red lines of ``actors`` respected."""
-    return build_space(scenario, actors, settleable=reach(scenario).settleable, fixed=fixed)
+    """The searchable space: options that can bind, red lines of ``actors`` respected."""
+    where = reach(scenario)
+    return build_space(
+        scenario, actors, settleable=where.settleable, bindable=where.open_options, fixed=fixed
+    )
 
 
 @dataclass(frozen=True, slots=True)

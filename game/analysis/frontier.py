@@ -7,10 +7,15 @@ partial sums -- exact, and far smaller than the package space.  When even
 that set outgrows ``max_points`` (many actors, many issues) the frontier is
 approximated by the deals that maximise random weightings of the actors'
 utilities, and marked approximate rather than allowed to blow up.
+
+Rules that tie issues together (``Space.links``: ``requires``/``excludes``, red
+lines with ``unless``) break the issue-by-issue argument, so a space with them
+is enumerated whole while it is small and sampled (approximate) beyond.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Mapping, Sequence
@@ -21,6 +26,7 @@ from game.analysis.space import Space
 
 EPS = 1e-9
 COMPARISONS = 400_000  # pairwise checks the exact frontier may spend (about 0.2 s)
+ENUMERATED = 20_000  # packages a space with cross-issue rules may be enumerated up to
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,8 @@ def frontier(space: Space, *, max_points: int = 1000, samples: int = 3000) -> Fr
     """
     if any(not c for c in space.choices):
         return Frontier(space.actors, (), True)
+    if space.links:
+        return _linked(space, max_points, samples)
     levels = _levels(space, max_points)
     if levels is None:
         picked = _supported(space, samples, seed=len(space.issues))
@@ -138,6 +146,21 @@ def frontier(space: Space, *, max_points: int = 1000, samples: int = 3000) -> Fr
             at = parent
         points.append(Point(space.package(picks), vec))
     return Frontier(space.actors, tuple(points), True)
+
+
+def _linked(space: Space, max_points: int, samples: int) -> Frontier:
+    """The frontier of a space whose packages must pass its cross-issue rules."""
+    if space.size <= ENUMERATED:
+        every = itertools.product(*(range(len(c)) for c in space.choices))
+        legal = [p for p in every if space.legal(p)]
+        vectors = [space.point(p) for p in legal]
+        keep = _undominated(vectors, [COMPARISONS])
+        if keep is not None and len(keep) <= max_points:
+            points = tuple(Point(space.package(legal[i]), vectors[i]) for i in keep)
+            return Frontier(space.actors, points, True)
+    picked = [p for p in _supported(space, samples, seed=len(space.issues)) if space.legal(p)]
+    sampled = tuple(Point(space.package(p), space.point(p)) for p in picked)
+    return Frontier(space.actors, sampled, False)
 
 
 Level = list[tuple[tuple[float, ...], int, int]]  # (utility vector, parent index, choice)

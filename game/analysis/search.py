@@ -57,7 +57,7 @@ def feasible(
     if not space.actors:  # nobody to satisfy: leaving everything unsettled will do
         return Found(tuple(len(c) - 1 for c in space.choices), True, 0, "no actors")
     lams, witness = dual_multipliers(space, goal)
-    if witness is not None:
+    if witness is not None and space.legal(witness):
         return Found(tuple(witness), True, 0, "dual best response")
     dual = [(lam, suffix_best(space, lam), combined(goal, lam)) for lam in lams]
     if any(suffix[0] < need - EPS for _, suffix, need in dual):
@@ -79,7 +79,7 @@ def feasible(
             if totals[a] + rest[a] < goal[a] - EPS:
                 return False
         if k == depth:  # the bounds above were exact here: every target is met
-            return True
+            return space.legal(picks)
         for lam, suffix, need in dual:
             if combined(totals, lam) + suffix[k] < need - EPS:
                 return False
@@ -120,7 +120,7 @@ def _local_search(
         picks = [rng.randrange(len(c)) for c in space.choices]
         score = _min_slack(space, picks, goal)
         improved = True
-        while improved and score < -EPS:
+        while improved and (score < -EPS or not space.legal(picks)):
             improved = False
             for k, options in enumerate(space.choices):
                 keep = picks[k]
@@ -130,7 +130,7 @@ def _local_search(
                     if trial > score + EPS:
                         score, keep, improved = trial, c, True
                 picks[k] = keep
-        if score >= -EPS:
+        if score >= -EPS and space.legal(picks):
             return tuple(picks)
     return None
 
@@ -183,6 +183,8 @@ def nash(space: Space, *, max_nodes: int = DEFAULT_NODES) -> NashFound | None:
         if bound(k, totals) <= best + 1e-12:
             return
         if k == depth:
+            if not space.legal(picks):
+                return
             slack = [t - r for t, r in zip(totals, reserve, strict=True)]
             best = sum(math.log(s) for s in slack)
             best_picks[:] = picks
@@ -211,7 +213,9 @@ def improve_product(space: Space, picks: list[int]) -> list[int]:
 
     def value(p: Sequence[int]) -> float:
         slack = [u - r for u, r in zip(space.point(p), space.reservations, strict=True)]
-        return -math.inf if min(slack) <= EPS else sum(math.log(s) for s in slack)
+        if min(slack) <= EPS or not space.legal(p):
+            return -math.inf
+        return sum(math.log(s) for s in slack)
 
     score = value(picks)
     improved = True

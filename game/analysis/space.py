@@ -8,8 +8,10 @@ scores, so the two can be compared (a test does).
 
 ``Space`` keeps, per issue, the choices a package may make there and each
 choice's contribution to each actor's utility.  Options that some actor in
-``guarded`` holds as a red line are left out, and an issue that can never be
-settled (``reach``) offers only "unsettled".  Issues are ordered by how much
+``guarded`` holds as an unconditional red line are left out, and an issue that
+can never be settled (``reach``) offers only "unsettled".  The rules that look
+at a package as a whole (``requires``/``excludes``, red lines with ``unless``)
+are kept as ``links``: a search tests each package it would return.  Issues are ordered by how much
 their choices move the actors' utilities, which is the order that lets a
 branch-and-bound search prune early.
 """
@@ -19,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.analysis.links import Links, links_for
 from game.engine.model import Scenario
-from game.engine.queries import own_red_lines_crossed
 from game.engine.scoring import utility
 
 Package = Mapping[str, str]  # issue id -> agreed option id; absent issues are unsettled
@@ -56,14 +58,17 @@ def utilities(
 
 
 def red_lined(scenario: Scenario, actors: Iterable[str]) -> dict[str, set[str]]:
-    """Issue id -> the options that cross a red line of one of these actors (the engine says)."""
+    """Issue id -> the options that cross an unconditional red line of one of these actors.
+
+    A line with ``unless`` is not here: whether it holds depends on the rest of the
+    package (R27), which ``Links`` judges.
+    """
     blocked: dict[str, set[str]] = {}
-    who = tuple(actors)
-    for issue in scenario.issues:
-        for option in issue.options:
-            term = ((issue.id, option.id),)
-            if any(own_red_lines_crossed(scenario, actor, term) for actor in who):
-                blocked.setdefault(issue.id, set()).add(option.id)
+    for actor in actors:
+        prefs = scenario.preferences.get(actor)
+        for line in prefs.red_lines if prefs is not None else ():
+            if line.unless is None:
+                blocked.setdefault(line.issue, set()).update(line.options)
     return blocked
 
 
@@ -80,6 +85,11 @@ class Space:
     issues: tuple[str, ...]
     choices: tuple[tuple[Choice, ...], ...]
     gains: tuple[tuple[tuple[float, ...], ...], ...]
+    links: Links | None = None  # cross-issue rules each returned package must satisfy
+
+    def legal(self, picks: Sequence[int]) -> bool:
+        """Whether the package ``picks`` satisfies the cross-issue rules (always, without)."""
+        return not self.links or self.links.legal(self.package(picks))
 
     @property
     def size(self) -> int:
@@ -113,25 +123,35 @@ def build_space(
     *,
     guarded: Iterable[str] | None = None,
     settleable: Iterable[str] | None = None,
+    bindable: Mapping[str, Sequence[str]] | None = None,
     fixed: Mapping[str, Sequence[Choice]] | None = None,
 ) -> Space:
     """The space of packages for ``actors`` (default: the playable ones).
 
     ``guarded``: whose red lines no package may cross (default: ``actors``).
     ``settleable``: the issues that can be agreed at all (default: every issue).
+    ``bindable``: issue -> the options that can ever bind there (default: all of them;
+    per-option consent and ratification can rule some out, ``reach``).
     ``fixed``: issue -> the only choices allowed there (``None`` = unsettled),
     used to ask questions such as "is there a deal that includes this option?".
     """
     who = tuple(default_actors(scenario) if actors is None else actors)
-    blocked = red_lined(scenario, who if guarded is None else guarded)
+    guards = who if guarded is None else tuple(guarded)
+    blocked = red_lined(scenario, guards)
+    links = links_for(scenario, guards)
+    # Where a rule tells "settled on the status quo" from "left unsettled", offer both.
+    linked = links.issues() if links else frozenset()
     open_issues = None if settleable is None else set(settleable)
     rows: list[tuple[float, str, tuple[Choice, ...], tuple[tuple[float, ...], ...]]] = []
     for issue in scenario.issues:
         allowed: list[Choice] = []
         if open_issues is None or issue.id in open_issues:
             no = blocked.get(issue.id, set())
-            allowed = [o.id for o in issue.options if o.id not in no]
-        if issue.status_quo not in allowed:
+            can = None if bindable is None else set(bindable.get(issue.id, ()))
+            allowed = [
+                o.id for o in issue.options if o.id not in no and (can is None or o.id in can)
+            ]
+        if issue.status_quo not in allowed or issue.id in linked:
             allowed.append(None)  # leaving it unsettled is always possible
         if fixed is not None and issue.id in fixed:
             allowed = [c for c in allowed if c in fixed[issue.id]]
@@ -155,4 +175,5 @@ def build_space(
         issues=tuple(r[1] for r in rows),
         choices=tuple(r[2] for r in rows),
         gains=tuple(r[3] for r in rows),
+        links=links if links else None,
     )

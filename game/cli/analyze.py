@@ -2,7 +2,10 @@
 
 Prints the zone of possible agreement (with an example deal and what each
 delegation gets from it), the Nash bargaining point, and every author finding
-placed at ``FILE:LINE:COL``.  Exit status 1 only when a finding is an error
+placed at ``FILE:LINE:COL``.  A scenario that uses the format-2 rules which
+shape what a deal is (``requires``/``excludes``, red lines with ``unless``,
+ratification, consent per option, levers with several owners) gets a
+"Rules modelled" section saying how each was counted.  Exit status 1 only when a finding is an error
 (the scenario is unplayable); warnings are advice.  ``redlines validate``
 shows the same warnings through ``game.analysis.located.located_findings``.
 """
@@ -66,7 +69,10 @@ def _nash_text(scenario: Scenario, nash: NashPoint | None) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from game.analysis import Severity, nash_point, zopa
+    from game.analysis.deals import space_for
     from game.analysis.located import located_findings
+    from game.analysis.reach import reach
+    from game.analysis.world_rules import modelled
     from game.scenario import load_scenario
 
     loaded = load_scenario(args.scenario)  # ScenarioError is a UserError: the dispatcher shows it
@@ -75,13 +81,17 @@ def run(args: argparse.Namespace) -> int:
     found = zopa(scenario)
     zopa_ms = (time.perf_counter() - start) * 1000
     nash = nash_point(scenario) if found.exists else None
+    rules = modelled(scenario, reach(scenario), space_for(scenario), found.package)
     located = sorted(located_findings(loaded, notes=True), key=_severity_rank)
     errors = sum(1 for f in located if f.severity == Severity.ERROR)
     if args.json:
-        print(json.dumps(_as_json(found, nash, located), indent=2))
+        print(json.dumps(_as_json(found, nash, located, rules), indent=2))
         return 1 if errors else 0
     lines = [f"{loaded.name}: {scenario.title}", *_zopa_text(scenario, found, zopa_ms)]
     lines += _nash_text(scenario, nash)
+    if rules:
+        lines.append("Rules modelled (only deals the engine would let bind are counted):")
+        lines += [f"  {line}" for line in rules]
     counts = {s: sum(1 for f in located if f.severity == s) for s in Severity}
     lines.append(
         f"Findings: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
@@ -97,8 +107,11 @@ def _severity_rank(located: Located) -> tuple[int, int, int]:
     return (rank, located.line, located.column)
 
 
-def _as_json(zopa: Zopa, nash: NashPoint | None, located: list[Located]) -> dict[str, Any]:
+def _as_json(
+    zopa: Zopa, nash: NashPoint | None, located: list[Located], rules: list[str]
+) -> dict[str, Any]:
     return {
+        "modelled": rules,
         "zopa": {
             "exists": zopa.exists,
             "exact": zopa.exact,

@@ -148,20 +148,22 @@ def _headless(hosted: HostedGame, session: Session) -> int:
 
     hosted.host.on_turns.append(lambda _turns: transcript())
     loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
-    address = hosted.start(announce=not loopback)
-    say(f"listening on {address}")
-    code = invite.join_code(address)
-    if code is not None:
-        say(f"join code: {code}")
-    if sys.stdout.isatty():  # a teacher's terminal, maybe on the projector: the address as QR
-        say(invite.qr_text(address))
-    say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {_seats_line(hosted, names)}")
-    say(f"autosave: {session.autosave_file} (resume with --resume)")
-    transcript()
-    try:
+    address = hosted.start(announce=not loopback)  # on failure it has stopped itself
+    try:  # from here the server (and the announcement) must be stopped whatever happens
+        say(f"listening on {address}")
+        code = invite.join_code(address)
+        if code is not None:
+            say(f"join code: {code}")
+        if sys.stdout.isatty():  # a teacher's terminal, maybe on the projector: the QR code
+            say(invite.qr_text(address))
+        seats = _seats_line(hosted, names)
+        say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {seats}")
+        say(f"autosave: {session.autosave_file} (resume with --resume)")
+        transcript()
         hosted.run_until_over()
     finally:
         hosted.stop()
+        session.close()  # an agent seat's program goes with the host
     say(table.RULE, "The game is over.")
     say(*summary_lines(summarize(session), names))
     if session.save_warning:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, assert_never
 
+from game.engine.frozen import fast_init
 from game.engine.model import Tone
 
 FACILITATOR = "facilitator"  # the actor id of every facilitator action
@@ -48,6 +49,7 @@ class _Notated:
         return format_action(self)  # type: ignore[arg-type]  # only actions inherit this
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Propose(_Notated):
     """Put a package on the table: one option for each of some agenda issues."""
@@ -61,6 +63,7 @@ class Propose(_Notated):
             object.__setattr__(self, "terms", terms)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Accept(_Notated):
     """Accept a live proposal, by its number."""
@@ -69,6 +72,7 @@ class Accept(_Notated):
     proposal: int
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Reject(_Notated):
     """Reject a live proposal, by its number; it is off the table."""
@@ -77,6 +81,7 @@ class Reject(_Notated):
     proposal: int
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Statement(_Notated):
     """A public statement: its tone moves the trackers, its text is for the transcript."""
@@ -86,6 +91,7 @@ class Statement(_Notated):
     text: str = ""
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Threaten(_Notated):
     """Threaten with one's own lever, optionally "unless" these terms are agreed."""
@@ -100,6 +106,7 @@ class Threaten(_Notated):
             object.__setattr__(self, "unless", unless)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class CarryOut(_Notated):
     """Carry out one's own lever (a threat made good, or a surprise)."""
@@ -108,6 +115,7 @@ class CarryOut(_Notated):
     lever: str
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class WalkOut(_Notated):
     """Leave the table for the rest of the current round."""
@@ -115,6 +123,7 @@ class WalkOut(_Notated):
     actor: str
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Pass(_Notated):
     """Do nothing this turn."""
@@ -126,6 +135,7 @@ class Pass(_Notated):
 # EndRound and EndGame change whose move it is.
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Inject(_Notated):
     """The facilitator plays an event card from the deck now."""
@@ -134,6 +144,7 @@ class Inject(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class News(_Notated):
     """A custom news item for the transcript; it has no effect on the trackers."""
@@ -142,6 +153,7 @@ class News(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Bookmark(_Notated):
     """A note dropped into the transcript for the discussion afterwards."""
@@ -150,6 +162,7 @@ class Bookmark(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class ExtendRound(_Notated):
     """Give the current round this many more turns."""
@@ -158,6 +171,7 @@ class ExtendRound(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class EndRound(_Notated):
     """Close the current round now."""
@@ -165,6 +179,7 @@ class EndRound(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class EndGame(_Notated):
     """End the game now; the end state is labelled and scored as usual."""
@@ -172,6 +187,7 @@ class EndGame(_Notated):
     actor: ClassVar[str] = FACILITATOR
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Timeout(_Notated):
     """The turn timer ran out for ``mover``: it passes."""

@@ -106,6 +106,7 @@ def carry_out(d: Draft, a: CarryOut) -> None:
     emit(d, GameEvent(EventKind.LEVER_USED, actor=a.actor, lever=lever.id, how=how))
     if lever.breaks:  # before the tension moves, so that the record shows one change
         _breach(d, a.actor, lever)
+        _withdraw(d, a.actor, lever)
     add_tension(d, rules.execute_tension)
     for e in lever.execute_effects:
         apply_effect(d, e)
@@ -117,6 +118,39 @@ def carry_out(d: Draft, a: CarryOut) -> None:
         close_round(d, final=True, ended_by=Termination.ESCALATION)
         return
     then_advance(d)
+
+
+def _withdraw(d: Draft, actor: str, lever: Lever) -> None:
+    """Carrying out a lever that breaks provisional terms withdraws them (R39).
+
+    They never bound anyone, so this is no breach: the issue simply reopens (status
+    quo, acceptances forgotten), the ledger records the agreement withdrawn, and the
+    actor loses trust with each other actor who had accepted it.
+    """
+    rules = d.scenario.rules
+    undone = tuple(pv for pv in d.provisional if pv.option in lever.breaks.get(pv.issue, ()))
+    if not undone:
+        return
+    d.provisional = tuple(pv for pv in d.provisional if pv not in undone)
+    terms = tuple((pv.issue, pv.option) for pv in undone)
+    d.ledger = (
+        *d.ledger,
+        Commitment(
+            len(d.ledger) + 1,
+            CommitmentKind.AGREEMENT,
+            actor,
+            lever.id,
+            lever.target,
+            terms,
+            d.round_index + 1,
+            CommitmentStatus.WITHDRAWN,
+        ),
+    )
+    emit(d, GameEvent(EventKind.BREACH, actor=actor, lever=lever.id, terms=terms, withdrawn=True))
+    accepted = {a for pv in undone for a in pv.accepted_by}
+    accepted.discard(actor)
+    for party in sorted(accepted):
+        add_trust(d, actor, party, rules.withdrawal_trust)
 
 
 def _breach(d: Draft, actor: str, lever: Lever) -> None:

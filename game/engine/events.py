@@ -7,12 +7,12 @@ when the event is recorded, into ``text``.  Readers use the fields, never the te
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from dataclasses import dataclass, field
 from typing import assert_never
 
 from game.engine.actions import Terms
+from game.engine.frozen import copier, fast_init
 from game.engine.model import AgendaChange, Tone
 
 
@@ -44,7 +44,7 @@ class EventKind(enum.StrEnum):
     ROUND_CLOSED = "round-closed"
     TENSION = "tension"  # the tension changed; ``value`` is the new level
     ESCALATION = "escalation"
-    BREACH = "breach"  # a lever carried out broke an agreed term (R25)
+    BREACH = "breach"  # a lever carried out broke an agreed term (R25) or withdrew one (R39)
     CONSENT_BYPASSED = "consent-bypassed"  # agreed without a consenting actor at the table
     RATIFIED = "ratified"  # a term awaiting ratification binds at last (R29)
     AGENDA = "agenda"  # an effect changed a round's agenda (R34)
@@ -59,6 +59,7 @@ class LeverUse(enum.StrEnum):
     PROMISE_BROKEN = "promise-broken"  # held back as a promise, then used anyway
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class GameEvent:
     """One line of the public record.
@@ -96,6 +97,7 @@ class GameEvent:
     how: LeverUse | None = field(default=None, repr=False)  # LEVER_USED
     card: str = field(default="", repr=False)  # EVENT_DRAWN
     injected: bool = field(default=False, repr=False)  # EVENT_DRAWN: by the facilitator
+    withdrawn: bool = field(default=False, repr=False)  # BREACH: of provisional terms (R39)
     round_id: str = field(default="", repr=False)  # ROUND_OPENED, ROUND_CLOSED
     agenda: AgendaChange | None = field(default=None, repr=False)  # AGENDA
     tone: Tone | None = field(default=None, repr=False)  # STATEMENT
@@ -115,9 +117,8 @@ class GameEvent:
 
     def recorded(self, text: str, round_number: int, turn: int) -> GameEvent:
         """These facts as a line of the record: worded, placed, with their subject."""
-        return dataclasses.replace(
-            self, text=text, round=round_number, turn=turn, subject=self._subject()
-        )
+        # dataclasses.replace, without its cost (an event of thirty fields, on every action)
+        return _placed(self, text, round_number, turn, self._subject())
 
     def _subject(self) -> str:
         match self.kind:
@@ -167,3 +168,6 @@ class GameEvent:
                 return ""
             case _:
                 assert_never(self.kind)
+
+
+_placed = copier(GameEvent, ("text", "round", "turn", "subject"))

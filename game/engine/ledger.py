@@ -9,6 +9,7 @@ import enum
 from dataclasses import dataclass
 
 from game.engine.actions import Terms
+from game.engine.frozen import fast_init
 
 
 class CommitmentKind(enum.StrEnum):
@@ -24,8 +25,10 @@ class CommitmentStatus(enum.StrEnum):
     KEPT = "kept"
     BROKEN = "broken"
     LAPSED = "lapsed"  # a threat whose terms were met: it became a promise
+    WITHDRAWN = "withdrawn"  # a provisional agreement undone by a lever that breaks it (R39)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """One line of the commitment ledger."""

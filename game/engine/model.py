@@ -379,6 +379,9 @@ class RuleTuning:
     breach_trust: float = -15.0  # the breaker with each other party to the broken term
     breach_tension: float = 5.0  # per term broken
     breach_support: float = 0.0  # the breaker's own support at home
+    # A lever that breaks a provisional term withdraws it (R39): the one who carried it
+    # out, with each other actor who had accepted the term.
+    withdrawal_trust: float = -5.0
     talk_fades: bool = True  # the n-th statement of a tone in a round counts 1/n (R28)
     conciliatory_support: float = 0.0  # the speaker's own support, per statement
     firm_support: float = 0.0

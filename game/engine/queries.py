@@ -31,10 +31,16 @@ def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:
 
 
 def own_red_lines_crossed(
-    scenario: Scenario, actor: str, terms: Mapping[str, str] | tuple[tuple[str, str], ...]
+    scenario: Scenario,
+    actor: str,
+    terms: Mapping[str, str] | tuple[tuple[str, str], ...],
+    *,
+    agreed: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
-    """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross."""
-    return tuple(b.red_line for b in explain_red_lines(scenario, terms, actor, others_public=False))
+    """Ids of ``actor``'s own red lines (public or not) that ``terms`` cross, given what
+    already binds (``agreed``: a line whose ``unless`` it meets is lifted, R27)."""
+    breaches = explain_red_lines(scenario, terms, actor, others_public=False, agreed=agreed)
+    return tuple(b.red_line for b in breaches)
 
 
 def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
@@ -54,18 +60,28 @@ def red_lines_tested(state: GameState) -> dict[str, tuple[int, ...]]:
         if isinstance(action, Propose):
             number = len(replay.proposals) + 1
             present = replay.present()
+            agreed = dict(replay.binding)
             for holder in scenario.preferences:
                 if holder == action.actor or holder not in present:
                     continue
-                for line_id in own_red_lines_crossed(scenario, holder, action.terms):
+                for line_id in own_red_lines_crossed(scenario, holder, action.terms, agreed=agreed):
                     found[line_id].append(number)
         replay, _ = apply(replay, action)
     return {line_id: tuple(numbers) for line_id, numbers in found.items()}
 
 
+def credibility_pressure(credibility: float) -> float:
+    """The pressure of a threat whose maker has this credibility (R35): credibility / 100.
+
+    The one place the rule is written: the AI's reading of a threat and the debrief's
+    ledger both ask it.
+    """
+    return credibility / 100.0
+
+
 def threat_pressure(state: GameState, threat: Commitment) -> float:
-    """How hard a threat presses its target in ``state`` (R35): its maker's credibility / 100."""
-    return state.credibility(threat.actor) / 100.0
+    """How hard a threat presses its target in ``state`` (R35)."""
+    return credibility_pressure(state.credibility(threat.actor))
 
 
 def pressures_when_made(state: GameState) -> dict[int, float]:

@@ -8,11 +8,44 @@ package exactly as the host would.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 
-from game.engine.model import RedLine
+from game.engine import words
+from game.engine.model import Condition, RedLine
 from game.engine.scoring import RedLineBreach, lifted
-from game.engine.views import ActorView
+from game.engine.views import ActorView, PublicView
+
+
+class LineStanding(enum.StrEnum):
+    """How a red line stands against what binds now (R27): what the board's chip shows."""
+
+    FIRM = "firm"  # no ``unless``: the options cross it, whatever else is agreed
+    CONDITIONAL = "conditional"  # ``unless`` does not hold yet: crossed unless the package lifts it
+    LIFTED = "lifted"  # ``unless`` holds for what binds: the options cross nothing now
+
+
+def standing(line: RedLine, binding: Mapping[str, str]) -> LineStanding:
+    """Whether ``line`` is firm, conditional or lifted by the ``binding`` terms (R27)."""
+    if line.unless is None:
+        return LineStanding.FIRM
+    return LineStanding.LIFTED if lifted(line, binding) else LineStanding.CONDITIONAL
+
+
+def unless_words(pv: PublicView, cond: Condition) -> str:
+    """A red line's ``unless`` in words: "Pledge: Private or Public agreed", nested too."""
+    parts = [
+        f"{words.issue_name(pv, issue)}: "
+        + " or ".join(words.option_label(pv, issue, o) for o in sorted(options))
+        + " agreed"
+        for issue, options in sorted(cond.agreed.items())
+    ]
+    parts += [f"{words.issue_name(pv, issue)} not agreed" for issue in cond.not_agreed]
+    parts += [f"({' or '.join(unless_words(pv, c) for c in cond.any)})"] if cond.any else []
+    parts += [unless_words(pv, c) for c in cond.all]
+    if cond.not_ is not None:
+        parts.append(f"not ({unless_words(pv, cond.not_)})")
+    return " and ".join(parts)
 
 
 def explain_red_lines_seen(

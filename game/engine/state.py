@@ -12,7 +12,8 @@ from typing import Any, cast
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
-from game.engine.ledger import Commitment, CommitmentKind
+from game.engine.frozen import fast_init
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables
 from game.engine.termination import Termination
@@ -27,6 +28,7 @@ class ProposalStatus(enum.StrEnum):
     LAPSED = "lapsed"  # its round ended
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class Proposal:
     number: int  # 1-based, in order of proposal over the whole game
@@ -188,11 +190,14 @@ class StateFields:
         return any(c.lever == lever and c.kind is CommitmentKind.THREAT for c in self.ledger)
 
     def broken(self) -> tuple[str, ...]:
-        """Issues on which an agreement was broken (R25), in the order of the breaches."""
+        """Issues on which an agreement was broken (R25), in the order of the breaches.
+
+        A provisional agreement withdrawn (R39) never bound anyone: it is not here.
+        """
         return tuple(
             issue
             for c in self.ledger
-            if c.kind is CommitmentKind.AGREEMENT
+            if c.kind is CommitmentKind.AGREEMENT and c.status is CommitmentStatus.BROKEN
             for issue, _ in c.unless
         )
 

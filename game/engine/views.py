@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.engine.events import GameEvent
+from game.engine.frozen import fast_init
 from game.engine.ledger import Commitment
 from game.engine.model import (
     Demand,
@@ -36,6 +37,7 @@ class PublicActor:
     playable: bool
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class TrackerView:
     tension: float
@@ -46,6 +48,7 @@ class TrackerView:
     trust: dict[tuple[str, str], float]  # (a, b) with a < b in the actors' order
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class PublicView:
     """The table as a projector shows it: the public record, nobody's private data."""
@@ -83,6 +86,7 @@ class PublicView:
     agenda: tuple[str, ...] = ()  # the current round's agenda, as effects changed it (R34)
 
 
+@fast_init  # built on every move
 @dataclass(frozen=True, slots=True)
 class ActorView:
     """One actor's view: the public record and its own private data, nothing of others'."""

@@ -37,7 +37,7 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.events import EventKind, GameEvent, LeverUse
-from game.engine.ledger import Commitment, CommitmentKind
+from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Issue, Lever, Round, Scenario
 from game.engine.termination import Termination
 
@@ -179,7 +179,7 @@ def terms_with_ids(source: Source, terms: Iterable[tuple[str, str]]) -> str:
     return ", ".join(f"{i}={o} ({option_label(source, i, o)})" for i, o in terms)
 
 
-_TERM = re.compile(r"\b([a-z0-9][a-z0-9-]*)=([a-z0-9][a-z0-9-]*)\b")
+_TERM = re.compile(r"\b([a-z0-9][a-z0-9_-]*)=([a-z0-9][a-z0-9_-]*)\b")  # ids may hold _ and -
 
 
 def humanize(source: Source, text: str) -> str:
@@ -365,6 +365,11 @@ def event_text(scenario: Scenario, e: GameEvent) -> str:  # noqa: PLR0915 - a ca
         case EventKind.COMMITMENT_BROKEN:
             lever = lever_name(scenario, e.lever)
             return f"{who} did not carry out its threat ({lever}): its credibility suffers."
+        case EventKind.BREACH if e.withdrawn:
+            return (
+                f"{who} carries out {lever_name(scenario, e.lever)}: the provisional agreement "
+                f"on {terms_words(scenario, e.terms)} is withdrawn, and the issue is open again."
+            )
         case EventKind.BREACH:
             return (
                 f"{who} breaks the agreement on {terms_words(scenario, e.terms)} by carrying out "
@@ -418,8 +423,9 @@ def ledger_lever(source: Source, c: Commitment) -> str:
     match c.kind:
         case CommitmentKind.THREAT | CommitmentKind.PROMISE:
             return lever_name(source, c.lever)
-        case CommitmentKind.AGREEMENT:
-            return f"{lever_name(source, c.lever)}, breaking {terms_words(source, c.unless)}"
+        case CommitmentKind.AGREEMENT:  # who broke (R25) or withdrew (R39) what, and how
+            verb = "withdrawing" if c.status is CommitmentStatus.WITHDRAWN else "breaking"
+            return f"{lever_name(source, c.lever)}, {verb} {terms_words(source, c.unless)}"
         case _:
             assert_never(c.kind)
 

@@ -53,10 +53,13 @@ def write_export(
     return write_output(target, data, ours=is_our_export, force=force, keep=keep)
 
 
-def export_session(session: Session, target: Path, fmt: str = "html") -> int:
+def export_session(
+    session: Session, target: Path, fmt: str = "html", *, replace: bool = False
+) -> int:
     """Write the debrief of ``session`` to ``target`` (the debrief screen's export).
 
     The same rules as ``write_export``: an existing file is replaced only when an
-    earlier export wrote it; a place that cannot be written is a ``UserError``.
+    earlier export wrote it, or when the person said so (``replace``: the window's
+    "Replace it"); a place that cannot be written is a ``UserError``.
     """
-    return write_export(session, target, fmt, save=session.save_path, reveal=True)
+    return write_export(session, target, fmt, force=replace, save=session.save_path, reveal=True)

@@ -85,8 +85,15 @@ class Connection:
             raise NetError(f"{self.url!r} is not an address (ws://ADDRESS:PORT)") from None
         except (OSError, TimeoutError, WebSocketException) as exc:
             raise NetError(f"cannot reach the host at {self.url}: {_why(exc)}") from None
-        self._ws.send(client_frame(self.join))
-        first = self._receive(timeout)
+        try:
+            self._ws.send(client_frame(self.join))
+            first = self._receive(timeout)
+        except ConnectionClosed as exc:
+            self.close()
+            raise NetError(f"the host closed the connection: {_why(exc)}") from None
+        except NetError:
+            self.close()  # a host that spoke nonsense (or none): the socket is not kept open
+            raise
         if first.get("type") == "error":
             self.close()
             raise RefusedError(f"the host refused: {first.get('message', 'no reason given')}")

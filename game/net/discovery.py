@@ -39,15 +39,19 @@ class Announcement:
 
         label = "".join(c for c in name if c.isprintable() and c != ".")[:MAX_NAME] or "Red Lines"
         self._zc = Zeroconf(interfaces=[address], ip_version=IPVersion.V4Only)
-        self._info = ServiceInfo(
-            SERVICE,
-            f"{label}.{SERVICE}",
-            addresses=[socket.inet_aton(address)],
-            port=port,
-            properties={"protocol": str(PROTOCOL), "scenario": scenario},
-            server=f"redlines-{port}.local.",
-        )
-        self._zc.register_service(self._info, allow_name_change=True)
+        try:
+            self._info = ServiceInfo(
+                SERVICE,
+                f"{label}.{SERVICE}",
+                addresses=[socket.inet_aton(address)],
+                port=port,
+                properties={"protocol": str(PROTOCOL), "scenario": scenario},
+                server=f"redlines-{port}.local.",
+            )
+            self._zc.register_service(self._info, allow_name_change=True)
+        except BaseException:
+            self._zc.close()  # its sockets and thread would outlive the refused announcement
+            raise
 
     def close(self) -> None:
         try:

@@ -18,7 +18,7 @@ from game.engine import Action, ActorView, PublicView
 from game.net.codec import encode
 from game.net.protocol import PROTOCOL, dump
 from game.session.records import LogEntry, Turn
-from game.session.seats import SeatKind
+from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 
 # The public view's fields fixed for a game (sent once, in ``welcome``); every other field
@@ -60,7 +60,13 @@ PRIVATE = (
 def seat_kinds(session: Session, remote: Iterable[str]) -> dict[str, str]:
     """Who plays each delegation, as the roster shows it (``remote`` for a laptop's seat)."""
     remote = set(remote)
-    return {a: "remote" if a in remote else str(seat) for a, seat in session.seats.items()}
+    return {a: "remote" if a in remote else seat_kind(seat) for a, seat in session.seats.items()}
+
+
+def seat_kind(seat: Seat) -> str:
+    """A seat as every client may see it: ``ai:hard``, but ``agent`` without its program
+    (a path on the host's disk is none of a laptop's business)."""
+    return str(seat.kind) if seat.kind is SeatKind.AGENT else str(seat)
 
 
 def private_part(view: ActorView) -> dict[str, Any]:
@@ -77,14 +83,14 @@ def welcome(
     turns: Sequence[Turn],
 ) -> str:
     """Everything a client starts from: the table, the moves so far (no rationales), the
-    table as it opened (its dynamic fields and how many events opened it), its own part."""
+    table as it opened (its dynamic fields and how many events opened it), its own part.
+    Not the seed: with it a laptop could foretell the event draws (it comes in ``over``)."""
     return dump(
         {
             "type": "welcome",
             "protocol": PROTOCOL,
             "role": "seat" if seat is not None else "spectator",
             "seat": seat,
-            "seed": session.seed,
             "seats": dict(kinds),
             "table": encode(pv),
             "private": private_part(session.view(seat)) if seat is not None else None,
@@ -132,12 +138,13 @@ def _turn(turn: Turn) -> dict[str, Any]:
 def your_move(session: Session, actor: str, seconds: float | None) -> str:
     """The legal actions of the delegation to move, with the red lines each would cross."""
     scenario = session.scenario
+    # What already binds counts too: a red line whose ``unless`` it meets is lifted (R27),
+    # as the board and the terminal's menu judge it.
+    agreed = dict(session.state.binding)
     legal = []
     for action in session.legal_actions(actor):
-        crosses = [
-            {"actor": b.actor, "issue": b.issue, "own": b.own}
-            for b in engine.explain_red_lines(scenario, _terms(session, action), actor)
-        ]
+        breaches = engine.explain_red_lines(scenario, _terms(session, action), actor, agreed=agreed)
+        crosses = [{"actor": b.actor, "issue": b.issue, "own": b.own} for b in breaches]
         legal.append({"action": engine.format_action(action), "crosses": crosses})
     return dump({"type": "your-move", "seat": actor, "legal": legal, "seconds": seconds})
 
@@ -180,11 +187,15 @@ def over(session: Session) -> str:
             },
             "scores": {a: round(s.total, 6) for a, s in engine.scores(state).items()},
             "digest": session.digest(),
+            # The seed decides the event draws still to come: hidden state until the end.
+            "seed": session.seed,
             "turns": len(session.log),
             "rounds": state.round_number,
+            # A resumed game's log has none before the save (saves leave them out): the
+            # revealed log recomputes them, as the local debrief does.
             "rationales": [
                 {"number": n, "actor": e.action.actor, "by": str(e.by), "rationale": e.rationale}
-                for n, e in enumerate(session.log, 1)
+                for n, e in enumerate(session.revealed_log(), 1)
                 if e.by is not SeatKind.HUMAN and e.rationale
             ],
             "private": {a: private_part(session.view(a)) for a in session.seats},

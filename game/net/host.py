@@ -7,7 +7,8 @@ a client.  Moves go through the same ``Session`` as a local game, so the log,
 the autosave, the replay and the digest are those of the same moves played at
 one machine.  Each client gets only its own delegation's view, the public view
 and the transcript; AI rationales and every delegation's secrets go out only
-in ``over``.
+in ``over``.  Who may take a seat with a PIN is the ``PinGate``'s to say: it hashes
+PINs off this loop and keeps the game's one rule for wrong ones.
 """
 
 from __future__ import annotations
@@ -20,17 +21,18 @@ from typing import Protocol
 from game import engine
 from game.engine.errors import ActionError
 from game.net import frames
+from game.net.pin_gate import PinChecker, PinGate, Verdict
 from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
 from game.session.errors import SessionError
 from game.session.facilitator import Facilitation
 from game.session.local import LocalGame
+from game.session.pins import PinHash
 from game.session.records import LogEntry, Turn
 from game.session.session import Session
 
 log = logging.getLogger("game.net")
 
-MAX_PIN_TRIES = 5  # wrong PINs for one seat from one address before it is locked out
-LOCKOUT_SECONDS = 60.0
+LATE = "the time was up: your delegation passed"
 
 
 class Transport(Protocol):
@@ -58,7 +60,15 @@ class Gone:
     conn: int
 
 
-NetEvent = Connected | Received | Gone
+@dataclass(frozen=True, slots=True)
+class PinChecked:
+    """The answer of a ``PinChecker``: whether the PIN ``conn`` joined with is right."""
+
+    conn: int
+    ok: bool
+
+
+NetEvent = Connected | Received | Gone | PinChecked
 
 
 @dataclass(slots=True)
@@ -66,12 +76,7 @@ class _Client:
     peer: str
     seat: str | None = None
     joined: bool = False
-
-
-@dataclass(slots=True)
-class _Lockout:
-    failures: int = 0
-    until: float = 0.0
+    checking: bool = False  # its join waits for a PIN check
 
 
 class Host:
@@ -84,6 +89,7 @@ class Host:
         transport: Transport,
         *,
         turn_seconds: float | None = None,
+        pin_checker: PinChecker | None = None,
     ) -> None:
         self.session = session
         self.remote = frozenset(remote)
@@ -99,10 +105,20 @@ class Host:
         self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
         self._clients: dict[int, _Client] = {}
         self._seat_conn: dict[str, int] = {}
-        self._lockouts: dict[tuple[str, str], _Lockout] = {}
+        self._now = 0.0  # the time ``handle`` was last given: the PIN lockout's clock
+        # A hosted game checks PINs on a thread (``pin_checker``); in the host's tests, at once.
+        self._pins = PinGate(
+            self._seat_pin,
+            pin_checker,
+            lambda: self._now,
+            lambda conn: conn in self._clients,
+        )
         self._over_sent = False
 
     # --- reading ----------------------------------------------------------------
+
+    def _seat_pin(self, seat: str) -> PinHash | None:
+        return self.session.pins.get(seat)  # looked up each time: the session's PINs may change
 
     @property
     def connected(self) -> tuple[str, ...]:
@@ -121,7 +137,10 @@ class Host:
     # --- what the network brings -------------------------------------------------
 
     def handle(self, event: NetEvent, now: float) -> None:
-        if isinstance(event, Connected):
+        self._now = now
+        if isinstance(event, PinChecked):
+            self._judged(self._pins.checked(event.conn, event.ok), now)
+        elif isinstance(event, Connected):
             self._clients[event.conn] = _Client(event.peer)
             log.info("connection %d from %s", event.conn, event.peer)
         elif isinstance(event, Gone):
@@ -158,18 +177,66 @@ class Host:
             self.transport.close(conn, reason)
         self._clients.clear()
         self._seat_conn.clear()
+        self._pins.clear()
 
     # --- joining ------------------------------------------------------------------
 
     def _join(self, conn: int, client: _Client, join: Join, now: float) -> None:
-        if client.joined:
+        if client.joined or client.checking:
             self._error(conn, "already-joined", "this connection has joined already")
             return
-        if join.seat is None:
+        seat = join.seat
+        if seat is None:
             client.joined = True
             log.info("connection %d watches as a spectator", conn)
-        elif not self._seat_for(conn, client, join, now):
+            self._welcome(conn, client, now)
             return
+        if seat not in self.remote:
+            remote = ", ".join(sorted(self.remote)) or "none"
+            self._error(conn, "unknown-seat", f"{seat[:40]!r} is not a remote seat ({remote})")
+            return
+        if seat not in self.session.pins:
+            self._take_seat(conn, client, seat, now)
+            return
+        client.checking = True
+        self._judged(self._pins.claim(conn, client.peer, seat, join.pin), now)
+
+    def _judged(self, verdicts: list[Verdict], now: float) -> None:
+        """Seat the joins whose PIN was right; tell the others why not."""
+        for verdict in verdicts:
+            answer, seat = verdict.answer, verdict.seat
+            if not answer.ok and answer.checked:
+                log.warning("wrong PIN for %s from %s", seat, verdict.peer)
+            client = self._clients.get(verdict.conn)
+            if client is None:
+                continue  # it left; its try counted all the same
+            client.checking = False
+            wrong = f"wrong PIN for {seat!r}"
+            if answer.ok:
+                self._take_seat(verdict.conn, client, seat, now)
+            elif answer.wait > 0:
+                self._fatal(verdict.conn, "locked-out", answer.message(f"{wrong}."))
+            else:
+                self._error(verdict.conn, "wrong-pin", wrong)
+
+    # --- seated -------------------------------------------------------------------------
+
+    def _take_seat(self, conn: int, client: _Client, seat: str, now: float) -> None:
+        """Give ``conn`` the seat (its PIN, if any, was right), or say why not."""
+        holder = self._seat_conn.get(seat)
+        if holder is not None:
+            if seat not in self.session.pins:
+                # Without a PIN nobody can prove the seat is theirs: first come keeps it.
+                self._fatal(conn, "seat-taken", f"{seat!r} is taken by another laptop")
+                return
+            # The PIN proves it: a laptop coming back (its old connection not yet timed out).
+            self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
+        client.seat, client.joined = seat, True
+        self._seat_conn[seat] = conn
+        log.info("connection %d takes the seat %s", conn, seat)
+        self._welcome(conn, client, now)
+
+    def _welcome(self, conn: int, client: _Client, now: float) -> None:
         s = self.session
         pv = engine.public_view(s.state)
         record = LocalGame(s)  # reads the record (the moves with their events) for the welcome
@@ -182,44 +249,6 @@ class Host:
         if self.session.is_over:
             self.transport.send(conn, frames.over(self.session))
         self._roster()
-
-    def _seat_for(self, conn: int, client: _Client, join: Join, now: float) -> bool:
-        """Give ``conn`` the seat it asks for, or answer why not; True when seated."""
-        seat = join.seat
-        assert seat is not None
-        if seat not in self.remote:
-            remote = ", ".join(sorted(self.remote)) or "none"
-            self._error(conn, "unknown-seat", f"{seat[:40]!r} is not a remote seat ({remote})")
-            return False
-        key = (client.peer, seat)
-        lock = self._lockouts.get(key)
-        if lock is not None and lock.until > now:
-            self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}: try again later")
-            return False
-        pin = self.session.pins.get(seat)
-        if pin is not None and (join.pin is None or not pin.check(join.pin)):
-            lock = self._lockouts.setdefault(key, _Lockout())
-            lock.failures += 1
-            log.warning("wrong PIN for %s from %s (%d)", seat, client.peer, lock.failures)
-            if lock.failures >= MAX_PIN_TRIES:
-                lock.failures, lock.until = 0, now + LOCKOUT_SECONDS
-                self._fatal(conn, "locked-out", f"too many wrong PINs for {seat!r}")
-            else:
-                self._error(conn, "wrong-pin", f"wrong PIN for {seat!r}")
-            return False
-        self._lockouts.pop(key, None)
-        holder = self._seat_conn.get(seat)
-        if holder is not None:
-            if pin is None:
-                # Without a PIN nobody can prove the seat is theirs: first come keeps it.
-                self._fatal(conn, "seat-taken", f"{seat!r} is taken by another laptop")
-                return False
-            # The PIN proves it: a laptop coming back (its old connection not yet timed out).
-            self._fatal(holder, "replaced", f"{seat!r} joined again from another connection")
-        client.seat, client.joined = seat, True
-        self._seat_conn[seat] = conn
-        log.info("connection %d takes the seat %s", conn, seat)
-        return True
 
     def _gone(self, conn: int) -> None:
         client = self._clients.pop(conn, None)
@@ -243,6 +272,14 @@ class Host:
             return
         if action.actor != client.seat:
             self.transport.send(conn, frames.refused(f"you play {client.seat!r}, not that seat"))
+            return
+        late = self.facilitation.tick(now)
+        if late is not None:
+            # The move came after the time was up (before the loop noticed): the delegation
+            # passed, as at one machine.  The update first, so the client's menu is gone.
+            self._publish([late], self._log_before([late]), now)
+            self.advance(now)
+            self.transport.send(conn, frames.refused(LATE))
             return
         if self.facilitation.paused:
             self.transport.send(conn, frames.refused("the game is paused"))

@@ -8,19 +8,23 @@ instead of polling: a turn-based classroom game must not spin a laptop's CPU.
 
 from __future__ import annotations
 
+import logging
 import queue
 import socket
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 from game.errors import UserError
 from game.net import discovery
-from game.net.host import Host, NetEvent
+from game.net.host import Host, NetEvent, PinChecked
 from game.net.protocol import DEFAULT_PORT
 from game.net.server import Limits, Server
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatSpecError, parse_seats
 from game.session.session import Session
+
+log = logging.getLogger("game.net")
 
 REMOTE = "remote"  # the seat kind of a delegation played from a laptop
 IDLE_WAIT = 1.0  # seconds the pump sleeps with nothing to do and no timer running
@@ -96,6 +100,32 @@ def lan_address() -> str:
         probe.close()
 
 
+class PinThread:
+    """Checks PINs on a thread of its own and posts the answers to the host's inbox.
+
+    A check is a slow hash on purpose (``PinHash``): on the host's loop, every join
+    with a PIN would freeze the projector's window and every laptop's game for it.
+    """
+
+    def __init__(self, inbox: queue.Queue[NetEvent]) -> None:
+        self._inbox = inbox
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redlines-pin")
+
+    def check(self, conn: int, pin: PinHash, attempt: str) -> None:
+        self._pool.submit(self._check, conn, pin, attempt)
+
+    def _check(self, conn: int, pin: PinHash, attempt: str) -> None:
+        try:
+            ok = pin.check(attempt)
+        except Exception:  # a damaged record: the join is refused, the host goes on
+            log.exception("the PIN of a seat could not be checked")
+            ok = False
+        self._inbox.put(PinChecked(conn, ok))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 class HostedGame:
     """A ``Host`` served on ``bind:port``; ``start``, then ``pump`` from the main loop."""
 
@@ -112,7 +142,10 @@ class HostedGame:
     ) -> None:
         self.inbox: queue.Queue[NetEvent] = queue.Queue()
         self.server = Server(self.inbox, bind=bind, port=port, limits=limits)
-        self.host = Host(session, remote, self.server, turn_seconds=turn_seconds)
+        self.pins = PinThread(self.inbox)
+        self.host = Host(
+            session, remote, self.server, turn_seconds=turn_seconds, pin_checker=self.pins
+        )
         self.clock = clock
         self._announcement: discovery.Announcement | None = None
 
@@ -124,15 +157,20 @@ class HostedGame:
         return f"ws://{shown}:{self.server.port}"
 
     def start(self, *, announce: bool = False) -> str:
-        """Listen; with ``announce``, also tell the network (zeroconf) where, if it lets us."""
+        """Listen; with ``announce``, also tell the network (zeroconf) where, if it lets us.
+        If anything fails once it listens, it stops listening before the error goes on."""
         self.server.start()
-        self.host.advance(self.clock())  # computer seats who open the game move now
-        address = self.address
-        if announce:
-            where = address.removeprefix("ws://").rsplit(":", 1)[0]
-            scenario = self.host.session.scenario
-            name = f"{scenario.title} on {socket.gethostname()}"
-            self._announcement = discovery.announce(name, where, self.server.port, scenario.id)
+        try:
+            self.host.advance(self.clock())  # computer seats who open the game move now
+            address = self.address
+            if announce:
+                where = address.removeprefix("ws://").rsplit(":", 1)[0]
+                scenario = self.host.session.scenario
+                name = f"{scenario.title} on {socket.gethostname()}"
+                self._announcement = discovery.announce(name, where, self.server.port, scenario.id)
+        except BaseException:
+            self.stop()
+            raise
         return address
 
     def pump(self, wait: float | None = None) -> None:
@@ -158,7 +196,15 @@ class HostedGame:
             self.pump()
 
     def stop(self) -> None:
-        if self._announcement is not None:
-            self._announcement.close()
-            self._announcement = None
-        self.server.stop()
+        """Stop announcing, listening and checking PINs; each even if another fails."""
+        announcement, self._announcement = self._announcement, None
+        try:
+            if announcement is not None:
+                announcement.close()
+        except Exception as exc:  # zeroconf's many errors: finding hosts was a convenience
+            log.warning("could not withdraw the announcement: %s", exc)
+        finally:
+            try:
+                self.server.stop()
+            finally:
+                self.pins.close()

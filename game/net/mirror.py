@@ -61,6 +61,7 @@ class Result:
     why: str
     scores: dict[str, float]
     digest: str
+    seed: int | None  # the game's seed, told only now (None from a host that does not say)
     turns: int
     rounds: int
     rationales: tuple[tuple[int, str, str, str], ...]  # (number, actor, by, rationale)
@@ -83,7 +84,6 @@ class Change:
 @dataclass(slots=True)
 class Mirror:
     seat: str | None
-    seed: int
     kinds: dict[str, str]
     table: PublicView
     private: ActorView | None
@@ -103,7 +103,7 @@ class Mirror:
             table = decode(PublicView, frame["table"])
             seat = frame["seat"]
             private = _private(seat, table, frame["private"]) if seat is not None else None
-            mirror = cls(seat, int(frame["seed"]), dict(frame["seats"]), table, private)
+            mirror = cls(seat, dict(frame["seats"]), table, private)
             mirror.turns = [_remote_turn(t) for t in frame.get("turns", [])]
             opening = frame.get("opening")
             if opening is not None:
@@ -203,6 +203,7 @@ def _result(table: PublicView, frame: dict[str, Any]) -> Result:
         why=str(outcome["why"]),
         scores={str(a): float(v) for a, v in frame["scores"].items()},
         digest=str(frame["digest"]),
+        seed=int(frame["seed"]) if frame.get("seed") is not None else None,
         turns=int(frame["turns"]),
         rounds=int(frame["rounds"]),
         rationales=tuple(

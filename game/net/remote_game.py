@@ -176,6 +176,10 @@ class RemoteGame:
     def save(self) -> None:
         """Nothing to write here: the host saves every move."""
 
+    def close(self) -> None:
+        """Nothing to let go here: the host runs the agents, and the connection is the
+        joining screen's."""
+
     def polls(self) -> bool:
         return False
 

@@ -385,6 +385,7 @@ class RulesDoc(Strict):
     breach_trust: Tuning = _RULES.breach_trust
     breach_tension: Tuning = _RULES.breach_tension
     breach_support: Tuning = _RULES.breach_support
+    withdrawal_trust: Tuning = _RULES.withdrawal_trust
     talk_fades: bool = _RULES.talk_fades
     conciliatory_support: Tuning = _RULES.conciliatory_support
     firm_support: Tuning = _RULES.firm_support

@@ -179,11 +179,21 @@ def _trackers_written(loaded: LoadedScenario) -> dict[TrackerKind, Path]:
     for i, lv in enumerate(doc.levers):
         places.append((("levers", i, "on_threat"), list(lv.on_threat)))
         places.append((("levers", i, "on_execute"), list(lv.on_execute)))
+    for i, issue in enumerate(doc.issues):
+        for j, option in enumerate(issue.options):
+            places.append((("issues", i, "options", j, "on_agree"), list(option.on_agree)))
     for path, effects in places:
         for j, e in enumerate(effects):
             tracker = getattr(e, "tracker", None)
             if tracker is not None:
                 found.setdefault(TrackerKind(tracker), (*path, j, "tracker"))
+    # A rule number the file sets that moves a tracker (consent_bypass_cohesion, firm_support,
+    # breach_trust, ...) writes it as surely as an effect does.
+    for key in sorted(doc.rules.model_fields_set):
+        value = getattr(doc.rules, key)
+        for kind in (TrackerKind.TRUST, TrackerKind.COHESION, TrackerKind.SUPPORT):
+            if key.endswith(f"_{kind.value}") and value:
+                found.setdefault(kind, ("rules", key))
     return found
 
 

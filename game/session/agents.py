@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from game import ai, engine
 from game.ai import Decision, Difficulty
@@ -80,7 +80,7 @@ def finish_agents(agents: Mapping[str, object], state: GameState) -> None:
             finish(result.id if result is not None else "", totals)
 
 
-def close_agents(agents: Mapping[str, object]) -> None:
+def close_agents(agents: Mapping[Any, object]) -> None:
     """Let go of agents that hold something (an outside program) without ending a game."""
     for agent in agents.values():
         close = getattr(agent, "close", None)

@@ -27,7 +27,8 @@ acting
     ``ExtendTurn``, ``SetTurnLimit``, ``FacilitatorStep(action)``); it answers with
     ``Applied``: the moves it caused (the screens show them), or why it was
     refused (then nothing changed) -- a refusal is an answer, never an exception.
-    ``save()`` writes the game where it is kept.
+    ``save()`` writes the game where it is kept; ``close()`` lets go of what it holds
+    outside itself (outside agents' programs) once the screens leave it.
 
 The screens hand intents over in one place (``game.ui.screens.control.settle``).
 
@@ -136,7 +137,8 @@ class Applied:
     ``turns``: the moves it caused, oldest first (a ``Submit`` that came after the
     time ran out causes the ``Timeout`` instead, and ``late`` is True).
     ``refused``: why nothing changed ("" when it was applied).  ``undone``: how many
-    moves an ``Undo`` took back.
+    moves an ``Undo`` took back.  ``thinking``: a ``ComputerMove`` came before the
+    computer seat had decided (it decides on a worker thread): ask again shortly.
     """
 
     intent: GameIntent
@@ -144,6 +146,7 @@ class Applied:
     refused: str = ""
     undone: int = 0
     late: bool = False
+    thinking: bool = False
 
     @property
     def ok(self) -> bool:
@@ -249,6 +252,10 @@ class GameController(Protocol):
 
     def save(self) -> None:
         """Write the game where it is kept now (before leaving the table)."""
+        ...
+
+    def close(self) -> None:
+        """The screens are done with this game: let go of outside agents' programs."""
         ...
 
     def polls(self) -> bool:

@@ -1,23 +1,29 @@
 """A seat played by an outside program (``agent:PATH``), over the JSON Lines protocol.
 
 The program is started at its first turn; each turn it gets one ``decide`` frame and
-must answer one line within the timeout.  Whatever goes wrong -- the program cannot
-start, crashes, says something that is not a legal action, or is too slow -- the seat
-passes that turn, and the reason is noted in the transcript; the game never waits
-longer than the timeout and never shows the program's traceback.  An answer that
-comes after its timeout is recognised as late (answers come in order) and skipped,
-so the same answers always make the same game.
+must answer one line before that decision's deadline (``timeout`` seconds after the
+frame was sent).  Whatever goes wrong -- the program cannot start, crashes, says
+something that is not a legal action, is too slow, or stops reading its input -- the
+seat passes that turn, and the reason is noted in the transcript; the game never waits
+past the deadline and never shows the program's traceback.  Frames are written by a
+thread of their own, so a program that no longer reads cannot block the game.  An
+answer that comes after its deadline is recognised as late (answers come in order) and
+skipped, so the same answers always make the same game.  What the program writes to
+stderr goes into the private rationale only (the debrief), never into the public remark:
+it may name paths and details of the host machine.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import queue
 import subprocess
 import sys
 import threading
+import time
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -33,8 +39,9 @@ from game.session.protocol import (
     read_answer,
 )
 from game.session.protocol import start_frame as make_start
+from game.session.seats import DEFAULT_AGENT_TIMEOUT
 
-DEFAULT_TIMEOUT = 5.0  # seconds an agent may think about one move (--agent-timeout)
+GRACE = 1.0  # seconds a closed agent may take to exit before it is killed
 
 
 def command_for(path: str) -> list[str]:
@@ -42,6 +49,13 @@ def command_for(path: str) -> list[str]:
     if path.lower().endswith(".py"):
         return [sys.executable, "-u", path]
     return [str(Path(path))]
+
+
+def passes(actor: str, who: str, why: str, detail: str = "") -> Decision:
+    """A computer seat passing its turn: ``why`` is noted at the table; ``detail`` (what
+    only the host should know, such as the program's stderr) goes to the rationale."""
+    private = f"{why}: {detail}" if detail else why
+    return Decision(engine.Pass(actor), f"{who} passed: {private}", f"[agent passes: {why}]")
 
 
 def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
@@ -64,6 +78,22 @@ def _tail(stream: IO[str], last: collections.deque[str]) -> None:
         pass
 
 
+def _write(stream: IO[str], frames: queue.Queue[str | None]) -> None:
+    """Write the frames to the program's input, in order, until None (then close it).
+
+    On a thread of its own: a program that stops reading fills the pipe, and the write
+    that would block for ever blocks only this thread.
+    """
+    try:
+        while (line := frames.get()) is not None:
+            stream.write(line + "\n")
+            stream.flush()
+    except (OSError, ValueError):
+        return  # the program has gone: its end of the output says so
+    with contextlib.suppress(OSError, ValueError):
+        stream.close()
+
+
 def _stop(process: subprocess.Popen[str]) -> None:
     if process.poll() is None:
         process.kill()
@@ -73,17 +103,31 @@ def _stop(process: subprocess.Popen[str]) -> None:
 class ProcessAgent:
     """The agent of one seat: an outside program spoken to in JSON Lines."""
 
-    def __init__(self, path: str, actor: str, seed: int, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str,
+        actor: str,
+        seed: int,
+        timeout: float = DEFAULT_AGENT_TIMEOUT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.path = path
         self.actor = actor
         self.seed = seed
         self.timeout = timeout
+        self._clock = clock
         self._process: subprocess.Popen[str] | None = None
         self._lines: queue.Queue[str | None] = queue.Queue()
+        self._frames: queue.Queue[str | None] = queue.Queue()
         self._stderr: collections.deque[str] = collections.deque(maxlen=3)
         self._dead = ""  # why the program can no longer play ("" while it can)
+        self._detail = ""  # what only the host may read about it (its last stderr line)
         self._owed = 0  # answers still to come for decisions that timed out
         self._reader = LogReader()
+
+    @property
+    def who(self) -> str:
+        return f"agent {self.path}"
 
     # --- talking ---------------------------------------------------------------
 
@@ -100,45 +144,52 @@ class ProcessAgent:
                 bufsize=1,
             )
         except OSError as exc:
-            self._dead = f"the agent {self.path!r} could not be started ({exc.strerror or exc})"
+            self._dead = "the agent could not be started"
+            self._detail = f"{self.path!r}: {exc.strerror or exc}"
             return
         weakref.finalize(self, _stop, process)
+        assert process.stdin is not None
         assert process.stdout is not None
         assert process.stderr is not None
-        threading.Thread(target=_pump, args=(process.stdout, self._lines), daemon=True).start()
-        threading.Thread(target=_tail, args=(process.stderr, self._stderr), daemon=True).start()
+        for target, stream, into in (
+            (_write, process.stdin, self._frames),
+            (_pump, process.stdout, self._lines),
+            (_tail, process.stderr, self._stderr),
+        ):
+            threading.Thread(target=target, args=(stream, into), daemon=True).start()
         self._send(encode(make_start(view, self.seed)))
 
     def _send(self, line: str) -> None:
-        process = self._process
-        if process is None or process.stdin is None or self._dead:
-            return
-        try:
-            process.stdin.write(line + "\n")
-            process.stdin.flush()
-        except (OSError, ValueError):
-            self._died()
+        """Hand a frame to the writer thread: never blocks, whatever the program does."""
+        if self._process is not None and not self._dead:
+            self._frames.put(line)
 
     def _died(self) -> None:
         process = self._process
         code = process.poll() if process is not None else None
         if code is None and process is not None:
             try:
-                code = process.wait(timeout=1.0)
+                code = process.wait(timeout=GRACE)
             except subprocess.TimeoutExpired:
                 code = None
-        cause = f": {self._stderr[-1]}" if self._stderr else ""
-        status = f" (exit code {code})" if code is not None else ""
-        self._dead = f"the agent stopped{status}{cause}"
+        self._dead = "the agent stopped" + (f" (exit code {code})" if code is not None else "")
+        self._detail = self._stderr[-1] if self._stderr else ""
 
-    def _answer(self) -> str | None:
-        """The answer line to the decision just sent; None if none came in time."""
+    def _answer(self, deadline: float) -> str | None:
+        """The answer line to the decision just sent; None if none came by ``deadline``.
+
+        One deadline for the whole decision: late answers to earlier decisions that
+        arrive meanwhile are skipped without granting more time.
+        """
         while True:
-            try:
-                line = self._lines.get(timeout=self.timeout)
-            except queue.Empty:
+            left = deadline - self._clock()
+            if left <= 0:
                 self._owed += 1
                 return None
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                continue  # the deadline is checked above
             if line is None:
                 self._died()
                 return None
@@ -150,23 +201,20 @@ class ProcessAgent:
     # --- the seat protocol ---------------------------------------------------
 
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
+        deadline = self._clock() + self.timeout
         if self._process is None and not self._dead:
             self._start(view)
         log = self._reader.since(view.table)
         self._send(encode(decide_frame(view, legal, log)))
-        line = None if self._dead else self._answer()
+        line = None if self._dead else self._answer(deadline)
         if line is None:
             why = self._dead or f"no answer within {self.timeout:g} s"
-            return self._pass(why)
-        answer = read_answer(line, self.actor, legal)
+            return passes(self.actor, self.who, why, self._detail)
+        answer = read_answer(line, self.actor, legal, view.table)
         if answer.action is None:
-            return self._pass(answer.problem)
+            return passes(self.actor, self.who, answer.problem)
         chose = engine.format_action(answer.action)
-        return Decision(answer.action, f"agent {self.path} chose: {chose}", answer.remark)
-
-    def _pass(self, why: str) -> Decision:
-        note = f"[agent passes: {why}]"
-        return Decision(engine.Pass(self.actor), f"agent {self.path} passed: {why}", note)
+        return Decision(answer.action, f"{self.who} chose: {chose}", answer.remark)
 
     def finish(self, outcome: str, scores: Mapping[str, float]) -> None:
         """Tell the program how the game ended, then let it go."""
@@ -175,18 +223,16 @@ class ProcessAgent:
         self.close()
 
     def close(self) -> None:
+        """Close the program's input (after the frames still queued) and let it exit; one
+        that does not within ``GRACE`` seconds is killed.  Safe to call more than once."""
         process, self._process = self._process, None
         if process is None:
             return
         if not self._dead:
             self._dead = "the game closed the agent"
+        self._frames.put(None)
         try:
-            if process.stdin is not None:
-                process.stdin.close()
-        except OSError:
-            pass
-        try:
-            process.wait(timeout=min(1.0, self.timeout))
+            process.wait(timeout=min(GRACE, self.timeout))
         except subprocess.TimeoutExpired:
             _stop(process)
 
@@ -214,8 +260,7 @@ class InProcessAgent:
             self._player = self._make(make_start(view, self.seed))
         assert self._player is not None
         frame = decide_frame(view, legal, self._reader.since(view.table))
-        answer = read_answer(encode(self._player.decide(frame)), self.actor, legal)
+        answer = read_answer(encode(self._player.decide(frame)), self.actor, legal, view.table)
         if answer.action is None:
-            why = answer.problem
-            return Decision(engine.Pass(self.actor), f"passed: {why}", f"[agent passes: {why}]")
+            return passes(self.actor, "in-process player", answer.problem)
         return Decision(answer.action, "in-process player", answer.remark)

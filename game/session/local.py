@@ -37,9 +37,11 @@ from game.session.facilitator import Facilitation
 from game.session.records import Turn
 from game.session.seats import Seat
 from game.session.session import Session
+from game.session.thinking import Thinker
 from game.session.watch import ScenarioWatcher, apply_change
 
 PAUSED = "The facilitator has paused the game."
+THINKING = "the computer is still deciding"
 
 
 class LocalGame:
@@ -55,6 +57,25 @@ class LocalGame:
         self.facilitation = Facilitation(session, turn_seconds=turn_seconds)
         self.now = now
         self.watcher: ScenarioWatcher | None = None  # set when the window watches this file
+        # Set by a window whose frames run in real time: computer seats decide on a worker
+        # thread (see ``game.session.thinking``); otherwise inside ``ComputerMove``.
+        self.thinker: Thinker | None = None
+
+    def think_ahead(self) -> None:
+        """Take computer seats' decisions on a worker thread from now on: a ``ComputerMove``
+        lands the decision once it is ready (``Applied.thinking`` until then), and the
+        next one starts as soon as a computer seat is to move."""
+        if self.thinker is None:
+            self.thinker = Thinker()
+        self._ask()
+
+    def _ask(self) -> None:
+        """Start the computer seat's decision on the worker thread, if one is to decide."""
+        if self.thinker is None:
+            return
+        question = self.session.question()
+        if question is not None:
+            self.thinker.ask(self.session.state, question)
 
     @property
     def session(self) -> Session:
@@ -129,6 +150,8 @@ class LocalGame:
             return self._apply(intent)
         except UserError as exc:  # a refused move (SessionError), an impossible clock change
             return Applied(intent, refused=str(exc))
+        finally:
+            self._ask()  # the next computer decision, while the screen shows this one
 
     def _apply(self, intent: GameIntent) -> Applied:
         fac = self.facilitation
@@ -141,7 +164,7 @@ class LocalGame:
                     return Applied(intent, refused=PAUSED)
                 return Applied(intent, undone=len(self.session.undo()))
             case ComputerMove():
-                return _turns(intent, fac.step())
+                return self._computer_move(intent)
             case TimeUp():
                 return _turns(intent, fac.tick(now))
             case RestartClock():
@@ -170,8 +193,25 @@ class LocalGame:
             raise SessionError("facilitator actions go through the facilitator's controls")
         return _turns(intent, self.session.submit(action))
 
+    def _computer_move(self, intent: ComputerMove) -> Applied:
+        fac = self.facilitation
+        if self.thinker is None or fac.paused:
+            return _turns(intent, fac.step())
+        session = self.session
+        question = session.question()
+        if question is None:  # a person's move, the end, or a full log
+            return _turns(intent, fac.step())
+        self.thinker.ask(session.state, question)
+        decided = self.thinker.answer(session.state)
+        if decided is None:
+            return Applied(intent, refused=THINKING, thinking=True)
+        return _turns(intent, session.step(decided))
+
     def save(self) -> None:
         self.session.persist()
+
+    def close(self) -> None:
+        self.session.close()
 
     # --- news from outside the screens ---------------------------------------------
 

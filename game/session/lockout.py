@@ -58,7 +58,13 @@ class PinLockout:
         left = self.wait()
         if left > 0:
             return PinAnswer(ok=False, wait=left, checked=False)
-        if check(pin):
+        return self.settle(check(pin))
+
+    def settle(self, ok: bool) -> PinAnswer:
+        """Count a try whose PIN was checked elsewhere (the host hashes off its main loop):
+        ``ok`` starts over, a miss counts and locks when due.  The caller asks ``wait``
+        before it checks, as ``attempt`` does."""
+        if ok:
             self.misses = 0
             self.locked_until = 0.0
             return PinAnswer(ok=True)

@@ -22,6 +22,7 @@ from game import engine
 from game.engine import Action, ActorView, EventKind, GameEvent
 from game.engine.errors import ActionError
 from game.engine.model import Objective
+from game.engine.packages import issues_problem
 from game.engine.views import PublicView
 
 PROTOCOL = 1
@@ -92,7 +93,7 @@ def public_scenario(table: PublicView) -> dict[str, Any]:
             for r in table.rounds
         ],
         "levers": [
-            {"id": lv.id, "name": lv.name, "owners": [lv.owner], "target": lv.target}
+            {"id": lv.id, "name": lv.name, "owners": list(lv.owners), "target": lv.target}
             for lv in table.levers
         ],
         "red_lines": [
@@ -134,14 +135,17 @@ class LogReader:
     The record is made of events; each player move leaves one event whose facts
     (its actor, proposal number, tone and words, lever and terms) are the move's.
     ``since`` returns the moves after the last call, so an agent's ``log`` holds
-    what happened since its previous decision.
+    what happened since its previous decision.  A record that does not go on from
+    the one last read (an undo, even one followed by as many new moves, or a load)
+    is read afresh from its start.
     """
 
     seen: int = 0
+    last: object = None  # the last event read: the record goes on only if it is still there
 
     def since(self, table: PublicView) -> list[str]:
         log = table.log
-        if self.seen > len(log):  # an undo took moves back: read afresh
+        if self.seen > len(log) or (self.seen and log[self.seen - 1] is not self.last):
             self.seen = 0
         out: list[str] = []
         for event in log[self.seen :]:
@@ -149,6 +153,7 @@ class LogReader:
             if text:
                 out.append(text)
         self.seen = len(log)
+        self.last = log[-1] if log else None
         return out
 
     @staticmethod
@@ -186,7 +191,8 @@ def decide_frame(view: ActorView, legal: Sequence[Action], log: Sequence[str]) -
         "turn": table.turn,
         "turns_in_round": table.round_turns,
         "tension": table.trackers.tension,
-        "agenda": list(rnd.agenda),
+        # The agenda as effects left it (R34), not the one the file gave the round.
+        "agenda": list(table.agenda),
         "binding": dict(table.binding),
         "provisional": {p.issue: p.option for p in table.provisional},
         "proposals": [
@@ -223,27 +229,50 @@ class Answer:
     problem: str = ""
 
 
-def _is_legal(action: Action, legal: Sequence[Action]) -> bool:
-    """Is ``action`` legal, given the engine's menu?  The menu lists proposals term by term
-    and statements and threats without words or terms; a package, a statement's words and
-    a threat's "unless" terms are legal when each part is (the engine's rule, R14)."""
+def _terms_problem(terms: engine.Terms, table: PublicView) -> str:
+    """Why ``terms`` cannot be proposed now ("" when they can): every issue on the agenda
+    as effects left it and still open, every option one of its issue's, and the package
+    coherent (R33) -- the engine's own rule, read from the public view."""
+    if not terms:
+        return "a proposal needs at least one term"
+    issues = {i.id: i for i in table.issues}
+    binding = dict(table.binding)
+    for issue, option in terms:
+        if issue not in table.agenda:
+            return f"{issue} is not on this round's agenda"
+        if issue in binding:
+            return f"{issue} is already settled bindingly"
+        if option not in {o.id for o in issues[issue].options}:
+            return f"{option} is not an option of {issue}"
+    return issues_problem(table.issues, terms, table.binding)
+
+
+def _problem(action: Action, legal: Sequence[Action], table: PublicView) -> str:
+    """Why ``action`` is not legal now ("" when it is), given the engine's menu.
+
+    The menu lists proposals term by term and statements and threats without words
+    or terms; a package, a statement's words and a threat's "unless" terms are legal
+    when the bare move is and the terms make a package the engine would take (R14,
+    R33) -- so a package may hold an option that needs another one of it.
+    """
     if action in legal:
-        return True
+        return ""
+    if not legal:  # not this actor's move at all
+        return "not legal now"
     if isinstance(action, engine.Statement):
-        return engine.Statement(action.actor, action.tone) in legal
+        return "" if engine.Statement(action.actor, action.tone) in legal else "not legal now"
     if isinstance(action, engine.Propose):
-        terms = action.terms
-    elif isinstance(action, engine.Threaten):
+        return _terms_problem(action.terms, table)
+    if isinstance(action, engine.Threaten):
         if engine.Threaten(action.actor, action.lever) not in legal:
-            return False
-        terms = action.unless
-    else:
-        return False
-    return bool(terms) and all(engine.Propose(action.actor, (t,)) in legal for t in terms)
+            return "not legal now"
+        return _terms_problem(action.unless, table)
+    return "not legal now"
 
 
-def read_answer(line: str, actor: str, legal: Sequence[Action]) -> Answer:
-    """The action an answer line names, if it is legal for ``actor`` now."""
+def read_answer(line: str, actor: str, legal: Sequence[Action], table: PublicView) -> Answer:
+    """The action an answer line names, if it is legal for ``actor`` now (``legal`` its
+    menu, ``table`` the public view it was chosen in)."""
     shown = line.strip()
     if len(shown) > 80:
         shown = shown[:77] + "..."
@@ -261,6 +290,9 @@ def read_answer(line: str, actor: str, legal: Sequence[Action]) -> Answer:
         return Answer(None, remark, f"its action could not be read: {exc}")
     if action.actor != actor:
         return Answer(None, remark, f"its action {data['action']!r} is not {actor}'s to make")
-    if not _is_legal(action, legal):
+    problem = _problem(action, legal, table)
+    if problem == "not legal now":
         return Answer(None, remark, f"its action {data['action']!r} is not legal now")
+    if problem:
+        return Answer(None, remark, f"its action {data['action']!r} is not legal now: {problem}")
     return Answer(action, remark)

@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.errors import UserError
+from game.session.seats import DEFAULT_AGENT_TIMEOUT as DEFAULT
 from game.session.seats import Seat, SeatKind
-
-DEFAULT = 5.0  # seconds: the same as game.session.seats.DEFAULT_AGENT_TIMEOUT
 
 
 def _seconds(text: str) -> float:

@@ -8,11 +8,12 @@ work by replaying the log from the start, because the log is the game.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 from game import engine
+from game.ai import Decision
 from game.engine import Action, ActorView, GameEvent, GameState
 from game.engine.actions import FACILITATOR, EndGame
 from game.engine.errors import ActionError
@@ -20,6 +21,7 @@ from game.engine.model import Scenario
 from game.session import autosaves, reveal, saving
 from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.errors import SaveError, SessionError
+from game.session.external import passes
 from game.session.pins import PinHash
 from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
 from game.session.savefile import MAX_ACTIONS
@@ -186,6 +188,10 @@ class Session:
     @property
     def undo_refusal(self) -> str | None:
         """Why ``undo`` would be refused now, or None when it would work."""
+        # A finished game has revealed every briefing and rationale (the debrief, the
+        # laptops' ``over``): taking a move back would replay a game whose secrets are out.
+        if engine.is_over(self._state):
+            return "the game is over"
         last = self._last_delegation_move()
         if last is None:
             return "nothing to undo: no delegation has made a move yet"
@@ -243,8 +249,31 @@ class Session:
             raise SessionError(str(exc)) from None
         return self.submit(action)
 
-    def step(self) -> Turn | None:
-        """Let the computer seat to move act; None when a person is to move or the game is over."""
+    def question(self) -> Callable[[], Decision] | None:
+        """The computer seat's decision to take now, as a call that touches nothing of the
+        session (a window takes it on a worker thread); None when no computer seat is to
+        decide: a person is to move, the game is over, or the log is full."""
+        actor = self.to_move
+        if actor is None or self.log_is_full:
+            return None
+        seat = self.seat_of(actor)
+        if seat.is_human:
+            return None
+        agent = self._agent(actor, seat)  # made here, on the session's own thread
+        state = self._state  # immutable: the call reads this state whatever happens next
+
+        def decide() -> Decision:
+            legal = tuple(engine.legal_actions(state, actor))
+            return agent.decide(engine.view(state, actor), legal)
+
+        return decide
+
+    def step(self, decided: Decision | None = None) -> Turn | None:
+        """Let the computer seat to move act; None when a person is to move or the game is over.
+
+        ``decided``: its decision, already taken (by ``question()``'s call, for this
+        very state); without it the agent is asked now.
+        """
         actor = self.to_move
         if actor is None:
             return None
@@ -255,19 +284,28 @@ class Session:
             turn = self._commit(EndGame(), SeatKind.HUMAN, FULL_LOG)
             self.persist()
             return turn
-        legal = self.legal_actions(actor)
-        decision = self._agent(actor, seat).decide(self.view(actor), legal)
+        decision = decided
+        if decision is None:
+            decision = self._agent(actor, seat).decide(self.view(actor), self.legal_actions(actor))
         try:
             turn = self._commit(decision.action, seat.kind, decision.rationale, decision.remark)
         except SessionError as exc:
-            # The agent broke the rules: a bug in it, not a player's mistake, so it must
+            if seat.kind is SeatKind.AGENT:
+                # An outside program is not ours to trust: a move the engine refuses
+                # is a pass with the reason noted, never the end of the game.
+                why = f"the engine refused {engine.format_action(decision.action)!r}: {exc}"
+                refused = passes(actor, f"agent {seat.path}", why)
+                turn = self._commit(refused.action, seat.kind, refused.rationale, refused.remark)
+                return self._after_computer_move(turn)
+            # The AI broke the rules: a bug in it, not a player's mistake, so it must
             # not be shown as a refused move.
             raise AgentError(
                 f"the {seat.kind} seat of {actor!r} chose an illegal action "
                 f"{engine.format_action(decision.action)!r}: {exc}"
             ) from exc
-        if engine.is_over(self._state):
-            finish_agents(self._agents, self._state)  # an outside agent hears the end
+        return self._after_computer_move(turn)
+
+    def _after_computer_move(self, turn: Turn) -> Turn:
         # A run of computer moves is saved once, when it hands back to a person or ends the
         # game: a whole JSON file and an fsync per AI move would be most of the work.
         if self.to_move is None or self.seat_of(self.to_move).is_human:
@@ -298,6 +336,13 @@ class Session:
         self._replay(self._log[:last])
         self.persist()
         return removed
+
+    def close(self) -> None:
+        """Let go of what the game holds outside itself: outside agents' programs are
+        closed (a game over has already sent them its ``end``).  Call it when the game is
+        left, reloaded or quit; the session can go on afterwards (agents start again)."""
+        agents, self._agents = self._agents, {}
+        close_agents(agents)
 
     # --- saving ---------------------------------------------------------------
 
@@ -344,6 +389,9 @@ class Session:
         entry = LogEntry(action, by, rationale, remark)
         self._log.append(entry)
         self._revealed = None
+        if state.over:  # whoever ended it (a person, the facilitator, the computer)
+            agents, self._agents = self._agents, {}
+            finish_agents(agents, state)  # an outside agent hears the end, then exits
         return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
 
     def _replay(self, log: Sequence[LogEntry]) -> None:

@@ -160,9 +160,11 @@ def reload_session(
     except ReplayError as exc:
         kept = exc.number - 1 if keep_prefix else 0
         new = build(log[:kept])
+        session.close()  # the old game's agent programs: the new game starts its own
         where = f"at move {kept} of {total}" if kept else "from the start"
         message = f"restarted {where}: move {exc.number} no longer replays ({exc.reason})"
         return ReloadResult(new, True, message, kept, total, exc.number, exc.reason, (), notes)
+    session.close()  # the old game's agent programs: the new game starts its own
     message = f"restarted at move {total} of {total}" if total else "restarted from the start"
     return ReloadResult(new, True, message, total, total, notes=notes)
 

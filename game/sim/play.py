@@ -9,14 +9,14 @@ tension at the end of each turn, and the number of actions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from game import engine
 from game.engine.model import Scenario
 from game.engine.termination import Termination
 from game.session.agents import Agent, close_agents, finish_agents, make_agent
-from game.session.seats import Seat
+from game.session.seats import Seat, SeatKind
 
 MAX_ACTIONS = 100_000  # a guard against an engine or agent bug that never ends the game
 
@@ -58,7 +58,8 @@ def play_game(
         agents[actor] = make_agent(scenario, actor, seat, seed)
     tests: dict[str, int] = {}
     try:
-        state, tension, actions = _play(scenario, agents, seed, tests)
+        outside = {actor for actor, seat in seats.items() if seat.kind is SeatKind.AGENT}
+        state, tension, actions = _play(scenario, agents, seed, tests, outside)
     except BaseException:
         close_agents(agents)
         raise
@@ -93,10 +94,15 @@ def play_game(
 
 
 def _play(
-    scenario: Scenario, agents: Mapping[str, Agent], seed: int, tests: dict[str, int]
+    scenario: Scenario,
+    agents: Mapping[str, Agent],
+    seed: int,
+    tests: dict[str, int],
+    outside: Collection[str] = (),
 ) -> tuple[engine.GameState, list[float], int]:
     """The game from ``seed`` to its end: the final state, tension by turn, actions made;
-    ``tests`` counts each red line a proposal tested."""
+    ``tests`` counts each red line a proposal tested.  A move of an ``outside`` agent's
+    seat that the engine refuses is a pass (as in a session); anyone else's is a bug."""
     offsets = _turn_offsets(scenario)
     state = engine.new_game(scenario, seed)
     tension = [state.tension]
@@ -107,12 +113,21 @@ def _play(
             break
         legal = engine.legal_actions(state, mover)
         action = agents[mover].decide(engine.view(state, mover), legal).action
+        if mover in outside:
+            try:
+                engine.check(state, action)
+            except engine.ActionError:
+                action = engine.Pass(mover)
         turn = offsets[state.round_index] + state.turn
         if isinstance(action, engine.Propose):
             present = state.present()
+            agreed = dict(state.binding)
             for holder in scenario.preferences:
                 if holder != action.actor and holder in present:
-                    for line_id in engine.own_red_lines_crossed(scenario, holder, action.terms):
+                    crossed = engine.own_red_lines_crossed(
+                        scenario, holder, action.terms, agreed=agreed
+                    )
+                    for line_id in crossed:
                         tests[line_id] = tests.get(line_id, 0) + 1
         state, _ = engine.apply(state, action)
         actions += 1

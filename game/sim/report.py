@@ -17,7 +17,14 @@ from game.analysis import Frontier, nash_point, pareto_frontier
 from game.engine.model import Scenario
 from game.sim.play import GameStats
 
-TIMING_KEYS = ("games_per_second", "seconds", "jobs")  # the only keys that vary between runs
+# The only keys that vary between runs.
+TIMING_KEYS = (
+    "games_per_second",
+    "seconds",
+    "jobs",
+    "games_per_cpu_second",
+    "cpu_seconds",
+)
 BALANCE_LABELS = 3  # a balanced scenario reaches at least this many outcome labels...
 BALANCE_TOP_SHARE = 0.7  # ...and no label takes more than this share of games
 
@@ -41,6 +48,9 @@ class Tally:
     pareto_sum: float = 0.0  # distance of the final terms from the Pareto frontier
     nash_sum: float = 0.0  # ... and from the Nash point
     rational: int = 0  # games whose final terms gave every delegation its reservation
+    # CPU time the playing processes spent on these games (a timing: not part of the sums
+    # that must not depend on the number of processes).
+    cpu_seconds: float = 0.0
 
     def add(self, game: GameStats, turns: int, yardstick: Yardstick | None = None) -> None:
         self.games += 1
@@ -91,6 +101,7 @@ class Tally:
         self.pareto_sum += other.pareto_sum
         self.nash_sum += other.nash_sum
         self.rational += other.rational
+        self.cpu_seconds += other.cpu_seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +179,12 @@ def report(
         "games_per_second": round(tally.games / seconds, 1) if seconds > 0 else 0.0,
         "seconds": round(seconds, 3),
         "jobs": jobs,
+        # Per core: games per second of CPU time of the playing processes, whatever the
+        # number of processes and however busy the machine.
+        "games_per_cpu_second": (
+            round(tally.games / tally.cpu_seconds, 1) if tally.cpu_seconds > 0 else 0.0
+        ),
+        "cpu_seconds": round(tally.cpu_seconds, 3),
     }
 
 
@@ -198,7 +215,8 @@ def text(rep: dict[str, Any]) -> str:
     n = max(rep["games"], 1)
     out = [
         f"{rep['scenario']}: {rep['games']} games, seed {rep['seed']}, seats {rep['seats']}",
-        f"{rep['games_per_second']:,} games/s on {rep['jobs']} process(es), "
+        f"{rep['games_per_second']:,} games/s on {rep['jobs']} process(es)"
+        f" ({rep['games_per_cpu_second']:,} per core, by CPU time), "
         f"mean length {rep['mean_length']:.1f} actions",
         "",
         "Outcomes:",

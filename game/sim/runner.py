@@ -57,9 +57,11 @@ def _tally(seeds: range) -> Tally:
     job: _Job = _WORKER["job"]
     turns = total_turns(job.scenario)
     tally = Tally()
+    start = time.process_time()
     for seed in seeds:
         game = play_game(job.scenario, job.seats, seed)
         tally.add(game, turns, _WORKER["yardstick"])
+    tally.cpu_seconds = time.process_time() - start
     return tally
 
 

@@ -47,10 +47,10 @@ class ClassroomTextGame(TextGame):
         self.facilitation = Facilitation(session, turn_seconds=turn_seconds)
         self.clock = clock
 
-    def run(self) -> int:
+    def _play(self) -> int:
         while True:
             try:
-                return super().run()
+                return super()._play()
             except _RestartError:
                 continue  # the plain loop starts over on ``self.session`` as it is now
 

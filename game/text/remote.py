@@ -95,7 +95,7 @@ class RemoteTextGame:
             raise NetError(str(exc)) from None
         pv = self._m.table
         seats = ", ".join(f"{self._names().get(a, a)} {k}" for a, k in self._m.kinds.items())
-        self.say(f"{pv.title}", f"seed: {self._m.seed}   seats: {seats}")
+        self.say(f"{pv.title}", f"seats: {seats}")  # the seed is told only at the end
         who = self._names().get(self._m.seat, self._m.seat) if self._m.seat else "a spectator"
         self.say(f"joined {self.connection.url} as {who}")
         self._flush_transcript()
@@ -201,7 +201,7 @@ class RemoteTextGame:
         self.say(table.RULE, "The game is over.")
         summary = Summary(
             scenario=self._m.table.scenario_id,
-            seed=self._m.seed,
+            seed=result.seed if result.seed is not None else 0,
             over=True,
             outcome=result.outcome,
             outcome_label=result.label,
@@ -212,6 +212,8 @@ class RemoteTextGame:
             rounds=result.rounds,
         )
         self.say(*summary_lines(summary, names))
+        if result.seed is not None:
+            self.say(f"seed: {result.seed}")
         lines = [
             f"  {n}. {names.get(actor, actor)} ({by}): {why}"
             for n, actor, by, why in result.rationales

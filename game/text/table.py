@@ -19,7 +19,8 @@ from game.engine import (
     Terms,
     words,
 )
-from game.engine.model import Scenario
+from game.engine.model import RedLine, Scenario
+from game.engine.seen import LineStanding, standing, unless_words
 from game.engine.state import ProposalStatus
 from game.engine.words import paragraphs
 
@@ -75,7 +76,7 @@ def trackers(pv: PublicView) -> list[str]:
 def board(pv: PublicView) -> list[str]:
     """Each issue with its agreed or provisional term, then the proposals on the table."""
     who = names(pv)
-    agenda = set(pv.agenda or pv.rounds[pv.round_number - 1].agenda)  # as effects changed it
+    agenda = set(pv.agenda)  # as effects changed it (R34), even emptied
     binding = dict(pv.binding)
     provisional = {p.issue: p for p in pv.provisional}
     lines = ["Board (* on this round's agenda):"]
@@ -94,6 +95,7 @@ def board(pv: PublicView) -> list[str]:
         else:
             state = f"open (status quo: {issue.status_quo})"
         lines.append(f" {mark} {issue.id:<18} {state}")
+    lines += public_red_lines(pv)
     live = [p for p in pv.proposals if p.status is ProposalStatus.LIVE]
     if not live:
         lines.append("No proposal on the table.")
@@ -123,7 +125,8 @@ def red_line_marks(scenario: Scenario, pv: PublicView, action: Action, actor: st
     terms = _terms_of(pv, action)
     if not terms:
         return ""
-    breaches = engine.explain_red_lines(scenario, terms, actor)
+    # What already binds counts: it may lift a red line with ``unless`` (R27).
+    breaches = engine.explain_red_lines(scenario, terms, actor, agreed=dict(pv.binding))
     return crossing_marks(pv, [(b.actor, b.issue, b.own) for b in breaches])
 
 
@@ -174,15 +177,48 @@ def brief(view: ActorView, pv: PublicView) -> list[str]:
         lines.append(f"  {weight:.2f}  {words.issue_name(pv, issue)} (best for you: {best[0]})")
     lines.append(f"Walking away is worth {view.reservation:.2f} to you.")
     lines.append("Your red lines:")
-    for red in view.red_lines:
-        public = "public" if red.public else "secret"
-        options = ", ".join(sorted(red.options))
-        lines.append(f"  {red.issue} = {options} ({public}): {red.reason}")
+    lines += red_line_lines(pv, view.red_lines)
     if not view.red_lines:
         lines.append("  none")
     for lever in view.levers:
         lines.append(f"Lever {lever.id}: {lever.name}. {lever.description}")
     return lines
+
+
+def public_red_lines(pv: PublicView) -> list[str]:
+    """Every public red line, as the window's chips show them: firm, conditional or lifted."""
+    if not pv.public_red_lines:
+        return []
+    who = names(pv)
+    binding = dict(pv.binding)
+    out = ["Public red lines (× = crossed by those options):"]
+    for red in pv.public_red_lines:
+        options = ", ".join(sorted(red.options))
+        head = f"{who.get(red.actor, red.actor)} on {red.issue} = {options}"
+        stands = standing(red, binding)
+        if stands is LineStanding.FIRM:
+            out.append(f"  × {head}")
+        elif stands is LineStanding.LIFTED:
+            out.append(f"    {head}: LIFTED by what binds")
+        else:
+            assert red.unless is not None
+            out.append(f"  × {head}, unless {unless_words(pv, red.unless)}")
+    return out
+
+
+def red_line_lines(pv: PublicView, red_lines: Iterable[RedLine]) -> list[str]:
+    """Red lines one a line; one with ``unless`` says so, and whether what binds lifts it."""
+    binding = dict(pv.binding)
+    out = []
+    for red in red_lines:
+        public = "public" if red.public else "secret"
+        options = ", ".join(sorted(red.options))
+        out.append(f"  {red.issue} = {options} ({public}): {red.reason}")
+        if red.unless is not None:
+            stands = standing(red, binding)
+            now = "LIFTED now by what binds" if stands is LineStanding.LIFTED else "not lifted yet"
+            out.append(f"      unless {unless_words(pv, red.unless)}: {now}")
+    return out
 
 
 HELP = """\

@@ -111,6 +111,13 @@ class TextGame:
     # --- the game -------------------------------------------------------------
 
     def run(self) -> int:
+        try:
+            return self._play()
+        finally:
+            # However it ends (over, quit, an error): no agent program is left running.
+            self.session.close()
+
+    def _play(self) -> int:
         s = self.session
         pv = engine.public_view(s.state)
         seats = ", ".join(f"{table.names(pv)[a]} {seat}" for a, seat in s.seats.items())
@@ -167,15 +174,22 @@ class TextGame:
                 self.say(f"refused: {exc}")
 
     def _build_package(self, actor: str, legal: tuple[Action, ...]) -> bool:
-        """Propose a package by choosing an option per issue by number (no ids to type)."""
+        """Propose a package by choosing an option per issue by number (no ids to type).
+
+        Every option of every open issue on the agenda is offered, not only those legal
+        alone: an option that needs another (R33) can go into a package with it, and
+        its note says what it needs; the engine judges the whole package.
+        """
         s = self.session
         pv = engine.public_view(s.state)
-        offered: dict[str, list[str]] = {}
-        for action in legal:
-            if isinstance(action, Propose) and len(action.terms) == 1:
-                issue_id, option = action.terms[0]
-                offered.setdefault(issue_id, []).append(option)
-        if not offered:
+        settled = dict(pv.binding)
+        by_id = {i.id: i for i in pv.issues}
+        offered = {
+            issue: [o.id for o in by_id[issue].options]
+            for issue in pv.agenda
+            if issue not in settled and issue in by_id
+        }
+        if not offered or not legal:
             raise UserError("no package can be proposed now")
         self.say(
             "Build a package: for each issue, the number of an option (0 or Enter: leave out)."
@@ -188,7 +202,9 @@ class TextGame:
                 label = next((o.label for o in issue.options if o.id == option), option)
                 one = Propose(actor, ((issue_id, option),))
                 marks = table.red_line_marks(s.scenario, pv, one, actor).strip()
-                choices.append(f"{n} {label}{' ' + marks if marks else ''}")
+                needs = engine.unavailable_because(pv.issues, issue_id, option, (), pv.binding)
+                notes = " ".join(part for part in (marks, f"({needs})" if needs else "") if part)
+                choices.append(f"{n} {label}{' ' + notes if notes else ''}")
             self.say(f"{issue.name}:", *(f"    {choice}" for choice in choices))
             answer = self._read().strip() or "0"
             if not answer.isdigit() or int(answer) > len(options):

@@ -101,8 +101,22 @@ def test_a_broken_agent_passes_with_the_reason_noted(
     assert decisions
     for d in decisions:
         assert isinstance(d.action, engine.Pass)  # type: ignore[attr-defined]
-        assert problem in d.remark  # type: ignore[attr-defined]
+        assert problem in d.rationale  # type: ignore[attr-defined]
         assert "Traceback" not in d.remark  # type: ignore[attr-defined]
+        assert d.remark.startswith("[agent passes: ")  # type: ignore[attr-defined]
+
+
+def test_what_an_agent_writes_to_stderr_stays_out_of_the_public_remark(tmp_path: Path) -> None:
+    """Its stderr may name the host's paths: the debrief's rationale has it, the table not."""
+    path = _script(tmp_path, "bad.py", "raise RuntimeError('/home/teacher/secret.txt')\n")
+    decisions = _decisions(path, moves=2)
+    for d in decisions:
+        assert "secret" not in d.remark  # type: ignore[attr-defined]
+        assert "the agent stopped (exit code 1)" in d.remark  # type: ignore[attr-defined]
+    assert "/home/teacher/secret.txt" in decisions[0].rationale  # type: ignore[attr-defined]
+    missing = _decisions(str(tmp_path / "hidden" / "nowhere"), moves=1)[0]
+    assert "hidden" not in missing.remark  # type: ignore[attr-defined]
+    assert "hidden" in missing.rationale  # type: ignore[attr-defined]
 
 
 def test_a_silent_agent_passes_after_its_timeout(tmp_path: Path) -> None:
@@ -124,12 +138,53 @@ def test_a_missing_program_passes_and_the_cli_refuses_it(
 
 
 def test_a_late_answer_is_skipped_not_taken_for_the_next_one() -> None:
-    agent = ProcessAgent(EXAMPLE, "us", 0, timeout=0.01)
-    assert agent._answer() is None  # nothing came: owed one answer
+    agent = ProcessAgent(EXAMPLE, "us", 0, timeout=1.0, clock=_Clock(0.1))
+    assert agent._answer(deadline=0.0) is None  # nothing came: owed one answer
     agent._lines.put('{"action": "us pass"}\n')  # the late answer ...
     agent._lines.put('{"action": "us walkout"}\n')  # ... and the one to the next decision
-    assert agent._answer() == '{"action": "us walkout"}\n'
+    assert agent._answer(deadline=100.0) == '{"action": "us walkout"}\n'
     assert isinstance(agent._lines, queue.Queue)
+
+
+class _Clock:
+    """A clock that moves ``step`` seconds each time it is read: every deadline passes at
+    once, without waiting on a real timer."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_an_agent_that_stops_reading_cannot_block_the_game(tmp_path: Path) -> None:
+    """Frames go through a writer thread: once the pipe is full a write would block for
+    ever, and the game must still get its pass at each deadline."""
+    path = _script(tmp_path, "deaf.py", "import time\ntime.sleep(120)\n")
+    actor = SCENARIO.rounds[0].participants[0]
+    agent = ProcessAgent(path, actor, 1, timeout=1.0, clock=_Clock(10.0))
+    state = engine.new_game(SCENARIO, 1)
+    view = engine.view(state, actor)
+    try:
+        # Enough frames to fill any pipe's buffer many times over.
+        for _ in range(400):
+            decision = agent.decide(view, engine.legal_actions(state, actor))
+            assert isinstance(decision.action, engine.Pass)
+            assert "no answer within 1 s" in decision.remark
+    finally:
+        agent.close()
+
+
+def test_late_answers_do_not_stretch_the_deadline() -> None:
+    """One deadline per decision: late answers arriving meanwhile give no more time."""
+    agent = ProcessAgent(EXAMPLE, "us", 0, timeout=1.0, clock=_Clock(0.6))
+    agent._owed = 2  # two decisions timed out before this one
+    agent._lines.put('{"action": "us pass"}\n')  # late: read at 0.6 s of the 1 s
+    agent._lines.put('{"action": "us walkout"}\n')  # late: read at 1.2 s, past the deadline
+    agent._lines.put('{"action": "us pass"}\n')
+    assert agent._answer(deadline=1.0) is None
+    assert agent._owed == 2  # the second late answer, and the one to this decision
 
 
 def test_tournament_report_is_the_same_for_any_jobs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,3 +210,23 @@ def test_play_text_with_an_agent_seat(tmp_path: Path, monkeypatch: pytest.Monkey
     seats = f"all=ai,{PLAYABLE[0]}=agent:{EXAMPLE}"
     code = main(["play", "geneva-2022", "--text", "--seed", "3", "--seats", seats])
     assert code == 0
+
+
+def test_simulate_turns_a_refused_agent_move_into_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Self-play, like a session, never ends with an error because an outside agent's
+    move got past the protocol's checks and the engine refused it."""
+    from game.ai import Decision
+    from game.sim import play as sim_play
+
+    class Stubborn:
+        def decide(self, view: engine.ActorView, _legal: object) -> Decision:
+            return Decision(engine.Accept(view.actor, 999))
+
+    made = sim_play.make_agent
+
+    def make(scenario: object, actor: str, seat: Seat, seed: int) -> object:
+        return Stubborn() if seat.kind is SeatKind.AGENT else made(scenario, actor, seat, seed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sim_play, "make_agent", make)
+    stats = play_game(SCENARIO, _seats(PLAYABLE[0], "stubborn"), 5)
+    assert stats.outcome

@@ -8,8 +8,9 @@ from dataclasses import replace
 from game import engine
 from game.ai.draws import LazyRandom
 from game.ai.opponents import _prior, model_opponents
-from game.ai.table import Offer, Table
+from game.ai.table import Offer, Table, keep, kept
 from game.ai.view import own_prefs, table_from_view
+from game.ai.worth import worths
 from tests.engine.fixtures import small_scenario
 
 
@@ -68,3 +69,40 @@ def test_compiled_preferences_follow_an_edited_scenario() -> None:
     assert after.weights != before.weights
     assert after.weights["exercises"] == 1.0
     assert own_prefs(view).weights == before.weights
+
+
+def test_every_table_snapshot_has_its_own_move_memo() -> None:
+    """What one move derived (worths, targets, bonuses) never serves another snapshot,
+    not even one made from it with ``replace``."""
+    table = _table()
+    worths(table)
+    assert table.now.worths is not None
+    other = replace(table, tension=table.tension + 10.0)
+    assert other.now is not table.now
+    assert other.now.worths is None
+
+
+def test_kept_values_serve_only_the_inputs_they_were_made_from() -> None:
+    cache: dict[object, object] = {}
+    rows = {"border": {"open": 0.5}}
+    keep(cache, "k", (rows, ("a", "b")), "made")
+    assert kept(cache, "k", (rows, ("a", "b"))) == "made"
+    assert kept(cache, "k", ({"border": {"open": 0.5}}, ("a", "b"))) == "made"  # equal
+    assert kept(cache, "k", ({"border": {"open": 0.6}}, ("a", "b"))) is None
+    assert kept(cache, "k", (rows,)) is None
+    assert kept(cache, "other", (rows, ("a", "b"))) is None
+
+
+def test_the_worth_of_a_term_follows_its_chance_of_binding() -> None:
+    """The per-game memo of worths is keyed by the chances: new chances, new worths."""
+    table = _table()
+    prefs = table.prefs
+    first = worths(table)
+    again = worths(replace(table))
+    assert again is first  # the same chances: the game's memo serves
+    issue = prefs.issue_ids[0]
+    option = prefs.options[issue][0]
+    changed = replace(table)
+    changed.now.chances = {issue: dict.fromkeys(prefs.options[issue], 0.0)}
+    sq = prefs.values[issue][prefs.status_quo[issue]]
+    assert worths(changed)[issue][option] == sq  # a term that never binds: the status quo

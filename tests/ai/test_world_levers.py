@@ -74,3 +74,23 @@ def test_coherent_terms_drop_what_breaks_requires_or_excludes() -> None:
     assert coherent_terms((("border", "demilitarised"),), table) == ()
     kept = (("border", "demilitarised"), ("missiles", "ban"))
     assert coherent_terms(kept, table) == kept
+
+
+def test_a_delegate_reads_a_threats_pressure_as_the_rules_say() -> None:
+    """R35: the pressure a delegate feels from a threat against it is the engine's
+    ``threat_pressure`` (its maker's credibility / 100), and it hurries a delegate that
+    does not like risk: its clock runs faster."""
+    from game.engine.queries import threat_pressure
+    from tests.engine.helpers import quiet, start
+
+    state = run(start(quiet()), "aster threaten tariffs")
+    (threat,) = state.ledger
+    table = table_from_view(
+        engine.view(state, threat.target), own_prefs(engine.view(state, threat.target))
+    )
+    assert table.pressure == threat_pressure(state, threat) > 0
+    scope = [i.id for i in state.scenario.issues]
+    early = dict.fromkeys(scope, 0.2)
+    cautious = dataclasses.replace(table, personality=Personality(0.5, 0.5, 0.0), progress=early)
+    calm = dataclasses.replace(cautious, pressure=0.0)
+    assert cautious.time(scope) > calm.time(scope)

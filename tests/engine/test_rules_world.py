@@ -1,4 +1,4 @@
-"""Rules R25-R38 (format version 2): a coherent world around the table."""
+"""Rules R25-R39 (format version 2): a coherent world around the table."""
 
 # ruff: noqa: N802 - test names carry the rule number of docs/rules.md (test_R<n>_...)
 
@@ -93,6 +93,83 @@ def test_R25_no_breach_without_a_binding_term() -> None:
     sc = _lever(quiet(), "troops", breaks={"border": frozenset({"monitored"})})
     state = run(start(sc), "aster pass", "boreal carry-out troops")
     assert not any(c.kind is CommitmentKind.AGREEMENT for c in state.ledger)
+
+
+def test_R25_a_breach_leaves_provisional_terms_to_R39() -> None:
+    """A lever that breaks options of two issues, one binding and one provisional, breaks
+    the binding one (R25) and withdraws the provisional one (R39): two ledger lines."""
+    sc = _lever(
+        quiet(),
+        "troops",
+        breaks={"border": frozenset({"monitored"}), "alliance": frozenset({"moratorium"})},
+    )
+    state = run(start(sc), "aster propose border=monitored,alliance=moratorium", "boreal accept 1")
+    assert ("border", "monitored") in state.binding
+    assert state.provisional[0].issue == "alliance"
+    state = run(state, "aster pass", "boreal carry-out troops")
+    statuses = [(c.status, c.unless) for c in state.ledger if c.kind is CommitmentKind.AGREEMENT]
+    assert statuses == [
+        (CommitmentStatus.BROKEN, (("border", "monitored"),)),
+        (CommitmentStatus.WITHDRAWN, (("alliance", "moratorium"),)),
+    ]
+    assert not state.provisional
+    assert not state.binding
+    assert state.broken() == ("border",)
+
+
+def test_R39_a_lever_that_breaks_a_provisional_term_withdraws_it() -> None:
+    """Carrying out a lever that breaks a provisional term withdraws it: the issue reopens
+    (acceptances forgotten), the ledger records the agreement withdrawn, the transcript
+    says so, and the actor loses trust with each other actor who had accepted the term; it
+    is no breach (no credibility or tension cost, and ``broken`` does not hold)."""
+    sc = _lever(quiet(), "troops", breaks={"alliance": frozenset({"moratorium"})})
+    state = run(start(sc), "aster propose alliance=moratorium", "boreal accept 1")
+    (pv,) = state.provisional
+    assert (pv.issue, pv.missing) == ("alliance", ("cobalt",))
+    before = state
+    state, events = events_of(state, "aster pass", "boreal carry-out troops")
+    assert not state.provisional
+    assert "alliance" not in dict(state.binding)
+    (line,) = [c for c in state.ledger if c.kind is CommitmentKind.AGREEMENT]
+    assert (line.actor, line.status, line.unless) == (
+        "boreal",
+        CommitmentStatus.WITHDRAWN,
+        (("alliance", "moratorium"),),
+    )
+    assert any(
+        e.kind is EventKind.BREACH and "provisional agreement" in e.text and "withdrawn" in e.text
+        for e in events
+    )
+    # surprise (R11) -10 and the withdrawal -5 with aster, who had accepted it
+    assert state.trust("boreal", "aster") == before.trust("boreal", "aster") - 15
+    assert state.credibility("boreal") == before.credibility("boreal")
+    # execute +6 and the lever's own +10: nothing for the withdrawal
+    assert state.tension == before.tension + 16
+    assert state.broken() == ()
+    assert not holds(Condition(broken=("alliance",)), state)
+    # The issue is open again: a new agreement settles it.
+    state = run(state, "aster pass", "boreal pass")
+    state = run(state, "cobalt propose alliance=moratorium", "boreal accept 2", "aster accept 2")
+    assert ("alliance", "moratorium") in state.binding
+
+
+def test_R39_withdrawal_trust_is_tunable_and_other_provisional_terms_stand() -> None:
+    """``withdrawal_trust`` in ``rules:`` sets the cost; a provisional term on another option
+    than those the lever breaks stays."""
+    sc = _lever(
+        quiet(rules={"withdrawal_trust": -12.0}),
+        "troops",
+        breaks={"alliance": frozenset({"moratorium"})},
+    )
+    state = run(start(sc), "aster propose alliance=moratorium", "boreal accept 1")
+    before = state
+    state = run(state, "aster pass", "boreal carry-out troops")
+    assert state.trust("boreal", "aster") == before.trust("boreal", "aster") - 22
+    other = run(start(sc), "aster propose alliance=guarantee", "boreal accept 1")
+    assert other.provisional
+    other = run(other, "aster pass", "boreal carry-out troops")
+    assert [pv.option for pv in other.provisional] == ["guarantee"]
+    assert not any(c.kind is CommitmentKind.AGREEMENT for c in other.ledger)
 
 
 def test_R26_escalating_lever_ends_the_game() -> None:

@@ -113,3 +113,16 @@ def test_the_ledger_is_worded_once_for_every_kind_of_line() -> None:
     for kind in CommitmentKind:  # every kind has words (mypy checks the match too)
         line = Commitment(3, kind, "aster", "tariffs", "boreal", (), 1)
         assert words.ledger_line(scenario, line).startswith(f"#3 {str(kind).title()} by Aster")
+
+
+def test_humanize_reads_ids_with_underscores() -> None:
+    """Scenario ids may hold ``_`` as well as ``-`` (``[a-z][a-z0-9_-]*``)."""
+    import dataclasses
+
+    scenario = small_scenario()
+    issue = scenario.issues[0]
+    option = dataclasses.replace(issue.options[0], id="no_change_2")
+    renamed = dataclasses.replace(issue, id="sea_border", options=(option, *issue.options[1:]))
+    scenario = dataclasses.replace(scenario, issues=(renamed, *scenario.issues[1:]))
+    text = "offered sea_border=no_change_2, not sea_border=other_thing"
+    assert words.humanize(scenario, text) == (f"offered {option.label}, not sea_border=other_thing")

@@ -23,7 +23,12 @@ from tests.engine.fixtures import small_scenario
 def world_scenario() -> Scenario:
     sc = small_scenario()
     changes: dict[str, dict[str, object]] = {
-        "troops": {"breaks": {"border": frozenset({"monitored", "demilitarised"})}},
+        "troops": {
+            "breaks": {
+                "border": frozenset({"monitored", "demilitarised"}),
+                "alliance": frozenset({"moratorium", "guarantee"}),
+            }
+        },
         "tariffs": {
             "owners": ("aster", "cobalt"),
             "agenda": (AgendaChange("harbour", ("border",), True),),

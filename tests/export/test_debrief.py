@@ -199,3 +199,35 @@ def test_a_red_line_on_an_unsettled_status_quo_was_never_signed_not_kept() -> No
         assert status_quo in text
     others = [r for key, r in results.items() if key not in on_status_quo]
     assert all(r.status_text == "kept (never proposed)" for r in others)
+
+
+def test_the_ledger_says_who_broke_and_who_withdrew_what() -> None:
+    """R25 and R39 in the debrief: a broken agreement reads "breaking", a withdrawn
+    provisional one "withdrawing", each with its status."""
+    import dataclasses
+
+    from game.export.debrief import _ledger
+    from tests.engine.helpers import quiet, run, start
+
+    sc = quiet()
+    levers = tuple(
+        dataclasses.replace(
+            lv,
+            breaks={"border": frozenset({"monitored"}), "alliance": frozenset({"moratorium"})},
+        )
+        if lv.id == "troops"
+        else lv
+        for lv in sc.levers
+    )
+    sc = dataclasses.replace(sc, levers=levers)
+    state = run(
+        start(sc),
+        "aster propose border=monitored,alliance=moratorium",
+        "boreal accept 1",
+        "aster pass",
+        "boreal carry-out troops",
+    )
+    lines = [(line.lever_name, line.status) for line in _ledger(state) if line.kind == "agreement"]
+    assert [status for _, status in lines] == ["broken", "withdrawn"]
+    assert ", breaking " in lines[0][0]
+    assert ", withdrawing " in lines[1][0]

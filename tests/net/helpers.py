@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 from game.net.hosting import HostedGame
 from game.net.server import Limits
 from game.scenario import LoadedScenario, load_scenario
-from game.session import Seat, SeatKind, Session
+from game.session import PinHash, Seat, SeatKind, Session
 
 SEED = 7
 REMOTE = ("us", "russia")  # two laptops; NATO is the computer's
@@ -30,6 +31,13 @@ def session(seed: int = SEED, *, ai: tuple[str, ...] = ("nato",)) -> Session:
         for a in geneva().scenario.playable
     }
     return Session(geneva(), seed, seats, autosave=False)
+
+
+def quick_pin(pin: str) -> PinHash:
+    """A PIN hashed with one round: the real count makes each check slow on purpose,
+    which these tests of who may join (not of the hash) do not need."""
+    salt = b"salt-for-tests!!"
+    return PinHash(salt.hex(), hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, 1).hex(), 1)
 
 
 @dataclass

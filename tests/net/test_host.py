@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from game.engine.actions import Timeout
-from game.net.host import LOCKOUT_SECONDS, MAX_PIN_TRIES, Connected, Gone, Host, Received
+from game.engine.actions import Pass, Timeout
+from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
-from tests.net.helpers import REMOTE, FakeTransport, session
+from game.session.lockout import FIRST_DELAY, FREE_TRIES, LONGEST_DELAY
+from tests.net.helpers import REMOTE, FakeTransport, quick_pin, session
 
 
 def make_host(**pins: str) -> tuple[Host, FakeTransport]:
     game = session()
     for actor, pin in pins.items():
-        game.pins[actor] = PinHash.make(pin)
+        game.pins[actor] = quick_pin(pin)
     transport = FakeTransport()
     host = Host(game, REMOTE, transport)
     host.advance(0.0)
@@ -115,20 +119,101 @@ def test_with_its_pin_a_laptop_takes_its_seat_back_from_a_stale_connection() -> 
 
 
 def test_a_wrong_pin_is_refused_then_locked_out_after_a_few_tries() -> None:
+    """The rule of every PIN prompt (``session.lockout``): a few free tries, then each miss
+    locks that seat for that address, 5 s, then twice as long each time, up to 5 min."""
     host, net = make_host(us="1234")
-    for conn in range(1, MAX_PIN_TRIES):
+    for conn in range(1, FREE_TRIES):
         join(host, conn, "us", "0000")
         assert net.last(conn)["code"] == "wrong-pin"
         assert conn not in net.closed
     join(host, 99, "us", "0000")
     assert net.last(99)["code"] == "locked-out"
+    assert f"wait {FIRST_DELAY:.0f} s" in net.last(99)["message"]
     assert 99 in net.closed
-    # Locked out even with the right PIN, until the lockout ends.
+    # Locked out even with the right PIN, until the wait is over.
     join(host, 100, "us", "1234")
     assert net.last(100)["code"] == "locked-out"
-    host.handle(Connected(101, "10.0.0.9"), LOCKOUT_SECONDS + 1)
-    host.handle(Received(101, Join("us", "1234")), LOCKOUT_SECONDS + 1)
+    # Another address is not locked out of the seat.
+    join(host, 101, "us", "1234", peer="10.0.0.10")
     assert net.frames(101)[0]["type"] == "welcome"
+    # The next miss after the wait doubles it.
+    at = FIRST_DELAY + 0.5
+    host.handle(Connected(102, "10.0.0.9"), at)
+    host.handle(Received(102, Join("us", "0000")), at)
+    assert f"wait {2 * FIRST_DELAY:.0f} s" in net.last(102)["message"]
+    at += 2 * FIRST_DELAY + 0.5
+    host.handle(Connected(103, "10.0.0.9"), at)
+    host.handle(Received(103, Join("us", "1234")), at)
+    assert net.frames(103)[0]["type"] == "welcome"
+
+
+def test_guessing_every_four_digit_pin_takes_days_not_minutes() -> None:
+    """A script that reconnects and tries again as soon as the host lets it, for an hour."""
+    host, net = make_host(us="9999")
+    now, checked, conn = 0.0, 0, 0
+    while now < 3600.0:
+        conn += 1
+        host.handle(Connected(conn, "10.0.0.9"), now)
+        host.handle(Received(conn, Join("us", f"{checked:04d}")), now)
+        message = net.last(conn)["message"]
+        checked += message.startswith("wrong PIN")
+        wait = re.search(r"wait (\d+) s", message)
+        now += float(wait.group(1)) if wait else 0.1
+    assert checked <= FREE_TRIES + 3600.0 / LONGEST_DELAY + 8  # about 20 of 10,000 PINs
+
+
+class LaterChecks:
+    """A ``PinChecker`` whose answers come when the test says (as from the host's thread)."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[int, PinHash, str]] = []
+
+    def check(self, conn: int, pin: PinHash, attempt: str) -> None:
+        self.asked.append((conn, pin, attempt))
+
+    def answer(self, host: Host, now: float = 0.0) -> None:
+        conn, pin, attempt = self.asked.pop(0)
+        host.handle(PinChecked(conn, pin.check(attempt)), now)
+
+
+def test_a_pin_is_checked_off_the_hosts_loop_and_the_join_waits_for_the_answer() -> None:
+    """Hashing a PIN takes a tenth of a second on purpose: the host hands it to its checker
+    and goes on; the join is answered when the check comes back (review 13)."""
+    game = session()
+    game.pins["us"] = quick_pin("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    join(host, 1, "us", "1234")
+    assert net.types(1) == []  # nothing yet: the check is under way
+    assert [(c, a) for c, _, a in checks.asked] == [(1, "1234")]
+    join(host, 2, None)  # the host serves others meanwhile
+    assert net.frames(2)[0]["type"] == "welcome"
+    host.handle(Received(1, Join("us", "1234")), 0.0)
+    assert net.last(1)["code"] == "already-joined"
+    checks.answer(host)
+    assert net.frames(1)[1]["type"] == "welcome"
+    assert "us" in host.connected
+
+
+def test_tries_from_many_connections_are_checked_one_at_a_time_and_all_count() -> None:
+    """Many connections from one address sending wrong PINs at once cannot outrun the
+    lockout: their checks go one after another, and those past the limit are refused
+    without a check.  A connection that leaves before its answer still counts."""
+    game = session()
+    game.pins["us"] = quick_pin("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    for conn in range(1, 11):
+        join(host, conn, "us", f"{conn:04d}")
+    assert len(checks.asked) == 1
+    host.handle(Gone(1), 0.0)  # leaves before its answer
+    for _ in range(FREE_TRIES):
+        checks.answer(host)
+    assert checks.asked == []  # the rest were refused unseen: locked out
+    codes = [net.last(conn)["code"] for conn in range(2, 11)]
+    assert codes == ["wrong-pin"] * (FREE_TRIES - 2) + ["locked-out"] * (11 - FREE_TRIES)
 
 
 def test_a_missing_pin_is_a_wrong_pin() -> None:
@@ -197,6 +282,27 @@ def test_the_turn_timer_passes_for_a_late_delegation() -> None:
     assert net.last(1)["type"] == "update"
 
 
+def test_a_move_that_comes_after_the_time_is_up_is_a_timeout_as_at_one_machine() -> None:
+    """The loop may not have looked at the clock since the time ran out: the move that
+    arrives then is not taken; the delegation passed, as ``LocalGame`` judges it."""
+    game = session()
+    net = FakeTransport()
+    host = Host(game, REMOTE, net, turn_seconds=30)
+    host.advance(0.0)
+    mover = game.to_move
+    assert mover is not None
+    join(host, 1, mover)
+    moves = len(game.log)
+    host.handle(Received(1, Act(f"{mover} pass")), 31.0)  # no advance() since 0 s
+    assert isinstance(game.log[moves].action, Timeout)
+    assert game.log[moves].action.mover == mover
+    assert all(e.action != Pass(mover) for e in game.log[moves:])
+    kinds = net.types(1)
+    assert kinds[-1] == "refused"
+    assert "update" in kinds[kinds.index("your-move") + 1 :]
+    assert net.last(1)["reason"] == LATE
+
+
 def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [p for k, v in value.items() for p in _walk(v, f"{path}.{k}")]
@@ -260,3 +366,63 @@ def test_a_finished_game_is_over_at_once_for_the_host_and_a_late_joiner() -> Non
     assert host.finished
     join(host, 1, None)
     assert net.types(1)[:2] == ["welcome", "over"]
+
+
+JOINS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("join"),
+            st.sampled_from(["10.0.0.1", "10.0.0.2"]),
+            st.sampled_from(["us", "russia"]),
+            st.sampled_from(["1234", "0000", "9999", None]),
+        ),
+        st.tuples(st.just("gone"), st.integers(0, 30)),
+        st.tuples(st.just("answer")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(JOINS)
+def test_property_joins_with_pins_in_any_order_are_each_answered_and_the_lockout_holds(
+    steps: list[tuple[Any, ...]],
+) -> None:
+    """Joins with right, wrong and missing PINs from two addresses, connections that
+    leave, checks answered whenever: every join still connected gets one answer, and no
+    address has more than the free tries of wrong PINs checked in a row for a seat."""
+    game = session()
+    game.pins["us"] = quick_pin("1234")
+    game.pins["russia"] = quick_pin("1234")
+    net, checks = FakeTransport(), LaterChecks()
+    host = Host(game, REMOTE, net, pin_checker=checks)
+    host.advance(0.0)
+    peers: dict[int, tuple[str, str]] = {}
+    checked: dict[tuple[str, str], list[bool]] = {}
+
+    def answer() -> None:
+        conn, _pin, attempt = checks.asked[0]
+        checked.setdefault(peers[conn], []).append(attempt == "1234")
+        checks.answer(host)
+
+    for step in steps:
+        if step[0] == "join":
+            conn = len(peers) + 1
+            peers[conn] = (step[1], step[2])
+            join(host, conn, step[2], step[3], peer=step[1])
+        elif step[0] == "gone" and step[1] in peers:
+            host.handle(Gone(step[1]), 0.0)
+        elif step[0] == "answer" and checks.asked:
+            answer()
+    while checks.asked:
+        answer()
+    for conn in peers:
+        if conn in host._clients:
+            kinds = [(f["type"], f.get("code")) for f in net.frames(conn)]
+            answers = [k for k in kinds if k[0] == "welcome" or k[0] == "error"]
+            assert len(answers) == 1, kinds
+    for key, results in checked.items():
+        run = 0
+        for ok in results:
+            run = 0 if ok else run + 1
+            assert run <= FREE_TRIES, key

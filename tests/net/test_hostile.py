@@ -18,6 +18,7 @@ from websockets.sync.client import ClientConnection, connect
 from game.net.hosting import HostedGame
 from game.net.protocol import MAX_CLIENT_FRAME, Join, client_frame
 from game.net.server import Limits
+from game.session import PinHash
 from tests.net.helpers import hosted, session
 
 WAIT = 10.0  # seconds any answer may take on a loaded machine; never waited when all is well
@@ -203,3 +204,14 @@ def test_fuzzed_frames_never_break_the_host(game: HostedGame) -> None:
     still_playable(game)
     assert game.server._thread is not None
     assert game.server._thread.is_alive()
+
+
+def test_a_seat_with_a_pin_is_joined_through_the_hosts_pin_thread() -> None:
+    """On a real host the PIN is checked off the main loop; the join waits for it."""
+    game = session()
+    game.pins["us"] = PinHash.make("1234")
+    with hosted(game) as host, dial(host) as ws:
+        ws.send(client_frame(Join("us", "0000")))
+        assert receive(ws)["code"] == "wrong-pin"
+        ws.send(client_frame(Join("us", "1234")))
+        assert receive(ws)["type"] == "welcome"

@@ -177,6 +177,25 @@ def test_unread_tracker_warning() -> None:
     assert found.path == "trackers.cohesion"
 
 
+def test_unread_tracker_warning_counts_rules_and_on_agree_as_writers() -> None:
+    """Cohesion changed only by a rule number (consent_bypass_cohesion), and support changed
+    only by a deal (on_agree) with no ratification threshold: both are named."""
+    text = EVERY.read_text(encoding="utf-8")
+    text = text.replace(
+        "        when: {min: [{tracker: cohesion, actor: green, value: 50}]}", "        when: {}"
+    )
+    text = text.replace("        - max: [{tracker: cohesion, actor: green, value: 60}]\n", "")
+    text = text.replace("  cohesion: {start: 70}\n", "")
+    text = text.replace("    ratification: {support: 40, source: notes}\n", "")
+    text = text.replace("  support: {start: 55}\n", "")
+    text = text.replace("      - {tracker: support, actor: blue, delta: 5}\n", "")
+    text = text.replace("effects: [{tracker: cohesion, actor: green, delta: -5}]", "effects: []")
+    unread = _with(text, "", "")
+    found = {w.path: w.message for w in warnings_for(unread) if "nothing reads" in w.message}
+    assert "nothing reads the cohesion tracker" in found["rules.consent_bypass_cohesion"]
+    assert "nothing reads the support tracker" in found["issues[2].options[1].on_agree[0].tracker"]
+
+
 def test_v2_geneva_has_no_warning_and_dates_every_event() -> None:
     from game.scenario import load_scenario
 
@@ -200,3 +219,30 @@ def test_random_seats_of_every_addition_reach_new_rules() -> None:
             state, _ = engine.apply(state, rng.choice(legal))
         kinds |= {e.kind.value for e in state.log}
     assert {"agenda", "escalation", "consent-bypassed"} <= kinds
+
+
+def test_did_you_mean_never_suggests_the_typed_key_for_any_field_in_any_wrong_place() -> None:
+    """Every field name of the format, typed where it does not belong (inside an option, at
+    the top level, inside a round), gets a hint that never names that very key."""
+    from game.scenario.messages import _field_names
+    from tests.scenario.helpers import minimal_data
+
+    base = minimal_data()
+    places = {
+        "option": lambda d: d["issues"][0]["options"][0],
+        "top": lambda d: d,
+        "round": lambda d: d["rounds"][0],
+    }
+    checked = 0
+    for name in sorted(_field_names()):
+        for where, part in places.items():
+            data = minimal_data()
+            if name in part(base):
+                continue
+            part(data)[name] = 1
+            with pytest.raises(ScenarioError) as caught:
+                load_bytes(yaml.safe_dump(data).encode(), "x.yaml")
+            text = str(caught.value)
+            assert f"did you mean '{name}'" not in text, (where, name, text)
+            checked += 1
+    assert checked > 100

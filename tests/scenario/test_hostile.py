@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -177,13 +176,33 @@ def test_not_a_file(tmp_path: Path) -> None:
         load_scenario(tmp_path / "absent.yaml")
 
 
-def test_refusals_are_fast() -> None:
-    """A coarse guard against accidental expansion (not a benchmark): all cases well under 1 s."""
-    start = time.process_time()
-    for raw in (billion_laughs(12), b"a: " + b"[" * 100_000, b"a: b\n" * (MAX_BYTES // 5)):
+def test_refusals_do_work_linear_in_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A guard against accidental expansion that counts work instead of timing it: each
+    hostile file is refused after at most one parser event per byte (aliases are never
+    copied out, a deep nest stops at MAX_DEPTH, an oversized file is never parsed)."""
+    from game.scenario import yaml_reader
+
+    fed = [0]
+    feed = yaml_reader._Composer.feed
+
+    def counting(self: yaml_reader._Composer, event: object) -> None:
+        fed[0] += 1
+        feed(self, event)
+
+    monkeypatch.setattr(yaml_reader._Composer, "feed", counting)
+    deep = b"a: " + b"[" * 100_000
+    cases = {
+        billion_laughs(12): len(billion_laughs(12)),
+        deep: MAX_DEPTH + 10,
+        b"a: b\n" * (MAX_BYTES // 5): MAX_BYTES,  # 400,000 duplicate keys, read once
+        b"a: b\n" * (MAX_BYTES // 5 + 1): 0,  # over the size cap: refused before parsing
+    }
+    for raw, most in cases.items():
+        fed[0] = 0
         with pytest.raises(ScenarioError):
             load_bytes(raw, "bad.yaml")
-    assert time.process_time() - start < 5
+        assert fed[0] <= most, (raw[:20], fed[0])
+        assert fed[0] > 0 or most == 0
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs are POSIX")

@@ -69,3 +69,14 @@ def test_the_right_pin_is_refused_while_locked_then_accepted_and_resets() -> Non
     assert lock.attempt(PIN, _right).ok
     assert lock.misses == 0
     assert lock.attempt("0000", _right).wait == 0  # free tries again
+
+
+def test_a_try_checked_elsewhere_counts_as_attempt_counts_it() -> None:
+    """``settle`` is ``attempt`` for a PIN hashed off the caller's thread (the host's)."""
+    clock = FakeClock()
+    here, there = PinLockout(now=clock), PinLockout(now=clock)
+    for guess in ["0000", "1111", "2222", "3333", PIN, "4444"]:
+        clock.t += FIRST_DELAY * 4  # past any wait, so every try is checked
+        assert there.wait() == 0
+        assert here.attempt(guess, _right) == there.settle(_right(guess))
+        assert (here.misses, here.locked_until) == (there.misses, there.locked_until)

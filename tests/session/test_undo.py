@@ -22,7 +22,8 @@ def test_a_computer_only_log_cannot_be_undone(loaded: FakeLoaded) -> None:
     session = new_session(loaded, seats=seats_for(loaded, RANDOM, RANDOM))
     session.run_until_human()
     assert session.log
-    with pytest.raises(SessionError, match="nothing to undo"):
+    assert session.is_over  # the computer seats played it out: over comes first
+    with pytest.raises(SessionError, match="the game is over"):
         session.undo()
 
 
@@ -118,3 +119,15 @@ def test_undo_actor_names_whose_move_would_be_taken_back(loaded: FakeLoaded) -> 
     assert session.undo_actor == second
     session.submit(engine.Bookmark("look"))
     assert session.undo_actor is None  # the facilitator acted since: no undo
+
+
+def test_a_finished_game_cannot_be_undone(loaded: FakeLoaded) -> None:
+    """Once the game is over (outcome and briefings revealed), no move is taken back."""
+    session = new_session(loaded, seats=seats_for(loaded, HUMAN, HUMAN))
+    while not session.is_over:
+        session.submit(Pass(str(session.to_move)))
+    assert session.undo_refusal == "the game is over"
+    assert session.undo_actor is None
+    with pytest.raises(SessionError, match="the game is over"):
+        session.undo()
+    assert session.is_over

@@ -19,7 +19,15 @@ def run_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, objec
 
 def test_json_has_the_required_keys(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "--seed", "4", "--jobs", "1")
-    for key in ("games", "outcomes", "mean_scores", "agreement_rate", "games_per_second"):
+    for key in (
+        "games",
+        "outcomes",
+        "mean_scores",
+        "agreement_rate",
+        "games_per_second",
+        "games_per_cpu_second",
+        "cpu_seconds",
+    ):
         assert key in data
     assert data["games"] == 30
     assert sum(data["outcomes"].values()) == 30  # type: ignore[union-attr]

@@ -69,8 +69,12 @@ def test_report_has_the_promised_keys_and_consistent_numbers() -> None:
     assert len(report["tension_curve"]) == total_turns(scenario) + 1
     assert report["tension_curve"][0] == scenario.trackers.tension
     assert report["games_per_second"] > 0
+    # Per core, by the CPU time the games took: what one core gives on any machine load.
+    assert report["cpu_seconds"] > 0
+    assert report["games_per_cpu_second"] > 0
     assert report["mean_length"] > 0
     assert "Outcomes:" in text(report)
+    assert "per core, by CPU time" in text(report)
 
 
 def test_same_seed_same_report_whatever_the_number_of_processes() -> None:

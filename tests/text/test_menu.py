@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
 import pytest
 
+from game import engine
 from game.engine import Propose
+from game.engine.model import Scenario
 from game.scenario import load_scenario
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.text.terminal import TextGame
+from tests.engine.world_fixture import world_scenario
 
 HUMAN, AI = Seat(SeatKind.HUMAN), Seat(SeatKind.AI)
 
@@ -85,3 +89,42 @@ def test_a_wrong_number_in_the_builder_drops_the_package_with_a_reason() -> None
     session, lines = _play("p\n9\nq\n")
     assert not any(isinstance(e.action, Propose) and e.action.actor == "us" for e in session.log)
     assert any(line.startswith("refused: '9' is not 0 to") for line in lines)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Loaded:
+    scenario: Scenario
+    content_hash: str = "sha256:fixture"
+    path: Path | None = None
+
+
+def test_the_builder_offers_an_option_that_needs_another_and_proposes_them_together() -> None:
+    """R33: an option legal only in a package with another is offered, with what it needs,
+    and the package of both is proposed (the window's builder does the same)."""
+    world = world_scenario()
+    needing = next(
+        (issue, option, other, sorted(options)[0])
+        for issue in world.issues
+        for option in issue.options
+        for other, options in option.requires.items()
+        if {issue.id, other} <= set(world.rounds[0].agenda)
+    )
+    issue, option, other, wanted = needing
+    loaded = _Loaded(world)
+    state = engine.new_game(world, 1)
+    mover = engine.to_move(state) or ""
+    assert Propose(mover, ((issue.id, option.id),)) not in engine.legal_actions(state, mover)
+    seats = {a.id: AI for a in world.playable}
+    seats[mover] = HUMAN
+    session = Session(loaded, 1, seats, autosave=False)
+    answers = []
+    for agenda_issue in state.agenda:
+        ids = [o.id for o in world.issue(agenda_issue).options]
+        pick = {issue.id: option.id, other: wanted}.get(agenda_issue)
+        answers.append(str(ids.index(pick) + 1) if pick else "0")
+    out = io.StringIO()
+    script = "p\n" + "\n".join(answers) + "\nq\n"
+    TextGame(session, io.StringIO(script), out, interactive=False).run()
+    proposal = next(e.action for e in session.log if isinstance(e.action, Propose))
+    assert set(proposal.terms) == {(issue.id, option.id), (other, wanted)}
+    assert "needs" in out.getvalue()

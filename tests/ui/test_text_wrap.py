@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.ui.kit.text import wrap_lines
 from game.ui.kit.theme import Theme, load_theme
 
 LABEL = "Reciprocal limits on intermediate-range missiles"
+
+
+@functools.cache
+def _theme() -> Theme:
+    pygame.font.init()
+    return load_theme()
 
 
 @pytest.fixture(params=[1.0, 2.0], ids=["scale1", "scale2"])
@@ -154,3 +164,49 @@ def test_scripts_the_font_lacks_still_wrap_and_cut_to_their_box(theme: Theme, te
         " ", ""
     )
     assert font.size(ellipsize(font, text, width))[0] <= width
+
+
+def _greedy_reference(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+    """The plain word-by-word greedy wrap (one measurement per word) that ``wrap_lines``
+    must match line for line while measuring less."""
+    from game.ui.kit.text import _fits, _wide_word
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if _fits(font, candidate, width):
+                current = candidate
+            elif _fits(font, word, width):
+                if current:
+                    lines.append(current)
+                current = word
+            else:
+                *full, current = _wide_word(font, current, word, width)
+                lines.extend(full)
+        lines.append(current)
+    return tuple(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab cdefg hij-k/l  ÉЖ×·—\n", max_size=220),
+    width=st.integers(min_value=1, max_value=420),
+    style=st.sampled_from(["caption", "body", "label"]),
+)
+def test_wrapping_by_galloping_gives_the_greedy_lines(text: str, width: int, style: str) -> None:
+    # Issue 12 (speed): lines are found by galloping over word counts, a few
+    # measurements a line instead of one a word; the lines must stay the same.
+    font = _theme().font(style)
+    assert tuple(wrap_lines(font, text, width)) == _greedy_reference(font, text, width)
+
+
+def test_a_paragraph_of_words_is_measured_a_few_times_a_line_not_once_a_word() -> None:
+    font = _CountingFont()
+    calls = []
+    size = font.size
+    font.size = lambda text: (calls.append(text), size(text))[1]  # type: ignore[method-assign]
+    lines = wrap_lines(font, " ".join(["word"] * 400), 600)  # type: ignore[arg-type]
+    assert len(lines) == 34  # 12 words of 5 letters (and a space) in 60 letters
+    assert len(calls) <= 5 * len(lines)  # one a word would be 400

@@ -12,8 +12,9 @@ from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.ui.kit.context import Context
+from game.ui.kit.dialog import Dialog
 from game.ui.kit.pilot import Pilot
-from game.ui.kit.scene import Scene
+from game.ui.kit.scene import Push, Scene
 from game.ui.screens.common import GameSetup, prose
 from tests.ui.conftest import assert_golden as kit_assert_golden
 from tests.ui.conftest import home, make_pilot
@@ -71,3 +72,23 @@ def assert_golden(frame: pygame.Surface, name: str) -> None:
 def factory(scene: Callable[[Context], Scene]) -> Callable[[Context], Scene]:
     """A scene factory (for readability at call sites)."""
     return scene
+
+
+def long_warning(pilot: Pilot, lines: int) -> Dialog:
+    """Open an accept warning listing ``lines`` red lines over the current screen."""
+    text = "\n".join(
+        f"Your own red line on issue {n}: the terms cross what your capital will sign."
+        for n in range(1, lines + 1)
+    )
+    dialog = Dialog(
+        pilot.app.ctx,  # type: ignore[arg-type]
+        "accept-warning",
+        "Accept #3? It crosses red lines",
+        text,
+        [("accept-warning.no", "Think again"), ("accept-warning.yes", "Accept anyway")],
+        cancel="accept-warning.no",
+    )
+    pilot.app._apply(Push(dialog))
+    pilot.advance()
+    assert pilot.scene is dialog
+    return dialog

@@ -351,6 +351,20 @@ def test_while_paused_no_move_looks_possible(make_pilot: MakePilot, home: Path) 
     assert enabled == []
     assert not bar.accept.enabled
     assert not bar.reject.enabled
+    # ... and they look it, on the screen: drawn as the other disabled moves are, not
+    # as Briefing (still enabled) is.
+    frame = pilot.screenshot()
+
+    def brightest(button_id: str) -> tuple[int, ...]:
+        box = bar.buttons[button_id].rect.inflate(-12, -12)  # the label, not the border
+        xs, ys = range(box.left, box.right), range(box.top, box.bottom)
+        pixels = (frame.get_at((x, y)) for x in xs for y in ys)
+        return max((tuple(c)[:3] for c in pixels), key=sum)
+
+    looks = {bid: brightest(bid) for bid in ("table.walkout", "table.pass", "table.undo")}
+    disabled, enabled = brightest("table.propose"), brightest("table.briefing")
+    assert looks == dict.fromkeys(looks, disabled)
+    assert sum(disabled) < sum(enabled)
     moves = len(setup.session.log)
     for key in ("w", "n", "p", "s"):
         pilot.press(key)

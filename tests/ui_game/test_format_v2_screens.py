@@ -70,3 +70,33 @@ def test_proposal_builder_shows_why_an_option_is_unavailable(
     pilot.press("right")  # Verification: Observers makes the pullback available
     assert form.terms() == [("border", "pullback"), ("verification", "observers")]
     assert form.action() is not None
+
+
+def _board_text(make_pilot: MakePilot, moves: tuple[str, ...]) -> list[str]:
+    loaded = load_scenario(EVERY)
+    seats = {"blue": Seat(SeatKind.HUMAN), "red": Seat(SeatKind.HUMAN), "green": Seat(SeatKind.AI)}
+    session = Session(loaded, 3, seats, autosave=False)
+    for move in moves:
+        session.submit_text(move)
+    session.set_seat("red", Seat(SeatKind.AI))
+    pilot = make_pilot(lambda ctx: start_scene(ctx, GameSetup(session)), ai_pace="fast")
+    pilot.click("briefing.done")
+    play_until(pilot, lambda p: isinstance(p.scene, TableScene) and p.scene.viewer_moves())
+    scene = pilot.scene
+    assert isinstance(scene, TableScene)
+    return scene.board.all_text()
+
+
+def test_a_red_line_with_unless_is_shown_conditional_then_lifted(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    """R27 on the board: Blue's public line on suspending sanctions (unless inspections)
+    is an amber "× Blue unless" chip while nothing lifts it, and "Blue lifted" once
+    inspections bind -- never the red "× Blue" of a line that is crossed."""
+    before = _board_text(make_pilot, ())
+    assert "× Blue unless" in before
+    assert "× Blue" in before  # the massed troops: a firm line
+    assert any("× name unless" in line for line in before)  # the legend explains it
+    after = _board_text(make_pilot, ("blue propose verification=inspections", "red accept 1"))
+    assert "Blue lifted" in after
+    assert "× Blue unless" not in after

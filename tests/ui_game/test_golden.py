@@ -19,7 +19,13 @@ from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.howto import HowToPlay
 from game.ui.screens.table.scene import TableScene
 from tests.ui.conftest import MakePilot
-from tests.ui_game.conftest import SCENARIO, assert_golden, new_setup, play_until
+from tests.ui_game.conftest import (
+    SCENARIO,
+    assert_golden,
+    long_warning,
+    new_setup,
+    play_until,
+)
 
 VARIANTS = [("1280x720", {}), ("scale2", {"ui_scale": 2.0})]
 
@@ -141,8 +147,15 @@ def _new_moves_below(maker: MakePilot, settings: dict[str, object]) -> Pilot:
     return pilot
 
 
+def _accept_warning(maker: MakePilot, settings: dict[str, object]) -> Pilot:
+    pilot = _table_screen(maker, settings)
+    long_warning(pilot, 14)  # more red lines than fit: the list scrolls, the buttons stay
+    return pilot
+
+
 SCREENS.update(
     {
+        "accept-warning": _accept_warning,
         "howto": _how_to_play,
         "new-moves": _new_moves_below,
         "title": _title_screen,

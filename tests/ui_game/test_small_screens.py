@@ -123,3 +123,51 @@ def test_the_exported_debrief_can_be_opened_from_the_game(
     assert len(opened) == 1
     assert opened[0].suffix == ".html"
     assert opened[0].is_file()
+
+
+def _export_clash(make_pilot: MakePilot) -> tuple[Pilot, Path, str]:
+    """The debrief, with a file of the person's own where the HTML export goes."""
+    pilot = _finished_debrief(make_pilot)
+    scene = pilot.scene
+    assert isinstance(scene, DebriefScene)
+    target = scene.export_target("html")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mine = "<p>my own notes, not a debrief</p>"
+    target.write_text(mine, encoding="utf-8")
+    pilot.click("debrief.export.html")
+    dialog = pilot.scene
+    assert isinstance(dialog, Dialog)
+    assert dialog.id == "export-clash"
+    text = shown_text(dialog)
+    assert "--force" not in text  # a window user has no command line to give it on
+    assert "Red Lines did not write it" in text
+    assert target.read_text(encoding="utf-8") == mine  # nothing replaced unasked
+    return pilot, target, mine
+
+
+def test_a_file_in_the_way_of_an_export_is_kept_and_a_new_name_offered(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    # Issue 12: the window's refusal said "give --force", which a window user cannot.
+    pilot, target, mine = _export_clash(make_pilot)
+    other = target.with_name(f"{target.stem}-2{target.suffix}")
+    pilot.click("export-clash.rename")
+    assert isinstance(pilot.scene, Dialog)
+    assert pilot.scene.id == "exported"
+    assert str(other) in shown_text(pilot.scene)
+    assert target.read_text(encoding="utf-8") == mine
+    assert "Red Lines" in other.read_text(encoding="utf-8")
+
+
+def test_a_file_in_the_way_of_an_export_is_replaced_only_when_asked(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    pilot, target, mine = _export_clash(make_pilot)
+    pilot.click("export-clash.cancel")
+    assert isinstance(pilot.scene, DebriefScene)
+    assert target.read_text(encoding="utf-8") == mine
+    pilot.click("debrief.export.html")
+    pilot.click("export-clash.replace")
+    assert isinstance(pilot.scene, Dialog)
+    assert pilot.scene.id == "exported"
+    assert target.read_text(encoding="utf-8") != mine

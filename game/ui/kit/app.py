@@ -395,6 +395,12 @@ class App:
         SIGINT stopped it (after the same clean close, and an autosave).
         """
         status = 0
+        if not self.running:
+            self.start()
+        if clock is None and self.ctx is not None:
+            # Frames run in real time: a computer seat decides on a worker thread while they
+            # draw.  A stepped or scripted loop (the pilot, tests) keeps it in the frame.
+            self.ctx.think_ahead = True
         try:
             with signals_stop():
                 self._loop(clock or SystemClock())

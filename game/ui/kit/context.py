@@ -30,6 +30,9 @@ class Context:
         self.apply_settings: Callable[[Settings], None] = self._apply_without_app
         # Set by the session layer later: write the autosave now (called before an error screen).
         self.autosave: Callable[[], None] | None = None
+        # Set by the real loop: computer seats may decide on a worker thread (see
+        # ``game.session.thinking``) because frames run in real time, not stepped by a test.
+        self.think_ahead = False
 
     def _apply_without_app(self, settings: Settings) -> None:
         self.settings = settings

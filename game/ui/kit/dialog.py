@@ -1,7 +1,9 @@
 """A modal dialog: a title, a message and a row of buttons, over the dimmed scene below.
 
 Choosing a button closes the dialog with ``Pop(Intent(dialog_id, "choose", button_id))``,
-which the scene below receives in ``on_resume``.
+which the scene below receives in ``on_resume``.  A message taller than the window
+leaves (a long list of red lines at large text) scrolls, by wheel, arrows and page
+keys, with the buttons always in view.
 """
 
 from __future__ import annotations
@@ -19,13 +21,20 @@ from game.ui.kit.scene import Pop, Scene, Transition
 from game.ui.kit.widgets.base import draw_panel
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.label import Label, WrappedText
+from game.ui.kit.widgets.scrollpanel import ScrollPanel
 
 
 class Dialog(Scene):
     """Ask the player something; ``buttons`` are (id, text), the first is the default."""
 
     modal = True
-    KEYS: ClassVar[tuple[KeyBinding, ...]] = (KeyBinding("escape", "cancel", "Close the dialog"),)
+    KEYS: ClassVar[tuple[KeyBinding, ...]] = (
+        KeyBinding("escape", "cancel", "Close the dialog"),
+        KeyBinding("up", "scroll.up", "Scroll the message up"),
+        KeyBinding("down", "scroll.down", "Scroll the message down"),
+        KeyBinding("pageup", "scroll.page-up", "Scroll the message up a page"),
+        KeyBinding("pagedown", "scroll.page-down", "Scroll the message down a page"),
+    )
 
     def __init__(
         self,
@@ -45,7 +54,8 @@ class Dialog(Scene):
         self.cancel = cancel
         self.panel = pygame.Rect(0, 0, 0, 0)
         self.heading = self.add(Label(f"{id}.title", title, style="subheading"))
-        self.message = self.add(WrappedText(f"{id}.message", message))
+        self.body = self.add(ScrollPanel(f"{id}.body"))
+        self.message = self.body.add(WrappedText(f"{id}.message", message))
         self.buttons = [
             self.add(Button(bid, text, variant="primary" if i == 0 else "secondary"))
             for i, (bid, text) in enumerate(buttons)
@@ -54,18 +64,30 @@ class Dialog(Scene):
 
     def layout(self, rect: pygame.Rect) -> None:
         t = self.theme
-        width = min(t.px(560), rect.width - 2 * t.space("lg"))
+        margin = t.space("lg")
+        width = min(t.px(560), rect.width - 2 * margin)
         pad = t.space("xl")
+        gap = t.space("lg")
         inner_w = width - 2 * pad
         button_h = t.control_height()
-        message_h = min(self.message.height_for(inner_w), rect.height // 2)
         heading_h = t.line_height("subheading")
-        heights = [heading_h, message_h, button_h]
-        height = layout.stack_height(heights, t.space("lg")) + 2 * pad
+        # The message gets what the window leaves; taller than that, it scrolls.
+        room = rect.height - 2 * margin - 2 * pad - heading_h - button_h - 2 * gap
+        room = max(room, t.line_height("body"))
+        self.body.rect = pygame.Rect(0, 0, inner_w, room)  # for its scrollbar's width
+        text_w = inner_w
+        full = self.body.height_for(self.message.height_for(text_w))
+        if full > room:
+            text_w = self.body.content_width()
+            full = self.body.height_for(self.message.height_for(text_w))
+        heights = [heading_h, min(full, room), button_h]
+        height = layout.stack_height(heights, gap) + 2 * pad
         self.panel = layout.centred((width, height), rect)
-        head, body, foot = layout.column(layout.pad(self.panel, pad), heights, t.space("lg"))
+        head, body, foot = layout.column(layout.pad(self.panel, pad), heights, gap)
         self.heading.rect = head
-        self.message.rect = body
+        self.body.rect = body
+        self.message.rect = pygame.Rect(0, 0, text_w, self.message.height_for(text_w))
+        self.body.arrange()
         widths = [b.preferred_size()[0] for b in reversed(self.buttons)]
         widths = [max(w, t.px(110)) for w in widths]
         spots = layout.row(foot, [layout.Flex(), *widths], t.space("md"))[1:]
@@ -86,4 +108,14 @@ class Dialog(Scene):
     def on_action(self, action: str) -> Transition | None:
         if action == "cancel" and self.cancel is not None:
             return Pop(Intent(self.id, "choose", self.cancel))
+        line = self.theme.line_height("body")
+        page = max(line, self.body.rect.height - line)
+        steps = {
+            "scroll.up": -line,
+            "scroll.down": line,
+            "scroll.page-up": -page,
+            "scroll.page-down": page,
+        }
+        if action in steps:
+            self.body.scroll_by(steps[action])
         return None

@@ -127,6 +127,12 @@ class SoundPlayer:
         self.played.append(name)
         return True
 
+    def prepare(self) -> None:
+        """Open the audio device and load the cues now, between moves, rather than in the
+        frame of the first move that plays one (a 20 ms stall)."""
+        if self._enabled and not self._broken:
+            self._load()
+
     def close(self) -> None:
         """Forget the loaded sounds (the app calls this before ``pygame.quit``)."""
         if self._sounds and pygame.mixer.get_init():

@@ -45,8 +45,9 @@ def _segments(word: str) -> list[str]:
 
 def _fits(font: pygame.font.Font, text: str, width: int) -> bool:
     """Whether ``text`` fits ``width``, measuring little more than fits: a 100,000-letter
-    word is not laid out whole (a quarter of a second) just to learn it is too wide."""
-    probe = 64
+    word is not laid out whole (a quarter of a second) just to learn it is too wide.
+    The first probe is longer than most lines, so a line is usually measured once."""
+    probe = 256
     while probe < len(text):
         if font.size(text[:probe])[0] > width:
             return False
@@ -176,12 +177,24 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split(" ")
+        whole = _joined("", words)
+        if _fits(font, whole, width):  # most texts of a screen: one measurement
+            lines.append(whole)
+            continue
+        # Greedy: as many words as fit join a line, found by galloping from a guess
+        # (a few measurements a line) rather than by measuring the line after each word.
+        # The first guess: the paragraph's share of words that fit in one width.
+        guess = len(words) * width // max(1, _width_or_more(font, whole, width))
         current = ""
-        for word in words:
-            candidate = f"{current} {word}" if current else word
-            if _fits(font, candidate, width):
-                current = candidate
-                continue
+        i = 0
+        while i < len(words):
+            k = _words_that_fit(font, current, words, i, width, guess)
+            current = _joined(current, words[i : i + k])
+            i += k
+            guess = max(k, 1)
+            if i == len(words):
+                break
+            word = words[i]
             if _fits(font, word, width):
                 # Spaces first: a word that fits a line of its own moves there whole.
                 if current:
@@ -190,8 +203,60 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
             else:
                 *full, current = _wide_word(font, current, word, width)
                 lines.extend(full)
+            i += 1
         lines.append(current)
     return tuple(lines)
+
+
+def _width_or_more(font: pygame.font.Font, text: str, width: int) -> int:
+    """``text``'s width, measured whole only when short: a long one is judged by a prefix
+    a few widths long (a guess is all it is for)."""
+    probe = max(64, 8 * width // max(1, font.size("n")[0]))
+    if len(text) <= probe:
+        return int(font.size(text)[0])
+    return int(font.size(text[:probe])[0] * len(text) // probe)
+
+
+def _joined(current: str, words: list[str]) -> str:
+    """``current`` with ``words`` added one by one, a space before each (none on an empty line)."""
+    for word in words:
+        current = f"{current} {word}" if current else word
+    return current
+
+
+def _words_that_fit(  # noqa: PLR0917 - the hot loop of wrapping
+    font: pygame.font.Font, current: str, words: list[str], start: int, width: int, guess: int
+) -> int:
+    """How many of ``words[start:]`` fit on the line ``current``.
+
+    A line only widens as words join it, so the answer is found by galloping
+    from ``guess`` (up or down by 1, 2, 4, ... words) and then halving.
+    """
+
+    def fits(n: int) -> bool:
+        return _fits(font, _joined(current, words[start : start + n]), width)
+
+    size = len(words) - start
+    guess = min(max(guess, 1), size)
+    if fits(guess):
+        lo, step = guess, 1
+        while lo + step <= size and fits(lo + step):
+            lo, step = lo + step, step * 2
+        hi = min(lo + step - 1, size)
+    else:
+        lo, hi, step = 0, guess - 1, 1
+        while guess - step >= 1:
+            if fits(guess - step):
+                lo = guess - step
+                break
+            hi, step = guess - step - 1, step * 2
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 @lru_cache(maxsize=4096)  # labels and delegation cards call it in draw, every frame

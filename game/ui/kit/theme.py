@@ -8,6 +8,7 @@ surface) and bumps ``version`` so that widgets drop their cached renderings.
 from __future__ import annotations
 
 import json
+import string
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,12 @@ class Theme:
             self._font_cache[key] = font
         return font
 
+    def prepare_fonts(self) -> None:
+        """Open every text style's font now (reading a font file's character map takes tens
+        of milliseconds): a screen that opens in the frame of a move then finds them open."""
+        for style in self._fonts:
+            self.font(style).size(_GLYPHS)  # and the common glyphs into its cache
+
     def line_height(self, style: str) -> int:
         """Pixel height of one line of a text style."""
         return self.font(style).get_linesize()
@@ -171,6 +178,10 @@ class Theme:
     def text_size(self, text: str, style: str) -> tuple[int, int]:
         """Rendered size of one line of text."""
         return self.font(style).size(text)
+
+
+# The letters, digits and marks most texts of the game are made of.
+_GLYPHS = string.ascii_letters + string.digits + string.punctuation + " —–·×…•“”‘’«»"
 
 
 def load_theme(

@@ -21,21 +21,35 @@ def _lerp(a: pygame.Color, b: pygame.Color, t: float) -> tuple[int, int, int]:
     )
 
 
+# Rendered backdrops shared by every screen: a round summary opened in the frame of
+# the move that closed the round blits the one the last summary rendered.
+_RENDERED: dict[tuple[object, ...], pygame.Surface] = {}
+_KEPT = 4  # a few window sizes and looks
+_COLOURS = ("background", "background_edge", "border_strong", "danger")
+
+
 class Backdrop:
     """A cached background surface."""
 
-    def __init__(self) -> None:
-        self._key: tuple[object, ...] = ()
-        self._surface: pygame.Surface | None = None
-
     def draw(self, surface: pygame.Surface, theme: Theme, table: pygame.Rect | None = None) -> None:
         """Blit the backdrop; ``table`` is where the table motif goes (None: no motif)."""
-        size = surface.get_size()
-        key = (size, theme.version, None if table is None else tuple(table))
-        if key != self._key or self._surface is None:
-            self._surface = _render(size, theme, table)
-            self._key = key
-        surface.blit(self._surface, (0, 0))
+        surface.blit(rendered(surface.get_size(), theme, table), (0, 0))
+
+
+def rendered(
+    size: tuple[int, int], theme: Theme, table: pygame.Rect | None = None
+) -> pygame.Surface:
+    """The backdrop of ``size``, rendered once (the table renders it early, between moves,
+    for the round summaries that open in the frame of a move)."""
+    # What the picture is made of (a theme object may be garbage and its id reused).
+    colours = tuple(tuple(theme.color(c)) for c in _COLOURS)
+    key = (size, theme.scale, colours, None if table is None else tuple(table))
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= _KEPT:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        found = _RENDERED[key] = _render(size, theme, table)
+    return found
 
 
 def _render(size: tuple[int, int], theme: Theme, table: pygame.Rect | None) -> pygame.Surface:

@@ -15,6 +15,7 @@ from game.errors import UserError
 from game.export import export_session
 from game.export.debrief import build_debrief
 from game.export.model import CROSSED, TESTED, Debrief
+from game.outputs import NotOursError
 from game.paths import user_data_dir
 from game.session.seats import SeatKind
 from game.session.session import Session
@@ -44,6 +45,7 @@ _LEDGER_COLOUR = {
     CommitmentStatus.BROKEN: "danger",
     CommitmentStatus.PENDING: "warning",
     CommitmentStatus.LAPSED: "text_dim",
+    CommitmentStatus.WITHDRAWN: "warning",
 }
 
 
@@ -201,6 +203,8 @@ class DebriefScene(PageScene):
         self.session = session
         self.debrief = build_debrief(session)
         self.exported: list[Path] = []
+        # An export a file of the person's own was in the way of: (format, where, free name).
+        self.pending: tuple[str, Path, Path] | None = None
         doc = self.doc
         if result is not None:
             described = [o.description for o in session.scenario.outcomes if o.id == result.id]
@@ -232,12 +236,33 @@ class DebriefScene(PageScene):
             return Path(s.save_path).with_name(f"{Path(s.save_path).stem}-debrief.{fmt}")
         return user_data_dir() / "exports" / name
 
-    def export(self, fmt: str) -> Transition:
-        """Write the debrief as ``fmt`` and say where (or why not)."""
-        target = self.export_target(fmt)
+    def export(self, fmt: str, target: Path | None = None, *, replace: bool = False) -> Transition:
+        """Write the debrief as ``fmt`` and say where (or why not).
+
+        A file of the person's own in the way is never replaced unasked: the dialog
+        offers another name beside it, or replacing it.
+        """
+        target = self.export_target(fmt) if target is None else target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            export_session(self.session, target, fmt)
+            export_session(self.session, target, fmt, replace=replace)
+        except NotOursError:
+            self.pending = (fmt, target, free_name(target))
+            message = (
+                f"{target} already exists, and Red Lines did not write it. Write the "
+                f"debrief to {self.pending[2].name} beside it, or replace the file?"
+            )
+            buttons = [
+                ("export-clash.rename", "Use the new name"),
+                ("export-clash.replace", "Replace it"),
+                ("export-clash.cancel", "Cancel"),
+            ]
+            return Push(
+                Dialog(
+                    self.ctx, "export-clash", "A file is in the way", message, buttons,
+                    cancel="export-clash.cancel",
+                )
+            )  # fmt: skip
         except (UserError, OSError) as exc:
             title, message = "The debrief was not exported", str(exc)
         else:
@@ -269,7 +294,22 @@ class DebriefScene(PageScene):
             return self.export(intent.source.rsplit(".", 1)[1])
         if intent.source == "exported" and intent.value == "exported.open" and self.exported:
             return self.open_export()
+        if intent.source == "export-clash" and self.pending is not None:
+            (fmt, target, other), self.pending = self.pending, None
+            if intent.value == "export-clash.rename":
+                return self.export(fmt, other)
+            if intent.value == "export-clash.replace":
+                return self.export(fmt, target, replace=True)
         return None
 
     def on_action(self, action: str) -> Transition | None:
         return Pop() if action == "title" else super().on_action(action)
+
+
+def free_name(target: Path) -> Path:
+    """``target`` with the first free number added ("debrief-2.html"), for an export that
+    must not replace the file of that name."""
+    n = 2
+    while (candidate := target.with_name(f"{target.stem}-{n}{target.suffix}")).exists():
+        n += 1
+    return candidate

@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.ui.kit.settings import AI_PACE_MS
 
 DEFAULT_PACE_MS = 600
+RETRY_MS = 15.0  # about a frame: how soon to look again for a decision still being taken
 
 
 def pace_ms(setting: str) -> int:
@@ -44,6 +45,11 @@ class Pacer:
         """
         if self.active:
             self._skip = True
+
+    def retry(self, ms: float = RETRY_MS) -> None:
+        """A move was due but not ready (the computer is still deciding): ask again in ``ms``."""
+        if self.active:
+            self.waited = max(self.waited, self.delay_ms - ms)
 
     def due(self, dt: float) -> bool:
         """Advance by ``dt`` ms; True when a move is due (the countdown restarts)."""

@@ -25,6 +25,7 @@ from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.dropdown import Dropdown
 from game.ui.kit.widgets.entry import TextEntry
 from game.ui.kit.widgets.label import Label, WrappedText
+from game.ui.kit.widgets.scrollpanel import ScrollPanel
 from game.ui.kit.widgets.stepper import Stepper
 from game.ui.screens.backdrop import Backdrop
 from game.ui.screens.classroom import classroom_of, timer_options
@@ -74,8 +75,13 @@ class SeatsScene(Scene):
         )
         self.backdrop = Backdrop()
         self.panel = pygame.Rect(0, 0, 0, 0)
-        self.heading = self.add(Label("seats.title", "Who sits at the table?", style="heading"))
-        self.intro = self.add(
+        # Everything but the buttons scrolls: at large text (or with many delegations)
+        # the rows are taller than the window, and Start must stay in reach.
+        self.body = self.add(ScrollPanel("seats.body"))
+        self.heading = self.body.add(
+            Label("seats.title", "Who sits at the table?", style="heading")
+        )
+        self.intro = self.body.add(
             WrappedText(
                 "seats.intro",
                 f"{sc.title}. Choose a person or an AI delegate for each delegation. Several "
@@ -85,10 +91,10 @@ class SeatsScene(Scene):
                 color="text_dim",
             )
         )
-        self.head_seat = self.add(
+        self.head_seat = self.body.add(
             Label("seats.head.seat", "Seat", style="overline", color="accent")
         )
-        self.head_pin = self.add(
+        self.head_pin = self.body.add(
             Label("seats.head.pin", "PIN (optional)", style="overline", color="accent")
         )
         self.rows: list[tuple[str, Swatch, Dropdown, PinEntry]] = []
@@ -96,13 +102,13 @@ class SeatsScene(Scene):
         for actor in sc.playable:
             seat = chosen.get(actor.id, Seat(SeatKind.AI))
             index = values.index(seat) if seat in values else 2
-            swatch = self.add(
+            swatch = self.body.add(
                 Swatch(f"seats.{actor.id}.name", actor.name, actor_colour(self.theme, sc, actor.id))
             )
-            menu = self.add(
+            menu = self.body.add(
                 Dropdown(f"seats.{actor.id}", [(s, text) for s, text in SEAT_CHOICES], index)
             )
-            pin = self.add(
+            pin = self.body.add(
                 PinEntry(
                     f"seats.{actor.id}.pin",
                     placeholder="no PIN",
@@ -111,22 +117,22 @@ class SeatsScene(Scene):
                 )
             )
             self.rows.append((actor.id, swatch, menu, pin))
-        self.seed_label = self.add(
+        self.seed_label = self.body.add(
             Label("seats.seed.label", "Seed (blank: a new one)", style="label")
         )
-        self.seed = self.add(
+        self.seed = self.body.add(
             TextEntry(
                 "seats.seed", "" if seed is None else str(seed), placeholder="random", max_length=9
             )
         )
         room = classroom_of(ctx)
         options, index = timer_options(room.turn_seconds)
-        self.timer_label = self.add(Label("seats.timer.label", "Turn timer", style="label"))
-        self.timer = self.add(Stepper("seats.timer", options, index))
-        self.fpin_label = self.add(
+        self.timer_label = self.body.add(Label("seats.timer.label", "Turn timer", style="label"))
+        self.timer = self.body.add(Stepper("seats.timer", options, index))
+        self.fpin_label = self.body.add(
             Label("seats.facilitator-pin.label", "Facilitator console PIN", style="label")
         )
-        self.fpin = self.add(
+        self.fpin = self.body.add(
             PinEntry(
                 "seats.facilitator-pin",
                 placeholder="PIN set" if room.pin is not None else "optional",
@@ -145,17 +151,23 @@ class SeatsScene(Scene):
         width = min(t.px(980), rect.width - 2 * t.space("md"))
         h = t.control_height()
         pad = t.space("xl") if width > t.px(700) else t.space("md")
-        inner_w = width - 2 * pad
         gap = t.space("sm")
-        heights = [
-            t.line_height("heading"),
-            self.intro.height_for(inner_w),
-            t.line_height("overline"),
-        ]
-        heights += [h] * len(self.rows) + [h, h, h, t.line_height("body"), h]
-        height = min(layout.stack_height(heights, gap) + 2 * pad, rect.height - 2 * t.space("sm"))
+        foot = [t.line_height("body"), h]  # the error line and the buttons: always in view
+        room = rect.height - 2 * t.space("sm") - 2 * pad - layout.stack_height(foot, gap) - gap
+        self.body.rect = pygame.Rect(0, 0, width - 2 * pad, max(h, room))
+        inner_w = width - 2 * pad
+        content = self._content_heights(inner_w)
+        if self.body.height_for(layout.stack_height(content, gap)) > room:
+            inner_w = self.body.content_width()  # it scrolls: room for the scrollbar
+            content = self._content_heights(inner_w)
+        body_h = min(self.body.height_for(layout.stack_height(content, gap)), max(h, room))
+        height = layout.stack_height([body_h, *foot], gap) + 2 * pad
         self.panel = layout.centred((width, height), rect)
-        boxes = layout.column(layout.pad(self.panel, pad), heights, gap)
+        body, error, buttons = layout.column(layout.pad(self.panel, pad), [body_h, *foot], gap)
+        self.body.rect = body
+        boxes = layout.column(
+            pygame.Rect(0, 0, inner_w, layout.stack_height(content, gap)), content, gap
+        )
         self.heading.rect, self.intro.rect, heads = boxes[0], boxes[1], boxes[2]
         columns = [layout.Flex(1.2), layout.Flex(1.3), layout.Flex(0.8)]
         _, self.head_seat.rect, self.head_pin.rect = layout.row(heads, columns, t.space("md"))
@@ -174,11 +186,19 @@ class SeatsScene(Scene):
         self.fpin_label.rect, self.fpin.rect, _ = layout.row(
             boxes[5 + len(self.rows)], columns, t.space("md")
         )
-        self.error.rect = boxes[-2]
+        self.body.arrange()
+        self.error.rect = error
         widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.back, self.start)]
         _, self.back.rect, self.start.rect = layout.row(
-            boxes[-1], [layout.Flex(), *widths], t.space("md")
+            buttons, [layout.Flex(), *widths], t.space("md")
         )
+
+    def _content_heights(self, width: int) -> list[int]:
+        """The heights of the scrolling part's rows at ``width``."""
+        t = self.theme
+        h = t.control_height()
+        heights = [t.line_height("heading"), self.intro.height_for(width)]
+        return [*heights, t.line_height("overline"), *[h] * len(self.rows), h, h, h]
 
     def draw_background(self, surface: pygame.Surface) -> None:
         self.backdrop.draw(surface, self.theme)

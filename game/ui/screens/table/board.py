@@ -8,22 +8,36 @@ whole board is rendered once per change to one surface and blitted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
 from game.engine import ActorView, PublicView, words
 from game.engine.model import Issue
+from game.engine.seen import LineStanding, standing
 from game.ui.kit.text import ellipsize, wrap_lines
 from game.ui.kit.theme import ColorLike, Theme
 from game.ui.kit.widgets.base import TextFit, Widget
-from game.ui.screens.common import actor_colour, current_round, names_list, short_name
+from game.ui.screens.common import actor_colour, names_list, short_name
 from game.ui.screens.table.worth import worth
 
+BACKGROUND = "surface"  # the board's frame (``TableScene.draw_background``)
 LEGEND = (
     "Chips: a delegation's name = its public demand · #n = in proposal n on the table · "
     "× name = crosses that delegation's public red line"
 )
+# Added only when some public red line has ``unless``, so other boards keep their legend.
+LEGEND_UNLESS = " · × name unless = unless other terms lift it · name lifted = what binds lifts it"
+
+
+def red_line_chip(name: str, stands: LineStanding) -> Chip:
+    """A public red line's chip: crossed, conditional (``unless``) or lifted now (R27)."""
+    if stands is LineStanding.LIFTED:
+        return Chip(f"{name} lifted", "text_dim")
+    if stands is LineStanding.CONDITIONAL:
+        return Chip(f"× {name} unless", "warning")
+    return Chip(f"× {name}", "danger")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +79,7 @@ class BoardView(Widget):
         self.pv: PublicView | None = None
         self.own: ActorView | None = None
         self._rows: dict[tuple[object, ...], _Row] = {}  # issue rows by what they show
-        self._surface: pygame.Surface | None = None
+        self._pieces: list[tuple[pygame.Surface, int]] = []  # painted parts, top down
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
@@ -81,22 +95,38 @@ class BoardView(Widget):
         self._render(width)
         return self._height
 
-    def _render(self, width: int) -> pygame.Surface:
+    def _render(self, width: int) -> list[tuple[pygame.Surface, int]]:
         # Only what the board shows: a statement, a threat or a world event leaves it as
-        # it was, and an AI move's frame then blits the board it already has.
+        # it was, and an AI move's frame then blits the board it already has.  A move that
+        # changes it repaints the proposals and the rows it touched; the other rows and the
+        # legend are kept, and nothing is composed into one tall surface (that copy was
+        # most of a move's frame): ``draw`` blits the parts that are in view.
         viewer = self.own.actor if self.own is not None else None
         key = (_shown(self.pv), viewer, width, self.theme.version, self.theme.palette)
-        if key == self._key and self._surface is not None:
-            return self._surface
+        if key == self._key and self._pieces:
+            return self._pieces
         painter = _Painter(self.theme, self.pv, max(1, width), self.own, self._rows)
         if self.pv is not None:
             painter.board()
-        self._surface, self._lines, self._height = painter.finish()
+        self._pieces, self._lines, self._height = painter.parts()
         self._key = key
-        return self._surface
+        return self._pieces
+
+    def picture(self, width: int) -> pygame.Surface:
+        """The whole board as one surface (what ``draw`` shows, part by part)."""
+        pieces = self._render(width)
+        out = pygame.Surface((max(1, width), max(1, self._height)))
+        out.fill(self.theme.color(BACKGROUND))
+        for image, y in pieces:
+            out.blit(image, (0, y))
+        return out
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.blit(self._render(self.rect.width), self.rect.topleft)
+        clip = surface.get_clip()
+        left, top = self.rect.topleft
+        for image, y in self._render(self.rect.width):
+            if clip.colliderect((left, top + y, image.get_width(), image.get_height())):
+                surface.blit(image, (left, top + y))
 
     def text_fits(self) -> list[TextFit]:
         self._render(self.rect.width)
@@ -158,6 +188,8 @@ class _Painter:
         self.own = own
         self.rows = rows if rows is not None else {}
         self.baked: list[Line] = []  # lines already drawn into a cached row's surface
+        self.pieces: list[tuple[pygame.Surface, int]] = []  # cached parts below the top
+        self.top_height = 0  # where the cached parts begin
         self.width = width
         self.y = 0
         self.ops: list[tuple[str, tuple[object, ...]]] = []
@@ -179,7 +211,10 @@ class _Painter:
 
     def finish(self) -> tuple[pygame.Surface, list[Line], int]:
         height = max(1, self.y)
-        surface = pygame.Surface((self.width, height), pygame.SRCALPHA)
+        # Opaque, on the colour of the frame the board sits in: text and boxes blend onto
+        # it once, here, and every frame's blit is a plain copy (no blending per pixel).
+        surface = pygame.Surface((self.width, height))
+        surface.fill(self.t.color(BACKGROUND))
         r = self.t.radius("sm")
         for op, args in self.ops:
             if op == "rect":
@@ -187,23 +222,35 @@ class _Painter:
                 assert isinstance(rect, pygame.Rect)
                 assert isinstance(width, int)
                 pygame.draw.rect(surface, self.t.color(colour), rect, width=width, border_radius=r)  # type: ignore[arg-type]
-            elif op == "blit":
-                image, y = args
-                assert isinstance(image, pygame.Surface)
-                assert isinstance(y, int)
-                surface.blit(image, (0, y))
         for line in self.lines:
             surface.blit(self.t.text(line.text, line.style, line.colour), line.pos)
         return surface, [*self.lines, *self.baked], height
+
+    def parts(self) -> tuple[list[tuple[pygame.Surface, int]], list[Line], int]:
+        """The board as parts, top down: the top painted here, then the cached parts."""
+        height = self.y
+        if self.pieces:
+            self.y = self.top_height  # the surface painted here holds the top only
+        surface, lines, _ = self.finish()
+        self.y = height
+        return [(surface, 0), *self.pieces], lines, height
 
     # -- sections ----------------------------------------------------------------------
     def board(self) -> None:
         assert self.pv is not None
         self.on_the_table()
         self.provisional()
+        self.heading("THE ISSUES")
+        self.top_height = self.y
         self.grid()
         self.y += self.t.space("sm")
-        self.y += self.text(LEGEND, "caption", "text_dim", (0, self.y, self.width))
+        legend = LEGEND
+        if any(line.unless is not None for line in self.pv.public_red_lines):
+            legend += LEGEND_UNLESS
+        self.cached_part(("legend", legend), lambda p: p.legend(legend))
+
+    def legend(self, text: str) -> None:
+        self.y += self.text(text, "caption", "text_dim", (0, self.y, self.width))
 
     def heading(self, text: str) -> None:
         self.y += self.text(text, "overline", "accent", (0, self.y, self.width))
@@ -270,15 +317,13 @@ class _Painter:
         pv = self.pv
         assert pv is not None
         t = self.t
-        self.heading("THE ISSUES")
-        rnd = current_round(pv)
         columns = max((len(i.options) for i in pv.issues), default=1)
         gap = t.space("xs")
         name_w = max(t.px(120), self.width * 24 // 100)
         cell_w = max(1, (self.width - name_w - gap * columns) // columns)
         for issue in pv.issues:
-            # the agenda as effects changed it (R34)
-            self.cached_row(issue, issue.id in (pv.agenda or rnd.agenda), name_w, cell_w, gap)
+            # the agenda as effects changed it (R34), even emptied
+            self.cached_row(issue, issue.id in pv.agenda, name_w, cell_w, gap)
             self.y += gap
 
     def cached_row(self, issue: Issue, on_agenda: bool, name_w: int, cell_w: int, gap: int) -> None:
@@ -292,20 +337,30 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and any(i == issue.id for i, _ in p.terms)
         )
-        key = (
-            (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers),
-            (self.width, name_w, cell_w, gap, self.t.version, self.t.palette),
+        # A public red line's chip may stand or be lifted by terms on other issues (R27).
+        binding_all = dict(pv.binding)
+        lines = tuple(
+            standing(line, binding_all) for line in pv.public_red_lines if line.issue == issue.id
         )
+        shown = (pv.scenario_id, issue.id, on_agenda, binding, tuple(provisional), offers, lines)
+        self.cached_part(
+            (shown, name_w, cell_w, gap),
+            lambda p: p.issue_row(issue, on_agenda, name_w, cell_w, gap),
+        )
+
+    def cached_part(self, shown: tuple[object, ...], paint: Callable[[_Painter], None]) -> None:
+        """A part of the board below the proposals, painted once for what it shows."""
+        key = (shown, self.width, self.t.version, self.t.palette)
         row = self.rows.get(key)
         if row is None:
-            painter = _Painter(self.t, pv, self.width, self.own)
-            painter.issue_row(issue, on_agenda, name_w, cell_w, gap)
+            painter = _Painter(self.t, self.pv, self.width, self.own)
+            paint(painter)
             surface, lines, _ = painter.finish()
             row = _Row(surface, lines, painter.y)
             if len(self.rows) > 512:  # old rows of earlier states
                 self.rows.clear()
             self.rows[key] = row
-        self.ops.append(("blit", (row.surface, self.y)))
+        self.pieces.append((row.surface, self.y))
         self.baked += [
             Line(
                 line.text, line.style, line.colour, (line.pos[0], line.pos[1] + self.y), line.width
@@ -372,11 +427,10 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and (issue.id, option) in p.terms
         ]
-        out += [
-            Chip(f"× {short_name(pv, line.actor)}", "danger")
-            for line in pv.public_red_lines
-            if line.issue == issue.id and option in line.options
-        ]
+        binding = dict(pv.binding)
+        for line in pv.public_red_lines:
+            if line.issue == issue.id and option in line.options:
+                out.append(red_line_chip(short_name(pv, line.actor), standing(line, binding)))
         return out
 
     def chip_rows(self, chips: list[Chip], x0: int, y0: int, width: int) -> int:

@@ -95,7 +95,8 @@ def crossed_lines(model: TableModel, view: ActorView, number: int) -> list[str]:
         return []
     issues = {i.id: i for i in pv.issues}
     out = []
-    for breach in explain_red_lines_seen(view, pv.proposals[number - 1].terms):
+    terms = pv.proposals[number - 1].terms
+    for breach in explain_red_lines_seen(view, terms, dict(pv.binding)):  # R27: binding lifts
         issue = issues.get(breach.issue)
         option = (
             next((o.label for o in issue.options if o.id == breach.option), breach.option)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from game import engine
 from game.engine import Action, ActorView, CarryOut, Propose, Statement, Threaten, words
+from game.engine.model import Lever
 from game.ui.kit.context import Context
 from game.ui.kit.widgets.entry import TextEntry
 from game.ui.screens.common import short_name
@@ -34,14 +35,13 @@ class ProposeForm(TermsForm):
         binding: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(ctx, "propose", "Propose a package", "Propose", own=own)
-        self.agreed = dict(binding)
         self.form.text(
             "Choose an option for each issue you want in the package; leave the others out.",
             "body",
             "text_dim",
             gap="xs",
         )
-        self.add_term_pickers(agenda_options(legal, own.table.issues, agenda, binding), preset)
+        _offer_terms(self, legal, agenda, binding, preset)
 
     def action(self) -> Action | None:
         terms = self.terms()
@@ -75,16 +75,9 @@ class ThreatForm(TermsForm):
             own=own,
             variant="danger",
         )
-        levers = sorted({a.lever for a in legal if isinstance(a, Threaten)})
-        self.lever = ChoicePicker(
-            "threaten.lever",
-            "Lever",
-            [(lv, words.lever_name(self.pv, lv)) for lv in levers] or [(None, "No lever")],
-        )
-        self.form.widget(self.lever, gap="xs")
+        self.lever = _lever_picker(self, Threaten, legal)
         self.form.text("Unless these terms are agreed (optional):", "label", "text_dim", gap="lg")
-        self.agreed = dict(binding)
-        self.add_term_pickers(agenda_options(legal, own.table.issues, agenda, binding), {})
+        _offer_terms(self, legal, agenda, binding, {})
 
     def action(self) -> Action | None:
         if self.lever.value is None or self.incoherence():
@@ -93,16 +86,14 @@ class ThreatForm(TermsForm):
 
     def lever_target(self) -> str:
         """The actor the chosen lever is aimed at ("" without a lever)."""
-        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
+        lever = _chosen_lever(self, self.lever)
         return lever.target if lever is not None else ""
 
     def explain(self) -> None:
         self.mark_pickers()
-        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
+        lever = _lever_notes(self, self.lever)
         if lever is not None:
             rules = self.pv.rules
-            self.notes.heading(lever.name, gap="xs")
-            self.notes.text(lever.description, "body")
             target = short_name(self.pv, lever.target)
             # Every cost before the move is made, as the statement and carry-out forms do.
             self.notes.text(
@@ -137,23 +128,15 @@ class CarryOutForm(FormScene):
             own=own,
             variant="danger",
         )
-        levers = sorted({a.lever for a in legal if isinstance(a, CarryOut)})
-        self.lever = ChoicePicker(
-            "carry.lever",
-            "Lever",
-            [(lv, words.lever_name(self.pv, lv)) for lv in levers] or [(None, "No lever")],
-        )
-        self.form.widget(self.lever, gap="xs")
+        self.lever = _lever_picker(self, CarryOut, legal)
 
     def action(self) -> Action | None:
         return None if self.lever.value is None else CarryOut(self.actor, str(self.lever.value))
 
     def explain(self) -> None:
-        lever = next((lv for lv in self.pv.levers if lv.id == self.lever.value), None)
+        lever = _lever_notes(self, self.lever)
         if lever is None:
             return
-        self.notes.heading(lever.name, gap="xs")
-        self.notes.text(lever.description, "body")
         self.notes.text(
             f"Carrying it out raises tension by {self.pv.rules.execute_tension:g}.",
             "body",
@@ -161,6 +144,46 @@ class CarryOutForm(FormScene):
         )
         if lever.source:
             self.notes.text(f"Source: {lever.source}", "caption", "text_dim")
+
+
+def _offer_terms(
+    form: TermsForm,
+    legal: Sequence[Action],
+    agenda: Sequence[str],
+    binding: Sequence[tuple[str, str]],
+    preset: dict[str, str],
+) -> None:
+    """The term choosers of a package or a threat's "unless": the agenda's issues not yet
+    agreed, judged against the terms that bind (``form.agreed``)."""
+    form.agreed = dict(binding)
+    form.add_term_pickers(agenda_options(legal, form.own.table.issues, agenda, binding), preset)
+
+
+def _lever_picker(
+    form: FormScene, kind: type[Threaten] | type[CarryOut], legal: Sequence[Action]
+) -> ChoicePicker:
+    """A chooser of the levers the mover may use for ``kind`` (threaten or carry out)."""
+    levers = sorted({a.lever for a in legal if isinstance(a, kind)})
+    picker = ChoicePicker(
+        f"{form.id}.lever",
+        "Lever",
+        [(lv, words.lever_name(form.pv, lv)) for lv in levers] or [(None, "No lever")],
+    )
+    form.form.widget(picker, gap="xs")
+    return picker
+
+
+def _chosen_lever(form: FormScene, picker: ChoicePicker) -> Lever | None:
+    return next((lv for lv in form.pv.levers if lv.id == picker.value), None)
+
+
+def _lever_notes(form: FormScene, picker: ChoicePicker) -> Lever | None:
+    """The chosen lever's name and description in the notes; the lever (None: none chosen)."""
+    lever = _chosen_lever(form, picker)
+    if lever is not None:
+        form.notes.heading(lever.name, gap="xs")
+        form.notes.text(lever.description, "body")
+    return lever
 
 
 _TONE_HELP = {

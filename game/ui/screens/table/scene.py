@@ -11,6 +11,7 @@ delegations behind a hand-over screen.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -40,6 +41,7 @@ from game.ui.kit.sound import cue_for
 from game.ui.kit.widgets.base import draw_box
 from game.ui.kit.widgets.button import Button
 from game.ui.kit.widgets.scrollpanel import ScrollPanel
+from game.ui.screens import backdrop
 from game.ui.screens.classroom import classroom_of
 from game.ui.screens.common import GameSetup
 from game.ui.screens.console import ConsoleDone, open_console
@@ -94,6 +96,17 @@ class TableScene(Scene):
         self.bar = ActionBar(self)
         self.room = TableRoom(self.game)
         ctx.autosave = self.game.save
+        if ctx.think_ahead and self.game is setup.local:
+            setup.local.think_ahead()  # the AI decides while the window draws, never in a frame
+        # Opened now, not in the frame of a move: the sound cues, every font (a round
+        # summary's first), and the summaries' backdrop at this window's size.
+        ctx.sound.prepare()
+        ctx.theme.prepare_fonts()
+        self._backdrop_size: tuple[int, int] = (0, 0)
+        # What is built by now (the scenario, the fonts, the opening) lasts the whole game:
+        # the garbage collector need not walk it again.  Its full sweeps, 30+ ms, landed
+        # in the frames of moves.
+        gc.freeze()
         self.refresh()
 
     # -- state -------------------------------------------------------------------------
@@ -165,6 +178,9 @@ class TableScene(Scene):
 
     # -- layout ------------------------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
+        if rect.size != self._backdrop_size:  # the round summaries' (see ``__init__``)
+            self._backdrop_size = rect.size
+            backdrop.rendered(rect.size, self.theme)
         following = self.transcript.unseen == 0  # a reader scrolled up stays where they were
         t = self.theme
         self.compact = rect.width < t.px(1040)
@@ -252,6 +268,9 @@ class TableScene(Scene):
         if isinstance(intent, RestartClock):
             then, self._then = self._then, None
             return then
+        if isinstance(intent, ComputerMove) and applied.thinking:
+            self.pacer.retry()  # the decision is still being taken on the worker thread
+            return None
         if isinstance(intent, ComputerMove | TimeUp):
             if applied.turns:
                 return self.after(applied.turns)
@@ -392,6 +411,7 @@ class TableScene(Scene):
             return Submit(Accept(self.viewer, number))
         if source == "leave" and intent.value == "leave.yes":
             self.game.save()
+            self.game.close()  # no agent program outlives the table (Continue restarts it)
             self.ctx.autosave = None
             return Pop()
         if source == "table.proposal" and intent.kind == "change":

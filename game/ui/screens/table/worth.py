@@ -49,7 +49,8 @@ def worth(view: ActorView, pv: PublicView, proposal: Proposal) -> Worth:
     value = utility_seen(view, terms, dict(pv.binding))
     issues = {i.id: i.name for i in pv.issues}
     flags = []
-    for breach in explain_red_lines_seen(view, proposal.terms):
+    # What already binds counts: it may lift a red line with ``unless`` (R27).
+    for breach in explain_red_lines_seen(view, proposal.terms, dict(pv.binding)):
         whose = "YOUR red line" if breach.own else f"{short_name(pv, breach.actor)}'s"
         flags.append(f"{whose} on {issues.get(breach.issue, breach.issue)}")
     return Worth(value, view.reservation, tuple(dict.fromkeys(flags)))
