@@ -104,6 +104,7 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     finals: list[dict[str, float]] = []
     times: list[float] = []
     threats = stale = broken = 0
+    escalations = unforced = 0  # wars, and those with no lever carried out (issue 10, R26)
     final_options: dict[str, collections.Counter[str]] = {
         i.id: collections.Counter() for i in scenario.issues
     }
@@ -114,6 +115,9 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
         assert state is not None
         result = engine.outcome(state)
         outcomes[result.label if result else "?"] += 1
+        if state.escalated:
+            escalations += 1
+            unforced += not state.executed
         breaches += game.breaches
         times += game.decision_times
         threats += game.threats
@@ -158,6 +162,10 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
         f"  AI threats: {threats} ({threats / games:.2f} a game), broken"
         f" {broken / max(threats, 1):.0%}, demanding terms that already bound: {stale}"
     )
+    print(
+        f"  escalations: {escalations} ({escalations / games:.0%}), with no lever carried"
+        f" out: {unforced} (goal: fewer than a third)"
+    )
     spread = {a: statistics.pstdev(v) for a, v in totals.items()}
     print("  score spread over seeds: " + ", ".join(f"{a} {v:.3f}" for a, v in spread.items()))
     varied = []
@@ -174,6 +182,9 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
         "broken": broken / max(threats, 1),
         "stale": stale,
         "stalemate": outcomes.get("Stalemate", 0) / games,
+        "escalations": escalations / games,
+        "unforced": unforced / max(escalations, 1),
+        "varied": {i.id: v for i, v in zip(scenario.issues, varied, strict=True)},
         "spread": min(spread.values()),
         "least_varied": min(varied),
         "labels": len(outcomes),
@@ -296,16 +307,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     top_goal = 0.6 if args.difficulty == "normal" else 0.7
     balanced = q["labels"] >= 3 and q["top"] <= top_goal
+    door = q["varied"].get("enlargement", 0)  # Geneva's door: at least two endings
     print(
         f"SUMMARY ai[{args.difficulty}]: {gps:.0f} games/s/core (goal >= {SPEED_GOAL}:"
         f" {gps >= SPEED_GOAL}, aim {SPEED_AIM}), decision p99"
         f" {q['p99']:.2f} ms (12x5x5: {big_p99:.2f} ms, goal < {P99_GOAL_MS:.0f} ms:"
         f" {big_p99 < P99_GOAL_MS}), agreements {q['agreement']:.0%},"
         f" {int(q['labels'])} outcome labels (top {q['top']:.0%}, goal <= {top_goal:.0%}:"
-        f" {balanced}), stalemate {q['stalemate']:.0%}, threats broken {q['broken']:.0%}"
+        f" {balanced}), stalemate {q['stalemate']:.0%} (goal > 0), escalations"
+        f" {q['escalations']:.0%} ({q['unforced']:.0%} with no lever, goal < 33%),"
+        f" enlargement endings {door} (goal >= 2), threats broken {q['broken']:.0%}"
         f" (goal <= 30%), stale threats {int(q['stale'])} (goal 0), score spread"
         f" {q['spread']:.3f} (goal > 0.05),"
-        f" Pareto distance {q.get('pareto', float('nan')):.3f}, Nash distance"
+        f" Pareto distance of deals {q.get('pareto', float('nan')):.3f} (goal < 0.053),"
+        f" Nash distance"
         f" {q.get('nash', float('nan')):.3f}, AI-minus-random score {margin:+.2f},"
         f" red-line breaches {int(q['breaches'])}"
     )

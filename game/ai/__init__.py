@@ -5,8 +5,9 @@ How a move is made (each step its own module)::
     ActorView --view--> Table (own preferences + public record; prefs, memo)
       --core--> judge offers (judge: red lines, whole-game worth vs per-issue
                 aspiration; worth: provisional terms at their chance of binding;
-                outlook: objectives and outcome bonus; reciprocity: concessions
-                answer concessions)
+                outlook: objectives and outcome bonus, war's score; relations:
+                trust and an ally's cohesion; reciprocity: concessions answer
+                concessions, no faster than the others answer)
              -> accept, or counter-offer (opponents: frequency model;
                 offers: greedy trade-off search), or threaten/carry out/
                 make a statement (tactics), or reject with a reason, or pass

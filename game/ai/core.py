@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
-from game.ai.judge import Verdict, aspiration_for, format_terms, judge, why_not
+from game.ai.judge import Verdict, aspiration_for, format_terms, judge, persona, why_not
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents, with_refusals
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
-from game.ai.worth import package_value, worth_rows
+from game.ai.worth import package_value, package_worth, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
 
@@ -155,6 +155,9 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
             f" ≥ aspiration {v.aspiration:.2f}",
             proposal=o.id,
         )
+    taken = _last_chance_deal(table, verdicts, moves)
+    if taken is not None:
+        return taken
     worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
     deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
     threat = threaten(table, moves, rng, deadlocked)
@@ -174,6 +177,41 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     if last is not None and last.open:
         return Intent(Kind.PASS, f"passed: our offer #{last.id} stands, awaiting answers")
     return Intent(Kind.PASS, "passed: nothing on the table calls for an answer")
+
+
+_DEADLINE = 0.9  # share of an issue's time after which this table is its last chance
+_PRIDE = 1.2  # the least gain over no deal, per unit of hard line above 0.5
+
+
+def _last_chance_deal(
+    table: Table, verdicts: list[tuple[Verdict, Offer]], moves: Moves
+) -> Intent | None:
+    """At the last chance for every issue of an offer, a deal that beats no deal at all is
+    worth taking even below our aspiration: waiting can no longer get more, and walking
+    away gives the status quo (the reservation logic, counted in the whole game's score).
+    Never a red line."""
+    best: tuple[float, Verdict, Offer] | None = None
+    # A hard-liner walks away from a deal barely better than none (what it would show
+    # at home and to the next table); a pragmatist takes any gain.
+    pride = _PRIDE * max(0.0, persona(table).hardline - 0.5)
+    for v, o in verdicts:
+        if v.breaches or o.id not in moves.accept or not o.terms:
+            continue
+        if min(table.progress.get(i, 1.0) for i, _ in o.terms) < _DEADLINE:
+            continue
+        kept = {i: table.prefs.status_quo[i] for i, _ in o.terms}
+        surplus = v.utility - package_worth(table, kept)
+        if surplus > pride and (best is None or surplus > best[0]):
+            best = (surplus, v, o)
+    if best is None:
+        return None
+    _, v, o = best
+    return Intent(
+        Kind.ACCEPT,
+        f"accepted #{o.id} ({format_terms(o.terms)}) at the last chance: utility"
+        f" {v.utility:.2f} beats no deal, though below our aspiration {v.aspiration:.2f}",
+        proposal=o.id,
+    )
 
 
 def _focus_issue(table: Table) -> str:

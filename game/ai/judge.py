@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.aspiration import target
 from game.ai.prefs import Breach
-from game.ai.reciprocity import concession_allowance, stonewalled
+from game.ai.reciprocity import concession_allowance, pace, stonewalled
 from game.ai.table import Table, keep, kept
 from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
@@ -30,12 +30,17 @@ from game.engine.model import Personality
 # can learn it; every level varies, so no two games are the same.
 _JITTER = {"easy": 0.1, "normal": 0.15, "hard": 0.25}
 _HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
+# The easy level concedes readily, so that a learner finds the deals: it plays softer
+# than its personality and answers time alone, not only the others' concessions.
+_EASY_SOFTER = 0.08
 
 
-def _persona(table: Table) -> Personality:
+def persona(table: Table) -> Personality:
     """Our personality in this game: its hard line moved by the game's seeded variation."""
     p = table.personality
     shift = _HARDLINE_JITTER.get(table.difficulty, 0.0) * table.jitter
+    if table.difficulty == "easy":
+        shift -= _EASY_SOFTER
     if not shift:
         return p
     inputs = (p, shift)
@@ -86,8 +91,9 @@ def others_lines(table: Table) -> frozenset[tuple[str, str]]:
 
 
 def issue_best(table: Table, issue: str) -> float:
-    """Our best worth on ``issue`` with an option anyone could accept: never our own red
-    lines, and above the easy level never another's public ones (they will not be agreed)."""
+    """Our best worth on ``issue`` with an option anyone could accept (never our own red
+    lines, and above the easy level never another's public ones: they will not be
+    agreed), or with no deal on it at all."""
     prefs = table.prefs
     banned = others_lines(table) if table.difficulty != "easy" else frozenset()
     key = ("pool", issue)
@@ -101,8 +107,10 @@ def issue_best(table: Table, issue: str) -> float:
         keep(table.cache, key, (prefs, banned), pool)
     if not pool:
         return prefs.values[issue][prefs.best_option[issue]]
+    # No deal on the issue keeps its status quo: an option another has ruled out is
+    # still ours to keep by leaving the issue out, so it is not conceded in advance.
     row = worths(table)[issue]
-    return max(row[o] for o in pool)
+    return max(prefs.values[issue][prefs.status_quo[issue]], *(row[o] for o in pool))
 
 
 def issue_time(table: Table, issue: str) -> float:
@@ -120,16 +128,20 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
     missing = [i for i in scope if i not in known]
     if missing:
         allowance = concession_allowance(table)
-        persona = _persona(table)
-        slow = stonewalled(table)
+        character = persona(table)
+        easy = table.difficulty == "easy"
+        slow = not easy and stonewalled(table)
+        share = pace(table)
+        if easy:  # half of what reciprocity would hold back
+            share = 0.5 + 0.5 * share
         spread = _JITTER.get(table.difficulty, 0.0) * table.jitter
         for issue in missing:
             best = issue_best(table, issue)
             floor = min(issue_floor(table, issue), best)
-            t = issue_time(table, issue)
+            t = issue_time(table, issue) * share  # no faster than the others answer
             if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
                 t = t**1.5
-            aim = target(best, floor, t, persona)
+            aim = target(best, floor, t, character)
             room = best - floor
             aim -= min(aim - floor, allowance)  # concessions answer theirs
             aim = min(best, max(floor, aim + spread * room))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.table import Scored, Table
+from game.ai.table import Table
 from game.engine import ledger as ledger_rules
 from game.engine.conditions import holds
 from game.engine.events import EventKind
@@ -22,7 +22,7 @@ from game.engine.state import Provisional
 
 class _End:
     """The end of the week as the delegate imagines it, for the engine's own judgement of
-    conditions (``conditions.holds``): the last round, ``agreed`` binding, no war, and
+    conditions (``conditions.holds``): the last round, ``agreed`` binding, war or not, and
     everything else (trackers, levers, walk-outs, cards, threats, breaches) as now.
 
     Made for every package the delegate weighs: the plain clauses read attributes set
@@ -33,15 +33,15 @@ class _End:
         "_agreed",
         "_table",
         "binding",
+        "escalated",
         "executed",
         "round_index",
         "tension",
         "walked_out_ever",
     )
 
-    escalated = False  # we imagine the week ending without war
-
-    def __init__(self, table: Table, agreed: Mapping[str, str]) -> None:
+    def __init__(self, table: Table, agreed: Mapping[str, str], war: bool) -> None:
+        self.escalated = war  # the week imagined ending in war, or (mostly) not
         self._table = table
         self._agreed = agreed
         self.binding = tuple(agreed.items())  # read as a count and as a mapping
@@ -92,33 +92,19 @@ class _End:
         return trackers.support.get(test.actor, 0.0)
 
 
-def _holds(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end state, judged by the engine's rules (every clause,
-    format 2's ``any``/``all``/``not``, round, trackers and provisional terms included)."""
-    return holds(cond, _End(table, agreed))
-
-
-def _holds_now(cond: Condition, table: Table) -> bool:
-    """The plain clauses of ``cond`` that do not depend on the agreements, in the imagined
-    end state.  A condition with format 2's clauses is judged whole, by ``_holds``."""
-    if cond.escalated:
-        return False  # we imagine the week ending without war
+def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool = False) -> bool:
+    """``cond`` in the imagined end state, without war unless ``war``.  The plain clauses
+    are read here (most conditions, on the hot path); a condition with format 2's clauses
+    (trackers, round, cards, threats, breaches, ``any``/``all``/``not``) is judged whole by
+    the engine's own rules, so the delegate never reads a condition differently."""
+    if not cond.simple:
+        return holds(cond, _End(table, agreed, war))
+    if cond.escalated is not None and cond.escalated != war:
+        return False
     if cond.min_tension is not None and table.tension < cond.min_tension:
         return False
     if cond.max_tension is not None and table.tension > cond.max_tension:
         return False
-    if any(lv not in table.executed for lv in cond.levers_executed):
-        return False
-    if any(lv in table.executed for lv in cond.levers_not_executed):
-        return False
-    return all(a in table.walked_out_ever for a in cond.walked_out)
-
-
-def _holds_with(cond: Condition, agreed: Mapping[str, str], table: Table) -> bool:
-    """The clauses of ``cond`` about the agreements, if ``agreed`` were all that binds (a
-    condition with format 2's clauses: all of it, by the engine's rules)."""
-    if not cond.simple:
-        return _holds(cond, table, agreed)
     n = len(agreed)
     if cond.min_agreements is not None and n < cond.min_agreements:
         return False
@@ -127,69 +113,42 @@ def _holds_with(cond: Condition, agreed: Mapping[str, str], table: Table) -> boo
     for issue, options in cond.agreed.items():
         if agreed.get(issue) not in options:
             return False
-    return not any(issue in agreed for issue in cond.not_agreed)
-
-
-def _ends(table: Table) -> tuple[Scored, Scored]:
-    """Our objectives and the outcome labels (with our bonus) that the agreements alone
-    decide now: the others cannot hold whatever is agreed (made once a move)."""
-    found = table.now.ends
-    if found is None:
-        me = table.me
-        goals = tuple(
-            (o.points, o.condition)
-            for o in table.objectives
-            if not o.condition.simple or _holds_now(o.condition, table)
-        )
-        labels = tuple(
-            (o.score.get(me, o.score.get("*", 0.0)), o.condition)
-            for o in table.outcomes
-            if not o.condition.simple or _holds_now(o.condition, table)
-        )
-        found = table.now.ends = (goals, labels)
-        # The same conditions decide most moves of a game: their bonuses per set of
-        # agreements are kept for the game, under the conditions themselves (the entry
-        # holds them, so their ids stay theirs).  Format 2's clauses read the whole
-        # table (trackers, cards, threats), which changes with every move: with any of
-        # them, the bonuses are kept for this move only.
-        simple = all(c.simple for _, c in goals) and all(c.simple for _, c in labels)
-        key = (
-            "bonus",
-            tuple((p, id(c)) for p, c in goals),
-            tuple((b, id(c)) for b, c in labels),
-            None if simple else table.move,
-        )
-        known = table.cache.get(key)
-        if not isinstance(known, tuple):
-            known = table.cache[key] = (found, {})
-        table.now.bonus = known[1]
-    return found
+    if any(issue in agreed for issue in cond.not_agreed):
+        return False
+    if any(lv not in table.executed for lv in cond.levers_executed):
+        return False
+    if any(lv in table.executed for lv in cond.levers_not_executed):
+        return False
+    return all(a in table.walked_out_ever for a in cond.walked_out)
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the game's moves that share the conditions that can still hold)."""
-    _ends(table)
-    memo = table.now.bonus
-    key = frozenset(agreed.items())
-    found = memo.get(key)
-    if found is not None:
+    (memoised for the move)."""
+    key = ("bonus", table.move, frozenset(agreed.items()))
+    found = table.cache.get(key)
+    if isinstance(found, float):
         return found
-    if len(memo) > 4096:
-        memo.clear()
-    made = memo[key] = float(_end_bonus(table, agreed))
+    made = table.cache[key] = float(_end_bonus(table, agreed))
     return made
 
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    goals, labels = _ends(table)
-    points = sum(p for p, cond in goals if _holds_with(cond, agreed, table))
-    for bonus, cond in labels:
-        if _holds_with(cond, agreed, table):
-            return points + bonus
+    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed))
+    for outcome in table.outcomes:
+        if _holds(outcome.condition, table, agreed):
+            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+            # The label is earned by the end state, not by this deal: early in the week
+            # another deal can still earn it, so only the share of the week already
+            # played is at stake now.  Grabbing "any agreement" at the first table would
+            # otherwise be worth conceding for.
+            return points + table.clock * bonus
     return points
 
 
+# War is a decision for the end of the week: before this share of it, the table can still
+# change what it gives us.
+LATE = 0.75
 _EXACT = 6  # uncertain terms up to which the expectation is taken over every outcome
 
 
@@ -221,21 +180,42 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
-    found = table.now.goals.get(issue)
-    if found is None:
-        mine = tuple(
-            (points, cond)
-            for points, cond in _ends(table)[0]
-            if issue in cond.agreed
-            or issue in cond.not_agreed
-            or cond.min_agreements is not None
-            or cond.max_agreements is not None
-            or not cond.simple  # its any/all/not may speak of the issue
-        )
-        base = sum(p for p, cond in mine if _holds_with(cond, table.agreed, table))
-        found = table.now.goals[issue] = (mine, base)
-    mine, base = found
+    mine = [
+        o
+        for o in table.objectives
+        if issue in o.condition.agreed
+        or issue in o.condition.not_agreed
+        or o.condition.min_agreements is not None
+        or o.condition.max_agreements is not None
+    ]
     if not mine:
         return 0.0
-    after = {**table.agreed, issue: option}
-    return sum(p for p, cond in mine if _holds_with(cond, after, table)) - base
+    base = dict(table.agreed)
+    after = {**base, issue: option}
+    return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
+        o.points for o in mine if _holds(o.condition, table, base)
+    )
+
+
+def end_score(table: Table, war: bool = False) -> float:
+    """Our score if the week ended now with what binds (in war if ``war``): the utility of
+    the settlement minus our reservation, our objectives and the outcome label's bonus."""
+    prefs = table.prefs
+    agreed = dict(table.agreed)
+    settled = {i: agreed.get(i, prefs.status_quo[i]) for i in prefs.issue_ids}
+    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed, war))
+    bonus = 0.0
+    for outcome in table.outcomes:
+        if _holds(outcome.condition, table, agreed, war):
+            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+            break
+    return prefs.utility(settled) - prefs.reservation + points + bonus
+
+
+def war_beats_table(table: Table) -> bool:
+    """Would war give us more than the table still can?  The table's expectation is the
+    week ending as it stands now, or, while there is time, our floor-level deal on the
+    open issues; war ends with what binds now and the escalation label."""
+    war = end_score(table, war=True)
+    peace = end_score(table)
+    return war > peace + 1e-9 and table.clock >= LATE

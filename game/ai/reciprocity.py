@@ -1,17 +1,31 @@
 """Concessions that answer concessions (NiceTitForTat, Baarslag et al.): measured in our own
-worth of each other delegation's successive offers.
+worth of each delegation's successive offers, ours included.
 
-A delegation whose later offers give us more than its first has moved towards us; we
-move back by as much, scaled by our personality (a hard-liner gives back half, a
-pragmatist all of it), and never below our floor (the caller bounds it).  If the
-others keep making offers without ever moving, we hold out longer (the Boulware curve);
-a delegation that makes no offers says nothing either way.
+Two things follow from what the others did:
+
+* **How fast our clock runs** (``pace``).  Time alone would make us concede whatever the
+  others do, and a player who only waits (or only accepts what improves its lot) would
+  collect every step.  So our concession curve advances only as far as the least
+  responsive delegation at the table has earned: a small first step is free (someone
+  must move first), beyond it we give no more than each of them has given us.  A
+  delegation that makes no offers, or never moves, meets the Boulware curve.
+* **What we give back** (``concession_allowance``): a delegation whose later offers give
+  us more than its first has moved towards us; we move back by as much, scaled by our
+  personality (a hard-liner gives back half, a pragmatist all of it), and never below
+  our floor (the caller bounds it).
 """
 
 from __future__ import annotations
 
 from game.ai.table import Table, keep, kept
 from game.ai.worth import package_worth, worths
+
+# How much we may concede (in our normalised worth) before anyone has answered: an
+# opening step, so that two reciprocating delegates are not stuck waiting for each other.
+_FREE_STEP = 0.08
+# The least of the time-driven concession a delegate makes whatever the others do: a
+# deadline is real, and at its end a deal above our floor still beats none.
+_BOULWARE_SHARE = 0.35
 
 
 def _movement(table: Table) -> dict[str, tuple[int, float]]:
@@ -29,6 +43,7 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
     for actor in table.opponents:
         theirs = [o for o in table.offers if o.proposer == actor]
         if not theirs:
+            out[actor] = (0, 0.0)
             continue
         first = package_worth(table, dict(theirs[0].terms))
         moved = max((package_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
@@ -38,16 +53,45 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
     return out
 
 
-def concession_allowance(table: Table) -> float:
-    """How much worth we give back now for the others' concessions (0 for none)."""
+def own_concession(table: Table) -> float:
+    """How far our offers so far have come down from our best one, in our worth now: the
+    furthest we have gone, which we cannot take back."""
+    key = ("conceded", table.move, table.round_index)
+    found = table.cache.get(key)
+    if isinstance(found, float):
+        return found
+    mine = [package_worth(table, dict(o.terms)) for o in table.offers if o.proposer == table.me]
+    made = table.cache[key] = max(mine) - min(mine) if len(mine) >= 2 else 0.0
+    return made
+
+
+def pace(table: Table) -> float:
+    """The share of the time-driven concession we allow ourselves now, in
+    [_BOULWARE_SHARE, 1]: 1 while every delegation at the table has given us at least as
+    much as we gave it (beyond a free first step)."""
     moves = _movement(table)
     if not moves:
+        return 1.0
+    given = own_concession(table)
+    earned = min(m for _, m in moves.values()) + _FREE_STEP
+    share = 1.0 if given <= earned else earned / given
+    return _BOULWARE_SHARE + (1.0 - _BOULWARE_SHARE) * share
+
+
+def concession_allowance(table: Table) -> float:
+    """How much worth we give back now for the others' concessions (0 for none)."""
+    moves = [m for n, m in _movement(table).values() if n]
+    if not moves:
         return 0.0
-    gained = sum(m for _, m in moves.values()) / len(moves)
+    gained = sum(moves) / len(moves)
     return (1.0 - 0.5 * min(1.0, max(0.0, table.personality.hardline))) * gained
 
 
 def stonewalled(table: Table) -> bool:
-    """The others keep offering and never move towards us."""
+    """Some delegation at the table has given us nothing for what we gave: it has made no
+    offer, or never moved, while we came down past the free first step."""
     moves = _movement(table)
-    return any(n >= 2 for n, _ in moves.values()) and all(m < 0.01 for _, m in moves.values())
+    if not moves:
+        return False
+    given = own_concession(table)
+    return given > _FREE_STEP and any(m < 0.01 for _, m in moves.values())

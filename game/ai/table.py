@@ -154,6 +154,11 @@ class Table:
     walked_out_ever: frozenset[str] = frozenset()
     spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]
+    clock: float = 0.0  # share of the whole week's turns already played, in [0, 1]
+    trust: Mapping[tuple[str, str], float] = field(default_factory=dict)  # (a, b): trust
+    cohesion: Mapping[str, float] = field(default_factory=dict)  # per actor, now
+    support: Mapping[str, float] = field(default_factory=dict)  # per actor, now
+    credibilities: Mapping[str, float] = field(default_factory=dict)  # per actor, now
     # The public view it was made from: what conditions on everything seen (format 2:
     # trackers, cards drawn, threats, breaches) read when the delegate judges the end.
     public: PublicView | None = field(default=None, compare=False, repr=False)

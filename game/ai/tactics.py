@@ -16,11 +16,14 @@ from game.ai.draws import Draws
 from game.ai.judge import format_terms, others_lines
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.opponents import model_opponents
+from game.ai.outlook import LATE, war_beats_table
 from game.ai.table import Table
 from game.engine.actions import Terms
 from game.engine.model import Lever, Tone, TrackerKind
 from game.engine.words import counted
 
+_BLUFF_CREDIT = 65  # the hard level bluffs only while its word counts this much
+_RISK_JITTER = {"easy": 0.0, "normal": 0.15, "hard": 0.2}
 _YIELDABLE = 0.5  # the least modelled value of the demanded terms to their target, at risk 0
 
 
@@ -37,7 +40,9 @@ def _lever_tension(lever: Lever, execute: bool, table: Table) -> float:
 def risk_of(table: Table) -> float:
     """How much risk the delegate takes: an easy delegate is half as bold as its personality,
     so that a learner meets fewer threats and more room to negotiate."""
-    risk = table.personality.risk
+    # The game's seeded variation moves boldness too (a hard-line game is a bolder one).
+    shift = _RISK_JITTER.get(table.difficulty, 0.0) * table.jitter
+    risk = min(1.0, max(0.0, table.personality.risk + shift))
     return 0.5 * risk if table.difficulty == "easy" else risk
 
 
@@ -50,19 +55,24 @@ def dares(table: Table) -> float:
 # Share of the war threshold kept free when a lever is carried out: the world's events
 # and the others' answers move the tension too, and war ends the game worst for all.
 _WAR_MARGIN = 0.15
+_HONOUR_ROOM = 0.1  # how far past its ceiling a delegate goes to keep its word
+_EDGE = 0.05  # ... but never closer to war than this share of the threshold
 
 
 def ceiling(table: Table) -> float:
     """The highest tension the delegate will push the crisis to by its own hand.
 
     Carrying out a lever is worth it only while the table still promises more than war
-    does: war's outcome is the worst score for every delegation, so a delegate keeps a
-    margin below the threshold however bold it is.
+    does: war's outcome is the worst score for every delegation, so a cautious delegate
+    keeps a wide margin below the threshold, and even a risk-taker (``BOLD``), which
+    goes to the brink it dares, stops short of the edge.
     """
-    return min(dares(table), (1.0 - _WAR_MARGIN) * table.war_threshold)
+    war = table.war_threshold
+    if risk_of(table) >= BOLD:  # a risk-taker goes to the brink it dares, not over it
+        return min(dares(table), (1.0 - _EDGE) * war)
+    return min(dares(table), (1.0 - _WAR_MARGIN) * war)
 
 
-RECKLESS = 0.95  # only a delegate this risk-taking starts a war by carrying out a lever
 BOLD = 0.7  # a delegate this risk-taking keeps its threat even if that breaks an agreement
 
 
@@ -71,17 +81,24 @@ def breaks_agreement(table: Table, lever: Lever) -> bool:
     return any(table.agreed.get(issue) in options for issue, options in lever.breaks.items())
 
 
-def would_carry_out(table: Table, lever: Lever) -> bool:
+def would_carry_out(table: Table, lever: Lever, honour: bool = False) -> bool:
     """Would this delegate really carry the lever out now?  A lever that is war itself
-    (``escalates``, R26) only a reckless delegate uses; one that would break an agreement
-    (R25) only a bold one; neither at the easy level (risk is halved there)."""
+    (``escalates``, R26) only when war scores better for it than the table still can;
+    one that would break an agreement (R25) only a bold one (never at the easy level,
+    where risk is halved).  To ``honour`` a threat that fell due it goes a little past
+    its usual ceiling (the others' moves and the news may have raised the tension since
+    it spoke), never to the edge of war: its word is what made the threat count."""
     risk = risk_of(table)
-    if lever.escalates:
-        return risk >= RECKLESS
+    if lever.escalates:  # war: only when it gives us more than the table still can
+        return war_beats_table(table)
     if breaks_agreement(table, lever) and risk < BOLD:
         return False
     after = _tension_of(_lever_tension(lever, True, table), table)
-    return risk >= 0.45 and after < ceiling(table)
+    limit = ceiling(table)
+    if honour:
+        war = table.war_threshold
+        limit = max(limit, min((1.0 - _EDGE) * war, limit + _HONOUR_ROOM * war))
+    return risk >= 0.45 and after < limit
 
 
 def key_demands(table: Table) -> Terms:
@@ -123,7 +140,7 @@ def carry_out_due(table: Table, moves: Moves) -> Intent | None:
         if not threat.due or threat.lever not in moves.carry_out:
             continue
         lever = next((lv for lv in table.levers if lv.id == threat.lever), None)
-        if lever is not None and would_carry_out(table, lever):
+        if lever is not None and would_carry_out(table, lever, honour=True):
             return Intent(
                 Kind.CARRY_OUT,
                 f"carried out {lever.id}: our condition {format_terms(threat.unless)} was not met"
@@ -161,7 +178,12 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
     unless = key_demands(table)
     if not unless:
         return None
-    for lever in table.levers:
+    # The ladder of pressure: small levers first; at the week's last tables, where
+    # nothing is left to wait for, the biggest lever we would carry out comes first.
+    size = {lv.id: _lever_tension(lv, True, table) for lv in table.levers}
+    late = table.clock >= LATE
+    ladder = sorted(table.levers, key=lambda lv: (-size[lv.id] if late else size[lv.id], lv.id))
+    for lever in ladder:
         if lever.id not in moves.threaten or not _yieldable(table, lever, unless, rng):
             continue
         after = _tension_of(_lever_tension(lever, False, table), table)
@@ -170,9 +192,13 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
         if after + _lever_tension(lever, True, table) >= ceiling(table):
             continue
         real = would_carry_out(table, lever)
-        if not real and (table.difficulty != Difficulty.HARD or table.credibility < 55):
-            continue  # only the hard level bluffs, and only while its word counts
-        chance = risk if real else 0.5 * risk
+        if not real and (
+            table.difficulty != Difficulty.HARD
+            or table.credibility < _BLUFF_CREDIT
+            or lever.escalates
+        ):
+            continue  # only the hard level bluffs, only while its word counts, never war
+        chance = risk if real else 0.3 * risk
         if rng.random() >= chance:
             continue
         kind = "threatened" if real else "bluffed"

@@ -82,6 +82,13 @@ def _progress(
     return made
 
 
+def _clock(rounds: tuple[Round, ...], index: int, turn: int) -> float:
+    """The share of the whole week's turns already played."""
+    total = sum(r.turns for r in rounds)
+    before = sum(r.turns for r in rounds[:index])
+    return min(1.0, (before + min(turn, rounds[index].turns)) / total) if total else 1.0
+
+
 def _consent(
     view: ActorView, index: int, cache: dict[object, object]
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
@@ -282,6 +289,11 @@ def table_from_view(
         missing=missing,
         later=later,
         jitter=jitter,
+        clock=_clock(pub.rounds, index, pub.turn),
+        trust=trackers.trust,
+        cohesion=trackers.cohesion,
+        support=trackers.support,
+        credibilities=trackers.credibility,
         spoken=memo.spoken.get(me, 0),
         objectives=view.objectives,
         outcomes=pub.outcomes,

@@ -6,8 +6,11 @@ otherwise the status quo holds.  So a provisional term is worth
 ``p * value(option) + (1 - p) * value(status quo)``, where ``p`` is the modelled chance
 that every missing consenter accepts the option at a later table: none if it never sits
 again at a table with the issue on the agenda, nothing if the option crosses its public
-red line, else its modelled liking of the option.  A script that hands the other side
-everything on the issues a third party must confirm is worth what it will really bind.
+red line, else its modelled liking of the option, scaled by its trust in us
+(``game.ai.relations``).  Agreeing a term over an absent consenter's head also costs
+relations (trust, an ally's cohesion), priced in the rows and in a package's value.
+A script that hands the other side everything on the issues a third party must confirm
+is worth what it will really bind.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Mapping
 from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
+from game.ai.relations import bypass_cost, confirm_factor
 from game.ai.table import Table, keep, kept
 
 
@@ -61,7 +65,8 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
                 if actor not in later or model is None:
                     p = 0.0
                     break
-                p *= max(0.0, min(1.0, model.values[issue][option]))
+                liking = max(0.0, min(1.0, model.values[issue][option]))
+                p *= liking * confirm_factor(table, actor)
             row[option] = p
         out[issue] = row
     if len(table.cache) > 4096:
@@ -101,6 +106,14 @@ def worth(table: Table, issue: str, option: str) -> float:
     return worths(table)[issue][option]
 
 
+def term_worth(table: Table, issue: str, option: str) -> float:
+    """Our worth of agreeing ``option`` here, net of what it costs in relations
+    (``game.ai.relations``): comparable with the issue's aspiration."""
+    w = table.prefs.weights.get(issue, 0.0)
+    cost = bypass_cost(table, issue)
+    return worth(table, issue, option) - (cost / w if w > 0 else 0.0)
+
+
 LEAVE_OUT = ""  # the option "leave this issue out of the package" in offer rows
 
 
@@ -117,7 +130,8 @@ def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
     for issue in table.open_issues:
         w = prefs.weights.get(issue, 0.0)
         mine = every[issue]
-        row = {o: w * mine[o] + issue_bonus(table, issue, o) for o in prefs.options[issue]}
+        cost = bypass_cost(table, issue)
+        row = {o: w * mine[o] + issue_bonus(table, issue, o) - cost for o in prefs.options[issue]}
         row[LEAVE_OUT] = w * prefs.values[issue][prefs.status_quo[issue]]
         rows[issue] = row
     table.now.rows = rows
@@ -146,4 +160,5 @@ def package_value(table: Table, terms: Mapping[str, str]) -> float:
         return 1.0
     chances = bind_chances(table)
     chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
-    return package_worth(table, terms) + bonus_gain(table, terms, chance) / weight
+    relations = sum(bypass_cost(table, i) for i in terms)
+    return package_worth(table, terms) + (bonus_gain(table, terms, chance) - relations) / weight

@@ -13,7 +13,6 @@ from game.engine import ledger as ledger_rules
 from game.engine.actions import Action, Terms
 from game.engine.chain import Chain
 from game.engine.events import GameEvent
-from game.engine.frozen import fast_init
 from game.engine.ledger import Commitment
 from game.engine.model import Round, Scenario
 from game.engine.tables import Tables

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from game import engine
 from game.ai.judge import judge, targets
 from game.ai.view import own_prefs, table_from_view
-from game.ai.worth import bind_chances, package_worth, worth
+from game.ai.worth import bind_chances, package_worth, term_worth, worth
 from game.engine import Propose
 from tests.scenarios import bundled
 
@@ -69,7 +69,7 @@ def test_adding_a_term_we_value_never_turns_a_yes_into_a_no(
         after = judge(table, engine.make_terms({**package, extra: option}))
         if weight == 0:
             assert after.acceptable == before.acceptable
-        elif worth(table, extra, option) >= aim and before.acceptable:
+        elif term_worth(table, extra, option) >= aim and before.acceptable:
             assert after.acceptable
 
 

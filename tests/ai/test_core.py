@@ -104,13 +104,14 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
 
 
 def test_no_threat_that_could_not_be_carried_out_short_of_war() -> None:
-    """At tension 85 of 100 no delegate threatens, however reckless: carrying the threat
-    out (+3, then +6) would take the crisis into the margin every delegate keeps below
-    war (15% of the threshold), so it would be a threat it must break.  At tension
-    40 the reckless one does threaten, and would carry it out."""
-    for risk in (0.7, 1.0):
+    """At tension 85 of 100 no cautious delegate threatens, and at 90 none at all, however
+    reckless: carrying the threat out (+3, then +6) would take the crisis into the margin
+    a delegate keeps below war (15% of the threshold; 5% for a risk-taker, which goes to
+    the brink it dares), so it would be a threat it must break.  At tension 40 the
+    reckless one does threaten, and would carry it out."""
+    for risk, tension in ((0.5, 85.0), (0.7, 90.0), (1.0, 90.0)):
         bold = Personality(hardline=0.5, patience=0.0, risk=risk)
-        table = replace(_table(), personality=bold, turns_left=1, tension=85.0)
+        table = replace(_table(), personality=bold, turns_left=1, tension=tension)
         made = [threaten(table, _threat_moves(table), random.Random(k), True) for k in range(50)]
         assert all(m is None for m in made)
         assert not any(would_carry_out(table, lv) for lv in table.levers)

@@ -1,4 +1,4 @@
-"""The AI and the format-2 levers: war only by a reckless delegate, breaking an agreement
+"""The AI and the format-2 levers: war only when it beats the table, breaking an agreement
 only by a bold one, and never an incoherent package (R25, R26, R33)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from game.ai.coherence import coherent_terms
 from game.ai.table import Table
 from game.ai.tactics import would_carry_out
 from game.ai.view import own_prefs, table_from_view
-from game.engine.model import Personality
+from game.engine.model import Condition, Outcome, Personality
 from game.session.agents import make_agent
 from game.session.seats import Difficulty, Seat, SeatKind
 from tests.engine.helpers import run
@@ -25,12 +25,25 @@ def _table(state: engine.GameState, actor: str, risk: float) -> Table:
     return dataclasses.replace(table, personality=Personality(0.5, 0.5, risk))
 
 
-def test_war_only_by_a_reckless_delegate() -> None:
+def test_war_only_when_it_scores_better_than_the_table() -> None:
+    """An escalating lever (R26) is a decision: taken only late in the week and only when
+    the escalation's score beats the week ending as it stands, whatever the delegate's
+    boldness (issue 10 rule 2, issue 11 item 4)."""
     state = engine.new_game(WORLD, 1)
     state = run(state, "aster pass")
     war = next(lv for lv in WORLD.levers if lv.id == "war")
-    assert not would_carry_out(_table(state, "boreal", 0.9), war)
-    assert would_carry_out(_table(state, "boreal", 1.0), war)
+    escalation = Outcome("war", "War", "", Condition(escalated=True), {"*": -0.5})
+    peace = Outcome("peace", "Peace", "", Condition(), {"*": 0.0})
+    for risk in (0.0, 1.0):
+        table = dataclasses.replace(
+            _table(state, "boreal", risk), outcomes=(escalation, peace), clock=0.9
+        )
+        assert not would_carry_out(table, war)  # war scores 0.5 less than the table
+        # War scoring more than the table: carried out late, never early in the week.
+        better = Outcome("war", "War", "", Condition(escalated=True), {"*": 0.5})
+        assert would_carry_out(dataclasses.replace(table, outcomes=(better, peace)), war)
+        early = dataclasses.replace(table, outcomes=(better, peace), clock=0.5)
+        assert not would_carry_out(early, war)
 
 
 def test_breaking_an_agreement_only_by_a_bold_delegate() -> None:

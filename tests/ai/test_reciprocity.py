@@ -1,0 +1,139 @@
+"""Reciprocity, relations and the week's clock (issue 11, items 2 and 7).
+
+A delegate concedes no faster than the others answer (a player who only waits or only
+accepts meets the Boulware curve); it prices settling an absent consenter's issue
+(trust, and an ally's cohesion); an outcome label's bonus weighs with the week's clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game import engine
+from game.ai.core import choose
+from game.ai.draws import LazyRandom
+from game.ai.judge import judge, targets
+from game.ai.moves import Kind, Moves
+from game.ai.outlook import bonus_gain, end_score, war_beats_table
+from game.ai.reciprocity import own_concession, pace, stonewalled
+from game.ai.relations import alignment, bypass_cost
+from game.ai.table import Offer, Table
+from game.ai.view import own_prefs, table_from_view
+from game.ai.worth import worth_rows
+from game.engine.model import Personality
+from game.scenario import load_scenario
+from tests.engine.fixtures import small_scenario
+
+GENEVA = load_scenario("geneva-2022").scenario
+
+
+def _table(scenario=None, actor: str = "aster", seed: int = 1) -> Table:  # type: ignore[no-untyped-def]
+    state = engine.new_game(scenario or small_scenario(), seed)
+    view = engine.view(state, actor)
+    return table_from_view(view, own_prefs(view), "normal")
+
+
+def _packages(table: Table) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """Our best and our worst package on the open issues (never a red line of ours)."""
+    prefs = table.prefs
+    best, worst = [], []
+    for i in table.open_issues:
+        allowed = [o for o in prefs.options[i] if o not in prefs.forbidden[i]]
+        best.append((i, max(allowed, key=lambda o: prefs.values[i][o])))
+        worst.append((i, min(allowed, key=lambda o: prefs.values[i][o])))
+    return tuple(best), tuple(worst)
+
+
+def test_a_delegation_that_never_answers_meets_the_boulware_curve() -> None:
+    base = _table()
+    best, worst = _packages(base)
+    mine = (Offer(1, "aster", best), Offer(2, "aster", worst))  # we came a long way down
+    silent = replace(base, offers=mine, move=7, progress=dict.fromkeys(base.open_issues, 0.6))
+    assert own_concession(silent) > 0.08
+    assert stonewalled(silent)
+    assert pace(silent) < 1.0
+    # The others came towards us as far as we went towards them: the clock runs freely.
+    theirs = (Offer(3, "boreal", worst), Offer(4, "boreal", best))
+    theirs += (Offer(5, "cobalt", worst), Offer(6, "cobalt", best))
+    answered = replace(silent, offers=mine + theirs, move=8)
+    assert not stonewalled(answered)
+    assert pace(answered) == 1.0
+    # So at the same moment we ask for more of the silent ones on every issue.
+    held = targets(silent, silent.open_issues)
+    given = targets(answered, answered.open_issues)
+    assert all(held[i][0] >= given[i][0] for i in held)
+    assert any(held[i][0] > given[i][0] + 1e-6 for i in held)
+
+
+def test_before_anyone_offers_the_clock_runs_freely() -> None:
+    table = _table()
+    assert pace(table) == 1.0
+    assert not stonewalled(table)
+
+
+def test_settling_an_allys_issue_behind_its_back_is_priced() -> None:
+    """At the Geneva dinner NATO is absent: agreeing its issues there costs NATO cohesion
+    and trust (R30).  The US, NATO's ally by their public demands, prices both; Russia,
+    whose demands stand far from NATO's, prices only the trust it loses."""
+    us = _table(GENEVA, "us")
+    russia = _table(GENEVA, "russia")
+    assert alignment(us, "nato") > 0 > alignment(russia, "nato")
+    for issue in ("exercises", "missiles", "dialogue"):
+        assert "nato" in us.missing.get(issue, ())
+        assert bypass_cost(us, issue) > bypass_cost(russia, issue) > 0
+        rows = worth_rows(us)[issue]
+        sq = us.prefs.status_quo[issue]
+        # Agreeing the status quo itself is worth less than leaving the issue out.
+        assert rows[sq] < rows[""]
+
+
+def test_without_bypass_rules_nothing_is_priced() -> None:
+    table = _table(GENEVA, "us")
+    free = replace(
+        table, tuning=replace(table.tuning, consent_bypass_cohesion=0.0, consent_bypass_trust=0.0)
+    )
+    assert bypass_cost(free, "exercises") == 0.0
+
+
+def test_an_outcome_labels_bonus_weighs_with_the_weeks_clock() -> None:
+    """Early in the week another deal can still earn the label: "any agreement" is not
+    worth conceding for at the first table."""
+    table = _table(GENEVA, "us")
+    terms = {"missiles": "reciprocal-limits"}
+    # (a fresh memo for each: in a game the clock is fixed by the move that keys it)
+    early = bonus_gain(replace(table, clock=0.0, cache={}), terms, {})
+    late = bonus_gain(replace(table, clock=1.0, cache={}), terms, {})
+    assert late > early
+
+
+def test_war_is_scored_with_the_escalation_label() -> None:
+    russia = _table(GENEVA, "russia")
+    late = replace(russia, clock=0.9)
+    # Geneva's escalation costs Russia 0.3 against the stalemate's 0.05: never worth it
+    # at the start of the week with nothing agreed.
+    assert end_score(late, war=True) < end_score(late)
+    assert not war_beats_table(late)
+
+
+def test_at_the_last_chance_a_deal_better_than_none_is_taken() -> None:
+    """Below our aspiration but above the status quo: refused while the issue has time,
+    accepted at its last chance (waiting can get no more; walking away gives the status
+    quo).  Never a red line."""
+    base = replace(_table(), personality=Personality(hardline=0.5, patience=0.5, risk=0.0))
+    prefs = base.prefs
+    found = 0
+    for issue in base.open_issues:
+        sq = prefs.values[issue][prefs.status_quo[issue]]
+        for option in prefs.options[issue]:
+            terms = ((issue, option),)
+            offer = Offer(1, "boreal", terms)
+            early = replace(base, offers=(offer,), progress=dict.fromkeys(base.open_issues, 0.3))
+            late = replace(early, progress=dict.fromkeys(base.open_issues, 1.0), cache={})
+            moves = Moves(accept=frozenset({1}), reject=frozenset({1}), can_pass=True)
+            v = judge(early, terms)
+            if v.breaches or v.acceptable or prefs.values[issue][option] <= sq + 0.05:
+                continue
+            assert choose(early, moves, LazyRandom(1)).kind is not Kind.ACCEPT
+            assert choose(late, moves, LazyRandom(1)).kind is Kind.ACCEPT
+            found += 1
+    assert found  # the fixture has such a term
