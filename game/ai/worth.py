@@ -131,9 +131,7 @@ def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
         w = prefs.weights.get(issue, 0.0)
         mine = every[issue]
         cost = bypass_cost(table, issue)
-        row = {
-            o: w * mine[o] + issue_bonus(table, issue, o) - cost for o in prefs.options[issue]
-        }
+        row = {o: w * mine[o] + issue_bonus(table, issue, o) - cost for o in prefs.options[issue]}
         row[LEAVE_OUT] = w * prefs.values[issue][prefs.status_quo[issue]]
         rows[issue] = row
     table.now.rows = rows
