@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from game.engine import (
     Accept,
     Action,
+    ActionError,
     CarryOut,
     Pass,
     Propose,
@@ -22,8 +23,10 @@ from game.engine import (
     Statement,
     Threaten,
     WalkOut,
+    parse_action,
 )
 from game.engine.model import Scenario
+from game.errors import UserError
 from game.text.table import names, red_line_marks
 
 WIDTH = 80  # a classroom terminal: the last moves and the menu fit 80×24 together
@@ -104,3 +107,15 @@ def short_menu(
         lines += _wrapped("Other", other)
     lines.append(f"  {FOOTER}"[:WIDTH])
     return lines
+
+
+def typed_move(line: str, actor: str) -> Action:
+    """A move typed in the text notation, with or without the delegation's id in front
+    (``pass``, ``accept 2``, ``carry-out LEVER`` mean ``ACTOR pass`` ...);
+    ``UserError`` when it is no move at all."""
+    for text in (line, f"{actor} {line}"):
+        try:
+            return parse_action(text)
+        except ActionError:
+            continue
+    raise UserError(f"unknown command {line!r}: type h for help")

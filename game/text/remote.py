@@ -22,7 +22,7 @@ from game.errors import UserError
 from game.net.client import Closed, Connection, Incoming, NetError, RefusedError
 from game.net.mirror import Change, HostFrameError, Mirror
 from game.net.protocol import Act, Join, Undo
-from game.text import table
+from game.text import menu, table
 from game.text.summary import Summary, summary_lines
 
 PROMPT = "> "
@@ -304,11 +304,7 @@ class RemoteTextGame:
         elif word in ("p", "t", "s"):
             raise UserError(f"'{word}' needs more: type h for help")
         else:
-            try:
-                engine.parse_action(line)
-            except engine.ActionError:
-                raise UserError(f"unknown command {line!r}: type h for help") from None
-            self._send(line)
+            self._send(engine.format_action(menu.typed_move(line, actor)))
 
     def _read(self) -> str:
         if self.interactive:

@@ -234,5 +234,6 @@ Commands (one a line):
   b                      the board and the trackers
   h                      this help
   q                      save and quit (the game can be resumed with --resume)
-You may also type an action in the game's notation, e.g.  ACTOR pass
+You may also type an action in the game's notation, e.g.  pass, accept 2 (your own
+delegation's id in front may be left out: ACTOR pass)
 or, for the facilitator,  facilitator bookmark "discuss this"  or  facilitator end-game"""

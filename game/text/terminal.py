@@ -266,9 +266,5 @@ class TextGame:
             raise QuitError
         if word in ("t", "s"):
             raise UserError(f"'{word}' needs more: type h for help")
-        try:
-            action = engine.parse_action(line)
-        except engine.ActionError:
-            raise UserError(f"unknown command {line!r}: type h for help") from None
-        self._show_turns([s.submit(action)])
+        self._show_turns([s.submit(menu.typed_move(line, actor))])
         return True

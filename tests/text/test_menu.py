@@ -11,6 +11,7 @@ import pytest
 from game import engine
 from game.engine import Propose
 from game.engine.model import Scenario
+from game.errors import UserError
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.text.terminal import TextGame
@@ -128,3 +129,16 @@ def test_the_builder_offers_an_option_that_needs_another_and_proposes_them_toget
     proposal = next(e.action for e in session.log if isinstance(e.action, Propose))
     assert set(proposal.terms) == {(issue.id, option.id), (other, wanted)}
     assert "needs" in out.getvalue()
+
+
+def test_a_move_may_be_typed_without_the_delegations_id() -> None:
+    """``pass`` is the US's pass when the US is to move, as the menu lists it."""
+    from game.text.menu import typed_move
+
+    assert typed_move("pass", "us") == engine.Pass("us")
+    assert typed_move("accept 2", "us") == engine.Accept("us", 2)
+    assert typed_move("russia pass", "us") == engine.Pass("russia")  # the engine judges it
+    with pytest.raises(UserError, match="unknown command 'xyz'"):
+        typed_move("xyz", "us")
+    _, lines = _play("pass\n")
+    assert "  US passes." in lines
