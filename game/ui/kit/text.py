@@ -12,6 +12,7 @@ that fits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import pygame
@@ -55,22 +56,13 @@ def _fits(font: pygame.font.Font, text: str, width: int) -> bool:
     return font.size(text)[0] <= width
 
 
-def _longest_prefix(  # noqa: PLR0917 - the hot loop of wrapping: no slices of the word made
-    font: pygame.font.Font, text: str, start: int, end: int, suffix: str, width: int, guess: int = 1
-) -> int:
-    """How many characters of ``text[start:end]`` fit ``width`` with ``suffix`` (0: none).
+def gallop(fits: Callable[[int], bool], size: int, guess: int) -> int:
+    """The largest n in 0..size with ``fits(n)`` (``fits`` true up to it, false after).
 
-    Gallops from ``guess`` (up 1, 2, 4, ... characters while they fit, or down
-    likewise while they do not) before a binary search, so that a probe never
-    measures much more than fits.  Breaking a word of n characters into lines
-    then costs time linear in n (probing the whole word each time cost n²), and
-    with the previous line's count as the guess, two or three probes per line.
+    Gallops from ``guess`` (up 1, 2, 4, ... while it fits, or down likewise while it
+    does not) before a binary search, so that a probe never asks much beyond the
+    answer: with the previous line's answer as the guess, two or three probes.
     """
-    size = end - start
-
-    def fits(n: int) -> bool:
-        return font.size(text[start : start + n] + suffix)[0] <= width
-
     guess = min(max(guess, 1), size)
     if size and fits(guess):  # the answer is ``guess`` or above
         lo, step = guess, 1
@@ -91,6 +83,25 @@ def _longest_prefix(  # noqa: PLR0917 - the hot loop of wrapping: no slices of t
         else:
             hi = mid - 1
     return lo
+
+
+def _longest_prefix(  # noqa: PLR0917 - the hot loop of wrapping: no slices of the word made
+    font: pygame.font.Font, text: str, start: int, end: int, suffix: str, width: int, guess: int = 1
+) -> int:
+    """How many characters of ``text[start:end]`` fit ``width`` with ``suffix`` (0: none).
+
+    Gallops from ``guess`` (up 1, 2, 4, ... characters while they fit, or down
+    likewise while they do not) before a binary search, so that a probe never
+    measures much more than fits.  Breaking a word of n characters into lines
+    then costs time linear in n (probing the whole word each time cost n²), and
+    with the previous line's count as the guess, two or three probes per line.
+    """
+    size = end - start
+
+    def fits(n: int) -> bool:
+        return font.size(text[start : start + n] + suffix)[0] <= width
+
+    return gallop(fits, size, guess)
 
 
 @lru_cache(maxsize=64)  # the same long word often shows in several texts of one screen
@@ -237,26 +248,7 @@ def _words_that_fit(  # noqa: PLR0917 - the hot loop of wrapping
         return _fits(font, _joined(current, words[start : start + n]), width)
 
     size = len(words) - start
-    guess = min(max(guess, 1), size)
-    if fits(guess):
-        lo, step = guess, 1
-        while lo + step <= size and fits(lo + step):
-            lo, step = lo + step, step * 2
-        hi = min(lo + step - 1, size)
-    else:
-        lo, hi, step = 0, guess - 1, 1
-        while guess - step >= 1:
-            if fits(guess - step):
-                lo = guess - step
-                break
-            hi, step = guess - step - 1, step * 2
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return gallop(fits, size, guess)
 
 
 @lru_cache(maxsize=4096)  # labels and delegation cards call it in draw, every frame
