@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.actions import CarryOut, Threaten
+from game.engine.actions import CarryOut, Terms, Threaten
 from game.engine.events import EventKind, GameEvent, LeverUse
 from game.engine.flow import (
     add,
@@ -120,6 +120,24 @@ def carry_out(d: Draft, a: CarryOut) -> None:
     then_advance(d)
 
 
+def _record_undone(
+    d: Draft, actor: str, lever: Lever, terms: Terms, status: CommitmentStatus
+) -> None:
+    """The ledger's line for an agreement ``actor`` undid by carrying out ``lever``: broken
+    (binding terms, R25) or withdrawn (provisional ones, R39)."""
+    line = Commitment(
+        len(d.ledger) + 1,
+        CommitmentKind.AGREEMENT,
+        actor,
+        lever.id,
+        lever.target,
+        terms,
+        d.round_index + 1,
+        status,
+    )
+    d.ledger = (*d.ledger, line)
+
+
 def _withdraw(d: Draft, actor: str, lever: Lever) -> None:
     """Carrying out a lever that breaks provisional terms withdraws them (R39).
 
@@ -133,19 +151,7 @@ def _withdraw(d: Draft, actor: str, lever: Lever) -> None:
         return
     d.provisional = tuple(pv for pv in d.provisional if pv not in undone)
     terms = tuple((pv.issue, pv.option) for pv in undone)
-    d.ledger = (
-        *d.ledger,
-        Commitment(
-            len(d.ledger) + 1,
-            CommitmentKind.AGREEMENT,
-            actor,
-            lever.id,
-            lever.target,
-            terms,
-            d.round_index + 1,
-            CommitmentStatus.WITHDRAWN,
-        ),
-    )
+    _record_undone(d, actor, lever, terms, CommitmentStatus.WITHDRAWN)
     emit(d, GameEvent(EventKind.BREACH, actor=actor, lever=lever.id, terms=terms, withdrawn=True))
     accepted = {a for pv in undone for a in pv.accepted_by}
     accepted.discard(actor)
@@ -167,19 +173,7 @@ def _breach(d: Draft, actor: str, lever: Lever) -> None:
     for issue, _ in broken:
         del binding[issue]  # back to the status quo, open to negotiation again
     d.binding = tuple(sorted(binding.items()))
-    d.ledger = (
-        *d.ledger,
-        Commitment(
-            len(d.ledger) + 1,
-            CommitmentKind.AGREEMENT,
-            actor,
-            lever.id,
-            lever.target,
-            broken,
-            d.round_index + 1,
-            CommitmentStatus.BROKEN,
-        ),
-    )
+    _record_undone(d, actor, lever, broken, CommitmentStatus.BROKEN)
     emit(d, GameEvent(EventKind.BREACH, actor=actor, lever=lever.id, terms=broken))
     parties: set[str] = set()
     for issue, option in broken:
