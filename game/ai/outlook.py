@@ -92,34 +92,15 @@ class _End:
         return trackers.support.get(test.actor, 0.0)
 
 
+def _end(table: Table, agreed: Mapping[str, str], war: bool = False) -> _End:
+    """The imagined end of the week, in which the engine's own rules judge every condition
+    (``conditions.holds``): one per set of agreements, for all the conditions asked of it."""
+    return _End(table, agreed, war)
+
+
 def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool = False) -> bool:
-    """``cond`` in the imagined end state, without war unless ``war``.  The plain clauses
-    are read here (most conditions, on the hot path); a condition with format 2's clauses
-    (trackers, round, cards, threats, breaches, ``any``/``all``/``not``) is judged whole by
-    the engine's own rules, so the delegate never reads a condition differently."""
-    if not cond.simple:
-        return holds(cond, _End(table, agreed, war))
-    if cond.escalated is not None and cond.escalated != war:
-        return False
-    if cond.min_tension is not None and table.tension < cond.min_tension:
-        return False
-    if cond.max_tension is not None and table.tension > cond.max_tension:
-        return False
-    n = len(agreed)
-    if cond.min_agreements is not None and n < cond.min_agreements:
-        return False
-    if cond.max_agreements is not None and n > cond.max_agreements:
-        return False
-    for issue, options in cond.agreed.items():
-        if agreed.get(issue) not in options:
-            return False
-    if any(issue in agreed for issue in cond.not_agreed):
-        return False
-    if any(lv not in table.executed for lv in cond.levers_executed):
-        return False
-    if any(lv in table.executed for lv in cond.levers_not_executed):
-        return False
-    return all(a in table.walked_out_ever for a in cond.walked_out)
+    """``cond`` in the imagined end state, without war unless ``war``."""
+    return holds(cond, _end(table, agreed, war))
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
@@ -134,9 +115,10 @@ def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
 
 
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed))
+    end = _end(table, agreed)
+    points = sum(o.points for o in table.objectives if holds(o.condition, end))
     for outcome in table.outcomes:
-        if _holds(outcome.condition, table, agreed):
+        if holds(outcome.condition, end):
             bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
             # The label is earned by the end state, not by this deal: early in the week
             # another deal can still earn it, so only the share of the week already
@@ -191,9 +173,9 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
     if not mine:
         return 0.0
     base = dict(table.agreed)
-    after = {**base, issue: option}
-    return sum(o.points for o in mine if _holds(o.condition, table, after)) - sum(
-        o.points for o in mine if _holds(o.condition, table, base)
+    before, after = _end(table, base), _end(table, {**base, issue: option})
+    return sum(o.points for o in mine if holds(o.condition, after)) - sum(
+        o.points for o in mine if holds(o.condition, before)
     )
 
 
@@ -203,10 +185,11 @@ def end_score(table: Table, war: bool = False) -> float:
     prefs = table.prefs
     agreed = dict(table.agreed)
     settled = {i: agreed.get(i, prefs.status_quo[i]) for i in prefs.issue_ids}
-    points = sum(o.points for o in table.objectives if _holds(o.condition, table, agreed, war))
+    end = _end(table, agreed, war)
+    points = sum(o.points for o in table.objectives if holds(o.condition, end))
     bonus = 0.0
     for outcome in table.outcomes:
-        if _holds(outcome.condition, table, agreed, war):
+        if holds(outcome.condition, end):
             bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
             break
     return prefs.utility(settled) - prefs.reservation + points + bonus
