@@ -4,58 +4,24 @@ The core builds packages issue by issue; an option may require an option of
 another issue or exclude one.  Before a package leaves the delegate, terms that
 break such a rule are dropped (the one that needs what is missing, or the
 later of two that exclude each other) until the rest is legal, counting what
-already binds, as the engine does.
+already binds: the engine's own rule finds the term to drop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from game.ai.moves import Intent, Kind
 from game.ai.table import Table
 from game.engine.actions import Terms
-from game.engine.model import Issue
-
-_Rules = dict[tuple[str, str], tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]]
-_MEMO: dict[int, tuple[tuple[Issue, ...], _Rules]] = {}
-
-
-def _rules(issues: tuple[Issue, ...]) -> _Rules:
-    found = _MEMO.get(id(issues))
-    if found is not None and found[0] is issues:
-        return found[1]
-    rules: _Rules = {
-        (i.id, o.id): (o.requires, o.excludes)
-        for i in issues
-        for o in i.options
-        if o.requires or o.excludes
-    }
-    if len(_MEMO) > 16:
-        _MEMO.clear()
-    _MEMO[id(issues)] = (issues, rules)
-    return rules
-
-
-def _offender(terms: Terms, agreed: Mapping[str, str], rules: _Rules) -> int:
-    """Index of a term that breaks a rule, or -1."""
-    settled = {**agreed, **dict(terms)}
-    for k, term in enumerate(terms):
-        needs, avoids = rules.get(term, ({}, {}))
-        if any(settled.get(other) not in opts for other, opts in needs.items()):
-            return k
-        if any(settled.get(other) in opts for other, opts in avoids.items()):
-            return k
-    return -1
+from game.engine.packages import offending_term
 
 
 def coherent_terms(terms: Terms, table: Table) -> Terms:
     """``terms`` minus the terms that make it an illegal package."""
-    rules = _rules(table.issues)
-    if not rules:
-        return terms
+    binding = tuple(table.agreed.items())
     while terms:
-        k = _offender(terms, table.agreed, rules)
+        k = offending_term(table.issues, terms, binding)
         if k < 0:
             break
         terms = terms[:k] + terms[k + 1 :]

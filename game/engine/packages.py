@@ -35,19 +35,33 @@ class _Names:
         return f"{name}: one of {', '.join(labels)}"
 
 
-def _problem(requires: Needs, excludes: Needs, names: _Names, terms: Terms, binding: Terms) -> str:
+def _breach(
+    requires: Needs, excludes: Needs, terms: Terms, binding: Terms
+) -> tuple[int, str, Iterable[str], bool] | None:
+    """The first term of ``terms`` that breaks R33 given ``binding``: its index, the other
+    issue, the options in question and whether it needs them (else it excludes them)."""
     settled = dict(binding)
     settled.update(terms)
-    for issue, option in terms:
-        term = (issue, option)
-        here = f"{names.issue.get(issue, issue)}: {names.option.get(term, option)}"
+    for k, term in enumerate(terms):
         for other, options in requires.get(term, {}).items():
             if settled.get(other) not in options:
-                return f"{here} needs {names.one_of(other, options)} (in the package or binding)"
+                return k, other, options, True
         for other, options in excludes.get(term, {}).items():
             if settled.get(other) in options:
-                return f"{here} cannot go with {names.one_of(other, (settled[other],))}"
-    return ""
+                return k, other, (settled[other],), False
+    return None
+
+
+def _problem(requires: Needs, excludes: Needs, names: _Names, terms: Terms, binding: Terms) -> str:
+    found = _breach(requires, excludes, terms, binding)
+    if found is None:
+        return ""
+    k, other, options, needs = found
+    issue, option = terms[k]
+    here = f"{names.issue.get(issue, issue)}: {names.option.get((issue, option), option)}"
+    if needs:
+        return f"{here} needs {names.one_of(other, options)} (in the package or binding)"
+    return f"{here} cannot go with {names.one_of(other, options)}"
 
 
 def problem(t: Tables, terms: Terms, binding: Terms) -> str:
@@ -71,13 +85,38 @@ def _names(issues: tuple[Issue, ...]) -> _Names:
     return made
 
 
-def issues_problem(issues: tuple[Issue, ...], terms: Terms, binding: Terms) -> str:
-    """``problem`` from the issues alone (a delegation's view holds them all)."""
+_RULES: dict[int, tuple[tuple[Issue, ...], Needs, Needs]] = {}
+
+
+def _rules(issues: tuple[Issue, ...]) -> tuple[Needs, Needs]:
+    """The options' ``requires`` and ``excludes`` by term, made once per set of issues."""
+    found = _RULES.get(id(issues))
+    if found is not None and found[0] is issues:
+        return found[1], found[2]
     requires = {(i.id, o.id): o.requires for i in issues for o in i.options if o.requires}
     excludes = {(i.id, o.id): o.excludes for i in issues for o in i.options if o.excludes}
+    if len(_RULES) > 16:
+        _RULES.clear()
+    _RULES[id(issues)] = (issues, requires, excludes)
+    return requires, excludes
+
+
+def issues_problem(issues: tuple[Issue, ...], terms: Terms, binding: Terms) -> str:
+    """``problem`` from the issues alone (a delegation's view holds them all)."""
+    requires, excludes = _rules(issues)
     if not (requires or excludes):
         return ""
     return _problem(requires, excludes, _names(issues), terms, binding)
+
+
+def offending_term(issues: tuple[Issue, ...], terms: Terms, binding: Terms) -> int:
+    """The index of the first term of ``terms`` that breaks R33 given ``binding`` (-1 when
+    the package is coherent): what to drop to make it legal."""
+    requires, excludes = _rules(issues)
+    if not (requires or excludes):
+        return -1
+    found = _breach(requires, excludes, terms, binding)
+    return -1 if found is None else found[0]
 
 
 def package_problem(scenario: Scenario, terms: Terms, binding: Terms) -> str:
