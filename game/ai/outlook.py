@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.table import Table
+from game.ai.table import Scored, Table
 from game.engine import ledger as ledger_rules
-from game.engine.conditions import holds
+from game.engine.conditions import holds, holds_besides_terms, terms_settled
 from game.engine.events import EventKind
 from game.engine.model import Condition, Round, TrackerKind, TrackerTest
 from game.engine.state import Provisional
@@ -103,23 +103,52 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool =
     return holds(cond, _end(table, agreed, war))
 
 
-def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the move)."""
-    key = ("bonus", table.move, frozenset(agreed.items()))
-    found = table.cache.get(key)
-    if isinstance(found, float):
+def _ends(table: Table) -> tuple[Scored, Scored]:
+    """Our objectives' points and our outcome bonuses, in the scenario's order, less the
+    version-1 conditions whose clauses besides binding terms fail in the imagined end:
+    only the terms vary between the packages weighed in one move, so the rest of such a
+    condition is judged once a move (a version-2 one is judged whole, every time)."""
+    found = table.now.ends
+    if found is not None:
         return found
-    made = table.cache[key] = float(_end_bonus(table, agreed))
+    end = _end(table, {})
+    objectives = tuple(
+        (o.points, o.condition)
+        for o in table.objectives
+        if not o.condition.simple or holds_besides_terms(o.condition, end)
+    )
+    outcomes = tuple(
+        (o.score.get(table.me, o.score.get("*", 0.0)), o.condition)
+        for o in table.outcomes
+        if not o.condition.simple or holds_besides_terms(o.condition, end)
+    )
+    made = table.now.ends = (objectives, outcomes)
     return made
 
 
+def _met(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
+    """``cond`` in the imagined end with ``agreed`` binding, for a condition of ``_ends``."""
+    if cond.simple:
+        return terms_settled(cond, agreed)
+    return holds(cond, _end(table, agreed))
+
+
+def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
+    """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
+    (memoised for the move)."""
+    key = frozenset(agreed.items())
+    memo = table.now.bonus
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = float(_end_bonus(table, agreed))
+    return found
+
+
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    end = _end(table, agreed)
-    points = sum(o.points for o in table.objectives if holds(o.condition, end))
-    for outcome in table.outcomes:
-        if holds(outcome.condition, end):
-            bonus = outcome.score.get(table.me, outcome.score.get("*", 0.0))
+    objectives, outcomes = _ends(table)
+    points = sum(p for p, c in objectives if _met(c, table, agreed))
+    for bonus, cond in outcomes:
+        if _met(cond, table, agreed):
             # The label is earned by the end state, not by this deal: early in the week
             # another deal can still earn it, so only the share of the week already
             # played is at stake now.  Grabbing "any agreement" at the first table would
@@ -162,21 +191,24 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
-    mine = [
-        o
-        for o in table.objectives
-        if issue in o.condition.agreed
-        or issue in o.condition.not_agreed
-        or o.condition.min_agreements is not None
-        or o.condition.max_agreements is not None
-    ]
+    goals = table.now.goals
+    found = goals.get(issue)
+    if found is None:
+        mine = tuple(
+            (p, c)
+            for p, c in _ends(table)[0]
+            if issue in c.agreed
+            or issue in c.not_agreed
+            or c.min_agreements is not None
+            or c.max_agreements is not None
+        )
+        base = table.agreed
+        found = goals[issue] = (mine, sum(p for p, c in mine if _met(c, table, base)))
+    mine, before = found
     if not mine:
         return 0.0
-    base = dict(table.agreed)
-    before, after = _end(table, base), _end(table, {**base, issue: option})
-    return sum(o.points for o in mine if holds(o.condition, after)) - sum(
-        o.points for o in mine if holds(o.condition, before)
-    )
+    after = {**table.agreed, issue: option}
+    return sum(p for p, c in mine if _met(c, table, after)) - before
 
 
 def end_score(table: Table, war: bool = False) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from game.engine.model import Condition, Round, TrackerKind, TrackerTest
@@ -48,7 +48,38 @@ def explain(cond: Condition, state: StateFields) -> str:
     return "; ".join(_clauses(cond, state))
 
 
+def holds_besides_terms(cond: Condition, state: StateFields | Facts) -> bool:
+    """Whether every clause of ``cond`` other than its own clauses on binding terms
+    (``agreed``, ``not_agreed``, ``min_agreements``, ``max_agreements``) holds in ``state``.
+
+    With ``terms_settled`` it splits ``holds``: ``holds(c, s)`` is ``holds_besides_terms(c,
+    s) and terms_settled(c, dict(s.binding))``.  For a version-1 condition (``simple``) the
+    first part never reads the binding terms, so one judgement of it serves every set of
+    terms imagined in the same state (the AI weighs many packages per move).
+    """
+    return not _failed_before_terms(cond, state) and not _failed_after_terms(cond, state)
+
+
+def terms_settled(cond: Condition, binding: Mapping[str, str]) -> bool:
+    """Whether ``cond``'s own clauses on binding terms hold for ``binding`` (issue -> option)."""
+    return not _failed_terms(cond, binding, len(binding))
+
+
 def _failed(cond: Condition, state: StateFields | Facts) -> bool:
+    # The clauses in their order of cost: the cheap numbers first.
+    if _failed_before_terms(cond, state):
+        return True
+    if (
+        cond.min_agreements is not None
+        or cond.max_agreements is not None
+        or cond.agreed
+        or cond.not_agreed
+    ) and _failed_terms(cond, dict(state.binding), len(state.binding)):
+        return True
+    return _failed_after_terms(cond, state)
+
+
+def _failed_before_terms(cond: Condition, state: StateFields | Facts) -> bool:
     rnd = state.round_index + 1
     if cond.min_round is not None and rnd < cond.min_round:
         return True
@@ -57,20 +88,21 @@ def _failed(cond: Condition, state: StateFields | Facts) -> bool:
     tension = state.tension
     if cond.min_tension is not None and tension < cond.min_tension:
         return True
-    if cond.max_tension is not None and tension > cond.max_tension:
-        return True
-    n = len(state.binding)
+    return cond.max_tension is not None and tension > cond.max_tension
+
+
+def _failed_terms(cond: Condition, binding: Mapping[str, str], n: int) -> bool:
     if cond.min_agreements is not None and n < cond.min_agreements:
         return True
     if cond.max_agreements is not None and n > cond.max_agreements:
         return True
-    if cond.agreed or cond.not_agreed:
-        binding = dict(state.binding)
-        for issue, options in cond.agreed.items():
-            if binding.get(issue) not in options:
-                return True
-        if any(issue in binding for issue in cond.not_agreed):
+    for issue, options in cond.agreed.items():
+        if binding.get(issue) not in options:
             return True
+    return any(issue in binding for issue in cond.not_agreed)
+
+
+def _failed_after_terms(cond: Condition, state: StateFields | Facts) -> bool:
     if any(lv not in state.executed for lv in cond.levers_executed):
         return True
     if any(lv in state.executed for lv in cond.levers_not_executed):
