@@ -84,7 +84,9 @@ states = st.builds(
 
 
 @given(conditions, states, st.dictionaries(st.sampled_from(ISSUES), st.sampled_from(OPTIONS)))
-def test_holds_is_the_terms_and_the_rest(cond: Condition, state: Imagined, other: dict[str, str]) -> None:
+def test_holds_is_the_terms_and_the_rest(
+    cond: Condition, state: Imagined, other: dict[str, str]
+) -> None:
     assert cond.simple
     expected = holds(cond, state)
     assert expected == (
