@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.table import Scored, Table
+from game.ai.ends import Judged
+from game.ai.table import Ends, Table
 from game.engine import ledger as ledger_rules
 from game.engine.conditions import holds, holds_besides_terms, terms_settled
 from game.engine.events import EventKind
@@ -103,58 +104,80 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool =
     return holds(cond, _end(table, agreed, war))
 
 
-def _ends(table: Table) -> tuple[Scored, Scored]:
-    """Our objectives' points and our outcome bonuses, in the scenario's order, less the
-    version-1 conditions whose clauses besides binding terms fail in the imagined end:
-    only the terms vary between the packages weighed in one move, so the rest of such a
-    condition is judged once a move (a version-2 one is judged whole, every time)."""
+def _ends(table: Table) -> Ends:
+    """The move's signature and our objectives and outcome labels (in the scenario's
+    order) less those whose condition fails whatever the terms: the clauses of a
+    condition besides the terms are judged once a move (``game.ai.ends``)."""
     found = table.now.ends
     if found is not None:
         return found
+    compiled = table.game.compiled(table)
     end = _end(table, {})
-    objectives = tuple(
-        (o.points, o.condition)
-        for o in table.objectives
-        if not o.condition.simple or holds_besides_terms(o.condition, end)
-    )
-    outcomes = tuple(
-        (o.score.get(table.me, o.score.get("*", 0.0)), o.condition)
-        for o in table.outcomes
-        if not o.condition.simple or holds_besides_terms(o.condition, end)
-    )
-    made = table.now.ends = (objectives, outcomes)
+    signature: list[bool] = []
+
+    def possible(judged: Judged) -> bool:
+        cond = judged.condition
+        if judged.split:
+            ok = holds_besides_terms(cond, end)
+        elif judged.constant:
+            ok = holds(cond, end)
+        else:
+            return True  # judged whole for every package
+        signature.append(ok)
+        return ok
+
+    objectives = tuple(j for j in compiled.objectives if possible(j))
+    outcomes = tuple(j for j in compiled.outcomes if possible(j))
+    made = table.now.ends = (tuple(signature), objectives, outcomes)
     return made
 
 
-def _met(cond: Condition, table: Table, agreed: Mapping[str, str]) -> bool:
-    """``cond`` in the imagined end with ``agreed`` binding, for a condition of ``_ends``."""
-    if cond.simple:
-        return terms_settled(cond, agreed)
-    return holds(cond, _end(table, agreed))
+def _met(judged: Judged, table: Table, agreed: Mapping[str, str]) -> bool:
+    """A condition of ``_ends`` in the imagined end with ``agreed`` binding."""
+    if judged.split:
+        return terms_settled(judged.condition, agreed)
+    return judged.constant or holds(judged.condition, _end(table, agreed))
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
-    (memoised for the move)."""
-    key = frozenset(agreed.items())
-    memo = table.now.bonus
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = float(_end_bonus(table, agreed))
-    return found
+    (memoised for the game when the key captures all it reads, else for the move)."""
+    compiled = table.game.compiled(table)
+    if not compiled.keyed:
+        key = frozenset(agreed.items())
+        memo = table.now.bonus
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _total(table, _end_bonus(table, agreed))
+        return found
+    signature = _ends(table)[0]
+    count = len(agreed) if compiled.counts else -1
+    game_key = (signature, tuple(agreed.get(i) for i in compiled.issues), count)
+    known = table.game.bonus.get(game_key)
+    if known is None:
+        known = _end_bonus(table, agreed)
+        table.game.remember(game_key, known)
+    return _total(table, known)
 
 
-def _end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
-    objectives, outcomes = _ends(table)
-    points = sum(p for p, c in objectives if _met(c, table, agreed))
-    for bonus, cond in outcomes:
-        if _met(cond, table, agreed):
-            # The label is earned by the end state, not by this deal: early in the week
-            # another deal can still earn it, so only the share of the week already
-            # played is at stake now.  Grabbing "any agreement" at the first table would
-            # otherwise be worth conceding for.
-            return points + table.clock * bonus
-    return points
+def _total(table: Table, found: tuple[float, float | None]) -> float:
+    points, bonus = found
+    # The label is earned by the end state, not by this deal: early in the week another
+    # deal can still earn it, so only the share of the week already played is at stake
+    # now.  Grabbing "any agreement" at the first table would otherwise be worth
+    # conceding for.
+    return float(points if bonus is None else points + table.clock * bonus)
+
+
+def _end_bonus(table: Table, agreed: Mapping[str, str]) -> tuple[float, float | None]:
+    """Our objectives' points and the bonus of the outcome label (None: none) if
+    ``agreed`` were all that binds."""
+    _, objectives, outcomes = _ends(table)
+    points = sum(j.points for j in objectives if _met(j, table, agreed))
+    for judged in outcomes:
+        if _met(judged, table, agreed):
+            return points, judged.points
+    return points, None
 
 
 # War is a decision for the end of the week: before this share of it, the table can still
@@ -195,20 +218,20 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
     found = goals.get(issue)
     if found is None:
         mine = tuple(
-            (p, c)
-            for p, c in _ends(table)[0]
-            if issue in c.agreed
-            or issue in c.not_agreed
-            or c.min_agreements is not None
-            or c.max_agreements is not None
+            j
+            for j in _ends(table)[1]
+            if issue in j.condition.agreed
+            or issue in j.condition.not_agreed
+            or j.condition.min_agreements is not None
+            or j.condition.max_agreements is not None
         )
         base = table.agreed
-        found = goals[issue] = (mine, sum(p for p, c in mine if _met(c, table, base)))
+        found = goals[issue] = (mine, sum(j.points for j in mine if _met(j, table, base)))
     mine, before = found
     if not mine:
         return 0.0
     after = {**table.agreed, issue: option}
-    return sum(p for p, c in mine if _met(c, table, after)) - before
+    return sum(j.points for j in mine if _met(j, table, after)) - before
 
 
 def end_score(table: Table, war: bool = False) -> float:

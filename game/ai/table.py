@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from game.ai.difficulty import Difficulty
+from game.ai.ends import Compiled, Judged, compile_ends
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
 from game.engine.frozen import fast_init
 from game.engine.model import (
-    Condition,
     Issue,
     Lever,
     Objective,
@@ -74,8 +74,11 @@ def keep(
     cache[key] = (inputs, value)
 
 
-# (points, condition) pairs: objectives or outcome labels with what they give us
-Scored = tuple[tuple[float, Condition], ...]
+# The move's signature (which of our conditions hold apart from the terms) and the
+# objectives and outcome labels that still can
+Ends = tuple[tuple[bool, ...], tuple[Judged, ...], tuple[Judged, ...]]
+# (signature, options of the issues the conditions read, number of terms or -1)
+BonusKey = tuple[tuple[bool, ...], tuple[str | None, ...], int]
 
 
 class MoveMemo:
@@ -105,12 +108,42 @@ class MoveMemo:
         self.rows: Mapping[str, Mapping[str, float]] | None = None
         self.targets: dict[str, tuple[float, float]] = {}
         self.movement: dict[str, tuple[int, float]] | None = None
+        # end bonus per set of binding terms, when the game memo cannot key it
         self.bonus: dict[frozenset[tuple[str, str]], float] = {}
-        # (objectives' points, outcomes' bonuses) whose non-agreement clauses hold now
-        self.ends: tuple[Scored, Scored] | None = None
+        self.ends: Ends | None = None
         # issue -> (our objectives an agreement on it may change, their points now)
-        self.goals: dict[str, tuple[Scored, float]] = {}
+        self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
         self.mine: tuple[Offer, ...] | None = None
+
+
+class GameMemo:
+    """What a delegate derives for a whole game, typed: its conditions compiled once, and
+    end bonuses keyed on everything they read (``game.ai.ends``), so that they are reused
+    across moves.  Pure memoisation: a table gets the same answers without it."""
+
+    __slots__ = ("bonus", "ends")
+
+    _LIMIT = 4096  # a game sees far fewer keys; bound it anyway
+
+    def __init__(self) -> None:
+        self.ends: Compiled | None = None
+        # points of our objectives, and our outcome bonus (None: no label) per key
+        self.bonus: dict[BonusKey, tuple[float, float | None]] = {}
+
+    def compiled(self, table: Table) -> Compiled:
+        found = self.ends
+        if found is not None:
+            me, objectives, outcomes = found.made_from
+            if me == table.me and objectives is table.objectives and outcomes is table.outcomes:
+                return found
+        self.bonus = {}
+        made = self.ends = compile_ends(table.me, table.objectives, table.outcomes)
+        return made
+
+    def remember(self, key: BonusKey, value: tuple[float, float | None]) -> None:
+        if len(self.bonus) >= self._LIMIT:
+            self.bonus.clear()
+        self.bonus[key] = value
 
 
 @fast_init  # built on every move
@@ -167,6 +200,8 @@ class Table:
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
     # Memo of this snapshot alone (fresh for every table, never passed in).
     now: MoveMemo = field(default_factory=MoveMemo, init=False, compare=False, repr=False)
+    # Memo of the game (typed; owned by the delegate like ``cache``).
+    game: GameMemo = field(default_factory=GameMemo, compare=False, repr=False)
 
     def time(self, scope: Iterable[str]) -> float:
         """How much of its time a package on ``scope`` has used: its most urgent issue counts."""

@@ -1,0 +1,71 @@
+"""The end bonus a delegate keeps for the whole game is the one it would judge afresh:
+its key (``game.ai.ends``) holds everything the conditions read."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from game import engine
+from game.ai.ends import compile_ends
+from game.ai.outlook import end_bonus
+from game.ai.table import GameMemo
+from game.ai.view import Memo, own_prefs, table_from_view
+from game.engine.model import Condition, Objective, TrackerKind, TrackerTest
+from tests.ai.helpers import play
+from tests.scenarios import bundled
+
+SCENARIO = bundled("geneva-2022").scenario
+
+
+def _objective(cond: Condition) -> Objective:
+    return Objective(id="o", actor="us", text="", condition=cond, points=0.1)
+
+
+def test_each_condition_is_judged_by_what_it_reads() -> None:
+    door = Condition(agreed={"door": frozenset({"open"})})
+    cohesion = Condition(min=(TrackerTest(TrackerKind.COHESION, 60.0, "nato"),))
+    only_terms = Condition(any=(door, Condition(max_agreements=0)))
+    mixed = Condition(any=(door, Condition(max_tension=50.0)))
+    made = compile_ends(
+        "us", tuple(_objective(c) for c in (door, cohesion, only_terms)), SCENARIO.outcomes
+    )
+    kinds = [(j.split, j.constant) for j in made.objectives]
+    assert kinds == [(True, False), (False, True), (False, False)]
+    assert made.keyed
+    assert made.counts
+    assert "door" in made.issues
+    assert not compile_ends("us", (_objective(mixed),), ()).keyed  # judged whole instead
+
+
+def test_a_bonus_kept_across_moves_is_the_bonus_judged_afresh() -> None:
+    for seed in (1, 4):
+        played = play(SCENARIO, seed)
+        memos = {a.id: Memo() for a in SCENARIO.playable}
+        for actor, state, _ in played.decisions:
+            view = engine.view(state, actor)
+            prefs = own_prefs(view)
+            kept = table_from_view(view, prefs, memo=memos[actor])
+            fresh = table_from_view(view, prefs, memo=Memo())
+            issues = kept.open_issues[:3]
+            options = [prefs.options[i] for i in issues]
+            for picked in itertools.product(*[(None, *o) for o in options]):
+                terms = {**kept.agreed, **{i: o for i, o in zip(issues, picked, strict=True) if o}}
+                assert end_bonus(kept, terms) == end_bonus(fresh, terms)
+
+
+def test_a_bonus_kept_in_one_state_of_the_world_is_not_reused_in_another() -> None:
+    """Tension over the breakthrough's limit, a lever carried out: the key tells."""
+    state = engine.new_game(SCENARIO, 2)
+    for actor in (a.id for a in SCENARIO.playable):
+        view = engine.view(state, actor)
+        prefs = own_prefs(view)
+        table = table_from_view(view, prefs, memo=Memo())
+        everything = {i: prefs.best_option[i] for i in prefs.issue_ids}
+        levers = frozenset(lv.id for lv in SCENARIO.levers)
+        for tension, executed in ((10.0, frozenset()), (95.0, frozenset()), (10.0, levers)):
+            shared = dataclasses.replace(table, tension=tension, executed=executed)
+            alone = dataclasses.replace(shared, game=GameMemo())
+            for n in range(len(everything) + 1):
+                terms = dict(list(everything.items())[:n])
+                assert end_bonus(shared, terms) == end_bonus(alone, terms)
