@@ -19,7 +19,7 @@ is kept for the whole game (``GameMemo``) and reused whenever the key recurs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.model import Condition, Objective, Outcome
 
@@ -46,6 +46,32 @@ class Compiled:
     # What it was compiled from (compared by identity: a table made another way is
     # compiled anew).
     made_from: tuple[object, ...]
+    # (signature, options of ``issues``, number of terms or -1) -> (our objectives'
+    # points, our outcome label's bonus or None): filled as the game asks, when ``keyed``
+    bonus: dict[BonusKey, tuple[float, float | None]] = field(default_factory=dict)
+
+    _LIMIT = 4096  # a game sees far fewer keys; bound it anyway
+
+    def remember(self, key: BonusKey, value: tuple[float, float | None]) -> None:
+        if len(self.bonus) >= self._LIMIT:
+            self.bonus.clear()
+        self.bonus[key] = value
+
+
+# (which of our conditions hold apart from the terms, options of the issues the
+# conditions read, number of terms or -1)
+BonusKey = tuple[tuple[bool, ...], tuple[str | None, ...], int]
+
+
+@dataclass(frozen=True, slots=True)
+class MoveEnds:
+    """Our conditions as they stand in one move: the move's signature (which hold apart
+    from the terms) and the objectives and outcome labels that still can, in order."""
+
+    compiled: Compiled
+    signature: tuple[bool, ...]
+    objectives: tuple[Judged, ...]
+    outcomes: tuple[Judged, ...]
 
 
 _TERMS_CLAUSES = ("min_agreements", "max_agreements")

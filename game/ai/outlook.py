@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.ends import Judged
-from game.ai.table import Ends, Table
+from game.ai.ends import Judged, MoveEnds
+from game.ai.table import Table
 from game.engine import ledger as ledger_rules
 from game.engine.conditions import holds, holds_besides_terms, terms_settled
 from game.engine.events import EventKind
@@ -104,7 +104,7 @@ def _holds(cond: Condition, table: Table, agreed: Mapping[str, str], war: bool =
     return holds(cond, _end(table, agreed, war))
 
 
-def _ends(table: Table) -> Ends:
+def _ends(table: Table) -> MoveEnds:
     """The move's signature and our objectives and outcome labels (in the scenario's
     order) less those whose condition fails whatever the terms: the clauses of a
     condition besides the terms are judged once a move (``game.ai.ends``)."""
@@ -128,7 +128,7 @@ def _ends(table: Table) -> Ends:
 
     objectives = tuple(j for j in compiled.objectives if possible(j))
     outcomes = tuple(j for j in compiled.outcomes if possible(j))
-    made = table.now.ends = (tuple(signature), objectives, outcomes)
+    made = table.now.ends = MoveEnds(compiled, tuple(signature), objectives, outcomes)
     return made
 
 
@@ -142,22 +142,22 @@ def _met(judged: Judged, table: Table, agreed: Mapping[str, str]) -> bool:
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
     (memoised for the game when the key captures all it reads, else for the move)."""
-    compiled = table.game.compiled(table)
-    if not compiled.keyed:
-        key = frozenset(agreed.items())
-        memo = table.now.bonus
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _total(table, _end_bonus(table, agreed))
-        return found
-    signature = _ends(table)[0]
-    count = len(agreed) if compiled.counts else -1
-    game_key = (signature, tuple(agreed.get(i) for i in compiled.issues), count)
-    known = table.game.bonus.get(game_key)
-    if known is None:
-        known = _end_bonus(table, agreed)
-        table.game.remember(game_key, known)
-    return _total(table, known)
+    ends = table.now.ends or _ends(table)
+    compiled = ends.compiled
+    if compiled.keyed:
+        count = len(agreed) if compiled.counts else -1
+        key = (ends.signature, tuple(map(agreed.get, compiled.issues)), count)
+        known = compiled.bonus.get(key)
+        if known is None:
+            known = _end_bonus(table, agreed)
+            compiled.remember(key, known)
+        return _total(table, known)
+    memo = table.now.bonus
+    terms = frozenset(agreed.items())
+    found = memo.get(terms)
+    if found is None:
+        found = memo[terms] = _total(table, _end_bonus(table, agreed))
+    return found
 
 
 def _total(table: Table, found: tuple[float, float | None]) -> float:
@@ -172,9 +172,9 @@ def _total(table: Table, found: tuple[float, float | None]) -> float:
 def _end_bonus(table: Table, agreed: Mapping[str, str]) -> tuple[float, float | None]:
     """Our objectives' points and the bonus of the outcome label (None: none) if
     ``agreed`` were all that binds."""
-    _, objectives, outcomes = _ends(table)
-    points = sum(j.points for j in objectives if _met(j, table, agreed))
-    for judged in outcomes:
+    ends = _ends(table)
+    points = sum(j.points for j in ends.objectives if _met(j, table, agreed))
+    for judged in ends.outcomes:
         if _met(judged, table, agreed):
             return points, judged.points
     return points, None
@@ -219,7 +219,7 @@ def issue_bonus(table: Table, issue: str, option: str) -> float:
     if found is None:
         mine = tuple(
             j
-            for j in _ends(table)[1]
+            for j in _ends(table).objectives
             if issue in j.condition.agreed
             or issue in j.condition.not_agreed
             or j.condition.min_agreements is not None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from game.ai.difficulty import Difficulty
-from game.ai.ends import Compiled, Judged, compile_ends
+from game.ai.ends import Compiled, Judged, MoveEnds, compile_ends
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
 from game.engine.frozen import fast_init
@@ -74,13 +74,6 @@ def keep(
     cache[key] = (inputs, value)
 
 
-# The move's signature (which of our conditions hold apart from the terms) and the
-# objectives and outcome labels that still can
-Ends = tuple[tuple[bool, ...], tuple[Judged, ...], tuple[Judged, ...]]
-# (signature, options of the issues the conditions read, number of terms or -1)
-BonusKey = tuple[tuple[bool, ...], tuple[str | None, ...], int]
-
-
 class MoveMemo:
     """What one table snapshot's decision derives more than once, computed on first use.
 
@@ -98,6 +91,7 @@ class MoveMemo:
         "movement",
         "rows",
         "targets",
+        "values",
         "worths",
     )
 
@@ -110,25 +104,24 @@ class MoveMemo:
         self.movement: dict[str, tuple[int, float]] | None = None
         # end bonus per set of binding terms, when the game memo cannot key it
         self.bonus: dict[frozenset[tuple[str, str]], float] = {}
-        self.ends: Ends | None = None
+        self.ends: MoveEnds | None = None
         # issue -> (our objectives an agreement on it may change, their points now)
         self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
         self.mine: tuple[Offer, ...] | None = None
+        # package_value per package (its terms in order)
+        self.values: dict[tuple[tuple[str, str], ...], float] = {}
 
 
 class GameMemo:
-    """What a delegate derives for a whole game, typed: its conditions compiled once, and
-    end bonuses keyed on everything they read (``game.ai.ends``), so that they are reused
-    across moves.  Pure memoisation: a table gets the same answers without it."""
+    """What a delegate derives for a whole game, typed: its objectives and the outcome
+    labels compiled once, with the end bonuses they gave, keyed on everything they read
+    (``game.ai.ends``), so that they are reused across moves.  Pure memoisation: a table
+    gets the same answers without it."""
 
-    __slots__ = ("bonus", "ends")
-
-    _LIMIT = 4096  # a game sees far fewer keys; bound it anyway
+    __slots__ = ("ends",)
 
     def __init__(self) -> None:
         self.ends: Compiled | None = None
-        # points of our objectives, and our outcome bonus (None: no label) per key
-        self.bonus: dict[BonusKey, tuple[float, float | None]] = {}
 
     def compiled(self, table: Table) -> Compiled:
         found = self.ends
@@ -136,14 +129,8 @@ class GameMemo:
             me, objectives, outcomes = found.made_from
             if me == table.me and objectives is table.objectives and outcomes is table.outcomes:
                 return found
-        self.bonus = {}
         made = self.ends = compile_ends(table.me, table.objectives, table.outcomes)
         return made
-
-    def remember(self, key: BonusKey, value: tuple[float, float | None]) -> None:
-        if len(self.bonus) >= self._LIMIT:
-            self.bonus.clear()
-        self.bonus[key] = value
 
 
 @fast_init  # built on every move
