@@ -91,7 +91,6 @@ class MoveMemo:
         "movement",
         "rows",
         "targets",
-        "values",
         "worths",
     )
 
@@ -108,8 +107,6 @@ class MoveMemo:
         # issue -> (our objectives an agreement on it may change, their points now)
         self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
         self.mine: tuple[Offer, ...] | None = None
-        # package_value per package (its terms in order)
-        self.values: dict[tuple[tuple[str, str], ...], float] = {}
 
 
 class GameMemo:

@@ -154,22 +154,11 @@ def package_worth(table: Table, terms: Mapping[str, str]) -> float:
 def package_value(table: Table, terms: Mapping[str, str]) -> float:
     """The weighted mean worth of ``terms``, plus what agreeing them adds to our end bonus
     (objectives, outcome label) spread over their weight: comparable with an aspiration."""
-    # The core, the remark and the rationale weigh the same packages again in a move;
-    # keyed in order, since the sums run in it.
-    key = tuple(terms.items())
-    memo = table.now.values
-    found = memo.get(key)
-    if found is not None:
-        return found
     prefs = table.prefs
     weight = sum(prefs.weights.get(i, 0.0) for i in terms)
     if weight <= 0:
-        found = 1.0
-    else:
-        chances = bind_chances(table)
-        chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
-        relations = sum(bypass_cost(table, i) for i in terms)
-        gain = bonus_gain(table, terms, chance)
-        found = package_worth(table, terms) + (gain - relations) / weight
-    memo[key] = found
-    return found
+        return 1.0
+    chances = bind_chances(table)
+    chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
+    relations = sum(bypass_cost(table, i) for i in terms)
+    return package_worth(table, terms) + (bonus_gain(table, terms, chance) - relations) / weight
