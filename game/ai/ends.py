@@ -32,6 +32,7 @@ class Judged:
     condition: Condition
     split: bool  # version 1: the clauses besides terms once a move, the terms per package
     constant: bool  # reads no terms: judged once a move
+    terms_only: bool  # reads nothing but terms, at any depth
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ def compile_ends(
         counts = counts or count
         if not cond.simple and terms and other:
             keyed = False  # terms and the rest mixed in nested clauses: judged whole
-        return Judged(points, cond, split=cond.simple, constant=not terms)
+        return Judged(points, cond, cond.simple, not terms, terms and not other)
 
     mine = tuple(judged(o.points, o.condition) for o in objectives)
     labels = tuple(judged(o.score.get(me, o.score.get("*", 0.0)), o.condition) for o in outcomes)

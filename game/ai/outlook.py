@@ -15,7 +15,12 @@ from collections.abc import Collection, Mapping
 from game.ai.ends import Judged, MoveEnds
 from game.ai.table import Table
 from game.engine import ledger as ledger_rules
-from game.engine.conditions import holds, holds_besides_terms, terms_settled
+from game.engine.conditions import (
+    holds,
+    holds_besides_terms,
+    terms_hold_at_all_depths,
+    terms_settled,
+)
 from game.engine.events import EventKind
 from game.engine.model import Condition, Round, TrackerKind, TrackerTest
 from game.engine.state import Provisional
@@ -136,13 +141,19 @@ def _met(judged: Judged, table: Table, agreed: Mapping[str, str]) -> bool:
     """A condition of ``_ends`` in the imagined end with ``agreed`` binding."""
     if judged.split:
         return terms_settled(judged.condition, agreed)
-    return judged.constant or holds(judged.condition, _end(table, agreed))
+    if judged.constant:
+        return True
+    if judged.terms_only:
+        return terms_hold_at_all_depths(judged.condition, agreed)
+    return holds(judged.condition, _end(table, agreed))
 
 
 def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
     """Our objectives' points plus our outcome bonus if ``agreed`` were all that binds
     (memoised for the game when the key captures all it reads, else for the move)."""
-    ends = table.now.ends or _ends(table)
+    ends = table.now.ends
+    if ends is None:
+        ends = _ends(table)
     compiled = ends.compiled
     if compiled.keyed:
         count = len(agreed) if compiled.counts else -1

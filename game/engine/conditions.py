@@ -65,6 +65,18 @@ def terms_settled(cond: Condition, binding: Mapping[str, str]) -> bool:
     return not _failed_terms(cond, binding, len(binding))
 
 
+def terms_hold_at_all_depths(cond: Condition, binding: Mapping[str, str]) -> bool:
+    """``holds`` for a condition whose clauses, at every depth (``any``, ``all``,
+    ``not``), are on binding terms alone: judged on ``binding`` (issue -> option)."""
+    if _failed_terms(cond, binding, len(binding)):
+        return False
+    if cond.all and not all(terms_hold_at_all_depths(c, binding) for c in cond.all):
+        return False
+    if cond.any and not any(terms_hold_at_all_depths(c, binding) for c in cond.any):
+        return False
+    return cond.not_ is None or not terms_hold_at_all_depths(cond.not_, binding)
+
+
 def _failed(cond: Condition, state: StateFields | Facts) -> bool:
     # The clauses in their order of cost: the cheap numbers first.
     if _failed_before_terms(cond, state):

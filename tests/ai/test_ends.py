@@ -30,8 +30,8 @@ def test_each_condition_is_judged_by_what_it_reads() -> None:
     made = compile_ends(
         "us", tuple(_objective(c) for c in (door, cohesion, only_terms)), SCENARIO.outcomes
     )
-    kinds = [(j.split, j.constant) for j in made.objectives]
-    assert kinds == [(True, False), (False, True), (False, False)]
+    kinds = [(j.split, j.constant, j.terms_only) for j in made.objectives]
+    assert kinds == [(True, False, True), (False, True, False), (False, False, True)]
     assert made.keyed
     assert made.counts
     assert "door" in made.issues

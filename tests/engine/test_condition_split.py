@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.conditions import holds, holds_besides_terms, terms_settled
+from game.engine.conditions import (
+    holds,
+    holds_besides_terms,
+    terms_hold_at_all_depths,
+    terms_settled,
+)
 from game.engine.model import Condition, Round, TrackerTest
 from game.engine.state import Provisional
 
@@ -105,3 +110,32 @@ def test_holds_is_the_terms_and_the_rest(
     assert holds(cond, imagined) == (
         holds_besides_terms(cond, state) and terms_settled(cond, other)
     )
+
+
+term_clauses = st.builds(
+    Condition,
+    min_agreements=maybe_int,
+    max_agreements=maybe_int,
+    agreed=st.dictionaries(
+        st.sampled_from(ISSUES), st.frozensets(st.sampled_from(OPTIONS), min_size=1), max_size=2
+    ),
+    not_agreed=st.lists(st.sampled_from(ISSUES), max_size=2, unique=True).map(tuple),
+)
+terms_only = st.recursive(
+    term_clauses,
+    lambda inner: st.builds(
+        Condition,
+        any=st.lists(inner, max_size=2).map(tuple),
+        all=st.lists(inner, max_size=2).map(tuple),
+        not_=st.none() | inner,
+        max_agreements=maybe_int,
+    ),
+    max_leaves=6,
+)
+
+
+@given(terms_only, states)
+def test_a_condition_on_terms_alone_is_judged_on_the_terms(
+    cond: Condition, state: Imagined
+) -> None:
+    assert holds(cond, state) == terms_hold_at_all_depths(cond, dict(state.binding))
