@@ -19,7 +19,7 @@ from game import engine
 from game.engine import Action, ActorView, GameEvent, PublicView
 from game.engine.state import OutcomeResult
 from game.net.client import Closed, Connection, NetError
-from game.net.mirror import Change, HostFrameError, Mirror, RemoteTurn
+from game.net.mirror import Change, HostFrameError, Mirror, RemoteTurn, seat_of_kind
 from game.net.protocol import Act, Join
 from game.net.protocol import Undo as UndoFrame
 from game.session.controller import (
@@ -34,7 +34,7 @@ from game.session.controller import (
 )
 from game.session.errors import SessionError
 from game.session.records import LogEntry, Turn
-from game.session.seats import Seat, SeatKind, parse_seat
+from game.session.seats import Seat, SeatKind
 
 ANSWER_SECONDS = 5.0  # how long a move waits for the host's answer before it is given up
 HOST_KEEPS = "the host's facilitator keeps the clock and the game's course"
@@ -150,10 +150,7 @@ class RemoteGame:
         return self.mirror.table.over and self.mirror.result is not None
 
     def seats(self) -> Mapping[str, Seat]:
-        return {
-            actor: Seat(SeatKind.HUMAN) if kind in ("remote", "human") else parse_seat(kind)
-            for actor, kind in self.mirror.kinds.items()
-        }
+        return {actor: seat_of_kind(kind) for actor, kind in self.mirror.kinds.items()}
 
     def public_view(self) -> PublicView:
         self.pump()
