@@ -38,6 +38,8 @@ from game.session.seats import Seat, SeatKind
 
 ANSWER_SECONDS = 5.0  # how long a move waits for the host's answer before it is given up
 HOST_KEEPS = "the host's facilitator keeps the clock and the game's course"
+# Fatal error codes after which this laptop does not try to take its seat back.
+FINAL = frozenset({"replaced", "locked-out"})
 
 
 class RemoteGame:
@@ -56,6 +58,11 @@ class RemoteGame:
         self.now = now
         self.answer_seconds = answer_seconds
         self.lost: str | None = None  # why the connection ended, once it has
+        # False once the host closed this seat for good (the facilitator gave it to the
+        # computer, or it joined from another laptop): rejoining would only be refused,
+        # or take the seat back from that other laptop, again and again.
+        self.rejoinable = True
+        self._closing: str | None = None  # the host's last word before it closed
         self._handed = len(mirror.turns)  # moves the screens have been given
         self._prompted_at = now()
 
@@ -72,6 +79,7 @@ class RemoteGame:
         connection = Connection(self.connection.url, self.connection.join)
         mirror = _mirror(connection)
         self.connection, self.mirror, self.lost = connection, mirror, None
+        self._closing = None
         # The screens read the whole table again after a rejoin (the moves made meanwhile too).
         self._handed = len(mirror.turns)
         self._prompted_at = self.now()
@@ -116,7 +124,7 @@ class RemoteGame:
             except queue.Empty:
                 return changes
             if isinstance(incoming, Closed):
-                self.lost = incoming.reason
+                self.lost = self._closing or incoming.reason
                 return changes
             try:
                 change = self.mirror.apply(incoming)
@@ -126,6 +134,9 @@ class RemoteGame:
                 return changes
             if change.kind == "your-move":
                 self._prompted_at = self.now()
+            if change.kind == "error" and change.fatal:
+                self._closing = change.message
+                self.rejoinable = change.code not in FINAL
             changes.append(change)
             if wait > 0:
                 return changes  # the caller looks at each change as it comes
