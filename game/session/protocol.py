@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from game import engine
-from game.engine import Action, ActorView, EventKind, GameEvent
+from game.engine import Action, ActorView, EventKind, GameEvent, option_consenters
 from game.engine.errors import ActionError
 from game.engine.model import Objective
 from game.engine.packages import issues_problem
@@ -71,6 +71,7 @@ def _objective(objective: Objective) -> dict[str, Any]:
 
 def public_scenario(table: PublicView) -> dict[str, Any]:
     """The scenario as every delegation knows it (nothing private of anyone)."""
+    playable = {a.id for a in table.actors if a.playable}
     return {
         "id": table.scenario_id,
         "title": table.title,
@@ -82,6 +83,10 @@ def public_scenario(table: PublicView) -> dict[str, Any]:
                 "options": [o.id for o in i.options],
                 "status_quo": i.status_quo,
                 "consent": list(i.consent),
+                # Options whose own consent adds delegations (R37): option -> added ids.
+                "option_consent": {
+                    option: list(added) for option, added in option_consenters(i, playable).items()
+                },
             }
             for i in table.issues
         ],
