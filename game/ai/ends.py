@@ -47,7 +47,7 @@ class Compiled:
     # What it was compiled from (compared by identity: a table made another way is
     # compiled anew).
     made_from: tuple[object, ...]
-    # (signature, options of ``issues``, number of terms or -1) -> (our objectives'
+    # (signature, options of ``issues`` and number of terms or -1) -> (our objectives'
     # points, our outcome label's bonus or None): filled as the game asks, when ``keyed``
     bonus: dict[BonusKey, tuple[float, float | None]] = field(default_factory=dict)
 
@@ -59,9 +59,11 @@ class Compiled:
         self.bonus[key] = value
 
 
-# (which of our conditions hold apart from the terms, options of the issues the
-# conditions read, number of terms or -1)
-BonusKey = tuple[tuple[bool, ...], tuple[str | None, ...], int]
+# The options of the issues the conditions read (None: no term), then the number of
+# terms (-1 when no condition counts them)
+Seen = tuple[str | int | None, ...]
+# (which of our conditions hold apart from the terms, what the terms show them)
+BonusKey = tuple[tuple[bool, ...], Seen]
 
 
 @dataclass(frozen=True, slots=True)

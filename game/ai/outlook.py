@@ -156,13 +156,18 @@ def end_bonus(table: Table, agreed: Mapping[str, str]) -> float:
         ends = _ends(table)
     compiled = ends.compiled
     if compiled.keyed:
-        count = len(agreed) if compiled.counts else -1
-        key = (ends.signature, tuple(map(agreed.get, compiled.issues)), count)
-        known = compiled.bonus.get(key)
-        if known is None:
-            known = _end_bonus(table, agreed)
-            compiled.remember(key, known)
-        return _total(table, known)
+        # The options of the issues read, and how many bind: all that can differ in a move.
+        seen = (*map(agreed.get, compiled.issues), len(agreed) if compiled.counts else -1)
+        now = table.now.seen
+        total = now.get(seen)
+        if total is None:
+            key = (ends.signature, seen)
+            known = compiled.bonus.get(key)
+            if known is None:
+                known = _end_bonus(table, agreed)
+                compiled.remember(key, known)
+            total = now[seen] = _total(table, known)
+        return total
     memo = table.now.bonus
     terms = frozenset(agreed.items())
     found = memo.get(terms)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from game.ai.difficulty import Difficulty
-from game.ai.ends import Compiled, Judged, MoveEnds, compile_ends
+from game.ai.ends import Compiled, Judged, MoveEnds, Seen, compile_ends
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
 from game.engine.frozen import fast_init
@@ -90,6 +90,7 @@ class MoveMemo:
         "mine",
         "movement",
         "rows",
+        "seen",
         "targets",
         "worths",
     )
@@ -104,6 +105,8 @@ class MoveMemo:
         # end bonus per set of binding terms, when the game memo cannot key it
         self.bonus: dict[frozenset[tuple[str, str]], float] = {}
         self.ends: MoveEnds | None = None
+        # our end bonus by what the terms show our conditions (``game.ai.ends``)
+        self.seen: dict[Seen, float] = {}
         # issue -> (our objectives an agreement on it may change, their points now)
         self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
         self.mine: tuple[Offer, ...] | None = None
