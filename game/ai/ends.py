@@ -50,12 +50,18 @@ class Compiled:
     # (signature, options of ``issues`` and number of terms or -1) -> (our objectives'
     # points, our outcome label's bonus or None): filled as the game asks, when ``keyed``
     bonus: dict[BonusKey, tuple[float, float | None]] = field(default_factory=dict)
+    # (signature, binding terms) -> (issue, option) -> the gain in our objectives' points
+    # from agreeing it (``outlook.issue_bonus``), when ``keyed``
+    gains: dict[
+        tuple[tuple[bool, ...], tuple[tuple[str, str], ...]], dict[tuple[str, str], float]
+    ] = field(default_factory=dict)
 
     _LIMIT = 4096  # a game sees far fewer keys; bound it anyway
 
     def remember(self, key: BonusKey, value: tuple[float, float | None]) -> None:
         if len(self.bonus) >= self._LIMIT:
             self.bonus.clear()
+            self.gains.clear()
         self.bonus[key] = value
 
 

@@ -230,6 +230,32 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
 def issue_bonus(table: Table, issue: str, option: str) -> float:
     """The gain in our objectives' points alone from agreeing ``issue`` on ``option`` (what
     an issue-by-issue offer search can weigh; outcome labels count whole packages)."""
+    gains = table.now.gains
+    if gains is None:
+        gains = table.now.gains = _gains(table)
+    if gains is not None:
+        gain = gains.get((issue, option))
+        if gain is None:
+            gain = gains[(issue, option)] = _issue_bonus(table, issue, option)
+        return gain
+    return _issue_bonus(table, issue, option)
+
+
+def _gains(table: Table) -> dict[tuple[str, str], float] | None:
+    """The game's memo of ``issue_bonus`` for this move's signature and binding terms (all
+    it reads when the conditions are ``keyed``), else None."""
+    ends = _ends(table)
+    compiled = ends.compiled
+    if not compiled.keyed:
+        return None
+    key = (ends.signature, tuple(sorted(table.agreed.items())))
+    found = compiled.gains.get(key)
+    if found is None:
+        found = compiled.gains[key] = {}
+    return found
+
+
+def _issue_bonus(table: Table, issue: str, option: str) -> float:
     goals = table.now.goals
     found = goals.get(issue)
     if found is None:

@@ -85,7 +85,9 @@ class MoveMemo:
     __slots__ = (
         "bonus",
         "chances",
+        "costs",
         "ends",
+        "gains",
         "goals",
         "mine",
         "movement",
@@ -97,6 +99,7 @@ class MoveMemo:
 
     def __init__(self) -> None:
         self.chances: Mapping[str, Mapping[str, float]] | None = None
+        self.costs: dict[str, float] = {}  # issue -> what agreeing it here costs in relations
         # issue -> option -> our value of agreeing it here, its chance of binding counted
         self.worths: Mapping[str, Mapping[str, float]] | None = None
         self.rows: Mapping[str, Mapping[str, float]] | None = None
@@ -109,6 +112,8 @@ class MoveMemo:
         self.seen: dict[Seen, float] = {}
         # issue -> (our objectives an agreement on it may change, their points now)
         self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
+        # (issue, option) -> issue_bonus, the game's for this move's key (None: not made yet)
+        self.gains: dict[tuple[str, str], float] | None = None
         self.mine: tuple[Offer, ...] | None = None
 
 

@@ -1,4 +1,5 @@
-"""The end bonus a delegate keeps for the whole game is the one it would judge afresh:
+"""The end bonus (and an issue's gain in objectives) a delegate keeps for the whole game
+is the one it would judge afresh:
 its key (``game.ai.ends``) holds everything the conditions read."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import itertools
 
 from game import engine
 from game.ai.ends import compile_ends
-from game.ai.outlook import end_bonus
+from game.ai.outlook import end_bonus, issue_bonus
 from game.ai.table import GameMemo
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.model import Condition, Objective, TrackerKind, TrackerTest
@@ -52,6 +53,9 @@ def test_a_bonus_kept_across_moves_is_the_bonus_judged_afresh() -> None:
             for picked in itertools.product(*[(None, *o) for o in options]):
                 terms = {**kept.agreed, **{i: o for i, o in zip(issues, picked, strict=True) if o}}
                 assert end_bonus(kept, terms) == end_bonus(fresh, terms)
+            for issue in kept.open_issues:
+                for option in prefs.options[issue]:
+                    assert issue_bonus(kept, issue, option) == issue_bonus(fresh, issue, option)
 
 
 def test_a_bonus_kept_in_one_state_of_the_world_is_not_reused_in_another() -> None:
@@ -69,3 +73,25 @@ def test_a_bonus_kept_in_one_state_of_the_world_is_not_reused_in_another() -> No
             for n in range(len(everything) + 1):
                 terms = dict(list(everything.items())[:n])
                 assert end_bonus(shared, terms) == end_bonus(alone, terms)
+            for issue in prefs.issue_ids:
+                for option in prefs.options[issue]:
+                    assert issue_bonus(shared, issue, option) == issue_bonus(alone, issue, option)
+
+
+def test_an_objectives_gain_kept_at_one_tension_is_not_reused_at_another() -> None:
+    state = engine.new_game(SCENARIO, 2)
+    actor = SCENARIO.playable[0].id
+    view = engine.view(state, actor)
+    table = table_from_view(view, own_prefs(view), memo=Memo())
+    issue = table.open_issues[0]
+    option = table.prefs.options[issue][0]
+    calm = Condition(agreed={issue: frozenset({option})}, max_tension=50.0)
+    table = dataclasses.replace(table, objectives=(_objective(calm),))
+    gains = []
+    for tension in (10.0, 95.0):
+        shared = dataclasses.replace(table, tension=tension)
+        alone = dataclasses.replace(shared, game=GameMemo())
+        gains.append(issue_bonus(shared, issue, option))
+        assert gains[-1] == issue_bonus(alone, issue, option)
+        assert end_bonus(shared, {issue: option}) == end_bonus(alone, {issue: option})
+    assert gains == [0.1, 0.0]
