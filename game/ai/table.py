@@ -85,12 +85,12 @@ class MoveMemo:
     __slots__ = (
         "bonus",
         "chances",
-        "costs",
         "ends",
         "gains",
         "goals",
         "mine",
         "movement",
+        "relations",
         "rows",
         "seen",
         "targets",
@@ -99,7 +99,6 @@ class MoveMemo:
 
     def __init__(self) -> None:
         self.chances: Mapping[str, Mapping[str, float]] | None = None
-        self.costs: dict[str, float] = {}  # issue -> what agreeing it here costs in relations
         # issue -> option -> our value of agreeing it here, its chance of binding counted
         self.worths: Mapping[str, Mapping[str, float]] | None = None
         self.rows: Mapping[str, Mapping[str, float]] | None = None
@@ -115,6 +114,7 @@ class MoveMemo:
         # (issue, option) -> issue_bonus, the game's for this move's key (None: not made yet)
         self.gains: dict[tuple[str, str], float] | None = None
         self.mine: tuple[Offer, ...] | None = None
+        self.relations: dict[str, float] = {}  # issue -> what agreeing it here costs us
 
 
 class GameMemo:
