@@ -83,6 +83,7 @@ class MoveMemo:
     """
 
     __slots__ = (
+        "aspirations",
         "bonus",
         "chances",
         "ends",
@@ -115,6 +116,7 @@ class MoveMemo:
         self.gains: dict[tuple[str, str], float] | None = None
         self.mine: tuple[Offer, ...] | None = None
         self.relations: dict[str, float] = {}  # issue -> what agreeing it here costs us
+        self.aspirations: dict[tuple[str, ...], tuple[float, float]] = {}  # scope -> (aim, floor)
 
 
 class GameMemo:
