@@ -42,6 +42,7 @@ class Compiled:
     objectives: tuple[Judged, ...]
     outcomes: tuple[Judged, ...]
     issues: tuple[str, ...]  # the issues whose terms some condition reads
+    where: dict[str, int]  # each of those issues -> its place in ``issues``
     counts: bool  # some condition reads how many terms bind
     keyed: bool  # every condition reads terms only in ways the key captures (see above)
     # What it was compiled from (compared by identity: a table made another way is
@@ -139,4 +140,6 @@ def compile_ends(
 
     mine = tuple(judged(o.points, o.condition) for o in objectives)
     labels = tuple(judged(o.score.get(me, o.score.get("*", 0.0)), o.condition) for o in outcomes)
-    return Compiled(mine, labels, tuple(sorted(issues)), counts, keyed, (me, objectives, outcomes))
+    read = tuple(sorted(issues))
+    where = {issue: k for k, issue in enumerate(read)}
+    return Compiled(mine, labels, read, where, counts, keyed, (me, objectives, outcomes))

@@ -213,18 +213,61 @@ def bonus_gain(table: Table, terms: Mapping[str, str], chance: Mapping[str, floa
         sure.update({i: o for i, o, p in maybe if p >= 0.5})
         maybe = []
     start = {**base, **sure}
+    if maybe and (table.now.ends or _ends(table)).compiled.keyed:
+        expected = _expected_keyed(table, start, maybe)
+    else:
+        expected = 0.0
+        for mask in range(1 << len(maybe)):
+            p = 1.0
+            agreed = dict(start)
+            for bit, (issue, option, q) in enumerate(maybe):
+                if mask >> bit & 1:
+                    p *= q
+                    agreed[issue] = option
+                else:
+                    p *= 1.0 - q
+            expected += p * end_bonus(table, agreed)
+    return expected - end_bonus(table, base)
+
+
+def _expected_keyed(
+    table: Table, start: dict[str, str], maybe: list[tuple[str, str, float]]
+) -> float:
+    """``bonus_gain``'s expectation over which uncertain terms bind, the same sum in the
+    same order, with each outcome's bonus found by its key (``end_bonus``) without making
+    the set of terms unless the key is new to the move."""
+    ends = table.now.ends or _ends(table)
+    compiled = ends.compiled
+    where = compiled.where
+    first = list(map(start.get, compiled.issues))
+    count = len(start)
+    # per uncertain term: its place in the key (None: no condition reads it), and
+    # whether it adds to the number of terms
+    places = [(where.get(issue), issue not in start) for issue, _, _ in maybe]
+    known = table.now.seen
     expected = 0.0
     for mask in range(1 << len(maybe)):
         p = 1.0
-        agreed = dict(start)
-        for bit, (issue, option, q) in enumerate(maybe):
+        seen = first.copy()
+        n = count
+        for bit, (_, option, q) in enumerate(maybe):
             if mask >> bit & 1:
                 p *= q
-                agreed[issue] = option
+                at, new = places[bit]
+                if at is not None:
+                    seen[at] = option
+                n += new
             else:
                 p *= 1.0 - q
-        expected += p * end_bonus(table, agreed)
-    return expected - end_bonus(table, base)
+        total = known.get((*seen, n if compiled.counts else -1))
+        if total is None:
+            agreed = dict(start)
+            for bit, (issue, option, _) in enumerate(maybe):
+                if mask >> bit & 1:
+                    agreed[issue] = option
+            total = end_bonus(table, agreed)
+        expected += p * total
+    return expected
 
 
 def issue_bonus(table: Table, issue: str, option: str) -> float:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 
 from game import engine
 from game.ai.ends import compile_ends
-from game.ai.outlook import end_bonus, issue_bonus
-from game.ai.table import GameMemo
+from game.ai.outlook import bonus_gain, end_bonus, issue_bonus
+from game.ai.table import GameMemo, Table
 from game.ai.view import Memo, own_prefs, table_from_view
 from game.engine.model import Condition, Objective, TrackerKind, TrackerTest
 from tests.ai.helpers import play
@@ -95,3 +96,35 @@ def test_an_objectives_gain_kept_at_one_tension_is_not_reused_at_another() -> No
         assert gains[-1] == issue_bonus(alone, issue, option)
         assert end_bonus(shared, {issue: option}) == end_bonus(alone, {issue: option})
     assert gains == [0.1, 0.0]
+
+
+def _plain_gain(table: Table, terms: dict[str, str], chance: dict[str, float]) -> float:
+    """The expectation of ``bonus_gain`` spelled out: a set of terms per outcome."""
+    start = {**table.agreed, **{i: o for i, o in terms.items() if chance.get(i, 1.0) >= 1.0}}
+    maybe = [(i, o, chance[i]) for i, o in terms.items() if 0.0 < chance.get(i, 1.0) < 1.0]
+    expected = 0.0
+    for mask in range(1 << len(maybe)):
+        p, agreed = 1.0, dict(start)
+        for bit, (issue, option, q) in enumerate(maybe):
+            if mask >> bit & 1:
+                p *= q
+                agreed[issue] = option
+            else:
+                p *= 1.0 - q
+        expected += p * end_bonus(table, agreed)
+    return expected - end_bonus(table, dict(table.agreed))
+
+
+def test_the_expected_bonus_is_the_plain_expectation_over_which_terms_bind() -> None:
+    rng = random.Random(5)
+    played = play(SCENARIO, 3)
+    for actor, state, _ in played.decisions[::3]:
+        view = engine.view(state, actor)
+        prefs = own_prefs(view)
+        table = table_from_view(view, prefs, memo=Memo())
+        for _ in range(4):
+            issues = rng.sample(prefs.issue_ids, k=min(4, len(prefs.issue_ids)))
+            terms = {i: rng.choice(prefs.options[i]) for i in issues}
+            chance = {i: rng.choice((0.0, 0.3, 0.5, 1.0)) for i in issues}
+            fresh = dataclasses.replace(table, game=GameMemo())
+            assert bonus_gain(table, terms, chance) == _plain_gain(fresh, terms, chance)
