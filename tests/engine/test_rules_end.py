@@ -8,7 +8,6 @@ import pytest
 
 from game.engine import (
     IllegalActionError,
-    words,
     apply,
     digest,
     explain_red_lines,
@@ -18,6 +17,7 @@ from game.engine import (
     scores,
     utility,
     view,
+    words,
 )
 from game.engine.conditions import holds, unmet
 from game.engine.model import Condition
