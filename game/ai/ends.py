@@ -35,7 +35,7 @@ class Judged:
     terms_only: bool  # reads nothing but terms, at any depth
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Compiled:
     """Our objectives and the outcome labels (in order), and what their conditions read."""
 
@@ -84,7 +84,10 @@ class MoveEnds:
     outcomes: tuple[Judged, ...]
 
 
+# Every clause of a condition, by what it reads (a test checks that none is missing).
 _TERMS_CLAUSES = ("min_agreements", "max_agreements")
+_TERMS_SEQUENCES = ("agreed", "not_agreed", "provisional")
+_NESTED = ("any", "all", "not_")
 _OTHER_CLAUSES = (
     "min_round",
     "max_round",

@@ -9,6 +9,7 @@ import itertools
 import random
 
 from game import engine
+from game.ai import ends
 from game.ai.ends import compile_ends
 from game.ai.outlook import bonus_gain, end_bonus, issue_bonus
 from game.ai.table import GameMemo, Table
@@ -128,3 +129,15 @@ def test_the_expected_bonus_is_the_plain_expectation_over_which_terms_bind() -> 
             chance = {i: rng.choice((0.0, 0.3, 0.5, 1.0)) for i in issues}
             fresh = dataclasses.replace(table, game=GameMemo())
             assert bonus_gain(table, terms, chance) == _plain_gain(fresh, terms, chance)
+
+
+def test_every_clause_of_a_condition_is_sorted_by_what_it_reads() -> None:
+    """A clause added to ``Condition`` must be placed, or the kept bonuses could go stale."""
+    placed = {
+        *ends._TERMS_CLAUSES,
+        *ends._TERMS_SEQUENCES,
+        *ends._NESTED,
+        *ends._OTHER_CLAUSES,
+        *ends._OTHER_SEQUENCES,
+    }
+    assert placed == {f.name for f in dataclasses.fields(Condition) if f.init}
