@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from game.ai.ends import Judged, MoveEnds
+from game.ai.ends import Judged, MoveEnds, Seen
 from game.ai.table import Table
 from game.engine import ledger as ledger_rules
 from game.engine.conditions import (
@@ -235,31 +235,30 @@ def _expected_keyed(
 ) -> float:
     """``bonus_gain``'s expectation over which uncertain terms bind, the same sum in the
     same order, with each outcome's bonus found by its key (``end_bonus``) without making
-    the set of terms unless the key is new to the move."""
+    the set of terms unless the key is new to the move.
+
+    Outcome ``mask`` (bit ``b`` set: the ``b``-th uncertain term binds) has probability
+    ``1.0 * f0 * f1 * ...`` multiplied in bit order, as the plain loop does: built bit by
+    bit, every outcome's product is the same number with far fewer steps."""
     ends = table.now.ends or _ends(table)
     compiled = ends.compiled
     where = compiled.where
-    first = list(map(start.get, compiled.issues))
-    count = len(start)
-    # per uncertain term: its place in the key (None: no condition reads it), and
-    # whether it adds to the number of terms
-    places = [(where.get(issue), issue not in start) for issue, _, _ in maybe]
+    counts = compiled.counts
+    first = (*map(start.get, compiled.issues), len(start) if counts else -1)
+    probs = [1.0]
+    keys = [first]
+    for issue, option, q in maybe:
+        at = where.get(issue)
+        more = 1 if counts and issue not in start else 0
+        # A term no condition reads leaves the keys as they are.
+        same = at is None and not more
+        moved = keys if same else [_moved(key, at, option, more) for key in keys]
+        probs = [p * (1.0 - q) for p in probs] + [p * q for p in probs]
+        keys = keys + moved
     known = table.now.seen
     expected = 0.0
-    for mask in range(1 << len(maybe)):
-        p = 1.0
-        seen = first.copy()
-        n = count
-        for bit, (_, option, q) in enumerate(maybe):
-            if mask >> bit & 1:
-                p *= q
-                at, new = places[bit]
-                if at is not None:
-                    seen[at] = option
-                n += new
-            else:
-                p *= 1.0 - q
-        total = known.get((*seen, n if compiled.counts else -1))
+    for mask, (p, key) in enumerate(zip(probs, keys, strict=True)):
+        total = known.get(key)
         if total is None:
             agreed = dict(start)
             for bit, (issue, option, _) in enumerate(maybe):
@@ -268,6 +267,15 @@ def _expected_keyed(
             total = end_bonus(table, agreed)
         expected += p * total
     return expected
+
+
+def _moved(key: Seen, at: int | None, option: str, more: int) -> Seen:
+    """``key`` with ``option`` agreed at place ``at`` (None: unread) and ``more`` terms."""
+    count = key[-1]
+    assert isinstance(count, int)
+    if at is None:
+        return (*key[:-1], count + more)
+    return (*key[:at], option, *key[at + 1 : -1], count + more)
 
 
 def issue_bonus(table: Table, issue: str, option: str) -> float:
