@@ -52,7 +52,7 @@ def bypass_cost(table: Table, issue: str) -> float:
     missing = table.missing.get(issue, ())
     if not missing:
         return 0.0
-    costs = table.now.relations  # every package and row of a move asks again
+    costs = table.now.bypass  # every package and row of a move asks again
     found = costs.get(issue)
     if found is not None:
         return found

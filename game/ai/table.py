@@ -85,13 +85,13 @@ class MoveMemo:
     __slots__ = (
         "aspirations",
         "bonus",
+        "bypass",
         "chances",
         "ends",
         "gains",
         "goals",
         "mine",
         "movement",
-        "relations",
         "rows",
         "seen",
         "targets",
@@ -115,7 +115,7 @@ class MoveMemo:
         # (issue, option) -> issue_bonus, the game's for this move's key (None: not made yet)
         self.gains: dict[tuple[str, str], float] | None = None
         self.mine: tuple[Offer, ...] | None = None
-        self.relations: dict[str, float] = {}  # issue -> what agreeing it here costs us
+        self.bypass: dict[str, float] = {}  # issue -> what agreeing it here costs us
         self.aspirations: dict[tuple[str, ...], tuple[float, float]] = {}  # scope -> (aim, floor)
 
 
