@@ -378,21 +378,47 @@ class Session:
             self._agents[actor] = agent
         return agent
 
-    def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
+    def preview(self, decided: Decision) -> tuple[GameState, Turn] | None:
+        """What ``step(decided)`` would make of this decision now, without making it: the
+        state after the move, and its turn.  None unless it would be the computer seat's
+        plain move (a person to move, a full log, a move the engine refuses).
+
+        A window shows the move ahead of time (it readies the table's pictures while the
+        move is paced), so that the frame in which it lands has little left to do.
+        """
+        actor = self.to_move
+        if actor is None or self.log_is_full or decided.action.actor != actor:
+            return None
+        seat = self.seat_of(actor)
+        if seat.is_human:
+            return None
+        try:
+            return self._made(decided.action, seat.kind, decided.rationale, decided.remark)
+        except SessionError:
+            return None
+
+    def _made(
+        self, action: Action, by: SeatKind, rationale: str, remark: str = ""
+    ) -> tuple[GameState, Turn]:
+        """The state after ``action`` and its turn, the session left as it was."""
         if self.log_is_full and not isinstance(action, EndGame):
             raise SessionError(FULL_LOG)
         try:
             state, events = engine.apply(self._state, action)  # apply checks the action itself
         except ActionError as exc:
             raise SessionError(str(exc)) from None
-        self._state = state
         entry = LogEntry(action, by, rationale, remark)
-        self._log.append(entry)
+        return state, Turn(len(self._log) + 1, entry, engine.format_action(action), tuple(events))
+
+    def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
+        state, turn = self._made(action, by, rationale, remark)
+        self._state = state
+        self._log.append(turn.entry)
         self._revealed = None
         if state.over:  # whoever ended it (a person, the facilitator, the computer)
             agents, self._agents = self._agents, {}
             finish_agents(agents, state)  # an outside agent hears the end, then exits
-        return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
+        return turn
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
         state = engine.new_game(self.scenario, self._seed)

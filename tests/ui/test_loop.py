@@ -58,3 +58,34 @@ def test_run_opens_the_title_and_logs_warnings_to_the_user_log_folder(home: Path
         handler.close()
         logger.removeHandler(handler)
     assert "not valid JSON" in (home / "logs" / "redlines.log").read_text(encoding="utf-8")
+
+
+class _Quiet(TitleScene):
+    """A title that has quiet work (readying pictures) five times, every 20 ms."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.worked = 0
+
+    def work_in(self) -> float | None:
+        return 20.0 if self.worked < 5 else None
+
+    def update(self, dt: float) -> None:  # type: ignore[override]
+        super().update(dt)
+        if self.work_in() is not None:
+            self.worked += 1
+
+
+def test_quiet_work_wakes_the_loop_but_draws_no_frame(home: Path) -> None:
+    # A scene readying pictures ahead (``Scene.work_in``) is updated on time, and the
+    # window is not redrawn for it: nothing it shows has changed.
+    app = App(lambda ctx: _Quiet(ctx, subtitle="Loop"), settings_dir=home)
+    seen: list[int] = []
+    clock = ScriptedClock([(150, None), (400, QUIT)], on_cue=lambda _ms: seen.append(app.frames))
+    assert app.run(clock) == 0
+    settled, before_quit = seen
+    scene = app.stack[-1]
+    assert isinstance(scene, _Quiet)
+    assert scene.worked == 5  # woken for each piece of work
+    assert 20.0 in clock.waits  # ... by a timed wake-up, not by input
+    assert before_quit == settled  # and no frame was drawn for it

@@ -278,6 +278,11 @@ class Scene:
         known = [t for t in times if t is not None]
         return min(known) if known else None
 
+    def work_in(self) -> float | None:
+        """Milliseconds until the scene has work that shows nothing by itself (readying
+        pictures ahead of time): it is updated then, but not redrawn for it."""
+        return None
+
     # -- drawing -----------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:
         """Fill behind the widgets (modals leave the scene below visible)."""

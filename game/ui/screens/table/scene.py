@@ -12,12 +12,12 @@ delegations behind a hand-over screen.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import ClassVar
 
 import pygame
 
-from game.engine import Accept, Action, EventKind, PublicView, WalkOut
+from game.engine import Accept, Action, EventKind, GameEvent, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
     Applied,
@@ -29,6 +29,7 @@ from game.session.controller import (
     TimeUp,
     Undo,
 )
+from game.session.local import Upcoming
 from game.session.records import Turn
 from game.session.seats import Seat, SeatKind
 from game.ui.kit import layout
@@ -46,9 +47,10 @@ from game.ui.screens.classroom import classroom_of
 from game.ui.screens.common import GameSetup
 from game.ui.screens.console import ConsoleDone, open_console
 from game.ui.screens.control import SceneResult, settle
-from game.ui.screens.pacing import Pacer, pace_ms
+from game.ui.screens.pacing import RETRY_MS, Pacer, pace_ms
 from game.ui.screens.table import arrange, commands
 from game.ui.screens.table.actionbar import ActionBar
+from game.ui.screens.table.ahead import Ahead
 from game.ui.screens.table.arrange import PANELS, Placement
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
@@ -61,6 +63,11 @@ from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_
 from game.ui.screens.table.worth import worth
 
 _AI = Seat(SeatKind.AI)
+
+
+def _closed(events: Iterable[GameEvent]) -> list[int]:
+    """The rounds that ``events`` close."""
+    return [e.round for e in events if e.kind is EventKind.ROUND_CLOSED]
 
 
 class TableScene(Scene):
@@ -96,6 +103,9 @@ class TableScene(Scene):
         self.transcript.scroll = self.transcript.max_scroll()
         self.bar = ActionBar(self)
         self.room = TableRoom(self.game)
+        self.ahead = Ahead(self._readying)
+        self._summary: tuple[Turn, Scene] | None = None  # a round's summary, made ahead
+        self._scratch = pygame.Surface((1, 1))  # what the summary made ahead is drawn on
         ctx.autosave = self.game.save
         if ctx.think_ahead and self.game is setup.local:
             setup.local.think_ahead()  # the AI decides while the window draws, never in a frame
@@ -245,9 +255,47 @@ class TableScene(Scene):
         if self._check:
             self._check = False
             return self.next_step()
-        if self.pacer.due(dt):
+        due = self.pacer.due(dt)
+        if self._ready_ahead():
+            if due:  # the move lands in the next frame, with its pictures made
+                self.pacer.retry(1.0)
+            return None
+        if due:
             return ComputerMove()
         return None
+
+    # -- readying a decided computer move (see ``ahead``) --------------------------------
+    def _upcoming(self) -> Upcoming | None:
+        """The computer move decided on the worker thread, if the table paces one."""
+        local = self.setup.local
+        if not self.pacer.active or local is None or self.game is not local:
+            return None
+        return local.upcoming()
+
+    def _ready_ahead(self) -> bool:
+        """Make the next part of the decided move's pictures; whether one was made."""
+        return self.ahead.step(self._upcoming())
+
+    def _readying(self, upcoming: Upcoming) -> Iterator[None]:
+        """The pictures of ``upcoming``, one part per frame: its transcript rows, the board."""
+        pv = upcoming.public_view()
+        self.transcript.prepare(rows_of_turns(pv, (upcoming.turn,)))
+        yield
+        own = upcoming.view(self.viewer) if self.viewer is not None else None
+        self.board.prepare(pv, own, self.board_panel.content_width())
+        yield
+        closed = _closed(upcoming.turn.events)
+        if closed and self.rect.width:  # the move closes a round: its summary, laid out
+            from game.ui.screens.summary import RoundSummaryScene
+
+            summary = RoundSummaryScene(self.ctx, self.setup, closed[-1], ahead=upcoming)
+            summary.relayout(self.rect)
+            self._summary = (upcoming.turn, summary)
+            yield
+            if self._scratch.get_size() != self.rect.size:
+                self._scratch = pygame.Surface(self.rect.size)
+            summary.draw(self._scratch)  # its texts rendered, into the theme's cache
+            yield
 
     def on_applied(self, applied: Applied) -> SceneResult:
         """The game controller did (or refused) what the table asked: show it, decide on."""
@@ -287,6 +335,13 @@ class TableScene(Scene):
         if self._check:
             times.append(1.0)
         return min(times) if times else None
+
+    def work_in(self) -> float | None:
+        # While an AI move is paced: look whether it is decided, and ready its pictures.
+        local = self.setup.local
+        if not self.pacer.active or local is None or self.game is not local:
+            return None
+        return None if self.ahead.finished(local.upcoming()) else RETRY_MS
 
     def reloaded(self, news: Reloaded) -> SceneResult:
         """The game now plays a reloaded scenario file: read everything again."""
@@ -362,15 +417,20 @@ class TableScene(Scene):
         self.ctx.sound.play(cue_for(e for t in turns for e in t.events))
         for row in rows_of_turns(self.pv, turns):
             self.transcript.append(row)
-        closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
+        closed = _closed(e for t in turns for e in t.events)
         if closed:
             # The summary covers the table; the table is read again when it comes back
             # (``next_step``), not in this frame.
             self.pacer.stop()
             from game.ui.screens.summary import RoundSummaryScene
 
+            made, self._summary = self._summary, None
+            if made is not None and turns == (made[0],):  # made while the move was paced
+                summary = made[1]
+            else:
+                summary = RoundSummaryScene(self.ctx, self.setup, closed[-1])
             # The summary's time is not the next mover's: the clock restarts first.
-            return self.restart_then(Push(RoundSummaryScene(self.ctx, self.setup, closed[-1])))
+            return self.restart_then(Push(summary))
         return self.next_step()
 
     def restart_then(self, transition: Transition) -> RestartClock:
