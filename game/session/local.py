@@ -122,6 +122,8 @@ class LocalGame:
         made = self.session.preview(decided)
         upcoming = Upcoming(made[1], made[0]) if made is not None else None
         self._upcoming = (state, upcoming)
+        if made is not None:
+            self.session.save_ahead(*made)  # if the move will be saved: off the frame
         return upcoming
 
     @property
