@@ -46,9 +46,9 @@ THINKING = "the computer is still deciding"
 
 
 @dataclass(frozen=True, slots=True)
-class Upcoming:
-    """A computer seat's move, decided on the worker thread but not yet made: what the
-    table will show once it lands (the window readies its pictures while it paces it)."""
+class DecidedMove:
+    """A computer seat's move, decided on the worker thread but not yet made
+    (``controller.Upcoming``): the window readies its pictures while it paces it."""
 
     turn: Turn
     _state: GameState
@@ -88,7 +88,7 @@ class LocalGame:
         # Set by a window whose frames run in real time: computer seats decide on a worker
         # thread (see ``game.session.thinking``); otherwise inside ``ComputerMove``.
         self.thinker: Thinker | None = None
-        self._upcoming: tuple[object, Upcoming | None] = (None, None)  # (the state, its move)
+        self._upcoming: tuple[object, DecidedMove | None] = (None, None)  # (state, its move)
 
     def think_ahead(self) -> None:
         """Take computer seats' decisions on a worker thread from now on: a ``ComputerMove``
@@ -106,7 +106,7 @@ class LocalGame:
         if question is not None:
             self.thinker.ask(self.session.state, question)
 
-    def upcoming(self) -> Upcoming | None:
+    def upcoming(self) -> DecidedMove | None:
         """The computer move decided for the game as it is now, before it is made (None
         until the worker thread has decided, while paused, or when no computer seat is to
         move).  The same object while the game stays as it is."""
@@ -120,7 +120,7 @@ class LocalGame:
         if decided is None:
             return None
         made = self.session.preview(decided)
-        upcoming = Upcoming(made[1], made[0]) if made is not None else None
+        upcoming = DecidedMove(made[1], made[0]) if made is not None else None
         self._upcoming = (state, upcoming)
         if made is not None:
             self.session.save_ahead(*made)  # if the move will be saved: off the frame

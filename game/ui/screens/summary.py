@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import EventKind, GameEvent
-from game.session.local import Upcoming
+from game.session.controller import Upcoming
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
 from game.ui.kit.scene import Pop, Transition

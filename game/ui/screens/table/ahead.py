@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from game.session.local import Upcoming
+from game.session.controller import Upcoming
 
 # Makes the pictures of one upcoming move, one part per ``next``.
 Readying = Callable[[Upcoming], Iterator[None]]

@@ -28,8 +28,8 @@ from game.session.controller import (
     Submit,
     TimeUp,
     Undo,
+    Upcoming,
 )
-from game.session.local import Upcoming
 from game.session.records import Turn
 from game.session.seats import Seat, SeatKind
 from game.ui.kit import layout
@@ -267,10 +267,7 @@ class TableScene(Scene):
     # -- readying a decided computer move (see ``ahead``) --------------------------------
     def _upcoming(self) -> Upcoming | None:
         """The computer move decided on the worker thread, if the table paces one."""
-        local = self.setup.local
-        if not self.pacer.active or local is None or self.game is not local:
-            return None
-        return local.upcoming()
+        return self.game.upcoming() if self.pacer.active else None
 
     def _ready_ahead(self) -> bool:
         """Make the next part of the decided move's pictures; whether one was made."""
@@ -338,10 +335,9 @@ class TableScene(Scene):
 
     def work_in(self) -> float | None:
         # While an AI move is paced: look whether it is decided, and ready its pictures.
-        local = self.setup.local
-        if not self.pacer.active or local is None or self.game is not local:
+        if not self.pacer.active or self.ahead.finished(self._upcoming()):
             return None
-        return None if self.ahead.finished(local.upcoming()) else RETRY_MS
+        return RETRY_MS
 
     def reloaded(self, news: Reloaded) -> SceneResult:
         """The game now plays a reloaded scenario file: read everything again."""
