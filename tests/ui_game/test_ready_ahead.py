@@ -33,14 +33,14 @@ JOIN_S = 10.0
 MOVES = 40  # the whole game of this seed: every round closes
 
 
-def _thinking_table(make_pilot: MakePilot) -> tuple[Pilot, GameSetup]:
+def _thinking_table(make_pilot: MakePilot, pace: str = "fast") -> tuple[Pilot, GameSetup]:
     setup = new_setup({})  # every seat an AI delegate
 
     def table(ctx: Context) -> Scene:
         ctx.think_ahead = True  # what the real loop sets: the AI decides on a worker thread
         return TableScene(ctx, setup)
 
-    return make_pilot(table, ai_pace="fast"), setup
+    return make_pilot(table, ai_pace=pace), setup
 
 
 def _joined(setup: GameSetup) -> None:
@@ -70,9 +70,10 @@ def _play(
     setup: GameSetup,
     landed: Callable[[Pilot], None],
     before: Callable[[], None] = lambda: None,
+    after: Callable[[bool], None] = lambda _landed: None,
 ) -> int:
     """Let AI moves land (Continue past round summaries); ``landed`` after each one's frame,
-    ``before`` ahead of every frame of the table."""
+    ``before`` ahead of every frame of the table and ``after`` it (whether a move landed)."""
     session = setup.session
     assert session is not None
     moves = 0
@@ -86,32 +87,47 @@ def _play(
         count = len(session.log)
         before()
         pilot.advance()
+        after(len(session.log) > count)
         if len(session.log) > count:
             moves += 1
             landed(pilot)
     return moves
 
 
+@pytest.mark.parametrize("pace", ["fast", "instant"])  # instant: due before it is ready
 def test_an_ai_move_lands_with_nothing_left_to_paint(
-    make_pilot: MakePilot, home: Path, monkeypatch: pytest.MonkeyPatch
+    make_pilot: MakePilot, home: Path, monkeypatch: pytest.MonkeyPatch, pace: str
 ) -> None:
     del home
-    pilot, setup = _thinking_table(make_pilot)
+    pilot, setup = _thinking_table(make_pilot, pace)
     painted: list[str] = []
     _counting(monkeypatch, BoardView, "_paint", "the board", painted)
     _counting(monkeypatch, TranscriptView, "_paint", "a transcript row", painted)
     _counting(monkeypatch, RoundSummaryScene, "__init__", "a round summary", painted)
     in_landing: list[tuple[int, list[str]]] = []
     summaries = []
+    drawn = [pilot.app.frames]
+    readying_drew: list[list[str]] = []  # parts made in a frame that was also drawn
 
     def landed(p: Pilot) -> None:
         in_landing.append((len(in_landing) + 1, list(painted)))
         if isinstance(p.scene, RoundSummaryScene):
             summaries.append(p.scene)
 
-    assert _play(pilot, setup, landed, before=painted.clear) == MOVES
+    def before() -> None:
+        painted.clear()
+        drawn[0] = pilot.app.frames
+
+    def after(move: bool) -> None:
+        if not move and painted and pilot.app.frames != drawn[0]:
+            readying_drew.append(list(painted))
+
+    assert _play(pilot, setup, landed, before, after) == MOVES
     assert summaries  # a round closed on the way
     assert [(move, work) for move, work in in_landing if work] == []
+    # The pictures are made in frames that draw nothing (the screen has not changed),
+    # even when the move falls due before they are all made: it waits a frame.
+    assert readying_drew == []
     assert pilot.app.crashes == []
 
 

@@ -346,6 +346,9 @@ class App:
             self._background()
             top = self.stack[-1]
             self._apply(self._guard(top, "update", lambda: top.update(dt)))
+            if top.changed:  # quiet work that changed what it shows (``Scene.work_in``)
+                top.changed = False
+                self.dirty = True
             self._pending_wakeup = self.scene_wakeup_in()
         return self.running
 

@@ -12,12 +12,13 @@ shows a picture made for another state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 
 from game.session.controller import Upcoming
 
-# Makes the pictures of one upcoming move, one part per ``next``.
-Readying = Callable[[Upcoming], Iterator[None]]
+Part = Callable[[], None]  # makes one part of the pictures (a frame's worth of work)
+# The parts of one upcoming move's pictures, in the order they are made.
+Readying = Callable[[Upcoming], Sequence[Part]]
 
 
 class Ahead:
@@ -26,23 +27,19 @@ class Ahead:
     def __init__(self, readying: Readying) -> None:
         self._readying = readying
         self._for: Upcoming | None = None  # the move being (or made) ready
-        self._parts: Iterator[None] = iter(())
-        self._finished = False
+        self._parts: Sequence[Part] = ()
+        self._made = 0
 
-    def step(self, upcoming: Upcoming | None) -> bool:
-        """Make the next part for ``upcoming`` (the move decided now, if any); whether a
-        part was made in this call (False: nothing decided, or all of it is ready)."""
-        if upcoming is None:
-            return False
+    def step(self, upcoming: Upcoming) -> None:
+        """Make the next part of ``upcoming``'s pictures (the move decided now)."""
         if upcoming is not self._for:
             self._for = upcoming
-            self._finished = False
             self._parts = self._readying(upcoming)
-        if next(self._parts, StopIteration) is StopIteration:
-            self._finished = True
-            return False
-        return True
+            self._made = 0
+        if self._made < len(self._parts):
+            self._parts[self._made]()
+            self._made += 1
 
     def finished(self, upcoming: Upcoming | None) -> bool:
         """Whether every part for ``upcoming`` is made (False while nothing is decided)."""
-        return upcoming is not None and upcoming is self._for and self._finished
+        return upcoming is not None and upcoming is self._for and self._made >= len(self._parts)

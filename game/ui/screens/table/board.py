@@ -126,6 +126,11 @@ class BoardView(Widget):
         if key != self._key and key not in self._ahead:
             self._ahead = {key: self._paint(pv, own, width)}  # one move ahead, no more
 
+    def prepare_rows(self, pv: PublicView, own: ActorView | None, width: int) -> None:
+        """Paint now the issues' rows that ``set_view(pv, own)`` at ``width`` will show: the
+        first half of ``prepare`` (rows are kept by what they show, the board's top is not)."""
+        _Painter(self.theme, pv, max(1, width), own, self._rows).grid()
+
     def _key_for(
         self, pv: PublicView | None, own: ActorView | None, width: int
     ) -> tuple[object, ...]:

@@ -12,7 +12,8 @@ delegations behind a hand-over screen.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import ClassVar
 
 import pygame
@@ -59,7 +60,7 @@ from game.ui.screens.table.keys import TABLE_KEYS, TABS
 from game.ui.screens.table.model import TableModel, easy_ai, status_line
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
-from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
+from game.ui.screens.table.transcript import Row, TranscriptView, game_rows, rows_of_turns
 from game.ui.screens.table.worth import worth
 
 _AI = Seat(SeatKind.AI)
@@ -68,6 +69,23 @@ _AI = Seat(SeatKind.AI)
 def _closed(events: Iterable[GameEvent]) -> list[int]:
     """The rounds that ``events`` close."""
     return [e.round for e in events if e.kind is EventKind.ROUND_CLOSED]
+
+
+# Transcript rows readied ahead in one frame: about this many letters (a long row alone).
+ROW_LETTERS = 400
+
+
+def _chunks(rows: list[Row], letters: int) -> list[list[Row]]:
+    """``rows`` in runs of about ``letters`` letters, in order (each run one at least)."""
+    runs: list[list[Row]] = []
+    size = letters
+    for row in rows:
+        if size >= letters:
+            runs.append([])
+            size = 0
+        runs[-1].append(row)
+        size += len(row.text) + len(row.speaker)
+    return runs
 
 
 class TableScene(Scene):
@@ -106,6 +124,7 @@ class TableScene(Scene):
         self.ahead = Ahead(self._readying)
         self._summary: tuple[Turn, Scene] | None = None  # a round's summary, made ahead
         self._scratch = pygame.Surface((1, 1))  # what the summary made ahead is drawn on
+        self._refreshed = False  # the table was read afresh in this frame (it will redraw)
         ctx.autosave = self.game.save
         if ctx.think_ahead and self.game is setup.local:
             setup.local.think_ahead()  # the AI decides while the window draws, never in a frame
@@ -136,6 +155,8 @@ class TableScene(Scene):
 
     def refresh(self) -> None:
         """Read the game again and update every panel (and the helpers' model)."""
+        self._refreshed = True
+        self.changed = True  # a frame shows it, even when quiet work read it (``work_in``)
         game = self.game
         self.pv = game.public_view()
         self.transcript.pv = self.pv
@@ -241,7 +262,10 @@ class TableScene(Scene):
 
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
-        return self.settle(self.decide_update(dt))
+        try:
+            return self.settle(self.decide_update(dt))
+        finally:
+            self._refreshed = False  # the next frame starts afresh
 
     def decide_update(self, dt: float) -> SceneResult:
         """What time passing asks for: a time-out, a reload's redraw, or the paced AI move."""
@@ -256,8 +280,14 @@ class TableScene(Scene):
             self._check = False
             return self.next_step()
         due = self.pacer.due(dt)
-        if self._ready_ahead():
-            if due:  # the move lands in the next frame, with its pictures made
+        upcoming = self._upcoming()
+        if upcoming is not None and not self.ahead.finished(upcoming):
+            # A decided move lands with its pictures made, one part per frame: not in a
+            # frame that read the table afresh (back from a summary or a hand-over), which
+            # has its own drawing to do.  Due meanwhile, it lands in the frame after.
+            if not self._refreshed:
+                self.ahead.step(upcoming)
+            if due:
                 self.pacer.retry(1.0)
             return None
         if due:
@@ -269,30 +299,40 @@ class TableScene(Scene):
         """The computer move decided on the worker thread, if the table paces one."""
         return self.game.upcoming() if self.pacer.active else None
 
-    def _ready_ahead(self) -> bool:
-        """Make the next part of the decided move's pictures; whether one was made."""
-        return self.ahead.step(self._upcoming())
-
-    def _readying(self, upcoming: Upcoming) -> Iterator[None]:
-        """The pictures of ``upcoming``, one part per frame: its transcript rows, the board."""
+    def _readying(self, upcoming: Upcoming) -> list[Callable[[], None]]:
+        """The parts of ``upcoming``'s pictures: its transcript rows (a few at a time), the
+        board's rows it changes, the rest of the board, and a round's summary."""
         pv = upcoming.public_view()
-        self.transcript.prepare(rows_of_turns(pv, (upcoming.turn,)))
-        yield
         own = upcoming.view(self.viewer) if self.viewer is not None else None
-        self.board.prepare(pv, own, self.board_panel.content_width())
-        yield
+        width = self.board_panel.content_width()
+        rows = rows_of_turns(pv, (upcoming.turn,))
+        parts: list[Callable[[], None]] = [
+            partial(self.transcript.prepare, chunk) for chunk in _chunks(rows, ROW_LETTERS)
+        ]
+        parts.append(partial(self.board.prepare_rows, pv, own, width))
+        parts.append(partial(self.board.prepare, pv, own, width))
         closed = _closed(upcoming.turn.events)
-        if closed and self.rect.width:  # the move closes a round: its summary, laid out
-            from game.ui.screens.summary import RoundSummaryScene
+        if closed and self.rect.width:  # the move closes a round: its summary
+            parts += [
+                partial(self._make_summary, upcoming, closed[-1]),
+                self._draw_summary,
+            ]
+        return parts
 
-            summary = RoundSummaryScene(self.ctx, self.setup, closed[-1], ahead=upcoming)
-            summary.relayout(self.rect)
-            self._summary = (upcoming.turn, summary)
-            yield
-            if self._scratch.get_size() != self.rect.size:
-                self._scratch = pygame.Surface(self.rect.size)
-            summary.draw(self._scratch)  # its texts rendered, into the theme's cache
-            yield
+    def _make_summary(self, upcoming: Upcoming, number: int) -> None:
+        from game.ui.screens.summary import RoundSummaryScene
+
+        summary = RoundSummaryScene(self.ctx, self.setup, number, ahead=upcoming)
+        summary.relayout(self.rect)
+        self._summary = (upcoming.turn, summary)
+
+    def _draw_summary(self) -> None:
+        """Draw the summary made ahead once, off screen: its texts rendered into the cache."""
+        if self._summary is None:
+            return
+        if self._scratch.get_size() != self.rect.size:
+            self._scratch = pygame.Surface(self.rect.size)
+        self._summary[1].draw(self._scratch)
 
     def on_applied(self, applied: Applied) -> SceneResult:
         """The game controller did (or refused) what the table asked: show it, decide on."""
@@ -324,20 +364,19 @@ class TableScene(Scene):
         return None
 
     def wakeup_in(self) -> float | None:
-        times = [
-            t
-            for t in (super().wakeup_in(), self.pacer.wakeup_in(), self.room.wakeup_in())
-            if t is not None
-        ]
+        times = [t for t in (super().wakeup_in(), self.room.wakeup_in()) if t is not None]
         if self._check:
             times.append(1.0)
         return min(times) if times else None
 
     def work_in(self) -> float | None:
-        # While an AI move is paced: look whether it is decided, and ready its pictures.
-        if not self.pacer.active or self.ahead.finished(self._upcoming()):
-            return None
-        return RETRY_MS
+        # The paced AI move is quiet work: it may find the computer still deciding, or its
+        # pictures still being made (then the frame makes the next part, and draws nothing);
+        # a move that lands has the table read again, which asks for a frame (``refresh``).
+        wait = self.pacer.wakeup_in()
+        if wait is not None and not self.ahead.finished(self._upcoming()):
+            wait = min(wait, RETRY_MS)  # to see whether the move is decided, and ready it
+        return wait
 
     def reloaded(self, news: Reloaded) -> SceneResult:
         """The game now plays a reloaded scenario file: read everything again."""

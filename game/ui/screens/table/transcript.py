@@ -181,7 +181,10 @@ class TranscriptView(ListView):
         if self.rect.width <= 0:
             return
         theme, width = self.theme, self._row_width()
-        self._ahead = {(row, width, theme.version): self._paint(theme, row, width) for row in rows}
+        if len(self._ahead) > 256:  # rows of moves that never landed (an undo, a reload)
+            self._ahead.clear()
+        for row in rows:
+            self._ahead[(row, width, theme.version)] = self._paint(theme, row, width)
 
     def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
         del selected
