@@ -145,6 +145,8 @@ def ai_move_frames(home: Path, seed: int, moves: int) -> tuple[list[float], list
 
     app = App(table, settings_dir=home, settings=Settings(ai_pace="fast", how_to_play_seen=True))
     app.start()
+    app.step([], 0)  # the table's first frame: its opening, not a move's pause
+    app.render()
     times, pause = [], []
     enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
     for _ in range(100_000):
@@ -152,6 +154,7 @@ def ai_move_frames(home: Path, seed: int, moves: int) -> tuple[list[float], list
             break
         if not isinstance(app.scene, TableScene):  # a round summary: Continue (focused)
             app.step([enter], 0)
+            app.render()  # as the real loop draws after each step
             continue
         before = len(session.log)
         start = time.thread_time()

@@ -2,10 +2,11 @@
 
 In the window the AI decides on a worker thread while the table paces its move;
 the idle frames of that pause make what the move will show -- its transcript
-rows, the board it leaves, the summary of a round it closes -- so that the
-frame in which it lands has no painting left.  These tests count the painting
-done in each landing frame, and compare what was made ahead with what painting
-afresh makes.  No timing: the worker is joined (a bounded wait) before each frame.
+rows, the board and the delegations' cards it leaves, the summary of a round it
+closes -- so that the frame in which it lands has no painting left.  These tests
+count the painting done in each landing frame, and compare what was made ahead
+with what painting afresh makes.  No timing: the worker is joined (a bounded
+wait) before each frame.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from game.ui.kit.scene import Scene
 from game.ui.screens.common import GameSetup
 from game.ui.screens.summary import RoundSummaryScene
 from game.ui.screens.table.board import BoardView
+from game.ui.screens.table.delegations import DelegationsPanel
 from game.ui.screens.table.scene import TableScene
 from game.ui.screens.table.transcript import TranscriptView
 from tests.ui.conftest import MakePilot
@@ -104,6 +106,7 @@ def test_an_ai_move_lands_with_nothing_left_to_paint(
     _counting(monkeypatch, BoardView, "_paint", "the board", painted)
     _counting(monkeypatch, TranscriptView, "_paint", "a transcript row", painted)
     _counting(monkeypatch, RoundSummaryScene, "__init__", "a round summary", painted)
+    _counting(monkeypatch, DelegationsPanel, "_paint", "the delegations", painted)
     in_landing: list[tuple[int, list[str]]] = []
     summaries = []
     drawn = [pilot.app.frames]

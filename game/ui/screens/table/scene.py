@@ -301,7 +301,8 @@ class TableScene(Scene):
 
     def _readying(self, upcoming: Upcoming) -> list[Callable[[], None]]:
         """The parts of ``upcoming``'s pictures: its transcript rows (a few at a time), the
-        board's rows it changes, the rest of the board, and a round's summary."""
+        board's rows it changes, the rest of the board, the delegations' cards, and a
+        round's summary."""
         pv = upcoming.public_view()
         own = upcoming.view(self.viewer) if self.viewer is not None else None
         width = self.board_panel.content_width()
@@ -311,6 +312,7 @@ class TableScene(Scene):
         ]
         parts.append(partial(self.board.prepare_rows, pv, own, width))
         parts.append(partial(self.board.prepare, pv, own, width))
+        parts.append(partial(self.delegations.prepare, pv, self.game.seats(), self.viewer))
         closed = _closed(upcoming.turn.events)
         if closed and self.rect.width:  # the move closes a round: its summary
             parts += [
