@@ -89,3 +89,34 @@ def test_quiet_work_wakes_the_loop_but_draws_no_frame(home: Path) -> None:
     assert scene.worked == 5  # woken for each piece of work
     assert 20.0 in clock.waits  # ... by a timed wake-up, not by input
     assert before_quit == settled  # and no frame was drawn for it
+
+
+class _Changes(TitleScene):
+    """Quiet work due at 250 ms that changes what the scene shows."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.elapsed = 0.0
+        self.done = False
+
+    def work_in(self) -> float | None:
+        return None if self.done else max(1.0, 250.0 - self.elapsed)
+
+    def update(self, dt: float) -> None:  # type: ignore[override]
+        super().update(dt)
+        self.elapsed += dt
+        if not self.done and self.elapsed >= 250.0:
+            self.done = True
+            self.changed = True
+
+
+def test_quiet_work_that_changes_the_scene_draws_one_frame(home: Path) -> None:
+    app = App(lambda ctx: _Changes(ctx, subtitle="Loop"), settings_dir=home)
+    seen: list[int] = []
+    clock = ScriptedClock([(150, None), (400, QUIT)], on_cue=lambda _ms: seen.append(app.frames))
+    assert app.run(clock) == 0
+    scene = app.stack[-1]
+    assert isinstance(scene, _Changes)
+    assert scene.done
+    settled, before_quit = seen
+    assert before_quit == settled + 1  # the change was drawn, once

@@ -178,3 +178,14 @@ def test_what_is_made_ahead_is_what_painting_afresh_makes(
     assert checked["rows"]
     assert checked["summaries"]
     assert pilot.app.crashes == []
+
+
+def test_a_moves_rows_are_readied_a_few_letters_at_a_time() -> None:
+    from game.ui.screens.table.scene import _chunks
+    from game.ui.screens.table.transcript import Row
+
+    rows = [Row("statement", "us", "", "x" * n, 1) for n in (50, 500, 10, 10, 390, 20)]
+    runs = _chunks(rows, 400)
+    assert [row for run in runs for row in run] == rows  # all of them, in order
+    assert [len(run) for run in runs] == [2, 3, 1]  # a run ends once it holds 400 letters
+    assert _chunks([], 400) == []
