@@ -73,8 +73,9 @@ def test_the_table_draws_on_while_the_ai_decides_and_shows_the_move_after(
     assert thinker is not None
     assert thinker._thread is not None
     thinker._thread.join(JOIN_S)
-    # The move's pictures are made one part a frame (its rows, the board), then it lands.
-    for _ in range(4):
+    # The move's pictures are made one part a frame (its rows, the board, the cards), then
+    # it lands: within a few frames, not a pause.
+    for _ in range(12):
         pilot.advance()
         if setup.session.log:
             break
