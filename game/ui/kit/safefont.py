@@ -15,7 +15,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.kit.glyphs import covered
+from game.ui.kit.glyphs import covered, covered_characters
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -57,13 +57,14 @@ class FallbackFont(SafeFont):
     def __init__(self, path: Path, size: int, fallback: Path) -> None:
         super().__init__(path, size)
         self._own = covered(path)
+        self._own_characters = covered_characters(path)
         self._other = covered(fallback)
         self._fallback = SafeFont(fallback, size)
 
     def _runs(self, text: str) -> list[tuple[bool, str]] | None:
         """``text`` cut into (drawn by the fallback?, run) pieces; None if one font will do."""
-        if text.isascii():
-            return None
+        if text.isascii() or self._own_characters.issuperset(text):
+            return None  # the usual case, asked without a loop over the text in Python
         own, other = self._own, self._other
         runs: list[tuple[bool, str]] = []
         for ch in text:
