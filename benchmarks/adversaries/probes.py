@@ -241,19 +241,96 @@ class HostileThenAccept(_Probe):
         return self.pass_()
 
 
-PROBES: dict[str, type[Strategy]] = {
-    s.name: s
-    for s in (
-        BaitAndSwitch,
-        LastTurnAccept,
-        DeadlineConcede,
-        EarlyStrike,
-        Bluff,
-        FlipOne,
-        WalkWhenAhead,
-        HostileThenAccept,
-    )
-}
+class DeadlineConcedeTalk(DeadlineConcede):
+    """Deadline concessions, with a conciliatory statement instead of each pass (the
+    statement lowers the tension our firm anchoring raises)."""
+
+    name = "deadline-talk"
+
+    def pass_(self) -> Frame:
+        return self.say("conciliatory", "We want an agreement that lasts.")
+
+
+class Salami(_Probe):
+    """One term at a time: propose a single issue at the best option we have not yet
+    tried there (never one worth less to us than the settlement now), the issue we care
+    most about first; a rejected option is not tried again. Accept any offer that beats
+    our value by a margin falling to zero at the round's deadline."""
+
+    name = "salami"
+
+    def __init__(self, start: Frame) -> None:
+        super().__init__(start)
+        self.tried: set[tuple[str, str]] = set()
+
+    def move(self, frame: Frame) -> Frame:
+        left = max(0, frame["turns_in_round"] - frame["turn"])
+        good = self.best_offer(frame, 0.02 * left)
+        if good is not None:
+            return self.accept(good)
+        if not self.can_propose(frame):
+            return self.pass_()
+        open_ = self.open_terms(frame)
+        for i in sorted(open_, key=lambda i: -self.weights.get(i, 0.0)):
+            now = self.values[i][self.settlement(frame, {})[i]]
+            options = sorted(self.issues[i]["options"], key=lambda o: -self.values[i][o])
+            for o in options:
+                if self.values[i][o] <= now + 1e-9:
+                    break
+                if (i, o) in self.forbidden or (i, o) in self.tried:
+                    continue
+                self.tried.add((i, o))
+                return self.propose({i: o})
+        return self.pass_()
+
+
+class ObjectiveAnchor(DeadlineConcedeTalk):
+    """Deadline concessions and talk, anchored on a package bent to our objectives: an
+    option an objective wants agreed counts its points, and an issue an objective wants
+    left unagreed is never proposed."""
+
+    name = "objective-anchor"
+
+    def __init__(self, start: Frame) -> None:
+        super().__init__(start)
+        self.objectives: list[Frame] = start["me"].get("objectives", [])
+
+    def ideal(self, frame: Frame) -> dict[str, str]:
+        out = super().ideal(frame)
+        for obj in self.objectives:
+            cond = obj.get("condition", {})
+            for i in cond.get("not_agreed", []):
+                out.pop(i, None)
+            for i, wanted in (cond.get("agreed") or {}).items():
+                if i not in out:
+                    continue
+                w = self.weights.get(i, 0.0)
+                allowed = [o for o in wanted if (i, o) not in self.forbidden]
+                if not allowed:
+                    continue
+                best = max(allowed, key=lambda o: self.values[i][o])
+                if w * self.values[i][best] + obj["points"] >= w * self.values[i][out[i]]:
+                    out[i] = best
+        return out
+
+    def gain(self, frame: Frame, terms: dict[str, str]) -> float:
+        """Value gained, plus the points of the simple objectives on agreed terms that
+        these terms would meet (minus those they would lose)."""
+        return super().gain(frame, terms) + self.points(frame, terms) - self.points(frame, {})
+
+    def points(self, frame: Frame, terms: dict[str, str]) -> float:
+        agreed = {**frame["provisional"], **frame["binding"], **terms}
+        total = 0.0
+        for obj in self.objectives:
+            cond = obj.get("condition", {})
+            wants = cond.get("agreed") or {}
+            unagreed = cond.get("not_agreed") or []
+            if not (wants or unagreed) or not cond.get("simple", False):
+                continue
+            met = all(agreed.get(i) in opts for i, opts in wants.items())
+            if met and not any(i in agreed for i in unagreed):
+                total += obj["points"]
+        return total
 
 
 class CoalitionLeader(_Probe):
@@ -293,3 +370,21 @@ class CoalitionAccomplice(_Probe):
             elif p["by"] != self.me and f"{self.me} reject {n}" in legal:
                 return {"action": f"{self.me} reject {n}"}
         return self.pass_()
+
+
+PROBES: dict[str, type[Strategy]] = {
+    s.name: s
+    for s in (
+        BaitAndSwitch,
+        LastTurnAccept,
+        DeadlineConcede,
+        EarlyStrike,
+        Bluff,
+        FlipOne,
+        WalkWhenAhead,
+        HostileThenAccept,
+        DeadlineConcedeTalk,
+        Salami,
+        ObjectiveAnchor,
+    )
+}
