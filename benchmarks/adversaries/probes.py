@@ -108,15 +108,17 @@ class DeadlineConcede(_Probe):
     beats our value now by a margin falling to zero at the deadline."""
 
     name = "deadline-concede"
+    patience = 0.02  # the margin an offer must beat our value by, per turn left
+    concedes = True  # give up one more cheap issue each turn
 
     def move(self, frame: Frame) -> Frame:
         left = max(0, frame["turns_in_round"] - frame["turn"])
-        good = self.best_offer(frame, 0.02 * left)
+        good = self.best_offer(frame, self.patience * left)
         if good is not None:
             return self.accept(good)
         ideal = self.ideal(frame)
         cheap = sorted(ideal, key=lambda i: self.weights.get(i, 0.0))
-        give = max(0, frame["turn"] - 1)
+        give = max(0, frame["turn"] - 1) if self.concedes else 0
         terms = dict(ideal)
         for i in cheap[:give]:
             wanted = [d[i] for a, d in self.demands.items() if a != self.me and i in d]
@@ -333,6 +335,28 @@ class ObjectiveAnchor(DeadlineConcedeTalk):
         return total
 
 
+class ObjectiveQuick(ObjectiveAnchor):
+    """The objective anchor taking any offer that gains at once (no patience)."""
+
+    name = "objective-quick"
+    patience = 0.0
+
+
+class ObjectiveFirm(ObjectiveAnchor):
+    """The objective anchor that never concedes an issue, only waits for offers."""
+
+    name = "objective-firm"
+    concedes = False
+
+
+class ObjectiveFlip(ObjectiveAnchor):
+    """Flip one term of the AI's latest offer, judged by value and objectives alike,
+    with conciliatory talk instead of passing."""
+
+    name = "objective-flip"
+    move = FlipOne.move
+
+
 class CoalitionLeader(_Probe):
     """Half of a two-seat coalition against the third seat's AI: propose our ideal on
     the open issues (our accomplice accepts it), and take any AI offer that raises our
@@ -386,5 +410,8 @@ PROBES: dict[str, type[Strategy]] = {
         DeadlineConcedeTalk,
         Salami,
         ObjectiveAnchor,
+        ObjectiveQuick,
+        ObjectiveFirm,
+        ObjectiveFlip,
     )
 }
