@@ -18,10 +18,14 @@ import pygame
 from game.ui.kit.glyphs import covered, covered_characters
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# SDL_ttf refuses a NUL ("A null character was found in the text") and draws other
+# control characters as boxes; words from a save, a host or an agent may hold any.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def drawable(text: Any) -> Any:
-    """``text`` with anything UTF-8 cannot hold shown as ``?`` (non-strings as they are).
+    """``text`` with anything UTF-8 cannot hold, and control characters (a NUL, say),
+    shown as ``?`` (non-strings as they are).
 
     ``?`` rather than U+FFFD: every bundled font has a glyph for it.
     """
@@ -30,8 +34,8 @@ def drawable(text: Any) -> Any:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("?", text)
-    return text
+        text = _SURROGATE.sub("?", text)
+    return _CONTROL.sub("?", text)
 
 
 class SafeFont(pygame.font.Font):
