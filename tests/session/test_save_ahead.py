@@ -179,7 +179,7 @@ def test_a_save_path_that_is_the_autosave_is_written_ahead_once(
     assert ahead is not None
     ahead._thread.join(JOIN_S)
     written: list[Path] = []
-    monkeypatch.setattr(saving, "write_bytes", lambda path, data: written.append(path))
+    monkeypatch.setattr(saving, "write_bytes", lambda path, _data: written.append(path))
     game.apply(ComputerMove())
     assert written == []  # the fast path: renamed into place, not written again
     assert len(_actions(game.session.autosave_file)) == 2

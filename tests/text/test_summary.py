@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game import engine
+from game.engine import words
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
 from game.text.summary import summarize, summary_json, summary_lines
@@ -17,9 +19,8 @@ def test_the_summary_says_why_in_the_words_the_window_uses() -> None:
     summary = summarize(session)
     lines = summary_lines(summary)
     why = next(line for line in lines if line.startswith("  why: "))
-    result = session.outcome()
+    result = engine.outcome(session.state)
     assert result is not None
-    from game.engine import words
 
     assert why == f"  why: {words.outcome_reasons(result.why, result.passed_over)}"
     assert summary_json(summary)["outcome_passed_over"] == list(result.passed_over)
