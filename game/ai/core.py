@@ -180,7 +180,11 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
 
 
 _DEADLINE = 0.9  # share of an issue's time after which this table is its last chance
-_PRIDE = 1.2  # the least gain over no deal, per unit of hard line above 0.5
+# The least gain in end score over no deal, per unit of hard line above 0.5: what a
+# hard-liner would show at home.  Counted in score points (the package's weight times
+# its gain), so that a deal on issues that weigh much is never refused for a margin that
+# only looks small in the package's mean.
+_PRIDE = 0.15
 
 
 def _last_chance_deal(
@@ -200,7 +204,8 @@ def _last_chance_deal(
         if min(table.progress.get(i, 1.0) for i, _ in o.terms) < _DEADLINE:
             continue
         kept = {i: table.prefs.status_quo[i] for i, _ in o.terms}
-        surplus = v.utility - package_worth(table, kept)
+        weight = sum(table.prefs.weights.get(i, 0.0) for i, _ in o.terms)
+        surplus = weight * (v.utility - package_worth(table, kept))
         if surplus > pride and (best is None or surplus > best[0]):
             best = (surplus, v, o)
     if best is None:

@@ -94,6 +94,7 @@ class MoveMemo:
         "goals",
         "mine",
         "movement",
+        "offered",
         "rows",
         "targets",
         "worths",
@@ -106,6 +107,8 @@ class MoveMemo:
         # issue -> option -> our value of agreeing it here, its chance of binding counted
         self.worths: Mapping[str, Mapping[str, float]] | None = None
         self.rows: Mapping[str, Mapping[str, float]] | None = None
+        # the same as worths, ratification not counted (reciprocity's measure)
+        self.offered: Mapping[str, Mapping[str, float]] | None = None
         self.targets: dict[str, tuple[float, float]] = {}
         self.movement: dict[str, tuple[int, float]] | None = None
         self.bonus: dict[frozenset[tuple[str, str]], float] = {}

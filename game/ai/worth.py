@@ -133,11 +133,43 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
     found = table.now.worths
     if found is not None:
         return found
-    chances = bind_chances(table)
+    made = _worths(table, bind_chances(table))
+    table.now.worths = made
+    return made
+
+
+def offered_worths(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> what a term offered to us gives us, its absent consenters
+    counted but not ratification: how far the others have come towards us (reciprocity).
+    A demand that would never be ratified is still a demand, not a gift."""
+    found = table.now.offered
+    if found is not None:
+        return found
+    made = table.now.offered = (
+        worths(table) if not table.ratifiers else _worths(table, consent_chances(table))
+    )
+    return made
+
+
+def offered_worth(table: Table, terms: Mapping[str, str]) -> float:
+    """The weighted mean of ``offered_worths`` over the issues ``terms`` settle."""
+    weights = table.prefs.weights
+    every = offered_worths(table)
+    total = weight = 0.0
+    for issue, option in terms.items():
+        w = weights.get(issue, 0.0)
+        if w:
+            total += w * every[issue][option]
+            weight += w
+    return total / weight if weight > 0 else 1.0
+
+
+def _worths(
+    table: Table, chances: Mapping[str, Mapping[str, float]]
+) -> Mapping[str, Mapping[str, float]]:
     prefs = table.prefs
     known = kept(table.cache, "worths", (chances, prefs))
     if isinstance(known, dict):
-        table.now.worths = known
         return known
     made: dict[str, Mapping[str, float]] = {}
     for issue, values in prefs.values.items():
@@ -148,7 +180,6 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
         sq = values[prefs.status_quo[issue]]
         made[issue] = {o: row[o] * v + (1.0 - row[o]) * sq for o, v in values.items()}
     keep(table.cache, "worths", (chances, prefs), made)
-    table.now.worths = made
     return made
 
 
