@@ -185,7 +185,7 @@ _DEADLINE = 0.9  # share of an issue's time after which this table is its last c
 # moderate barely minds and a true hard-liner walks away from a small gain.  Counted in
 # score points (the package's weight times its gain), so that a deal on issues that
 # weigh much is never refused for a margin that only looks small in the package's mean.
-_PRIDE = 1.0
+_PRIDE = 1.5
 
 
 def _last_chance_deal(
