@@ -68,6 +68,7 @@ class Result:
     rationales: tuple[tuple[int, str, str, str], ...]  # (number, actor, by, rationale)
     views: dict[str, ActorView]
     debrief: Any = None  # the whole debrief as JSON, when the host sends one (the window's)
+    passed_over: tuple[str, ...] = ()  # what each earlier outcome lacked (words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,4 +241,5 @@ def _result(table: PublicView, frame: dict[str, Any]) -> Result:
         ),
         views={a: _private(a, table, v) for a, v in frame["private"].items()},
         debrief=frame.get("debrief"),
+        passed_over=tuple(str(line) for line in outcome.get("passed_over", ())),
     )

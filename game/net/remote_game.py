@@ -201,7 +201,7 @@ class RemoteGame:
         result = self.mirror.result
         if result is None or result.outcome is None:
             return None
-        return OutcomeResult(result.outcome, result.label, result.why)
+        return OutcomeResult(result.outcome, result.label, result.why, result.passed_over)
 
     def turns_since(self, number: int) -> tuple[Turn, ...]:
         self.pump()
