@@ -23,20 +23,21 @@ from collections.abc import Iterable, Mapping
 
 from game.ai.table import Table
 from game.engine.model import TrackerKind
+from game.engine.tables import consenters
 
 Term = tuple[str, str]
 
 
 def _consenters(table: Table) -> Mapping[Term, frozenset[str]]:
-    """(issue, option) -> every actor whose consent an agreement on it needs: the issue's
-    list plus the option's own (R37).  Fixed for a game."""
+    """(issue, option) -> the ratifiers whose consent an agreement on it needs: the issue's
+    list plus the option's own (R9, R37, by the engine's rule).  Fixed for a game."""
     found = table.cache.get("consenters")
     if isinstance(found, dict):
         return found
     made: dict[Term, frozenset[str]] = {}
-    for issue in table.issues:
+    for issue in table.issues:  # ratifiers are playable: the engine asks only those
         for option in issue.options:
-            made[(issue.id, option.id)] = frozenset(issue.consent) | frozenset(option.consent)
+            made[(issue.id, option.id)] = frozenset(consenters(issue, table.ratifiers, option.id))
     table.cache["consenters"] = made
     return made
 
