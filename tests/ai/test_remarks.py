@@ -17,6 +17,7 @@ from game.engine.model import Scenario
 from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 
 PRIVATE_WORDS = ("aspiration", "floor", "utility", "reservation", "acceptability")
 DECIMAL = re.compile(r"\d\.\d\d")
@@ -74,7 +75,7 @@ def _check_game(name: str, seed: int, difficulty: str, random_chair: bool = Fals
     return kinds
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     name=st.sampled_from(["fixture", "geneva-2022"]),
     seed=st.integers(0, 10_000),

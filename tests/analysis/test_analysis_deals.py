@@ -22,6 +22,7 @@ from tests.analysis.builders import (
     two_party,
     with_reservations,
 )
+from tests.examples import examples
 
 
 def brute_force(s: Scenario) -> list[tuple[dict[str, str], tuple[float, ...]]]:
@@ -106,7 +107,7 @@ def small_scenarios(draw: st.DrawFn) -> Scenario:
     return with_reservations(base, round(reservation, 3))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_zopa_matches_brute_force(s: Scenario) -> None:
     floor = reservations(s)
@@ -118,7 +119,7 @@ def test_zopa_matches_brute_force(s: Scenario) -> None:
     assert found.exists is expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_nash_point_matches_brute_force(s: Scenario) -> None:
     floor = reservations(s)
@@ -136,7 +137,7 @@ def test_nash_point_matches_brute_force(s: Scenario) -> None:
     assert not crosses_red_line(s, found.package)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_pareto_frontier_matches_brute_force(s: Scenario) -> None:
     points = [us for _, us in brute_force(s)]

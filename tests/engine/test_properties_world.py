@@ -32,6 +32,7 @@ from game.engine import (
 )
 from game.session import Seat, SeatKind, Session, load, save
 from tests.engine.world_fixture import world_scenario
+from tests.examples import examples
 from tests.session.conftest import FakeLoaded, resolver
 
 WORLD = world_scenario()
@@ -79,7 +80,7 @@ def play(seed: int, choice_seed: int) -> GameState:
     return state
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.integers(0, 2**32), st.integers(0, 2**32))
 def test_random_world_games_never_raise_and_replay_identically(seed: int, choice: int) -> None:
     state = play(seed, choice)
@@ -113,7 +114,7 @@ LOADED = FakeLoaded(WORLD)
 PLAYABLE = [a.id for a in WORLD.playable]
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.integers(min_value=0, max_value=2**32),
     kinds=st.lists(st.sampled_from([SeatKind.RANDOM, SeatKind.AI]), min_size=3, max_size=3),

@@ -22,6 +22,7 @@ from game.net.protocol import (
     client_frame,
     parse_client_frame,
 )
+from tests.examples import examples
 from tests.net.helpers import geneva
 
 
@@ -101,7 +102,7 @@ _frames = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_frames)
 def test_fuzz_any_frame_is_a_frame_or_a_named_mistake(frame: str | bytes) -> None:
     try:
