@@ -47,13 +47,31 @@ FORBIDDEN_IN_ENGINE_MODULES = {
 FORBIDDEN_ENGINE_CALLS = {"open", "print", "input", "exec", "eval", "__import__"}
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The parsed source of a file of game/ (parsed once per run: the tree does not change)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@functools.cache
+def _bundled_documents() -> tuple[dict, ...]:
+    """The bundled scenario files as plain data (read once per run)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    documents = []
+    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
+        data = yaml.load(scenario.read_text(encoding="utf-8"), Loader=loader)
+        if isinstance(data, dict):
+            documents.append(data)
+    return tuple(documents)
+
+
 def _modules(package: str) -> list[Path]:
     return sorted((GAME / package).rglob("*.py"))
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
     """Every module name that a file imports, absolute, with its line number."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = _tree(path)
     package_parts = list(path.relative_to(GAME.parent).with_suffix("").parts)
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -93,7 +111,7 @@ def test_engine_imports_nothing_above_it() -> None:
 def test_engine_does_no_io_printing_or_global_random() -> None:
     problems = []
     for path in _modules("engine"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
@@ -154,7 +172,7 @@ def test_commands_other_than_play_do_not_load_pygame() -> None:
 def _string_constants() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in sorted(GAME.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.setdefault(node.value, []).append(f"{path.relative_to(GAME)}:{node.lineno}")
@@ -163,10 +181,7 @@ def _string_constants() -> dict[str, list[str]]:
 
 def _bundled_ids() -> set[str]:
     ids: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            continue
+    for data in _bundled_documents():
         for kind in ("actors", "issues", "rounds", "levers", "events"):
             ids.update(item["id"] for item in data.get(kind) or [] if "id" in item)
     return ids
@@ -187,10 +202,7 @@ def _distinctive_names() -> set[str]:
     (of actors, issues, options, rounds, levers, events), actor ids of four letters or
     more, and actor names."""
     names: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            continue
+    for data in _bundled_documents():
         ids = [
             item["id"]
             for kind in ("issues", "rounds", "levers", "events")
@@ -207,10 +219,8 @@ def _distinctive_names() -> set[str]:
 
 def _bundled_actor_ids() -> set[str]:
     ids: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            ids.update(actor["id"] for actor in data.get("actors") or [])
+    for data in _bundled_documents():
+        ids.update(actor["id"] for actor in data.get("actors") or [])
     return ids
 
 
@@ -283,7 +293,7 @@ def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
     ``from game.ai import shared`` imports the module ``game.ai.shared``;
     ``from game.ai.view import Table`` imports ``game.ai.view``.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = _tree(path)
     package = list(path.relative_to(GAME.parent).with_suffix("").parts)[:-1]
 
     def owner(name: str) -> str | None:
