@@ -302,12 +302,16 @@ def test_a_seat_named_twice_is_refused(tmp_path: Path) -> None:
     assert result.stderr.strip() == "seat spec 'us=human,us=ai' names 'us' twice"
 
 
+SLOW = pytest.mark.slow  # a Python process each
+
+
 @pytest.mark.parametrize(
     "command",
     [
         ("info", "geneva-2022"),
-        ("simulate", "geneva-2022", "--games", "1", "--seed", "1"),
-        ("play", "--text", "--seats", "all=random", "--seed", "1"),
+        # The console is set up once for every command; the quick run checks one.
+        pytest.param(("simulate", "geneva-2022", "--games", "1", "--seed", "1"), marks=SLOW),
+        pytest.param(("play", "--text", "--seats", "all=random", "--seed", "1"), marks=SLOW),
     ],
 )
 def test_a_narrow_console_gets_question_marks_not_a_traceback(

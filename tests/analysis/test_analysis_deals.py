@@ -6,6 +6,7 @@ import itertools
 import math
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -219,6 +220,7 @@ def test_actors_subset_and_unsettleable_issue() -> None:
     assert found.package == {"x": "hi"}
 
 
+@pytest.mark.slow  # a search of a huge deal space
 def test_frontier_of_a_huge_space_is_approximate_but_undominated() -> None:
     s = random_scenario(12, 5, 5, seed=2, red_line_rate=0)
     front = pareto_frontier(s)

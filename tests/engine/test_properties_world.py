@@ -7,6 +7,7 @@ import random
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,7 @@ def test_random_world_games_never_raise_and_replay_identically(seed: int, choice
     assert replay.log == state.log
 
 
+@pytest.mark.slow  # random games until every rule has fired
 def test_random_world_games_reach_every_new_rule() -> None:
     """The property above is not vacuous: breaches, withdrawn provisional terms (R39), wars,
     ratifications and agenda changes all happen in some of these games."""

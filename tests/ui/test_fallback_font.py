@@ -53,6 +53,7 @@ def _strings_shown_by_the_game() -> set[str]:
     return found
 
 
+@pytest.mark.slow  # every string constant of game/ through the fonts
 def test_every_symbol_the_game_itself_writes_has_a_glyph() -> None:
     # Punctuation and symbols (bullets, dashes, arrows, ticks, quotes) in any string of
     # game/; letters and the bounds of character ranges in validators are not shown.
