@@ -141,6 +141,13 @@ def test_info_summarises(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  stalemate        Stalemate: always" in out
 
 
+def test_info_shows_the_consent_an_option_adds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(DATA / "every-addition.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "    - withdrawal: Full withdrawal  [+ consent: green]" in out
+    assert out.count("+ consent:") == 1
+
+
 def test_info_on_a_broken_file_is_one_clean_error() -> None:
     result = redlines("info", str(BROKEN))
     assert result.returncode == 1

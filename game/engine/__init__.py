@@ -51,7 +51,14 @@ from game.engine.model import Tone
 from game.engine.moves import apply, new_game
 from game.engine.notation import format_action, parse_action
 from game.engine.packages import package_problem, unavailable_because
-from game.engine.queries import consenting, movers, own_red_lines_crossed, red_lines_tested
+from game.engine.queries import (
+    consenters,
+    consenting,
+    movers,
+    option_consenters,
+    own_red_lines_crossed,
+    red_lines_tested,
+)
 from game.engine.scoring import RedLineBreach, Score, explain_red_lines, outcome, scores, utility
 from game.engine.state import (
     GameState,
@@ -109,6 +116,7 @@ __all__ = [
     "WalkOut",
     "apply",
     "check",
+    "consenters",
     "consenting",
     "digest",
     "explain_red_lines",
@@ -118,6 +126,7 @@ __all__ = [
     "make_terms",
     "movers",
     "new_game",
+    "option_consenters",
     "outcome",
     "own_red_lines_crossed",
     "package_problem",

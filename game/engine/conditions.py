@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import Protocol
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import fields
+from typing import Any, Protocol
 
 from game.engine.model import Condition, Round, TrackerKind, TrackerTest
 from game.engine.state import Draft, Provisional, StateFields
@@ -46,6 +47,70 @@ def holds(cond: Condition, state: StateFields | Facts) -> bool:
 def explain(cond: Condition, state: StateFields) -> str:
     """The clauses of ``cond`` in words, as they stand in ``state`` ("" for an empty one)."""
     return "; ".join(_clauses(cond, state))
+
+
+def unmet(cond: Condition, state: StateFields) -> tuple[str, ...]:
+    """The clauses of ``cond`` that do not hold in ``state``, in words as they stand
+    ("tension is 92 (at most 70)"); a bound on rounds or agreements says its bound."""
+    out = []
+    for part in _parts(cond):
+        if holds(part, state):
+            continue
+        words = explain(part, state)
+        bounds = _bounds(part)
+        out.append(f"{words} ({bounds})" if bounds else words)
+    return tuple(out)
+
+
+# Bounds that are read together, so their words name both ends.
+_PAIRED = (
+    ("min_round", "max_round"),
+    ("min_agreements", "max_agreements"),
+    ("min_tension", "max_tension"),
+)
+_WHOLE = ("any", "all", "not_", "escalated", "round")  # one clause each, never split
+
+
+def _parts(cond: Condition) -> Iterator[Condition]:
+    """One condition per clause of ``cond`` (each bound pair, each listed item)."""
+    paired = {name for pair in _PAIRED for name in pair}
+    clauses: list[dict[str, Any]] = []
+    for pair in _PAIRED:
+        bounds = {k: getattr(cond, k) for k in pair if getattr(cond, k) is not None}
+        if bounds:
+            clauses.append(bounds)
+    for f in fields(Condition):
+        if not f.init or f.name in paired:
+            continue
+        value = getattr(cond, f.name)
+        if value is None or value in ((), {}, ""):
+            continue
+        if f.name in _WHOLE:
+            clauses.append({f.name: value})
+        elif isinstance(value, dict):
+            clauses += [{f.name: {key: item}} for key, item in value.items()]
+        else:
+            clauses += [{f.name: (item,)} for item in value]
+    return (Condition(**clause) for clause in clauses)
+
+
+def _bounds(part: Condition) -> str:
+    """The bounds of a round or agreement clause (tension's words already say them)."""
+    if part.min_round is not None or part.max_round is not None:
+        low, high = part.min_round, part.max_round
+        said = [
+            f"from round {low}" if low is not None else "",
+            f"up to round {high}" if high is not None else "",
+        ]
+    elif part.min_agreements is not None or part.max_agreements is not None:
+        low, high = part.min_agreements, part.max_agreements
+        said = [
+            f"at least {low}" if low is not None else "",
+            f"at most {high}" if high is not None else "",
+        ]
+    else:
+        return ""
+    return " and ".join(s for s in said if s)
 
 
 def _failed(cond: Condition, state: StateFields | Facts) -> bool:

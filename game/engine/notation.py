@@ -63,7 +63,7 @@ class _Reader:
     def quoted(self, rest: str) -> str:
         try:
             value = json.loads(rest)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep to read
             value = None
         if not isinstance(value, str):
             raise self.fail('text must be in double quotes, like "this"')

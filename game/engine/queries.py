@@ -6,21 +6,49 @@ answers; asking the engine keeps them from each growing their own copy of a rule
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from game.engine.actions import Propose
 from game.engine.ledger import Commitment, CommitmentKind
-from game.engine.model import Scenario
+from game.engine.model import Issue, Scenario
 from game.engine.moves import apply, new_game
 from game.engine.scoring import explain_red_lines
 from game.engine.state import GameState
 from game.engine.tables import tables_for
 
 
-def consenting(scenario: Scenario, issue_id: str) -> tuple[str, ...]:
-    """The actors whose acceptance binds an issue (R9): its consent list, playable ones only."""
-    needed = tables_for(scenario).consent[issue_id]
-    return tuple(a for a in scenario.issue(issue_id).consent if a in needed)
+def consenting(scenario: Scenario, issue_id: str, option: str | None = None) -> tuple[str, ...]:
+    """The actors whose acceptance binds an issue (R9), playable ones only, in the file's
+    order; with ``option``, also those that option's own ``consent`` adds (R37)."""
+    playable = {a.id for a in scenario.actors if a.playable}
+    return consenters(scenario.issue(issue_id), playable, option)
+
+
+def consenters(
+    issue: Issue, playable: Collection[str], option: str | None = None
+) -> tuple[str, ...]:
+    """``consenting`` for callers that hold an issue and the playable ids, not the scenario
+    (a public view): the issue's list, then what ``option`` adds (R9, R37)."""
+    extra: tuple[str, ...] = ()
+    if option is not None:
+        extra = next((o.consent for o in issue.options if o.id == option), ())
+    seen: dict[str, None] = {}
+    for actor in (*issue.consent, *extra):
+        if actor in playable:
+            seen[actor] = None
+    return tuple(seen)
+
+
+def option_consenters(issue: Issue, playable: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """For each option of ``issue`` whose own ``consent`` (R37) adds playable actors to the
+    issue's list, those added actors; options that add nobody are left out."""
+    base = set(consenters(issue, playable))
+    out: dict[str, tuple[str, ...]] = {}
+    for option in issue.options:
+        added = tuple(a for a in consenters(issue, playable, option.id) if a not in base)
+        if added:
+            out[option.id] = added
+    return out
 
 
 def movers(scenario: Scenario, round_id: str) -> tuple[str, ...]:

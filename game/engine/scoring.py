@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.engine.conditions import explain, holds, terms_hold
+from game.engine.conditions import explain, holds, terms_hold, unmet
 from game.engine.model import RedLine, Scenario
 from game.engine.state import GameState, OutcomeResult, StateFields
 from game.engine.tables import tables_for
+from game.engine.words import NO_OTHER_OUTCOME
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +115,15 @@ def lifted(line: RedLine, terms: Mapping[str, str]) -> bool:
 
 def select_outcome(state: StateFields) -> OutcomeResult:
     """The first outcome whose condition holds in ``state``, and why."""
+    passed: list[str] = []
     for oc in state.scenario.outcomes:
         if holds(oc.condition, state):
-            why = explain(oc.condition, state) or "no other outcome applied"
-            return OutcomeResult(oc.id, oc.label, why)
-    return OutcomeResult("", "No outcome", "no outcome condition of the scenario held")
+            why = explain(oc.condition, state) or NO_OTHER_OUTCOME
+            return OutcomeResult(oc.id, oc.label, why, tuple(passed))
+        passed.append(f"{oc.label}: {'; '.join(unmet(oc.condition, state))}")
+    return OutcomeResult(
+        "", "No outcome", "no outcome condition of the scenario held", tuple(passed)
+    )
 
 
 def outcome(state: GameState) -> OutcomeResult | None:

@@ -6,7 +6,7 @@ import enum
 import hashlib
 import random
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from game.engine import ledger as ledger_rules
@@ -67,6 +67,10 @@ class OutcomeResult:
     id: str
     label: str
     why: str
+    # Each outcome listed before this one, with the clauses of its condition that did
+    # not hold: "Breakthrough: tension is 92 (at most 70)". Words only, kept out of the
+    # repr (so out of the digest, which records what decided the game).
+    passed_over: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
 
 class RandomTape:

@@ -497,6 +497,20 @@ def ledger_line(source: Source, c: Commitment) -> str:
 # --- endings, values and numbers -----------------------------------------------------
 
 
+# The engine's reason for an outcome without a condition (the scenario's last, say).
+NO_OTHER_OUTCOME = "no other outcome applied"
+
+
+def outcome_reasons(why: str, passed_over: Sequence[str]) -> str:
+    """Why an outcome label was given, in sentences: its own clauses, then what each
+    outcome listed before it lacked ("Not Breakthrough: tension is 92 (at most 70).")."""
+    if why == NO_OTHER_OUTCOME and passed_over:
+        why = "none of the outcomes listed before it held"
+    said = [why[:1].upper() + why[1:] + "."] if why else []
+    said += [f"Not {line}." for line in passed_over]
+    return " ".join(said)
+
+
 def ending(how: Termination) -> str:
     """How a game ended, in words (the debrief's "why")."""
     match how:

@@ -132,13 +132,24 @@ def _issues(scenario: Scenario) -> Markup:
             ),
         )
         consent = words.names(scenario, queries.consenting(scenario, issue.id))  # R9
+        playable = {a.id for a in scenario.actors if a.playable}
+        adds = queries.option_consenters(issue, playable)  # R37: an option's own consent
+        added = [
+            f" {o.label} also needs {words.names(scenario, adds[o.id])}."
+            for o in issue.options
+            if o.id in adds
+        ]
         blocks.append(
             join(
                 [
                     el("h3", issue.name),
                     el("p", issue.description),
                     options,
-                    el("p", f"Binding only when all of these accept: {consent}.", class_="muted"),
+                    el(
+                        "p",
+                        f"Binding only when all of these accept: {consent}.{''.join(added)}",
+                        class_="muted",
+                    ),
                 ]
             )
         )

@@ -161,7 +161,8 @@ def _outcome(state: GameState) -> OutcomeInfo | None:
     if result is None:
         return None
     description = next((o.description for o in state.scenario.outcomes if o.id == result.id), "")
-    return OutcomeInfo(result.id, result.label, description, result.why)
+    why = words.outcome_reasons(result.why, result.passed_over)
+    return OutcomeInfo(result.id, result.label, description, why)
 
 
 def rounds_info(scenario: Scenario) -> tuple[RoundInfo, ...]:

@@ -145,7 +145,7 @@ def _parse(message: str | bytes) -> dict[str, Any]:
         raise NetError("the host sent a binary frame; is it a Red Lines host?")
     try:
         data = json.loads(message)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep to read
         raise NetError("the host sent a frame that is not JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise NetError("the host sent a frame without a type")

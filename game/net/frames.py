@@ -185,6 +185,7 @@ def over(session: Session, *, debrief: object = None) -> str:
                 "id": result.id if result else None,
                 "label": result.label if result else "game not finished",
                 "why": result.why if result else "",
+                "passed_over": list(result.passed_over) if result else [],
             },
             "scores": {a: round(s.total, 6) for a, s in engine.scores(state).items()},
             "digest": session.digest(),

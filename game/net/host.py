@@ -208,7 +208,7 @@ class Host:
             self._fatal(conn, "replaced", f"the facilitator gave {actor!r} to the computer")
         self.session.set_seat(actor, seat)
         self.remote = self.remote - {actor}
-        self.kinds[actor] = str(seat)
+        self.kinds[actor] = frames.seat_kind(seat)  # an agent's program path stays here
         log.info("the seat %s is played by the computer (%s) from now on", actor, seat)
         self._roster()
         self.advance(now)  # it may be that seat's move now

@@ -19,6 +19,7 @@ from game.engine.events import GameEvent
 from game.net import frames
 from game.net.codec import CodecError, decode, decode_fields
 from game.net.protocol import PROTOCOL
+from game.session.seats import Seat, SeatKind, SeatSpecError, parse_seat
 
 
 class HostFrameError(ValueError):
@@ -67,6 +68,7 @@ class Result:
     rationales: tuple[tuple[int, str, str, str], ...]  # (number, actor, by, rationale)
     views: dict[str, ActorView]
     debrief: Any = None  # the whole debrief as JSON, when the host sends one (the window's)
+    passed_over: tuple[str, ...] = ()  # what each earlier outcome lacked (words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,30 @@ class Change:
     message: str = ""  # a refusal's reason or an error's message
     code: str = ""
     fatal: bool = False
+
+
+def seat_of_kind(kind: str) -> Seat:
+    """A seat as the host's roster names it: ``remote`` (a laptop) and ``human`` are
+    people, ``agent`` an outside program whose path the host keeps to itself, anything
+    else a seat spec (``ai:hard``). ``ValueError`` for a kind no host sends."""
+    if kind in ("remote", "human"):
+        return Seat(SeatKind.HUMAN)
+    if kind == str(SeatKind.AGENT):
+        return Seat(SeatKind.AGENT)
+    try:
+        return parse_seat(kind)
+    except SeatSpecError as exc:
+        raise ValueError(f"seat kind {kind!r}: {exc}") from None
+
+
+def _kinds(seats: dict[str, Any]) -> dict[str, str]:
+    """The seats of a welcome (``{actor: kind}``) or a roster (``{actor: {"kind": ..}}``)."""
+    out = {}
+    for actor, entry in seats.items():
+        kind = str(entry["kind"] if isinstance(entry, dict) else entry)
+        seat_of_kind(kind)  # refuse what no host sends
+        out[str(actor)] = kind
+    return out
 
 
 @dataclass(slots=True)
@@ -104,7 +130,7 @@ class Mirror:
             table = decode(PublicView, frame["table"])
             seat = frame["seat"]
             private = _private(seat, table, frame["private"]) if seat is not None else None
-            mirror = cls(seat, dict(frame["seats"]), table, private)
+            mirror = cls(seat, _kinds(frame["seats"]), table, private)
             mirror.turns = [_remote_turn(t) for t in frame.get("turns", [])]
             opening = frame.get("opening")
             if opening is not None:
@@ -140,6 +166,8 @@ class Mirror:
             return Change(kind)
         if kind == "roster":
             self.connected = {a: bool(s["connected"]) for a, s in frame["seats"].items()}
+            # A seat the facilitator handed to the computer is no longer a laptop's.
+            self.kinds.update(_kinds(frame["seats"]))
             self.spectators = int(frame["spectators"])
             return Change(kind)
         if kind == "over":
@@ -213,4 +241,5 @@ def _result(table: PublicView, frame: dict[str, Any]) -> Result:
         ),
         views={a: _private(a, table, v) for a, v in frame["private"].items()},
         debrief=frame.get("debrief"),
+        passed_over=tuple(str(line) for line in outcome.get("passed_over", ())),
     )

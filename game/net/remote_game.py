@@ -19,7 +19,7 @@ from game import engine
 from game.engine import Action, ActorView, GameEvent, PublicView
 from game.engine.state import OutcomeResult
 from game.net.client import Closed, Connection, NetError
-from game.net.mirror import Change, HostFrameError, Mirror, RemoteTurn
+from game.net.mirror import Change, HostFrameError, Mirror, RemoteTurn, seat_of_kind
 from game.net.protocol import Act, Join
 from game.net.protocol import Undo as UndoFrame
 from game.session.controller import (
@@ -34,10 +34,12 @@ from game.session.controller import (
 )
 from game.session.errors import SessionError
 from game.session.records import LogEntry, Turn
-from game.session.seats import Seat, SeatKind, parse_seat
+from game.session.seats import Seat, SeatKind
 
 ANSWER_SECONDS = 5.0  # how long a move waits for the host's answer before it is given up
 HOST_KEEPS = "the host's facilitator keeps the clock and the game's course"
+# Fatal error codes after which this laptop does not try to take its seat back.
+FINAL = frozenset({"replaced", "locked-out"})
 
 
 class RemoteGame:
@@ -56,6 +58,11 @@ class RemoteGame:
         self.now = now
         self.answer_seconds = answer_seconds
         self.lost: str | None = None  # why the connection ended, once it has
+        # False once the host closed this seat for good (the facilitator gave it to the
+        # computer, or it joined from another laptop): rejoining would only be refused,
+        # or take the seat back from that other laptop, again and again.
+        self.rejoinable = True
+        self._closing: str | None = None  # the host's last word before it closed
         self._handed = len(mirror.turns)  # moves the screens have been given
         self._prompted_at = now()
 
@@ -72,6 +79,7 @@ class RemoteGame:
         connection = Connection(self.connection.url, self.connection.join)
         mirror = _mirror(connection)
         self.connection, self.mirror, self.lost = connection, mirror, None
+        self._closing = None
         # The screens read the whole table again after a rejoin (the moves made meanwhile too).
         self._handed = len(mirror.turns)
         self._prompted_at = self.now()
@@ -116,7 +124,7 @@ class RemoteGame:
             except queue.Empty:
                 return changes
             if isinstance(incoming, Closed):
-                self.lost = incoming.reason
+                self.lost = self._closing or incoming.reason
                 return changes
             try:
                 change = self.mirror.apply(incoming)
@@ -126,6 +134,9 @@ class RemoteGame:
                 return changes
             if change.kind == "your-move":
                 self._prompted_at = self.now()
+            if change.kind == "error" and change.fatal:
+                self._closing = change.message
+                self.rejoinable = change.code not in FINAL
             changes.append(change)
             if wait > 0:
                 return changes  # the caller looks at each change as it comes
@@ -150,10 +161,7 @@ class RemoteGame:
         return self.mirror.table.over and self.mirror.result is not None
 
     def seats(self) -> Mapping[str, Seat]:
-        return {
-            actor: Seat(SeatKind.HUMAN) if kind in ("remote", "human") else parse_seat(kind)
-            for actor, kind in self.mirror.kinds.items()
-        }
+        return {actor: seat_of_kind(kind) for actor, kind in self.mirror.kinds.items()}
 
     def public_view(self) -> PublicView:
         self.pump()
@@ -193,7 +201,7 @@ class RemoteGame:
         result = self.mirror.result
         if result is None or result.outcome is None:
             return None
-        return OutcomeResult(result.outcome, result.label, result.why)
+        return OutcomeResult(result.outcome, result.label, result.why, result.passed_over)
 
     def turns_since(self, number: int) -> tuple[Turn, ...]:
         self.pump()

@@ -72,6 +72,8 @@ def report(scenario: Scenario, content_hash: str = "") -> str:
         lines.append(f"  {issue.id:<{width}} {issue.name}  [consent: {', '.join(issue.consent)}]")
         for o in issue.options:
             mark = "  (status quo)" if o.id == issue.status_quo else ""
+            if o.consent:  # R37: the option adds these to the issue's consent list
+                mark += f"  [+ consent: {', '.join(o.consent)}]"
             lines.append(f"    - {o.id}: {o.label}{mark}")
     size = space_size(scenario)
     lines += ["", f"Negotiation space: {size:,} complete settlements (product of option counts)"]

@@ -91,6 +91,13 @@ def consent_of_non_players(loaded: LoadedScenario) -> Iterable[Located]:
                     ("issues", i, "consent", j),
                     f"'{who}' is not playable, so it is never asked: its consent is ignored",
                 )
+        for k, option in enumerate(issue.options):  # an option's own consent (R37)
+            for j, who in enumerate(option.consent):
+                if who not in queries.consenting(scenario, issue.id, option.id):
+                    yield loaded.locate(
+                        ("issues", i, "options", k, "consent", j),
+                        f"'{who}' is not playable, so it is never asked: its consent is ignored",
+                    )
 
 
 @register

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -42,6 +42,9 @@ from game.session.protocol import start_frame as make_start
 from game.session.seats import DEFAULT_AGENT_TIMEOUT
 
 GRACE = 1.0  # seconds a closed agent may take to exit before it is killed
+MAX_LINE = 1 << 20  # characters of one line from a program (an answer is far shorter)
+TOO_LONG = "\x00"  # stands for a longer line: never an answer, never JSON
+MAX_STDERR = 300  # characters of a stderr line kept for the rationale
 
 
 def command_for(path: str) -> list[str]:
@@ -58,10 +61,21 @@ def passes(actor: str, who: str, why: str, detail: str = "") -> Decision:
     return Decision(engine.Pass(actor), f"{who} passed: {private}", f"[agent passes: {why}]")
 
 
+def _lines_of(stream: IO[str]) -> Iterator[str]:
+    """The lines of ``stream``; a line longer than ``MAX_LINE`` is read to its end but
+    comes as ``TOO_LONG``, so a program that never ends a line cannot fill the memory."""
+    while line := stream.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE:
+            while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass
+            line = TOO_LONG
+        yield line
+
+
 def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
     """Copy the program's output lines to ``lines``; None marks its end."""
     try:
-        for line in stream:
+        for line in _lines_of(stream):
             lines.put(line)
     except (OSError, ValueError):
         pass
@@ -71,9 +85,9 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
 def _tail(stream: IO[str], last: collections.deque[str]) -> None:
     """Keep the last few lines the program wrote to stderr (the cause of a crash)."""
     try:
-        for line in stream:
+        for line in _lines_of(stream):
             if line.strip():
-                last.append(line.strip())
+                last.append(line.strip()[:MAX_STDERR])
     except (OSError, ValueError):
         pass
 
@@ -210,6 +224,9 @@ class ProcessAgent:
         if line is None:
             why = self._dead or f"no answer within {self.timeout:g} s"
             return passes(self.actor, self.who, why, self._detail)
+        if line == TOO_LONG:
+            why = f"its answer is longer than {MAX_LINE:,} characters"
+            return passes(self.actor, self.who, why)
         answer = read_answer(line, self.actor, legal, view.table)
         if answer.action is None:
             return passes(self.actor, self.who, answer.problem)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from game import engine
-from game.engine import Action, ActorView, EventKind, GameEvent
+from game.engine import Action, ActorView, EventKind, GameEvent, option_consenters
 from game.engine.errors import ActionError
 from game.engine.model import Objective
 from game.engine.packages import issues_problem
@@ -29,6 +29,9 @@ from game.engine.views import PublicView
 
 PROTOCOL = 1
 MAX_REMARK = 500  # characters of an agent's remark kept for the transcript
+# Characters of an agent's action: a package of every issue or a statement with words fits
+# many times over; more is refused, so no program can flood the transcript and the save.
+MAX_ACTION = 2000
 
 Frame = dict[str, Any]
 
@@ -71,6 +74,7 @@ def _objective(objective: Objective) -> dict[str, Any]:
 
 def public_scenario(table: PublicView) -> dict[str, Any]:
     """The scenario as every delegation knows it (nothing private of anyone)."""
+    playable = {a.id for a in table.actors if a.playable}
     return {
         "id": table.scenario_id,
         "title": table.title,
@@ -82,6 +86,10 @@ def public_scenario(table: PublicView) -> dict[str, Any]:
                 "options": [o.id for o in i.options],
                 "status_quo": i.status_quo,
                 "consent": list(i.consent),
+                # Options whose own consent adds delegations (R37): option -> added ids.
+                "option_consent": {
+                    option: list(added) for option, added in option_consenters(i, playable).items()
+                },
             }
             for i in table.issues
         ],
@@ -275,26 +283,32 @@ def _problem(action: Action, legal: Sequence[Action], table: PublicView) -> str:
 def read_answer(line: str, actor: str, legal: Sequence[Action], table: PublicView) -> Answer:
     """The action an answer line names, if it is legal for ``actor`` now (``legal`` its
     menu, ``table`` the public view it was chosen in)."""
-    shown = line.strip()
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
+    shown = _short(line.strip())
     try:
         data = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep to read
         return Answer(None, problem=f"its answer {shown!r} is not a JSON object")
     if not isinstance(data, dict) or not isinstance(data.get("action"), str):
         return Answer(None, problem=f'its answer {shown!r} has no "action" text')
     remark = data.get("remark", "")
     remark = remark[:MAX_REMARK] if isinstance(remark, str) else ""
+    said = _short(data["action"])  # what the transcript quotes of it
+    if len(data["action"]) > MAX_ACTION:
+        return Answer(None, remark, f"its action {said!r} is too long to be a move")
     try:
         action = engine.parse_action(data["action"])
     except ActionError as exc:
-        return Answer(None, remark, f"its action could not be read: {exc}")
+        return Answer(None, remark, f"its action could not be read: {_short(str(exc), 200)}")
     if action.actor != actor:
-        return Answer(None, remark, f"its action {data['action']!r} is not {actor}'s to make")
+        return Answer(None, remark, f"its action {said!r} is not {actor}'s to make")
     problem = _problem(action, legal, table)
     if problem == "not legal now":
-        return Answer(None, remark, f"its action {data['action']!r} is not legal now")
+        return Answer(None, remark, f"its action {said!r} is not legal now")
     if problem:
-        return Answer(None, remark, f"its action {data['action']!r} is not legal now: {problem}")
+        return Answer(None, remark, f"its action {said!r} is not legal now: {problem}")
     return Answer(action, remark)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters for a note in the transcript."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

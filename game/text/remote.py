@@ -210,6 +210,7 @@ class RemoteTextGame:
             digest=result.digest,
             turns=result.turns,
             rounds=result.rounds,
+            outcome_passed_over=result.passed_over,
         )
         self.say(*summary_lines(summary, names))
         if result.seed is not None:

@@ -21,6 +21,7 @@ class Summary:
     digest: str
     turns: int  # actions in the log (every move by a delegation or the facilitator)
     rounds: int  # rounds reached
+    outcome_passed_over: tuple[str, ...] = ()  # what each earlier outcome lacked
 
 
 def summarize(session: Session) -> Summary:
@@ -37,6 +38,7 @@ def summarize(session: Session) -> Summary:
         digest=session.digest(),
         turns=len(session.log),
         rounds=state.round_number,
+        outcome_passed_over=result.passed_over if result is not None else (),
     )
 
 
@@ -46,6 +48,7 @@ def summary_lines(summary: Summary, names: dict[str, str] | None = None) -> list
     lines = [f"outcome: {summary.outcome_label}"]
     if summary.outcome_why:
         lines.append(f"  why: {summary.outcome_why}")
+    lines += [f"  not {line}" for line in summary.outcome_passed_over]
     lines.append("scores:")
     for actor, total in summary.scores.items():
         lines.append(f"  {names.get(actor, actor)}: {total:+.3f}")
@@ -61,6 +64,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "over": summary.over,
         "outcome": summary.outcome,
         "outcome_label": summary.outcome_label,
+        "outcome_passed_over": list(summary.outcome_passed_over),
         "scores": summary.scores,
         "digest": summary.digest,
         "turns": summary.turns,

@@ -197,13 +197,17 @@ class TextGame:
         terms: list[tuple[str, str]] = []
         for issue_id, options in offered.items():
             issue = next(i for i in pv.issues if i.id == issue_id)
+            adds = engine.option_consenters(issue, {a.id for a in pv.actors if a.playable})
             choices = ["0 leave out"]
             for n, option in enumerate(options, 1):
                 label = next((o.label for o in issue.options if o.id == option), option)
                 one = Propose(actor, ((issue_id, option),))
                 marks = table.red_line_marks(s.scenario, pv, one, actor).strip()
                 needs = engine.unavailable_because(pv.issues, issue_id, option, (), pv.binding)
-                notes = " ".join(part for part in (marks, f"({needs})" if needs else "") if part)
+                added = adds.get(option, ())  # R37: this option's own consent
+                also = f"(also needs the consent of {engine.words.names(pv, added)})"
+                also = also if added else ""
+                notes = " ".join(p for p in (marks, f"({needs})" if needs else "", also) if p)
                 choices.append(f"{n} {label}{' ' + notes if notes else ''}")
             self.say(f"{issue.name}:", *(f"    {choice}" for choice in choices))
             answer = self._read().strip() or "0"

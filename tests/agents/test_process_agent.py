@@ -92,6 +92,26 @@ def _decisions(path: str, timeout: float = 5.0, moves: int = 6) -> list[object]:
             "not legal",
         ),
         ("raise RuntimeError('broken on purpose')\n", "broken on purpose"),
+        # Hostile answers: a line that never ends, nesting too deep to read, a giant move.
+        (
+            "import sys\nfor line in sys.stdin:\n"
+            "    sys.stdout.write('x' * 3_000_000 + '\\n'); sys.stdout.flush()\n",
+            "longer than 1,048,576 characters",
+        ),
+        (
+            "import sys\nfor line in sys.stdin:\n"
+            "    print('[' * 200_000 + ']' * 200_000, flush=True)\n",
+            "not a JSON",
+        ),
+        (
+            "import sys, json\nfor line in sys.stdin:\n"
+            "    f = json.loads(line)\n"
+            "    if f['type'] == 'decide':\n"
+            "        w = f['legal'][0].split()[0]\n"
+            "        print(json.dumps({'action': w + ' say firm \"' + 'a' * 50_000 + '\"'}),"
+            " flush=True)\n",
+            "too long to be a move",
+        ),
     ],
 )
 def test_a_broken_agent_passes_with_the_reason_noted(
@@ -105,6 +125,7 @@ def test_a_broken_agent_passes_with_the_reason_noted(
         assert problem in d.rationale  # type: ignore[attr-defined]
         assert "Traceback" not in d.remark  # type: ignore[attr-defined]
         assert d.remark.startswith("[agent passes: ")  # type: ignore[attr-defined]
+        assert len(d.remark) < 400  # type: ignore[attr-defined]  # nothing floods the table
 
 
 def test_what_an_agent_writes_to_stderr_stays_out_of_the_public_remark(tmp_path: Path) -> None:

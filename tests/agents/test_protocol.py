@@ -295,3 +295,20 @@ def test_the_log_reader_starts_afresh_when_an_undo_is_followed_by_as_many_moves(
     assert len(other.log) == len(state.log)
     again = reader.since(engine.public_view(other))
     assert again == [engine.format_action(a) for a in other.history]
+
+
+def test_start_frame_says_which_options_add_consenters() -> None:
+    # R37: an option's own consent adds delegations; an agent must be told, or it
+    # would count an agreement on that option as binding when it is not.
+    from pathlib import Path
+
+    from game.scenario import load_scenario
+
+    every = Path(__file__).parent.parent / "scenario" / "data" / "every-addition.yaml"
+    scenario = load_scenario(every).scenario
+    state = engine.new_game(scenario, 1)
+    frame = start_frame(engine.view(state, "blue"), 1)
+    issues = {i["id"]: i for i in frame["scenario"]["issues"]}
+    assert issues["border"]["option_consent"] == {"withdrawal": ["green"]}
+    assert issues["verification"]["option_consent"] == {}
+    json.dumps(frame)  # still plain JSON

@@ -91,6 +91,7 @@ def test_examples(text: str, action: Action) -> None:
         ("us threaten swift if a=b", "threaten LEVER unless TERMS"),
         ("facilitator pass", "unknown or incomplete facilitator move"),
         ('facilitator news "unterminated', "double quotes"),
+        ("us say firm " + "[" * 100_000 + "]" * 100_000, "double quotes"),  # too deep to read
     ],
 )
 def test_malformed_text_says_what_is_wrong(text: str, reason: str) -> None:

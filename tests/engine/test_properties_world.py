@@ -135,3 +135,21 @@ def test_world_games_survive_save_and_load(seed: int, kinds: list[SeatKind]) -> 
             assert back.digest() == session.digest()
             assert back.log == session.log
         assert session.is_over
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32), st.integers(0, 2**32))
+def test_a_condition_fails_exactly_when_some_clause_is_named_unmet(seed: int, choice: int) -> None:
+    """R19's words for what an outcome lacked: every condition of the scenario (events,
+    objectives, outcomes, format-2 clauses included) holds iff no clause of it is unmet."""
+    from game.engine.conditions import holds, unmet
+
+    state = play(seed, choice)
+    conditions = [o.condition for o in WORLD.outcomes] + [e.condition for e in WORLD.events]
+    conditions += [o.condition for p in WORLD.preferences.values() for o in p.objectives]
+    for cond in conditions:
+        assert holds(cond, state) == (unmet(cond, state) == ()), cond
+    result = state.outcome_result
+    assert result is not None
+    chosen = next(i for i, o in enumerate(WORLD.outcomes) if o.id == result.id)
+    assert len(result.passed_over) == chosen

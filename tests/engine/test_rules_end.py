@@ -17,7 +17,10 @@ from game.engine import (
     scores,
     utility,
     view,
+    words,
 )
+from game.engine.conditions import holds, unmet
+from game.engine.model import Condition
 from tests.engine.fixtures import SECRET_NUMBERS, SECRETS, small_scenario
 from tests.engine.helpers import quiet, run, start
 
@@ -38,6 +41,46 @@ def test_R19_outcome_first_match_with_reasons() -> None:
     idle = run(start(), *ROUND_1_IDLE, *ROUND_2_IDLE)
     assert outcome(idle) is not None
     assert outcome(idle).id == "stalemate"
+
+
+def test_R19_the_outcomes_passed_over_say_what_they_lacked() -> None:
+    """Each outcome listed before the label says which of its clauses did not hold, in
+    words with their bounds; the explanation is words only: the digest ignores it."""
+    idle = run(start(), *ROUND_1_IDLE, *ROUND_2_IDLE)
+    result = outcome(idle)
+    assert result is not None
+    assert result.why == words.NO_OTHER_OUTCOME
+    assert result.passed_over == (
+        "Escalation: the crisis did not escalate",
+        "Breakthrough: 0 issues settled bindingly (at least 2)",
+        "Framework: 0 issues settled bindingly (at least 1)",
+    )
+    assert words.outcome_reasons(result.why, result.passed_over) == (
+        "None of the outcomes listed before it held. Not Escalation: the crisis did not "
+        "escalate. Not Breakthrough: 0 issues settled bindingly (at least 2). Not Framework: "
+        "0 issues settled bindingly (at least 1)."
+    )
+    assert "passed_over" not in repr(result)  # so not in the digest either
+    deal = run(start(), "aster propose border=monitored", "boreal accept 1")
+    deal = run(deal, *ROUND_1_IDLE[2:], *ROUND_2_IDLE)
+    assert outcome(deal).passed_over == (  # type: ignore[union-attr]
+        "Escalation: the crisis did not escalate",
+        "Breakthrough: 1 issue settled bindingly (at least 2)",
+    )
+
+
+def test_R19_unmet_names_only_the_clauses_that_fail() -> None:
+    state = run(start(), "aster propose border=monitored", "boreal accept 1")
+    both = Condition(min_agreements=1, max_tension=0, not_agreed=("border", "missiles"))
+    assert holds(Condition(min_agreements=1), state)
+    assert unmet(both, state) == (
+        f"tension is {state.tension:g} (at most 0)",
+        "Border regime settled",
+    )
+    assert unmet(Condition(), state) == ()
+    assert unmet(Condition(min_round=3, max_round=4), state) == (
+        "round 1 was reached (from round 3 and up to round 4)",
+    )
 
 
 def test_R20_scores() -> None:

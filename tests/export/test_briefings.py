@@ -135,6 +135,20 @@ def test_consent_names_only_the_delegations_the_engine_asks() -> None:
     assert scenario.actor("russia").short_name in line
 
 
+def test_an_option_that_adds_consenters_is_named_with_them() -> None:
+    """R37: an option's own consent adds delegations; the general briefing says so."""
+    from pathlib import Path
+
+    from game.scenario import load_scenario
+
+    every = Path(__file__).parent.parent / "scenario" / "data" / "every-addition.yaml"
+    scenario = load_scenario(every).scenario
+    general = briefing_pages(scenario)["general.html"]
+    green = scenario.actor("green").short_name
+    assert f"Full withdrawal also needs {green}." in general
+    assert general.count("also needs") == 1
+
+
 def test_a_delegation_without_red_lines_reads_none_not_an_empty_table() -> None:
     scenario = small_scenario()
     actor = scenario.playable[0].id

@@ -25,8 +25,9 @@ def test_scores_and_outcome_are_the_engines(finished: tuple[Session, Path]) -> N
     assert (debrief.outcome.id, debrief.outcome.label, debrief.outcome.why) == (
         result.id,
         result.label,
-        result.why,
+        engine.words.outcome_reasons(result.why, result.passed_over),
     )
+    assert debrief.outcome.why.startswith(result.why[:1].upper() + result.why[1:])
     engine_scores = engine.scores(state)
     assert {a.id for a in debrief.scored} == set(engine_scores)
     for actor in debrief.scored:

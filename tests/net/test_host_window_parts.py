@@ -120,3 +120,46 @@ def test_the_host_windows_moves_reach_the_laptops_and_the_computers_answer_after
     assert window.apply(FacilitatorStep(EndGame())).ok
     assert transport.frames(1)[-1]["type"] == "over"
     assert not window.apply(ComputerMove()).turns  # nothing new: all handed already
+
+
+def test_a_seat_given_to_an_agent_is_sent_as_agent_without_its_program() -> None:
+    # The path of an outside agent is on the host's disk: none of a laptop's business.
+    host, net = make_host()
+    join(host, 9, None)
+    idle = next(a for a in REMOTE if a != host.session.to_move)
+    secret = "/home/teacher/private/my-agent.py"
+    host.hand_to_ai(idle, Seat(SeatKind.AGENT, path=secret), 0.0)
+    try:
+        roster = [f for f in net.frames(9) if f["type"] == "roster"][-1]
+        assert roster["seats"][idle]["kind"] == "agent"
+        assert all(secret not in text for text in net.sent[9])
+    finally:
+        host.session.close()
+
+
+def test_a_laptop_reads_the_seats_the_roster_changes() -> None:
+    from game.net.mirror import Mirror, seat_of_kind
+    from game.net.remote_game import RemoteGame
+    from tests.net.memory import MemoryNet
+
+    net = MemoryNet(session(), REMOTE)
+    laptop = net.connect(Join("us", None))
+    game = RemoteGame(laptop, Mirror.from_welcome(laptop.open()))  # type: ignore[arg-type]
+    assert game.seats()["russia"] == Seat(SeatKind.HUMAN)
+    net.host.hand_to_ai("russia", Seat(SeatKind.AI, path=""), net.now)
+    game.pump()
+    assert game.seats()["russia"].kind is SeatKind.AI  # the roster told it
+    assert seat_of_kind("agent") == Seat(SeatKind.AGENT)  # no program: the host keeps it
+    with pytest.raises(ValueError, match="seat kind"):
+        seat_of_kind("wizard")
+
+
+def test_a_welcome_with_a_seat_kind_no_host_sends_is_one_clean_error() -> None:
+    from game.net.mirror import HostFrameError, Mirror
+    from tests.net.memory import MemoryNet
+
+    net = MemoryNet(session(), REMOTE)
+    welcome = net.connect(Join("us", None)).open()
+    welcome["seats"]["nato"] = "wizard:9"
+    with pytest.raises(HostFrameError, match="welcome this client cannot read"):
+        Mirror.from_welcome(welcome)

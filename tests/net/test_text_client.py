@@ -30,3 +30,12 @@ def test_the_seed_is_printed_only_at_the_end_with_the_digest() -> None:
     digest = lines.index(f"digest: {game.digest()}")
     assert [lines[i] for i in seeds] == [f"seed: {SEED}"]
     assert seeds[0] > digest
+
+
+def test_a_host_frame_nested_too_deeply_is_one_clean_error() -> None:
+    import pytest
+
+    from game.net.client import NetError, _parse
+
+    with pytest.raises(NetError, match="not JSON"):
+        _parse('{"type": ' + "[" * 100_000 + "]" * 100_000 + "}")

@@ -66,6 +66,18 @@ def test_consent_of_a_non_playable_actor() -> None:
     ]
 
 
+def test_option_consent_of_a_non_playable_actor() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["format"] = 2
+        d["issues"][1]["options"][1]["consent"] = ["north", "mediator"]
+
+    consent = [w for w in warnings_after(edit) if "consent" in w.split(":")[0]]
+    assert consent == [
+        "issues[1].options[1].consent[1]: 'mediator' is not playable, so it is never asked: "
+        "its consent is ignored"
+    ]
+
+
 def test_registered_lints_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("game.scenario.lint.LINTS", list(LINTS))
 

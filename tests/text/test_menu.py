@@ -142,3 +142,21 @@ def test_a_move_may_be_typed_without_the_delegations_id() -> None:
         typed_move("xyz", "us")
     _, lines = _play("pass\n")
     assert "  US passes." in lines
+
+
+def test_the_builder_says_which_option_needs_more_consent() -> None:
+    """R37: an option whose own consent adds a delegation says so in the builder."""
+    every = Path(__file__).parent.parent / "scenario" / "data" / "every-addition.yaml"
+    from game.scenario import load_scenario
+
+    loaded = load_scenario(every)
+    seats = {a.id: AI for a in loaded.scenario.playable}
+    seats["blue"] = HUMAN
+    session = Session(loaded, 3, seats, autosave=False)
+    out = io.StringIO()
+    TextGame(session, io.StringIO("p\n" + "0\n" * 8 + "q\n"), out, interactive=False).run()
+    lines = out.getvalue().splitlines()
+    marked = [line for line in lines if "also needs the consent of" in line]
+    assert marked
+    assert all("Full withdrawal" in line for line in marked), marked
+    assert any("(also needs the consent of Green)" in line for line in marked)

@@ -303,3 +303,11 @@ def test_a_small_window_lowers_the_scale_so_the_title_still_fits(make_pilot: Mak
     assert [f.text for f in fits if f.overflows or not screen.contains(f.box)] == []
     pilot.resize(1280, 720)
     assert pilot.app.context.theme.scale == 2.0
+
+
+def test_settings_nested_too_deeply_fall_back_to_the_defaults(home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    from game.ui.kit.settings import Settings
+
+    assert SettingsStore(home).load() == Settings()

@@ -21,7 +21,7 @@ import pytest
 from game.engine import EndGame
 from game.export.model import Debrief
 from game.net import invite
-from game.net.client import NetError
+from game.net.client import NetError, RefusedError
 from game.net.codec import decode
 from game.net.discovery import FoundHost
 from game.net.hosting import HostedGame
@@ -476,6 +476,26 @@ def test_a_dropped_laptop_shows_rejoining_and_takes_its_seat_back(make_pilot: Ma
         assert host.call(lambda: host.hosted.host.seat_state("us")) == "joined"
 
 
+def test_a_laptop_whose_seat_went_to_the_computer_stops_and_says_why(
+    make_pilot: MakePilot,
+) -> None:
+    with host_thread(new_session(remote=("us",)), {"us"}) as host:
+        pilot = laptop(make_pilot, host, "us")
+        host.call(lambda: host.hosted.host.hand_to_ai("us", Seat(SeatKind.AI), host.hosted.clock()))
+        pump_until(pilot, lambda: isinstance(pilot.scene, RejoinScene), "connection closed")
+        scene = pilot.scene
+        assert isinstance(scene, RejoinScene)
+        assert scene.stopped
+        assert scene.tries == 0  # no try at taking back a seat the computer now plays
+        assert text_of(pilot, "rejoin.title") == "This laptop is out of the game"
+        assert "gave 'us' to the computer" in text_of(pilot, "rejoin.message")
+        for _ in range(50):
+            pilot.advance(ms=100)
+        assert scene.tries == 0
+        pilot.click("rejoin.leave")
+        assert not any(isinstance(s, RejoinScene | LaptopTable) for s in pilot.app.stack)
+
+
 def test_at_the_end_the_laptop_shows_the_debrief_the_host_sent(make_pilot: MakePilot) -> None:
     with host_thread(new_session(remote=("us",)), {"us"}) as host:
         pilot = laptop(make_pilot, host, "us")
@@ -524,9 +544,27 @@ class _Unreachable:
 
     url = SHOWN_ADDRESS
     lost = "the connection was lost"
+    rejoinable = True
 
     def reconnect(self) -> None:
         raise NetError(f"cannot reach the host at {SHOWN_ADDRESS}: [Errno 111] Connection refused")
+
+
+class _Refusing(_Unreachable):
+    def reconnect(self) -> None:
+        raise RefusedError("the host refused: wrong PIN for 'us'")
+
+
+def test_a_rejoin_the_host_refuses_is_not_tried_again(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(lambda ctx: RejoinScene(ctx, _Refusing()))  # type: ignore[arg-type]
+    scene = pilot.scene
+    assert isinstance(scene, RejoinScene)
+    pump_until(pilot, lambda: scene.stopped, "the refusal came back")
+    for _ in range(50):  # well past RETRY_MS
+        pilot.advance(ms=100)
+    assert scene.tries == 1
+    assert "wrong PIN" in text_of(pilot, "rejoin.message")
+    assert "Ask the facilitator" in text_of(pilot, "rejoin.status")
 
 
 @pytest.mark.parametrize(("variant", "settings"), VARIANTS)

@@ -124,7 +124,7 @@ class SettingsStore:
             return Settings()
         try:
             data = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
             log.warning("%s is not valid JSON (%s); using default settings", self.path, exc)
             return Settings()
         settings, problems = settings_from_json(data)

@@ -203,7 +203,8 @@ class DebriefScene(PageScene):
         doc = self.doc
         if debrief is None:  # a host that sent no debrief (another version): what we know
             result = game.outcome()
-            doc.text(result.why if result is not None else "The game is over.", "body")
+            said = words.outcome_reasons(result.why, result.passed_over) if result else ""
+            doc.text(said or "The game is over.", "body")
             self._chart(pv, game.opening().trackers.tension)
             _ledger(doc, pv)
             for button in ("debrief.export.html", "debrief.export.md"):

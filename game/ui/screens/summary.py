@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.engine import EventKind, GameEvent
+from game.engine import EventKind, GameEvent, words
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
 from game.ui.kit.scene import Pop, Transition
@@ -99,7 +99,7 @@ class RoundSummaryScene(PageScene):
             doc.heading("The talks are over", gap="xl")
             if result is not None:
                 doc.text(result.label, "subheading", "accent", gap="xs")
-                doc.text(result.why, "body")
+                doc.text(words.outcome_reasons(result.why, result.passed_over), "body")
         else:
             nxt = [e for e in pv.log if e.kind is EventKind.ROUND_OPENED and e.round == number + 1]
             doc.heading("Next", gap="xl")

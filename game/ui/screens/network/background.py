@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from game.errors import UserError
+from game.net.client import RefusedError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -29,6 +30,7 @@ class Done(Generic[T]):
 
     value: T | None = None
     error: str = ""
+    refused: bool = False  # the host answered and said no: trying again will not help
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,7 @@ class Task(Generic[T]):
         try:
             self._answers.put(Done(work()))
         except UserError as exc:  # a refusal or an unreachable host: said, not raised
-            self._answers.put(Done(error=str(exc)))
+            self._answers.put(Done(error=str(exc), refused=isinstance(exc, RefusedError)))
         except Exception as exc:  # a bug must reach the player as a sentence, never a traceback
             log.exception("network work failed")
             self._answers.put(Done(error=f"something went wrong ({type(exc).__name__})"))

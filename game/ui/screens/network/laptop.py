@@ -123,7 +123,22 @@ class RejoinScene(PanelScene):
         self.task: Task[None] | None = None
         self.tries = 0
         self.wait = 0.0
-        self._start()
+        self.stopped = False  # the host closed this seat for good: no more tries
+        if game.rejoinable:
+            self._start()
+        else:
+            self._stop(
+                f"The host closed this seat: {game.lost}. The game goes on there without "
+                "this laptop.",
+                "",
+            )
+
+    def _stop(self, message: str, status: str) -> None:
+        """No more tries: say why, and leave only the way out."""
+        self.stopped = True
+        self.heading.text = "This laptop is out of the game"
+        self.message.text = message
+        self.status.text = status
 
     def head_rows(self) -> list[Row]:
         return [
@@ -141,6 +156,8 @@ class RejoinScene(PanelScene):
 
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
+        if self.stopped:
+            return None
         if self.task is None:
             self.wait -= dt
             if self.wait <= 0:
@@ -152,6 +169,13 @@ class RejoinScene(PanelScene):
         self.task = None
         if done.ok:
             return Pop(Rejoined())
+        if done.refused:  # a wrong PIN, a seat given away: the same try would be refused
+            self._stop(
+                f"The host at {self.game.url} would not give this seat back: {done.error}.",
+                "Ask the facilitator, then join again from the title screen.",
+            )
+            self.relayout(self.rect)
+            return None
         self.status.text = f"Try {self.tries}: {done.error}. Trying again in a moment…"
         self.relayout(self.rect)
         self.wait = RETRY_MS

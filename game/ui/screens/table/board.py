@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import ActorView, PublicView, words
+from game.engine import ActorView, PublicView, consenters, option_consenters, words
 from game.engine.model import Issue
 from game.engine.seen import LineStanding, standing
 from game.ui.kit.text import ellipsize, wrap_lines
@@ -31,6 +31,8 @@ LEGEND = (
 )
 # Added only when some public red line has ``unless``, so other boards keep their legend.
 LEGEND_UNLESS = " · × name unless = unless other terms lift it · name lifted = what binds lifts it"
+# Added only when some option's own consent adds a delegation (R37).
+LEGEND_CONSENT = " · + needs name = that option also needs that delegation's consent"
 
 
 def red_line_chip(name: str, stands: LineStanding) -> Chip:
@@ -249,6 +251,9 @@ class _Painter:
         legend = LEGEND
         if any(line.unless is not None for line in self.pv.public_red_lines):
             legend += LEGEND_UNLESS
+        playable = {a.id for a in self.pv.actors if a.playable}
+        if any(option_consenters(issue, playable) for issue in self.pv.issues):
+            legend += LEGEND_CONSENT
         self.cached_part(("legend", legend), lambda p: p.legend(legend))
 
     def legend(self, text: str) -> None:
@@ -381,7 +386,8 @@ class _Painter:
         provisional = {p.issue: p for p in pv.provisional}
         colour = "text" if on_agenda else "text_dim"
         h = self.text(issue.name, "label", colour, (pad, top + pad, name_w - 2 * pad))
-        note = f"Needs {names_list(pv, issue.consent)}"
+        playable = {a.id for a in pv.actors if a.playable}
+        note = f"Needs {names_list(pv, consenters(issue, playable))}"
         if not on_agenda:
             note += " · not on this agenda"
         h += self.text(note, "caption", "text_dim", (pad, top + pad + h, name_w - 2 * pad))
@@ -429,6 +435,11 @@ class _Painter:
             for p in pv.proposals
             if str(p.status) == "live" and (issue.id, option) in p.terms
         ]
+        # An option whose own consent adds delegations (R37) says so on its cell.
+        playable = {a.id for a in pv.actors if a.playable}
+        added = option_consenters(issue, playable).get(option, ())
+        if added:
+            out.append(Chip(f"+ needs {names_list(pv, added)}", "warning"))
         binding = dict(pv.binding)
         for line in pv.public_red_lines:
             if line.issue == issue.id and option in line.options:
