@@ -137,7 +137,7 @@ def test_world_games_survive_save_and_load(seed: int, kinds: list[SeatKind]) -> 
         assert session.is_over
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.integers(0, 2**32), st.integers(0, 2**32))
 def test_a_condition_fails_exactly_when_some_clause_is_named_unmet(seed: int, choice: int) -> None:
     """R19's words for what an outcome lacked: every condition of the scenario (events,
