@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pytest
 import yaml
 
 GAME = Path(__file__).resolve().parent.parent / "game"
@@ -54,6 +55,12 @@ def _tree(path: Path) -> ast.Module:
 
 
 @functools.cache
+def _nodes(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of a file of game/, as ``ast.walk`` yields them (walked once per run)."""
+    return tuple(ast.walk(_tree(path)))
+
+
+@functools.cache
 def _bundled_documents() -> tuple[dict, ...]:
     """The bundled scenario files as plain data (read once per run)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -71,10 +78,9 @@ def _modules(package: str) -> list[Path]:
 
 def _imports(path: Path) -> list[tuple[int, str]]:
     """Every module name that a file imports, absolute, with its line number."""
-    tree = _tree(path)
     package_parts = list(path.relative_to(GAME.parent).with_suffix("").parts)
     found: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -111,8 +117,7 @@ def test_engine_imports_nothing_above_it() -> None:
 def test_engine_does_no_io_printing_or_global_random() -> None:
     problems = []
     for path in _modules("engine"):
-        tree = _tree(path)
-        for node in ast.walk(tree):
+        for node in _nodes(path):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
@@ -152,6 +157,7 @@ def test_only_the_ui_imports_pygame() -> None:
     assert problems == []
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_commands_other_than_play_do_not_load_pygame() -> None:
     """`redlines validate` and friends must stay fast: importing them never loads pygame."""
     commands = sorted(p.stem for p in (GAME / "cli").glob("*.py") if p.stem not in {"__init__"})
@@ -172,8 +178,7 @@ def test_commands_other_than_play_do_not_load_pygame() -> None:
 def _string_constants() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in sorted(GAME.rglob("*.py")):
-        tree = _tree(path)
-        for node in ast.walk(tree):
+        for node in _nodes(path):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.setdefault(node.value, []).append(f"{path.relative_to(GAME)}:{node.lineno}")
     return found
@@ -302,7 +307,7 @@ def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
         return name or None
 
     names: list[str] = [name for _, name in _dynamic_imports(tree)]
-    for node in ast.walk(tree):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

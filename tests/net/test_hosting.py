@@ -85,6 +85,7 @@ def test_command_line_mistakes_are_one_line_and_exit_1(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_a_mistake_from_a_shell_is_one_line_in_a_process_of_its_own(tmp_path: Path) -> None:
     """The same refusal from a real process: no traceback, one line, exit status 1."""
     result = subprocess.run(

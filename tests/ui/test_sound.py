@@ -60,6 +60,7 @@ def test_every_cue_has_a_file_and_no_file_is_stray() -> None:
 
 
 @pytest.mark.skipif(not SCRIPT.is_file(), reason="tools/ is not shipped in this tree")
+@pytest.mark.slow  # runs tools/make_sounds.py in a Python process of its own
 def test_make_sounds_reproduces_the_committed_files(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, str(SCRIPT), "--out", str(tmp_path)],
