@@ -10,6 +10,10 @@
   flushed to the disk: an fsync per autosave and per settings save was a fifth of
   the quick run's wall time, and no test pulls the power cord.  The tests that make
   ``fsync`` fail patch it themselves, on top of this.
+- No test searches the real network for hosts: the join screen's zeroconf search
+  waited three seconds on a thread that outlived the test, and a later test that
+  forks (``simulate --jobs``) could copy a lock that thread held and hang on it.
+  The search finds nothing, at once; ``tests/net/test_discovery.py`` searches for real.
 - PINs are hashed with ``TEST_PIN_ROUNDS`` rounds instead of the product's 200,000
   (0.05 s of CPU per hash, and the tests make hundreds): a PIN record keeps its own
   count, so all but the cost is the same.  The tests of that cost ask for the
@@ -66,6 +70,13 @@ def _no_fsync() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "fsync", no_fsync)
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_multicast_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.net import discovery
+
+    monkeypatch.setattr(discovery, "browse", lambda *_args, **_kwargs: [])
 
 
 @pytest.fixture(autouse=True)

@@ -82,3 +82,11 @@ def test_property_tests_state_their_counts_through_examples() -> None:
         if literal.search(line) and "re.compile" not in line
     ]
     assert found == []
+
+
+def test_no_test_searches_the_real_network_but_the_discovery_tests() -> None:
+    from game.net import discovery
+    from game.ui.screens.network import join
+
+    assert discovery.browse() == []  # at once, no thread, no multicast
+    assert join.search_network() == []  # the join screen's default search is the stand-in
