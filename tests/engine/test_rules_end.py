@@ -70,8 +70,7 @@ def test_R19_the_outcomes_passed_over_say_what_they_lacked() -> None:
 
 
 def test_R19_unmet_names_only_the_clauses_that_fail() -> None:
-    """R19: an outcome passed over says what it lacked, clause by clause, naming only the
-    clauses the end state fails (with their bounds)."""
+    """An outcome passed over names only the clauses of its condition that did not hold."""
     state = run(start(), "aster propose border=monitored", "boreal accept 1")
     both = Condition(min_agreements=1, max_tension=0, not_agreed=("border", "missiles"))
     assert holds(Condition(min_agreements=1), state)
