@@ -7,7 +7,10 @@ events, update, draw and flip, while the wheel scrolls the transcript, then
 the board; and the frames in which an AI delegate's move lands (the engine
 applying it, the board and transcript updating, the draw).  The AI decides on a
 worker thread while the window paces its move (as in the real window); its own
-decision time, off the frame, is reported beside them.  Frame times are the
+decision time, off the frame, is reported beside them, and so are the other
+frames of the pause, in which the table readies the decided move's pictures
+(its transcript rows, the board, a round's summary) one part per frame, and the
+frames in which an AI move hands the turn to a person, with the autosave on.  Frame times are the
 window thread's CPU time (``time.thread_time``): the machine is shared, and wall
 time there measures the neighbours.  Targets: scrolling p99 under 8 ms
 (issue 5); a frame in which an AI move lands p99 under 16 ms at 1280x720
@@ -30,7 +33,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.engine import Pass
 from game.scenario import load_scenario
+from game.session.controller import Submit
 from game.session.local import LocalGame
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -108,8 +113,9 @@ def frame_times(home: Path, frames: int, seed: int) -> dict[str, list[float]]:
 AI_DECISIONS: list[float] = []  # CPU ms of each AI decision, taken on the worker thread
 
 
-def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
-    """CPU ms of the window's thread in frames in which an AI delegate's move lands.
+def ai_move_frames(home: Path, seed: int, moves: int) -> tuple[list[float], list[float]]:
+    """CPU ms of the window's thread in frames in which an AI delegate's move lands, and
+    in the other frames of the pauses (where the table readies a decided move's pictures).
 
     The AI decides on a worker thread, as in the real window; its CPU time there
     goes to ``AI_DECISIONS``.
@@ -142,24 +148,77 @@ def ai_move_frames(home: Path, seed: int, moves: int) -> list[float]:
 
     app = App(table, settings_dir=home, settings=Settings(ai_pace="fast", how_to_play_seen=True))
     app.start()
-    times = []
+    app.step([], 0)  # the table's first frame: its opening, not a move's pause
+    app.render()
+    times, pause = [], []
     enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
     for _ in range(100_000):
         if len(times) >= moves or session.is_over:
             break
         if not isinstance(app.scene, TableScene):  # a round summary: Continue (focused)
             app.step([enter], 0)
+            app.render()  # as the real loop draws after each step
             continue
         before = len(session.log)
         start = time.thread_time()
         app.step([], 1000 / 60)
         app.render()
+        spent = (time.thread_time() - start) * 1000
         if len(session.log) > before:
-            times.append((time.thread_time() - start) * 1000)
+            times.append(spent)
         else:
+            pause.append(spent)
             time.sleep(1 / 600)  # between frames, as the real loop sleeps: the worker thinks
     app.close(quit_pygame=False)
     Session.question = asked  # type: ignore[method-assign]
+    return times, pause
+
+
+def handover_frames(home: Path, seed: int, moves: int) -> list[float]:
+    """CPU ms of the frames in which an AI move hands the turn to a person, the autosave on.
+
+    The first delegation is a person who passes at once; the others are AI delegates
+    deciding on the worker thread.  Such a frame also saves the game (written ahead,
+    during the pause, and put in place by the move: see ``game.session.save_ahead``).
+    """
+    loaded = load_scenario("geneva-2022")
+    playable = [a.id for a in loaded.scenario.playable]
+    seats = {a: Seat(SeatKind.HUMAN if i == 0 else SeatKind.AI) for i, a in enumerate(playable)}
+    session = Session(loaded, seed, seats, autosave=True)
+    setup = GameSetup(session)
+
+    def table(ctx: Context) -> Scene:
+        ctx.think_ahead = True
+        return TableScene(ctx, setup)
+
+    app = App(table, settings_dir=home, settings=Settings(ai_pace="fast", how_to_play_seen=True))
+    app.start()
+    app.step([], 0)
+    app.render()
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    times: list[float] = []
+    for _ in range(100_000):
+        if len(times) >= moves or session.is_over:
+            break
+        scene = app.scene
+        if not isinstance(scene, TableScene):
+            app.step([enter], 0)
+            app.render()
+            continue
+        if scene.viewer_moves() and scene.viewer is not None:
+            scene.settle(Submit(Pass(scene.viewer)))  # the person passes
+            app.step([], 0)
+            app.render()
+            continue
+        before = len(session.log)
+        start = time.thread_time()
+        app.step([], 1000 / 60)
+        app.render()
+        if len(session.log) > before and session.human_to_move:
+            times.append((time.thread_time() - start) * 1000)
+        elif len(session.log) == before:
+            time.sleep(1 / 600)
+    app.close(quit_pygame=False)
     return times
 
 
@@ -201,16 +260,27 @@ def main() -> int:
                 f" p50 {_percentile(cpu_ms, 0.5):.2f} ms, p99 {_percentile(cpu_ms, 0.99):.2f} ms,"
                 f" max {max(cpu_ms):.2f} ms ({len(cpu_ms)} frames)"
             )
-        ai = ai_move_frames(home, args.seed, 40)
+        ai, pause = ai_move_frames(home, args.seed, 40)
         print(
             "frame with an AI move landing (window thread's CPU, 1280x720):"
             f" p50 {_percentile(ai, 0.5):.2f} ms,"
-            f" p99 {_percentile(ai, 0.99):.2f} ms ({len(ai)} moves)"
+            f" p99 {_percentile(ai, 0.99):.2f} ms, max {max(ai):.2f} ms ({len(ai)} moves)"
+        )
+        print(
+            "  the other frames of the pauses (readying the decided move's pictures):"
+            f" p50 {_percentile(pause, 0.5):.2f} ms, p99 {_percentile(pause, 0.99):.2f} ms,"
+            f" max {max(pause):.2f} ms ({len(pause)} frames)"
         )
         print(
             "  the AI's decision, on the worker thread (CPU):"
             f" p50 {_percentile(AI_DECISIONS, 0.5):.2f} ms,"
             f" p99 {_percentile(AI_DECISIONS, 0.99):.2f} ms"
+        )
+        handed = handover_frames(home, args.seed, 20)
+        print(
+            "  an AI move handing the turn to a person (another game, the autosave on):"
+            f" p50 {_percentile(handed, 0.5):.2f} ms, p99 {_percentile(handed, 0.99):.2f} ms"
+            f" ({len(handed)} moves)"
         )
         cpu = idle_cpu(home, args.idle_seconds, args.seed)
         print(f"CPU while idle on the table for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")

@@ -66,6 +66,27 @@ def write_atomic(
     ``overwrite=False`` an existing ``path`` is ``FileExistsError`` and is kept.
     Missing folders are made (for the game's own folders) unless ``make_parents=False``.
     """
+    tmp_name = write_temporary(path, data, make_parents=make_parents)
+    try:
+        if overwrite:
+            os.replace(tmp_name, path)
+        else:
+            _place_new(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    sync_folder(path.parent)
+
+
+def write_temporary(path: Path, data: bytes, *, make_parents: bool = True) -> str:
+    """``data`` written and synced to a new temporary file beside ``path``: its name.
+
+    The first half of ``write_atomic``: ``os.replace(name, path)`` is the second, so
+    that a file can be written ahead and put in place in an instant later.  Raises
+    ``OSError`` when the write fails (the temporary file is removed); one never put in
+    place is removed by ``clean_stale_temporaries`` once stale.
+    """
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -80,15 +101,11 @@ def write_atomic(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
-        if overwrite:
-            os.replace(tmp_name, path)
-        else:
-            _place_new(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _sync_folder(path.parent)
+    return tmp_name
 
 
 def clean_stale_temporaries(
@@ -140,7 +157,8 @@ def _place_new(tmp_name: str, path: Path) -> None:
     os.unlink(tmp_name)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make the files just renamed into ``folder`` survive a power cut (errors ignored)."""
     # The rename itself lives in the folder's entry list; syncing the folder makes
     # it survive a power cut.  Windows cannot open a folder for this, and does not need to.
     if os.name != "posix":

@@ -109,10 +109,11 @@ def counter_offer(
                 )
             )
         if short:  # no package on this scope reaches our aspiration: narrow it
-            scope = [i for i in offer if i != _drags_us_down(offer, table)]
+            dropped = _drags_us_down(offer, table)
         else:
             set_aside -= 1
-            scope = [i for i in offer if i != _worst_issue(offer, models)]
+            dropped = _worst_issue(offer, models)
+        scope = [i for i in offer if i != dropped]
     return None
 
 

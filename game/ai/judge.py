@@ -163,7 +163,12 @@ def _means(table: Table, per: Mapping[str, tuple[float, float]]) -> tuple[float,
 
 def aspiration_for(table: Table, scope: Iterable[str]) -> tuple[float, float]:
     """(aspiration now, floor) for a deal on ``scope``: weighted means over its issues."""
-    return _means(table, targets(table, scope))
+    key = tuple(scope)  # in order: the means sum in it
+    memo = table.now.aspirations  # a move asks again for the same scopes
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _means(table, targets(table, key))
+    return found
 
 
 def judge(table: Table, terms: Terms) -> Verdict:

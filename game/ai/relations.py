@@ -52,12 +52,19 @@ def bypass_cost(table: Table, issue: str) -> float:
     missing = table.missing.get(issue, ())
     if not missing:
         return 0.0
+    costs = table.now.bypass  # every package and row of a move asks again
+    found = costs.get(issue)
+    if found is not None:
+        return found
     rules = table.tuning
     trust = max(0.0, -rules.consent_bypass_trust)
     cohesion = max(0.0, -rules.consent_bypass_cohesion)
     if not trust and not cohesion:
-        return 0.0
-    return _POINT * sum(trust + max(0.0, alignment(table, a)) * cohesion for a in missing)
+        found = 0.0
+    else:
+        found = _POINT * sum(trust + max(0.0, alignment(table, a)) * cohesion for a in missing)
+    costs[issue] = found
+    return found
 
 
 def trust_between(table: Table, a: str, b: str) -> float:

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from game.ai.difficulty import Difficulty
+from game.ai.ends import Compiled, Judged, MoveEnds, Seen, compile_ends
 from game.ai.prefs import OwnPrefs
 from game.engine.actions import Terms
 from game.engine.frozen import fast_init
 from game.engine.model import (
-    Condition,
     Issue,
     Lever,
     Objective,
@@ -74,10 +74,6 @@ def keep(
     cache[key] = (inputs, value)
 
 
-# (points, condition) pairs: objectives or outcome labels with what they give us
-Scored = tuple[tuple[float, Condition], ...]
-
-
 class MoveMemo:
     """What one table snapshot's decision derives more than once, computed on first use.
 
@@ -87,13 +83,17 @@ class MoveMemo:
     """
 
     __slots__ = (
+        "aspirations",
         "bonus",
+        "bypass",
         "chances",
         "ends",
+        "gains",
         "goals",
         "mine",
         "movement",
         "rows",
+        "seen",
         "targets",
         "worths",
     )
@@ -105,12 +105,39 @@ class MoveMemo:
         self.rows: Mapping[str, Mapping[str, float]] | None = None
         self.targets: dict[str, tuple[float, float]] = {}
         self.movement: dict[str, tuple[int, float]] | None = None
+        # end bonus per set of binding terms, when the game memo cannot key it
         self.bonus: dict[frozenset[tuple[str, str]], float] = {}
-        # (objectives' points, outcomes' bonuses) whose non-agreement clauses hold now
-        self.ends: tuple[Scored, Scored] | None = None
+        self.ends: MoveEnds | None = None
+        # our end bonus by what the terms show our conditions (``game.ai.ends``)
+        self.seen: dict[Seen, float] = {}
         # issue -> (our objectives an agreement on it may change, their points now)
-        self.goals: dict[str, tuple[Scored, float]] = {}
+        self.goals: dict[str, tuple[tuple[Judged, ...], float]] = {}
+        # (issue, option) -> issue_bonus, the game's for this move's key (None: not made yet)
+        self.gains: dict[tuple[str, str], float] | None = None
         self.mine: tuple[Offer, ...] | None = None
+        self.bypass: dict[str, float] = {}  # issue -> what agreeing it here costs us
+        self.aspirations: dict[tuple[str, ...], tuple[float, float]] = {}  # scope -> (aim, floor)
+
+
+class GameMemo:
+    """What a delegate derives for a whole game, typed: its objectives and the outcome
+    labels compiled once, with the end bonuses they gave, keyed on everything they read
+    (``game.ai.ends``), so that they are reused across moves.  Pure memoisation: a table
+    gets the same answers without it."""
+
+    __slots__ = ("ends",)
+
+    def __init__(self) -> None:
+        self.ends: Compiled | None = None
+
+    def compiled(self, table: Table) -> Compiled:
+        found = self.ends
+        if found is not None:
+            me, objectives, outcomes = found.made_from
+            if me == table.me and objectives is table.objectives and outcomes is table.outcomes:
+                return found
+        made = self.ends = compile_ends(table.me, table.objectives, table.outcomes)
+        return made
 
 
 @fast_init  # built on every move
@@ -167,6 +194,8 @@ class Table:
     cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
     # Memo of this snapshot alone (fresh for every table, never passed in).
     now: MoveMemo = field(default_factory=MoveMemo, init=False, compare=False, repr=False)
+    # Memo of the game (typed; owned by the delegate like ``cache``).
+    game: GameMemo = field(default_factory=GameMemo, compare=False, repr=False)
 
     def time(self, scope: Iterable[str]) -> float:
         """How much of its time a package on ``scope`` has used: its most urgent issue counts."""

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from game.ai import shared
 from game.ai.difficulty import Difficulty
 from game.ai.prefs import OwnPrefs
-from game.ai.table import Offer, Table, Threat
+from game.ai.table import GameMemo, Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
 from game.engine.model import Preferences, Round
@@ -128,6 +128,7 @@ class Memo:
         "cache",
         "demands",
         "dirty",
+        "game",
         "last",
         "lines",
         "made",
@@ -148,6 +149,7 @@ class Memo:
         self.demands: Demands | None = None
         self.lines: Lines | None = None
         self.cache: dict[object, object] = {}
+        self.game = GameMemo()
         self.props: tuple[Proposal, ...] = ()  # the engine's proposals last read ...
         self.made: tuple[Offer, ...] = ()  # ... and our Offers of them, index for index
 
@@ -156,6 +158,7 @@ class Memo:
             self.seen, self.rejected, self.props, self.made = 0, {}, (), ()
             self.dirty, self.spoken, self.walkouts = set(), {}, frozenset()
             self.cache.clear()  # what it memoised was keyed by moves of another record
+            self.game = GameMemo()
         for event in log[self.seen :]:
             if event.kind is EventKind.REJECTED and event.proposal is not None:
                 number = event.proposal
@@ -300,4 +303,5 @@ def table_from_view(
         walked_out_ever=memo.walkouts,
         public=pub,
         cache=memo.cache,
+        game=memo.game,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import fields
 from typing import Any, Protocol
 
@@ -49,6 +49,35 @@ def explain(cond: Condition, state: StateFields) -> str:
     return "; ".join(_clauses(cond, state))
 
 
+def holds_besides_terms(cond: Condition, state: StateFields | Facts) -> bool:
+    """Whether every clause of ``cond`` other than its own clauses on binding terms
+    (``agreed``, ``not_agreed``, ``min_agreements``, ``max_agreements``) holds in ``state``.
+
+    With ``terms_settled`` it splits ``holds``: ``holds(c, s)`` is ``holds_besides_terms(c,
+    s) and terms_settled(c, dict(s.binding))``.  For a version-1 condition (``simple``) the
+    first part never reads the binding terms, so one judgement of it serves every set of
+    terms imagined in the same state (the AI weighs many packages per move).
+    """
+    return not _failed_before_terms(cond, state) and not _failed_after_terms(cond, state)
+
+
+def terms_settled(cond: Condition, binding: Mapping[str, str]) -> bool:
+    """Whether ``cond``'s own clauses on binding terms hold for ``binding`` (issue -> option)."""
+    return not _failed_terms(cond, binding, len(binding))
+
+
+def terms_hold_at_all_depths(cond: Condition, binding: Mapping[str, str]) -> bool:
+    """``holds`` for a condition whose clauses, at every depth (``any``, ``all``,
+    ``not``), are on binding terms alone: judged on ``binding`` (issue -> option)."""
+    if _failed_terms(cond, binding, len(binding)):
+        return False
+    if cond.all and not all(terms_hold_at_all_depths(c, binding) for c in cond.all):
+        return False
+    if cond.any and not any(terms_hold_at_all_depths(c, binding) for c in cond.any):
+        return False
+    return cond.not_ is None or not terms_hold_at_all_depths(cond.not_, binding)
+
+
 def unmet(cond: Condition, state: StateFields) -> tuple[str, ...]:
     """The clauses of ``cond`` that do not hold in ``state``, in words as they stand
     ("tension is 92 (at most 70)"); a bound on rounds or agreements says its bound."""
@@ -85,8 +114,8 @@ def _parts(cond: Condition) -> Iterator[Condition]:
         value = getattr(cond, f.name)
         if value is None or value in ((), {}, ""):
             continue
-        if f.name in _WHOLE:
-            clauses.append({f.name: value})
+        if f.name in _WHOLE or not isinstance(value, dict | tuple):
+            clauses.append({f.name: value})  # a new scalar clause too: whole, never split
         elif isinstance(value, dict):
             clauses += [{f.name: {key: item}} for key, item in value.items()]
         else:
@@ -114,6 +143,20 @@ def _bounds(part: Condition) -> str:
 
 
 def _failed(cond: Condition, state: StateFields | Facts) -> bool:
+    # The clauses in their order of cost: the cheap numbers first.
+    if _failed_before_terms(cond, state):
+        return True
+    if (
+        cond.min_agreements is not None
+        or cond.max_agreements is not None
+        or cond.agreed
+        or cond.not_agreed
+    ) and _failed_terms(cond, dict(state.binding), len(state.binding)):
+        return True
+    return _failed_after_terms(cond, state)
+
+
+def _failed_before_terms(cond: Condition, state: StateFields | Facts) -> bool:
     rnd = state.round_index + 1
     if cond.min_round is not None and rnd < cond.min_round:
         return True
@@ -122,20 +165,21 @@ def _failed(cond: Condition, state: StateFields | Facts) -> bool:
     tension = state.tension
     if cond.min_tension is not None and tension < cond.min_tension:
         return True
-    if cond.max_tension is not None and tension > cond.max_tension:
-        return True
-    n = len(state.binding)
+    return cond.max_tension is not None and tension > cond.max_tension
+
+
+def _failed_terms(cond: Condition, binding: Mapping[str, str], n: int) -> bool:
     if cond.min_agreements is not None and n < cond.min_agreements:
         return True
     if cond.max_agreements is not None and n > cond.max_agreements:
         return True
-    if cond.agreed or cond.not_agreed:
-        binding = dict(state.binding)
-        for issue, options in cond.agreed.items():
-            if binding.get(issue) not in options:
-                return True
-        if any(issue in binding for issue in cond.not_agreed):
+    for issue, options in cond.agreed.items():
+        if binding.get(issue) not in options:
             return True
+    return any(issue in binding for issue in cond.not_agreed)
+
+
+def _failed_after_terms(cond: Condition, state: StateFields | Facts) -> bool:
     if any(lv not in state.executed for lv in cond.levers_executed):
         return True
     if any(lv in state.executed for lv in cond.levers_not_executed):

@@ -27,6 +27,7 @@ from game.session.controller import (
     Submit,
     TimeUp,
     Undo,
+    Upcoming,
 )
 from game.session.local import LocalGame
 from game.session.records import Turn
@@ -115,6 +116,9 @@ class HostGame:
 
     def poll(self) -> Reloaded | None:
         return None
+
+    def upcoming(self) -> Upcoming | None:
+        return None  # the computer's moves are made by the host as they come, not ahead
 
     def file_errors(self) -> tuple[str, ...]:
         return ()

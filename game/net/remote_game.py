@@ -31,6 +31,7 @@ from game.session.controller import (
     Reloaded,
     Submit,
     Undo,
+    Upcoming,
 )
 from game.session.errors import SessionError
 from game.session.records import LogEntry, Turn
@@ -236,6 +237,9 @@ class RemoteGame:
 
     def poll(self) -> Reloaded | None:
         return None
+
+    def upcoming(self) -> Upcoming | None:
+        return None  # the computer's moves are made by the host as they come, not ahead
 
     def file_errors(self) -> tuple[str, ...]:
         return ()

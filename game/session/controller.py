@@ -20,6 +20,8 @@ hot-seat screens take turns, while a laptop's game holds its own seat's alone)
     ``outcome()``                   how the game ended, and why
     ``clock()``                     the turn timer and pause
     ``save_warning()``              why the last automatic save failed
+    ``upcoming()``                  the computer move decided but not yet made, if known
+                                    (a local game deciding ahead: the table readies it)
     ``polls()``, ``poll()``, ``file_errors()``   news from outside the screens
                                     (a live reload of the scenario file)
 
@@ -190,6 +192,27 @@ class Reloaded:
 # --- the protocol -----------------------------------------------------------------------
 
 
+class Upcoming(Protocol):
+    """A computer move decided but not yet made: what the table will show once it lands."""
+
+    @property
+    def turn(self) -> Turn:
+        """The move, as it will be recorded, with the events it will cause."""
+        ...
+
+    def public_view(self) -> PublicView:
+        """The table as it will be after the move."""
+        ...
+
+    def view(self, actor: str) -> ActorView:
+        """``actor``'s own view after the move (for that delegation's screen only)."""
+        ...
+
+    def outcome(self) -> OutcomeResult | None:
+        """How the game ends, if the move ends it."""
+        ...
+
+
 class GameController(Protocol):
     """What the screens may ask of a game in progress (see the module docstring)."""
 
@@ -248,6 +271,12 @@ class GameController(Protocol):
 
     def save_warning(self) -> str | None:
         """Why the last automatic save failed, if it did."""
+        ...
+
+    def upcoming(self) -> Upcoming | None:
+        """The computer move decided for the game as it is now, before it is made: a local
+        game whose computer seats decide on a worker thread knows it once they have; None
+        until then, and always from a game whose moves are made elsewhere."""
         ...
 
     def apply(self, intent: GameIntent) -> Applied:

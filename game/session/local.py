@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import assert_never
 
 from game import engine
-from game.engine import FACILITATOR, Action, ActorView, GameEvent, PublicView
+from game.engine import FACILITATOR, Action, ActorView, GameEvent, GameState, PublicView
 from game.engine.state import OutcomeResult
 from game.errors import UserError
 from game.session.controller import (
@@ -44,6 +45,27 @@ PAUSED = "The facilitator has paused the game."
 THINKING = "the computer is still deciding"
 
 
+@dataclass(frozen=True, slots=True)
+class DecidedMove:
+    """A computer seat's move, decided on the worker thread but not yet made
+    (``controller.Upcoming``): the window readies its pictures while it paces it."""
+
+    turn: Turn
+    _state: GameState
+
+    def public_view(self) -> PublicView:
+        """The table as it will be after the move."""
+        return engine.public_view(self._state)
+
+    def view(self, actor: str) -> ActorView:
+        """``actor``'s own view after the move (for that delegation's screen only)."""
+        return engine.view(self._state, actor)
+
+    def outcome(self) -> OutcomeResult | None:
+        """How the game ends, if the move ends it."""
+        return engine.outcome(self._state)
+
+
 class LocalGame:
     """A game on this machine, as the screens see it (``GameController``)."""
 
@@ -66,6 +88,7 @@ class LocalGame:
         # Set by a window whose frames run in real time: computer seats decide on a worker
         # thread (see ``game.session.thinking``); otherwise inside ``ComputerMove``.
         self.thinker: Thinker | None = None
+        self._upcoming: tuple[object, DecidedMove | None] = (None, None)  # (state, its move)
 
     def think_ahead(self) -> None:
         """Take computer seats' decisions on a worker thread from now on: a ``ComputerMove``
@@ -82,6 +105,26 @@ class LocalGame:
         question = self.session.question()
         if question is not None:
             self.thinker.ask(self.session.state, question)
+
+    def upcoming(self) -> DecidedMove | None:
+        """The computer move decided for the game as it is now, before it is made (None
+        until the worker thread has decided, while paused, or when no computer seat is to
+        move).  The same object while the game stays as it is."""
+        if self.thinker is None or self.facilitation.paused:
+            return None
+        state = self.session.state
+        known, upcoming = self._upcoming
+        if known is state:  # decided already (None: not a move to show ahead)
+            return upcoming
+        decided = self.thinker.ready(state)
+        if decided is None:
+            return None
+        made = self.session.preview(decided)
+        upcoming = DecidedMove(made[1], made[0]) if made is not None else None
+        self._upcoming = (state, upcoming)
+        if made is not None:
+            self.session.save_ahead(*made)  # if the move will be saved: off the frame
+        return upcoming
 
     @property
     def session(self) -> Session:

@@ -24,6 +24,7 @@ from game.session.errors import SaveError, SessionError
 from game.session.external import passes
 from game.session.pins import PinHash
 from game.session.records import AgentError, GameRecord, LoadedLike, LogEntry, ReplayError, Turn
+from game.session.save_ahead import SaveAhead
 from game.session.savefile import MAX_ACTIONS
 from game.session.seats import Seat, SeatKind
 
@@ -75,6 +76,7 @@ class Session:
         self._log: list[LogEntry] = []
         self._revealed: tuple[LogEntry, ...] | None = None  # ``revealed_log``'s last answer
         self._state = engine.new_game(loaded.scenario, seed)
+        self._ahead: SaveAhead | None = None  # the save files one computer move ahead
 
     @classmethod
     def restore(
@@ -339,10 +341,14 @@ class Session:
 
     def close(self) -> None:
         """Let go of what the game holds outside itself: outside agents' programs are
-        closed (a game over has already sent them its ``end``).  Call it when the game is
-        left, reloaded or quit; the session can go on afterwards (agents start again)."""
+        closed (a game over has already sent them its ``end``), save files written ahead
+        are removed.  Call it when the game is left, reloaded or quit; the session can go
+        on afterwards (agents start again)."""
         agents, self._agents = self._agents, {}
         close_agents(agents)
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.discard()
 
     # --- saving ---------------------------------------------------------------
 
@@ -350,18 +356,39 @@ class Session:
         """Write this game to ``path`` atomically; ``SaveError`` if it cannot be written."""
         saving.write_save(self.record(), path)
 
-    def record(self) -> GameRecord:
-        """The game as plain values, for a save file."""
+    def record(self, log: Sequence[LogEntry] | None = None) -> GameRecord:
+        """The game as plain values, for a save file (with ``log`` instead of its own)."""
         return GameRecord(
             scenario_id=self.scenario.id,
             scenario_hash=self._loaded.content_hash,
             scenario_path=self._loaded.path,
             seed=self._seed,
             seats=MappingProxyType(dict(self._seats)),
-            log=tuple(self._log),
+            log=tuple(self._log if log is None else log),
             pins=MappingProxyType(dict(self.pins)),
             facilitator_pin=self.facilitator_pin,
         )
+
+    def save_ahead(self, state: GameState, turn: Turn) -> None:
+        """Start writing the save files as they will be once ``turn`` is made (a computer
+        move and the state after it, from ``preview``), if making it will save them (it
+        hands over to a person, or ends the game): ``persist`` then puts them in place in
+        an instant, instead of writing them in the window's frame.  See ``save_ahead``."""
+        targets = self._targets()
+        mover = None if engine.is_over(state) else engine.to_move(state)
+        if not targets or (mover is not None and not self.seat_of(mover).is_human):
+            return  # nothing to save, or a run of computer moves goes on (saved at its end)
+        if self._ahead is not None:
+            self._ahead.discard()
+        self._ahead = SaveAhead(self.record([*self._log, turn.entry]), targets, saving.save_bytes)
+
+    def _targets(self) -> list[Path]:
+        """Where ``persist`` writes: the autosave (if on) and ``save_path`` (if set)."""
+        targets = [self.autosave_file, autosaves.latest_copy_path()] if self.autosave else []
+        if self.save_path is not None:
+            targets.append(self.save_path)
+        # A save path that is the autosave itself is written once (one temporary file each).
+        return list(dict.fromkeys(targets))
 
     # --- inside ---------------------------------------------------------------
 
@@ -378,21 +405,47 @@ class Session:
             self._agents[actor] = agent
         return agent
 
-    def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
+    def preview(self, decided: Decision) -> tuple[GameState, Turn] | None:
+        """What ``step(decided)`` would make of this decision now, without making it: the
+        state after the move, and its turn.  None unless it would be the computer seat's
+        plain move (a person to move, a full log, a move the engine refuses).
+
+        A window shows the move ahead of time (it readies the table's pictures while the
+        move is paced), so that the frame in which it lands has little left to do.
+        """
+        actor = self.to_move
+        if actor is None or self.log_is_full or decided.action.actor != actor:
+            return None
+        seat = self.seat_of(actor)
+        if seat.is_human:
+            return None
+        try:
+            return self._made(decided.action, seat.kind, decided.rationale, decided.remark)
+        except SessionError:
+            return None
+
+    def _made(
+        self, action: Action, by: SeatKind, rationale: str, remark: str = ""
+    ) -> tuple[GameState, Turn]:
+        """The state after ``action`` and its turn, the session left as it was."""
         if self.log_is_full and not isinstance(action, EndGame):
             raise SessionError(FULL_LOG)
         try:
             state, events = engine.apply(self._state, action)  # apply checks the action itself
         except ActionError as exc:
             raise SessionError(str(exc)) from None
-        self._state = state
         entry = LogEntry(action, by, rationale, remark)
-        self._log.append(entry)
+        return state, Turn(len(self._log) + 1, entry, engine.format_action(action), tuple(events))
+
+    def _commit(self, action: Action, by: SeatKind, rationale: str, remark: str = "") -> Turn:
+        state, turn = self._made(action, by, rationale, remark)
+        self._state = state
+        self._log.append(turn.entry)
         self._revealed = None
         if state.over:  # whoever ended it (a person, the facilitator, the computer)
             agents, self._agents = self._agents, {}
             finish_agents(agents, state)  # an outside agent hears the end, then exits
-        return Turn(len(self._log), entry, engine.format_action(action), tuple(events))
+        return turn
 
     def _replay(self, log: Sequence[LogEntry]) -> None:
         state = engine.new_game(self.scenario, self._seed)
@@ -413,13 +466,17 @@ class Session:
         moves (when a person is next or the game ends) and after an undo; call it
         yourself to save before the first move or on quitting.
         """
-        targets = [self.autosave_file, autosaves.latest_copy_path()] if self.autosave else []
-        if self.save_path is not None:
-            targets.append(self.save_path)
+        targets = self._targets()
         self.save_warning = None
         if not targets:
             return  # nothing to write: the whole save is not worth serialising
-        data = saving.save_bytes(self.record())
+        record = self.record()
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            if ahead.matches(record, targets) and ahead.put_in_place():
+                return  # written ahead of the move: now in place
+            ahead.discard()
+        data = saving.save_bytes(record)
         for target in targets:
             try:
                 saving.write_bytes(target, data)

@@ -70,6 +70,15 @@ class Thinker:
             raise error
         return answer
 
+    def ready(self, about: object) -> Decision | None:
+        """The decision about ``about`` if it is ready, without handing it over (None
+        until then, or if it failed): a window shows what it will do ahead of time."""
+        if self.busy or self._next is not None or about is not self._asked:
+            return None
+        if self._error is not None:
+            return None
+        return self._answer
+
     def _start(self, about: object, question: Question) -> None:
         self._asked, self._answer, self._error = about, None, None
 

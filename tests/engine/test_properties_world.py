@@ -153,3 +153,35 @@ def test_a_condition_fails_exactly_when_some_clause_is_named_unmet(seed: int, ch
     assert result is not None
     chosen = next(i for i, o in enumerate(WORLD.outcomes) if o.id == result.id)
     assert len(result.passed_over) == chosen
+
+
+def test_unmet_reads_a_condition_with_every_clause_set() -> None:
+    """A condition using every field (a new one included) is split into clauses without
+    raising: R19's words are asked for at every game's end."""
+    import dataclasses
+
+    from game.engine.conditions import holds, unmet
+    from game.engine.model import Condition, TrackerKind, TrackerTest
+
+    state = play(1, 1)
+    issue = WORLD.issues[0]
+    lever = WORLD.levers[0].id
+    actor = WORLD.playable[0].id
+    test = TrackerTest(TrackerKind.TENSION, 10.0)
+    values = {
+        "min_round": 1, "max_round": 9, "min_tension": 0.0, "max_tension": 100.0,
+        "min_agreements": 0, "max_agreements": 9,
+        "agreed": {issue.id: frozenset({issue.options[0].id})}, "not_agreed": (issue.id,),
+        "levers_executed": (lever,), "levers_not_executed": (lever,), "escalated": False,
+        "walked_out": (actor,), "round": WORLD.rounds[0].id, "min": (test,), "max": (test,),
+        "events_happened": (WORLD.events[0].id,),
+        "provisional": {issue.id: frozenset({issue.options[1].id})},
+        "threatened": (lever,), "broken": (issue.id,),
+        "any": (Condition(escalated=True),), "all": (Condition(min_tension=0.0),),
+        "not_": Condition(escalated=True),
+    }  # fmt: skip
+    fields = {f.name for f in dataclasses.fields(Condition) if f.init}
+    assert set(values) == fields, "a new Condition field: add it here"
+    cond = Condition(**values)  # type: ignore[arg-type]
+    assert holds(cond, state) == (unmet(cond, state) == ())
+    assert len(unmet(cond, state)) >= 2  # a lever both carried out and not: one fails

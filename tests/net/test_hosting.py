@@ -48,11 +48,13 @@ def test_a_bad_seat_spec_is_one_message(spec: str) -> None:
 
 
 def test_pins_are_hashed_per_delegation() -> None:
-    pins = parse_pins("us=1234, russia=9876", PLAYABLE)
+    # "walrus" has letters no hex digest can hold: a salted hash of "1234" holds "1234"
+    # about once in seven hundred draws, so that would be a test that flakes.
+    pins = parse_pins("us=walrus, russia=9876", PLAYABLE)
     assert set(pins) == {"us", "russia"}
-    assert pins["us"].check("1234")
+    assert pins["us"].check("walrus")
     assert not pins["us"].check("9876")
-    assert "1234" not in str(pins["us"])
+    assert "walrus" not in str(pins["us"])
 
 
 @pytest.mark.parametrize("spec", ["us", "atlantis=1", "us=1,us=2", "us= 12"])

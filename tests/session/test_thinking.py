@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import pytest
 
 from game.ai import Decision
-from game.engine import Action, ActorView
+from game.engine import Accept, Action, ActorView
 from game.session.agents import RandomAgent, register_agent_factory, unregister_agent_factory
 from game.session.controller import ComputerMove, Pause, Resume, Undo
 from game.session.local import THINKING, LocalGame
@@ -190,3 +191,58 @@ def test_one_question_at_a_time_and_the_later_one_after_it() -> None:
     assert running == ["first", "first done", "second"]
     assert thinker.answer(first) is None  # never handed over: its state is gone
     assert thinker.answer(second) is not None
+
+
+def test_the_upcoming_move_is_the_move_that_lands(loaded: FakeLoaded) -> None:
+    # A window readies the table for the decided move before it lands: what it was shown
+    # ahead (the turn, the table after it) must be exactly what then happens.
+    game = _all_ai(loaded, seed=5)
+    game.think_ahead()
+    for _ in range(500):
+        if game.is_over():
+            break
+        _join(game)
+        upcoming = game.upcoming()
+        assert upcoming is not None
+        assert game.upcoming() is upcoming  # the same while the game stays as it is
+        table, outcome = upcoming.public_view(), upcoming.outcome()
+        answer = game.apply(ComputerMove())
+        assert answer.turns == (upcoming.turn,)
+        assert game.public_view() == table
+        assert game.outcome() == outcome
+    assert game.is_over()
+
+
+@pytest.mark.usefixtures("held_ai")
+def test_nothing_is_upcoming_before_the_decision_or_while_paused(
+    loaded: FakeLoaded, gate: threading.Event
+) -> None:
+    game = _all_ai(loaded)
+    assert game.upcoming() is None  # no worker thread: decisions are taken in place
+    game.think_ahead()
+    assert game.upcoming() is None  # still deciding
+    gate.set()
+    _join(game)
+    game.apply(Pause())
+    assert game.upcoming() is None  # paused: no move is coming
+    game.apply(Resume())
+    _join(game)
+    upcoming = game.upcoming()
+    assert upcoming is not None
+    assert game.thinker is not None
+    assert game.thinker.ready(game.session.state) is not None  # looked at, not handed over
+    assert game.apply(ComputerMove()).turns == (upcoming.turn,)
+
+
+def test_a_preview_of_a_refused_move_is_none(loaded: FakeLoaded) -> None:
+    session = new_session(loaded, 3, seats=seats_for(loaded, AI, AI))
+    actor = session.to_move
+    assert actor is not None
+    other = next(a for a in session.seats if a != actor)
+    legal = session.legal_actions(actor)
+    assert session.preview(Decision(legal[0], "r", "")) is not None
+    assert session.preview(Decision(replace(legal[0], actor=other), "r", "")) is None
+    assert session.preview(Decision(Accept(actor, 99), "r", "")) is None  # no proposal 99
+    before = session.digest()
+    assert session.preview(Decision(legal[0], "r", "")) is not None
+    assert session.digest() == before  # a preview changes nothing

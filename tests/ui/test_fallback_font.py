@@ -105,3 +105,17 @@ def test_remembered_sizes_are_the_sizes_sdl_measures(theme: Theme) -> None:
     kept = font._sizes  # type: ignore[attr-defined]
     assert "Принять" in kept
     assert "x" * 300 not in kept
+
+
+@pytest.mark.parametrize("text", ["x\x00y", "\x1b[2Jwiped", "a\x07b\x7fc", "שלום\x00"])
+def test_control_characters_are_drawn_as_question_marks_never_raised(
+    theme: Theme, text: str
+) -> None:
+    """SDL_ttf refuses a NUL ("A null character was found in the text"); words from a
+    save, a host or an outside agent may hold one, and must not crash the window."""
+    font = theme.font("body")
+    shown = "".join("?" if (ord(c) < 32 and c not in "\t\n") or c == "\x7f" else c for c in text)
+    assert font.size(text) == font.size(shown)
+    a = font.render(text, True, (250, 250, 250))
+    b = font.render(shown, True, (250, 250, 250))
+    assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")

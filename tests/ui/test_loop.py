@@ -58,3 +58,65 @@ def test_run_opens_the_title_and_logs_warnings_to_the_user_log_folder(home: Path
         handler.close()
         logger.removeHandler(handler)
     assert "not valid JSON" in (home / "logs" / "redlines.log").read_text(encoding="utf-8")
+
+
+class _Quiet(TitleScene):
+    """A title that has quiet work (readying pictures) five times, every 20 ms."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.worked = 0
+
+    def work_in(self) -> float | None:
+        return 20.0 if self.worked < 5 else None
+
+    def update(self, dt: float) -> None:  # type: ignore[override]
+        super().update(dt)
+        if self.work_in() is not None:
+            self.worked += 1
+
+
+def test_quiet_work_wakes_the_loop_but_draws_no_frame(home: Path) -> None:
+    # A scene readying pictures ahead (``Scene.work_in``) is updated on time, and the
+    # window is not redrawn for it: nothing it shows has changed.
+    app = App(lambda ctx: _Quiet(ctx, subtitle="Loop"), settings_dir=home)
+    seen: list[int] = []
+    clock = ScriptedClock([(150, None), (400, QUIT)], on_cue=lambda _ms: seen.append(app.frames))
+    assert app.run(clock) == 0
+    settled, before_quit = seen
+    scene = app.stack[-1]
+    assert isinstance(scene, _Quiet)
+    assert scene.worked == 5  # woken for each piece of work
+    assert 20.0 in clock.waits  # ... by a timed wake-up, not by input
+    assert before_quit == settled  # and no frame was drawn for it
+
+
+class _Changes(TitleScene):
+    """Quiet work due at 250 ms that changes what the scene shows."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.elapsed = 0.0
+        self.done = False
+
+    def work_in(self) -> float | None:
+        return None if self.done else max(1.0, 250.0 - self.elapsed)
+
+    def update(self, dt: float) -> None:  # type: ignore[override]
+        super().update(dt)
+        self.elapsed += dt
+        if not self.done and self.elapsed >= 250.0:
+            self.done = True
+            self.changed = True
+
+
+def test_quiet_work_that_changes_the_scene_draws_one_frame(home: Path) -> None:
+    app = App(lambda ctx: _Changes(ctx, subtitle="Loop"), settings_dir=home)
+    seen: list[int] = []
+    clock = ScriptedClock([(150, None), (400, QUIT)], on_cue=lambda _ms: seen.append(app.frames))
+    assert app.run(clock) == 0
+    scene = app.stack[-1]
+    assert isinstance(scene, _Changes)
+    assert scene.done
+    settled, before_quit = seen
+    assert before_quit == settled + 1  # the change was drawn, once

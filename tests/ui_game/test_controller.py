@@ -37,6 +37,7 @@ from game.session.controller import (
     Resume,
     Submit,
     Undo,
+    Upcoming,
 )
 from game.session.records import Turn
 from game.session.seats import Difficulty, Seat, SeatKind
@@ -110,6 +111,9 @@ class Recording:
 
     def save_warning(self) -> str | None:
         return self.inner.save_warning()
+
+    def upcoming(self) -> Upcoming | None:
+        return self.inner.upcoming()
 
     def apply(self, intent: GameIntent) -> Applied:
         self.intents.append(intent)

@@ -120,3 +120,52 @@ def test_the_boards_needs_notes_wrap_whole_at_every_text_size(
     assert len(needs) == len(pv.issues)
     for f in needs:
         assert f.box.right <= board.rect.left + name_w
+
+
+def test_at_large_text_a_threat_shows_its_cost_under_the_lever_and_scrolls_as_one(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    # Two columns do not fit: the form was two strips of two lines each, the threat's
+    # cost out of sight below the lever.  One column now, the cost right under the lever.
+    from game.ui.screens.table.moves import ThreatForm
+
+    del home
+    pilot = _table_screen(make_pilot, {"ui_scale": 2.0})
+    pilot.press("t")
+    form = pilot.scene
+    assert isinstance(form, ThreatForm)
+    assert not form.side.visible
+    texts = {f.text: f.box for f in form.text_fits()}
+    cost = next(box for text, box in texts.items() if text.startswith("Threatening raises"))
+    assert form.fields.rect.contains(cost)  # in view without scrolling
+    assert form.lever.rect.bottom <= cost.top  # under the lever
+    assert form.fields.max_scroll() > 0  # the unless-terms follow, in the same scroll
+    last = form.pickers[-1][1]
+    pilot.scroll(-100, form.fields.id)
+    assert form.fields.rect.contains(last.rect)
+    overflowing = [f.text for f in form.text_fits() if f.overflows]
+    assert overflowing == []
+    assert pilot.app.crashes == []
+
+
+def test_at_large_text_a_package_changes_its_notes_in_the_same_scroll(
+    make_pilot: MakePilot, home: Path
+) -> None:
+    from game.ui.screens.table.moves import ProposeForm
+
+    del home
+    pilot = _table_screen(make_pilot, {"ui_scale": 2.0})
+    pilot.press("p")
+    form = pilot.scene
+    assert isinstance(form, ProposeForm)
+    before = form.fields.content_height
+    for _ in range(3):  # choose an option on the first issue: its notes change, re-flowed
+        pilot.press("right")
+    assert form.fields.content_height != before or form.notes.blocks
+    notes = [b.widget for b in form.notes.blocks]
+    assert notes
+    assert all(w in form.fields.children() for w in notes)
+    assert all(b.widget in form.fields.children() for b in form.form.blocks)
+    tops = [w.rect.top for w in [*(b.widget for b in form.form.blocks), *notes]]
+    assert tops == sorted(tops)  # the fields, then the notes, none overlapping
+    assert pilot.app.crashes == []

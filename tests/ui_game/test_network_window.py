@@ -556,7 +556,21 @@ class _Unreachable:
 
 class _Refusing(_Unreachable):
     def reconnect(self) -> None:
-        raise RefusedError("the host refused: wrong PIN for 'us'")
+        raise RefusedError("the host refused: wrong PIN for 'us'", "wrong-pin")
+
+
+class _HeldStill(_Unreachable):
+    def reconnect(self) -> None:  # the host has not yet seen this laptop's old line drop
+        raise RefusedError("the host refused: 'us' is taken by another laptop", "seat-taken")
+
+
+def test_a_seat_still_held_by_the_lost_connection_is_tried_again(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(lambda ctx: RejoinScene(ctx, _HeldStill()))  # type: ignore[arg-type]
+    scene = pilot.scene
+    assert isinstance(scene, RejoinScene)
+    pump_until(pilot, lambda: scene.tries >= 2, "a second try")
+    assert not scene.stopped
+    assert "Trying again" in text_of(pilot, "rejoin.status")
 
 
 def test_a_rejoin_the_host_refuses_is_not_tried_again(make_pilot: MakePilot) -> None:

@@ -73,7 +73,12 @@ def test_the_table_draws_on_while_the_ai_decides_and_shows_the_move_after(
     assert thinker is not None
     assert thinker._thread is not None
     thinker._thread.join(JOIN_S)
-    pilot.advance()
+    # The move's pictures are made one part a frame (its rows, the board, the cards), then
+    # it lands: within a few frames, not a pause.
+    for _ in range(12):
+        pilot.advance()
+        if setup.session.log:
+            break
     assert len(setup.session.log) == 1
     assert len(scene.transcript.items) > rows  # the move is on the screen
 

@@ -348,6 +348,9 @@ class App:
             self._background()
             top = self.stack[-1]
             self._apply(self._guard(top, "update", lambda: top.update(dt)))
+            if top.changed:  # quiet work that changed what it shows (``Scene.work_in``)
+                top.changed = False
+                self.dirty = True
             self._pending_wakeup = self.scene_wakeup_in()
         return self.running
 
@@ -362,12 +365,25 @@ class App:
                 self.context.background.pop(name, None)
 
     def wakeup_in(self) -> float | None:
-        """Milliseconds until the app needs a step: the top scene's wake-up, and every
-        ``BACKGROUND_MS`` while there is background work (which redraws only on news)."""
-        scene = self.scene_wakeup_in()
-        if not self.stack or not self.context.background:
-            return scene
-        return BACKGROUND_MS if scene is None else min(scene, BACKGROUND_MS)
+        """Milliseconds until the app needs a step: the top scene's wake-up, its quiet work
+        (which draws nothing), and every ``BACKGROUND_MS`` while there is background work
+        (which redraws only on news)."""
+        times = [self.scene_wakeup_in(), self.scene_work_in()]
+        if self.stack and self.context.background:
+            times.append(BACKGROUND_MS)
+        known = [t for t in times if t is not None]
+        return min(known) if known else None
+
+    def scene_work_in(self) -> float | None:
+        """Milliseconds until the top scene has quiet work to do (``Scene.work_in``)."""
+        if not self.stack:
+            return None
+        top = self.stack[-1]
+        try:
+            return top.work_in()
+        except Exception as exc:
+            self._crash(top, "wakeup", exc)
+            return 0
 
     def scene_wakeup_in(self) -> float | None:
         """Milliseconds until the top scene needs an update (0: animating; None: only on input)."""

@@ -85,3 +85,10 @@ def covered(path: Path) -> frozenset[int]:
     if not found:
         raise FontFileError(f"{path.name}: no Unicode character map")
     return frozenset(found)
+
+
+@functools.cache
+def covered_characters(path: Path) -> frozenset[str]:
+    """``covered(path)`` as characters: ``covered_characters(p).issuperset(text)`` asks
+    whether the font has every character of ``text`` without a loop in Python."""
+    return frozenset(map(chr, covered(path)))

@@ -15,9 +15,12 @@ from typing import Any
 
 import pygame
 
-from game.ui.kit.glyphs import covered
+from game.ui.kit.glyphs import covered, covered_characters
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# SDL_ttf refuses a NUL ("A null character was found in the text") and draws other
+# control characters as boxes; words from a save, a host or an agent may hold any.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 # Layout measures the same labels, names and words frame after frame and window after
 # window (a quarter of the table's layout time was SDL_ttf measuring them again).
 # Sizes of texts up to _MEMO_LENGTH characters are remembered per font, up to
@@ -27,7 +30,8 @@ _MEMO_ENTRIES = 16_384
 
 
 def drawable(text: Any) -> Any:
-    """``text`` with anything UTF-8 cannot hold shown as ``?`` (non-strings as they are).
+    """``text`` with anything UTF-8 cannot hold, and control characters (a NUL, say),
+    shown as ``?`` (non-strings as they are).
 
     ``?`` rather than U+FFFD: every bundled font has a glyph for it.
     """
@@ -36,8 +40,8 @@ def drawable(text: Any) -> Any:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("?", text)
-    return text
+        text = _SURROGATE.sub("?", text)
+    return _CONTROL.sub("?", text)
 
 
 class SafeFont(pygame.font.Font):
@@ -63,14 +67,15 @@ class FallbackFont(SafeFont):
     def __init__(self, path: Path, size: int, fallback: Path) -> None:
         super().__init__(path, size)
         self._own = covered(path)
+        self._own_characters = covered_characters(path)
         self._other = covered(fallback)
         self._fallback = SafeFont(fallback, size)
         self._sizes: dict[str, tuple[int, int]] = {}
 
     def _runs(self, text: str) -> list[tuple[bool, str]] | None:
         """``text`` cut into (drawn by the fallback?, run) pieces; None if one font will do."""
-        if text.isascii():
-            return None
+        if text.isascii() or self._own_characters.issuperset(text):
+            return None  # the usual case, asked without a loop over the text in Python
         own, other = self._own, self._other
         runs: list[tuple[bool, str]] = []
         for ch in text:

@@ -72,6 +72,9 @@ class Scene:
         self.pointer = (0, 0)
         self.tooltips = TooltipLayer()
         self._widgets: list[Widget] = []
+        # Set when an update changed what the scene shows without a timed wake-up asking
+        # for a frame (quiet work that turned out to matter): the app draws one.
+        self.changed = False
 
     @property
     def theme(self) -> Theme:
@@ -277,6 +280,12 @@ class Scene:
         times.append(self.tooltips.wakeup_in())
         known = [t for t in times if t is not None]
         return min(known) if known else None
+
+    def work_in(self) -> float | None:
+        """Milliseconds until the scene has quiet work: it is updated then, but not redrawn
+        for it (readying pictures ahead of time; a wait whose end may change nothing).  If
+        it does change what the scene shows, the update sets ``changed``."""
+        return None
 
     # -- drawing -----------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import EventKind, GameEvent, words
+from game.session.controller import Upcoming
 from game.ui.kit.context import Context
 from game.ui.kit.intent import Intent
 from game.ui.kit.scene import Pop, Transition
@@ -55,9 +56,14 @@ def tension_after(log: Sequence[GameEvent], round_number: int, start: float) -> 
 class RoundSummaryScene(PageScene):
     """The summary of round ``number``; Continue returns to the table (or on to the debrief)."""
 
-    def __init__(self, ctx: Context, setup: GameSetup, number: int) -> None:
+    def __init__(
+        self, ctx: Context, setup: GameSetup, number: int, *, ahead: Upcoming | None = None
+    ) -> None:
+        """The summary of the game as it is, or as it will be after ``ahead``, a computer
+        move still to land (the table makes its summary while it paces the move)."""
         game = setup.game
-        pv = game.public_view()
+        source = ahead if ahead is not None else game
+        pv = source.public_view()
         rnd = pv.rounds[number - 1]
         over = pv.over
         super().__init__(
@@ -95,7 +101,7 @@ class RoundSummaryScene(PageScene):
         for event in changes:
             doc.text(event.text.strip(), "body", _CHANGES[event.kind], gap="sm")
         if over:
-            result = game.outcome()
+            result = source.outcome()
             doc.heading("The talks are over", gap="xl")
             if result is not None:
                 doc.text(result.label, "subheading", "accent", gap="xs")

@@ -40,6 +40,12 @@ class ScrollPanel(Widget):
         self._children.append(child)
         return child
 
+    def remove(self, child: Widget) -> None:
+        """Take one child out (nothing if it is not one)."""
+        if child in self._children:
+            self._children.remove(child)
+            self._content.pop(id(child), None)
+
     def clear(self) -> None:
         """Remove every child."""
         self._children.clear()

@@ -62,6 +62,10 @@ class Line:
     width: int  # the room it had
 
 
+# The board painted: its parts top down (surface, y), its lines, its height.
+_Parts = tuple[list[tuple[pygame.Surface, int]], list[Line], int]
+
+
 def _shown(pv: PublicView | None) -> tuple[object, ...] | None:
     """Everything of a view that the board draws (the scenario's parts never change)."""
     if pv is None:
@@ -87,6 +91,7 @@ class BoardView(Widget):
         self._key: tuple[object, ...] = ()
         self._lines: list[Line] = []
         self._height = 0
+        self._ahead: dict[tuple[object, ...], _Parts] = {}  # painted for a view still to come
 
     def set_view(self, pv: PublicView, own: ActorView | None = None) -> None:
         """Show this state of the table; ``own`` (the viewer's view) adds each offer's worth."""
@@ -105,16 +110,38 @@ class BoardView(Widget):
         # changes it repaints the proposals and the rows it touched; the other rows and the
         # legend are kept, and nothing is composed into one tall surface (that copy was
         # most of a move's frame): ``draw`` blits the parts that are in view.
-        viewer = self.own.actor if self.own is not None else None
-        key = (_shown(self.pv), viewer, width, self.theme.version, self.theme.palette)
+        key = self._key_for(self.pv, self.own, width)
         if key == self._key and self._pieces:
             return self._pieces
-        painter = _Painter(self.theme, self.pv, max(1, width), self.own, self._rows)
-        if self.pv is not None:
-            painter.board()
-        self._pieces, self._lines, self._height = painter.parts()
+        ready = self._ahead.pop(key, None)  # painted by ``prepare`` while the move was paced
+        self._pieces, self._lines, self._height = ready or self._paint(self.pv, self.own, width)
+        self._ahead.clear()
         self._key = key
         return self._pieces
+
+    def prepare(self, pv: PublicView, own: ActorView | None, width: int) -> None:
+        """Paint now the board that ``set_view(pv, own)`` at ``width`` will show: a computer
+        move's frame then finds it painted (the table calls this while it paces the move)."""
+        key = self._key_for(pv, own, width)
+        if key != self._key and key not in self._ahead:
+            self._ahead = {key: self._paint(pv, own, width)}  # one move ahead, no more
+
+    def prepare_rows(self, pv: PublicView, own: ActorView | None, width: int) -> None:
+        """Paint now the issues' rows that ``set_view(pv, own)`` at ``width`` will show: the
+        first half of ``prepare`` (rows are kept by what they show, the board's top is not)."""
+        _Painter(self.theme, pv, max(1, width), own, self._rows).grid()
+
+    def _key_for(
+        self, pv: PublicView | None, own: ActorView | None, width: int
+    ) -> tuple[object, ...]:
+        viewer = own.actor if own is not None else None
+        return (_shown(pv), viewer, width, self.theme.version, self.theme.palette)
+
+    def _paint(self, pv: PublicView | None, own: ActorView | None, width: int) -> _Parts:
+        painter = _Painter(self.theme, pv, max(1, width), own, self._rows)
+        if pv is not None:
+            painter.board()
+        return painter.parts()
 
     def picture(self, width: int) -> pygame.Surface:
         """The whole board as one surface (what ``draw`` shows, part by part)."""
@@ -230,7 +257,7 @@ class _Painter:
             surface.blit(self.t.text(line.text, line.style, line.colour), line.pos)
         return surface, [*self.lines, *self.baked], height
 
-    def parts(self) -> tuple[list[tuple[pygame.Surface, int]], list[Line], int]:
+    def parts(self) -> _Parts:
         """The board as parts, top down: the top painted here, then the cached parts."""
         height = self.y
         if self.pieces:

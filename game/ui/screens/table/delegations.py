@@ -110,6 +110,10 @@ class DelegationsPanel(Widget):
         self.cards: list[Card] = []
         self.others = ""
         self.trust = ""
+        # The panel painted once for what it shows, then blitted: most frames change none of it.
+        self._picture: pygame.Surface | None = None
+        self._shown: tuple[object, ...] = ()
+        self._ahead: tuple[tuple[object, ...], pygame.Surface] | None = None  # a view to come
 
     def set_view(self, pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> None:
         """Show this state of the table."""
@@ -118,6 +122,24 @@ class DelegationsPanel(Widget):
         others = [a.id for a in pv.actors if not a.playable]
         self.others = f"Also concerned: {names_list(pv, others)}" if others else ""
         self.trust = trust_line(pv)
+
+    def prepare(self, pv: PublicView, seats: Mapping[str, Seat], viewer: str | None) -> None:
+        """Paint now the panel that ``set_view(pv, seats, viewer)`` will show (the table
+        calls this while it paces a decided move): the frame that shows it blits it."""
+        if self.pv is None:
+            return
+        shown = (self.pv, self.cards, self.others, self.trust)
+        self.set_view(pv, seats, viewer)
+        try:
+            if self._key() != self._shown:
+                self._ahead = (self._key(), self._paint())
+        finally:
+            self.pv, self.cards, self.others, self.trust = shown
+
+    def _key(self) -> tuple[object, ...]:
+        """Everything the panel's picture is painted from."""
+        t = self.theme
+        return (tuple(self.cards), self.others, self.trust, self.rect.size, t.version, t.palette)
 
     def _lines(self) -> list[tuple[str, str]]:
         """(style, sample text) of a card's lines, top to bottom."""
@@ -187,9 +209,33 @@ class DelegationsPanel(Widget):
         return bool(super().handle_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
-        t = self.theme
         if self.pv is None:
             return
+        shown = self._key()
+        if self._picture is None or shown != self._shown:
+            ahead, self._ahead = self._ahead, None
+            self._picture = ahead[1] if ahead is not None and ahead[0] == shown else self._paint()
+            self._shown = shown
+        surface.blit(self._picture, self.rect.topleft)
+
+    def _paint(self) -> pygame.Surface:
+        """The panel on the table's background colour, at its own origin (a card that runs
+        past the bottom is drawn whole, as it would be on the screen)."""
+        placed = self.rect
+        self.rect = pygame.Rect((0, 0), placed.size)
+        try:
+            rects = self._card_rects()
+            drawn = [r.bottom for r in rects if r.top < self.rect.bottom]
+            picture = pygame.Surface((max(1, placed.width), max(1, placed.height, *drawn)))
+            picture.fill(self.theme.color("background"))
+            self._draw_cards(picture)
+        finally:
+            self.rect = placed
+        return picture
+
+    def _draw_cards(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        assert self.pv is not None
         for card, rect in zip(self.cards, self._card_rects(), strict=True):
             if rect.top >= self.rect.bottom:
                 break

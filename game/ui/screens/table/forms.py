@@ -67,9 +67,16 @@ def agenda_options(
 
 
 class FormScene(Scene):
-    """A modal form: fields on the left, live notes on the right (below on narrow windows)."""
+    """A modal form: fields on the left, live notes on the right.
+
+    A window too narrow for two columns (a small one, or large text) shows one column
+    that scrolls as a whole: the notes come after the first ``notes_after`` fields (None:
+    after all of them), so that what a choice costs is read beside it, not in a strip
+    of two lines below the fields.
+    """
 
     modal = True
+    notes_after: int | None = None
     KEYS: ClassVar[tuple[KeyBinding, ...]] = (
         KeyBinding("escape", "cancel", "Close without acting"),
         KeyBinding("ctrl+return", "submit", "Confirm"),
@@ -166,8 +173,20 @@ class FormScene(Scene):
         """Rebuild and re-flow the notes."""
         self.notes.clear()
         self.explain()
-        self.notes.arrange()
+        self._flow()
         self.submit.enabled = self.action() is not None
+
+    def _flow(self) -> None:
+        """Lay the notes out: in their own column, or among the fields in one column."""
+        if self.notes.panel is self.side:
+            self.notes.arrange()
+            return
+        split = len(self.form.blocks) if self.notes_after is None else self.notes_after
+        y = self.form.arrange(last=split, place=False)
+        y = self.notes.arrange(y + self.theme.space("sm"), place=False)
+        self.form.arrange(y, first=split)
+        if self.focused is not None and self.focused in self.fields.children():
+            self.fields.reveal(self.focused)  # notes above it may have grown
 
     # -- layout and behaviour ----------------------------------------------------------
     def layout(self, rect: pygame.Rect) -> None:
@@ -188,15 +207,17 @@ class FormScene(Scene):
             )
         else:
             self.heading.rect, self.countdown.rect = head, pygame.Rect(head.right, head.top, 0, 0)
-        if body.width >= t.px(760):
+        columns = body.width >= t.px(760)
+        self.notes.clear()  # from the panel they were in: they may move to the other
+        self.notes.panel = self.side if columns else self.fields
+        self.side.visible = columns
+        if columns:
             self.fields.rect, self.side.rect = layout.row(
                 body, [layout.Flex(1.1), layout.Flex(1)], t.space("xl")
             )
+            self.form.arrange()
         else:
-            self.fields.rect, self.side.rect = layout.column(
-                body, [layout.Flex(2), layout.Flex(1)], t.space("md")
-            )
-        self.form.arrange()
+            self.fields.rect, self.side.rect = body, pygame.Rect(body.right, body.top, 0, 0)
         self.refresh_notes()
         widths = [max(t.px(120), b.preferred_size()[0]) for b in (self.cancel, self.submit)]
         _, self.cancel.rect, self.submit.rect = layout.row(

@@ -57,6 +57,7 @@ class ThreatForm(TermsForm):
     """Threaten with a lever, optionally unless some terms are agreed."""
 
     title = "Threaten"
+    notes_after = 1  # in one column, its costs right under the lever
 
     def __init__(
         self,
@@ -118,6 +119,7 @@ class CarryOutForm(FormScene):
     """Carry out one of the mover's levers."""
 
     title = "Carry out"
+    notes_after = 1  # in one column, its costs right under the lever
 
     def __init__(self, ctx: Context, own: ActorView, legal: Sequence[Action]) -> None:
         super().__init__(

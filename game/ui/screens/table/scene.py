@@ -12,12 +12,13 @@ delegations behind a hand-over screen.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import ClassVar
 
 import pygame
 
-from game.engine import Accept, Action, EventKind, PublicView, WalkOut
+from game.engine import Accept, Action, EventKind, GameEvent, PublicView, WalkOut
 from game.engine.actions import PLAYER_ACTIONS
 from game.session.controller import (
     Applied,
@@ -28,6 +29,7 @@ from game.session.controller import (
     Submit,
     TimeUp,
     Undo,
+    Upcoming,
 )
 from game.session.records import Turn
 from game.session.seats import Seat, SeatKind
@@ -46,9 +48,10 @@ from game.ui.screens.classroom import classroom_of
 from game.ui.screens.common import GameSetup
 from game.ui.screens.console import ConsoleDone, open_console
 from game.ui.screens.control import SceneResult, settle
-from game.ui.screens.pacing import Pacer, pace_ms
+from game.ui.screens.pacing import RETRY_MS, Pacer, pace_ms
 from game.ui.screens.table import arrange, commands
 from game.ui.screens.table.actionbar import ActionBar
+from game.ui.screens.table.ahead import Ahead
 from game.ui.screens.table.arrange import PANELS, Placement
 from game.ui.screens.table.board import BoardView
 from game.ui.screens.table.delegations import DelegationsPanel
@@ -57,10 +60,32 @@ from game.ui.screens.table.keys import TABLE_KEYS, TABS
 from game.ui.screens.table.model import TableModel, easy_ai, status_line
 from game.ui.screens.table.room import TableRoom
 from game.ui.screens.table.topbar import TopBar
-from game.ui.screens.table.transcript import TranscriptView, game_rows, rows_of_turns
+from game.ui.screens.table.transcript import Row, TranscriptView, game_rows, rows_of_turns
 from game.ui.screens.table.worth import worth
 
 _AI = Seat(SeatKind.AI)
+
+
+def _closed(events: Iterable[GameEvent]) -> list[int]:
+    """The rounds that ``events`` close."""
+    return [e.round for e in events if e.kind is EventKind.ROUND_CLOSED]
+
+
+# Transcript rows readied ahead in one frame: about this many letters (a long row alone).
+ROW_LETTERS = 400
+
+
+def _chunks(rows: list[Row], letters: int) -> list[list[Row]]:
+    """``rows`` in runs of about ``letters`` letters, in order (each run one at least)."""
+    runs: list[list[Row]] = []
+    size = letters
+    for row in rows:
+        if size >= letters:
+            runs.append([])
+            size = 0
+        runs[-1].append(row)
+        size += len(row.text) + len(row.speaker)
+    return runs
 
 
 class TableScene(Scene):
@@ -96,6 +121,10 @@ class TableScene(Scene):
         self.transcript.scroll = self.transcript.max_scroll()
         self.bar = ActionBar(self)
         self.room = TableRoom(self.game)
+        self.ahead = Ahead(self._readying)
+        self._summary: tuple[Turn, Scene] | None = None  # a round's summary, made ahead
+        self._scratch = pygame.Surface((1, 1))  # what the summary made ahead is drawn on
+        self._refreshed = False  # the table was read afresh in this frame (it will redraw)
         ctx.autosave = self.game.save
         if ctx.think_ahead and self.game is setup.local:
             setup.local.think_ahead()  # the AI decides while the window draws, never in a frame
@@ -126,6 +155,8 @@ class TableScene(Scene):
 
     def refresh(self) -> None:
         """Read the game again and update every panel (and the helpers' model)."""
+        self._refreshed = True
+        self.changed = True  # a frame shows it, even when quiet work read it (``work_in``)
         game = self.game
         self.pv = game.public_view()
         self.transcript.pv = self.pv
@@ -231,7 +262,10 @@ class TableScene(Scene):
 
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
-        return self.settle(self.decide_update(dt))
+        try:
+            return self.settle(self.decide_update(dt))
+        finally:
+            self._refreshed = False  # the next frame starts afresh
 
     def decide_update(self, dt: float) -> SceneResult:
         """What time passing asks for: a time-out, a reload's redraw, or the paced AI move."""
@@ -245,9 +279,62 @@ class TableScene(Scene):
         if self._check:
             self._check = False
             return self.next_step()
-        if self.pacer.due(dt):
+        due = self.pacer.due(dt)
+        upcoming = self._upcoming()
+        if upcoming is not None and not self.ahead.finished(upcoming):
+            # A decided move lands with its pictures made, one part per frame: not in a
+            # frame that read the table afresh (back from a summary or a hand-over), which
+            # has its own drawing to do.  Due meanwhile, it lands in the frame after.
+            if not self._refreshed:
+                self.ahead.step(upcoming)
+            if due:
+                self.pacer.retry(1.0)
+            return None
+        if due:
             return ComputerMove()
         return None
+
+    # -- readying a decided computer move (see ``ahead``) --------------------------------
+    def _upcoming(self) -> Upcoming | None:
+        """The computer move decided on the worker thread, if the table paces one."""
+        return self.game.upcoming() if self.pacer.active else None
+
+    def _readying(self, upcoming: Upcoming) -> list[Callable[[], None]]:
+        """The parts of ``upcoming``'s pictures: its transcript rows (a few at a time), the
+        board's rows it changes, the rest of the board, the delegations' cards, and a
+        round's summary."""
+        pv = upcoming.public_view()
+        own = upcoming.view(self.viewer) if self.viewer is not None else None
+        width = self.board_panel.content_width()
+        rows = rows_of_turns(pv, (upcoming.turn,))
+        parts: list[Callable[[], None]] = [
+            partial(self.transcript.prepare, chunk) for chunk in _chunks(rows, ROW_LETTERS)
+        ]
+        parts.append(partial(self.board.prepare_rows, pv, own, width))
+        parts.append(partial(self.board.prepare, pv, own, width))
+        parts.append(partial(self.delegations.prepare, pv, self.game.seats(), self.viewer))
+        closed = _closed(upcoming.turn.events)
+        if closed and self.rect.width:  # the move closes a round: its summary
+            parts += [
+                partial(self._make_summary, upcoming, closed[-1]),
+                self._draw_summary,
+            ]
+        return parts
+
+    def _make_summary(self, upcoming: Upcoming, number: int) -> None:
+        from game.ui.screens.summary import RoundSummaryScene
+
+        summary = RoundSummaryScene(self.ctx, self.setup, number, ahead=upcoming)
+        summary.relayout(self.rect)
+        self._summary = (upcoming.turn, summary)
+
+    def _draw_summary(self) -> None:
+        """Draw the summary made ahead once, off screen: its texts rendered into the cache."""
+        if self._summary is None:
+            return
+        if self._scratch.get_size() != self.rect.size:
+            self._scratch = pygame.Surface(self.rect.size)
+        self._summary[1].draw(self._scratch)
 
     def on_applied(self, applied: Applied) -> SceneResult:
         """The game controller did (or refused) what the table asked: show it, decide on."""
@@ -279,14 +366,19 @@ class TableScene(Scene):
         return None
 
     def wakeup_in(self) -> float | None:
-        times = [
-            t
-            for t in (super().wakeup_in(), self.pacer.wakeup_in(), self.room.wakeup_in())
-            if t is not None
-        ]
+        times = [t for t in (super().wakeup_in(), self.room.wakeup_in()) if t is not None]
         if self._check:
             times.append(1.0)
         return min(times) if times else None
+
+    def work_in(self) -> float | None:
+        # The paced AI move is quiet work: it may find the computer still deciding, or its
+        # pictures still being made (then the frame makes the next part, and draws nothing);
+        # a move that lands has the table read again, which asks for a frame (``refresh``).
+        wait = self.pacer.wakeup_in()
+        if wait is not None and not self.ahead.finished(self._upcoming()):
+            wait = min(wait, RETRY_MS)  # to see whether the move is decided, and ready it
+        return wait
 
     def reloaded(self, news: Reloaded) -> SceneResult:
         """The game now plays a reloaded scenario file: read everything again."""
@@ -362,15 +454,20 @@ class TableScene(Scene):
         self.ctx.sound.play(cue_for(e for t in turns for e in t.events))
         for row in rows_of_turns(self.pv, turns):
             self.transcript.append(row)
-        closed = [e.round for t in turns for e in t.events if e.kind is EventKind.ROUND_CLOSED]
+        closed = _closed(e for t in turns for e in t.events)
         if closed:
             # The summary covers the table; the table is read again when it comes back
             # (``next_step``), not in this frame.
             self.pacer.stop()
             from game.ui.screens.summary import RoundSummaryScene
 
+            made, self._summary = self._summary, None
+            if made is not None and turns == (made[0],):  # made while the move was paced
+                summary = made[1]
+            else:
+                summary = RoundSummaryScene(self.ctx, self.setup, closed[-1])
             # The summary's time is not the next mover's: the clock restarts first.
-            return self.restart_then(Push(RoundSummaryScene(self.ctx, self.setup, closed[-1])))
+            return self.restart_then(Push(summary))
         return self.next_step()
 
     def restart_then(self, transition: Transition) -> RestartClock:

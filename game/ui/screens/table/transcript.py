@@ -141,6 +141,8 @@ class TranscriptView(ListView):
         # By the row's value, never its id(): an undo rebuilds every row as a new object,
         # and a freed row's id comes back for a new one (its height would be wrong).
         self._heights: dict[Row, tuple[int, int, int]] = {}
+        # Rows of a move still to come, rendered ahead (``prepare``), by (row, width, look).
+        self._ahead: dict[tuple[Row, int, int], pygame.Surface] = {}
 
     def _pad(self, theme: Theme) -> tuple[int, int, int]:
         """(left inset after the colour bar, right inset, vertical padding)."""
@@ -173,9 +175,24 @@ class TranscriptView(ListView):
         self._heights[item] = (width, theme.version, height)
         return height
 
+    def prepare(self, rows: Sequence[Row]) -> None:
+        """Measure and render now the rows of a move still to come: the frame in which it
+        lands then appends them ready (the table calls this while it paces the move)."""
+        if self.rect.width <= 0:
+            return
+        theme, width = self.theme, self._row_width()
+        if len(self._ahead) > 256:  # rows of moves that never landed (an undo, a reload)
+            self._ahead.clear()
+        for row in rows:
+            self._ahead[(row, width, theme.version)] = self._paint(theme, row, width)
+
     def _render(self, theme: Theme, item: object, width: int, selected: bool) -> pygame.Surface:
         del selected
         assert isinstance(item, Row)
+        ready = self._ahead.pop((item, width, theme.version), None)
+        return ready if ready is not None else self._paint(theme, item, width)
+
+    def _paint(self, theme: Theme, item: Row, width: int) -> pygame.Surface:
         height = self._measure(theme, item, width)
         surface = pygame.Surface((width, height), pygame.SRCALPHA)
         left, _, pad_y = self._pad(theme)

@@ -38,9 +38,10 @@ class Document:
         return f"{self.prefix}.{len(self.blocks)}"
 
     def clear(self) -> None:
-        """Remove every block."""
+        """Remove every block (a panel shared with another document keeps that one's)."""
+        for block in self.blocks:
+            self.panel.remove(block.widget)
         self.blocks.clear()
-        self.panel.clear()
 
     def text(
         self,
@@ -68,13 +69,18 @@ class Document:
         self.blocks.append(_Block(widget, gap, height, indent))
         return widget
 
-    def arrange(self) -> None:
-        """Flow the blocks at the panel's width (call after the panel's rect is set)."""
+    def arrange(
+        self, top: int = 0, first: int = 0, last: int | None = None, *, place: bool = True
+    ) -> int:
+        """Flow the blocks at the panel's width (call after the panel's rect is set); returns
+        the bottom.  ``top``, ``first`` and ``last``: flow only ``blocks[first:last]``, from
+        ``top`` down, so that another document's blocks can come between (a form's notes);
+        ``place=False`` leaves placing the panel's children to the last of those calls."""
         theme = self.panel.theme
         width = self.panel.content_width()
-        y = 0
-        for n, block in enumerate(self.blocks):
-            if n:
+        y = top
+        for n, block in enumerate(self.blocks[first:last]):
+            if n or top:
                 y += theme.space(block.gap)
             indent = theme.px(block.indent)
             w = max(1, width - indent)
@@ -87,4 +93,6 @@ class Document:
                 h = theme.px(block.height)
             block.widget.rect = pygame.Rect(indent, y, w, h)
             y += h
-        self.panel.arrange()
+        if place:
+            self.panel.arrange()
+        return y
