@@ -43,6 +43,7 @@ def test_agent_seats_parse_and_format_back() -> None:
         parse_seats(f"{PLAYABLE[0]}=agent:", PLAYABLE)
 
 
+@pytest.mark.slow  # whole games against an agent process in every seat
 def test_the_example_agent_plays_every_seat_and_the_same_seed_gives_the_same_game() -> None:
     for actor in PLAYABLE:
         first = play_game(SCENARIO, _seats(actor, EXAMPLE), 11)

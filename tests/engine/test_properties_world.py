@@ -7,6 +7,7 @@ import random
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ from game.engine import (
 )
 from game.session import Seat, SeatKind, Session, load, save
 from tests.engine.world_fixture import world_scenario
+from tests.examples import examples
 from tests.session.conftest import FakeLoaded, resolver
 
 WORLD = world_scenario()
@@ -79,7 +81,7 @@ def play(seed: int, choice_seed: int) -> GameState:
     return state
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.integers(0, 2**32), st.integers(0, 2**32))
 def test_random_world_games_never_raise_and_replay_identically(seed: int, choice: int) -> None:
     state = play(seed, choice)
@@ -90,6 +92,7 @@ def test_random_world_games_never_raise_and_replay_identically(seed: int, choice
     assert replay.log == state.log
 
 
+@pytest.mark.slow  # random games until every rule has fired
 def test_random_world_games_reach_every_new_rule() -> None:
     """The property above is not vacuous: breaches, withdrawn provisional terms (R39), wars,
     ratifications and agenda changes all happen in some of these games."""
@@ -113,7 +116,7 @@ LOADED = FakeLoaded(WORLD)
 PLAYABLE = [a.id for a in WORLD.playable]
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.integers(min_value=0, max_value=2**32),
     kinds=st.lists(st.sampled_from([SeatKind.RANDOM, SeatKind.AI]), min_size=3, max_size=3),
@@ -134,7 +137,7 @@ def test_world_games_survive_save_and_load(seed: int, kinds: list[SeatKind]) -> 
         assert session.is_over
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.integers(0, 2**32), st.integers(0, 2**32))
 def test_a_condition_fails_exactly_when_some_clause_is_named_unmet(seed: int, choice: int) -> None:
     """R19's words for what an outcome lacked: every condition of the scenario (events,
