@@ -154,6 +154,7 @@ class ProcessAgent:
         self._detail = ""  # what only the host may read about it (its last stderr line)
         self._owed = 0  # answers still to come for decisions that timed out
         self._reader = LogReader()
+        self._tail_thread: threading.Thread | None = None
 
     @property
     def who(self) -> str:
@@ -181,12 +182,12 @@ class ProcessAgent:
         assert process.stdin is not None
         assert process.stdout is not None
         assert process.stderr is not None
-        for target, stream, into in (
-            (_write, process.stdin, self._frames),
-            (_pump, process.stdout, self._lines),
-            (_tail, process.stderr, self._stderr),
-        ):
-            threading.Thread(target=target, args=(stream, into), daemon=True).start()
+        threading.Thread(target=_write, args=(process.stdin, self._frames), daemon=True).start()
+        threading.Thread(target=_pump, args=(process.stdout, self._lines), daemon=True).start()
+        self._tail_thread = threading.Thread(
+            target=_tail, args=(process.stderr, self._stderr), daemon=True
+        )
+        self._tail_thread.start()
         self._send(encode(make_start(view, self.seed)))
 
     def _send(self, line: str) -> None:
@@ -203,6 +204,9 @@ class ProcessAgent:
             except subprocess.TimeoutExpired:
                 code = None
         self._dead = "the agent stopped" + (f" (exit code {code})" if code is not None else "")
+        # Its stderr ends with it: read to the end before taking the last line (the cause).
+        if self._tail_thread is not None:
+            self._tail_thread.join(GRACE)
         self._detail = self._stderr[-1] if self._stderr else ""
 
     def _answer(self, deadline: float) -> Line | None:
