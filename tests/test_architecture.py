@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pytest
 import yaml
 
 GAME = Path(__file__).resolve().parent.parent / "game"
@@ -47,16 +48,39 @@ FORBIDDEN_IN_ENGINE_MODULES = {
 FORBIDDEN_ENGINE_CALLS = {"open", "print", "input", "exec", "eval", "__import__"}
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The parsed source of a file of game/ (parsed once per run: the tree does not change)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@functools.cache
+def _nodes(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of a file of game/, as ``ast.walk`` yields them (walked once per run)."""
+    return tuple(ast.walk(_tree(path)))
+
+
+@functools.cache
+def _bundled_documents() -> tuple[dict, ...]:
+    """The bundled scenario files as plain data (read once per run)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    documents = []
+    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
+        data = yaml.load(scenario.read_text(encoding="utf-8"), Loader=loader)
+        if isinstance(data, dict):
+            documents.append(data)
+    return tuple(documents)
+
+
 def _modules(package: str) -> list[Path]:
     return sorted((GAME / package).rglob("*.py"))
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
     """Every module name that a file imports, absolute, with its line number."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package_parts = list(path.relative_to(GAME.parent).with_suffix("").parts)
     found: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -93,8 +117,7 @@ def test_engine_imports_nothing_above_it() -> None:
 def test_engine_does_no_io_printing_or_global_random() -> None:
     problems = []
     for path in _modules("engine"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in _nodes(path):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
@@ -134,6 +157,7 @@ def test_only_the_ui_imports_pygame() -> None:
     assert problems == []
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_commands_other_than_play_do_not_load_pygame() -> None:
     """`redlines validate` and friends must stay fast: importing them never loads pygame."""
     commands = sorted(p.stem for p in (GAME / "cli").glob("*.py") if p.stem not in {"__init__"})
@@ -154,8 +178,7 @@ def test_commands_other_than_play_do_not_load_pygame() -> None:
 def _string_constants() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in sorted(GAME.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in _nodes(path):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.setdefault(node.value, []).append(f"{path.relative_to(GAME)}:{node.lineno}")
     return found
@@ -163,10 +186,7 @@ def _string_constants() -> dict[str, list[str]]:
 
 def _bundled_ids() -> set[str]:
     ids: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            continue
+    for data in _bundled_documents():
         for kind in ("actors", "issues", "rounds", "levers", "events"):
             ids.update(item["id"] for item in data.get(kind) or [] if "id" in item)
     return ids
@@ -187,10 +207,7 @@ def _distinctive_names() -> set[str]:
     (of actors, issues, options, rounds, levers, events), actor ids of four letters or
     more, and actor names."""
     names: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            continue
+    for data in _bundled_documents():
         ids = [
             item["id"]
             for kind in ("issues", "rounds", "levers", "events")
@@ -207,10 +224,8 @@ def _distinctive_names() -> set[str]:
 
 def _bundled_actor_ids() -> set[str]:
     ids: set[str] = set()
-    for scenario in sorted((GAME.parent / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(scenario.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            ids.update(actor["id"] for actor in data.get("actors") or [])
+    for data in _bundled_documents():
+        ids.update(actor["id"] for actor in data.get("actors") or [])
     return ids
 
 
@@ -283,7 +298,7 @@ def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
     ``from game.ai import shared`` imports the module ``game.ai.shared``;
     ``from game.ai.view import Table`` imports ``game.ai.view``.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = _tree(path)
     package = list(path.relative_to(GAME.parent).with_suffix("").parts)[:-1]
 
     def owner(name: str) -> str | None:
@@ -292,7 +307,7 @@ def _targets(path: Path, modules: Mapping[str, Path]) -> set[str]:
         return name or None
 
     names: list[str] = [name for _, name in _dynamic_imports(tree)]
-    for node in ast.walk(tree):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

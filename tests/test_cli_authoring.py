@@ -72,6 +72,7 @@ def test_validate_misuse_is_exit_2() -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_validate_does_not_import_pygame() -> None:
     code = (
         f"import sys; from game.cli import main; rc = main(['validate', {str(MINIMAL)!r}]); "

@@ -237,6 +237,7 @@ def test_the_window_refuses_a_broken_save_before_it_opens(tmp_path: Path) -> Non
     assert broken.read_text(encoding="utf-8") == '{"game": "red-lines", "format": 1'
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_play_text_never_loads_pygame(tmp_path: Path) -> None:
     args = ["play", "--text", "--seats", SEATS, "--seed", "3"]
     code = (
@@ -310,6 +311,7 @@ def test_a_seat_named_twice_is_refused(tmp_path: Path) -> None:
         ("play", "--text", "--seats", "all=random", "--seed", "1"),
     ],
 )
+@pytest.mark.slow  # a Python process of its own for each command
 def test_a_narrow_console_gets_question_marks_not_a_traceback(
     tmp_path: Path, command: tuple[str, ...]
 ) -> None:
@@ -362,6 +364,7 @@ def _without_display(home: Path, **overrides: str) -> subprocess.CompletedProces
     )
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_a_video_driver_that_cannot_open_a_window_says_so_and_suggests_the_terminal(
     tmp_path: Path,
 ) -> None:
@@ -373,6 +376,7 @@ def test_a_video_driver_that_cannot_open_a_window_says_so_and_suggests_the_termi
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays")
+@pytest.mark.slow  # a Python process of its own
 def test_no_display_at_all_does_not_run_an_invisible_game(tmp_path: Path) -> None:
     # Without DISPLAY or WAYLAND_DISPLAY, SDL falls back to its offscreen driver and
     # the game would run forever in a window nobody can see.

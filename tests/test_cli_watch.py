@@ -121,6 +121,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_play_watch_reloads_between_moves_and_survives_a_broken_file(
     player: Player, scenario: Path
 ) -> None:

@@ -181,7 +181,12 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
 
 
 _DEADLINE = 0.9  # share of an issue's time after which this table is its last chance
-_PRIDE = 1.2  # the least gain over no deal, per unit of hard line above 0.5
+# The least gain in end score over no deal a hard-liner takes at the last chance (what
+# it would show at home): this times the square of its hard line above 0.5, so that a
+# moderate barely minds and a true hard-liner walks away from a small gain.  Counted in
+# score points (the package's weight times its gain), so that a deal on issues that
+# weigh much is never refused for a margin that only looks small in the package's mean.
+_PRIDE = 1.5
 
 
 def _last_chance_deal(
@@ -194,14 +199,15 @@ def _last_chance_deal(
     best: tuple[float, Verdict, Offer] | None = None
     # A hard-liner walks away from a deal barely better than none (what it would show
     # at home and to the next table); a pragmatist takes any gain.
-    pride = _PRIDE * max(0.0, persona(table).hardline - 0.5)
+    pride = _PRIDE * max(0.0, persona(table).hardline - 0.5) ** 2
     for v, o in verdicts:
         if v.breaches or o.id not in moves.accept or not o.terms:
             continue
         if min(table.progress.get(i, 1.0) for i, _ in o.terms) < _DEADLINE:
             continue
         kept = {i: table.prefs.status_quo[i] for i, _ in o.terms}
-        surplus = v.utility - package_worth(table, kept)
+        weight = sum(table.prefs.weights.get(i, 0.0) for i, _ in o.terms)
+        surplus = weight * (v.utility - package_worth(table, kept))
         if surplus > pride and (best is None or surplus > best[0]):
             best = (surplus, v, o)
     if best is None:

@@ -57,7 +57,8 @@ class Delegate:
         self._jitter = random.Random(self._base).uniform(-1.0, 1.0)
 
     def prefs(self, view: ActorView) -> OwnPrefs:
-        if self._prefs is None:
+        # Compiled once, unless a red line has ``unless``: what binds may lift it (R27).
+        if self._prefs is None or any(line.unless is not None for line in view.red_lines):
             self._prefs = own_prefs(view)
         return self._prefs
 

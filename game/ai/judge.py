@@ -178,7 +178,7 @@ def judge(table: Table, terms: Terms) -> Verdict:
         utility=package_value(table, dict(terms)),
         aspiration=aspiration,
         floor=floor,
-        breaches=tuple(prefs.breaches(terms)),
+        breaches=tuple(prefs.breaches(terms, table.agreed)),
     )
 
 

@@ -47,6 +47,7 @@ def build_offer(
     # Everything as lists indexed [issue][option] (and [opponent] first for the others):
     # own weighted values, and each opponent's weighted values over its scope weight.
     theirs = []
+    kept = []  # each other's modelled utility of no deal on the scope (status quo)
     for m in opponents:
         mw, mv = m.weights, m.values
         norm = sum(mw[i] for i in issues) or 1.0
@@ -56,6 +57,7 @@ def build_offer(
             # Leaving the issue out keeps its status quo, for them as for us.
             rows.append([w * vals[o or sq] / norm for o in opts])
         theirs.append(rows)
+        kept.append(sum(mw[i] * mv[i][prefs.status_quo[i]] for i in issues) / norm)
     pick = [row.index(max(row)) for row in own]  # the first best option of each issue
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
     need = aspiration * sum(prefs.weights[i] for i in issues) - _EPS
@@ -71,7 +73,12 @@ def build_offer(
         mine -= loss
     if opponents:
         _nash_polish(
-            own, theirs, pick, need=need, band=_BAND * sum(prefs.weights[i] for i in issues)
+            own,
+            theirs,
+            pick,
+            kept,
+            need=need,
+            band=_BAND * sum(prefs.weights[i] for i in issues),
         )
     return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True) if opts[k]}
 
@@ -80,10 +87,12 @@ _BAND = 0.02  # "about equal value to us": within this much of our normalised wo
 _PAIR_LIMIT = 12  # options in all above which only single moves are tried (cost bound)
 
 
-def _nash(utils: list[float]) -> float:
+def _nash(utils: list[float], kept: list[float]) -> float:
+    """The Nash product of the others' gains over no deal (their disagreement point)."""
     product = 1.0
-    for u in utils:
-        product *= u if u > 1e-6 else 1e-6
+    for u, d in zip(utils, kept, strict=True):
+        gain = u - d
+        product *= gain if gain > 1e-6 else 1e-6
     return product
 
 
@@ -91,18 +100,20 @@ def _nash_polish(
     own: list[list[float]],
     theirs: list[list[list[float]]],
     pick: list[int],
+    kept: list[float],
     *,
     need: float,
     band: float,
 ) -> None:
     """Among packages of about the same worth to us (never below ``need``), move to the one
-    with the greatest product of the others' modelled utilities (the Nash product): the
+    with the greatest product of the others' modelled gains over no deal on the scope
+    (the Nash product, from their disagreement point ``kept``): the
     trade-off search finds our level, this finds the fairest package at that level.
     Single-issue moves, and pairs of them while the package space is small."""
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
     low = max(need, mine - band)
     utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
-    best = _nash(utils)
+    best = _nash(utils, kept)
     moves = [(n, k) for n, row in enumerate(own) for k in range(len(row))]
     pairs = len(moves) <= _PAIR_LIMIT
     for _ in range(len(own)):
@@ -125,7 +136,7 @@ def _nash_polish(
                     trial = [u + d[a1] for u, d in zip(utils, deltas, strict=True)]
                 else:
                     trial = [u + (d[a1] + d[b1]) for u, d in zip(utils, deltas, strict=True)]
-                value = _nash(trial)
+                value = _nash(trial, kept)
                 if value > best * (1 + 1e-9) and (found is None or value > found[0]):
                     found = (value, [moves[a1]] if b1 < 0 else [moves[a1], moves[b1]])
         if found is None:

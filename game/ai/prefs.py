@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from game.engine.model import Issue, Preferences, RedLine
+from game.engine.scoring import lifted
 
 # issues we may offer on, their options we may offer, our weighted value of each
 OfferRows = tuple[list[str], list[tuple[str, ...]], list[list[float]]]
@@ -85,13 +86,24 @@ class OwnPrefs:
             vals = self.values[issue_id]
             self.best_option[issue_id] = max(pool, key=lambda o: (vals[o], o == sq))
 
-    def breaches(self, terms: Iterable[tuple[str, str]]) -> list[Breach]:
-        """Every term of ``terms`` that crosses one of our red lines."""
+    def breaches(
+        self, terms: Iterable[tuple[str, str]], binding: Mapping[str, str] | None = None
+    ) -> list[Breach]:
+        """Every term of ``terms`` that crosses one of our red lines.  With ``binding`` (what
+        already binds), a line whose ``unless`` the package plus what binds satisfies is
+        lifted and crossed by nothing (R27); without it every line is firm."""
         found = []
+        settled: dict[str, str] | None = None
         for issue, option in terms:
             line = self.lines.get((issue, option))
-            if line is not None:
-                found.append(Breach(issue, option, line))
+            if line is None:
+                continue
+            if line.unless is not None and binding is not None:
+                if settled is None:
+                    settled = {**binding, **dict(terms)}
+                if lifted(line, settled):
+                    continue
+            found.append(Breach(issue, option, line))
         return found
 
     def utility(self, terms: Mapping[str, str]) -> float:

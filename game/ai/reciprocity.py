@@ -18,7 +18,7 @@ Two things follow from what the others did:
 from __future__ import annotations
 
 from game.ai.table import Table, keep, kept
-from game.ai.worth import package_worth, worths
+from game.ai.worth import offered_worth, offered_worths
 
 # How much we may concede (in our normalised worth) before anyone has answered: an
 # opening step, so that two reciprocating delegates are not stuck waiting for each other.
@@ -34,7 +34,7 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
     found = table.now.movement
     if found is not None:
         return found
-    inputs = (worths(table), table.offers, table.opponents)
+    inputs = (offered_worths(table), table.offers, table.opponents)
     known = kept(table.cache, "movement", inputs)
     if isinstance(known, dict):
         table.now.movement = known
@@ -45,8 +45,8 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
         if not theirs:
             out[actor] = (0, 0.0)
             continue
-        first = package_worth(table, dict(theirs[0].terms))
-        moved = max((package_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
+        first = offered_worth(table, dict(theirs[0].terms))
+        moved = max((offered_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
         out[actor] = (len(theirs), max(0.0, moved))
     keep(table.cache, "movement", inputs, out)
     table.now.movement = out
@@ -60,7 +60,7 @@ def own_concession(table: Table) -> float:
     found = table.cache.get(key)
     if isinstance(found, float):
         return found
-    mine = [package_worth(table, dict(o.terms)) for o in table.offers if o.proposer == table.me]
+    mine = [offered_worth(table, dict(o.terms)) for o in table.offers if o.proposer == table.me]
     made = table.cache[key] = max(mine) - min(mine) if len(mine) >= 2 else 0.0
     return made
 

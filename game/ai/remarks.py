@@ -114,7 +114,7 @@ def decisive_issue(table: Table, terms: Terms) -> str:
     """The issue that decided our answer to ``terms``: the first of our red lines it
     crosses, else the term furthest below what we ask on its issue (weighted)."""
     prefs = table.prefs
-    for breach in prefs.breaches(terms):
+    for breach in prefs.breaches(terms, table.agreed):
         return breach.issue
     scope = [i for i, _ in terms if prefs.weights.get(i, 0.0) > 0]
     if not scope:
@@ -133,7 +133,7 @@ def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
     nothing away."""
     terms = _terms_of(table, proposal)
     prefs = table.prefs
-    for breach in prefs.breaches(terms):
+    for breach in prefs.breaches(terms, table.agreed):
         if breach.line.public:
             label = words.option_label(table, breach.issue, breach.option)
             where = f"{label} crosses our stated red line"
@@ -204,7 +204,10 @@ def _proposal(table: Table, intent: Intent) -> str:
     left_out = [i for i in table.open_issues if all(i != t for t, _ in intent.terms)]
     if left_out:
         said = f"{said[:-1]}, leaving {_names(table, left_out)} for later."
-    if intent.answers:
+    # The objection to the offer we answer is said once: a second counter to the same
+    # offer only says what changed.
+    answered = any(o.id > intent.answers for o in table.offers if o.proposer == table.me)
+    if intent.answers and not answered:
         objection = _objection(table, intent.answers, cite_reason=True)
         said = f"{objection}; {said[0].lower()}{said[1:]}"
     return said

@@ -87,11 +87,13 @@ class MoveMemo:
         "bonus",
         "bypass",
         "chances",
+        "consent",
         "ends",
         "gains",
         "goals",
         "mine",
         "movement",
+        "offered",
         "rows",
         "seen",
         "targets",
@@ -100,9 +102,13 @@ class MoveMemo:
 
     def __init__(self) -> None:
         self.chances: Mapping[str, Mapping[str, float]] | None = None
+        # the same, for absent consenters alone (ratification not counted)
+        self.consent: Mapping[str, Mapping[str, float]] | None = None
         # issue -> option -> our value of agreeing it here, its chance of binding counted
         self.worths: Mapping[str, Mapping[str, float]] | None = None
         self.rows: Mapping[str, Mapping[str, float]] | None = None
+        # the same as worths, ratification not counted (reciprocity's measure)
+        self.offered: Mapping[str, Mapping[str, float]] | None = None
         self.targets: dict[str, tuple[float, float]] = {}
         self.movement: dict[str, tuple[int, float]] | None = None
         # end bonus per set of binding terms, when the game memo cannot key it
@@ -176,6 +182,12 @@ class Table:
     # issue on its agenda (who could still accept it).
     missing: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     later: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per open issue and option with its own consent (R37): the consenting delegations it
+    # adds that are absent from this table (beyond ``missing``).
+    option_missing: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Delegations whose acceptance awaits ratification below a support threshold (R29):
+    # actor -> threshold (public: the scenario says whose treaties need a vote).
+    ratifiers: Mapping[str, float] = field(default_factory=dict)
     objectives: tuple[Objective, ...] = ()  # our own secret objectives
     outcomes: tuple[Outcome, ...] = ()  # the scenario's public outcome labels and bonuses
     walked_out_ever: frozenset[str] = frozenset()

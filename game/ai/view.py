@@ -14,8 +14,9 @@ from game.ai.prefs import OwnPrefs
 from game.ai.table import GameMemo, Offer, Table, Threat
 from game.engine.events import EventKind, GameEvent
 from game.engine.ledger import Commitment, CommitmentKind, CommitmentStatus
-from game.engine.model import Preferences, Round
+from game.engine.model import Preferences, RedLine, Round
 from game.engine.queries import credibility_pressure
+from game.engine.scoring import lifted
 from game.engine.state import Proposal, ProposalStatus
 from game.engine.views import ActorView
 
@@ -26,24 +27,36 @@ _NOBODY: frozenset[str] = frozenset()
 
 
 def own_prefs(view: ActorView) -> OwnPrefs:
-    """The actor's own preferences, compiled (the view holds nobody else's)."""
+    """The actor's own preferences, compiled (the view holds nobody else's).  A red line
+    whose ``unless`` what already binds satisfies is lifted (R27): it no longer forbids
+    anything, in offers or in answers."""
+    lines = in_force(view)
     key = ("own", view.actor)
-    inputs = (view.table.issues, view.weights, view.values, view.reservation, view.red_lines)
+    inputs = (view.table.issues, view.weights, view.values, view.reservation, lines)
     known = shared.recall(key, inputs)
     if isinstance(known, OwnPrefs):
         return known
-    compiled = _compile(view)
+    compiled = _compile(view, lines)
     shared.remember(key, inputs, compiled)
     return compiled
 
 
-def _compile(view: ActorView) -> OwnPrefs:
+def in_force(view: ActorView) -> tuple[RedLine, ...]:
+    """Our red lines that what binds now does not lift."""
+    lines = view.red_lines
+    if all(line.unless is None for line in lines):
+        return lines
+    binding = dict(view.table.binding)
+    return tuple(line for line in lines if not lifted(line, binding))
+
+
+def _compile(view: ActorView, lines: tuple[RedLine, ...]) -> OwnPrefs:
     prefs = Preferences(
         actor=view.actor,
         weights=view.weights,
         values=view.values,
         reservation=view.reservation,
-        red_lines=view.red_lines,
+        red_lines=lines,
     )
     return OwnPrefs(view.table.issues, prefs)
 
@@ -89,11 +102,15 @@ def _clock(rounds: tuple[Round, ...], index: int, turn: int) -> float:
     return min(1.0, (before + min(turn, rounds[index].turns)) / total) if total else 1.0
 
 
-def _consent(
-    view: ActorView, index: int, cache: dict[object, object]
-) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
-    """Per issue: the playable consenters absent from this round's table, and who sits at a
-    later round with the issue on its agenda (fixed by the calendar: made once a round)."""
+Consent = tuple[
+    dict[str, tuple[str, ...]], dict[str, frozenset[str]], dict[str, dict[str, tuple[str, ...]]]
+]
+
+
+def _consent(view: ActorView, index: int, cache: dict[object, object]) -> Consent:
+    """Per issue: the playable consenters absent from this round's table, who sits at a
+    later round with the issue on its agenda, and per option the absent consenters its own
+    ``consent`` adds (R37) (fixed by the calendar: made once a round)."""
     key = ("consent", index)
     found = cache.get(key)
     if isinstance(found, tuple):
@@ -104,15 +121,38 @@ def _consent(
     missing = {
         i.id: tuple(a for a in i.consent if a in playable and a not in here) for i in pub.issues
     }
+    extra: dict[str, dict[str, tuple[str, ...]]] = {}
+    for issue in pub.issues:
+        for option in issue.options:
+            adds = tuple(
+                a
+                for a in option.consent
+                if a in playable and a not in here and a not in missing[issue.id]
+            )
+            if adds:
+                extra.setdefault(issue.id, {})[option.id] = adds
     later: dict[str, set[str]] = {}
     for rnd in pub.rounds[index + 1 :]:
-        for issue in rnd.agenda:
-            later.setdefault(issue, set()).update(rnd.participants)
+        for issue_id in rnd.agenda:
+            later.setdefault(issue_id, set()).update(rnd.participants)
     made = (
         {i: m for i, m in missing.items() if m},
         {i: frozenset(a) for i, a in later.items()},
+        extra,
     )
     cache[key] = made
+    return made
+
+
+def _ratifiers(view: ActorView, cache: dict[object, object]) -> dict[str, float]:
+    """Playable actor -> its ratification threshold (R29), for those that have one."""
+    found = cache.get("ratifiers")
+    if isinstance(found, dict):
+        return found
+    made = {
+        a.id: a.ratification for a in view.table.actors if a.playable and a.ratification is not None
+    }
+    cache["ratifiers"] = made
     return made
 
 
@@ -191,17 +231,27 @@ class Memo:
         return offers
 
     def public(self, view: ActorView) -> tuple[Demands, Lines]:
+        """Everyone's public demands, and the public red lines still in force: a line with
+        ``unless`` that what binds satisfies is lifted (R27) and made anew each move."""
+        pub = view.table
         if self.demands is None or self.lines is None:
-            pub = view.table
             demands: Demands = {}
             for d in pub.demands:
                 demands.setdefault(d.actor, {})[d.issue] = d.option
-            lines: Lines = {}
-            for line in pub.public_red_lines:
-                per = lines.setdefault(line.actor, {})
-                per[line.issue] = per.get(line.issue, frozenset()) | line.options
-            self.demands, self.lines = demands, lines
+            self.demands, self.lines = demands, _lines(pub.public_red_lines, {})
+        if any(line.unless is not None for line in pub.public_red_lines):
+            return self.demands, _lines(pub.public_red_lines, dict(pub.binding))
         return self.demands, self.lines
+
+
+def _lines(red_lines: tuple[RedLine, ...], binding: dict[str, str]) -> Lines:
+    lines: Lines = {}
+    for line in red_lines:
+        if binding and lifted(line, binding):
+            continue
+        per = lines.setdefault(line.actor, {})
+        per[line.issue] = per.get(line.issue, frozenset()) | line.options
+    return lines
 
 
 def _offer(p: Proposal, rejected: dict[int, frozenset[str]]) -> Offer:
@@ -261,7 +311,7 @@ def table_from_view(
     turns_left = max(0, pub.round_turns - pub.turn)  # extensions included
     trackers = pub.trackers
     threats, pressure = _commitments(pub.ledger, me, turns_left == 0, trackers.credibility)
-    missing, later = _consent(view, index, memo.cache)
+    missing, later, option_missing = _consent(view, index, memo.cache)
     return Table(
         me=me,
         personality=view.personality,
@@ -291,6 +341,8 @@ def table_from_view(
         pressure=pressure,
         missing=missing,
         later=later,
+        option_missing=option_missing,
+        ratifiers=_ratifiers(view, memo.cache),
         jitter=jitter,
         clock=_clock(pub.rounds, index, pub.turn),
         trust=trackers.trust,

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
+from game.ai.ratification import ratify_chances
 from game.ai.relations import bypass_cost, confirm_factor
 from game.ai.table import Table, keep, kept
 
@@ -37,30 +38,36 @@ class _NoDraws:
 _NO_DRAWS = _NoDraws()
 
 
-def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
-    """issue -> option -> chance that an agreement here binds, for the open issues whose
-    consent needs a delegation absent from this table (the others bind for sure)."""
-    found = table.now.chances
+def consent_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> chance that the consenters absent from this table (the issue's,
+    and the option's own, R37) all accept it later, for the open issues that lack one
+    (the others need nobody else)."""
+    found = table.now.consent
     if found is not None:
         return found
-    absent = sorted({a for i in table.open_issues for a in table.missing.get(i, ())})
+    extra = table.option_missing
+    absent = sorted(
+        {a for i in table.open_issues for a in table.missing.get(i, ())}
+        | {a for i in table.open_issues for adds in extra.get(i, {}).values() for a in adds}
+    )
     models = model_opponents(table, Difficulty.NORMAL, _NO_DRAWS, absent) if absent else {}
     # The same models, calendar and open issues recur for many moves: so does the answer.
-    inputs = (table.open_issues, table.missing, table.later, table.prefs, *models.values())
+    inputs = (table.open_issues, table.missing, extra, table.later, table.prefs, *models.values())
     known = kept(table.cache, "chances", inputs)
     if isinstance(known, dict):
-        table.now.chances = known
+        table.now.consent = known
         return known
     out: dict[str, dict[str, float]] = {}
     for issue in table.open_issues:
         missing = table.missing.get(issue, ())
-        if not missing:
+        adds = extra.get(issue, {})
+        if not missing and not adds:
             continue
         later = table.later.get(issue, frozenset())
         row: dict[str, float] = {}
         for option in table.prefs.options[issue]:
             p = 1.0
-            for actor in missing:
+            for actor in (*missing, *adds.get(option, ())):
                 model = models.get(actor)
                 if actor not in later or model is None:
                     p = 0.0
@@ -72,8 +79,53 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
     if len(table.cache) > 4096:
         table.cache.clear()
     keep(table.cache, "chances", inputs, out)
+    table.now.consent = out
+    return out
+
+
+def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> chance that an agreement here on that option alone binds: its
+    absent consenters accept it later (``consent_chances``) and every ratifier it needs
+    ratifies it (``game.ai.ratification``), for the open issues where either is in doubt
+    (the others bind for sure)."""
+    found = table.now.chances
+    if found is not None:
+        return found
+    consent = consent_chances(table)
+    if not table.ratifiers:
+        table.now.chances = consent
+        return consent
+    out: dict[str, Mapping[str, float]] = dict(consent)
+    for issue in table.open_issues:
+        options = table.prefs.options[issue]
+        ratified = [ratify_chances(table, ((issue, o),)).get(issue, 1.0) for o in options]
+        if all(r >= 1.0 for r in ratified):
+            continue
+        row = consent.get(issue)
+        out[issue] = {
+            o: (row[o] if row is not None else 1.0) * r
+            for o, r in zip(options, ratified, strict=True)
+        }
     table.now.chances = out
     return out
+
+
+def package_chances(table: Table, terms: Mapping[str, str]) -> dict[str, float]:
+    """issue -> chance that the term of ``terms`` on it binds when they are agreed as one
+    package, for the terms in doubt: ratification is judged on the whole package (its
+    effects on a ratifier's support add up, R31), consent term by term."""
+    chances = bind_chances(table)
+    chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
+    if len(terms) < 2 or not table.ratifiers:
+        return chance
+    ratified = ratify_chances(table, terms.items())
+    consent = consent_chances(table)
+    for issue, option in terms.items():
+        row = consent.get(issue)
+        p = (row[option] if row is not None else 1.0) * ratified.get(issue, 1.0)
+        if p < 1.0 - 1e-12 or issue in chance:
+            chance[issue] = p
+    return chance
 
 
 def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
@@ -81,11 +133,43 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
     found = table.now.worths
     if found is not None:
         return found
-    chances = bind_chances(table)
+    made = _worths(table, bind_chances(table))
+    table.now.worths = made
+    return made
+
+
+def offered_worths(table: Table) -> Mapping[str, Mapping[str, float]]:
+    """issue -> option -> what a term offered to us gives us, its absent consenters
+    counted but not ratification: how far the others have come towards us (reciprocity).
+    A demand that would never be ratified is still a demand, not a gift."""
+    found = table.now.offered
+    if found is not None:
+        return found
+    made = table.now.offered = (
+        worths(table) if not table.ratifiers else _worths(table, consent_chances(table))
+    )
+    return made
+
+
+def offered_worth(table: Table, terms: Mapping[str, str]) -> float:
+    """The weighted mean of ``offered_worths`` over the issues ``terms`` settle."""
+    weights = table.prefs.weights
+    every = offered_worths(table)
+    total = weight = 0.0
+    for issue, option in terms.items():
+        w = weights.get(issue, 0.0)
+        if w:
+            total += w * every[issue][option]
+            weight += w
+    return total / weight if weight > 0 else 1.0
+
+
+def _worths(
+    table: Table, chances: Mapping[str, Mapping[str, float]]
+) -> Mapping[str, Mapping[str, float]]:
     prefs = table.prefs
     known = kept(table.cache, "worths", (chances, prefs))
     if isinstance(known, dict):
-        table.now.worths = known
         return known
     made: dict[str, Mapping[str, float]] = {}
     for issue, values in prefs.values.items():
@@ -96,7 +180,6 @@ def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
         sq = values[prefs.status_quo[issue]]
         made[issue] = {o: row[o] * v + (1.0 - row[o]) * sq for o, v in values.items()}
     keep(table.cache, "worths", (chances, prefs), made)
-    table.now.worths = made
     return made
 
 
@@ -142,13 +225,40 @@ def package_worth(table: Table, terms: Mapping[str, str]) -> float:
     """The weighted mean worth of ``terms`` over the issues they settle (1.0 with no stake)."""
     weights = table.prefs.weights
     every = worths(table)
+    whole = _whole_package(table, terms)
     total = weight = 0.0
     for issue, option in terms.items():
         w = weights.get(issue, 0.0)
         if w:
-            total += w * every[issue][option]
+            total += w * (every[issue][option] if whole is None else whole[issue])
             weight += w
     return total / weight if weight > 0 else 1.0
+
+
+def _whole_package(table: Table, terms: Mapping[str, str]) -> dict[str, float] | None:
+    """issue -> worth of its term when ``terms`` are agreed together, where ratifying the
+    whole package is less likely than ratifying each term alone; None when it is not."""
+    if len(terms) < 2 or not table.ratifiers:
+        return None
+    ratified = ratify_chances(table, terms.items())
+    chances = bind_chances(table)
+    if not any(
+        ratified.get(i, 1.0) < ratify_chances(table, ((i, o),)).get(i, 1.0) - 1e-12
+        for i, o in terms.items()
+    ):
+        return None
+    every = worths(table)
+    joint = package_chances(table, terms)
+    prefs = table.prefs
+    out: dict[str, float] = {}
+    for issue, option in terms.items():
+        if issue not in joint or (issue in chances and joint[issue] == chances[issue][option]):
+            out[issue] = every[issue][option]
+            continue
+        sq = prefs.values[issue][prefs.status_quo[issue]]
+        p = joint[issue]
+        out[issue] = p * prefs.values[issue][option] + (1.0 - p) * sq
+    return out
 
 
 def package_value(table: Table, terms: Mapping[str, str]) -> float:
@@ -158,7 +268,6 @@ def package_value(table: Table, terms: Mapping[str, str]) -> float:
     weight = sum(prefs.weights.get(i, 0.0) for i in terms)
     if weight <= 0:
         return 1.0
-    chances = bind_chances(table)
-    chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
+    chance = package_chances(table, terms)
     relations = sum(bypass_cost(table, i) for i in terms)
     return package_worth(table, terms) + (bonus_gain(table, terms, chance) - relations) / weight

@@ -52,7 +52,6 @@ from game.engine.moves import apply, new_game
 from game.engine.notation import format_action, parse_action
 from game.engine.packages import package_problem, unavailable_because
 from game.engine.queries import (
-    consenters,
     consenting,
     movers,
     option_consenters,
@@ -68,6 +67,7 @@ from game.engine.state import (
     Provisional,
     digest,
 )
+from game.engine.tables import consenters
 from game.engine.termination import Termination
 from game.engine.views import ActorView, PublicActor, PublicView, TrackerView, public_view, view
 

@@ -114,8 +114,8 @@ def _parts(cond: Condition) -> Iterator[Condition]:
         value = getattr(cond, f.name)
         if value is None or value in ((), {}, ""):
             continue
-        if f.name in _WHOLE:
-            clauses.append({f.name: value})
+        if f.name in _WHOLE or not isinstance(value, dict | tuple):
+            clauses.append({f.name: value})  # a new scalar clause too: whole, never split
         elif isinstance(value, dict):
             clauses += [{f.name: {key: item}} for key, item in value.items()]
         else:

@@ -14,29 +14,13 @@ from game.engine.model import Issue, Scenario
 from game.engine.moves import apply, new_game
 from game.engine.scoring import explain_red_lines
 from game.engine.state import GameState
-from game.engine.tables import tables_for
+from game.engine.tables import consenters, tables_for
 
 
 def consenting(scenario: Scenario, issue_id: str, option: str | None = None) -> tuple[str, ...]:
     """The actors whose acceptance binds an issue (R9), playable ones only, in the file's
     order; with ``option``, also those that option's own ``consent`` adds (R37)."""
-    playable = {a.id for a in scenario.actors if a.playable}
-    return consenters(scenario.issue(issue_id), playable, option)
-
-
-def consenters(
-    issue: Issue, playable: Collection[str], option: str | None = None
-) -> tuple[str, ...]:
-    """``consenting`` for callers that hold an issue and the playable ids, not the scenario
-    (a public view): the issue's list, then what ``option`` adds (R9, R37)."""
-    extra: tuple[str, ...] = ()
-    if option is not None:
-        extra = next((o.consent for o in issue.options if o.id == option), ())
-    seen: dict[str, None] = {}
-    for actor in (*issue.consent, *extra):
-        if actor in playable:
-            seen[actor] = None
-    return tuple(seen)
+    return consenters(scenario.issue(issue_id), tables_for(scenario).playable, option)
 
 
 def option_consenters(issue: Issue, playable: Collection[str]) -> dict[str, tuple[str, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import combinations
 
 from game.engine.actions import (
@@ -84,13 +85,11 @@ class Tables:
         }
         self.status_quo = {i.id: i.status_quo for i in scenario.issues}
         self.option_label = {(i.id, o.id): o.label for i in scenario.issues for o in i.options}
-        # Only playable actors can accept, so only they can be asked for consent (R9).
-        self.consent = {
-            i.id: frozenset(a for a in i.consent if a in self.playable) for i in scenario.issues
-        }
-        # An option may add actors to its issue's consent list (format version 2).
+        # Only playable actors can accept, so only they can be asked for consent (R9);
+        # an option may add actors to its issue's consent list (R37).
+        self.consent = {i.id: frozenset(consenters(i, self.playable)) for i in scenario.issues}
         self.consent_of = {
-            (i.id, o.id): self.consent[i.id] | {a for a in o.consent if a in self.playable}
+            (i.id, o.id): frozenset(consenters(i, self.playable, o.id))
             for i in scenario.issues
             for o in i.options
         }
@@ -142,3 +141,18 @@ def tables_for(scenario: Scenario) -> Tables:
         _CACHE.clear()
     made = _CACHE[id(scenario)] = Tables(scenario)
     return made
+
+
+def consenters(
+    issue: Issue, playable: Collection[str], option: str | None = None
+) -> tuple[str, ...]:
+    """``consenting`` for callers that hold an issue and the playable ids, not the scenario
+    (a public view): the issue's list, then what ``option`` adds (R9, R37)."""
+    extra: tuple[str, ...] = ()
+    if option is not None:
+        extra = next((o.consent for o in issue.options if o.id == option), ())
+    seen: dict[str, None] = {}
+    for actor in (*issue.consent, *extra):
+        if actor in playable:
+            seen[actor] = None
+    return tuple(seen)

@@ -35,6 +35,8 @@ class PublicActor:
     principal: str
     colour: str
     playable: bool
+    # R29: the support below which its acceptance awaits ratification (None: never).
+    ratification: float | None = None
 
 
 @fast_init  # built on every move
@@ -139,6 +141,7 @@ class _Statics:
                 a.principal,
                 a.colour,
                 a.playable,
+                a.ratification,
             )
             for a in sc.actors
         )

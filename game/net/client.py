@@ -21,7 +21,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from game.errors import UserError
 from game.net import invite
-from game.net.protocol import MAX_HOST_FRAME, ClientFrame, Join, client_frame
+from game.net.protocol import MAX_HOST_FRAME, PASSING, ClientFrame, Join, client_frame
 
 OPEN_TIMEOUT = 10.0  # seconds to reach the host and get its welcome
 
@@ -31,7 +31,18 @@ class NetError(UserError):
 
 
 class RefusedError(NetError):
-    """The host answered, and said no (a wrong PIN, a taken seat, another version)."""
+    """The host answered, and said no (a wrong PIN, a taken seat, another version);
+    ``code`` is the error frame's code."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+    @property
+    def final(self) -> bool:
+        """Whether asking again the same way will be refused again: not so for a seat
+        still held by this laptop's own connection the host has not yet seen drop."""
+        return self.code not in PASSING
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +107,8 @@ class Connection:
             raise
         if first.get("type") == "error":
             self.close()
-            raise RefusedError(f"the host refused: {first.get('message', 'no reason given')}")
+            message = first.get("message", "no reason given")
+            raise RefusedError(f"the host refused: {message}", str(first.get("code", "")))
         if first.get("type") != "welcome":
             self.close()
             raise NetError(f"the host at {self.url} did not welcome us: is it a Red Lines host?")

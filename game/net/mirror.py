@@ -98,6 +98,13 @@ def seat_of_kind(kind: str) -> Seat:
         raise ValueError(f"seat kind {kind!r}: {exc}") from None
 
 
+def _strings(data: Any) -> tuple[str, ...]:
+    """A list of texts from the host; ``ValueError`` for anything else."""
+    if not isinstance(data, list) or not all(isinstance(line, str) for line in data):
+        raise ValueError("expected a list of texts")
+    return tuple(data)
+
+
 def _kinds(seats: dict[str, Any]) -> dict[str, str]:
     """The seats of a welcome (``{actor: kind}``) or a roster (``{actor: {"kind": ..}}``)."""
     out = {}
@@ -165,9 +172,10 @@ class Mirror:
             self.seconds = float(seconds) if seconds is not None else None
             return Change(kind)
         if kind == "roster":
+            kinds = _kinds(frame["seats"])  # read whole before anything changes
             self.connected = {a: bool(s["connected"]) for a, s in frame["seats"].items()}
             # A seat the facilitator handed to the computer is no longer a laptop's.
-            self.kinds.update(_kinds(frame["seats"]))
+            self.kinds.update(kinds)
             self.spectators = int(frame["spectators"])
             return Change(kind)
         if kind == "over":
@@ -241,5 +249,5 @@ def _result(table: PublicView, frame: dict[str, Any]) -> Result:
         ),
         views={a: _private(a, table, v) for a, v in frame["private"].items()},
         debrief=frame.get("debrief"),
-        passed_over=tuple(str(line) for line in outcome.get("passed_over", ())),
+        passed_over=_strings(outcome.get("passed_over", [])),
     )

@@ -139,6 +139,9 @@ def client_frame(frame: ClientFrame) -> str:
 
 # Error codes after which the host closes the connection (the client must join again).
 FATAL = frozenset({"protocol", "seat-taken", "locked-out", "flood", "too-slow", "replaced"})
+# Refusals of a join that may not hold a moment later: a seat without a PIN is "taken"
+# while the host still holds the connection its laptop lost (until its ping times out).
+PASSING = frozenset({"seat-taken"})
 
 
 def error_frame(code: str, message: str) -> str:

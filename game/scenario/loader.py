@@ -7,6 +7,7 @@ too big, binary, broken YAML, an alias bomb...) stops at the first problem.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -72,6 +73,15 @@ def load_scenario(path_or_id: str | FsPath) -> LoadedScenario:
 
 def load_bytes(raw: bytes, name: str, path: FsPath | None = None) -> LoadedScenario:
     """Load a scenario from a file's bytes; ``name`` is how messages refer to it."""
+    return _load_valid(raw, name, path)
+
+
+# The same file is loaded again and again (the picker on every visit, each saved game of
+# it in the list of saves, a watched file that has not changed); a load costs tens of
+# milliseconds, and its result is immutable.  So the last few valid loads are kept, by
+# their exact bytes, name and path.  A file with mistakes raises, and is never kept.
+@functools.lru_cache(maxsize=8)
+def _load_valid(raw: bytes, name: str, path: FsPath | None) -> LoadedScenario:
     parsed = yaml_reader.read(raw, name)
     data, positions = parsed.data, parsed.positions
     _refuse_newer_format(data.get("format"), name, positions)

@@ -43,8 +43,16 @@ from game.session.seats import DEFAULT_AGENT_TIMEOUT
 
 GRACE = 1.0  # seconds a closed agent may take to exit before it is killed
 MAX_LINE = 1 << 20  # characters of one line from a program (an answer is far shorter)
-TOO_LONG = "\x00"  # stands for a longer line: never an answer, never JSON
+MAX_QUEUED = 64  # lines read ahead of the game; then the program waits on its own pipe
 MAX_STDERR = 300  # characters of a stderr line kept for the rationale
+
+
+class _TooLong:
+    """Stands for a line longer than ``MAX_LINE``: never an answer, never words."""
+
+
+TOO_LONG = _TooLong()
+Line = str | _TooLong
 
 
 def command_for(path: str) -> list[str]:
@@ -61,19 +69,21 @@ def passes(actor: str, who: str, why: str, detail: str = "") -> Decision:
     return Decision(engine.Pass(actor), f"{who} passed: {private}", f"[agent passes: {why}]")
 
 
-def _lines_of(stream: IO[str]) -> Iterator[str]:
+def _lines_of(stream: IO[str]) -> Iterator[Line]:
     """The lines of ``stream``; a line longer than ``MAX_LINE`` is read to its end but
     comes as ``TOO_LONG``, so a program that never ends a line cannot fill the memory."""
     while line := stream.readline(MAX_LINE + 1):
-        if len(line) > MAX_LINE:
+        if len(line) > MAX_LINE and not line.endswith("\n"):  # more of it is to come
             while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
                 pass
-            line = TOO_LONG
-        yield line
+            yield TOO_LONG
+        else:
+            yield line
 
 
-def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
-    """Copy the program's output lines to ``lines``; None marks its end."""
+def _pump(stream: IO[str], lines: queue.Queue[Line | None]) -> None:
+    """Copy the program's output lines to ``lines``; None marks its end.  The queue is
+    bounded: a program that writes without end waits on its full pipe, not on our memory."""
     try:
         for line in _lines_of(stream):
             lines.put(line)
@@ -86,10 +96,16 @@ def _tail(stream: IO[str], last: collections.deque[str]) -> None:
     """Keep the last few lines the program wrote to stderr (the cause of a crash)."""
     try:
         for line in _lines_of(stream):
-            if line.strip():
-                last.append(line.strip()[:MAX_STDERR])
+            said = "(a line too long to keep)" if isinstance(line, _TooLong) else line.strip()
+            if said:
+                last.append(_printable(said[:MAX_STDERR]))
     except (OSError, ValueError):
         pass
+
+
+def _printable(text: str) -> str:
+    """``text`` without control characters (a NUL, an escape): it reaches the debrief."""
+    return "".join(c if c >= " " or c == "\t" else "?" for c in text)
 
 
 def _write(stream: IO[str], frames: queue.Queue[str | None]) -> None:
@@ -131,13 +147,14 @@ class ProcessAgent:
         self.timeout = timeout
         self._clock = clock
         self._process: subprocess.Popen[str] | None = None
-        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._lines: queue.Queue[Line | None] = queue.Queue(maxsize=MAX_QUEUED)
         self._frames: queue.Queue[str | None] = queue.Queue()
         self._stderr: collections.deque[str] = collections.deque(maxlen=3)
         self._dead = ""  # why the program can no longer play ("" while it can)
         self._detail = ""  # what only the host may read about it (its last stderr line)
         self._owed = 0  # answers still to come for decisions that timed out
         self._reader = LogReader()
+        self._tail_thread: threading.Thread | None = None
 
     @property
     def who(self) -> str:
@@ -165,12 +182,12 @@ class ProcessAgent:
         assert process.stdin is not None
         assert process.stdout is not None
         assert process.stderr is not None
-        for target, stream, into in (
-            (_write, process.stdin, self._frames),
-            (_pump, process.stdout, self._lines),
-            (_tail, process.stderr, self._stderr),
-        ):
-            threading.Thread(target=target, args=(stream, into), daemon=True).start()
+        threading.Thread(target=_write, args=(process.stdin, self._frames), daemon=True).start()
+        threading.Thread(target=_pump, args=(process.stdout, self._lines), daemon=True).start()
+        self._tail_thread = threading.Thread(
+            target=_tail, args=(process.stderr, self._stderr), daemon=True
+        )
+        self._tail_thread.start()
         self._send(encode(make_start(view, self.seed)))
 
     def _send(self, line: str) -> None:
@@ -187,9 +204,12 @@ class ProcessAgent:
             except subprocess.TimeoutExpired:
                 code = None
         self._dead = "the agent stopped" + (f" (exit code {code})" if code is not None else "")
+        # Its stderr ends with it: read to the end before taking the last line (the cause).
+        if self._tail_thread is not None:
+            self._tail_thread.join(GRACE)
         self._detail = self._stderr[-1] if self._stderr else ""
 
-    def _answer(self, deadline: float) -> str | None:
+    def _answer(self, deadline: float) -> Line | None:
         """The answer line to the decision just sent; None if none came by ``deadline``.
 
         One deadline for the whole decision: late answers to earlier decisions that
@@ -224,7 +244,7 @@ class ProcessAgent:
         if line is None:
             why = self._dead or f"no answer within {self.timeout:g} s"
             return passes(self.actor, self.who, why, self._detail)
-        if line == TOO_LONG:
+        if isinstance(line, _TooLong):
             why = f"its answer is longer than {MAX_LINE:,} characters"
             return passes(self.actor, self.who, why)
         answer = read_answer(line, self.actor, legal, view.table)
@@ -252,6 +272,12 @@ class ProcessAgent:
             process.wait(timeout=min(GRACE, self.timeout))
         except subprocess.TimeoutExpired:
             _stop(process)
+        # Let the reading thread finish: it may wait to queue lines nobody will read
+        # (for a while at most: a child of the program may hold its output open).
+        end = time.monotonic() + GRACE
+        with contextlib.suppress(queue.Empty):
+            while self._lines.get(timeout=max(0.0, end - time.monotonic())) is not None:
+                pass
 
 
 class FramePlayer(Protocol):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
@@ -32,6 +33,9 @@ MAX_REMARK = 500  # characters of an agent's remark kept for the transcript
 # Characters of an agent's action: a package of every issue or a statement with words fits
 # many times over; more is refused, so no program can flood the transcript and the save.
 MAX_ACTION = 2000
+# Control characters (a NUL, an escape) have no place in words said at a table: an
+# action holding one is refused, a remark loses them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 Frame = dict[str, Any]
 
@@ -291,10 +295,12 @@ def read_answer(line: str, actor: str, legal: Sequence[Action], table: PublicVie
     if not isinstance(data, dict) or not isinstance(data.get("action"), str):
         return Answer(None, problem=f'its answer {shown!r} has no "action" text')
     remark = data.get("remark", "")
-    remark = remark[:MAX_REMARK] if isinstance(remark, str) else ""
+    remark = _CONTROL.sub("", remark[:MAX_REMARK]) if isinstance(remark, str) else ""
     said = _short(data["action"])  # what the transcript quotes of it
     if len(data["action"]) > MAX_ACTION:
         return Answer(None, remark, f"its action {said!r} is too long to be a move")
+    if _CONTROL.search(data["action"]):
+        return Answer(None, remark, f"its action {said!r} holds a control character")
     try:
         action = engine.parse_action(data["action"])
     except ActionError as exc:

@@ -387,7 +387,8 @@ class Session:
         targets = [self.autosave_file, autosaves.latest_copy_path()] if self.autosave else []
         if self.save_path is not None:
             targets.append(self.save_path)
-        return targets
+        # A save path that is the autosave itself is written once (one temporary file each).
+        return list(dict.fromkeys(targets))
 
     # --- inside ---------------------------------------------------------------
 

@@ -133,7 +133,7 @@ class RemoteTextGame:
             try:
                 welcome = connection.open(timeout=max(1.0, deadline - self.clock()))
             except NetError as exc:
-                if isinstance(exc, RefusedError):
+                if isinstance(exc, RefusedError) and exc.final:
                     self.say(str(exc))
                     return False
                 time.sleep(RETRY_EVERY)

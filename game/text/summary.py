@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game import engine
+from game.engine import words
 from game.session.session import Session
 
 
@@ -46,9 +47,9 @@ def summary_lines(summary: Summary, names: dict[str, str] | None = None) -> list
     """The summary as text; the digest sits alone on its own line for scripts to grep."""
     names = names or {}
     lines = [f"outcome: {summary.outcome_label}"]
-    if summary.outcome_why:
-        lines.append(f"  why: {summary.outcome_why}")
-    lines += [f"  not {line}" for line in summary.outcome_passed_over]
+    if summary.outcome_why:  # in the words the window and the debrief use (R19)
+        reasons = words.outcome_reasons(summary.outcome_why, summary.outcome_passed_over)
+        lines.append(f"  why: {reasons}")
     lines.append("scores:")
     for actor, total in summary.scores.items():
         lines.append(f"  {names.get(actor, actor)}: {total:+.3f}")

@@ -43,6 +43,7 @@ def test_agent_seats_parse_and_format_back() -> None:
         parse_seats(f"{PLAYABLE[0]}=agent:", PLAYABLE)
 
 
+@pytest.mark.slow  # whole games against an agent process in every seat
 def test_the_example_agent_plays_every_seat_and_the_same_seed_gives_the_same_game() -> None:
     for actor in PLAYABLE:
         first = play_game(SCENARIO, _seats(actor, EXAMPLE), 11)
@@ -252,3 +253,48 @@ def test_simulate_turns_a_refused_agent_move_into_a_pass(monkeypatch: pytest.Mon
     monkeypatch.setattr(sim_play, "make_agent", make)
     stats = play_game(SCENARIO, _seats(PLAYABLE[0], "stubborn"), 5)
     assert stats.outcome
+
+
+def test_a_line_of_exactly_the_limit_is_kept_and_the_next_is_not_lost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from game.session import external
+
+    monkeypatch.setattr(external, "MAX_LINE", 10)
+    stream = io.StringIO("x" * 10 + "\n" + "answer\n" + "y" * 25 + "\n" + "next\n")
+    lines = list(external._lines_of(stream))
+    assert lines == ["x" * 10 + "\n", "answer\n", external.TOO_LONG, "next\n"]
+
+
+def test_an_agent_that_writes_without_end_cannot_fill_the_memory(tmp_path: Path) -> None:
+    from game.session import external
+
+    path = _script(tmp_path, "chatty.py", "while True:\n    print('{}', flush=True)\n")
+    state = engine.new_game(SCENARIO, 1)
+    actor = engine.to_move(state) or ""
+    agent = ProcessAgent(path, actor, 1, timeout=5.0)
+    try:
+        decision = agent.decide(engine.view(state, actor), engine.legal_actions(state, actor))
+        assert isinstance(decision.action, engine.Pass)
+        assert agent._lines.qsize() <= external.MAX_QUEUED  # it waits on its own pipe
+    finally:
+        agent.close()
+    assert agent._lines.empty()  # the reading thread was let go
+
+
+def test_control_characters_never_reach_the_table() -> None:
+    """A NUL cannot be drawn (SDL_ttf refuses it): a move holding one is refused, a
+    remark loses them."""
+    from game.session.protocol import read_answer
+
+    state = engine.new_game(SCENARIO, 1)
+    actor = engine.to_move(state) or ""
+    legal = engine.legal_actions(state, actor)
+    table = engine.public_view(state)
+    said = json.dumps({"action": f'{actor} say firm "x\u0000y"', "remark": "r\u0000\u001b[2J"})
+    answer = read_answer(said, actor, legal, table)
+    assert answer.action is None
+    assert "control character" in answer.problem
+    assert answer.remark == "r[2J"

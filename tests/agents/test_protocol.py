@@ -12,6 +12,7 @@ from game import engine
 from game.engine.model import Scenario
 from game.session.protocol import LogReader, decide_frame, read_answer, start_frame
 from tests.engine.world_fixture import world_scenario
+from tests.examples import examples
 from tests.scenarios import bundled
 
 SCENARIO: Scenario = bundled("geneva-2022").scenario
@@ -145,7 +146,7 @@ def test_the_log_reader_gives_only_what_is_new() -> None:
     assert seen == [engine.format_action(a) for a in state.history]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200))
 def test_any_answer_is_read_without_raising(line: str) -> None:
     state = engine.new_game(SCENARIO, 4)
@@ -160,7 +161,7 @@ def test_any_answer_is_read_without_raising(line: str) -> None:
 WORLD = world_scenario()  # options that need or rule out others (R33), agenda effects (R34)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.data())
 def test_an_answer_is_read_as_legal_exactly_when_the_engine_takes_it(data: st.DataObject) -> None:
     """Packages (an option that needs another included, R33), threats with terms: read as

@@ -13,6 +13,7 @@ from game.ai.judge import judge, targets
 from game.ai.view import own_prefs, table_from_view
 from game.ai.worth import bind_chances, package_worth, term_worth, worth
 from game.engine import Propose
+from tests.examples import examples
 from tests.scenarios import bundled
 
 SCENARIO = bundled("geneva-2022").scenario
@@ -33,7 +34,7 @@ def _table_after(seed: int, moves: int, difficulty: str = "normal"):  # type: ig
     return table_from_view(view, own_prefs(view), difficulty), rng
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     seed=st.integers(0, 10_000),
     moves=st.integers(0, 40),

@@ -141,3 +141,16 @@ def test_the_delegate_reads_the_scenarios_rule_numbers_from_the_public_view() ->
     assert view.table.rules.threat_tension == 9.0
     assert view.table.outcomes == tuned.outcomes
     assert table_from_view(view, own_prefs(view)).tuning.threat_tension == 9.0
+
+
+def test_the_nash_polish_weighs_the_others_gains_over_no_deal() -> None:
+    """Two options worth the same to us: X gives the others raw utilities (0.6, 0.6), Y
+    (0.7, 0.5).  Over no deal (0.5 and 0.1) X gains them 0.1 and 0.5, Y 0.2 and 0.4:
+    Y's product of gains is the greater (the product of raw utilities would pick X)."""
+    from game.ai.offers import _nash_polish
+
+    own = [[0.5, 0.5]]  # one issue, options X and Y, the same to us
+    theirs = [[[0.6, 0.7]], [[0.6, 0.5]]]  # [opponent][issue][option]
+    pick = [0]
+    _nash_polish(own, theirs, pick, [0.5, 0.1], need=0.5, band=0.02)
+    assert pick == [1]

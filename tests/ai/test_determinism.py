@@ -39,6 +39,7 @@ def test_a_fresh_delegate_decides_like_one_that_played_all_along(difficulty: str
             assert again == decision
 
 
+@pytest.mark.slow  # whole AI games of the largest generated scenario
 def test_the_generated_12_by_5_scenario_plays_to_the_end() -> None:
     """About 244 million packages: the delegates never enumerate them."""
     scenario = generated_scenario(n_issues=12, n_options=5, n_actors=5, seed=3)

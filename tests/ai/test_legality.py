@@ -9,9 +9,10 @@ from game import engine
 from game.engine.model import AgendaChange
 from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import generated_scenario
+from tests.examples import examples
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     size=st.tuples(st.integers(1, 6), st.integers(2, 5), st.integers(2, 5)),
     seed=st.integers(0, 1000),

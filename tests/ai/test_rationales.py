@@ -14,6 +14,10 @@ from tests.scenarios import bundled
 
 TERM = re.compile(r"([a-z][a-z0-9-]*)=([a-z][a-z0-9-]*)")
 
+# Whole games at each level: normal in the quick run, easy and hard in the full run.
+EASY = pytest.param("easy", marks=pytest.mark.slow)
+HARD = pytest.param("hard", marks=pytest.mark.slow)
+
 
 def _pairs(scenario: Scenario) -> set[tuple[str, str]]:
     return {(i.id, o.id) for i in scenario.issues for o in i.options}
@@ -24,7 +28,7 @@ def _pairs(scenario: Scenario) -> set[tuple[str, str]]:
     [small_scenario(), bundled("geneva-2022").scenario],
     ids=["small", "geneva"],
 )
-@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+@pytest.mark.parametrize("difficulty", [EASY, "normal", HARD])
 def test_rationales_name_real_terms(scenario: Scenario, difficulty: str) -> None:
     real = _pairs(scenario)
     kinds: set[str] = set()

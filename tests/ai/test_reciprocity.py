@@ -137,3 +137,58 @@ def test_at_the_last_chance_a_deal_better_than_none_is_taken() -> None:
             assert choose(late, moves, LazyRandom(1)).kind is Kind.ACCEPT
             found += 1
     assert found  # the fixture has such a term
+
+
+def _last_chance_cases(hardline: float):  # type: ignore[no-untyped-def]
+    """(terms, score gain over no deal, mean gain) of every package of up to three terms a
+    delegate of ``hardline`` finds below its aspiration at its last chance, and the
+    tables to judge it on."""
+    import itertools
+
+    from game.ai.worth import package_worth
+
+    base = replace(_table(), personality=Personality(hardline=hardline, patience=0.5, risk=0.0))
+    prefs = base.prefs
+    late = replace(base, progress=dict.fromkeys(base.open_issues, 1.0), cache={})
+    terms_pool = [
+        (i, o) for i in base.open_issues for o in prefs.options[i] if o not in prefs.forbidden[i]
+    ]
+    for size in (1, 2, 3):
+        for terms in itertools.combinations(terms_pool, size):
+            if len({i for i, _ in terms}) < size:
+                continue
+            v = judge(late, terms)
+            if v.breaches or v.acceptable:
+                continue
+            kept = {i: prefs.status_quo[i] for i, _ in terms}
+            mean = v.utility - package_worth(late, kept)
+            weight = sum(prefs.weights[i] for i, _ in terms)
+            yield terms, weight * mean, mean, late
+
+
+def test_a_hard_liner_walks_away_only_from_a_small_gain_in_score() -> None:
+    """At the last chance the least gain a delegate takes is counted in score points (the
+    package's weight times its mean gain) and grows with its hard line: a true hard-liner
+    refuses a small gain a moderate takes, and a firm delegate takes a gain that is large
+    in score even when its mean over the package looks small."""
+    from game.ai.core import _PRIDE
+
+    moves = Moves(accept=frozenset({1}), reject=frozenset({1}), can_pass=True)
+
+    def kind(table: Table, terms: tuple[tuple[str, str], ...]) -> Kind:
+        offered = replace(table, offers=(Offer(1, "boreal", terms),), cache={})
+        return choose(offered, moves, LazyRandom(1)).kind
+
+    small = large = 0
+    for terms, score, _, late in _last_chance_cases(1.0):
+        if 0.01 < score < _PRIDE * 0.5**2 - 0.01:
+            assert kind(late, terms) is not Kind.ACCEPT, terms
+            moderate = replace(late, personality=replace(late.personality, hardline=0.5))
+            assert kind(moderate, terms) is Kind.ACCEPT, terms
+            small += 1
+    for terms, score, mean, late in _last_chance_cases(0.8):
+        if score > _PRIDE * 0.3**2 + 0.01 and mean < 0.3:  # small in the mean, not in score
+            assert kind(late, terms) is Kind.ACCEPT, terms
+            large += 1
+    assert small  # the fixture has both
+    assert large

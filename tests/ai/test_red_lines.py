@@ -11,6 +11,7 @@ from game.engine import Accept, Propose, Threaten, explain_red_lines
 from game.engine.model import Personality
 from tests.ai.helpers import RandomSeat, play, with_personalities
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 
 traits = st.builds(
     Personality,
@@ -24,7 +25,7 @@ def _own_breaches(scenario, terms, actor):  # type: ignore[no-untyped-def]
     return [b for b in explain_red_lines(scenario, terms, actor, others_public=False) if b.own]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     seed=st.integers(0, 10_000),
     people=st.tuples(traits, traits, traits),
@@ -67,7 +68,7 @@ def test_the_breach_check_sees_a_red_line() -> None:
     assert prefs.breaches((("alliance", "moratorium"),)) == []
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_no_binding_term_crosses_an_ai_red_line_in_all_ai_games(seed: int) -> None:
     played = play(small_scenario(), seed)

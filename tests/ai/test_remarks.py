@@ -17,10 +17,15 @@ from game.engine.model import Scenario
 from game.scenario import load_scenario
 from tests.ai.helpers import RandomSeat, play
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 
 PRIVATE_WORDS = ("aspiration", "floor", "utility", "reservation", "acceptability")
 DECIMAL = re.compile(r"\d\.\d\d")
 TERM_ID = re.compile(r"\b[a-z][a-z0-9-]*=[a-z][a-z0-9-]*\b")  # an issue=option id pair
+
+# Whole games at each level: normal in the quick run, easy and hard in the full run.
+EASY = pytest.param("easy", marks=pytest.mark.slow)
+HARD = pytest.param("hard", marks=pytest.mark.slow)
 
 
 @cache
@@ -74,7 +79,7 @@ def _check_game(name: str, seed: int, difficulty: str, random_chair: bool = Fals
     return kinds
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     name=st.sampled_from(["fixture", "geneva-2022"]),
     seed=st.integers(0, 10_000),
@@ -86,7 +91,7 @@ def test_remarks_hold_no_private_numbers_words_or_secret_reasons(
     _check_game(name, seed, difficulty)
 
 
-@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+@pytest.mark.parametrize("difficulty", [EASY, "normal", HARD])
 def test_every_kind_of_move_is_spoken(difficulty: str) -> None:
     kinds: set[str] = set()
     for seed in range(12):
@@ -141,7 +146,7 @@ def test_the_hard_level_names_no_priority_when_it_declines() -> None:
 SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
-@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+@pytest.mark.parametrize("difficulty", [EASY, "normal", HARD])
 def test_no_sentence_is_said_more_than_three_times_a_game(difficulty: str) -> None:
     """Words that repeat stop meaning anything: no remark sentence more than three times
     in a game, and at least 50 distinct remarks per 100 spoken (passes say nothing)."""

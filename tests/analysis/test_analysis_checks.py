@@ -257,6 +257,7 @@ def test_status_quo_that_already_clears_every_reservation() -> None:
     assert f.subjects == ("a", "b")
 
 
+@pytest.mark.slow  # the author checks of a 24-issue scenario
 def test_many_lightly_weighed_issues_are_still_weighed() -> None:
     # Issue 14.16: with many issues each weighs under 0.02, and the linter said "no
     # delegation weighs it (highest weight 0.00)" of every one of them (200 issues).

@@ -6,6 +6,7 @@ import itertools
 import math
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from tests.analysis.builders import (
     two_party,
     with_reservations,
 )
+from tests.examples import examples
 
 
 def brute_force(s: Scenario) -> list[tuple[dict[str, str], tuple[float, ...]]]:
@@ -106,7 +108,7 @@ def small_scenarios(draw: st.DrawFn) -> Scenario:
     return with_reservations(base, round(reservation, 3))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_zopa_matches_brute_force(s: Scenario) -> None:
     floor = reservations(s)
@@ -118,7 +120,7 @@ def test_zopa_matches_brute_force(s: Scenario) -> None:
     assert found.exists is expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_nash_point_matches_brute_force(s: Scenario) -> None:
     floor = reservations(s)
@@ -136,7 +138,7 @@ def test_nash_point_matches_brute_force(s: Scenario) -> None:
     assert not crosses_red_line(s, found.package)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(small_scenarios())
 def test_pareto_frontier_matches_brute_force(s: Scenario) -> None:
     points = [us for _, us in brute_force(s)]
@@ -218,6 +220,7 @@ def test_actors_subset_and_unsettleable_issue() -> None:
     assert found.package == {"x": "hi"}
 
 
+@pytest.mark.slow  # a search of a huge deal space
 def test_frontier_of_a_huge_space_is_approximate_but_undominated() -> None:
     s = random_scenario(12, 5, 5, seed=2, red_line_rate=0)
     front = pareto_frontier(s)

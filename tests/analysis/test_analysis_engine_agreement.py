@@ -13,6 +13,7 @@ from game.analysis.space import build_space, red_lined, utilities
 from game.engine.model import Scenario
 from game.scenario import load_scenario
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 
 SCENARIOS: tuple[Scenario, ...] = (small_scenario(), load_scenario("geneva-2022").scenario)
 
@@ -25,7 +26,7 @@ def space_and_picks(draw: st.DrawFn) -> tuple[Scenario, tuple[int, ...]]:
     return scenario, picks
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(space_and_picks())
 def test_the_search_space_adds_up_to_the_engines_utility(
     case: tuple[Scenario, tuple[int, ...]],

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from game.analysis import Severity, findings, nash_point, pareto_frontier, zopa
 from game.engine.model import Scenario
 from tests.engine.fixtures import generated_scenario, small_scenario
+from tests.examples import examples
 
 
 def element_ids(s: Scenario) -> set[str]:
@@ -21,7 +22,7 @@ def element_ids(s: Scenario) -> set[str]:
     return ids
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     st.integers(1, 8), st.integers(2, 5), st.integers(2, 5), st.integers(0, 10_000),
     st.floats(0.0, 1.0),

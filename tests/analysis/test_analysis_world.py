@@ -37,6 +37,7 @@ from game.engine.model import (
 from game.engine.packages import package_problem
 from game.engine.scoring import explain_red_lines
 from tests.analysis.builders import random_scenario, table, two_party
+from tests.examples import examples
 
 EVERY_ADDITION = Path(__file__).parents[1] / "scenario" / "data" / "every-addition.yaml"
 
@@ -109,7 +110,7 @@ def _line(actor_id: str, issue_id: str, option: str):  # type: ignore[no-untyped
     return RedLine(f"{actor_id}-x", actor_id, issue_id, frozenset([option]), True, "never")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(0, 10_000))
 def test_zopa_with_requires_excludes_and_unless_matches_the_engines_brute_force(
     seed: int,
@@ -125,7 +126,7 @@ def test_zopa_with_requires_excludes_and_unless_matches_the_engines_brute_force(
         assert not package_problem(s, tuple(found.package.items()), ())
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.integers(0, 10_000))
 def test_nash_point_and_frontier_only_hold_legal_packages(seed: int) -> None:
     s = linked_scenario(seed)

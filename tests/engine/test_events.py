@@ -16,6 +16,7 @@ from game import engine
 from game.engine import words
 from game.engine.events import EventKind, GameEvent
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 
 ABOUT_A_PROPOSAL = {
     EventKind.PROPOSAL,
@@ -37,7 +38,7 @@ def _random_game(seed: int) -> tuple[engine.GameState, list[GameEvent]]:
     return state, log
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_events_about_a_proposal_carry_its_number(seed: int) -> None:
     state, log = _random_game(seed)
@@ -56,7 +57,7 @@ def test_events_about_a_proposal_carry_its_number(seed: int) -> None:
     assert "proposal=" not in repr(state.log[-1])  # the digest's text is as it was
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_every_event_is_worded_from_its_facts_alone(seed: int) -> None:
     state, log = _random_game(seed)

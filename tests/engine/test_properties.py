@@ -33,6 +33,7 @@ from game.engine import (
 from game.engine.model import Scenario
 from tests.engine.fixtures import SECRETS, generated_scenario, small_scenario
 from tests.engine.strategies import actions as any_action
+from tests.examples import examples
 
 SCENARIOS = [small_scenario(), generated_scenario(6, 4, 4, seed=3)]
 
@@ -107,13 +108,13 @@ def play_random(scenario: Scenario, seed: int, choice_seed: int) -> GameState:
     return state
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.sampled_from(SCENARIOS), st.integers(0, 2**32), st.integers(0, 2**32))
 def test_random_games_keep_invariants(scenario: Scenario, seed: int, choice_seed: int) -> None:
     play_random(scenario, seed, choice_seed)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(st.integers(0, 2**32), st.integers(0, 2**32))
 def test_same_seed_and_actions_same_digest(seed: int, choice_seed: int) -> None:
     sc = small_scenario()
@@ -131,7 +132,7 @@ def test_different_seeds_can_differ() -> None:
     assert len(digests) > 1
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.integers(0, 2**32), st.integers(1, 60), st.sampled_from(["aster", "boreal", "cobalt"]))
 def test_illegal_actions_change_nothing(seed: int, number: int, actor: str) -> None:
     state = play_random_prefix(seed)
@@ -153,7 +154,7 @@ def play_random_prefix(seed: int) -> GameState:
     return state
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(st.integers(0, 2**32))
 def test_views_of_random_states_leak_nothing(seed: int) -> None:
     state = play_random_prefix(seed)
@@ -166,7 +167,7 @@ def test_views_of_random_states_leak_nothing(seed: int) -> None:
                 assert secret.lower() not in public
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(0, 2**32), st.data())
 def test_any_action_is_applied_or_refused_cleanly(seed: int, data: st.DataObject) -> None:
     """Whatever a player types, the engine answers with a state or an ActionError, nothing else."""

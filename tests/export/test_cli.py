@@ -65,6 +65,7 @@ def test_broken_save_is_one_message_and_exit_1(
     assert not (tmp_path / "broken.html").exists()
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_broken_save_from_a_shell_has_no_traceback(tmp_path: Path) -> None:
     save = tmp_path / "broken.json"
     save.write_text('{"format": 1, "game": "redlines", "seed": "x"}', encoding="utf-8")

@@ -112,7 +112,8 @@ class MemoryConnection:
             raise NetError(f"the host closed the connection: {first.reason}")
         if first.get("type") == "error":
             self.close()
-            raise RefusedError(f"the host refused: {first.get('message', 'no reason given')}")
+            message = first.get("message", "no reason given")
+            raise RefusedError(f"the host refused: {message}", str(first.get("code", "")))
         assert first["type"] == "welcome", first
         return first
 

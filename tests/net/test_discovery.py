@@ -8,6 +8,11 @@ from game.net import discovery
 from tests.net.helpers import hosted, session
 
 
+@pytest.fixture
+def _no_multicast_search() -> None:
+    """This module searches the real network (the conftest's stand-in is off here)."""
+
+
 @pytest.mark.slow  # waits for a real multicast announcement
 def test_a_host_announces_itself_and_browse_finds_its_address() -> None:
     with hosted(session()) as host:

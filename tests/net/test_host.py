@@ -15,6 +15,7 @@ from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
 from game.session.lockout import FIRST_DELAY, FREE_TRIES, LONGEST_DELAY
+from tests.examples import examples
 from tests.net.helpers import REMOTE, FakeTransport, quick_pin, session
 
 
@@ -399,7 +400,7 @@ JOINS = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(JOINS)
 def test_property_joins_with_pins_in_any_order_are_each_answered_and_the_lockout_holds(
     steps: list[tuple[Any, ...]],

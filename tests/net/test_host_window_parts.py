@@ -163,3 +163,32 @@ def test_a_welcome_with_a_seat_kind_no_host_sends_is_one_clean_error() -> None:
     welcome["seats"]["nato"] = "wizard:9"
     with pytest.raises(HostFrameError, match="welcome this client cannot read"):
         Mirror.from_welcome(welcome)
+
+
+def test_a_laptop_refuses_malformed_reasons_and_rosters_whole() -> None:
+    from game.net.mirror import HostFrameError, Mirror
+    from tests.net.memory import MemoryNet
+
+    net = MemoryNet(session(), REMOTE)
+    mirror = Mirror.from_welcome(net.connect(Join("us", None)).open())
+    before = (dict(mirror.connected), dict(mirror.kinds))
+    bad_roster = {
+        "type": "roster",
+        "spectators": 0,
+        "seats": {"us": {"kind": "remote", "connected": False}, "nato": {"kind": "wizard"}},
+    }
+    with pytest.raises(HostFrameError):
+        mirror.apply(bad_roster)
+    assert (mirror.connected, mirror.kinds) == before  # nothing half applied
+    over = {
+        "type": "over",
+        "outcome": {"id": "x", "label": "X", "why": "w", "passed_over": "a string"},
+        "scores": {},
+        "digest": "d",
+        "turns": 0,
+        "rounds": 1,
+        "rationales": [],
+        "private": {},
+    }
+    with pytest.raises(HostFrameError):
+        mirror.apply(over)

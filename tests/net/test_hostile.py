@@ -19,6 +19,7 @@ from game.net.hosting import HostedGame
 from game.net.protocol import MAX_CLIENT_FRAME, Join, client_frame
 from game.net.server import Limits
 from game.session import PinHash
+from tests.examples import examples
 from tests.net.helpers import hosted, session
 
 WAIT = 10.0  # seconds any answer may take on a loaded machine; never waited when all is well
@@ -188,16 +189,18 @@ def test_fuzzed_frames_never_break_the_host(game: HostedGame) -> None:
         st.builds(lambda n: client_frame(Join("us", "1"))[:n], st.integers(0, 50)),
     )
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(40), deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(frames, min_size=1, max_size=3))
     def poke(batch: list[str | bytes]) -> None:
         with dial(game) as ws:
-            for frame in batch:
-                ws.send(frame)
+            # Closing on a hostile frame is one of the allowed answers; the close may
+            # arrive before a later frame of the batch is sent (a race on a slow machine).
             try:
+                for frame in batch:
+                    ws.send(frame)
                 answer = json.loads(ws.recv(WAIT))
             except ConnectionClosed:
-                return  # closing on a hostile frame is one of the allowed answers
+                return
             assert answer["type"] in {"error", "welcome", "refused", "roster", "your-move"}
 
     poke()

@@ -12,6 +12,7 @@ from game.errors import UserError
 from game.net.hosting import parse_host_seats, parse_pins
 from game.session import Seat, SeatKind
 from game.session.seats import SeatSpecError, parse_seat
+from tests.cli import run_cli
 
 PLAYABLE = ["us", "russia", "nato"]
 HUMAN, AI = Seat(SeatKind.HUMAN), Seat(SeatKind.AI)
@@ -79,8 +80,18 @@ def test_a_bad_pin_spec_is_one_message(spec: str) -> None:
 def test_command_line_mistakes_are_one_line_and_exit_1(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
+    result = run_cli(*args, home=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow  # a Python process of its own
+def test_a_mistake_from_a_shell_is_one_line_in_a_process_of_its_own(tmp_path: Path) -> None:
+    """The same refusal from a real process: no traceback, one line, exit status 1."""
     result = subprocess.run(
-        [sys.executable, "-m", "game", *args],
+        [sys.executable, "-m", "game", "host", "--headless", "--seats", "us=human"],
         capture_output=True,
         text=True,
         env={"REDLINES_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
@@ -88,6 +99,6 @@ def test_command_line_mistakes_are_one_line_and_exit_1(
         check=False,
     )
     assert result.returncode == 1, result.stderr
-    assert message in result.stderr
+    assert "'us' is a human seat" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

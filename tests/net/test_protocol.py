@@ -22,6 +22,7 @@ from game.net.protocol import (
     client_frame,
     parse_client_frame,
 )
+from tests.examples import examples
 from tests.net.helpers import geneva
 
 
@@ -101,7 +102,7 @@ _frames = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_frames)
 def test_fuzz_any_frame_is_a_frame_or_a_named_mistake(frame: str | bytes) -> None:
     try:
@@ -113,6 +114,7 @@ def test_fuzz_any_frame_is_a_frame_or_a_named_mistake(frame: str | bytes) -> Non
     assert isinstance(parsed, Join | Act | Undo)
 
 
+@pytest.mark.slow  # every view of every turn of a whole game
 def test_views_round_trip_through_json_along_a_random_game() -> None:
     scenario = geneva().scenario
     state = engine.new_game(scenario, 11)

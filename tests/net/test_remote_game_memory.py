@@ -113,3 +113,18 @@ def test_a_move_sent_after_the_time_is_up_is_refused_and_the_pass_stands() -> No
     assert late == [Timeout(mover)]
     assert Pass(mover) not in [e.action for e in game.log]
     assert not remote.human_to_move()
+
+
+def test_a_refusal_says_whether_asking_again_can_help() -> None:
+    """A wrong PIN stays wrong; a seat without a PIN is 'taken' only while the host still
+    holds the connection its laptop lost, so a rejoining laptop keeps trying."""
+    game = session()
+    game.pins["us"] = quick_pin("1234")
+    net = MemoryNet(game, REMOTE)
+    with pytest.raises(RefusedError) as wrong:
+        laptop(net, Join("us", "0000"))
+    assert (wrong.value.code, wrong.value.final) == ("wrong-pin", True)
+    laptop(net, Join("russia", None))  # no PIN: first come keeps it
+    with pytest.raises(RefusedError) as taken:
+        laptop(net, Join("russia", None))
+    assert (taken.value.code, taken.value.final) == ("seat-taken", False)

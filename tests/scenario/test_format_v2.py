@@ -221,11 +221,12 @@ def test_random_seats_of_every_addition_reach_new_rules() -> None:
     assert {"agenda", "escalation", "consent-bypassed"} <= kinds
 
 
+@pytest.mark.slow  # every field of the format in each of three places: 430 loads
 def test_did_you_mean_never_suggests_the_typed_key_for_any_field_in_any_wrong_place() -> None:
     """Every field name of the format, typed where it does not belong (inside an option, at
     the top level, inside a round), gets a hint that never names that very key."""
     from game.scenario.messages import _field_names
-    from tests.scenario.helpers import minimal_data
+    from tests.scenario.helpers import dump, minimal_data
 
     base = minimal_data()
     places = {
@@ -241,7 +242,7 @@ def test_did_you_mean_never_suggests_the_typed_key_for_any_field_in_any_wrong_pl
                 continue
             part(data)[name] = 1
             with pytest.raises(ScenarioError) as caught:
-                load_bytes(yaml.safe_dump(data).encode(), "x.yaml")
+                load_bytes(dump(data), "x.yaml")
             text = str(caught.value)
             assert f"did you mean '{name}'" not in text, (where, name, text)
             checked += 1

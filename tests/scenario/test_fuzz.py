@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from game.scenario import ScenarioError, load_bytes
 from game.scenario.yaml_reader import read
+from tests.examples import examples
 from tests.scenario.helpers import GENEVA, MINIMAL, dump, minimal_data
 
 pytestmark = pytest.mark.slow  # long fuzzers: `pytest -m "not slow"` leaves them out
@@ -73,13 +74,13 @@ def geneva_data() -> dict[str, Any]:
     return read(GENEVA.read_bytes(), "geneva-2022.yaml").data
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_structural_mutations(data: st.DataObject) -> None:
     mutate_structure(data, minimal_data())
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_structural_mutations_of_geneva(data: st.DataObject) -> None:
     mutate_structure(data, geneva_data())
@@ -144,13 +145,13 @@ def _text_mutations(source: str) -> st.SearchStrategy[str]:
     return mutate()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=_text_mutations(MINIMAL.read_text(encoding="utf-8")))
 def test_text_mutations_of_the_fixture(text: str) -> None:
     check_outcome(text.encode("utf-8"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.data())
 def test_text_mutations_of_geneva(data: st.DataObject) -> None:
     text = data.draw(_text_mutations(GENEVA.read_text(encoding="utf-8")))

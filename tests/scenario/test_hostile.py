@@ -176,6 +176,7 @@ def test_not_a_file(tmp_path: Path) -> None:
         load_scenario(tmp_path / "absent.yaml")
 
 
+@pytest.mark.slow  # parses a 2 MiB file and an alias bomb
 def test_refusals_do_work_linear_in_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """A guard against accidental expansion that counts work instead of timing it: each
     hostile file is refused after at most one parser event per byte (aliases are never

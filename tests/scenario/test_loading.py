@@ -200,3 +200,29 @@ def test_the_rules_document_is_the_engines_rule_tuning() -> None:
     engine_fields = {f.name: f.default for f in dataclasses.fields(RuleTuning)}
     doc_fields = {name: info.default for name, info in RulesDoc.model_fields.items()}
     assert doc_fields == engine_fields
+
+
+def test_the_same_bytes_load_once_and_a_file_with_mistakes_is_read_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The loader keeps its last valid loads (the result is immutable), never a refusal."""
+    from game.scenario import loader
+
+    raw = MINIMAL.read_bytes()
+    first = load_bytes(raw, "kept.yaml")
+    assert load_bytes(bytes(raw), "kept.yaml") is first  # equal bytes, not the same object
+    assert load_bytes(raw, "other-name.yaml") is not first  # messages name the file
+    assert load_bytes(raw, "kept.yaml", MINIMAL) is not first
+    parsed: list[str] = []
+    read = loader.yaml_reader.read
+
+    def counting(data: bytes, name: str) -> object:
+        parsed.append(name)
+        return read(data, name)
+
+    monkeypatch.setattr(loader.yaml_reader, "read", counting)
+    broken = raw.replace(b"format:", b"formt:", 1)
+    for _ in range(2):
+        with pytest.raises(ScenarioError):
+            load_bytes(broken, "broken.yaml")
+    assert parsed == ["broken.yaml", "broken.yaml"]

@@ -7,17 +7,17 @@ import re
 from typing import Any
 
 import pytest
-import yaml
 
 from game.paths import bundled_scenario
 from game.scenario import ScenarioError, load_bytes
 from game.scenario.document import MAX_ACTORS, MAX_EVENTS, MAX_ISSUES, MAX_LEVERS, MAX_ROUNDS
+from tests.scenario.helpers import dump, read_yaml
 
 
 def _bundled() -> dict[str, Any]:
     path = bundled_scenario("geneva-2022")
     assert path is not None
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -49,7 +49,7 @@ def _scaled(issues: int, rounds: int) -> bytes:
     data = _grown(data, "rounds", rounds)
     for rnd in data["rounds"]:
         rnd["turns"] = 20
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return dump(data)
 
 
 def test_a_scenario_at_the_caps_is_valid() -> None:
@@ -65,9 +65,8 @@ def test_a_scenario_at_the_caps_is_valid() -> None:
 )  # fmt: skip
 def test_one_over_a_cap_is_a_located_error(key: str, cap: int) -> None:
     # Issue 14.11: 200 issues took validate 11-14 s; 1,000 rounds x 20 turns took minutes.
-    raw = yaml.safe_dump(_grown(_bundled(), key, cap + 1), allow_unicode=True, sort_keys=False)
     with pytest.raises(ScenarioError) as caught:
-        load_bytes(raw.encode("utf-8"), "big.yaml")
+        load_bytes(dump(_grown(_bundled(), key, cap + 1)), "big.yaml")
     messages = [str(e) for e in caught.value.errors]
     wanted = re.compile(rf"^big\.yaml:\d+:\d+: {key}: has too many entries \(at most {cap}\)$")
     assert any(wanted.match(m) for m in messages), messages

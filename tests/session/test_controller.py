@@ -36,6 +36,7 @@ from game.session.controller import (
     Undo,
 )
 from game.session.local import PAUSED, LocalGame
+from tests.examples import examples
 from tests.scenarios import bundled
 from tests.session.conftest import HUMAN, RANDOM, FakeLoaded, new_session, seats_for
 
@@ -186,7 +187,7 @@ def test_the_record_matches_the_session(loaded: FakeLoaded) -> None:
     assert game.public_view() == engine.public_view(session.state)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(seed=st.integers(0, 2**31), picks=st.lists(st.integers(0, 10**6), max_size=40))
 def test_playing_through_the_controller_is_playing_the_session(seed: int, picks: list[int]) -> None:
     """The same moves through ``apply`` and straight on the session: the same game."""
@@ -216,7 +217,7 @@ def _geneva() -> Scenario:
     return bundled("geneva-2022").scenario
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_red_lines_and_value_from_a_view_are_the_scenarios(data: st.DataObject) -> None:
     """What a form explains from the mover's view is what the whole scenario says."""

@@ -16,7 +16,11 @@ def _seats(loaded: object, difficulty: Difficulty) -> dict[str, Seat]:
     return {a.id: Seat(SeatKind.AI, difficulty) for a in scenario.playable}
 
 
-@pytest.mark.parametrize("difficulty", list(Difficulty))
+@pytest.mark.parametrize(
+    "difficulty",
+    # Normal in the quick run; every level in the full run.
+    [d if d is Difficulty.NORMAL else pytest.param(d, marks=pytest.mark.slow) for d in Difficulty],
+)
 def test_a_loaded_ai_game_continues_as_the_straight_game(
     difficulty: Difficulty, tmp_path: Path
 ) -> None:

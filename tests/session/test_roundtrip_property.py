@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from game.session import Seat, SeatKind, Session, load, save
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
 from tests.session.conftest import FakeLoaded, resolver
 
 LOADED = FakeLoaded(small_scenario())
@@ -17,7 +18,7 @@ PLAYABLE = [a.id for a in LOADED.scenario.playable]
 KINDS = st.sampled_from([SeatKind.HUMAN, SeatKind.RANDOM, SeatKind.AI])
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     seed=st.integers(min_value=0, max_value=2**32),
     kinds=st.lists(KINDS, min_size=len(PLAYABLE), max_size=len(PLAYABLE)),

@@ -162,3 +162,25 @@ def test_a_game_killed_the_instant_after_the_move_finds_it_saved(home: Path) -> 
     assert done.returncode == 0, done.stderr
     moves, path = done.stdout.split(maxsplit=1)
     assert len(_actions(Path(path.strip()))) == int(moves)
+
+
+def test_a_save_path_that_is_the_autosave_is_written_ahead_once(
+    loaded: FakeLoaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game = LocalGame(new_session(loaded, 4, autosave=True, seats=seats_for(loaded, HUMAN, AI)))
+    game.session.save_path = game.session.autosave_file  # "save as" onto the autosave
+    game.think_ahead()
+    person = game.to_move()
+    assert person is not None
+    assert game.apply(Submit(Pass(person))).ok
+    _join(game)
+    assert game.upcoming() is not None  # known ahead: its save is being written
+    ahead = game.session._ahead
+    assert ahead is not None
+    ahead._thread.join(JOIN_S)
+    written: list[Path] = []
+    monkeypatch.setattr(saving, "write_bytes", lambda path, _data: written.append(path))
+    game.apply(ComputerMove())
+    assert written == []  # the fast path: renamed into place, not written again
+    assert len(_actions(game.session.autosave_file)) == 2
+    assert _temporaries(game.session.autosave_file.parent) == []

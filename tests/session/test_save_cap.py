@@ -27,6 +27,7 @@ def _save_with(tmp_path: Path, loaded: FakeLoaded, actions: int) -> Path:
     return path
 
 
+@pytest.mark.slow  # writes and reads a save at the size cap
 def test_a_save_of_exactly_the_cap_loads(tmp_path: Path, loaded: FakeLoaded) -> None:
     session = store.load(_save_with(tmp_path, loaded, MAX_ACTIONS), resolve=resolver(loaded))
     assert len(session.log) == MAX_ACTIONS
@@ -58,6 +59,7 @@ def test_a_game_stops_growing_at_the_cap_and_can_still_be_ended(loaded: FakeLoad
     assert len(session.log) == MAX_ACTIONS  # the longest game still saves and loads
 
 
+@pytest.mark.slow  # plays computer seats up to the save cap
 def test_computer_seats_at_the_cap_end_the_game_instead_of_moving(loaded: FakeLoaded) -> None:
     seats = dict.fromkeys(seats_for(loaded), AI)
     session = new_session(loaded, seats=seats)

@@ -18,6 +18,7 @@ from game.engine import Pass
 from game.engine.actions import Bookmark
 from game.session import SaveError, SessionError, load, save
 from game.session.session import Session
+from tests.examples import examples
 from tests.session.conftest import FakeLoaded, new_session, resolver
 
 
@@ -135,7 +136,9 @@ hostile_values = st.one_of(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(field=st.sampled_from(_FIELDS), value=hostile_values)
 def test_any_hostile_value_in_any_field_is_one_message(
@@ -160,7 +163,9 @@ def _not_utf8(raw: bytes) -> bool:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(junk=st.binary(min_size=1, max_size=8).filter(_not_utf8))
 def test_bytes_that_are_not_utf8_inside_a_text_are_one_message(

@@ -33,6 +33,7 @@ def test_json_has_the_required_keys(capsys: pytest.CaptureFixture[str]) -> None:
     assert sum(data["outcomes"].values()) == 30  # type: ignore[union-attr]
 
 
+@pytest.mark.slow  # worker processes
 def test_same_seed_same_json_across_jobs(capsys: pytest.CaptureFixture[str]) -> None:
     one = run_json(capsys, "--seed", "9", "--jobs", "1")
     two = run_json(capsys, "--seed", "9", "--jobs", "2")
@@ -110,6 +111,7 @@ def test_absurd_counts_are_refused_with_a_message(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow  # worker processes
 def test_the_report_names_the_processes_that_really_ran(capsys: pytest.CaptureFixture[str]) -> None:
     # Issue 14.16: "--jobs 1000 --games 20" said "on 1000 process(es)" and ran one.
     argv = ["simulate", "geneva-2022", "--games", "20", "--seats", "all=random", "--jobs", "1000"]

@@ -53,6 +53,7 @@ def _strings_shown_by_the_game() -> set[str]:
     return found
 
 
+@pytest.mark.slow  # every string constant of game/ through the fonts
 def test_every_symbol_the_game_itself_writes_has_a_glyph() -> None:
     # Punctuation and symbols (bullets, dashes, arrows, ticks, quotes) in any string of
     # game/; letters and the bounds of character ranges in validators are not shown.
@@ -89,3 +90,32 @@ def test_text_the_main_font_covers_draws_exactly_as_before(theme: Theme) -> None
         a = font.render(text, True, (250, 250, 250))
         b = plain.render(text, True, (250, 250, 250))
         assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+
+
+def test_remembered_sizes_are_the_sizes_sdl_measures(theme: Theme) -> None:
+    """A font remembers the sizes of short texts; they are what SDL_ttf measures, and a
+    long text is measured every time (nothing unbounded is kept)."""
+    font = theme.font("body")
+    texts = ["Accept", "Принять", "قبول — accept", "\udcff.yaml", "", "x" * 300]
+    remembered = [font.size(text) for text in texts]
+    assert remembered == [font.size(text) for text in texts]
+    assert remembered == [font._measure(text) for text in texts]  # type: ignore[attr-defined]
+    assert remembered[1][0] > 0
+    assert remembered[-1][0] > remembered[0][0]
+    kept = font._sizes  # type: ignore[attr-defined]
+    assert "Принять" in kept
+    assert "x" * 300 not in kept
+
+
+@pytest.mark.parametrize("text", ["x\x00y", "\x1b[2Jwiped", "a\x07b\x7fc", "שלום\x00"])
+def test_control_characters_are_drawn_as_question_marks_never_raised(
+    theme: Theme, text: str
+) -> None:
+    """SDL_ttf refuses a NUL ("A null character was found in the text"); words from a
+    save, a host or an outside agent may hold one, and must not crash the window."""
+    font = theme.font("body")
+    shown = "".join("?" if (ord(c) < 32 and c not in "\t\n") or c == "\x7f" else c for c in text)
+    assert font.size(text) == font.size(shown)
+    a = font.render(text, True, (250, 250, 250))
+    b = font.render(shown, True, (250, 250, 250))
+    assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")

@@ -60,6 +60,7 @@ def test_every_cue_has_a_file_and_no_file_is_stray() -> None:
 
 
 @pytest.mark.skipif(not SCRIPT.is_file(), reason="tools/ is not shipped in this tree")
+@pytest.mark.slow  # runs tools/make_sounds.py in a Python process of its own
 def test_make_sounds_reproduces_the_committed_files(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, str(SCRIPT), "--out", str(tmp_path)],
@@ -211,3 +212,23 @@ def test_a_context_without_the_app_follows_settings_too(tmp_path: Path) -> None:
     assert ctx.sound.enabled is False
     ctx.apply_settings(ctx.settings.with_(sound=True))
     assert ctx.sound.enabled is True
+
+
+def test_players_share_the_cues_until_they_are_forgotten() -> None:
+    """Loading the cues is done once per process; ``forget_sounds`` (before pygame.quit)
+    makes the next player load them afresh."""
+    from game.ui.kit.sound import forget_sounds
+
+    forget_sounds()
+    first, second = SoundPlayer(), SoundPlayer()
+    first.prepare()
+    second.prepare()
+    if not first.available:
+        pytest.skip("no audio device, not even the dummy one")
+    assert first._sounds is second._sounds
+    assert set(first._sounds or {}) == set(ALL_CUES)
+    forget_sounds()
+    third = SoundPlayer()
+    third.prepare()
+    assert third._sounds is not first._sounds
+    assert set(third._sounds or {}) == set(ALL_CUES)

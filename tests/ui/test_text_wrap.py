@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from game.ui.kit.text import wrap_lines
 from game.ui.kit.theme import Theme, load_theme
+from tests.examples import examples
 
 LABEL = "Reciprocal limits on intermediate-range missiles"
 
@@ -189,7 +190,7 @@ def _greedy_reference(font: pygame.font.Font, text: str, width: int) -> tuple[st
     return tuple(lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     text=st.text(alphabet="ab cdefg hij-k/l  ÉЖ×·—\n", max_size=220),
     width=st.integers(min_value=1, max_value=420),

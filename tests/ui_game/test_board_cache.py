@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game import engine
 from game.scenario import load_scenario
@@ -13,6 +14,7 @@ from game.ui.screens.table.board import BoardView
 from tests.scenarios import bundled
 
 
+@pytest.mark.slow  # paints the board twice after every move of a whole game
 def test_a_board_kept_across_moves_paints_what_a_fresh_one_paints() -> None:
     pygame.font.init()
     loaded = bundled("geneva-2022")

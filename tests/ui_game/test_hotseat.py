@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.session.seats import Seat, SeatKind
 from game.ui.kit.pilot import Pilot
@@ -66,6 +67,7 @@ def test_hand_over_hides_private_data_and_checks_the_pin(make_pilot: MakePilot, 
     _assert_hides(pilot, setup, "us", "nato")
 
 
+@pytest.mark.slow  # a whole hot-seat game in the window
 def test_every_change_of_human_mover_goes_through_a_hand_over(
     make_pilot: MakePilot, home: Path
 ) -> None:

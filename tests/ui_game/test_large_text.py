@@ -89,7 +89,12 @@ def test_a_short_message_does_not_scroll(make_pilot: MakePilot, home: Path) -> N
     assert dialog.body.rect.contains(dialog.message.rect)
 
 
-@pytest.mark.parametrize("scale", UI_SCALES)
+@pytest.mark.parametrize(
+    "scale",
+    # The smallest and the largest text size in the quick run; every size in the full run.
+    [s if s in (min(UI_SCALES), max(UI_SCALES)) else pytest.param(s, marks=pytest.mark.slow)
+     for s in UI_SCALES],
+)  # fmt: skip
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_boards_needs_notes_wrap_whole_at_every_text_size(
     make_pilot: MakePilot, home: Path, scale: float, size: tuple[int, int]

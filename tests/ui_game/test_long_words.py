@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import yaml
 
 from game.scenario import load_bytes
 from game.scenario.loader import resolve
@@ -20,6 +19,7 @@ from game.ui.main import title_factory
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.seats import SeatsScene
 from game.ui.screens.table.scene import TableScene
+from tests.scenario.helpers import dump, read_yaml
 from tests.ui.conftest import MakePilot
 from tests.ui_game.conftest import SCENARIO
 
@@ -46,7 +46,7 @@ def _rename(node: Any) -> None:
 
 def long_words_scenario(folder: Path) -> Path:
     """The bundled scenario with its shown texts 99,999-letter words (valid: under 2 MiB)."""
-    data = yaml.safe_load(resolve(SCENARIO).read_text(encoding="utf-8"))
+    data = read_yaml(resolve(SCENARIO).read_text(encoding="utf-8"))
     _rename(data)
     data["id"] = "long-words"
     for key in ("summary", "decision_point", "briefing"):
@@ -58,7 +58,7 @@ def long_words_scenario(folder: Path) -> Path:
     for key in ("opening", "venue", "city"):
         first[key] = _long(first.get(key, ""))
     data["issues"][0]["description"] = _long("")
-    raw = yaml.safe_dump(data, allow_unicode=True, width=1 << 30).encode("utf-8")
+    raw = dump(data)
     load_bytes(raw, "long-words.yaml")  # valid: raises if the format refused it
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "long-words.yaml"

@@ -27,6 +27,7 @@ from game.ui.kit.keys import KeyBinding, find_action
 from game.ui.kit.loop_clock import LoopClock, SystemClock
 from game.ui.kit.scene import Pop, Push, Quit, Replace, Scene, Transition
 from game.ui.kit.settings import MIN_WINDOW, Settings, SettingsStore, log_dir
+from game.ui.kit.sound import forget_sounds
 from game.ui.kit.stopping import Stopped, signals_stop
 from game.ui.kit.theme import (
     COLOUR_BLIND_PALETTE,
@@ -156,6 +157,7 @@ class App:
         self.running = False
         if quit_pygame:
             forget_fonts()
+            forget_sounds()
             pygame.quit()
 
     @property

@@ -18,10 +18,20 @@ import pygame
 from game.ui.kit.glyphs import covered, covered_characters
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# SDL_ttf refuses a NUL ("A null character was found in the text") and draws other
+# control characters as boxes; words from a save, a host or an agent may hold any.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# Layout measures the same labels, names and words frame after frame and window after
+# window (a quarter of the table's layout time was SDL_ttf measuring them again).
+# Sizes of texts up to _MEMO_LENGTH characters are remembered per font, up to
+# _MEMO_ENTRIES of them (then the memo starts afresh); longer texts are measured.
+_MEMO_LENGTH = 256
+_MEMO_ENTRIES = 16_384
 
 
 def drawable(text: Any) -> Any:
-    """``text`` with anything UTF-8 cannot hold shown as ``?`` (non-strings as they are).
+    """``text`` with anything UTF-8 cannot hold, and control characters (a NUL, say),
+    shown as ``?`` (non-strings as they are).
 
     ``?`` rather than U+FFFD: every bundled font has a glyph for it.
     """
@@ -30,8 +40,8 @@ def drawable(text: Any) -> Any:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("?", text)
-    return text
+        text = _SURROGATE.sub("?", text)
+    return _CONTROL.sub("?", text)
 
 
 class SafeFont(pygame.font.Font):
@@ -60,6 +70,7 @@ class FallbackFont(SafeFont):
         self._own_characters = covered_characters(path)
         self._other = covered(fallback)
         self._fallback = SafeFont(fallback, size)
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def _runs(self, text: str) -> list[tuple[bool, str]] | None:
         """``text`` cut into (drawn by the fallback?, run) pieces; None if one font will do."""
@@ -79,10 +90,20 @@ class FallbackFont(SafeFont):
         return runs
 
     def size(self, text: Any) -> tuple[int, int]:
+        if not isinstance(text, str) or len(text) > _MEMO_LENGTH:
+            return self._measure(text)
+        found = self._sizes.get(text)
+        if found is None:
+            if len(self._sizes) >= _MEMO_ENTRIES:
+                self._sizes.clear()
+            found = self._sizes[text] = self._measure(text)
+        return found
+
+    def _measure(self, text: Any) -> tuple[int, int]:
         text = drawable(text)
         runs = self._runs(text) if isinstance(text, str) else None
         if runs is None:
-            return super().size(text)
+            return SafeFont.size(self, text)
         width = sum(
             (self._fallback.size(run) if other else SafeFont.size(self, run))[0]
             for other, run in runs

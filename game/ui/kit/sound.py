@@ -63,6 +63,17 @@ def cue_for(events: Iterable[GameEvent]) -> str | None:
     return None
 
 
+# Loading the cues costs about 15 ms of CPU.  Every window a process opens (the game
+# after the title, each test's) shares them while the mixer stays open; ``App.close``
+# forgets them before ``pygame.quit``, as it forgets the fonts.
+_SHARED: dict[Path, dict[str, pygame.mixer.Sound]] = {}
+
+
+def forget_sounds() -> None:
+    """Drop the shared cues (call before ``pygame.quit()``, which closes the mixer)."""
+    _SHARED.clear()
+
+
 def sounds_dir() -> Path:
     """Where the cue files live (see ``tools/make_sounds.py``, which makes them)."""
     return paths.assets_dir() / "sounds"
@@ -147,16 +158,23 @@ class SoundPlayer:
         self._sounds = {}
         if not self._open_mixer():
             return self._sounds
-        missing = []
+        shared = _SHARED.get(self.folder)
+        if shared is None:
+            shared = _SHARED[self.folder] = self._read_cues()
+        self._sounds = shared
+        return self._sounds
+
+    def _read_cues(self) -> dict[str, pygame.mixer.Sound]:
+        sounds, missing = {}, []
         for name in ALL_CUES:
             path = self.folder / f"{name}.wav"
             try:
-                self._sounds[name] = pygame.mixer.Sound(path)
+                sounds[name] = pygame.mixer.Sound(path)
             except (pygame.error, OSError) as exc:
                 missing.append(f"{path.name} ({exc})")
         if missing:
             log.info("some sounds could not be loaded: %s", "; ".join(missing))
-        return self._sounds
+        return sounds
 
     def _open_mixer(self) -> bool:
         if pygame.mixer.get_init():

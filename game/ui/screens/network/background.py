@@ -50,7 +50,8 @@ class Task(Generic[T]):
         try:
             self._answers.put(Done(work()))
         except UserError as exc:  # a refusal or an unreachable host: said, not raised
-            self._answers.put(Done(error=str(exc), refused=isinstance(exc, RefusedError)))
+            final = isinstance(exc, RefusedError) and exc.final
+            self._answers.put(Done(error=str(exc), refused=final))
         except Exception as exc:  # a bug must reach the player as a sentence, never a traceback
             log.exception("network work failed")
             self._answers.put(Done(error=f"something went wrong ({type(exc).__name__})"))

@@ -38,6 +38,14 @@ from game.ui.screens.panel import PanelScene, Row
 from game.ui.screens.widgets.chips import PinEntry
 
 Finder = Callable[[], list[FoundHost]]
+
+
+def search_network() -> list[FoundHost]:
+    """The hosts zeroconf finds on this network (``discovery.browse``, looked up when the
+    search starts, not when this module is imported)."""
+    return discovery.browse()
+
+
 SPECTATE = "spectate"  # the seat menu's value for watching the public table
 
 
@@ -85,7 +93,7 @@ class JoinScene(PanelScene):
         pin: str = "",
         spectate: bool = False,
         auto: bool = False,
-        find: Finder | None = discovery.browse,
+        find: Finder | None = search_network,
         then: Callable[[Context, RemoteGame], Scene] = laptop_scene,
     ) -> None:
         super().__init__(ctx, "join")
