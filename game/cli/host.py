@@ -95,47 +95,31 @@ def run(args: argparse.Namespace) -> int:
             f"{humans[0]!r} is a human seat, played at the host's window; --headless has "
             "none: make it remote or ai"
         )
-    if not args.headless:
-        return _window(args, session, remote)
+    from game.export.debrief import build_debrief
     from game.net.hosting import HostedGame
 
+    # The laptops' windows show the whole debrief: ``over`` carries it.
     hosted = HostedGame(
         session,
         remote,
         bind=args.bind,
         port=args.port,
         turn_seconds=args.timer,
-        reveal=_reveal,
+        reveal=build_debrief,
     )
+    if not args.headless:
+        return _window(args, hosted)
     return _headless(hosted, session)
 
 
-def _reveal(session: Session) -> object:
-    """The debrief the laptops' windows show, sent in the ``over`` frame."""
-    from game.export.debrief import build_debrief
-    from game.net.codec import encode
-
-    return encode(build_debrief(session))
-
-
-def _window(args: argparse.Namespace, session: Session, remote: set[str]) -> int:
+def _window(args: argparse.Namespace, hosted: HostedGame) -> int:
     """The host's window: it listens first (a taken port is a message here, not in it)."""
-    from game.net.hosting import HostedGame
     from game.session.pins import PinHash
     from game.ui.main import run_game  # pygame loads only for the window
     from game.ui.screens.network.hosting import HostScene
 
     pin = PinHash.make(args.facilitator_pin) if args.facilitator_pin is not None else None
-    hosted = HostedGame(
-        session,
-        remote,
-        bind=args.bind,
-        port=args.port,
-        turn_seconds=args.timer,
-        reveal=_reveal,
-    )
-    loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
-    address = hosted.start(announce=not loopback)
+    address = hosted.start(announce=not hosted.loopback)
     print(f"listening on {address}", flush=True)
     try:
         return run_game(
@@ -170,8 +154,7 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         shown = len(log)
 
     hosted.host.on_turns.append(lambda _turns: transcript())
-    loopback = hosted.server.bind.startswith("127.") or hosted.server.bind == "localhost"
-    address = hosted.start(announce=not loopback)  # on failure it has stopped itself
+    address = hosted.start(announce=not hosted.loopback)  # on failure it has stopped itself
     try:  # from here the server (and the announcement) must be stopped whatever happens
         say(f"listening on {address}")
         code = invite.join_code(address)

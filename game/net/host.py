@@ -22,6 +22,7 @@ from game import engine
 from game.engine.actions import Timeout
 from game.engine.errors import ActionError
 from game.net import frames
+from game.net.codec import encode
 from game.net.pin_gate import PinChecker, PinGate, Verdict
 from game.net.protocol import Act, ClientFrame, Join, Undo, error_frame
 from game.session.errors import SessionError
@@ -107,7 +108,8 @@ class Host:
         self.kinds = frames.seat_kinds(session, self.remote)
         self.on_turns: list[Callable[[Sequence[Turn]], None]] = []
         # What ``over`` adds for the debrief on the laptops (the export's ``Debrief``, built by
-        # a layer above this one): the whole debrief, revealed only once the game is over.
+        # a layer above this one, sent as the codec encodes it): the whole debrief, revealed
+        # only once the game is over.
         self.reveal = reveal
         self._clients: dict[int, _Client] = {}
         self._seat_conn: dict[str, int] = {}
@@ -374,7 +376,7 @@ class Host:
         self.transport.send(conn, frames.your_move(self.session, mover, seconds))
 
     def _over_frame(self) -> str:
-        reveal = self.reveal(self.session) if self.reveal is not None else None
+        reveal = encode(self.reveal(self.session)) if self.reveal is not None else None
         return frames.over(self.session, debrief=reveal)
 
     def _finish(self) -> None:

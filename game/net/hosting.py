@@ -156,6 +156,12 @@ class HostedGame:
         self._announcement: discovery.Announcement | None = None
 
     @property
+    def loopback(self) -> bool:
+        """Whether it listens on this machine only (nothing to announce to the network)."""
+        bind = self.server.bind
+        return bind.startswith("127.") or bind == "localhost"
+
+    @property
     def address(self) -> str:
         """``ws://ADDRESS:PORT`` as a laptop should type it."""
         bind = self.server.bind

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from game.engine import EndGame
+from game.export.debrief import build_debrief
 from game.export.model import Debrief
 from game.net import invite
 from game.net.client import NetError, RefusedError
@@ -41,7 +42,7 @@ from game.ui.screens.handover import HandoverScene
 from game.ui.screens.network import join as join_screen
 from game.ui.screens.network.background import Task
 from game.ui.screens.network.host_setup import HostOptions, HostSeatsScene
-from game.ui.screens.network.hosting import HostScene, reveal_debrief
+from game.ui.screens.network.hosting import HostScene
 from game.ui.screens.network.join import JoinScene
 from game.ui.screens.network.laptop import LaptopTable, RejoinScene
 from game.ui.screens.network.qr import qr_matrix
@@ -92,7 +93,7 @@ class HostThread:
     """A hosted game whose main loop runs on a thread of its own (for a window laptop)."""
 
     def __init__(self, session: Session, remote: set[str]) -> None:
-        self.hosted = HostedGame(session, remote, bind="127.0.0.1", port=0, reveal=reveal_debrief)
+        self.hosted = HostedGame(session, remote, bind="127.0.0.1", port=0, reveal=build_debrief)
         self.calls: queue.Queue[Callable[[], None]] = queue.Queue()
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)

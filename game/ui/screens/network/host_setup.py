@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from game.errors import UserError
+from game.export.debrief import build_debrief
 from game.net.hosting import REMOTE, HostedGame
 from game.net.protocol import DEFAULT_PORT
 from game.scenario import LoadedScenario
@@ -22,7 +23,7 @@ from game.session.session import Session
 from game.ui.kit.context import Context
 from game.ui.kit.scene import Replace, Scene, Transition
 from game.ui.screens.classroom import classroom_of
-from game.ui.screens.network.hosting import HostScene, reveal_debrief
+from game.ui.screens.network.hosting import HostScene
 from game.ui.screens.seats import SEAT_CHOICES, SeatsScene
 
 
@@ -46,10 +47,9 @@ def start_hosting(
         bind=options.bind,
         port=options.port,
         turn_seconds=room.turn_seconds,
-        reveal=reveal_debrief,
+        reveal=build_debrief,  # the laptops' windows show the whole debrief
     )
-    loopback = options.bind.startswith("127.") or options.bind == "localhost"
-    hosted.start(announce=options.announce and not loopback)
+    hosted.start(announce=options.announce and not hosted.loopback)
     return HostScene(ctx, hosted)
 
 

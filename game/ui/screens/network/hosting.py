@@ -18,12 +18,10 @@ from typing import ClassVar
 import pygame
 
 from game.net import invite
-from game.net.codec import encode
 from game.net.host_game import HostGame
 from game.net.hosting import HostedGame
 from game.session.records import Turn
 from game.session.seats import Seat, SeatKind
-from game.session.session import Session
 from game.ui.kit import layout
 from game.ui.kit.context import Context
 from game.ui.kit.dialog import Dialog
@@ -52,13 +50,6 @@ STATE_WORDS = {  # short: the projector's roster at a large text size
     "waiting": ("waiting", "warning"),
     "dropped": ("dropped", "danger"),
 }
-
-
-def reveal_debrief(session: Session) -> object:
-    """The whole debrief, as the host's ``over`` frame carries it to every laptop."""
-    from game.export.debrief import build_debrief
-
-    return encode(build_debrief(session))
 
 
 class HostTable(TableScene):
