@@ -18,7 +18,7 @@ from game.engine import ledger as ledger_rules
 from game.engine.conditions import (
     holds,
     holds_besides_terms,
-    terms_hold_at_all_depths,
+    terms_hold,
     terms_settled,
 )
 from game.engine.events import EventKind
@@ -144,7 +144,7 @@ def _met(judged: Judged, table: Table, agreed: Mapping[str, str]) -> bool:
     if judged.constant:
         return True
     if judged.terms_only:
-        return terms_hold_at_all_depths(judged.condition, agreed)
+        return terms_hold(judged.condition, agreed)
     return holds(judged.condition, _end(table, agreed))
 
 

@@ -66,18 +66,6 @@ def terms_settled(cond: Condition, binding: Mapping[str, str]) -> bool:
     return not _failed_terms(cond, binding, len(binding))
 
 
-def terms_hold_at_all_depths(cond: Condition, binding: Mapping[str, str]) -> bool:
-    """``holds`` for a condition whose clauses, at every depth (``any``, ``all``,
-    ``not``), are on binding terms alone: judged on ``binding`` (issue -> option)."""
-    if _failed_terms(cond, binding, len(binding)):
-        return False
-    if cond.all and not all(terms_hold_at_all_depths(c, binding) for c in cond.all):
-        return False
-    if cond.any and not any(terms_hold_at_all_depths(c, binding) for c in cond.any):
-        return False
-    return cond.not_ is None or not terms_hold_at_all_depths(cond.not_, binding)
-
-
 def unmet(cond: Condition, state: StateFields) -> tuple[str, ...]:
     """The clauses of ``cond`` that do not hold in ``state``, in words as they stand
     ("tension is 92 (at most 70)"); a bound on rounds or agreements says its bound."""
@@ -240,13 +228,12 @@ def tracker_value(test: TrackerTest, state: StateFields) -> float:
     return tr[t.support_index(test.actor)]
 
 
-def terms_hold(cond: Condition, terms: dict[str, str]) -> bool:
-    """Whether a condition on terms (``agreed``, ``not_agreed``, ``any``, ``all``, ``not``)
-    holds for the settlement ``terms`` (issue -> option); red lines' ``unless`` (R27)."""
-    for issue, options in cond.agreed.items():
-        if terms.get(issue) not in options:
-            return False
-    if any(issue in terms for issue in cond.not_agreed):
+def terms_hold(cond: Condition, terms: Mapping[str, str]) -> bool:
+    """``holds`` for a condition whose clauses, at every depth (``any``, ``all``, ``not``),
+    are on binding terms alone (``agreed``, ``not_agreed``, the number agreed): judged on
+    the settlement ``terms`` (issue -> option).  Red lines' ``unless`` (R27); the AI's
+    imagined ends of objectives on terms."""
+    if _failed_terms(cond, terms, len(terms)):
         return False
     if cond.all and not all(terms_hold(c, terms) for c in cond.all):
         return False

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from game.engine.conditions import (
     holds,
     holds_besides_terms,
-    terms_hold_at_all_depths,
+    terms_hold,
     terms_settled,
 )
 from game.engine.model import Condition, Round, TrackerTest
@@ -138,4 +138,4 @@ terms_only = st.recursive(
 def test_a_condition_on_terms_alone_is_judged_on_the_terms(
     cond: Condition, state: Imagined
 ) -> None:
-    assert holds(cond, state) == terms_hold_at_all_depths(cond, dict(state.binding))
+    assert holds(cond, state) == terms_hold(cond, dict(state.binding))
