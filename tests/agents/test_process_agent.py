@@ -128,6 +128,7 @@ def test_a_broken_agent_passes_with_the_reason_noted(
         assert len(d.remark) < 400  # type: ignore[attr-defined]  # nothing floods the table
 
 
+@pytest.mark.slow  # an agent process that floods its stderr
 def test_what_an_agent_writes_to_stderr_stays_out_of_the_public_remark(tmp_path: Path) -> None:
     """Its stderr may name the host's paths: the debrief's rationale has it, the table not."""
     path = _script(tmp_path, "bad.py", "raise RuntimeError('/home/teacher/secret.txt')\n")
@@ -180,6 +181,7 @@ class _Clock:
         return self.now
 
 
+@pytest.mark.slow  # waits out a real deadline on a full pipe
 def test_an_agent_that_stops_reading_cannot_block_the_game(tmp_path: Path) -> None:
     """Frames go through a writer thread: once the pipe is full a write would block for
     ever, and the game must still get its pass at each deadline."""
@@ -268,6 +270,7 @@ def test_a_line_of_exactly_the_limit_is_kept_and_the_next_is_not_lost(
     assert lines == ["x" * 10 + "\n", "answer\n", external.TOO_LONG, "next\n"]
 
 
+@pytest.mark.slow  # an agent process that writes megabytes without a newline
 def test_an_agent_that_writes_without_end_cannot_fill_the_memory(tmp_path: Path) -> None:
     from game.session import external
 

@@ -134,6 +134,7 @@ def test_a_flood_is_rate_limited_then_closed(game: HostedGame) -> None:
     still_playable(game)
 
 
+@pytest.mark.slow  # fills a real socket until the host cuts the reader off
 def test_a_client_that_never_reads_is_cut_off_and_the_game_goes_on(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -134,6 +134,7 @@ def test_an_ai_move_lands_with_nothing_left_to_paint(
     assert pilot.app.crashes == []
 
 
+@pytest.mark.slow  # a whole game, painted twice over
 def test_what_is_made_ahead_is_what_painting_afresh_makes(
     make_pilot: MakePilot, home: Path
 ) -> None:
