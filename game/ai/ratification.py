@@ -67,7 +67,15 @@ def _support_moves(table: Table) -> Mapping[Term, Mapping[str, float]]:
 def reach(table: Table, actor: str) -> float:
     """The most support ``actor`` can still win by its own statements this week: the best
     tone's support per statement, once a turn, over its turns left (this round's and the
-    later rounds' it sits at)."""
+    later rounds' it sits at).  Worked out once a move."""
+    memo = table.now.reach
+    found = memo.get(actor)
+    if found is None:
+        found = memo[actor] = _reach(table, actor)
+    return found
+
+
+def _reach(table: Table, actor: str) -> float:
     rules = table.tuning
     per = max(0.0, rules.conciliatory_support, rules.firm_support, rules.hostile_support)
     if per <= 0:
@@ -79,6 +87,17 @@ def reach(table: Table, actor: str) -> float:
             r.turns for r in pub.rounds[table.round_index + 1 :] if actor in r.participants
         )
     return per * turns
+
+
+def ratify_chance(table: Table, issue: str, option: str) -> float:
+    """The chance that ``option`` on ``issue``, agreed alone, is ratified by every ratifier
+    whose consent it needs: ``ratify_chances`` of that one term (1 when none holds it up),
+    worked out once a move (every option of every open issue is asked, again and again)."""
+    memo = table.now.ratified
+    found = memo.get((issue, option))
+    if found is None:
+        found = memo[(issue, option)] = ratify_chances(table, ((issue, option),)).get(issue, 1.0)
+    return found
 
 
 def ratify_chances(table: Table, terms: Iterable[Term]) -> dict[str, float]:

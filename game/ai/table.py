@@ -94,6 +94,8 @@ class MoveMemo:
         "mine",
         "movement",
         "offered",
+        "ratified",
+        "reach",
         "rows",
         "seen",
         "targets",
@@ -123,6 +125,9 @@ class MoveMemo:
         self.mine: tuple[Offer, ...] | None = None
         self.bypass: dict[str, float] = {}  # issue -> what agreeing it here costs us
         self.aspirations: dict[tuple[str, ...], tuple[float, float]] = {}  # scope -> (aim, floor)
+        # (issue, option) -> its chance of ratification agreed alone (``game.ai.ratification``)
+        self.ratified: dict[tuple[str, str], float] = {}
+        self.reach: dict[str, float] = {}  # ratifier -> support it can still win this week
 
 
 class GameMemo:
