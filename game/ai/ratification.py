@@ -94,10 +94,28 @@ def ratify_chance(table: Table, issue: str, option: str) -> float:
     whose consent it needs: ``ratify_chances`` of that one term (1 when none holds it up),
     worked out once a move (every option of every open issue is asked, again and again)."""
     memo = table.now.ratified
-    found = memo.get((issue, option))
-    if found is None:
-        found = memo[(issue, option)] = ratify_chances(table, ((issue, option),)).get(issue, 1.0)
-    return found
+    term = (issue, option)
+    found = memo.get(term)
+    if found is not None:
+        return found
+    chance = 1.0
+    needed = _consenters(table).get(term)
+    if needed:
+        # ratify_chances of one term, spelled out: the same products in the same order.
+        moved = _support_moves(table).get(term) if table.provisional.get(issue) != option else None
+        for actor, threshold in table.ratifiers.items():
+            if actor not in needed:
+                continue
+            support = table.support.get(actor, threshold)
+            if moved is not None:
+                support += moved.get(actor, 0.0)
+            gap = threshold - support
+            if gap <= 1e-9:
+                continue
+            room = reach(table, actor)
+            chance *= max(0.0, 1.0 - gap / room) if room > 0 else 0.0
+    memo[term] = chance
+    return chance
 
 
 def ratify_chances(table: Table, terms: Iterable[Term]) -> dict[str, float]:

@@ -95,6 +95,7 @@ class MoveMemo:
         "movement",
         "offered",
         "ratified",
+        "ratified_together",
         "reach",
         "rows",
         "seen",
@@ -127,6 +128,8 @@ class MoveMemo:
         self.aspirations: dict[tuple[str, ...], tuple[float, float]] = {}  # scope -> (aim, floor)
         # (issue, option) -> its chance of ratification agreed alone (``game.ai.ratification``)
         self.ratified: dict[tuple[str, str], float] = {}
+        # a package's terms, in order -> issue -> their chance of ratification agreed together
+        self.ratified_together: dict[tuple[tuple[str, str], ...], dict[str, float]] = {}
         self.reach: dict[str, float] = {}  # ratifier -> support it can still win this week
 
 

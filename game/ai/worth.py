@@ -118,7 +118,7 @@ def package_chances(table: Table, terms: Mapping[str, str]) -> dict[str, float]:
     chance = {i: chances[i][o] for i, o in terms.items() if i in chances}
     if len(terms) < 2 or not table.ratifiers:
         return chance
-    ratified = ratify_chances(table, terms.items())
+    ratified = _ratified_together(table, terms)
     consent = consent_chances(table)
     for issue, option in terms.items():
         row = consent.get(issue)
@@ -126,6 +126,17 @@ def package_chances(table: Table, terms: Mapping[str, str]) -> dict[str, float]:
         if p < 1.0 - 1e-12 or issue in chance:
             chance[issue] = p
     return chance
+
+
+def _ratified_together(table: Table, terms: Mapping[str, str]) -> Mapping[str, float]:
+    """``ratify_chances`` of ``terms`` as one package, worked out once a move (a package's
+    chances and its worth both ask)."""
+    key = tuple(terms.items())
+    memo = table.now.ratified_together
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = ratify_chances(table, key)
+    return found
 
 
 def worths(table: Table) -> Mapping[str, Mapping[str, float]]:
@@ -240,7 +251,7 @@ def _whole_package(table: Table, terms: Mapping[str, str]) -> dict[str, float] |
     whole package is less likely than ratifying each term alone; None when it is not."""
     if len(terms) < 2 or not table.ratifiers:
         return None
-    ratified = ratify_chances(table, terms.items())
+    ratified = _ratified_together(table, terms)
     chances = bind_chances(table)
     if not any(
         ratified.get(i, 1.0) < ratify_chance(table, i, o) - 1e-12
