@@ -122,26 +122,43 @@ def _nash_polish(
         live = [a for a, (n, k) in enumerate(moves) if k != pick[n]]
         ours = [own[n][k] - own[n][pick[n]] for n, k in moves]
         deltas = [[rows[n][k] - rows[n][pick[n]] for n, k in moves] for rows in theirs]
-        found: tuple[float, list[tuple[int, int]]] | None = None
+        # A change is taken only above this, and only above the best change found so far.
+        bar = best * (1 + 1e-9)
+        found_value = 0.0
+        change: list[tuple[int, int]] | None = None
+        # The arithmetic of _nash on the moved utilities, spelled out for one and two
+        # others (the usual tables): the same numbers, without a list per trial.
+        count = len(theirs)
+        if count == 1:
+            u0, k0, d0 = utils[0], kept[0], deltas[0]
+        elif count == 2:
+            u0, k0, d0 = utils[0], kept[0], deltas[0]
+            u1, k1, d1 = utils[1], kept[1], deltas[1]
         for a in live:
             n1 = moves[a][0]
-            changes = [(a, -1)]
-            if pairs:
-                changes += [(a, b) for b in live if b > a and moves[b][0] != n1]
-            for a1, b1 in changes:
-                worth = mine + (ours[a1] if b1 < 0 else ours[a1] + ours[b1])
+            ours_a = ours[a]
+            for b in (-1, *(b for b in live if b > a and moves[b][0] != n1)) if pairs else (-1,):
+                worth = mine + (ours_a if b < 0 else ours_a + ours[b])
                 if worth < low:
                     continue
-                if b1 < 0:
-                    trial = [u + d[a1] for u, d in zip(utils, deltas, strict=True)]
+                if count == 1:
+                    g0 = (u0 + d0[a] if b < 0 else u0 + (d0[a] + d0[b])) - k0
+                    value = g0 if g0 > 1e-6 else 1e-6
+                elif count == 2:
+                    g0 = (u0 + d0[a] if b < 0 else u0 + (d0[a] + d0[b])) - k0
+                    g1 = (u1 + d1[a] if b < 0 else u1 + (d1[a] + d1[b])) - k1
+                    value = (g0 if g0 > 1e-6 else 1e-6) * (g1 if g1 > 1e-6 else 1e-6)
+                elif b < 0:
+                    value = _nash([u + d[a] for u, d in zip(utils, deltas, strict=True)], kept)
                 else:
-                    trial = [u + (d[a1] + d[b1]) for u, d in zip(utils, deltas, strict=True)]
-                value = _nash(trial, kept)
-                if value > best * (1 + 1e-9) and (found is None or value > found[0]):
-                    found = (value, [moves[a1]] if b1 < 0 else [moves[a1], moves[b1]])
-        if found is None:
+                    trial = [u + (d[a] + d[b]) for u, d in zip(utils, deltas, strict=True)]
+                    value = _nash(trial, kept)
+                if value > bar and (change is None or value > found_value):
+                    found_value = value
+                    change = [moves[a]] if b < 0 else [moves[a], moves[b]]
+        if change is None:
             return
-        best, change = found
+        best = found_value
         for n, k in change:
             for u_i, rows in enumerate(theirs):
                 utils[u_i] += rows[n][k] - rows[n][pick[n]]
