@@ -93,29 +93,45 @@ def ratify_chance(table: Table, issue: str, option: str) -> float:
     """The chance that ``option`` on ``issue``, agreed alone, is ratified by every ratifier
     whose consent it needs: ``ratify_chances`` of that one term (1 when none holds it up),
     worked out once a move (every option of every open issue is asked, again and again)."""
+    found = table.now.ratified.get((issue, option))
+    if found is None:
+        found = ratify_row(table, issue, (option,))[0]
+    return found
+
+
+def ratify_row(table: Table, issue: str, options: Iterable[str]) -> list[float]:
+    """``ratify_chance`` of each of ``options`` on ``issue``, in order (kept for the move)."""
     memo = table.now.ratified
-    term = (issue, option)
-    found = memo.get(term)
-    if found is not None:
-        return found
-    chance = 1.0
-    needed = _consenters(table).get(term)
-    if needed:
-        # ratify_chances of one term, spelled out: the same products in the same order.
-        moved = _support_moves(table).get(term) if table.provisional.get(issue) != option else None
-        for actor, threshold in table.ratifiers.items():
-            if actor not in needed:
-                continue
-            support = table.support.get(actor, threshold)
-            if moved is not None:
-                support += moved.get(actor, 0.0)
-            gap = threshold - support
-            if gap <= 1e-9:
-                continue
-            room = reach(table, actor)
-            chance *= max(0.0, 1.0 - gap / room) if room > 0 else 0.0
-    memo[term] = chance
-    return chance
+    consenters = _consenters(table)
+    moves = _support_moves(table)
+    provisional = table.provisional.get(issue)
+    ratifiers = table.ratifiers.items()
+    support = table.support
+    out: list[float] = []
+    for option in options:
+        term = (issue, option)
+        chance = memo.get(term)
+        if chance is None:
+            chance = 1.0
+            needed = consenters.get(term)
+            if needed:
+                # ratify_chances of one term, spelled out: the same products in the same
+                # order (re-agreeing repeats no effect, R31).
+                moved = moves.get(term) if provisional != option else None
+                for actor, threshold in ratifiers:
+                    if actor not in needed:
+                        continue
+                    now = support.get(actor, threshold)
+                    if moved is not None:
+                        now += moved.get(actor, 0.0)
+                    gap = threshold - now
+                    if gap <= 1e-9:
+                        continue
+                    room = reach(table, actor)
+                    chance *= max(0.0, 1.0 - gap / room) if room > 0 else 0.0
+            memo[term] = chance
+        out.append(chance)
+    return out
 
 
 def ratify_chances(table: Table, terms: Iterable[Term]) -> dict[str, float]:

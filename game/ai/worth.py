@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from game.ai.difficulty import Difficulty
 from game.ai.opponents import model_opponents
 from game.ai.outlook import bonus_gain, issue_bonus
-from game.ai.ratification import ratify_chance, ratify_chances
+from game.ai.ratification import ratify_chance, ratify_chances, ratify_row
 from game.ai.relations import bypass_cost, confirm_factor
 from game.ai.table import Table, keep, kept
 
@@ -98,7 +98,7 @@ def bind_chances(table: Table) -> Mapping[str, Mapping[str, float]]:
     out: dict[str, Mapping[str, float]] = dict(consent)
     for issue in table.open_issues:
         options = table.prefs.options[issue]
-        ratified = [ratify_chance(table, issue, o) for o in options]
+        ratified = ratify_row(table, issue, options)
         if all(r >= 1.0 for r in ratified):
             continue
         row = consent.get(issue)
