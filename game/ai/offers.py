@@ -238,32 +238,65 @@ def _best_move(
     best_move: tuple[int, int, float] | None = None
     # The arithmetic is that of _score on the moved utilities, spelled out for one
     # and two others (the usual tables): the same numbers, without a list per trial.
+    if count == 1:
+        them = theirs[0]
+    elif count == 2:
+        them, more = theirs
+        u0, u1 = utils
     for n, row in enumerate(own):
         cur = pick[n]
         cur_own = row[cur]
-        rows_n = [rows[n] for rows in theirs]
-        here = [r[cur] for r in rows_n]
-        for k, value in enumerate(row):
-            if k == cur:
-                continue
-            loss = cur_own - value
-            if mine - loss < need:
-                continue
-            if count == 1:  # one other party (a bilateral round): no min to take
-                gain = 1.1 * (rows_n[0][k] - here[0])
-            elif count == 2:
-                a = utils[0] + rows_n[0][k] - here[0]
-                b = utils[1] + rows_n[1][k] - here[1]
+        if count == 1:  # one other party (a bilateral round): no min to take
+            r0 = them[n]
+            h0 = r0[cur]
+            for k, value in enumerate(row):
+                if k == cur:
+                    continue
+                loss = cur_own - value
+                if mine - loss < need:
+                    continue
+                gain = 1.1 * (r0[k] - h0)
+                if gain <= _EPS:
+                    continue
+                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+                if ratio > best_ratio:
+                    best_ratio = ratio
+                    best_move = (n, k, loss)
+        elif count == 2:
+            r0, r1 = them[n], more[n]
+            h0, h1 = r0[cur], r1[cur]
+            for k, value in enumerate(row):
+                if k == cur:
+                    continue
+                loss = cur_own - value
+                if mine - loss < need:
+                    continue
+                a = u0 + r0[k] - h0
+                b = u1 + r1[k] - h1
                 gain = ((a if a <= b else b) + 0.1 * (a + b) / 2) - base
-            else:
+                if gain <= _EPS:
+                    continue
+                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+                if ratio > best_ratio:
+                    best_ratio = ratio
+                    best_move = (n, k, loss)
+        else:
+            rows_n = [rows[n] for rows in theirs]
+            here = [r[cur] for r in rows_n]
+            for k, value in enumerate(row):
+                if k == cur:
+                    continue
+                loss = cur_own - value
+                if mine - loss < need:
+                    continue
                 trial = [u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)]
                 gain = _score(trial, count) - base
-            if gain <= _EPS:
-                continue
-            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-            if ratio > best_ratio:
-                best_ratio = ratio
-                best_move = (n, k, loss)
+                if gain <= _EPS:
+                    continue
+                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+                if ratio > best_ratio:
+                    best_ratio = ratio
+                    best_move = (n, k, loss)
     return best_move
 
 
