@@ -164,17 +164,23 @@ def _failed_terms(cond: Condition, binding: Mapping[str, str], n: int) -> bool:
     for issue, options in cond.agreed.items():
         if binding.get(issue) not in options:
             return True
-    return any(issue in binding for issue in cond.not_agreed)
+    # Loops, not any(): asked for every package the AI weighs, mostly of empty clauses.
+    for issue in cond.not_agreed:
+        if issue in binding:
+            return True
+    return False
 
 
 def _failed_after_terms(cond: Condition, state: StateFields | Facts) -> bool:
-    if any(lv not in state.executed for lv in cond.levers_executed):
+    # Each clause tested for emptiness first: most conditions set none of them, and a
+    # generator per empty clause cost more than the judgement (the AI asks it per package).
+    if cond.levers_executed and any(lv not in state.executed for lv in cond.levers_executed):
         return True
-    if any(lv in state.executed for lv in cond.levers_not_executed):
+    if cond.levers_not_executed and any(lv in state.executed for lv in cond.levers_not_executed):
         return True
     if cond.escalated is not None and cond.escalated != state.escalated:
         return True
-    if any(a not in state.walked_out_ever for a in cond.walked_out):
+    if cond.walked_out and any(a not in state.walked_out_ever for a in cond.walked_out):
         return True
     return not cond.simple and _failed_v2(cond, state)
 
