@@ -5,12 +5,14 @@ Plays all-AI games of ``geneva-2022`` straight on the engine and hashes, move by
 the action's repr, the delegate's rationale and remark, and each game's final state
 digest (which covers the worded log).  A behaviour-preserving change must print the same
 hash before and after.  Also prints the CPU time the games took (process time, so a
-shared machine does not inflate it) and one summary line.
+shared machine does not inflate it; ``--as-simulate``: under the garbage collector's
+setting of ``redlines simulate``) and one summary line.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import sys
 import time
@@ -22,6 +24,7 @@ from game import engine
 from game.ai import make_agent
 from game.engine.model import Scenario
 from game.scenario import load_scenario
+from game.sim.collector import many_games
 
 
 def game_hash(scenario: Scenario, seed: int, difficulty: str, into: hashlib._Hash) -> int:
@@ -33,7 +36,9 @@ def game_hash(scenario: Scenario, seed: int, difficulty: str, into: hashlib._Has
         actor = engine.to_move(state) or ""
         legal = engine.legal_actions(state, actor)
         decision = agents[actor].decide(engine.view(state, actor), legal)
-        into.update(f"{actor}|{decision.action!r}|{decision.remark}|{decision.rationale}\n".encode())
+        into.update(
+            f"{actor}|{decision.action!r}|{decision.remark}|{decision.rationale}\n".encode()
+        )
         state, _ = engine.apply(state, decision.action)
         moves += 1
     into.update(f"digest {engine.digest(state)}\n".encode())
@@ -45,14 +50,20 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=200)
     parser.add_argument("--difficulty", default="normal")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--as-simulate",
+        action="store_true",
+        help="play under the garbage collector's setting of `redlines simulate`",
+    )
     args = parser.parse_args()
     scenario = load_scenario("geneva-2022").scenario
     total = hashlib.sha256()
     moves = 0
-    start = time.process_time()
-    for seed in range(args.seed, args.seed + args.games):
-        moves += game_hash(scenario, seed, args.difficulty, total)
-    cpu = time.process_time() - start
+    with many_games() if args.as_simulate else contextlib.nullcontext():
+        start = time.process_time()
+        for seed in range(args.seed, args.seed + args.games):
+            moves += game_hash(scenario, seed, args.difficulty, total)
+        cpu = time.process_time() - start
     print(
         f"SUMMARY decision_hash[{args.difficulty}]: {total.hexdigest()[:16]} over "
         f"{args.games} games from seed {args.seed} ({moves} moves), "

@@ -234,69 +234,98 @@ def _best_move(
     utility given up, staying at or above ``need``; None if no move gains."""
     count = len(theirs)
     base = _score(utils, count)
-    best_ratio = 0.0
-    best_move: tuple[int, int, float] | None = None
     # The arithmetic is that of _score on the moved utilities, spelled out for one
     # and two others (the usual tables): the same numbers, without a list per trial.
     if count == 1:
-        them = theirs[0]
-    elif count == 2:
-        them, more = theirs
-        u0, u1 = utils
+        return _best_move_one(own, theirs[0], pick, mine=mine, need=need)
+    if count == 2:
+        return _best_move_two(own, theirs, pick, utils, base, mine=mine, need=need)
+    best_ratio = 0.0
+    best_move: tuple[int, int, float] | None = None
     for n, row in enumerate(own):
         cur = pick[n]
         cur_own = row[cur]
-        if count == 1:  # one other party (a bilateral round): no min to take
-            r0 = them[n]
-            h0 = r0[cur]
-            for k, value in enumerate(row):
-                if k == cur:
-                    continue
-                loss = cur_own - value
-                if mine - loss < need:
-                    continue
-                gain = 1.1 * (r0[k] - h0)
-                if gain <= _EPS:
-                    continue
-                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-                if ratio > best_ratio:
-                    best_ratio = ratio
-                    best_move = (n, k, loss)
-        elif count == 2:
-            r0, r1 = them[n], more[n]
-            h0, h1 = r0[cur], r1[cur]
-            for k, value in enumerate(row):
-                if k == cur:
-                    continue
-                loss = cur_own - value
-                if mine - loss < need:
-                    continue
-                a = u0 + r0[k] - h0
-                b = u1 + r1[k] - h1
-                gain = ((a if a <= b else b) + 0.1 * (a + b) / 2) - base
-                if gain <= _EPS:
-                    continue
-                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-                if ratio > best_ratio:
-                    best_ratio = ratio
-                    best_move = (n, k, loss)
-        else:
-            rows_n = [rows[n] for rows in theirs]
-            here = [r[cur] for r in rows_n]
-            for k, value in enumerate(row):
-                if k == cur:
-                    continue
-                loss = cur_own - value
-                if mine - loss < need:
-                    continue
-                trial = [u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)]
-                gain = _score(trial, count) - base
-                if gain <= _EPS:
-                    continue
-                ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-                if ratio > best_ratio:
-                    best_ratio = ratio
-                    best_move = (n, k, loss)
+        rows_n = [rows[n] for rows in theirs]
+        here = [r[cur] for r in rows_n]
+        for k, value in enumerate(row):
+            if k == cur:
+                continue
+            loss = cur_own - value
+            if mine - loss < need:
+                continue
+            trial = [u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)]
+            gain = _score(trial, count) - base
+            if gain <= _EPS:
+                continue
+            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+            if ratio > best_ratio:
+                best_ratio = ratio
+                best_move = (n, k, loss)
+    return best_move
+
+
+def _best_move_one(
+    own: list[list[float]], them: list[list[float]], pick: list[int], *, mine: float, need: float
+) -> tuple[int, int, float] | None:
+    """``_best_move`` with one other party (a bilateral round): no min to take."""
+    best_ratio = 0.0
+    best_move: tuple[int, int, float] | None = None
+    for n, row in enumerate(own):
+        cur = pick[n]
+        cur_own = row[cur]
+        r0 = them[n]
+        h0 = r0[cur]
+        for k, value in enumerate(row):
+            if k == cur:
+                continue
+            loss = cur_own - value
+            if mine - loss < need:
+                continue
+            gain = 1.1 * (r0[k] - h0)
+            if gain <= _EPS:
+                continue
+            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+            if ratio > best_ratio:
+                best_ratio = ratio
+                best_move = (n, k, loss)
+    return best_move
+
+
+def _best_move_two(
+    own: list[list[float]],
+    theirs: list[list[list[float]]],
+    pick: list[int],
+    utils: list[float],
+    base: float,
+    *,
+    mine: float,
+    need: float,
+) -> tuple[int, int, float] | None:
+    """``_best_move`` with two other parties."""
+    best_ratio = 0.0
+    best_move: tuple[int, int, float] | None = None
+    them, more = theirs
+    u0, u1 = utils
+    for n, row in enumerate(own):
+        cur = pick[n]
+        cur_own = row[cur]
+        r0, r1 = them[n], more[n]
+        h0, h1 = r0[cur], r1[cur]
+        for k, value in enumerate(row):
+            if k == cur:
+                continue
+            loss = cur_own - value
+            if mine - loss < need:
+                continue
+            a = u0 + r0[k] - h0
+            b = u1 + r1[k] - h1
+            gain = ((a if a <= b else b) + 0.1 * (a + b) / 2) - base
+            if gain <= _EPS:
+                continue
+            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
+            if ratio > best_ratio:
+                best_ratio = ratio
+                best_move = (n, k, loss)
     return best_move
 
 

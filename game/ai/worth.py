@@ -253,10 +253,7 @@ def _whole_package(table: Table, terms: Mapping[str, str]) -> dict[str, float] |
         return None
     ratified = _ratified_together(table, terms)
     chances = bind_chances(table)
-    if not any(
-        ratified.get(i, 1.0) < ratify_chance(table, i, o) - 1e-12
-        for i, o in terms.items()
-    ):
+    if not any(ratified.get(i, 1.0) < ratify_chance(table, i, o) - 1e-12 for i, o in terms.items()):
         return None
     every = worths(table)
     joint = package_chances(table, terms)

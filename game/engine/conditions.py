@@ -164,11 +164,8 @@ def _failed_terms(cond: Condition, binding: Mapping[str, str], n: int) -> bool:
     for issue, options in cond.agreed.items():
         if binding.get(issue) not in options:
             return True
-    # Loops, not any(): asked for every package the AI weighs, mostly of empty clauses.
-    for issue in cond.not_agreed:
-        if issue in binding:
-            return True
-    return False
+    # Emptiness first: asked for every package the AI weighs, mostly of empty clauses.
+    return bool(cond.not_agreed) and any(issue in binding for issue in cond.not_agreed)
 
 
 def _failed_after_terms(cond: Condition, state: StateFields | Facts) -> bool:
