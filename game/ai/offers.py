@@ -181,7 +181,12 @@ def _own_rows(
     """
     lines = [m.lines for m in opponents if m.lines] if avoid_public else []
     if weighted is not None and weighted is not prefs.weighted:
-        return _rows(prefs, lines, tuple(scope), weighted)  # worth of this moment: not kept
+        # Worth of this moment: kept per issue only while asked with the same rows and
+        # lines (the same objects), as a counter-offer narrows its scope within a move.
+        moment = prefs.moment_rows
+        if moment is None or moment[0] is not weighted or not _same(moment[1], lines):
+            moment = prefs.moment_rows = (weighted, lines, {})
+        return _rows(prefs, lines, tuple(scope), weighted, moment[2])
     key = (tuple(scope), tuple(tuple(known.items()) for known in lines))
     memo = prefs.offer_rows
     found = memo.get(key)
@@ -192,32 +197,48 @@ def _own_rows(
     return found
 
 
+def _same(old: list[dict[str, frozenset[str]]], new: list[dict[str, frozenset[str]]]) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
 def _rows(
     prefs: OwnPrefs,
     lines: list[dict[str, frozenset[str]]],
     scope: tuple[str, ...],
     weighted: Mapping[str, Mapping[str, float]] | None = None,
+    per_issue: dict[str, tuple[tuple[str, ...], list[float]]] | None = None,
 ) -> OfferRows:
     values = weighted if weighted is not None else prefs.weighted
     issues: list[str] = []
     options: list[tuple[str, ...]] = []
     own: list[list[float]] = []
     for issue in scope:
+        known = per_issue.get(issue) if per_issue is not None else None
+        if known is not None:
+            if known[0]:
+                issues.append(issue)
+                options.append(known[0])
+                own.append(known[1])
+            continue
         opts = prefs.options[issue]
         banned = prefs.forbidden[issue]
-        for known in lines:
-            extra = known.get(issue)
+        for public in lines:
+            extra = public.get(issue)
             if extra:
                 banned = banned | extra
         if banned:
             opts = tuple(o for o in opts if o not in banned)
         if "" in values.get(issue, {}):  # the rows let us leave the issue out
             opts = (*opts, "")
+        mine: list[float] = []
         if opts:
             issues.append(issue)
             options.append(opts)
             row = values[issue]
-            own.append([row[o] for o in opts])
+            mine = [row[o] for o in opts]
+            own.append(mine)
+        if per_issue is not None:
+            per_issue[issue] = (opts, mine)
     return issues, options, own
 
 

@@ -17,6 +17,12 @@ from game.engine.scoring import lifted
 
 # issues we may offer on, their options we may offer, our weighted value of each
 OfferRows = tuple[list[str], list[tuple[str, ...]], list[list[float]]]
+# the worth rows and public lines they were made with -> issue -> (options, our values)
+MomentRows = tuple[
+    Mapping[str, Mapping[str, float]],
+    list[dict[str, frozenset[str]]],
+    dict[str, tuple[tuple[str, ...], list[float]]],
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class OwnPrefs:
         "forbidden",
         "issue_ids",
         "lines",
+        "moment_rows",
         "offer_rows",
         "options",
         "reservation",
@@ -60,6 +67,8 @@ class OwnPrefs:
         self._sq: dict[tuple[str, ...], float] = {}  # memo: status-quo utility per scope
         # memo of game.ai.offers: what we may offer on a scope, given others' public lines
         self.offer_rows: dict[object, OfferRows] = {}
+        # ... and per issue for one move's worth rows and lines (held: compared by identity)
+        self.moment_rows: MomentRows | None = None
         for line in prefs.red_lines:
             for option in line.options:
                 self.lines[(line.issue, option)] = line
