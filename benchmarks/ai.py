@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
 import math
 import statistics
 import sys
@@ -27,7 +26,6 @@ from game.ai import make_agent
 from game.engine import Accept, CommitmentKind, CommitmentStatus, Propose, Threaten
 from game.engine.model import Scenario
 from game.scenario import load_scenario
-from game.sim.collector import many_games
 from tests.ai.helpers import RandomSeat, RejectSeat
 from tests.engine.fixtures import generated_scenario
 
@@ -271,20 +269,15 @@ def strength(scenario: Scenario, games: int, difficulty: str) -> float:
     return margin
 
 
-def speed(
-    scenario: Scenario, seconds: float, difficulty: str, batch: bool = True
-) -> tuple[float, float]:
-    """All-AI full games per second (engine included): by CPU time and by the wall clock;
-    with ``batch``, under the garbage collector's setting ``redlines simulate`` plays them
-    with (``game.sim.collector``), else under the interpreter's default."""
+def speed(scenario: Scenario, seconds: float, difficulty: str) -> tuple[float, float]:
+    """All-AI full games per second (engine included): by CPU time and by the wall clock."""
     play(scenario, 0, difficulty)
     games = 0
-    with many_games() if batch else contextlib.nullcontext():
-        wall, cpu = time.perf_counter(), time.process_time()
-        while time.process_time() - cpu < seconds:
-            play(scenario, games, difficulty)
-            games += 1
-        return games / (time.process_time() - cpu), games / (time.perf_counter() - wall)
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.process_time() - cpu < seconds:
+        play(scenario, games, difficulty)
+        games += 1
+    return games / (time.process_time() - cpu), games / (time.perf_counter() - wall)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -307,12 +300,10 @@ def main(argv: list[str] | None = None) -> int:
         f"generated 12x5x5 (5^12 = {5**12:,} packages): decision p50 {big_p50:.3f} ms,"
         f" p99 {big_p99:.3f} ms over {len(times)} decisions"
     )
-    plain, _ = speed(scenario, args.seconds, args.difficulty, batch=False)
     gps, wall = speed(scenario, args.seconds, args.difficulty)
     print(
-        f"all-AI full games of {scenario.id} on one core, as `redlines simulate` plays them:"
-        f" {gps:.0f} games/s of CPU time ({wall:.0f} by the wall clock; {plain:.0f} with the"
-        f" garbage collector's default setting; goal {SPEED_GOAL}, aim {SPEED_AIM})"
+        f"all-AI full games of {scenario.id} on one core: {gps:.0f} games/s of CPU time"
+        f" ({wall:.0f} by the wall clock; goal {SPEED_GOAL}, aim {SPEED_AIM})"
     )
     top_goal = 0.6 if args.difficulty == "normal" else 0.7
     balanced = q["labels"] >= 3 and q["top"] <= top_goal

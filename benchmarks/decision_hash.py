@@ -5,14 +5,12 @@ Plays all-AI games of ``geneva-2022`` straight on the engine and hashes, move by
 the action's repr, the delegate's rationale and remark, and each game's final state
 digest (which covers the worded log).  A behaviour-preserving change must print the same
 hash before and after.  Also prints the CPU time the games took (process time, so a
-shared machine does not inflate it; ``--as-simulate``: under the garbage collector's
-setting of ``redlines simulate``) and one summary line.
+shared machine does not inflate it) and one summary line.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import sys
 import time
@@ -24,7 +22,6 @@ from game import engine
 from game.ai import make_agent
 from game.engine.model import Scenario
 from game.scenario import load_scenario
-from game.sim.collector import many_games
 
 
 def game_hash(scenario: Scenario, seed: int, difficulty: str, into: hashlib._Hash) -> int:
@@ -50,20 +47,14 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=200)
     parser.add_argument("--difficulty", default="normal")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--as-simulate",
-        action="store_true",
-        help="play under the garbage collector's setting of `redlines simulate`",
-    )
     args = parser.parse_args()
     scenario = load_scenario("geneva-2022").scenario
     total = hashlib.sha256()
     moves = 0
-    with many_games() if args.as_simulate else contextlib.nullcontext():
-        start = time.process_time()
-        for seed in range(args.seed, args.seed + args.games):
-            moves += game_hash(scenario, seed, args.difficulty, total)
-        cpu = time.process_time() - start
+    start = time.process_time()
+    for seed in range(args.seed, args.seed + args.games):
+        moves += game_hash(scenario, seed, args.difficulty, total)
+    cpu = time.process_time() - start
     print(
         f"SUMMARY decision_hash[{args.difficulty}]: {total.hexdigest()[:16]} over "
         f"{args.games} games from seed {args.seed} ({moves} moves), "

@@ -20,7 +20,6 @@ from typing import Any
 
 from game.engine.model import Scenario
 from game.session.seats import Seat, format_seats
-from game.sim.collector import many_games
 from game.sim.play import play_game
 from game.sim.report import Tally, Yardstick, report, total_turns
 
@@ -59,10 +58,9 @@ def _tally(seeds: range) -> Tally:
     turns = total_turns(job.scenario)
     tally = Tally()
     start = time.process_time()
-    with many_games():
-        for seed in seeds:
-            game = play_game(job.scenario, job.seats, seed)
-            tally.add(game, turns, _WORKER["yardstick"])
+    for seed in seeds:
+        game = play_game(job.scenario, job.seats, seed)
+        tally.add(game, turns, _WORKER["yardstick"])
     tally.cpu_seconds = time.process_time() - start
     return tally
 
