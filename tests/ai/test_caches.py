@@ -5,13 +5,19 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from game import engine
 from game.ai.draws import LazyRandom
 from game.ai.opponents import _prior, model_opponents
+from game.ai.ratification import ratify_chance, ratify_chances, ratify_row
 from game.ai.table import Offer, Table, keep, kept
 from game.ai.view import own_prefs, table_from_view
 from game.ai.worth import worths
 from tests.engine.fixtures import small_scenario
+from tests.examples import examples
+from tests.scenarios import bundled
 
 
 def _table(difficulty: str = "normal") -> Table:
@@ -106,3 +112,32 @@ def test_the_worth_of_a_term_follows_its_chance_of_binding() -> None:
     changed.now.chances = {issue: dict.fromkeys(prefs.options[issue], 0.0)}
     sq = prefs.values[issue][prefs.status_quo[issue]]
     assert worths(changed)[issue][option] == sq  # a term that never binds: the status quo
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(seed=st.integers(0, 10_000), moves=st.integers(0, 80))
+def test_one_terms_chance_of_ratification_is_the_packages_rule_for_that_term(
+    seed: int, moves: int
+) -> None:
+    """``ratify_row`` spells ``ratify_chances`` out for one term (the AI asks it for every
+    option of every open issue, every move): the two must give the very same numbers, at any
+    point of a game with ratifiers, for every delegation."""
+    scenario = bundled("geneva-2022").scenario
+    state = engine.new_game(scenario, seed)
+    rng = random.Random(seed)
+    for _ in range(moves):
+        actor = engine.to_move(state)
+        if actor is None:
+            break
+        state, _ = engine.apply(state, rng.choice(engine.legal_actions(state, actor)))
+    actor = engine.to_move(state)
+    if actor is None:
+        return
+    view = engine.view(state, actor)
+    table = table_from_view(view, own_prefs(view))
+    assert table.ratifiers  # the property is about tables where ratification matters
+    for issue in table.open_issues:
+        options = table.prefs.options[issue]
+        alone = [ratify_chances(table, ((issue, o),)).get(issue, 1.0) for o in options]
+        assert ratify_row(table, issue, options) == alone
+        assert [ratify_chance(table, issue, o) for o in options] == alone
