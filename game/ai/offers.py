@@ -116,6 +116,7 @@ def _nash_polish(
     best = _nash(utils, kept)
     moves = [(n, k) for n, row in enumerate(own) for k in range(len(row))]
     pairs = len(moves) <= _PAIR_LIMIT
+    count = len(theirs)
     for _ in range(len(own)):
         # What each move changes from the current pick, for us and for each other: a
         # change's effect is the sum of its moves' (the same arithmetic, done once).
@@ -128,11 +129,9 @@ def _nash_polish(
         change: list[tuple[int, int]] | None = None
         # The arithmetic of _nash on the moved utilities, spelled out for one and two
         # others (the usual tables): the same numbers, without a list per trial.
-        count = len(theirs)
-        if count == 1:
+        if count in (1, 2):
             u0, k0, d0 = utils[0], kept[0], deltas[0]
-        elif count == 2:
-            u0, k0, d0 = utils[0], kept[0], deltas[0]
+        if count == 2:
             u1, k1, d1 = utils[1], kept[1], deltas[1]
         for a in live:
             n1 = moves[a][0]
@@ -141,18 +140,15 @@ def _nash_polish(
                 worth = mine + (ours_a if b < 0 else ours_a + ours[b])
                 if worth < low:
                     continue
-                if count == 1:
+                if count in (1, 2):
                     g0 = (u0 + d0[a] if b < 0 else u0 + (d0[a] + d0[b])) - k0
                     value = g0 if g0 > 1e-6 else 1e-6
-                elif count == 2:
-                    g0 = (u0 + d0[a] if b < 0 else u0 + (d0[a] + d0[b])) - k0
-                    g1 = (u1 + d1[a] if b < 0 else u1 + (d1[a] + d1[b])) - k1
-                    value = (g0 if g0 > 1e-6 else 1e-6) * (g1 if g1 > 1e-6 else 1e-6)
-                elif b < 0:
-                    value = _nash([u + d[a] for u, d in zip(utils, deltas, strict=True)], kept)
+                    if count == 2:
+                        g1 = (u1 + d1[a] if b < 0 else u1 + (d1[a] + d1[b])) - k1
+                        value *= g1 if g1 > 1e-6 else 1e-6
                 else:
-                    trial = [u + (d[a] + d[b]) for u, d in zip(utils, deltas, strict=True)]
-                    value = _nash(trial, kept)
+                    moved = (d[a] if b < 0 else d[a] + d[b] for d in deltas)
+                    value = _nash([u + m for u, m in zip(utils, moved, strict=True)], kept)
                 if value > bar and (change is None or value > found_value):
                     found_value = value
                     change = [moves[a]] if b < 0 else [moves[a], moves[b]]
@@ -255,27 +251,19 @@ def _best_move(
     utility given up, staying at or above ``need``; None if no move gains."""
     count = len(theirs)
     base = _score(utils, count)
-    # The arithmetic is that of _score on the moved utilities, spelled out for one
-    # and two others (the usual tables): the same numbers, without a list per trial.
-    if count == 1:
-        return _best_move_one(own, theirs[0], pick, mine=mine, need=need)
-    if count == 2:
-        return _best_move_two(own, theirs, pick, utils, base, mine=mine, need=need)
     best_ratio = 0.0
     best_move: tuple[int, int, float] | None = None
     for n, row in enumerate(own):
         cur = pick[n]
         cur_own = row[cur]
-        rows_n = [rows[n] for rows in theirs]
-        here = [r[cur] for r in rows_n]
+        gains = _gains(theirs, n, cur, utils, base=base, options=len(row))
         for k, value in enumerate(row):
             if k == cur:
                 continue
             loss = cur_own - value
             if mine - loss < need:
                 continue
-            trial = [u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)]
-            gain = _score(trial, count) - base
+            gain = gains[k]
             if gain <= _EPS:
                 continue
             ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
@@ -285,69 +273,39 @@ def _best_move(
     return best_move
 
 
-def _best_move_one(
-    own: list[list[float]], them: list[list[float]], pick: list[int], *, mine: float, need: float
-) -> tuple[int, int, float] | None:
-    """``_best_move`` with one other party (a bilateral round): no min to take."""
-    best_ratio = 0.0
-    best_move: tuple[int, int, float] | None = None
-    for n, row in enumerate(own):
-        cur = pick[n]
-        cur_own = row[cur]
-        r0 = them[n]
-        h0 = r0[cur]
-        for k, value in enumerate(row):
-            if k == cur:
-                continue
-            loss = cur_own - value
-            if mine - loss < need:
-                continue
-            gain = 1.1 * (r0[k] - h0)
-            if gain <= _EPS:
-                continue
-            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-            if ratio > best_ratio:
-                best_ratio = ratio
-                best_move = (n, k, loss)
-    return best_move
-
-
-def _best_move_two(
-    own: list[list[float]],
+def _gains(
     theirs: list[list[list[float]]],
-    pick: list[int],
+    n: int,
+    cur: int,
     utils: list[float],
-    base: float,
     *,
-    mine: float,
-    need: float,
-) -> tuple[int, int, float] | None:
-    """``_best_move`` with two other parties."""
-    best_ratio = 0.0
-    best_move: tuple[int, int, float] | None = None
-    them, more = theirs
-    u0, u1 = utils
-    for n, row in enumerate(own):
-        cur = pick[n]
-        cur_own = row[cur]
-        r0, r1 = them[n], more[n]
+    base: float,
+    options: int,
+) -> list[float]:
+    """For each option of issue ``n``: what moving the issue there from ``cur`` adds to
+    ``_score`` of the others' utilities.  The arithmetic is ``_score``'s, spelled out for
+    one and two others (the usual tables): the same numbers, without a list per trial."""
+    count = len(theirs)
+    if count == 1:  # one other party (a bilateral round): no min to take
+        r0 = theirs[0][n]
+        h0 = r0[cur]
+        return [1.1 * (x - h0) for x in r0]
+    if count == 2:
+        r0, r1 = theirs[0][n], theirs[1][n]
         h0, h1 = r0[cur], r1[cur]
-        for k, value in enumerate(row):
-            if k == cur:
-                continue
-            loss = cur_own - value
-            if mine - loss < need:
-                continue
-            a = u0 + r0[k] - h0
-            b = u1 + r1[k] - h1
-            gain = ((a if a <= b else b) + 0.1 * (a + b) / 2) - base
-            if gain <= _EPS:
-                continue
-            ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
-            if ratio > best_ratio:
-                best_ratio = ratio
-                best_move = (n, k, loss)
-    return best_move
+        u0, u1 = utils
+        out: list[float] = []
+        for x, y in zip(r0, r1, strict=True):
+            a = u0 + x - h0
+            b = u1 + y - h1
+            out.append(((a if a <= b else b) + 0.1 * (a + b) / 2) - base)
+        return out
+    rows_n = [rows[n] for rows in theirs]
+    here = [r[cur] for r in rows_n]
+    return [
+        _score([u + r[k] - h for u, r, h in zip(utils, rows_n, here, strict=True)], count) - base
+        for k in range(options)
+    ]
 
 
 def _score(utils: list[float], count: int) -> float:
