@@ -150,6 +150,9 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     good = [(v, o) for v, o in verdicts if v.acceptable and o.id in moves.accept]
     if good:
         v, o = max(good, key=lambda vo: (vo[0].utility, -vo[1].id))
+        probe = _probe_without(table, o, moves)
+        if probe is not None:
+            return probe
         return Intent(
             Kind.ACCEPT,
             f"accepted #{o.id} ({format_terms(o.terms)}): utility {v.utility:.2f}"
@@ -178,6 +181,61 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     if last is not None and last.open:
         return Intent(Kind.PASS, f"passed: our offer #{last.id} stands, awaiting answers")
     return Intent(Kind.PASS, "passed: nothing on the table calls for an answer")
+
+
+# A term worth this much less to us (in score points: its issue's weight times the fall
+# from the status quo) is a price: before paying it we ask once whether it is needed.
+_PRICE = 0.1
+
+
+def _price_terms(table: Table, terms: Terms) -> tuple[tuple[str, str], ...]:
+    """The terms of ``terms`` we would pay for: each costs us at least ``_PRICE`` of score
+    against leaving its issue as it stands."""
+    prefs = table.prefs
+    total = sum(prefs.weights.values()) or 1.0
+    return tuple(
+        (i, o)
+        for i, o in terms
+        if prefs.weights.get(i, 0.0)
+        / total
+        * (prefs.values[i][prefs.status_quo[i]] - prefs.values[i][o])
+        >= _PRICE
+    )
+
+
+def _probe_without(table: Table, offer: Offer, moves: Moves) -> Intent | None:
+    """Before accepting ``offer``, propose it once without the terms we pay dearly for,
+    when that is still good for us and there is time for an answer: a negotiator tests
+    whether a price is really asked before paying it.  Once its proposer has turned such
+    a package down (or the time is short), we pay."""
+    if not moves.propose or table.turns_left < 2:
+        return None
+    price = _price_terms(table, offer.terms)
+    if not price:
+        return None
+    rest = tuple(t for t in offer.terms if t not in price)
+    if not rest or _pending(table, rest):
+        return None
+    paid = {i for i, _ in price}
+    if any(  # asked before without it, and refused by the one who sets the price
+        o.proposer == table.me
+        and offer.proposer in o.rejected_by
+        and not paid & {i for i, _ in o.terms}
+        for o in table.offers
+    ):
+        return None
+    verdict = judge(table, rest)
+    if not verdict.acceptable or verdict.utility <= judge(table, offer.terms).utility:
+        return None
+    return Intent(
+        Kind.PROPOSE,
+        f"answered #{offer.id} with {format_terms(rest)}, its terms without"
+        f" {format_terms(price)} (what it costs us most), before paying that price:"
+        f" utility {verdict.utility:.2f} ≥ aspiration {verdict.aspiration:.2f}",
+        terms=rest,
+        answers=offer.id,
+        without=price,
+    )
 
 
 _DEADLINE = 0.9  # share of an issue's time after which this table is its last chance

@@ -50,6 +50,13 @@ def plain(table: Table, intent: Intent) -> str:
         later = (
             f" We left {', '.join(issue_name(table, i) for i in left)} for later." if left else ""
         )
+        if intent.without:
+            price = ", ".join(issue_name(table, i) for i, _ in intent.without)
+            return (
+                f"We put #{intent.answers} back without its term on {price}, the one that"
+                " would cost us most, to learn whether that price is really asked before"
+                " we pay it."
+            )
         if intent.answers:
             return (
                 f"We answered #{intent.answers} with a package of our own, because"

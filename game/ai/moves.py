@@ -55,3 +55,6 @@ class Intent:
     text: str = ""
     answers: int = 0  # a counter-offer: the proposal it answers (0: none)
     opening: bool = False  # a proposal of our public demands, the first of the game
+    # A counter that is the offer it answers without these terms: the price we test
+    # before paying it (``game.ai.core``).
+    without: Terms = ()

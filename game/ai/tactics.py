@@ -81,6 +81,21 @@ def breaks_agreement(table: Table, lever: Lever) -> bool:
     return any(table.agreed.get(issue) in options for issue, options in lever.breaks.items())
 
 
+def _agreed_here(table: Table, lever: Lever) -> bool:
+    """Would carrying out ``lever`` break terms we ourselves agreed in this round?  A threat
+    falls due at the end of the round it was made in, so such an agreement was signed
+    with the threat pending: signing it was our answer, and breaking it now to keep the
+    threat would go back on our latest word, not keep it."""
+    me, index = table.me, table.round_index
+    for offer in table.offers:
+        if offer.round != index or (me not in offer.accepted_by and offer.proposer != me):
+            continue
+        for issue, option in offer.terms:
+            if table.agreed.get(issue) == option and option in lever.breaks.get(issue, ()):
+                return True
+    return False
+
+
 def would_carry_out(table: Table, lever: Lever, honour: bool = False) -> bool:
     """Would this delegate really carry the lever out now?  A lever that is war itself
     (``escalates``, R26) only when war scores better for it than the table still can;
@@ -91,7 +106,7 @@ def would_carry_out(table: Table, lever: Lever, honour: bool = False) -> bool:
     risk = risk_of(table)
     if lever.escalates:  # war: only when it gives us more than the table still can
         return war_beats_table(table)
-    if breaks_agreement(table, lever) and risk < BOLD:
+    if breaks_agreement(table, lever) and (risk < BOLD or _agreed_here(table, lever)):
         return False
     after = _tension_of(_lever_tension(lever, True, table), table)
     limit = ceiling(table)
@@ -131,7 +146,43 @@ def key_demands(table: Table) -> Terms:
         option = prefs.best_option[top]
         if prefs.weights.get(top, 0.0) > 0 and (top, option) not in banned:
             terms = [(top, option)]
-    return tuple(sorted(terms))
+    return _coherent(table, tuple(sorted(terms)))
+
+
+def _standing_word(table: Table) -> dict[str, str]:
+    """issue -> option of the live offers we made or accepted: what we have said we sign."""
+    me = table.me
+    word: dict[str, str] = {}
+    for offer in table.offers:
+        if offer.open and (offer.proposer == me or me in offer.accepted_by):
+            word.update(offer.terms)
+    return word
+
+
+def _coherent(table: Table, unless: Terms) -> Terms:
+    """``unless`` made consistent with our standing word: a threat never demands, on an
+    issue, another option than the one our own live offer (or one we accepted) gives,
+    or the others could meet our offer and still see the threat carried out.  Left with
+    nothing, it asks for the weightiest open terms of our standing word instead: "take
+    our offer, or else"."""
+    word = _standing_word(table)
+    if not word:
+        return unless
+    kept_terms = tuple((i, o) for i, o in unless if word.get(i, o) == o)
+    if kept_terms:
+        return kept_terms
+    prefs = table.prefs
+    open_terms = [
+        (i, o)
+        for i, o in word.items()
+        if i in table.open_issues
+        and i not in table.provisional
+        and not table.missing.get(i)
+        and prefs.weights.get(i, 0.0) > 0
+        and prefs.values[i][o] > prefs.values[i][prefs.status_quo[i]]
+    ]
+    open_terms.sort(key=lambda t: (-prefs.weights[t[0]], t))
+    return tuple(sorted(open_terms[:2]))
 
 
 def carry_out_due(table: Table, moves: Moves) -> Intent | None:

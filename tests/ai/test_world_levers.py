@@ -47,11 +47,18 @@ def test_war_only_when_it_scores_better_than_the_table() -> None:
 
 
 def test_breaking_an_agreement_only_by_a_bold_delegate() -> None:
+    """A bold delegate breaks an agreement of an earlier round to carry out a lever; one
+    it signed at this very table, with its threat pending, it never breaks: signing was
+    its answer (issue 11 item 4)."""
     state = run(engine.new_game(WORLD, 1), "aster propose border=monitored", "boreal accept 1")
     state = run(state, "aster pass")
     troops = next(lv for lv in WORLD.levers if lv.id == "troops")
-    assert not would_carry_out(_table(state, "boreal", 0.6), troops)
-    assert would_carry_out(_table(state, "boreal", 0.8), troops)
+    later = 1  # the same record, read as if a round had passed since the agreement
+    for risk, breaks in ((0.6, False), (0.8, True)):
+        table = dataclasses.replace(_table(state, "boreal", risk), round_index=later)
+        assert would_carry_out(table, troops) is breaks
+        assert not would_carry_out(_table(state, "boreal", risk), troops)
+        assert not would_carry_out(_table(state, "boreal", risk), troops, honour=True)
 
 
 def test_all_ai_games_never_go_to_war_or_propose_incoherently() -> None:
