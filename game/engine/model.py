@@ -243,6 +243,23 @@ class Preferences:
     reservation: float  # utility of walking away (BATNA), in [0, 1]
     red_lines: tuple[RedLine, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    # The actor's hidden types, one of which a game may draw (``engine.variants``) ...
+    variants: tuple[Variant, ...] = ()
+    # ... and, in a game's scenario, the id of the one drawn ("": the preferences as written).
+    variant: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A hidden type of an actor: drawn at a game's start with ``chance``, it replaces the
+    actor's preferences, and only the actor's delegation is told (``briefing``)."""
+
+    id: str
+    name: str
+    chance: float
+    briefing: str
+    preferences: Preferences  # the written preferences with this type's changes made
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,10 +54,13 @@ from game.engine.state import (
 )
 from game.engine.tables import tables_for
 from game.engine.termination import Termination
+from game.engine.variants import dealt
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
-    """A new game of ``scenario``; ``seed`` fixes every random draw it will make."""
+    """A new game of ``scenario``; ``seed`` fixes every random draw it will make (the
+    actors' hidden types included: ``engine.variants``)."""
+    scenario = dealt(scenario, seed)
     t = tables_for(scenario)
     d = Draft()
     d._t, d.scenario, d.seed = t, scenario, seed

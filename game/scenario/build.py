@@ -8,6 +8,8 @@ into readable text, ``when`` into ``condition``, defaults filled in.
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.engine import model as m
 from game.scenario import document as d
 
@@ -126,33 +128,72 @@ class _Builder:
         )
 
     def preferences(self, actor: str, p: d.PreferencesDoc) -> m.Preferences:
-        total = sum(p.weights.values())
-        red_lines = tuple(
-            m.RedLine(
-                r.id,
-                actor,
-                r.issue,
-                frozenset(r.options),
-                r.public,
-                r.reason,
-                self.source(r.source),
-                None if r.unless is None else self.condition(r.unless),
-            )
-            for r in p.red_lines
+        written = self._preferences(
+            actor,
+            weights=p.weights,
+            values=p.values,
+            reservation=p.reservation,
+            red_lines=p.red_lines,
+            objectives=p.objectives,
         )
-        objectives = tuple(
-            m.Objective(
-                o.id, actor, o.text, self.condition(o.when), o.points, self.source(o.source)
+        variants = tuple(
+            m.Variant(
+                v.id,
+                v.name,
+                v.chance,
+                v.briefing,
+                self._preferences(
+                    actor,
+                    weights={**p.weights, **v.weights},
+                    values={
+                        i: {**p.values.get(i, {}), **v.values.get(i, {})}
+                        for i in [*p.values, *(i for i in v.values if i not in p.values)]
+                    },
+                    reservation=p.reservation if v.reservation is None else v.reservation,
+                    red_lines=[*p.red_lines, *v.red_lines],
+                    objectives=[*p.objectives, *v.objectives],
+                ),
+                self.source(v.source),
             )
-            for o in p.objectives
+            for v in p.variants
         )
+        return dataclasses.replace(written, variants=variants)
+
+    def _preferences(
+        self,
+        actor: str,
+        *,
+        weights: dict[str, float],
+        values: dict[str, dict[str, float]],
+        reservation: float,
+        red_lines: list[d.RedLineDoc],
+        objectives: list[d.ObjectiveDoc],
+    ) -> m.Preferences:
+        total = sum(weights.values())
         return m.Preferences(
             actor=actor,
-            weights={issue: w / total for issue, w in p.weights.items()},
-            values={issue: dict(per_option) for issue, per_option in p.values.items()},
-            reservation=p.reservation,
-            red_lines=red_lines,
-            objectives=objectives,
+            weights={issue: w / total for issue, w in weights.items()},
+            values={issue: dict(per_option) for issue, per_option in values.items()},
+            reservation=reservation,
+            red_lines=tuple(
+                m.RedLine(
+                    r.id,
+                    actor,
+                    r.issue,
+                    frozenset(r.options),
+                    r.public,
+                    r.reason,
+                    self.source(r.source),
+                    None if r.unless is None else self.condition(r.unless),
+                )
+                for r in red_lines
+            ),
+            objectives=tuple(
+                m.Objective(
+                    o.id, actor, o.text, self.condition(o.when), o.points, self.source(o.source)
+                )
+                for o in objectives
+            ),
         )
 
     def round(self, r: d.RoundDoc) -> m.Round:

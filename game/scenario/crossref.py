@@ -236,40 +236,95 @@ class _Checker:
             if not isinstance(pref, dict):
                 continue
             weights = _mapping(pref, "weights")
-            for issue in weights:
-                self.issue((*base, "weights", issue), issue)
             values = _mapping(pref, "values")
-            for issue, per_option in values.items():
-                path = (*base, "values", issue)
-                if not self.issue(path, issue):
-                    continue
-                if issue not in weights:
-                    self.error(path, f"values given for issue '{issue}', which has no weight")
-                if isinstance(per_option, dict):
-                    for option in per_option:
-                        self.option((*path, option), issue, option)
-            for issue in weights:
-                options = self.issues.get(issue)
-                if options is None or "values" not in pref:
-                    continue
-                given = values.get(issue)
-                missing = [o for o in options if not isinstance(given, dict) or o not in given]
-                if missing:
-                    self.error(
-                        (*base, "values", issue) if issue in values else (*base, "values"),
-                        f"no value for option(s) {', '.join(missing)} of weighted issue '{issue}'",
-                    )
+            self.check_weights_and_values(base, weights, values, weights)
+            self.check_complete(base, weights, values, complete="values" in pref)
             self.check_red_lines(who, base, pref, red_line_ids)
-            for j, objective in _items(pref, "objectives"):
-                path = (*base, "objectives", j)
-                ident = objective.get("id")
-                if isinstance(ident, str):
-                    if ident in objective_ids:
-                        self.error((*path, "id"), f"duplicate objective id '{ident}'")
-                    objective_ids.add(ident)
-                self.condition((*path, "when"), objective.get("when"))
+            self.check_objectives(base, pref, objective_ids)
+            self.check_variants(who, base, pref, (red_line_ids, objective_ids))
 
-    def check_red_lines(self, who: str, base: Path, pref: dict[str, Any], ids: set[str]) -> None:
+    def check_weights_and_values(
+        self,
+        base: Path,
+        weights: dict[str, Any],
+        values: dict[str, Any],
+        all_weights: dict[str, Any],
+    ) -> None:
+        """The issues and options that ``weights`` and ``values`` (given at ``base``) name;
+        ``all_weights`` are the weights that apply with them (a type's, merged)."""
+        for issue in weights:
+            self.issue((*base, "weights", issue), issue)
+        for issue, per_option in values.items():
+            path = (*base, "values", issue)
+            if not self.issue(path, issue):
+                continue
+            if issue not in all_weights:
+                self.error(path, f"values given for issue '{issue}', which has no weight")
+            if isinstance(per_option, dict):
+                for option in per_option:
+                    self.option((*path, option), issue, option)
+
+    def check_complete(
+        self, base: Path, weights: dict[str, Any], values: dict[str, Any], complete: bool
+    ) -> None:
+        """Every option of every weighted issue has a value."""
+        for issue in weights:
+            options = self.issues.get(issue)
+            if options is None or not complete:
+                continue
+            given = values.get(issue)
+            missing = [o for o in options if not isinstance(given, dict) or o not in given]
+            if missing:
+                self.error(
+                    (*base, "values", issue) if issue in values else (*base, "values"),
+                    f"no value for option(s) {', '.join(missing)} of weighted issue '{issue}'",
+                )
+
+    def check_objectives(self, base: Path, pref: dict[str, Any], ids: set[str]) -> None:
+        for j, objective in _items(pref, "objectives"):
+            path = (*base, "objectives", j)
+            ident = objective.get("id")
+            if isinstance(ident, str):
+                if ident in ids:
+                    self.error((*path, "id"), f"duplicate objective id '{ident}'")
+                ids.add(ident)
+            self.condition((*path, "when"), objective.get("when"))
+
+    def check_variants(
+        self, who: str, base: Path, pref: dict[str, Any], ids: tuple[set[str], set[str]]
+    ) -> None:
+        """An actor's hidden types: unique ids, chances that sum to at most 1, and what
+        each changes named as the written preferences must be (merged with them)."""
+        variants = list(_items(pref, "variants"))
+        self.unique((((*base, "variants", j), v) for j, v in variants), "variant")
+        chances = [v.get("chance") for _, v in variants]
+        numbers = [c for c in chances if isinstance(c, int | float) and not isinstance(c, bool)]
+        if len(numbers) == len(chances) and sum(numbers) > 1.0 + 1e-9:
+            self.error(
+                (*base, "variants"),
+                f"the chances of {who}'s types sum to {sum(numbers):g}; at most 1 (the rest"
+                " is the preferences as written)",
+            )
+        weights, values = _mapping(pref, "weights"), _mapping(pref, "values")
+        for j, variant in variants:
+            path: Path = (*base, "variants", j)
+            own_weights, own_values = _mapping(variant, "weights"), _mapping(variant, "values")
+            all_weights = {**weights, **own_weights}
+            all_values = dict(values)
+            for issue, per_option in own_values.items():
+                written = values.get(issue)
+                if isinstance(per_option, dict) and isinstance(written, dict):
+                    all_values[issue] = {**written, **per_option}
+                else:
+                    all_values[issue] = per_option
+            self.check_weights_and_values(path, own_weights, own_values, all_weights)
+            self.check_complete(path, all_weights, all_values, complete="values" in pref)
+            self.check_red_lines(who, path, variant, ids[0], record=False)
+            self.check_objectives(path, variant, ids[1])
+
+    def check_red_lines(
+        self, who: str, base: Path, pref: dict[str, Any], ids: set[str], record: bool = True
+    ) -> None:
         for j, line in _items(pref, "red_lines"):
             path = (*base, "red_lines", j)
             ident = line.get("id")
@@ -281,7 +336,9 @@ class _Checker:
             if not self.issue((*path, "issue"), issue):
                 continue
             assert isinstance(issue, str)
-            crossed = self.red_lines.setdefault(who, {}).setdefault(issue, set())
+            crossed: set[str] = (
+                self.red_lines.setdefault(who, {}).setdefault(issue, set()) if record else set()
+            )
             for k, option in _strings(line, "options"):
                 self.option((*path, "options", k), issue, option)
                 crossed.add(option)

@@ -283,14 +283,52 @@ class ObjectiveDoc(Strict):
     source: SourceField = ""
 
 
+Weight = Annotated[float, Field(gt=0.0, le=1000.0)]
+MAX_VARIANTS = 8  # hidden types of one actor
+
+
+class VariantDoc(Strict):
+    """A hidden type of an actor: drawn at the start of a game with its ``chance``, it
+    changes what the actor wants, and only that actor's delegation is told."""
+
+    id: Id
+    name: Name = Field(description="what the debrief calls it, e.g. 'Hawks in the Kremlin'")
+    chance: Annotated[float, Field(gt=0.0, le=1.0)] = Field(
+        description="probability of this type; the chances of an actor's types sum to at "
+        "most 1, and the rest is the preferences as written"
+    )
+    briefing: Text = Field(
+        default="", description="added to the delegation's confidential briefing when drawn"
+    )
+    weights: dict[Id, Weight] = Field(
+        default={}, description="issue -> weight, replacing the written one (same scale)"
+    )
+    values: dict[Id, dict[Id, Unit]] = Field(
+        default={}, description="issue -> option -> value, replacing the written ones"
+    )
+    reservation: Unit | None = Field(default=None, description="replaces the written one")
+    red_lines: list[RedLineDoc] = Field(
+        default=[], max_length=MAX_PER_ACTOR, description="added to the written ones"
+    )
+    objectives: list[ObjectiveDoc] = Field(
+        default=[], max_length=MAX_PER_ACTOR, description="added to the written ones"
+    )
+    source: SourceField = ""
+
+
 class PreferencesDoc(Strict):
-    weights: dict[Id, Annotated[float, Field(gt=0.0, le=1000.0)]] = Field(
+    weights: dict[Id, Weight] = Field(
         min_length=1, description="issue -> positive weight; normalised to sum 1"
     )
     values: dict[Id, dict[Id, Unit]] = Field(description="issue -> option -> value in 0..1")
     reservation: Unit = Field(description="utility of no deal")
     red_lines: list[RedLineDoc] = Field(default=[], max_length=MAX_PER_ACTOR)
     objectives: list[ObjectiveDoc] = Field(default=[], max_length=MAX_PER_ACTOR)
+    variants: list[VariantDoc] = Field(
+        default=[],
+        max_length=MAX_VARIANTS,
+        description="hidden types: one may be drawn for each game (scenario guide)",
+    )
 
 
 class QuoteDoc(Strict):
