@@ -101,7 +101,9 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
     outcomes: collections.Counter[str] = collections.Counter()
     per_issue: collections.Counter[str] = collections.Counter()
     agreed_games = breaches = 0
-    finals: list[dict[str, float]] = []
+    # Each final settlement with the game's own scenario: with hidden types, the frontier
+    # and the utilities are those of the types drawn for that game.
+    finals: list[tuple[Scenario, dict[str, float]]] = []
     times: list[float] = []
     threats = stale = broken = 0
     escalations = unforced = 0  # wars, and those with no lever carried out (issue 10, R26)
@@ -139,7 +141,8 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
             agreed_games += 1
             per_issue.update(i for i, _ in state.binding)
             binding = dict(state.binding)
-            finals.append({a: engine.utility(scenario, a, binding) for a in actors})
+            drawn = state.scenario
+            finals.append((drawn, {a: engine.utility(drawn, a, binding) for a in actors}))
     print(f"all-AI games ({difficulty}): {games}")
     print("  outcomes: " + ", ".join(f"{k} {v / games:.0%}" for k, v in outcomes.most_common()))
     print(f"  games with a binding agreement: {agreed_games / games:.0%}")
@@ -197,9 +200,10 @@ def quality(scenario: Scenario, games: int, difficulty: str) -> dict[str, float]
 
 
 def _distances(
-    scenario: Scenario, actors: list[str], finals: list[dict[str, float]]
+    scenario: Scenario, actors: list[str], finals: list[tuple[Scenario, dict[str, float]]]
 ) -> dict[str, float]:
-    """Mean distance of the final settlements from the Pareto frontier and the Nash point."""
+    """Mean distance of the final settlements from the Pareto frontier and the Nash point,
+    each measured in its own game's scenario (the hidden types drawn for it)."""
     try:
         from game.analysis import nash_point, pareto_frontier
     except ImportError:  # the analysis package is optional for this benchmark
@@ -207,29 +211,46 @@ def _distances(
         return {}
     if not finals:
         return {}
-    frontier = pareto_frontier(scenario, actors)
-    nash = nash_point(scenario, actors)
-    pareto = [frontier.distance(u) for u in finals]
-    gains = [frontier.gain(u) for u in finals]
-    optimal = sum(frontier.is_optimal(u) for u in finals) / len(finals)
-    exact = "" if frontier.exact else " (frontier thinned: approximate)"
-    print(
-        f"  Pareto: mean distance {statistics.mean(pareto):.3f}, mean joint gain left"
-        f" {statistics.mean(gains):.3f}, on the frontier {optimal:.0%}{exact}"
-    )
-    out = {"pareto": statistics.mean(pareto)}
-    if nash is not None:
+    groups: dict[int, tuple[Scenario, list[dict[str, float]]]] = {}
+    for drawn, utilities in finals:
+        groups.setdefault(id(drawn), (drawn, []))[1].append(utilities)
+    pareto: list[float] = []
+    gains: list[float] = []
+    nd: list[float] = []
+    ratio: list[float] = []
+    optimal = 0
+    exact = True
+    for drawn, group in groups.values():
+        frontier = pareto_frontier(drawn, actors)
+        exact = exact and frontier.exact
+        pareto += [frontier.distance(u) for u in group]
+        gains += [frontier.gain(u) for u in group]
+        optimal += sum(frontier.is_optimal(u) for u in group)
+        nash = nash_point(drawn, actors)
+        if nash is None:
+            continue
         point = [nash.utilities[a] for a in actors]
-        nd = [math.dist([u[a] for a in actors], point) for u in finals]
-        reserve = {a: scenario.preferences[a].reservation for a in actors}
-        ratio = [
+        nd += [math.dist([u[a] for a in actors], point) for u in group]
+        reserve = {a: drawn.preferences[a].reservation for a in actors}
+        ratio += [
             math.prod(max(0.0, u[a] - reserve[a]) for a in actors) / nash.product
             if nash.product > 0
             else 0.0
-            for u in finals
+            for u in group
         ]
+    thinned = "" if exact else " (frontier thinned: approximate)"
+    types = f" (over {len(groups)} sets of hidden types)" if len(groups) > 1 else ""
+    print(
+        f"  Pareto: mean distance {statistics.mean(pareto):.3f}, mean joint gain left"
+        f" {statistics.mean(gains):.3f}, on the frontier {optimal / len(finals):.0%}"
+        f"{thinned}{types}"
+    )
+    out = {"pareto": statistics.mean(pareto)}
+    if nd:
+        written = nash_point(scenario, actors)
+        where = f" {_fmt(written.utilities)}" if written is not None and not types else ""
         print(
-            f"  Nash point {_fmt(nash.utilities)}: mean distance {statistics.mean(nd):.3f},"
+            f"  Nash point{where}: mean distance {statistics.mean(nd):.3f},"
             f" mean Nash product {statistics.mean(ratio):.0%} of the optimum"
         )
         out["nash"] = statistics.mean(nd)

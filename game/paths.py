@@ -51,6 +51,14 @@ def bundled_scenario(scenario_id: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def bundled_editions(scenario_id: str) -> list[Path]:
+    """Earlier editions of a bundled scenario, kept so that games saved on them still load
+    (``scenarios/editions/ID/*.yaml``; never listed as scenarios of their own)."""
+    if not is_scenario_id(scenario_id):
+        return []
+    return sorted((scenarios_dir() / "editions" / scenario_id).glob("*.yaml"))
+
+
 def bundled_scenario_ids() -> list[str]:
     """Ids of all bundled scenarios, sorted."""
     return sorted(p.stem for p in scenarios_dir().glob("*.yaml") if not p.name.startswith("_"))

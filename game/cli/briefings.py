@@ -21,6 +21,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "pages already there are replaced only if an earlier run wrote them",
     )
     parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="the pages of the game played with this seed (play/host --seed N): the hidden"
+        " types it draws, for a scenario that has them",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="replace files of the same names even if this command did not write them "
@@ -44,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
             f"cannot write briefings into {folder}: the folder {parent} does not exist "
             "(create it first)"
         )
-    pages = {name: text.encode("utf-8") for name, text in briefing_pages(loaded.scenario).items()}
+    pages = {
+        name: text.encode("utf-8")
+        for name, text in briefing_pages(loaded.scenario, args.seed).items()
+    }
     keep = [(loaded.path, "the scenario")] if loaded.path is not None else []
     created = not folder.exists()
     if not created:  # every page is checked before any is written: all or nothing refused

@@ -445,6 +445,9 @@ class Scenario:
     sources: tuple[Source, ...] = ()
     history_summary: str = ""
     history: tuple[HistoryEntry, ...] = ()
+    # A game's scenario has its actors' hidden types drawn (``engine.variants``): the
+    # type of each actor that has types, in actor order; None for the scenario as written.
+    drawn: tuple[str, ...] | None = None
 
     def actor(self, actor_id: str) -> Actor:
         for a in self.actors:

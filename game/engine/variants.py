@@ -3,9 +3,9 @@
 An actor's preferences may list ``variants`` (hidden types, each with a chance).  At a
 game's start each such actor gets one, drawn from the game's seed, or its preferences as
 written with the chance left over.  The game's scenario is then the written one with the
-drawn preferences (and the type's briefing added to the actor's): everything downstream —
-rules, scores, views, the AI — reads the one scenario, and a delegation's view shows its
-own type only.  The draw has its own generator, so a scenario without types plays
+drawn preferences: everything downstream — rules, scores, views, the AI — reads the one
+scenario, and a delegation's view shows its own type only (its name and its briefing as
+the view's ``instructions``).  The draw has its own generator, so a scenario without types plays
 exactly as before, and the same seed draws the same types (saves replay).
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from game.engine.model import Actor, Preferences, Scenario
+from game.engine.model import Preferences, Scenario, Variant
 
 # (id of the written scenario, the types drawn) -> the game's scenario: the same object
 # for every game that draws the same, so the engine's per-scenario tables are built once.
@@ -23,7 +23,9 @@ _DEALT: dict[tuple[int, tuple[str, ...]], tuple[Scenario, Scenario]] = {}
 
 def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
     """The type drawn for each actor with types, in the scenario's actor order ("" for
-    the preferences as written)."""
+    the preferences as written); a game's scenario tells the types it was dealt."""
+    if scenario.drawn is not None:
+        return scenario.drawn
     rng = random.Random(f"redlines-variants:{seed}")
     drawn: list[str] = []
     for actor in scenario.actors:
@@ -41,8 +43,9 @@ def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
 
 
 def dealt(scenario: Scenario, seed: int) -> Scenario:
-    """The scenario of the game with ``seed``: ``scenario`` itself when no actor has types."""
-    if not any(p.variants for p in scenario.preferences.values()):
+    """The scenario of the game with ``seed``: ``scenario`` itself when no actor has types,
+    or when its types are drawn already (a game's scenario is never dealt again)."""
+    if scenario.drawn is not None or not any(p.variants for p in scenario.preferences.values()):
         return scenario
     choice = draw(scenario, seed)
     key = (id(scenario), choice)
@@ -59,7 +62,6 @@ def dealt(scenario: Scenario, seed: int) -> Scenario:
 def _deal(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
     picks = iter(choice)
     preferences: dict[str, Preferences] = {}
-    briefings: dict[str, str] = {}
     for actor in scenario.actors:
         prefs = scenario.preferences.get(actor.id)
         if prefs is None:
@@ -69,32 +71,28 @@ def _deal(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
             continue
         chosen = next(picks)
         variant = next((v for v in prefs.variants if v.id == chosen), None)
-        if variant is None:
-            preferences[actor.id] = prefs
-            continue
-        preferences[actor.id] = dataclasses.replace(
-            variant.preferences, variants=prefs.variants, variant=variant.id
+        preferences[actor.id] = (
+            prefs
+            if variant is None
+            else dataclasses.replace(variant.preferences, variants=prefs.variants, variant=chosen)
         )
-        if variant.briefing.strip():
-            briefings[actor.id] = variant.briefing
     # Keep the scenario's own order of preferences (it is the order of the score table).
     preferences = {a: preferences[a] for a in scenario.preferences}
-    actors = tuple(_briefed(a, briefings.get(a.id, "")) for a in scenario.actors)
-    return dataclasses.replace(scenario, preferences=preferences, actors=actors)
-
-
-def _briefed(actor: Actor, extra: str) -> Actor:
-    if not extra.strip():
-        return actor
-    text = f"{actor.briefing.rstrip()}\n\n{extra.strip()}" if actor.briefing.strip() else extra
-    return dataclasses.replace(actor, briefing=text)
+    return dataclasses.replace(scenario, preferences=preferences, drawn=choice)
 
 
 def variant_of(scenario: Scenario, actor: str) -> tuple[str, str] | None:
     """(id, name) of the type ``actor`` plays in a game's scenario; ("", "") for its
     preferences as written; None when it has no types."""
-    prefs = scenario.preferences.get(actor)
-    if prefs is None or not prefs.variants:
+    found = drawn_variant(scenario.preferences.get(actor))
+    if found is None:
+        prefs = scenario.preferences.get(actor)
+        return None if prefs is None or not prefs.variants else ("", "")
+    return found.id, found.name
+
+
+def drawn_variant(prefs: Preferences | None) -> Variant | None:
+    """The type these preferences are (None: as written, or no types)."""
+    if prefs is None or not prefs.variant:
         return None
-    found = next((v for v in prefs.variants if v.id == prefs.variant), None)
-    return ("", "") if found is None else (found.id, found.name)
+    return next((v for v in prefs.variants if v.id == prefs.variant), None)

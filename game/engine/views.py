@@ -21,6 +21,7 @@ from game.engine.model import (
 )
 from game.engine.state import GameState, Proposal, Provisional
 from game.engine.tables import Tables
+from game.engine.variants import drawn_variant
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,10 @@ class ActorView:
     red_lines: tuple[RedLine, ...]  # all of its own, public and secret
     objectives: tuple[Objective, ...]
     levers: tuple[Lever, ...]  # the levers it owns
+    # Its hidden type this game (scenario guide, "Hidden types"): the type's name and
+    # what its delegation is told; empty when it plays its preferences as written.
+    hidden_type: str = ""
+    instructions: str = ""
 
 
 class _Statics:
@@ -234,6 +239,7 @@ def view(state: GameState, actor: str) -> ActorView:
     sc = state.scenario
     me = sc.actor(actor)
     prefs = sc.preferences.get(actor)
+    drawn = drawn_variant(prefs)
     return ActorView(
         actor=actor,
         table=public_view(state),
@@ -246,4 +252,6 @@ def view(state: GameState, actor: str) -> ActorView:
         red_lines=prefs.red_lines if prefs else (),
         objectives=prefs.objectives if prefs else (),
         levers=_statics(state._t).levers_of.get(actor, ()),
+        hidden_type=drawn.name if drawn is not None else "",
+        instructions=drawn.briefing.strip() if drawn is not None else "",
     )

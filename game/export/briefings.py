@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.engine import queries, words
 from game.engine.model import Actor, Scenario
+from game.engine.variants import dealt, drawn_variant
 from game.export.debrief import priorities, rounds_info
 from game.export.html_parts import (
     RedLineRow,
@@ -36,11 +37,57 @@ def delegation_file(actor_id: str) -> str:
     return f"delegation-{actor_id}.html"
 
 
-def briefing_pages(scenario: Scenario) -> dict[str, str]:
-    pages = {INDEX: _index(scenario), GENERAL: _general(scenario), TEACHER: _teacher(scenario)}
+def briefing_pages(scenario: Scenario, seed: int | None = None) -> dict[str, str]:
+    """The pages; with ``seed``, those of the game played with that seed (its hidden types
+    drawn), else those of the preferences as written, each noting the types it may draw."""
+    if seed is not None:
+        scenario = dealt(scenario, seed)
+    pages = {
+        INDEX: _index(scenario),
+        GENERAL: _general(scenario),
+        TEACHER: _teacher(scenario, seed),
+    }
     for actor in scenario.playable:
-        pages[delegation_file(actor.id)] = _delegation(scenario, actor)
+        pages[delegation_file(actor.id)] = _delegation(scenario, actor, seed)
     return pages
+
+
+def _types_note(scenario: Scenario, actor: str, seed: int | None) -> Markup | None:
+    """What a delegation with hidden types must know about these pages."""
+    prefs = scenario.preferences.get(actor)
+    if prefs is None or not prefs.variants:
+        return None
+    if seed is not None:
+        return el(
+            "p",
+            f"These pages are those of the game with seed {seed}: start it with"
+            f" 'redlines play --seed {seed}' or 'redlines host --seed {seed}'. Another seed"
+            " may give this delegation other instructions.",
+            class_="box",
+        )
+    return el(
+        "p",
+        "When the game starts, this delegation may be given other instructions than these"
+        f" ({len(prefs.variants)} possible, drawn for each game); the briefing screen of the"
+        " game says which. To print the pages of one game, run 'redlines briefings --seed N'"
+        " and start that game with the same seed.",
+        class_="box",
+    )
+
+
+def _types_list(scenario: Scenario, actor: str) -> Markup | None:
+    """The teacher's list of an actor's hidden types, with their chances and the one drawn."""
+    prefs = scenario.preferences.get(actor)
+    if prefs is None or not prefs.variants:
+        return None
+    rest = max(0.0, 1.0 - sum(v.chance for v in prefs.variants))
+    rows = [
+        el("li", f"{v.name} ({v.chance:.0%})" + (" — drawn" if v.id == prefs.variant else ""))
+        for v in prefs.variants
+    ]
+    if rest > 1e-9:
+        rows.append(el("li", f"the preferences as written ({rest:.0%})"))
+    return join([el("h3", "Hidden types"), el("ul", rows)])
 
 
 def _header(scenario: Scenario, kicker: str, title: str) -> Markup:
@@ -243,6 +290,9 @@ def _secrets(scenario: Scenario, actor: Actor, own: bool) -> Markup:
         el(h, f"{you} confidential briefing", id=f"briefing-{actor.id}"),
         prose(actor.briefing),
     ]
+    drawn = drawn_variant(prefs)
+    if drawn is not None:  # the type drawn for the game these pages are of
+        parts += [el(h, f"{you} instructions this week: {drawn.name}"), prose(drawn.briefing)]
     if prefs is not None:
         table = priorities_table(priorities(scenario, prefs), f"{you} priorities, highest first")
         parts += [
@@ -265,7 +315,7 @@ def _secrets(scenario: Scenario, actor: Actor, own: bool) -> Markup:
     return join(parts)
 
 
-def _delegation(scenario: Scenario, actor: Actor) -> str:
+def _delegation(scenario: Scenario, actor: Actor, seed: int | None = None) -> str:
     facts = definition_rows([("Delegate", actor.delegate), ("Principal", actor.principal)])
     body = join(
         [
@@ -275,6 +325,7 @@ def _delegation(scenario: Scenario, actor: Actor) -> str:
                 f"{actor.name}: delegation briefing",
             ),
             facts,
+            _types_note(scenario, actor.id, seed) or "",
             _secrets(scenario, actor, own=True),
             section("levers", "Levers you hold", _levers(scenario, actor.id)),
             section("demands", "Your public demands", _demands(scenario, actor.id)),
@@ -284,11 +335,13 @@ def _delegation(scenario: Scenario, actor: Actor) -> str:
     return page(f"{actor.name} — confidential briefing", el("main", body))
 
 
-def _teacher(scenario: Scenario) -> str:
+def _teacher(scenario: Scenario, seed: int | None = None) -> str:
     secrets = [
         el(
             "div",
             el("h2", swatch(a.colour), a.name),
+            _types_note(scenario, a.id, seed) or "",
+            _types_list(scenario, a.id) or "",
             _secrets(scenario, a, own=False),
             class_="page-break",
         )

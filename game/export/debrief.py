@@ -17,6 +17,7 @@ from game import engine
 from game.engine import Bookmark, GameEvent, GameState, Score, Statement, words
 from game.engine.model import Actor, Preferences, Scenario
 from game.engine.queries import pressures_when_made
+from game.engine.variants import drawn_variant, variant_of
 from game.export.model import (
     CROSSED,
     KEPT,
@@ -270,7 +271,21 @@ def _actor(state: GameState, actor: Actor, score: Score | None, seat: str) -> Ac
         briefing=actor.briefing,
         priorities=priorities(scenario, prefs),
         levers=tuple(lv.name for lv in scenario.levers if lv.owner == actor.id),
+        hidden_type=_hidden_type(scenario, actor.id),
+        instructions=_instructions(prefs),
     )
+
+
+def _instructions(prefs: Preferences) -> str:
+    drawn = drawn_variant(prefs)
+    return drawn.briefing.strip() if drawn is not None else ""
+
+
+def _hidden_type(scenario: Scenario, actor: str) -> str:
+    drawn = variant_of(scenario, actor)
+    if drawn is None:
+        return ""
+    return drawn[1] or "its preferences as written"
 
 
 def _actors(state: GameState, seats: Mapping[str, str]) -> tuple[ActorResult, ...]:

@@ -332,10 +332,13 @@ def _briefings(d: Debrief) -> Markup:
                     ("Delegate", a.delegate),
                     ("Principal", a.principal),
                     ("Levers", ", ".join(a.levers) or "none"),
+                    *([("Hidden type this game", a.hidden_type)] if a.hidden_type else []),
                 ]
             )
         )
         parts.append(prose(a.briefing))
+        if a.instructions:
+            parts.append(prose(a.instructions))
         if a.scored:
             parts.append(
                 priorities_table(

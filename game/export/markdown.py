@@ -248,6 +248,10 @@ def _briefings(d: Debrief) -> list[str]:
             md_prose(a.briefing),
             "",
         ]
+        if a.hidden_type:
+            out += [f"Hidden type this game: {md(a.hidden_type)}.", ""]
+            if a.instructions:
+                out += [md_prose(a.instructions), ""]
         if not a.scored:
             continue
         out += [f"Reservation value: {a.reservation:.2f}. Priorities, highest first:", ""]

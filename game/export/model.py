@@ -115,6 +115,10 @@ class ActorResult:
     briefing: str  # confidential, revealed in the debrief
     priorities: tuple[Priority, ...]  # highest weight first
     levers: tuple[str, ...]  # names of the levers it holds
+    # Its hidden type this game, for an actor whose preferences have types: the drawn
+    # type's name, or "its preferences as written" ("" for an actor without types).
+    hidden_type: str = ""
+    instructions: str = ""  # what its delegation was told of that type
 
     @property
     def beats_reservation(self) -> bool:

@@ -54,6 +54,8 @@ PRIVATE = (
     "red_lines",
     "objectives",
     "levers",
+    "hidden_type",
+    "instructions",
 )
 
 

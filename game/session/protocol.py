@@ -138,6 +138,9 @@ def start_frame(view: ActorView, seed: int) -> Frame:
                 for line in view.red_lines
             ],
             "objectives": [_objective(o) for o in view.objectives],
+            # its hidden type this game ("" when it plays its preferences as written)
+            "hidden_type": view.hidden_type,
+            "instructions": view.instructions,
         },
     }
 

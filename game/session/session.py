@@ -105,7 +105,8 @@ class Session:
 
     @property
     def scenario(self) -> Scenario:
-        return self._loaded.scenario
+        """The game's scenario: the loaded one with the hidden types this game drew."""
+        return self._state.scenario
 
     @property
     def seed(self) -> int:

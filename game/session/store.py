@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game import engine
+from game import engine, paths
 from game.engine.errors import ActionError
 from game.errors import UserError
 from game.fileio import NotRegularFileError, TooLargeError, read_limited
@@ -242,6 +242,14 @@ def _scenario_for(
         if loaded.content_hash == ref.hash and loaded.scenario.id == ref.id:
             return loaded
         found = found or loaded
+    if scenario is None:  # a bundled scenario that has changed: the edition it was played on
+        for edition in paths.bundled_editions(ref.id):
+            try:
+                loaded = resolve(edition)
+            except UserError:
+                continue
+            if loaded.content_hash == ref.hash and loaded.scenario.id == ref.id:
+                return loaded
     if found is None:
         where = f" from {ref.path}" if ref.path and scenario is None else ""
         hint = "; give the scenario file with --scenario PATH" if scenario is None else ""

@@ -117,7 +117,7 @@ def play_game(
     # order of engine.red_lines_tested.
     tested = tuple(
         line.id
-        for prefs in scenario.preferences.values()
+        for prefs in state.scenario.preferences.values()  # the hidden types drawn included
         for line in prefs.red_lines
         for _ in range(tests.get(line.id, 0))
     )
@@ -166,10 +166,11 @@ def _play(
         if isinstance(action, engine.Propose):
             present = state.present()
             agreed = dict(state.binding)
-            for holder in scenario.preferences:
+            drawn = state.scenario  # with the hidden types drawn for this game
+            for holder in drawn.preferences:
                 if holder != action.actor and holder in present:
                     crossed = engine.own_red_lines_crossed(
-                        scenario, holder, action.terms, agreed=agreed
+                        drawn, holder, action.terms, agreed=agreed
                     )
                     for line_id in crossed:
                         tests[line_id] = tests.get(line_id, 0) + 1

@@ -150,7 +150,11 @@ def report(
     outcomes = {label: tally.outcomes[label] for label in _outcome_order(scenario, tally)}
     lines = {}
     for prefs in scenario.preferences.values():
-        for line in prefs.red_lines:
+        # The written lines, then those a hidden type adds (counted in the games it was drawn).
+        every = [*prefs.red_lines, *(ln for v in prefs.variants for ln in v.preferences.red_lines)]
+        for line in every:
+            if line.id in lines:
+                continue
             lines[line.id] = {
                 "actor": line.actor,
                 "issue": line.issue,
@@ -260,9 +264,10 @@ def text(rep: dict[str, Any]) -> str:
         out.append(f"  {actor:<28} {mean:+.3f} ± {rep['score_stdev'][actor]:.3f}")
     if rep["red_lines"]:
         out += ["", "Red lines (games crossed / times tested per game):"]
+        width = max(28, *(len(line_id) for line_id in rep["red_lines"]))
         for line_id, info in rep["red_lines"].items():
             out.append(
-                f"  {line_id:<28} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
+                f"  {line_id:<{width}} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
             )
     out += _world_text(rep.get("world", {}), n)
     eff = rep["efficiency"]

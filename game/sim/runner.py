@@ -19,6 +19,7 @@ from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from game.engine.model import Scenario
+from game.engine.variants import dealt, draw
 from game.session.seats import Seat, format_seats
 from game.sim.play import play_game
 from game.sim.report import Tally, Yardstick, report, total_turns
@@ -43,7 +44,18 @@ _WORKER: dict[str, Any] = {}
 
 def _init(job: _Job) -> None:
     _WORKER["job"] = job
-    _WORKER["yardstick"] = Yardstick.of(job.scenario)
+    _WORKER["yardsticks"] = {}
+
+
+def _yardstick(scenario: Scenario, seed: int) -> Yardstick:
+    """The yardstick of the game with ``seed``: its frontier and Nash point are those of
+    the hidden types it drew (one per set of types, computed when first met)."""
+    known: dict[tuple[str, ...], Yardstick] = _WORKER["yardsticks"]
+    types = draw(scenario, seed)
+    found = known.get(types)
+    if found is None:
+        found = known[types] = Yardstick.of(dealt(scenario, seed))
+    return found
 
 
 def _init_worker(job: _Job) -> None:
@@ -60,7 +72,7 @@ def _tally(seeds: range) -> Tally:
     start = time.process_time()
     for seed in seeds:
         game = play_game(job.scenario, job.seats, seed)
-        tally.add(game, turns, _WORKER["yardstick"])
+        tally.add(game, turns, _yardstick(job.scenario, seed))
     tally.cpu_seconds = time.process_time() - start
     return tally
 

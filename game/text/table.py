@@ -167,6 +167,11 @@ def menu(
 def brief(view: ActorView, pv: PublicView) -> list[str]:
     """A delegation's private brief: only ever shown to that delegation's seat."""
     lines = [f"Your brief ({names(pv).get(view.actor, view.actor)}, confidential):"]
+    if view.hidden_type:  # drawn for this game
+        lines.append(f"  Your instructions this week: {view.hidden_type}")
+        for paragraph in paragraphs(view.instructions):
+            lines += textwrap.wrap(paragraph, 76, initial_indent="  ", subsequent_indent="  ")
+        lines.append("")
     for paragraph in paragraphs(view.briefing):  # as the scenario guide says it reads
         for line in paragraph.split("\n"):
             lines += textwrap.wrap(line, 76, initial_indent="  ", subsequent_indent="  ")

@@ -49,7 +49,15 @@ def test_start_frame_holds_the_public_scenario_and_only_our_own_preferences() ->
     assert frame["actor"] == actor
     assert frame["seed"] == 7
     assert set(frame["scenario"]) >= {"actors", "issues", "rounds", "levers", "red_lines"}
-    assert set(frame["me"]) == {"weights", "values", "reservation", "red_lines", "objectives"}
+    assert set(frame["me"]) == {
+        "weights",
+        "values",
+        "reservation",
+        "red_lines",
+        "objectives",
+        "hidden_type",
+        "instructions",
+    }
     own = SCENARIO.preferences[actor]
     assert frame["me"]["weights"] == own.weights
     # Nobody else's secret red line, weight or objective is in the frame.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from game.engine.variants import drawn_variant
 from game.session.pins import PinHash
 from game.session.seats import Seat, SeatKind
 from game.session.session import Session
@@ -40,6 +41,9 @@ def private_texts(setup: GameSetup, actor: str) -> list[str]:
     """Snippets only ``actor`` may see: its briefing and its secret red lines' reasons."""
     sc = setup.session.scenario
     texts = [prose(sc.actor(actor).briefing)[:60]]
+    drawn = drawn_variant(sc.preferences.get(actor))  # its hidden type's instructions
+    if drawn is not None:
+        texts.append(prose(drawn.briefing)[:60])
     prefs = sc.preferences.get(actor)
     texts += [
         prose(line.reason)[:60] for line in (prefs.red_lines if prefs else ()) if not line.public

@@ -53,6 +53,10 @@ def test_hand_over_hides_private_data_and_checks_the_pin(make_pilot: MakePilot, 
     _confirm(pilot)
     assert isinstance(pilot.scene, BriefingScene)
     assert private_texts(setup, "us")[0] in shown_text(pilot.scene)
+    # This game (seed 7) drew the US a hidden type: its briefing says so at the top, and
+    # every other screen hides it (private_texts holds its instructions).
+    assert "Your instructions this week: Congress and the eastern allies" in shown_text(pilot.scene)
+    assert all(t in shown_text(pilot.scene) for t in private_texts(setup, "us"))
     _assert_hides(pilot, setup, "russia", "nato")
     pilot.click("briefing.done")
     # Then the Russian delegation's turn to read: the American briefing is gone.

@@ -46,6 +46,11 @@ class BriefingScene(PageScene):
         doc.text(f"Head of delegation: {me.delegate}", "label", gap="xs")
         if me.principal:
             doc.text(f"You answer to: {me.principal}", "body", "text_dim", gap="xs")
+        if view.hidden_type:  # drawn for this game: what makes this week unlike another
+            doc.heading(f"Your instructions this week: {view.hidden_type}")
+            doc.text(
+                view.instructions or "See your priorities and red lines below.", "body", "accent"
+            )
         doc.heading("The situation")
         doc.text(pv.briefing.strip())
         if pv.decision_point:

@@ -159,6 +159,10 @@ def _revealed(doc: Document, debrief: Debrief, pv: PublicView) -> None:
         if not actor.briefing:
             continue
         doc.text(actor.name, "label", "accent", gap="lg")
+        if actor.hidden_type:
+            doc.text(f"Hidden type this game: {actor.hidden_type}", "caption", "accent", gap="xs")
+            if actor.instructions:
+                doc.text(actor.instructions, "body", gap="xs")
         doc.text(actor.briefing.strip(), "body", gap="xs")
         for objective in actor.objectives:
             doc.text(f"Secret objective: {objective.text}", "caption", "text_dim", gap="xs")
