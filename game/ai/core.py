@@ -301,6 +301,20 @@ def _still_waiting(table: Table) -> bool:
     return verdict.utility >= verdict.aspiration - 1e-9
 
 
+def _answerable(table: Table) -> bool:
+    """At a round's last turn, whether a package of ours could still be accepted: every
+    other delegation at the table that consents to an open issue moves after us."""
+    after = table.participants[table.participants.index(table.me) + 1 :]
+    needed = {
+        actor
+        for issue in table.issues
+        if issue.id in table.open_issues
+        for actor in issue.consent
+        if actor in table.opponents
+    }
+    return needed <= set(after)
+
+
 def _last_offer(table: Table) -> Offer | None:
     mine = _my_offers_this_round(table)
     return mine[-1] if mine else None
@@ -324,6 +338,8 @@ def _propose(
             )
     if _still_waiting(table):
         return None
+    if not table.turns_left and not _answerable(table):
+        return None  # nobody whose yes it needs moves again before it lapses with the round
     models = model_opponents(table, table.difficulty, rng)
     counter = counter_offer(table, table.difficulty, models)
     refused = [o for o in _my_offers_this_round(table) if o.rejected_by]

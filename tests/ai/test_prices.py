@@ -90,3 +90,18 @@ def test_a_threat_never_demands_what_our_own_live_offer_does_not_give() -> None:
     assert made_terms
     for terms in made_terms:
         assert all(dict(mine.terms).get(i, o) == o for i, o in terms), terms
+
+
+def test_no_proposal_that_lapses_before_anyone_can_accept_it() -> None:
+    """At a round's last turn a delegate proposes only if every delegation whose yes the
+    package needs still moves after it: a proposal lapses with the round.  (Past the first
+    round: the opening statement of public demands is made whatever the turn.)"""
+    first, second = (replace(_table(a), round_index=1) for a in ("aster", "boreal"))
+    assert first.participants.index("aster") < first.participants.index("boreal")
+    moves = Moves(propose=True, can_pass=True)
+    for table, can in ((first, True), (second, False)):
+        last = replace(table, turns_left=0, offers=())
+        intent = choose(last, moves, random.Random(0))
+        assert (intent.kind is Kind.PROPOSE) is can, intent
+        earlier = choose(replace(table, turns_left=1, offers=()), moves, random.Random(0))
+        assert earlier.kind is Kind.PROPOSE, earlier
