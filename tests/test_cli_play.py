@@ -55,7 +55,9 @@ def digest_of(output: str) -> str:
 
 def test_a_scripted_game_plays_to_the_end(tmp_path: Path) -> None:
     out = play(tmp_path)
-    assert "seed: 7   seats: US human, Russia random, NATO ai" in out
+    # Geneva has hidden types: the seed would tell them, so it is said only at the end.
+    assert "seed: told at the end (hidden types)   seats: US human, Russia random, NATO ai" in out
+    assert "\nseed: 7\n" in out
     assert "Round 1 of " in out
     assert "Tension " in out
     assert "Board (* on this round's agenda):" in out

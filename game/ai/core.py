@@ -206,8 +206,10 @@ def _price_terms(table: Table, terms: Terms) -> tuple[tuple[str, str], ...]:
 def _probe_without(table: Table, offer: Offer, moves: Moves) -> Intent | None:
     """Before accepting ``offer``, propose it once without the terms we pay dearly for,
     when that is still good for us and there is time for an answer: a negotiator tests
-    whether a price is really asked before paying it.  Once its proposer has turned such
-    a package down (or the time is short), we pay."""
+    whether a price is really asked before paying it.  We ask once: if the package without
+    the price is not taken up (turned down, or left unanswered while the offer stands),
+    we pay.  Waiting for the answer was measured: it cost every delegation more in lost
+    turns than the price it saved (the sum of all-AI mean scores fell 1.447 -> 1.376)."""
     if not moves.propose or table.turns_left < 2:
         return None
     price = _price_terms(table, offer.terms)
@@ -301,18 +303,20 @@ def _still_waiting(table: Table) -> bool:
     return verdict.utility >= verdict.aspiration - 1e-9
 
 
-def _answerable(table: Table) -> bool:
-    """At a round's last turn, whether a package of ours could still be accepted: every
-    other delegation at the table that consents to an open issue moves after us."""
-    after = table.participants[table.participants.index(table.me) + 1 :]
-    needed = {
-        actor
-        for issue in table.issues
-        if issue.id in table.open_issues
-        for actor in issue.consent
-        if actor in table.opponents
-    }
-    return needed <= set(after)
+def _answerable(table: Table, terms: Terms) -> bool:
+    """At a round's last turn, whether ``terms`` could still be accepted: every other
+    delegation at the table that consents to them (an option's own consent included, R37)
+    moves after us."""
+    after = set(table.participants[table.participants.index(table.me) + 1 :])
+    chosen = dict(terms)
+    for issue in table.issues:
+        if issue.id not in chosen:
+            continue
+        extra = next((o.consent for o in issue.options if o.id == chosen[issue.id]), ())
+        for actor in (*issue.consent, *extra):
+            if actor in table.opponents and actor not in after:
+                return False
+    return True
 
 
 def _last_offer(table: Table) -> Offer | None:
@@ -338,8 +342,6 @@ def _propose(
             )
     if _still_waiting(table):
         return None
-    if not table.turns_left and not _answerable(table):
-        return None  # nobody whose yes it needs moves again before it lapses with the round
     models = model_opponents(table, table.difficulty, rng)
     counter = counter_offer(table, table.difficulty, models)
     refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
@@ -349,6 +351,8 @@ def _propose(
         counter = counter_offer(table, table.difficulty, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
+    if not table.turns_left and not _answerable(table, counter.terms):
+        return None  # someone whose yes it needs moves no more before it lapses with the round
     if any(o.terms == counter.terms for o in refused):
         return None
     last = _last_offer(table)

@@ -192,9 +192,21 @@ def _change(table: Table, intent: Intent) -> str:
     return ""
 
 
+# A package put back without the term that costs us most (``core._probe_without``): an
+# honest ask, not a refusal — we may still take the offer as it stands.
+_WITHOUT = (
+    "We could agree to #{n} without its term on {i}: here it is.",
+    "Everything in #{n} but its term on {i} we can accept; we put that package forward.",
+    "Take out the term on {i} and #{n} is agreeable to us: we propose it so.",
+)
+
+
 def _proposal(table: Table, intent: Intent) -> str:
     temper = _temper(table)
     count = sum(1 for o in table.offers if o.proposer == table.me)
+    if intent.without:
+        names = _names(table, [i for i, _ in intent.without])
+        return _WITHOUT[count % len(_WITHOUT)].format(n=intent.answers, i=names)
     if intent.opening:
         return _OPEN[temper][count % len(_OPEN[temper])]
     said = _change(table, intent)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import secrets
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 from game.cli import options
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
+from game.session.agents import fresh_seed
 
 if TYPE_CHECKING:
     from game.net.hosting import HostedGame
@@ -133,9 +133,10 @@ def _window(args: argparse.Namespace, hosted: HostedGame) -> int:
 
 def _headless(hosted: HostedGame, session: Session) -> int:
     from game import engine
+    from game.engine.variants import has_types
     from game.net import invite
     from game.text import table
-    from game.text.summary import summarize, summary_lines
+    from game.text.summary import seed_text, summarize, summary_lines
 
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="host: %(message)s")
     names = table.names(engine.public_view(session.state))
@@ -163,7 +164,8 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         if sys.stdout.isatty():  # a teacher's terminal, maybe on the projector: the QR code
             say(invite.qr_text(address))
         seats = _seats_line(hosted, names)
-        say(f"{session.scenario.title}", f"seed: {session.seed}   seats: {seats}")
+        seed = seed_text(session.scenario, session.seed, session.is_over)
+        say(f"{session.scenario.title}", f"{seed}   seats: {seats}")
         say(f"autosave: {session.autosave_file} (resume with --resume)")
         transcript()
         hosted.run_until_over()
@@ -172,6 +174,8 @@ def _headless(hosted: HostedGame, session: Session) -> int:
         session.close()  # an agent seat's program goes with the host
     say(table.RULE, "The game is over.")
     say(*summary_lines(summarize(session), names))
+    if has_types(session.scenario):  # withheld at the start: the seed tells the hidden types
+        say(f"seed: {session.seed}")
     if session.save_warning:
         say(f"warning: {session.save_warning}")
     return 0
@@ -199,7 +203,7 @@ def _session(args: argparse.Namespace) -> tuple[Session, set[str]]:
         loaded = load_scenario(args.scenario or DEFAULT_SCENARIO)
         playable = [actor.id for actor in loaded.scenario.playable]
         seats, remote = parse_host_seats(args.seats, playable)
-        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        seed = args.seed if args.seed is not None else fresh_seed()
         session = Session(loaded, seed, seats, autosave=True)
     session.pins.update(parse_pins(args.pins, playable))
     session.persist()  # the autosave a restarted host resumes from exists from the start

@@ -11,7 +11,6 @@ loads the save before any window opens, so a broken one is one message, exit 1.
 from __future__ import annotations
 
 import argparse
-import secrets
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from game.cli import options
 from game.errors import UserError
 from game.paths import DEFAULT_SCENARIO
+from game.session.agents import fresh_seed
 from game.session.seat_options import add_agent_timeout, check_agent_programs
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _session(args: argparse.Namespace) -> Session:
         )
         seats = with_agent_timeout(seats, args.agent_timeout)
         check_agent_programs(seats.values())
-        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        seed = args.seed if args.seed is not None else fresh_seed()
         session = Session(loaded, seed, seats, autosave=True, save_path=args.save)
     if args.save is not None:
         from game.session.save_target import check_save_target

@@ -21,6 +21,12 @@ from game.engine.model import Preferences, Scenario, Variant
 _DEALT: dict[tuple[int, tuple[str, ...]], tuple[Scenario, Scenario]] = {}
 
 
+def has_types(scenario: Scenario) -> bool:
+    """Whether some actor of ``scenario`` has hidden types: then the game's seed tells them
+    (``redlines briefings --seed``), so a shared screen does not show it before the end."""
+    return any(p.variants for p in scenario.preferences.values())
+
+
 def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
     """The type drawn for each actor with types, in the scenario's actor order ("" for
     the preferences as written); a game's scenario tells the types it was dealt."""
@@ -45,7 +51,7 @@ def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
 def dealt(scenario: Scenario, seed: int) -> Scenario:
     """The scenario of the game with ``seed``: ``scenario`` itself when no actor has types,
     or when its types are drawn already (a game's scenario is never dealt again)."""
-    if scenario.drawn is not None or not any(p.variants for p in scenario.preferences.values()):
+    if scenario.drawn is not None or not has_types(scenario):
         return scenario
     choice = draw(scenario, seed)
     key = (id(scenario), choice)

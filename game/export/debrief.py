@@ -90,6 +90,8 @@ def withhold_private(d: Debrief) -> Debrief:
             red_lines=tuple(r for r in a.red_lines if r.public),
             briefing="",
             priorities=(),
+            hidden_type="",
+            instructions="",
         )
         for a in d.actors
     )

@@ -15,7 +15,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-PROTOCOL = 1  # the version this host and client speak
+# The version this host and client speak: 2 added a seat's hidden type to its private
+# part (an older laptop would have played without its instructions).
+PROTOCOL = 2
 DEFAULT_PORT = 8765
 MAX_CLIENT_FRAME = 16 * 1024  # bytes: an action is a line of text; anything bigger is hostile
 MAX_HOST_FRAME = 8 * 1024 * 1024  # a welcome carries the whole table: generous, but bounded

@@ -67,6 +67,8 @@ class _Checker:
     rounds: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
     red_lines: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # actor->issue->opts
+    # the same for the lines a hidden type adds: actor -> issue -> option -> type ids
+    type_lines: dict[str, dict[str, dict[str, list[str]]]] = field(default_factory=dict)
 
     def error(self, path: Path, message: str) -> None:
         self.problems.append((path, message))
@@ -319,12 +321,14 @@ class _Checker:
                     all_values[issue] = per_option
             self.check_weights_and_values(path, own_weights, own_values, all_weights)
             self.check_complete(path, all_weights, all_values, complete="values" in pref)
-            self.check_red_lines(who, path, variant, ids[0], record=False)
+            ident = variant.get("id")
+            self.check_red_lines(who, path, variant, ids[0], of_type=str(ident))
             self.check_objectives(path, variant, ids[1])
 
     def check_red_lines(
-        self, who: str, base: Path, pref: dict[str, Any], ids: set[str], record: bool = True
+        self, who: str, base: Path, pref: dict[str, Any], ids: set[str], of_type: str = ""
     ) -> None:
+        """The red lines of ``pref`` (the written preferences, or the hidden type ``of_type``)."""
         for j, line in _items(pref, "red_lines"):
             path = (*base, "red_lines", j)
             ident = line.get("id")
@@ -336,12 +340,14 @@ class _Checker:
             if not self.issue((*path, "issue"), issue):
                 continue
             assert isinstance(issue, str)
-            crossed: set[str] = (
-                self.red_lines.setdefault(who, {}).setdefault(issue, set()) if record else set()
-            )
+            crossed = self.red_lines.setdefault(who, {}).setdefault(issue, set())
+            typed = self.type_lines.setdefault(who, {}).setdefault(issue, {})
             for k, option in _strings(line, "options"):
                 self.option((*path, "options", k), issue, option)
-                crossed.add(option)
+                if of_type:
+                    typed.setdefault(option, []).append(of_type)
+                else:
+                    crossed.add(option)
             unless = line.get("unless")
             self.condition((*path, "unless"), unless)
             self.terms_only((*path, "unless"), unless)
@@ -382,6 +388,13 @@ class _Checker:
                     self.error(
                         (*path, "option"),
                         f"'{who}' demands '{option}', which is on its own red line",
+                    )
+                typed = self.type_lines.get(who, {}).get(issue, {})
+                for of_type in typed.get(option, []) if isinstance(option, str) else ():
+                    self.error(
+                        (*path, "option"),
+                        f"'{who}' demands '{option}', which is on a red line of its hidden"
+                        f" type '{of_type}'",
                     )
 
     def check_rounds(self) -> None:

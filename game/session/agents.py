@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -45,6 +46,18 @@ def register_agent_factory(kind: str, factory: AgentFactory) -> None:
 
 def unregister_agent_factory(kind: str) -> None:
     _FACTORIES.pop(kind, None)
+
+
+# A game's seed fixes its hidden types, and an outside agent is told its own seed,
+# derived from the game's: from a million possible game seeds it could find the game's
+# (and everyone's type) by trying them all in a second.  A new game's seed is drawn from
+# 10**15 (exact as a JSON number anywhere), far beyond such a search.
+FRESH_SEEDS = 10**15
+
+
+def fresh_seed() -> int:
+    """The seed of a new game whose seed nobody chose."""
+    return secrets.randbelow(FRESH_SEEDS)
 
 
 def derive_seed(seed: int, actor: str) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from game import engine
 from game.engine.model import Scenario
 from game.engine.termination import Termination
+from game.engine.variants import variant_of
 from game.session.agents import Agent, close_agents, finish_agents, make_agent
 from game.session.seats import Seat, SeatKind
 
@@ -38,6 +39,8 @@ class GameStats:
     actions: int
     # What the format-2 world did in the game: WORLD_EVENTS keys -> how many times.
     world: tuple[tuple[str, int], ...] = ()
+    # The hidden types the game drew, as "actor:type" (scenario guide, "Hidden types").
+    types: tuple[str, ...] = ()
 
 
 # The format-2 happenings the report counts (issue 10): how a war came about, agreements
@@ -134,7 +137,13 @@ def play_game(
         tension=tuple(tension),
         actions=actions,
         world=world_of(state),
+        types=_types_of(state.scenario),
     )
+
+
+def _types_of(scenario: Scenario) -> tuple[str, ...]:
+    drawn = ((a.id, variant_of(scenario, a.id)) for a in scenario.actors)
+    return tuple(f"{actor}:{kind[0]}" for actor, kind in drawn if kind is not None and kind[0])
 
 
 def _play(

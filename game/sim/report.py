@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.analysis import Frontier, nash_point, pareto_frontier
-from game.engine.model import Scenario
+from game.engine.model import RedLine, Scenario
 from game.sim.play import WAR_AFTER_LEVERS, WAR_CHOSEN, WAR_NO_LEVER, WORLD_EVENTS, GameStats
 
 # The only keys that vary between runs.
@@ -44,6 +44,7 @@ class Tally:
     score_sq: dict[str, float] = field(default_factory=dict)
     crossed: Counter[str] = field(default_factory=Counter)  # red line -> games crossed
     tested: Counter[str] = field(default_factory=Counter)  # red line -> times put to holder
+    types: Counter[str] = field(default_factory=Counter)  # "actor:type" -> games that drew it
     tension_sum: list[float] = field(default_factory=list)
     actions: int = 0
     pareto_sum: float = 0.0  # distance of the final terms from the Pareto frontier
@@ -72,6 +73,7 @@ class Tally:
             self.score_sq[actor] = self.score_sq.get(actor, 0.0) + score * score
         self.crossed.update(set(game.crossed))
         self.tested.update(game.tested)
+        self.types.update(game.types)
         # A game that ended early (escalation) keeps its last tension for the later turns.
         curve = list(game.tension) + [game.tension[-1]] * (turns + 1 - len(game.tension))
         if not self.tension_sum:
@@ -91,6 +93,7 @@ class Tally:
             (self.options, other.options),
             (self.crossed, other.crossed),
             (self.tested, other.tested),
+            (self.types, other.types),
         ):
             mine.update(theirs)
         for actor in other.score_sum:
@@ -131,6 +134,17 @@ class Yardstick:
         return self.frontier.distance(u), to_nash, rational
 
 
+def _line(line: RedLine, crossed: int, tested: int, games: int) -> dict[str, Any]:
+    """A red line's report: the share of ``games`` it ended crossed, and tests per game."""
+    games = max(games, 1)
+    return {
+        "actor": line.actor,
+        "issue": line.issue,
+        "crossed": _rounded(crossed / games),
+        "tested": _rounded(tested / games),
+    }
+
+
 def total_turns(scenario: Scenario) -> int:
     return sum(r.turns for r in scenario.rounds)
 
@@ -148,19 +162,19 @@ def report(
     means = {a: tally.score_sum[a] / n for a in actors}
     spread = {a: math.sqrt(max(tally.score_sq[a] / n - means[a] ** 2, 0.0)) for a in actors}
     outcomes = {label: tally.outcomes[label] for label in _outcome_order(scenario, tally)}
-    lines = {}
+    lines: dict[str, dict[str, Any]] = {}
+    types: dict[str, dict[str, float]] = {}
     for prefs in scenario.preferences.values():
-        # The written lines, then those a hidden type adds (counted in the games it was drawn).
-        every = [*prefs.red_lines, *(ln for v in prefs.variants for ln in v.preferences.red_lines)]
-        for line in every:
-            if line.id in lines:
-                continue
-            lines[line.id] = {
-                "actor": line.actor,
-                "issue": line.issue,
-                "crossed": _rounded(tally.crossed[line.id] / n),
-                "tested": _rounded(tally.tested[line.id] / n),
-            }
+        for line in prefs.red_lines:
+            lines[line.id] = _line(line, tally.crossed[line.id], tally.tested[line.id], n)
+        for variant in prefs.variants:
+            # A type's own lines, per game that drew the type.
+            drew = tally.types[f"{prefs.actor}:{variant.id}"]
+            types.setdefault(prefs.actor, {})[variant.id] = _rounded(drew / n)
+            for line in variant.preferences.red_lines:
+                if line.id not in lines:
+                    entry = _line(line, tally.crossed[line.id], tally.tested[line.id], drew)
+                    lines[line.id] = {**entry, "type": variant.id, "games": drew}
     return {
         "scenario": scenario.id,
         "games": tally.games,
@@ -176,6 +190,7 @@ def report(
         "agreement_rate": {i.id: _rounded(tally.agreed[i.id] / n) for i in scenario.issues},
         "agreed_options": {k: _rounded(v / n) for k, v in sorted(tally.options.items())},
         "red_lines": lines,
+        "types": types,
         "tension_curve": [_rounded(v / n) for v in tally.tension_sum],
         "war_threshold": scenario.trackers.war_threshold,
         "mean_length": _rounded(tally.actions / n),
@@ -266,9 +281,18 @@ def text(rep: dict[str, Any]) -> str:
         out += ["", "Red lines (games crossed / times tested per game):"]
         width = max(28, *(len(line_id) for line_id in rep["red_lines"]))
         for line_id, info in rep["red_lines"].items():
+            of_type = (
+                f"   (type {info['type']}: its {info['games']} games)" if "type" in info else ""
+            )
             out.append(
                 f"  {line_id:<{width}} crossed {info['crossed']:6.1%}   tested {info['tested']:.2f}"
+                f"{of_type}"
             )
+    if rep.get("types"):
+        out += ["", "Hidden types (share of games that drew each):"]
+        for actor, kinds in rep["types"].items():
+            drawn = ", ".join(f"{kind} {share:.0%}" for kind, share in kinds.items())
+            out.append(f"  {actor:<28} {drawn}")
     out += _world_text(rep.get("world", {}), n)
     eff = rep["efficiency"]
     out += [

@@ -7,6 +7,8 @@ from typing import Any
 
 from game import engine
 from game.engine import words
+from game.engine.model import Scenario
+from game.engine.variants import has_types
 from game.session.session import Session
 
 
@@ -41,6 +43,14 @@ def summarize(session: Session) -> Summary:
         rounds=state.round_number,
         outcome_passed_over=result.passed_over if result is not None else (),
     )
+
+
+def seed_text(scenario: Scenario, seed: int, over: bool) -> str:
+    """The seed as a shared screen may show it: not before the end when the scenario has
+    hidden types (with the seed, 'redlines briefings --seed' prints every delegation's)."""
+    if has_types(scenario) and not over:
+        return "seed: told at the end (hidden types)"
+    return f"seed: {seed}"
 
 
 def summary_lines(summary: Summary, names: dict[str, str] | None = None) -> list[str]:

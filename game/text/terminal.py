@@ -14,11 +14,12 @@ from typing import TextIO
 
 from game import engine
 from game.engine import Action, Propose, PublicView, Statement
+from game.engine.variants import has_types
 from game.errors import UserError
 from game.session.seats import SeatKind
 from game.session.session import Session, Turn
 from game.text import menu, table
-from game.text.summary import summarize, summary_lines
+from game.text.summary import seed_text, summarize, summary_lines
 
 PROMPT = "> "
 
@@ -121,7 +122,7 @@ class TextGame:
         s = self.session
         pv = engine.public_view(s.state)
         seats = ", ".join(f"{table.names(pv)[a]} {seat}" for a, seat in s.seats.items())
-        self.say(f"{pv.title}", f"seed: {s.seed}   seats: {seats}")
+        self.say(f"{pv.title}", f"{seed_text(s.scenario, s.seed, s.is_over)}   seats: {seats}")
         self._flush_transcript()
         try:
             while True:
@@ -140,6 +141,8 @@ class TextGame:
             return 0
         self.say(table.RULE, "The game is over.")
         self.say(*summary_lines(summarize(s), self._names()))
+        if has_types(s.scenario):  # withheld at the start: the seed tells the hidden types
+            self.say(f"seed: {s.seed}")
         self.say(*self._revealed())
         return 0
 

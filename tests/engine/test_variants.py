@@ -157,3 +157,44 @@ def test_a_delegation_learns_its_type_wherever_it_sits() -> None:
     assert (me["hidden_type"], me["reservation"]) == ("Hawks ashore", 0.9)
     assert "HAWK" not in repr(start_frame(other, seed))
     assert "Your instructions this week: Hawks ashore" in "\n".join(brief(own, own.table))
+
+
+def test_the_balance_report_counts_each_type_in_the_games_that_drew_it() -> None:
+    from game.sim import simulate, text
+
+    sc = _loaded(HAWK).scenario
+    seats = {a.id: Seat(SeatKind.RANDOM) for a in sc.playable}
+    report = simulate(sc, seats, games=60, seed=0, jobs=1)
+    drew = sum(draw(sc, s) == ("hawk",) for s in range(60))
+    assert report["types"] == {"north": {"hawk": round(drew / 60, 6)}}
+    line = report["red_lines"]["north-hawk-no-shared"]
+    assert (line["type"], line["games"]) == ("hawk", drew)
+    assert "type" not in report["red_lines"]["north-no-south-only"]
+    shown = text(report)
+    assert "Hidden types (share of games that drew each):" in shown
+    assert f"(type hawk: its {drew} games)" in shown
+
+
+def test_before_the_end_no_shared_screen_tells_the_seed_or_the_types() -> None:
+    """With the seed, 'redlines briefings --seed' prints every delegation's type: a shared
+    terminal says it only at the end, a new game's seed is beyond a search (an agent is
+    told a seed derived from it), and a withheld debrief keeps the types out."""
+    from game.session.agents import FRESH_SEEDS, fresh_seed
+    from game.text.summary import seed_text
+
+    loaded = _loaded(HAWK)
+    sc = loaded.scenario
+    assert seed_text(sc, 5, over=False) == "seed: told at the end (hidden types)"
+    assert seed_text(sc, 5, over=True) == "seed: 5"
+    assert seed_text(small_scenario(), 5, over=False) == "seed: 5"
+    seeds = {fresh_seed() for _ in range(20)}
+    assert len(seeds) > 1
+    assert all(0 <= s < FRESH_SEEDS for s in seeds)
+    assert FRESH_SEEDS >= 10**15
+    seed = next(s for s in range(100) if draw(sc, s) == ("hawk",))
+    seats = {a.id: Seat(SeatKind.RANDOM) for a in sc.playable}
+    session = Session(loaded, seed, seats, autosave=False)
+    session.step()
+    withheld = build_debrief(session, reveal=False)
+    assert all(a.hidden_type == "" and a.instructions == "" for a in withheld.actors)
+    assert "HAWK" not in repr(withheld)

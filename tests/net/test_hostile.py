@@ -78,7 +78,7 @@ def game() -> Any:
         (b"\x89PNG\r\n", "binary"),
         ('{"type": "launch-missiles"}', "unknown-type"),
         ('{"type": "act", "action": "us pass"}', "not-joined"),
-        ('{"type": "join", "protocol": 1, "seat": "atlantis", "pin": null}', "unknown-seat"),
+        ('{"type": "join", "protocol": 2, "seat": "atlantis", "pin": null}', "unknown-seat"),
     ],
 )
 def test_a_bad_frame_gets_an_error_frame_and_the_connection_stays(

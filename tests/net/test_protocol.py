@@ -35,11 +35,15 @@ from tests.net.helpers import geneva
         ("[1, 2]", "bad-frame"),
         ('{"kind": "join"}', "bad-frame"),
         ('{"type": "teleport"}', "unknown-type"),
-        ('{"type": "join", "protocol": 2, "seat": "us", "pin": null}', "protocol"),
+        (
+            '{"type": "join", "protocol": 1, "seat": "us", "pin": null}',
+            "protocol",
+        ),  # an older laptop
+        ('{"type": "join", "protocol": 3, "seat": "us", "pin": null}', "protocol"),
         ('{"type": "join", "protocol": "1", "seat": "us"}', "bad-frame"),
-        ('{"type": "join", "protocol": 1, "seat": 7}', "bad-frame"),
-        ('{"type": "join", "protocol": 1, "seat": "us", "pin": 1234}', "bad-frame"),
-        ('{"type": "join", "protocol": 1, "seat": "us", "admin": true}', "bad-frame"),
+        ('{"type": "join", "protocol": 2, "seat": 7}', "bad-frame"),
+        ('{"type": "join", "protocol": 2, "seat": "us", "pin": 1234}', "bad-frame"),
+        ('{"type": "join", "protocol": 2, "seat": "us", "admin": true}', "bad-frame"),
         ('{"type": "act", "action": ""}', "bad-frame"),
         ('{"type": "act", "action": ["us pass"]}', "bad-frame"),
         ('{"type": "undo", "steps": 3}', "bad-frame"),
@@ -69,7 +73,7 @@ def test_the_join_frame_is_the_contract() -> None:
     }
     assert json.loads(client_frame(Join(None))) == {
         "type": "join",
-        "protocol": 1,
+        "protocol": PROTOCOL,
         "spectate": True,
     }
 

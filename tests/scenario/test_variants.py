@@ -108,3 +108,28 @@ def test_a_chance_out_of_range_is_refused() -> None:
     for chance in (0, 1.5, -0.1):
         text = "\n".join(_errors({**HAWK, "chance": chance}))
         assert "preferences.north.variants[0].chance" in text, text
+
+
+def test_a_type_may_not_draw_a_red_line_through_its_own_demand() -> None:
+    data = minimal_data()
+    data["preferences"]["south"]["variants"] = [
+        {
+            "id": "purists",
+            "name": "Purists",
+            "chance": 0.5,
+            "red_lines": [
+                {
+                    "id": "south-purists-no-shared",
+                    "issue": "fishing",
+                    "options": ["shared"],
+                    "public": False,
+                    "reason": "All or nothing.",
+                }
+            ],
+        }
+    ]
+    with pytest.raises(ScenarioError) as caught:
+        load_bytes(dump(data), "types.yaml")
+    assert "'south' demands 'shared', which is on a red line of its hidden type 'purists'" in str(
+        caught.value
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
@@ -12,6 +11,7 @@ from game.ai.difficulty import Difficulty
 from game.engine import words
 from game.errors import UserError
 from game.scenario import LoadedScenario
+from game.session.agents import fresh_seed
 from game.session.pins import MAX_PIN_LENGTH, PinHash
 from game.session.seats import Seat, SeatKind, computer_seats, parse_seats
 from game.session.session import Session
@@ -234,7 +234,7 @@ class SeatsScene(Scene):
         if text and not text.isdigit():
             self.error.text = "The seed is a whole number (or blank for a new one)."
             return None
-        seed = int(text) if text else secrets.randbelow(1_000_000)
+        seed = int(text) if text else fresh_seed()
         seats = self.seat_map()
         room = classroom_of(self.ctx)
         try:
