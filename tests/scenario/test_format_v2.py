@@ -49,6 +49,7 @@ V2_KEYS = {
         "not",
     },
     "rules": {"consent_bypass_cohesion", "consent_bypass_trust"},
+    "preferences": {"variants"},  # hidden types, added since
 }
 
 
