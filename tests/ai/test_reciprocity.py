@@ -63,6 +63,14 @@ def test_a_delegation_that_never_answers_meets_the_boulware_curve() -> None:
     given = targets(answered, answered.open_issues)
     assert all(held[i][0] >= given[i][0] for i in held)
     assert any(held[i][0] > given[i][0] + 1e-6 for i in held)
+    # At an issue's last chance holding out can get no more: the silent are asked what
+    # the time curve alone asks (as before anyone offered), no more.
+    last = dict.fromkeys(base.open_issues, 0.95)
+    held = targets(replace(silent, progress=last), silent.open_issues)
+    free = targets(replace(base, progress=last, move=7), base.open_issues)
+    assert all(abs(held[i][0] - free[i][0]) < 1e-9 for i in held)
+    early = targets(replace(silent, progress=dict.fromkeys(base.open_issues, 0.85)), held)
+    assert any(early[i][0] > held[i][0] + 1e-6 for i in held)
 
 
 def test_before_anyone_offers_the_clock_runs_freely() -> None:
