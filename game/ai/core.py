@@ -342,6 +342,9 @@ def _propose(
             )
     if _still_waiting(table):
         return None
+    last_turn = not table.turns_left
+    if last_turn and not any(_answerable(table, ((i, ""),)) for i in table.open_issues):
+        return None  # no package could be answered before the round ends: spare the search
     models = model_opponents(table, table.difficulty, rng)
     counter = counter_offer(table, table.difficulty, models)
     refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
@@ -351,7 +354,7 @@ def _propose(
         counter = counter_offer(table, table.difficulty, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
-    if not table.turns_left and not _answerable(table, counter.terms):
+    if last_turn and not _answerable(table, counter.terms):
         return None  # someone whose yes it needs moves no more before it lapses with the round
     if any(o.terms == counter.terms for o in refused):
         return None
