@@ -67,6 +67,50 @@ def _nash_text(scenario: Scenario, nash: NashPoint | None) -> list[str]:
     return lines
 
 
+def _types(scenario: Scenario) -> dict[str, Any] | None:
+    """Each set of hidden types a game may draw: is there a zone of agreement for it?"""
+    from game.analysis import zopa
+    from game.engine.variants import combinations, deal_as
+
+    if not any(p.variants for p in scenario.preferences.values()):
+        return None
+    typed = [
+        a.id
+        for a in scenario.actors
+        if a.id in scenario.preferences and scenario.preferences[a.id].variants
+    ]
+    sets = combinations(scenario)
+    without: list[dict[str, str]] = []
+    covered = with_zone = 0.0
+    for choice, chance in sets:
+        covered += chance
+        if zopa(deal_as(scenario, choice)).exists:
+            with_zone += chance
+        else:
+            without.append({a: k or "as written" for a, k in zip(typed, choice, strict=True)})
+    return {
+        "combinations": len(sets),
+        "probability_covered": round(covered, 6),
+        "probability_with_zone": round(with_zone, 6),
+        "without_zone": without,
+    }
+
+
+def _types_text(types: dict[str, Any] | None) -> list[str]:
+    if types is None:
+        return []
+    lines = [
+        f"Hidden types: {types['combinations']} sets a game may draw"
+        f" ({types['probability_covered']:.0%} of games); a zone of agreement in"
+        f" {types['probability_with_zone']:.0%} of games"
+    ]
+    lines += [
+        "  no zone when " + ", ".join(f"{a} {k}" for a, k in choice.items())
+        for choice in types["without_zone"][:8]
+    ]
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     from game.analysis import Severity, nash_point, zopa
     from game.analysis.deals import space_for
@@ -84,11 +128,16 @@ def run(args: argparse.Namespace) -> int:
     rules = modelled(scenario, reach(scenario), space_for(scenario), found.package)
     located = sorted(located_findings(loaded, notes=True), key=_severity_rank)
     errors = sum(1 for f in located if f.severity == Severity.ERROR)
+    types = _types(scenario)
     if args.json:
-        print(json.dumps(_as_json(found, nash, located, rules), indent=2))
+        report = _as_json(found, nash, located, rules)
+        if types is not None:
+            report["types"] = types
+        print(json.dumps(report, indent=2))
         return 1 if errors else 0
     lines = [f"{loaded.name}: {scenario.title}", *_zopa_text(scenario, found, zopa_ms)]
     lines += _nash_text(scenario, nash)
+    lines += _types_text(types)
     if rules:
         lines.append("Rules modelled (only deals the engine would let bind are counted):")
         lines += [f"  {line}" for line in rules]

@@ -65,6 +65,27 @@ def dealt(scenario: Scenario, seed: int) -> Scenario:
     return made
 
 
+def combinations(scenario: Scenario, limit: int = 256) -> list[tuple[tuple[str, ...], float]]:
+    """Every set of types a game may draw, with its probability, most likely first (at
+    most ``limit`` of them): for an author's analysis of each."""
+    sets: list[tuple[tuple[str, ...], float]] = [((), 1.0)]
+    for actor in scenario.actors:
+        prefs = scenario.preferences.get(actor.id)
+        if prefs is None or not prefs.variants:
+            continue
+        rest = max(0.0, 1.0 - sum(v.chance for v in prefs.variants))
+        kinds = [(v.id, v.chance) for v in prefs.variants] + ([("", rest)] if rest > 1e-12 else [])
+        sets = [((*s, k), p * c) for s, p in sets for k, c in kinds]
+        sets.sort(key=lambda sp: -sp[1])
+        del sets[limit:]
+    return sets
+
+
+def deal_as(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
+    """The game's scenario for the types ``choice`` (as ``draw`` gives them)."""
+    return _deal(scenario, choice)
+
+
 def _deal(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
     picks = iter(choice)
     preferences: dict[str, Preferences] = {}

@@ -4,8 +4,11 @@ rule, told to their own delegation only, replayed identically, revealed in the d
 from __future__ import annotations
 
 import collections
+import json
 import random
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -198,3 +201,46 @@ def test_before_the_end_no_shared_screen_tells_the_seed_or_the_types() -> None:
     withheld = build_debrief(session, reveal=False)
     assert all(a.hidden_type == "" and a.instructions == "" for a in withheld.actors)
     assert "HAWK" not in repr(withheld)
+
+
+def test_analyze_weighs_each_set_of_types_a_game_may_draw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A type whose lines close the only deal shows among the sets with no zone of
+    agreement, with the share of games that draw it."""
+    from game.cli import main
+    from game.engine.variants import combinations
+
+    closed = {
+        **HAWK,
+        "red_lines": [
+            {
+                "id": f"north-hawk-no-{o}",
+                "issue": "fishing",
+                "options": [o],
+                "public": False,
+                "reason": "Nothing of it.",
+            }
+            for o in ("shared", "north-only")
+        ],
+    }
+    data = minimal_data()
+    data["preferences"]["north"]["variants"] = [closed]
+    path = tmp_path / "types.yaml"
+    path.write_bytes(dump(data))
+    sets = combinations(load_bytes(dump(data), "types.yaml").scenario)
+    assert sets == [(("",), 0.6), (("hawk",), 0.4)]
+    main(["analyze", str(path), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["types"] == {
+        "combinations": 2,
+        "probability_covered": 1.0,
+        "probability_with_zone": 0.6,
+        "without_zone": [{"north": "hawk"}],
+    }
+    main(["analyze", str(path)])
+    out = capsys.readouterr().out
+    assert (
+        "Hidden types: 2 sets a game may draw (100% of games); a zone of agreement in 60% of"
+        " games\n  no zone when north hawk" in out
+    )
