@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine.actions import Pass, Timeout
+from game.engine.variants import drawn_variant
 from game.net.host import LATE, Connected, Gone, Host, PinChecked, Received
 from game.net.protocol import Act, Join, Undo
 from game.session import PinHash, SeatKind
@@ -357,6 +358,10 @@ def test_privacy_no_frame_before_over_carries_another_delegations_secrets(seat: 
                 assert line.reason not in text, (actor.id, line.id)
         for objective in prefs.objectives if prefs else ():
             assert objective.text not in text, (actor.id, objective.id)
+        drawn = drawn_variant(prefs)  # seed 7 draws the US a hidden type
+        if drawn is not None:
+            assert drawn.name not in text, actor.id
+            assert drawn.briefing.strip()[:60] not in text, actor.id
     for entry in game.log:
         if entry.rationale:
             assert entry.rationale not in text
@@ -369,6 +374,9 @@ def test_privacy_no_frame_before_over_carries_another_delegations_secrets(seat: 
         assert all(p.startswith((".private.weights", ".private.values")) for p, _ in private)
         welcome = before[0]
         assert welcome["private"]["weights"] == mine.weights
+        assert welcome["private"]["hidden_type"] == mine.hidden_type
+        assert welcome["private"]["instructions"] == mine.instructions
+        assert (mine.hidden_type == "Congress and the eastern allies") is (seat == "us")
     # What over reveals: the rationales and every delegation's brief.
     assert frames[over]["private"].keys() == set(game.seats)
 
