@@ -34,6 +34,9 @@ _HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
 # than its personality and answers time alone, not only the others' concessions.
 _EASY_SOFTER = 0.08
 _LAST_CHANCE = 0.9  # share of an issue's time after which this table is its last chance
+# At the last chance reciprocity holds back at most this share of the time curve: enough
+# to close what everyone gains on, not a collapse to the floor that waiting could exploit.
+_LAST_SHARE = 0.5
 
 
 def persona(table: Table) -> Personality:
@@ -144,7 +147,8 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
                 t *= share  # no faster than the others answer ...
                 if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
                     t = t**1.5
-            # ... but at the issue's last chance, holding out can no longer get more
+            else:  # ... but at the issue's last chance, holding out gets less: half of it
+                t *= max(share, _LAST_SHARE)
             aim = target(best, floor, t, character)
             room = best - floor
             aim -= min(aim - floor, allowance)  # concessions answer theirs

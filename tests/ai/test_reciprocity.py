@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from game import engine
+from game.ai.aspiration import target
 from game.ai.core import choose
 from game.ai.draws import LazyRandom
-from game.ai.judge import judge, targets
+from game.ai.judge import issue_best, issue_floor, issue_time, judge, persona, targets
 from game.ai.moves import Kind, Moves
 from game.ai.outlook import bonus_gain, end_score, war_beats_table
 from game.ai.reciprocity import own_concession, pace, stonewalled
@@ -63,14 +64,20 @@ def test_a_delegation_that_never_answers_meets_the_boulware_curve() -> None:
     given = targets(answered, answered.open_issues)
     assert all(held[i][0] >= given[i][0] for i in held)
     assert any(held[i][0] > given[i][0] + 1e-6 for i in held)
-    # At an issue's last chance holding out can get no more: the silent are asked what
-    # the time curve alone asks (as before anyone offered), no more.
-    last = dict.fromkeys(base.open_issues, 0.95)
-    held = targets(replace(silent, progress=last), silent.open_issues)
-    free = targets(replace(base, progress=last, move=7), base.open_issues)
-    assert all(abs(held[i][0] - free[i][0]) < 1e-9 for i in held)
-    early = targets(replace(silent, progress=dict.fromkeys(base.open_issues, 0.85)), held)
-    assert any(early[i][0] > held[i][0] + 1e-6 for i in held)
+    # At an issue's last chance reciprocity holds back at most half of the time curve:
+    # enough to close what everyone gains on, no collapse to the floor that a patient
+    # delegation could wait for.
+    for progress, expect in ((0.85, "held"), (0.95, "half")):
+        now = replace(silent, progress=dict.fromkeys(base.open_issues, progress))
+        share = pace(now)
+        assert share < 0.5
+        aims = targets(now, now.open_issues)
+        for issue in now.open_issues:
+            t = issue_time(now, issue)
+            t = (t * share) ** 1.5 if expect == "held" else t * 0.5
+            best = issue_best(now, issue)
+            floor = min(issue_floor(now, issue), best)
+            assert abs(aims[issue][0] - max(floor, target(best, floor, t, persona(now)))) < 1e-9
 
 
 def test_before_anyone_offers_the_clock_runs_freely() -> None:
