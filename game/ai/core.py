@@ -9,11 +9,20 @@ moves, difficulty and generator give the same intent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
-from game.ai.judge import Verdict, aspiration_for, format_terms, judge, persona, why_not
+from game.ai.judge import (
+    LAST_CHANCE,
+    Verdict,
+    aspiration_for,
+    format_terms,
+    judge,
+    persona,
+    why_not,
+)
 from game.ai.moves import Intent, Kind, Moves
 from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents, with_refusals
@@ -22,6 +31,7 @@ from game.ai.tactics import carry_out_due, statement, threaten
 from game.ai.worth import package_value, package_worth, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
+from game.engine.tables import consenters
 
 
 def _my_offers_this_round(table: Table) -> tuple[Offer, ...]:
@@ -150,7 +160,7 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
     good = [(v, o) for v, o in verdicts if v.acceptable and o.id in moves.accept]
     if good:
         v, o = max(good, key=lambda vo: (vo[0].utility, -vo[1].id))
-        probe = _probe_without(table, o, moves)
+        probe = _probe_without(table, o, v, moves)
         if probe is not None:
             return probe
         return Intent(
@@ -203,7 +213,7 @@ def _price_terms(table: Table, terms: Terms) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _probe_without(table: Table, offer: Offer, moves: Moves) -> Intent | None:
+def _probe_without(table: Table, offer: Offer, judged: Verdict, moves: Moves) -> Intent | None:
     """Before accepting ``offer``, propose it once without the terms we pay dearly for,
     when that is still good for us and there is time for an answer: a negotiator tests
     whether a price is really asked before paying it.  We ask once: if the package without
@@ -227,7 +237,7 @@ def _probe_without(table: Table, offer: Offer, moves: Moves) -> Intent | None:
     ):
         return None
     verdict = judge(table, rest)
-    if not verdict.acceptable or verdict.utility <= judge(table, offer.terms).utility:
+    if not verdict.acceptable or verdict.utility <= judged.utility:
         return None
     return Intent(
         Kind.PROPOSE,
@@ -240,7 +250,6 @@ def _probe_without(table: Table, offer: Offer, moves: Moves) -> Intent | None:
     )
 
 
-_DEADLINE = 0.9  # share of an issue's time after which this table is its last chance
 # The least gain in end score over no deal a hard-liner takes at the last chance (what
 # it would show at home): this times the square of its hard line above 0.5, so that a
 # moderate barely minds and a true hard-liner walks away from a small gain.  Counted in
@@ -263,7 +272,7 @@ def _last_chance_deal(
     for v, o in verdicts:
         if v.breaches or o.id not in moves.accept or not o.terms:
             continue
-        if min(table.progress.get(i, 1.0) for i, _ in o.terms) < _DEADLINE:
+        if min(table.progress.get(i, 1.0) for i, _ in o.terms) < LAST_CHANCE:
             continue
         kept = {i: table.prefs.status_quo[i] for i, _ in o.terms}
         weight = sum(table.prefs.weights.get(i, 0.0) for i, _ in o.terms)
@@ -303,20 +312,13 @@ def _still_waiting(table: Table) -> bool:
     return verdict.utility >= verdict.aspiration - 1e-9
 
 
-def _answerable(table: Table, terms: Terms) -> bool:
-    """At a round's last turn, whether ``terms`` could still be accepted: every other
-    delegation at the table that consents to them (an option's own consent included, R37)
-    moves after us."""
+def _answerable(table: Table, terms: Iterable[tuple[str, str | None]]) -> bool:
+    """At a round's last turn, whether ``terms`` (an option of None: the issue's own
+    consent alone) could still be accepted: every other delegation at the table that
+    consents to them moves after us."""
     after = set(table.participants[table.participants.index(table.me) + 1 :])
-    chosen = dict(terms)
-    for issue in table.issues:
-        if issue.id not in chosen:
-            continue
-        extra = next((o.consent for o in issue.options if o.id == chosen[issue.id]), ())
-        for actor in (*issue.consent, *extra):
-            if actor in table.opponents and actor not in after:
-                return False
-    return True
+    by_id = {issue.id: issue for issue in table.issues}
+    return all(set(consenters(by_id[i], table.opponents, option)) <= after for i, option in terms)
 
 
 def _last_offer(table: Table) -> Offer | None:
@@ -343,7 +345,7 @@ def _propose(
     if _still_waiting(table):
         return None
     last_turn = not table.turns_left
-    if last_turn and not any(_answerable(table, ((i, ""),)) for i in table.open_issues):
+    if last_turn and not any(_answerable(table, ((i, None),)) for i in table.open_issues):
         return None  # no package could be answered before the round ends: spare the search
     models = model_opponents(table, table.difficulty, rng)
     counter = counter_offer(table, table.difficulty, models)

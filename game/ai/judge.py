@@ -33,7 +33,7 @@ _HARDLINE_JITTER = {"easy": 0.1, "normal": 0.25, "hard": 0.3}
 # The easy level concedes readily, so that a learner finds the deals: it plays softer
 # than its personality and answers time alone, not only the others' concessions.
 _EASY_SOFTER = 0.08
-_LAST_CHANCE = 0.9  # share of an issue's time after which this table is its last chance
+LAST_CHANCE = 0.9  # share of an issue's time after which this table is its last chance
 # At the last chance reciprocity holds back at most this share of the time curve: enough
 # to close what everyone gains on, not a collapse to the floor that waiting could exploit.
 _LAST_SHARE = 0.5
@@ -143,7 +143,7 @@ def targets(table: Table, scope: Iterable[str]) -> dict[str, tuple[float, float]
             best = issue_best(table, issue)
             floor = min(issue_floor(table, issue), best)
             t = issue_time(table, issue)
-            if table.progress.get(issue, 1.0) < _LAST_CHANCE:
+            if table.progress.get(issue, 1.0) < LAST_CHANCE:
                 t *= share  # no faster than the others answer ...
                 if slow:  # nobody moved towards us: the Boulware curve, we hold out longer
                     t = t**1.5

@@ -70,15 +70,11 @@ def _nash_text(scenario: Scenario, nash: NashPoint | None) -> list[str]:
 def _types(scenario: Scenario) -> dict[str, Any] | None:
     """Each set of hidden types a game may draw: is there a zone of agreement for it?"""
     from game.analysis import zopa
-    from game.engine.variants import combinations, deal_as
+    from game.engine.variants import combinations, deal_as, has_types, typed
 
-    if not any(p.variants for p in scenario.preferences.values()):
+    if not has_types(scenario):
         return None
-    typed = [
-        a.id
-        for a in scenario.actors
-        if a.id in scenario.preferences and scenario.preferences[a.id].variants
-    ]
+    actors = [p.actor for p in typed(scenario)]
     sets = combinations(scenario)
     without: list[dict[str, str]] = []
     covered = with_zone = 0.0
@@ -87,7 +83,7 @@ def _types(scenario: Scenario) -> dict[str, Any] | None:
         if zopa(deal_as(scenario, choice)).exists:
             with_zone += chance
         else:
-            without.append({a: k or "as written" for a, k in zip(typed, choice, strict=True)})
+            without.append({a: k or "as written" for a, k in zip(actors, choice, strict=True)})
     return {
         "combinations": len(sets),
         "probability_covered": round(covered, 6),

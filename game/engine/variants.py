@@ -24,7 +24,19 @@ _DEALT: dict[tuple[int, tuple[str, ...]], tuple[Scenario, Scenario]] = {}
 def has_types(scenario: Scenario) -> bool:
     """Whether some actor of ``scenario`` has hidden types: then the game's seed tells them
     (``redlines briefings --seed``), so a shared screen does not show it before the end."""
-    return any(p.variants for p in scenario.preferences.values())
+    return bool(typed(scenario))
+
+
+def typed(scenario: Scenario) -> list[Preferences]:
+    """The preferences of the actors that have hidden types, in actor order: the order of
+    a draw's types."""
+    found = (scenario.preferences.get(a.id) for a in scenario.actors)
+    return [p for p in found if p is not None and p.variants]
+
+
+def written_chance(prefs: Preferences) -> float:
+    """The chance of an actor playing its preferences as written: what its types leave."""
+    return max(0.0, 1.0 - sum(v.chance for v in prefs.variants))
 
 
 def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
@@ -34,10 +46,7 @@ def draw(scenario: Scenario, seed: int) -> tuple[str, ...]:
         return scenario.drawn
     rng = random.Random(f"redlines-variants:{seed}")
     drawn: list[str] = []
-    for actor in scenario.actors:
-        prefs = scenario.preferences.get(actor.id)
-        if prefs is None or not prefs.variants:
-            continue
+    for prefs in typed(scenario):
         roll, chosen = rng.random(), ""
         for variant in prefs.variants:
             roll -= variant.chance
@@ -60,7 +69,7 @@ def dealt(scenario: Scenario, seed: int) -> Scenario:
         return found[1]
     if len(_DEALT) > 64:
         _DEALT.clear()
-    made = _deal(scenario, choice)
+    made = deal_as(scenario, choice)
     _DEALT[key] = (scenario, made)
     return made
 
@@ -69,11 +78,8 @@ def combinations(scenario: Scenario, limit: int = 256) -> list[tuple[tuple[str, 
     """Every set of types a game may draw, with its probability, most likely first (at
     most ``limit`` of them): for an author's analysis of each."""
     sets: list[tuple[tuple[str, ...], float]] = [((), 1.0)]
-    for actor in scenario.actors:
-        prefs = scenario.preferences.get(actor.id)
-        if prefs is None or not prefs.variants:
-            continue
-        rest = max(0.0, 1.0 - sum(v.chance for v in prefs.variants))
+    for prefs in typed(scenario):
+        rest = written_chance(prefs)
         kinds = [(v.id, v.chance) for v in prefs.variants] + ([("", rest)] if rest > 1e-12 else [])
         sets = [((*s, k), p * c) for s, p in sets for k, c in kinds]
         sets.sort(key=lambda sp: -sp[1])
@@ -83,39 +89,24 @@ def combinations(scenario: Scenario, limit: int = 256) -> list[tuple[tuple[str, 
 
 def deal_as(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
     """The game's scenario for the types ``choice`` (as ``draw`` gives them)."""
-    return _deal(scenario, choice)
-
-
-def _deal(scenario: Scenario, choice: tuple[str, ...]) -> Scenario:
-    picks = iter(choice)
-    preferences: dict[str, Preferences] = {}
-    for actor in scenario.actors:
-        prefs = scenario.preferences.get(actor.id)
-        if prefs is None:
-            continue
-        if not prefs.variants:
-            preferences[actor.id] = prefs
-            continue
-        chosen = next(picks)
+    preferences = dict(scenario.preferences)  # keeps its order: the score table's
+    for prefs, chosen in zip(typed(scenario), choice, strict=True):
         variant = next((v for v in prefs.variants if v.id == chosen), None)
-        preferences[actor.id] = (
-            prefs
-            if variant is None
-            else dataclasses.replace(variant.preferences, variants=prefs.variants, variant=chosen)
-        )
-    # Keep the scenario's own order of preferences (it is the order of the score table).
-    preferences = {a: preferences[a] for a in scenario.preferences}
+        if variant is not None:
+            preferences[prefs.actor] = dataclasses.replace(
+                variant.preferences, variants=prefs.variants, variant=chosen
+            )
     return dataclasses.replace(scenario, preferences=preferences, drawn=choice)
 
 
 def variant_of(scenario: Scenario, actor: str) -> tuple[str, str] | None:
     """(id, name) of the type ``actor`` plays in a game's scenario; ("", "") for its
     preferences as written; None when it has no types."""
-    found = drawn_variant(scenario.preferences.get(actor))
-    if found is None:
-        prefs = scenario.preferences.get(actor)
-        return None if prefs is None or not prefs.variants else ("", "")
-    return found.id, found.name
+    prefs = scenario.preferences.get(actor)
+    if prefs is None or not prefs.variants:
+        return None
+    found = drawn_variant(prefs)
+    return ("", "") if found is None else (found.id, found.name)
 
 
 def drawn_variant(prefs: Preferences | None) -> Variant | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.engine import queries, words
 from game.engine.model import Actor, Scenario
-from game.engine.variants import dealt, drawn_variant
+from game.engine.variants import dealt, drawn_variant, written_chance
 from game.export.debrief import priorities, rounds_info
 from game.export.html_parts import (
     RedLineRow,
@@ -80,7 +80,7 @@ def _types_list(scenario: Scenario, actor: str) -> Markup | None:
     prefs = scenario.preferences.get(actor)
     if prefs is None or not prefs.variants:
         return None
-    rest = max(0.0, 1.0 - sum(v.chance for v in prefs.variants))
+    rest = written_chance(prefs)
     rows = [
         el("li", f"{v.name} ({v.chance:.0%})" + (" — drawn" if v.id == prefs.variant else ""))
         for v in prefs.variants

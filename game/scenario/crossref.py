@@ -87,6 +87,14 @@ class _Checker:
                 seen.add(ident)
         return seen
 
+    def unique_across(self, path: Path, item: dict[str, Any], ids: set[str], kind: str) -> None:
+        """``item``'s id, reported if ``ids`` (shared across actors and types) has it."""
+        ident = item.get("id")
+        if isinstance(ident, str):
+            if ident in ids:
+                self.error((*path, "id"), f"duplicate {kind} id '{ident}'")
+            ids.add(ident)
+
     def actor(self, path: Path, value: Any, what: str = "actor") -> None:
         if _is_id(value) and value not in self.actors:
             self.error(path, f"unknown {what} '{value}'{self.known(self.actors)}")
@@ -285,11 +293,7 @@ class _Checker:
     def check_objectives(self, base: Path, pref: dict[str, Any], ids: set[str]) -> None:
         for j, objective in _items(pref, "objectives"):
             path = (*base, "objectives", j)
-            ident = objective.get("id")
-            if isinstance(ident, str):
-                if ident in ids:
-                    self.error((*path, "id"), f"duplicate objective id '{ident}'")
-                ids.add(ident)
+            self.unique_across(path, objective, ids, "objective")
             self.condition((*path, "when"), objective.get("when"))
 
     def check_variants(
@@ -331,11 +335,7 @@ class _Checker:
         """The red lines of ``pref`` (the written preferences, or the hidden type ``of_type``)."""
         for j, line in _items(pref, "red_lines"):
             path = (*base, "red_lines", j)
-            ident = line.get("id")
-            if isinstance(ident, str):
-                if ident in ids:
-                    self.error((*path, "id"), f"duplicate red line id '{ident}'")
-                ids.add(ident)
+            self.unique_across(path, line, ids, "red line")
             issue = line.get("issue")
             if not self.issue((*path, "issue"), issue):
                 continue
