@@ -81,19 +81,32 @@ def breaks_agreement(table: Table, lever: Lever) -> bool:
     return any(table.agreed.get(issue) in options for issue, options in lever.breaks.items())
 
 
-def _agreed_here(table: Table, lever: Lever) -> bool:
-    """Would carrying out ``lever`` break terms we ourselves agreed in this round?  A threat
-    falls due at the end of the round it was made in, so such an agreement was signed
-    with the threat pending: signing it was our answer, and breaking it now to keep the
-    threat would go back on our latest word, not keep it."""
+def _signed_here(table: Table) -> dict[str, str]:
+    """issue -> option of the terms that bind from an offer we made or accepted in this
+    round.  A threat falls due at the end of the round it was made in, so they were signed
+    with the threat pending: signing them was our answer to it."""
     me, index = table.me, table.round_index
+    signed: dict[str, str] = {}
     for offer in table.offers:
         if offer.round != index or (me not in offer.accepted_by and offer.proposer != me):
             continue
-        for issue, option in offer.terms:
-            if table.agreed.get(issue) == option and option in lever.breaks.get(issue, ()):
-                return True
-    return False
+        signed.update((i, o) for i, o in offer.terms if table.agreed.get(i) == o)
+    return signed
+
+
+def _agreed_here(table: Table, lever: Lever) -> bool:
+    """Would carrying out ``lever`` break terms we ourselves signed in this round?  That
+    would go back on our latest word, not keep it."""
+    signed = _signed_here(table)
+    return any(o in lever.breaks.get(i, ()) for i, o in signed.items())
+
+
+def _given_up(table: Table, unless: Terms) -> bool:
+    """Did we ourselves sign, in this round, other terms on an issue the threat asked for?
+    Then its condition can no longer be met, by our own choice: carrying it out would
+    punish the others for a deal we made."""
+    signed = _signed_here(table)
+    return any(i in signed and signed[i] != o for i, o in unless)
 
 
 def would_carry_out(table: Table, lever: Lever, honour: bool = False) -> bool:
@@ -190,6 +203,8 @@ def carry_out_due(table: Table, moves: Moves) -> Intent | None:
     for threat in table.threats:
         if not threat.due or threat.lever not in moves.carry_out:
             continue
+        if _given_up(table, threat.unless):
+            continue  # we let it lapse: our own signature answered it
         lever = next((lv for lv in table.levers if lv.id == threat.lever), None)
         if lever is not None and would_carry_out(table, lever, honour=True):
             return Intent(

@@ -11,8 +11,8 @@ from game import engine
 from game.ai.core import choose
 from game.ai.judge import judge
 from game.ai.moves import Kind, Moves
-from game.ai.table import Offer, Table
-from game.ai.tactics import threaten
+from game.ai.table import Offer, Table, Threat
+from game.ai.tactics import carry_out_due, threaten
 from game.ai.view import own_prefs, table_from_view
 from game.engine.model import Personality
 from tests.engine.fixtures import small_scenario
@@ -105,3 +105,23 @@ def test_no_proposal_that_lapses_before_anyone_can_accept_it() -> None:
         assert (intent.kind is Kind.PROPOSE) is can, intent
         earlier = choose(replace(table, turns_left=1, offers=()), moves, random.Random(0))
         assert earlier.kind is Kind.PROPOSE, earlier
+
+
+def test_a_threat_answered_by_our_own_signature_lapses() -> None:
+    """Boreal threatened 'more troops unless the border stays open', then signed a deal
+    that monitors it: the condition can no longer be met, by its own choice, so it lets
+    the threat lapse rather than punish the others for a deal it made."""
+    bold = Personality(hardline=0.5, patience=0.5, risk=0.9)
+    base = replace(_table("boreal"), personality=bold, tension=30.0, turns_left=0)
+    threat = Threat("troops", (("border", "open"),), due=True)
+    moves = Moves(carry_out=frozenset({"troops"}))
+    unmet = replace(base, threats=(threat,), agreed={})
+    assert carry_out_due(unmet, moves) is not None
+    deal = Offer(1, "aster", (("border", "monitored"),), frozenset({"aster", "boreal"}), open=False)
+    signed = replace(unmet, agreed={"border": "monitored"}, offers=(deal,))
+    assert carry_out_due(signed, moves) is None
+    # Signed by others alone, or in an earlier round, it is no answer of ours.
+    theirs = replace(deal, accepted_by=frozenset({"aster"}))
+    assert carry_out_due(replace(signed, offers=(theirs,)), moves) is not None
+    earlier = replace(signed, round_index=1)
+    assert carry_out_due(earlier, moves) is not None
