@@ -56,7 +56,10 @@ def dares(table: Table) -> float:
 # and the others' answers move the tension too, and war ends the game worst for all.
 _WAR_MARGIN = 0.15
 _HONOUR_ROOM = 0.1  # how far past its ceiling a delegate goes to keep its word
-_EDGE = 0.05  # ... but never closer to war than this share of the threshold
+_EDGE = 0.12  # ... but never closer to war than this share of the threshold: the news
+# moves it too (an all-AI game went 76 -> 94 by a build-up kept as a promise, then to war
+# by two headlines), and war is the worst end for every delegation
+_NEWS_ROOM = 0.05  # a threat leaves this much more, for what may come before it falls due
 
 
 def ceiling(table: Table) -> float:
@@ -255,7 +258,8 @@ def threaten(table: Table, moves: Moves, rng: Draws, deadlocked: bool) -> Intent
         after = _tension_of(_lever_tension(lever, False, table), table)
         # A threat must leave room to carry it out below our ceiling: a threat we could
         # not carry out without risking war is one we would have to break.
-        if after + _lever_tension(lever, True, table) >= ceiling(table):
+        room = _NEWS_ROOM * table.war_threshold  # the news and the others move it too
+        if after + _lever_tension(lever, True, table) >= ceiling(table) - room:
             continue
         real = would_carry_out(table, lever)
         if not real and (

@@ -12,7 +12,7 @@ from game.ai.moves import Moves
 from game.ai.offers import build_offer
 from game.ai.opponents import Opponent, model_opponents
 from game.ai.table import Offer, Table
-from game.ai.tactics import threaten, would_carry_out
+from game.ai.tactics import _lever_tension, threaten, would_carry_out
 from game.ai.view import own_prefs, table_from_view
 from game.engine.model import Personality
 from tests.engine.fixtures import small_scenario
@@ -106,8 +106,8 @@ def test_easy_never_bluffs_hard_sometimes_does() -> None:
 def test_no_threat_that_could_not_be_carried_out_short_of_war() -> None:
     """At tension 85 of 100 no cautious delegate threatens, and at 90 none at all, however
     reckless: carrying the threat out (+3, then +6) would take the crisis into the margin
-    a delegate keeps below war (15% of the threshold; 5% for a risk-taker, which goes to
-    the brink it dares), so it would be a threat it must break.  At tension 40 the
+    a delegate keeps below war (15% of the threshold; 12% for a risk-taker, which goes
+    nearer the brink), so it would be a threat it must break.  At tension 40 the
     reckless one does threaten, and would carry it out."""
     for risk, tension in ((0.5, 85.0), (0.7, 90.0), (1.0, 90.0)):
         bold = Personality(hardline=0.5, patience=0.0, risk=risk)
@@ -119,6 +119,29 @@ def test_no_threat_that_could_not_be_carried_out_short_of_war() -> None:
     made = [threaten(calm, _threat_moves(calm), random.Random(k), True) for k in range(50)]
     assert any(m is not None for m in made)
     assert all(would_carry_out(calm, lv) for lv in calm.levers)
+
+
+def test_no_lever_carried_out_into_the_last_eighth_before_war() -> None:
+    """Even a reckless delegate keeping its word stops 12% short of war: the news and the
+    others move the tension too.  (An all-AI game went from 76 to 94 by a build-up kept
+    as a promise, then to war by two headlines; the delegate that did it lost most.)  And
+    it threatens only with room for that news: 5% more below its ceiling."""
+    reckless = Personality(hardline=0.5, patience=0.0, risk=1.0)
+    base = replace(_table(), personality=reckless, turns_left=1)
+    war = base.war_threshold
+    tried = 0
+    for lever in base.levers:
+        if lever.escalates:
+            continue
+        tried += 1
+        rise = _lever_tension(lever, True, base)
+        assert not would_carry_out(replace(base, tension=0.9 * war - rise), lever, honour=True)
+        assert would_carry_out(replace(base, tension=0.85 * war - rise), lever, honour=True)
+        threat = _lever_tension(lever, False, base)
+        tight = replace(base, tension=0.85 * war - rise - threat)
+        made = [threaten(tight, _threat_moves(tight), random.Random(k), True) for k in range(50)]
+        assert all(m is None or m.lever != lever.id for m in made)
+    assert tried
 
 
 def test_what_it_would_take_names_a_package_and_the_public_red_lines() -> None:
