@@ -22,8 +22,8 @@ Difficulty changes how well a delegate reads the others and how it uses pressure
 =========  ===========================================  ==============================
 level      opponent model                               threats
 =========  ===========================================  ==============================
-easy       public demands only, blurred by noise;       half as bold as its personality,
-           may offer others' public red lines           never bluffs
+easy       public demands and red lines, blurred by     half as bold as its personality,
+           noise; terms refused twice                   never bluffs
 normal     demands, public red lines, what each         by personality; a risk-taker
            proposes (frequency)                         gambles on long shots
 hard       all of normal plus accepts, rejects and      only with good odds and room to

@@ -21,7 +21,7 @@ def what_it_would_take(view: ActorView) -> str:
         return "Nothing is left to negotiate at this table."
     aspiration, floor = aspiration_for(table, issues)
     models = model_opponents(table, Difficulty.NORMAL, random.Random(0))
-    counter = counter_offer(table, Difficulty.NORMAL, models)
+    counter = counter_offer(table, models)
     if counter is None:
         return (
             f"No package on this agenda would reach our aspiration {aspiration:.2f} now"

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.ai.difficulty import Difficulty
 from game.ai.draws import Draws
 from game.ai.judge import (
     LAST_CHANCE,
@@ -89,19 +88,16 @@ def _drags_us_down(offer: dict[str, str], table: Table) -> str:
     )
 
 
-def counter_offer(
-    table: Table, difficulty: Difficulty, models: dict[str, Opponent]
-) -> Counter | None:
+def counter_offer(table: Table, models: dict[str, Opponent]) -> Counter | None:
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
-    avoid = difficulty != "easy"
     rows = worth_rows(table)
     # After repeated rejections, set aside the issue that blocks most: a partial
     # deal (a framework) beats none, and the issue can come back in a later round.
     set_aside = max(0, _rejections_this_round(table) - 1)
     for _ in range(len(scope) + set_aside):
         aspiration, _ = aspiration_for(table, scope)
-        offer = build_offer(table.prefs, models, scope, aspiration, avoid, weighted=rows)
+        offer = build_offer(table.prefs, models, scope, aspiration, True, weighted=rows)
         if not offer:
             return None
         utility = package_value(table, offer)
@@ -348,12 +344,12 @@ def _propose(
     if last_turn and not any(_answerable(table, ((i, None),)) for i in table.open_issues):
         return None  # no package could be answered before the round ends: spare the search
     models = model_opponents(table, table.difficulty, rng)
-    counter = counter_offer(table, table.difficulty, models)
+    counter = counter_offer(table, models)
     refused = [o for o in _my_offers_this_round(table) if o.rejected_by]
     if counter is not None and any(o.terms == counter.terms for o in refused):
         # The same package again would not answer what the rejection was about: take
         # out, for each who refused it, the term it likes least, and look again.
-        counter = counter_offer(table, table.difficulty, _without_refused(models, refused))
+        counter = counter_offer(table, _without_refused(models, refused))
     if counter is None or _pending(table, counter.terms):
         return None
     if last_turn and not _answerable(table, counter.terms):

@@ -96,10 +96,9 @@ def others_lines(table: Table) -> frozenset[tuple[str, str]]:
 
 def issue_best(table: Table, issue: str) -> float:
     """Our best worth on ``issue`` with an option anyone could accept (never our own red
-    lines, and above the easy level never another's public ones: they will not be
-    agreed), or with no deal on it at all."""
+    lines, nor another's public ones: they will not be agreed), or with no deal on it at all."""
     prefs = table.prefs
-    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
+    banned = others_lines(table)
     key = ("pool", issue)
     pool = kept(table.cache, key, (prefs, banned))
     if not isinstance(pool, tuple):

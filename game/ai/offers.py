@@ -170,8 +170,9 @@ def _own_rows(
     weighted: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OfferRows:
     """The issues of ``scope`` with an option we may offer, those options, and our
-    weighted value of each.  Never our red lines; above the easy level (``avoid_public``)
-    never another's public ones either, since such a package will not be agreed.
+    weighted value of each.  Never our red lines; with ``avoid_public`` (every
+    level's counter-offers) never another's public ones either: such a package will
+    not be agreed.
 
     Remembered per scope and public lines (the same few recur all game): read only.
     """

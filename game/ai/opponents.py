@@ -7,7 +7,7 @@ The prior comes from its public demands (options nearer the demanded end of an
 issue's ordered range are worth more to it) and its public red lines (worth
 nothing, and off-limits).  Difficulty sets how much of this a delegate uses:
 
-* easy: demands only, blurred with noise;
+* easy: demands and public red lines, blurred with noise, and the terms refused twice;
 * normal: demands, public red lines and what each opponent proposes;
 * hard: all of that plus what it accepts and rejects, and learnt issue weights.
 """
@@ -217,16 +217,17 @@ def model_opponents(
     The models may be shared with earlier calls: read them, never change them.
     """
     models = {}
-    use_lines = difficulty != "easy"
+    easy = difficulty == "easy"
     hard = difficulty == "hard"
     window = table.offers[-_WINDOW:]
     cache = table.cache
     for actor in actors if actors is not None else table.others():
-        prior = _prior_of(table, actor, use_lines)
-        if not use_lines:
+        prior = _prior_of(table, actor, True)
+        if easy:  # what is on everyone's screen, misread; and what was refused twice
             model = _copy(prior, deep=True)
             _blur(model, rng)
-            models[actor] = model
+            _, refused = _read(table, window, actor, False)
+            models[actor] = with_refusals(model, refused) if refused else model
             continue
         # A window on the recent record: newer moves say more about a position that
         # moves, and it bounds the cost of a decision however long the game.  The learnt

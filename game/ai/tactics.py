@@ -135,13 +135,13 @@ def would_carry_out(table: Table, lever: Lever, honour: bool = False) -> bool:
 def key_demands(table: Table) -> Terms:
     """What a threat asks for: our weightiest demands the others could grant.
 
-    Our public demands on the open agenda, minus (above the easy level) those
-    that cross another's public red line, two at most; else our best option on
+    Our public demands on the open agenda, minus those that cross another's public
+    red line, two at most; else our best option on
     our weightiest open issue.
     """
     prefs = table.prefs
     mine = table.demands.get(table.me, {})
-    banned = others_lines(table) if table.difficulty != "easy" else frozenset()
+    banned = others_lines(table)
     # Never terms already agreed here, nor terms the table cannot make binding this
     # round (a consenting delegation is absent): a threat must ask what can be given now.
     open_issues = tuple(

@@ -177,3 +177,51 @@ def test_the_nash_polish_weighs_the_others_gains_over_no_deal() -> None:
     pick = [0]
     _nash_polish(own, theirs, pick, [0.5, 0.1], need=0.5, band=0.02)
     assert pick == [1]
+
+
+def test_easy_reads_the_public_red_lines_on_the_screen_and_learns_refusals() -> None:
+    """The easy level misreads what the others want (noise), but not what every screen
+    shows: beyond its opening demands it never offers a term a delegation at the table has
+    publicly ruled out (before, 332 of 527 easy counter-offers did, and 59% of all-AI
+    easy weeks stalled), and a term refused twice is off-limits."""
+    from game.ai import make_agent
+    from game.engine import Propose
+    from game.scenario import load_scenario
+    from game.session.agents import derive_seed
+
+    scenario = load_scenario("geneva-2022").scenario
+    counters = 0
+    for seed in (0, 1):
+        state = engine.new_game(scenario, seed)
+        agents = {
+            a.id: make_agent(scenario, a.id, "easy", derive_seed(seed, a.id))
+            for a in scenario.playable
+        }
+        while not state.over:
+            actor = engine.to_move(state) or ""
+            view = engine.view(state, actor)
+            decision = agents[actor].decide(view, engine.legal_actions(state, actor))
+            action = decision.action
+            if isinstance(action, Propose) and "opened with" not in decision.rationale:
+                counters += 1
+                ruled_out = {
+                    (line.issue, option)
+                    for line in view.table.public_red_lines
+                    if line.actor != actor and line.actor in view.table.present
+                    for option in line.options
+                }
+                assert not set(action.terms) & ruled_out, (actor, decision.rationale)
+            state, _ = engine.apply(state, action)
+    assert counters >= 10
+    table = _table("boreal", "easy")
+    refused = tuple(
+        Offer(
+            n,
+            "boreal",
+            (("border", "demilitarised"), ("missiles", "limits")),
+            rejected_by=frozenset({"aster"}),
+        )
+        for n in (1, 2)
+    )
+    learnt = model_opponents(replace(table, offers=refused), "easy", random.Random(0))
+    assert "demilitarised" in learnt["aster"].lines.get("border", frozenset())
