@@ -9,12 +9,14 @@ already binds: the engine's own rule finds the term to drop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from game.ai.moves import Intent, Kind
 from game.ai.table import Table
 from game.engine.actions import Terms
 from game.engine.packages import offending_term
+from game.engine.scoring import lifted
 
 
 def coherent_terms(terms: Terms, table: Table) -> Terms:
@@ -26,6 +28,37 @@ def coherent_terms(terms: Terms, table: Table) -> Terms:
             break
         terms = terms[:k] + terms[k + 1 :]
     return terms
+
+
+def package_check(table: Table) -> Callable[[dict[str, str]], bool] | None:
+    """Whether a package keeps the options' rules (R33) and lifts every public line of
+    another delegation at the table with ``unless`` it crosses (R27), given what binds;
+    None when there are no such rules or lines: then every package our search makes does.
+
+    Our own lines with ``unless`` stay off-limits in our offers: we accept a package
+    that meets our condition, but we do not volunteer the term; the others pay first."""
+    key = ("has-rules", id(table.issues))
+    ruled = table.cache.get(key)
+    if not isinstance(ruled, bool):
+        ruled = table.cache[key] = any(
+            o.requires or o.excludes for issue in table.issues for o in issue.options
+        )
+    theirs = table.conditional_lines
+    if not ruled and not theirs:
+        return None
+    issues, agreed = table.issues, table.agreed
+    binding = tuple(agreed.items())
+
+    def check(terms: dict[str, str]) -> bool:
+        package = tuple(terms.items())
+        if ruled and offending_term(issues, package, binding) >= 0:
+            return False
+        for line in theirs:
+            if terms.get(line.issue) in line.options and not lifted(line, {**agreed, **terms}):
+                return False
+        return True
+
+    return check
 
 
 def coherent(intent: Intent, table: Table) -> Intent:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from game.ai.coherence import coherent_terms, package_check
 from game.ai.draws import Draws
 from game.ai.judge import (
     LAST_CHANCE,
@@ -92,12 +93,29 @@ def counter_offer(table: Table, models: dict[str, Opponent]) -> Counter | None:
     """The package we would propose now, or None if no package on the agenda is worth it."""
     scope = list(table.open_issues)
     rows = worth_rows(table)
+    check = package_check(table)
+    exempt: dict[str, dict[str, frozenset[str]]] = {}
+    for line in table.conditional_lines:  # the check lifts them, or the package goes
+        per = exempt.setdefault(line.actor, {})
+        per[line.issue] = per.get(line.issue, frozenset()) | line.options
     # After repeated rejections, set aside the issue that blocks most: a partial
     # deal (a framework) beats none, and the issue can come back in a later round.
     set_aside = max(0, _rejections_this_round(table) - 1)
     for _ in range(len(scope) + set_aside):
         aspiration, _ = aspiration_for(table, scope)
-        offer = build_offer(table.prefs, models, scope, aspiration, True, weighted=rows)
+        built = build_offer(
+            table.prefs,
+            models,
+            scope,
+            aspiration,
+            True,
+            weighted=rows,
+            coherent=check,
+            exempt=exempt,
+        )
+        # Only a package the rules allow (R33): an option needing a term the package
+        # lacks goes before the package is valued, so what we judge is what we send.
+        offer = dict(coherent_terms(tuple(built.items()), table))
         if not offer:
             return None
         utility = package_value(table, offer)
@@ -329,7 +347,9 @@ def _propose(
     moves: Moves,
 ) -> Intent | None:
     if not _my_offers_this_round(table) and table.round_index == 0:
-        opening = opening_offer(table)
+        # Our demands as the rules allow them together this round (R33); if nothing of
+        # them may be proposed yet, we look for a package like any other turn.
+        opening = coherent_terms(opening_offer(table), table)
         if opening and not _pending(table, opening):
             v = judge(table, opening)
             return Intent(

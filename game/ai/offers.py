@@ -10,7 +10,7 @@ costs issues × options × actors per step, never the size of the package space.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from game.ai.opponents import Opponent
 from game.ai.prefs import OfferRows, OwnPrefs
@@ -34,16 +34,34 @@ def build_offer(
     avoid_public: bool,
     *,
     weighted: Mapping[str, Mapping[str, float]] | None = None,
+    coherent: Callable[[dict[str, str]], bool] | None = None,
+    exempt: Mapping[str, Mapping[str, frozenset[str]]] | None = None,
 ) -> dict[str, str]:
     """The package over ``scope`` (minus impossible issues) that meets ``aspiration`` best.
 
     ``weighted`` is our weighted worth of each option (``game.ai.worth.worth_rows``:
     a term that may never bind is worth less); by default our plain weighted values.
+    ``coherent`` tells whether a package keeps the options' rules (R33): when given, the
+    search moves only between coherent packages, so a trade is never one the rules undo
+    (an option that needs a term the trade gives away), and ``exempt`` (actor -> issue
+    -> options) names the others' public lines with ``unless`` the check tells lifted
+    (R27): not off-limits then.
     """
     opponents = list(models.values())
-    issues, options, own = _own_rows(prefs, opponents, scope, avoid_public, weighted)
+    issues, options, own = _own_rows(
+        prefs, opponents, scope, avoid_public, weighted=weighted, exempt=exempt
+    )
     if not issues:
         return {}
+    allowed: Callable[[list[int]], bool] | None = None
+    if coherent is not None:
+        check = coherent
+
+        def allowed(pick: list[int]) -> bool:
+            return check(
+                {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True) if opts[k]}
+            )
+
     # Everything as lists indexed [issue][option] (and [opponent] first for the others):
     # own weighted values, and each opponent's weighted values over its scope weight.
     theirs = []
@@ -59,11 +77,13 @@ def build_offer(
         theirs.append(rows)
         kept.append(sum(mw[i] * mv[i][prefs.status_quo[i]] for i in issues) / norm)
     pick = [row.index(max(row)) for row in own]  # the first best option of each issue
+    if allowed is not None and not allowed(pick):
+        _make_coherent(own, pick, allowed)
     mine = sum(row[k] for row, k in zip(own, pick, strict=True))
     need = aspiration * sum(prefs.weights[i] for i in issues) - _EPS
     utils = [sum(rows[n][k] for n, k in enumerate(pick)) for rows in theirs]
     for _ in range(sum(len(o) for o in options)):
-        best_move = _best_move(own, theirs, pick, utils, mine=mine, need=need)
+        best_move = _best_move(own, theirs, pick, utils, mine=mine, need=need, allowed=allowed)
         if best_move is None:
             break
         n, k, loss = best_move
@@ -79,8 +99,35 @@ def build_offer(
             kept,
             need=need,
             band=_BAND * sum(prefs.weights[i] for i in issues),
+            allowed=allowed,
         )
     return {i: opts[k] for i, opts, k in zip(issues, options, pick, strict=True) if opts[k]}
+
+
+def _moved(pick: list[int], change: list[tuple[int, int]]) -> list[int]:
+    out = list(pick)
+    for n, k in change:
+        out[n] = k
+    return out
+
+
+def _make_coherent(
+    own: list[list[float]], pick: list[int], allowed: Callable[[list[int]], bool]
+) -> None:
+    """Move ``pick`` to a coherent package by the single change that costs us least; if
+    no single change does it, the package is left to the caller (which drops terms)."""
+    best: tuple[float, int, int] | None = None
+    for n, row in enumerate(own):
+        for k, value in enumerate(row):
+            loss = row[pick[n]] - value
+            if (
+                k != pick[n]
+                and (best is None or loss < best[0])
+                and allowed(_moved(pick, [(n, k)]))
+            ):
+                best = (loss, n, k)
+    if best is not None:
+        pick[best[1]] = best[2]
 
 
 _BAND = 0.02  # "about equal value to us": within this much of our normalised worth
@@ -104,6 +151,7 @@ def _nash_polish(
     *,
     need: float,
     band: float,
+    allowed: Callable[[list[int]], bool] | None = None,
 ) -> None:
     """Among packages of about the same worth to us (never below ``need``), move to the one
     with the greatest product of the others' modelled gains over no deal on the scope
@@ -150,8 +198,11 @@ def _nash_polish(
                     moved = (d[a] if b < 0 else d[a] + d[b] for d in deltas)
                     value = _nash([u + m for u, m in zip(utils, moved, strict=True)], kept)
                 if value > bar and (change is None or value > found_value):
+                    trial = [moves[a]] if b < 0 else [moves[a], moves[b]]
+                    if allowed is not None and not allowed(_moved(pick, trial)):
+                        continue
                     found_value = value
-                    change = [moves[a]] if b < 0 else [moves[a], moves[b]]
+                    change = trial
         if change is None:
             return
         best = found_value
@@ -167,7 +218,9 @@ def _own_rows(
     opponents: list[Opponent],
     scope: Iterable[str],
     avoid_public: bool,
+    *,
     weighted: Mapping[str, Mapping[str, float]] | None = None,
+    exempt: Mapping[str, Mapping[str, frozenset[str]]] | None = None,
 ) -> OfferRows:
     """The issues of ``scope`` with an option we may offer, those options, and our
     weighted value of each.  Never our red lines; with ``avoid_public`` (every
@@ -177,13 +230,15 @@ def _own_rows(
     Remembered per scope and public lines (the same few recur all game): read only.
     """
     lines = [m.lines for m in opponents if m.lines] if avoid_public else []
+    if exempt and lines:
+        lines = [_lifted_off(m.lines, exempt.get(m.actor)) for m in opponents if m.lines]
     if weighted is not None and weighted is not prefs.weighted:
         # Worth of this moment: kept per issue only while asked with the same rows and
         # lines (the same objects), as a counter-offer narrows its scope within a move.
         moment = prefs.moment_rows
         if moment is None or moment[0] is not weighted or not _same(moment[1], lines):
             moment = prefs.moment_rows = (weighted, lines, {})
-        return _rows(prefs, lines, tuple(scope), weighted, moment[2])
+        return _rows(prefs, lines, tuple(scope), weighted=weighted, per_issue=moment[2])
     key = (tuple(scope), tuple(tuple(known.items()) for known in lines))
     memo = prefs.offer_rows
     found = memo.get(key)
@@ -194,6 +249,15 @@ def _own_rows(
     return found
 
 
+def _lifted_off(
+    lines: dict[str, frozenset[str]], exempt: Mapping[str, frozenset[str]] | None
+) -> dict[str, frozenset[str]]:
+    """``lines`` without the ``exempt`` options (the same object when none are in it)."""
+    if not exempt or not any(lines.get(i, frozenset()) & os for i, os in exempt.items()):
+        return lines
+    return {i: os - exempt.get(i, frozenset()) for i, os in lines.items()}
+
+
 def _same(old: list[dict[str, frozenset[str]]], new: list[dict[str, frozenset[str]]]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
@@ -202,6 +266,7 @@ def _rows(
     prefs: OwnPrefs,
     lines: list[dict[str, frozenset[str]]],
     scope: tuple[str, ...],
+    *,
     weighted: Mapping[str, Mapping[str, float]] | None = None,
     per_issue: dict[str, tuple[tuple[str, ...], list[float]]] | None = None,
 ) -> OfferRows:
@@ -247,6 +312,7 @@ def _best_move(
     *,
     mine: float,
     need: float,
+    allowed: Callable[[list[int]], bool] | None = None,
 ) -> tuple[int, int, float] | None:
     """The one-issue move that buys the most modelled acceptability per unit of our own
     utility given up, staying at or above ``need``; None if no move gains."""
@@ -269,6 +335,8 @@ def _best_move(
                 continue
             ratio = gain / ((loss if loss >= 0.0 else 0.0) + 0.01)
             if ratio > best_ratio:
+                if allowed is not None and not allowed(_moved(pick, [(n, k)])):
+                    continue
                 best_ratio = ratio
                 best_move = (n, k, loss)
     return best_move

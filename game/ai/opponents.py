@@ -14,7 +14,7 @@ nothing, and off-limits).  Difficulty sets how much of this a delegate uses:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from game.ai import shared
 from game.ai.difficulty import Difficulty
@@ -174,12 +174,20 @@ def _copy(model: Opponent, *, deep: bool) -> Opponent:
 _REFUSALS = 2  # times a delegation refuses a term it never offered itself: a red line, we infer
 
 
-def refused_terms(window: tuple[Offer, ...], actor: str) -> frozenset[tuple[str, str]]:
+def refused_terms(
+    window: tuple[Offer, ...],
+    actor: str,
+    unexplained: Callable[[Terms, tuple[str, str]], bool] | None = None,
+) -> frozenset[tuple[str, str]]:
     """Terms ``actor`` keeps turning down: it rejected, or answered with an offer of its
     own, packages holding the term at least twice, and never proposed or accepted it.
 
     A secret red line is invisible, but its holder's answers are not; offering the term
-    a third time would only repeat what the rejection was about.
+    a third time would only repeat what the rejection was about.  But a package that was
+    bad for it without the term explains its refusal by itself: with ``unexplained``, a
+    refusal counts against a term only when the rest of the package was no reason to
+    refuse (``unexplained(package, term)``), so a term is not ruled out for being in
+    packages that lacked what the refuser wanted.
     """
     own: set[tuple[str, str]] = set()
     count: dict[tuple[str, str], int] = {}
@@ -191,7 +199,8 @@ def refused_terms(window: tuple[Offer, ...], actor: str) -> frozenset[tuple[str,
         countered = answered.get(o.round, 0) > o.id
         if actor in o.rejected_by or countered:
             for term in o.terms:
-                count[term] = count.get(term, 0) + 1
+                if unexplained is None or unexplained(o.terms, term):
+                    count[term] = count.get(term, 0) + 1
     return frozenset(t for t, n in count.items() if n >= _REFUSALS and t not in own)
 
 
@@ -227,6 +236,8 @@ def model_opponents(
             model = _copy(prior, deep=True)
             _blur(model, rng)
             _, refused = _read(table, window, actor, False)
+            if refused:
+                refused = _unexplained(table, window, actor, refused, prior)
             models[actor] = with_refusals(model, refused) if refused else model
             continue
         # A window on the recent record: newer moves say more about a position that
@@ -248,6 +259,8 @@ def model_opponents(
                 known = cache[key] = (seen, model)
         model = known[1]
         if refused:
+            refused = _unexplained(table, window, actor, refused, model)
+        if refused:
             rkey = ("refusals", actor, hard)
             was = cache.get(rkey)
             if isinstance(was, tuple) and was[0] is model and was[1] == refused:
@@ -258,6 +271,48 @@ def model_opponents(
                 model = made
         models[actor] = model
     return models
+
+
+def _unexplained(
+    table: Table,
+    window: tuple[Offer, ...],
+    actor: str,
+    refused: frozenset[tuple[str, str]],
+    model: Opponent,
+) -> frozenset[tuple[str, str]]:
+    """``refused`` counted again, each refusal only where the rest of its package gave
+    ``actor`` more than no deal on those issues, by ``model``: only then was the term
+    what the refusal was about."""
+    status_quo = {issue.id: issue.status_quo for issue in table.issues}
+    key = ("unexplained", actor)
+    known = table.cache.get(key)
+    if isinstance(known, tuple) and known[0] is model and known[1] is table.offers:
+        found: frozenset[tuple[str, str]] = known[2]
+        return found
+    gains = _rest_gains(model, status_quo)
+    found = refused & refused_terms(window, actor, gains)
+    table.cache[key] = (model, table.offers, found)
+    return found
+
+
+def _rest_gains(
+    model: Opponent, status_quo: Mapping[str, str]
+) -> Callable[[Terms, tuple[str, str]], bool]:
+    weights, values = model.weights, model.values
+
+    def unexplained(terms: Terms, term: tuple[str, str]) -> bool:
+        gain = 0.0
+        alone = True
+        for issue, option in terms:
+            if (issue, option) == term:
+                continue
+            alone = False
+            vals = values.get(issue)
+            if vals is not None:
+                gain += weights.get(issue, 0.0) * (vals[option] - vals[status_quo[issue]])
+        return alone or gain >= -1e-9  # the rest cost it nothing: the term was why
+
+    return unexplained
 
 
 def _read(

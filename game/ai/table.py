@@ -21,6 +21,7 @@ from game.engine.model import (
     Objective,
     Outcome,
     Personality,
+    RedLine,
     RuleTuning,
 )
 from game.engine.views import PublicView
@@ -198,6 +199,9 @@ class Table:
     ratifiers: Mapping[str, float] = field(default_factory=dict)
     objectives: tuple[Objective, ...] = ()  # our own secret objectives
     outcomes: tuple[Outcome, ...] = ()  # the scenario's public outcome labels and bonuses
+    # The others' public red lines with ``unless`` still in force at this table: a package
+    # that meets the condition lifts them (R27), so they are not simply off-limits.
+    conditional_lines: tuple[RedLine, ...] = ()
     walked_out_ever: frozenset[str] = frozenset()
     spoken: int = 0  # public statements we made so far (varies their words)
     jitter: float = 0.0  # the hard level's seeded variation of its aspiration, in [-1, 1]

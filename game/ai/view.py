@@ -325,6 +325,14 @@ def table_from_view(
         offers=offers,
         demands=demands,
         public_lines=lines,
+        conditional_lines=tuple(
+            line
+            for line in pub.public_red_lines
+            if line.unless is not None
+            and line.actor != me
+            and line.actor in here
+            and not lifted(line, agreed)
+        ),
         progress=_progress(pub.rounds, index, pub.turn, open_issues, memo.cache),
         turns_left=turns_left,
         tension=trackers.tension,

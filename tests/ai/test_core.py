@@ -214,14 +214,42 @@ def test_easy_reads_the_public_red_lines_on_the_screen_and_learns_refusals() -> 
             state, _ = engine.apply(state, action)
     assert counters >= 10
     table = _table("boreal", "easy")
-    refused = tuple(
-        Offer(
-            n,
-            "boreal",
-            (("border", "demilitarised"), ("missiles", "limits")),
-            rejected_by=frozenset({"aster"}),
-        )
+    alone = tuple(
+        Offer(n, "boreal", (("border", "demilitarised"),), rejected_by=frozenset({"aster"}))
         for n in (1, 2)
     )
-    learnt = model_opponents(replace(table, offers=refused), "easy", random.Random(0))
+    learnt = model_opponents(replace(table, offers=alone), "easy", random.Random(0))
     assert "demilitarised" in learnt["aster"].lines.get("border", frozenset())
+
+
+def test_a_refusal_the_rest_of_the_package_explains_rules_out_nothing() -> None:
+    """A term counts as refused only where the rest of the refused package was no reason
+    to refuse: twice turning down packages that lacked what it wanted says nothing of
+    the term (a starter scenario's AI stopped offering a pullback for it, and every
+    week ended without the deal both sides wanted)."""
+    from game.ai.opponents import _rest_gains, refused_terms
+
+    model = Opponent("aster")
+    model.weights = {"border": 1.0, "missiles": 1.0}
+    model.values = {
+        "border": {"open": 1.0, "monitored": 0.5, "demilitarised": 0.0},
+        "missiles": {"none": 0.0, "limits": 0.5, "ban": 1.0},
+    }
+    status_quo = {"border": "open", "missiles": "limits"}
+    explains = _rest_gains(model, status_quo)
+
+    def refused(rest: str) -> frozenset[tuple[str, str]]:
+        offers = tuple(
+            Offer(
+                n,
+                "boreal",
+                (("border", "demilitarised"), ("missiles", rest)),
+                rejected_by=frozenset({"aster"}),
+            )
+            for n in (1, 2)
+        )
+        return refused_terms(offers, "aster", explains)
+
+    assert ("border", "demilitarised") not in refused("none")  # the rest was bad for it
+    assert ("border", "demilitarised") in refused("limits")  # the rest changed nothing
+    assert ("border", "demilitarised") in refused("ban")  # the rest was what it wanted

@@ -1,0 +1,49 @@
+"""The delegates trade within the options' rules (R33) and across conditional red lines
+(R27): on the starter scenario ``redlines new`` writes, the deal both sides want needs a
+pullback (which requires verification) and a suspension of sanctions (which the other
+side's public line allows only with inspections).  Before these rules entered the offer
+search, every all-AI week there ended without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import engine
+from game.ai import make_agent
+from game.engine import Propose
+from game.scenario import load_scenario
+from game.session.agents import derive_seed
+
+_STARTER = Path(__file__).resolve().parents[2] / "game" / "scenario" / "starter.yaml"
+_DEAL = {"border": "pullback", "verification": "inspections", "sanctions": "suspended"}
+
+
+def test_the_starters_logroll_is_found_and_no_offer_breaks_the_rules() -> None:
+    scenario = load_scenario(str(_STARTER)).scenario
+    deals = 0
+    games = 24
+    for seed in range(games):
+        state = engine.new_game(scenario, seed)
+        agents = {
+            a.id: make_agent(scenario, a.id, "normal", derive_seed(seed, a.id))
+            for a in scenario.playable
+        }
+        while not state.over:
+            actor = engine.to_move(state) or ""
+            decision = agents[actor].decide(
+                engine.view(state, actor), engine.legal_actions(state, actor)
+            )
+            # The search makes only packages the rules allow: none is trimmed or dropped
+            # on the way out (what the delegate judged is what it sends).
+            assert "incoherent" not in decision.rationale
+            assert "trimmed to be coherent" not in decision.rationale
+            if isinstance(decision.action, Propose):
+                problem = engine.package_problem(
+                    scenario, decision.action.terms, tuple(state.binding)
+                )
+                assert problem == "", (seed, decision.rationale)
+            state, _ = engine.apply(state, decision.action)
+        binding = dict(state.binding)
+        deals += all(binding.get(i) == o for i, o in _DEAL.items())
+    # A zone of agreement exists unless Red draws its hard-line type (a third of games).
+    assert deals >= games // 3
