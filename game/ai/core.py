@@ -320,8 +320,11 @@ def _still_waiting(table: Table) -> bool:
     if last is None or not last.open or len(last.accepted_by) < 2:
         return False  # nobody but us has accepted it yet: an improved offer costs nothing
     me = table.me
-    if any(o.id > last.id and o.proposer != me for o in table.offers):
-        return False  # someone answered with an offer of their own: a counter is due
+    # Someone answered with an offer of their own: a counter is due; but not at the
+    # round's last turn, where a new offer must gather every yes again in one pass and
+    # the ones ours has would be thrown away for good.
+    if table.turns_left and any(o.id > last.id and o.proposer != me for o in table.offers):
+        return False
     verdict = judge(table, last.terms)
     return verdict.utility >= verdict.aspiration - 1e-9
 
