@@ -240,8 +240,18 @@ def _probe_without(table: Table, offer: Offer, judged: Verdict, moves: Moves) ->
     if not price:
         return None
     rest = tuple(t for t in offer.terms if t not in price)
+    # A term that only binds the status quo gives us nothing, and it closes an issue the
+    # one who sets the price may still hope to win: the package without the price is
+    # asked without it too (it stays as it is anyway).
+    status_quo = table.prefs.status_quo
+    check = package_check(table)
+    lean = tuple((i, o) for i, o in rest if o != status_quo[i])
+    if lean and lean != rest and not _pending(table, lean) and (check is None or check(dict(lean))):
+        rest = lean
     if not rest or _pending(table, rest):
         return None
+    if check is not None and not check(dict(rest)):
+        return None  # the rules (R33, R27) need the price: it is no price to ask about
     paid = {i for i, _ in price}
     if any(  # asked before without it, and refused by the one who sets the price
         o.proposer == table.me

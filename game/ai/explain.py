@@ -27,7 +27,8 @@ def _because(table: Table, proposal: int) -> str:
     issue = decisive_issue(table, terms)
     if not issue:
         return "it gave us too little overall"
-    if table.prefs.breaches([t for t in terms if t[0] == issue], table.agreed):
+    # The whole package: a line with ``unless`` the rest of it meets is not crossed (R27).
+    if any(b.issue == issue for b in table.prefs.breaches(terms, table.agreed)):
         return f"its term on {issue_name(table, issue)} crosses one of our red lines"
     return f"it asked more of us on {issue_name(table, issue)} than we can give now"
 

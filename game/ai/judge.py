@@ -22,7 +22,7 @@ from game.ai.reciprocity import concession_allowance, pace, stonewalled
 from game.ai.table import Table, keep, kept
 from game.ai.worth import package_value, worths
 from game.engine.actions import Terms
-from game.engine.model import Personality
+from game.engine.model import Condition, Personality
 
 # The seeded variation of a game (PonPoko's randomised aspiration): how far it moves an
 # aspiration, as a share of the room between the issue's floor and its best, and how far
@@ -113,7 +113,36 @@ def issue_best(table: Table, issue: str) -> float:
     # No deal on the issue keeps its status quo: an option another has ruled out is
     # still ours to keep by leaving the issue out, so it is not conceded in advance.
     row = worths(table)[issue]
-    return max(prefs.values[issue][prefs.status_quo[issue]], *(row[o] for o in pool))
+    best = max(prefs.values[issue][prefs.status_quo[issue]], *(row[o] for o in pool))
+    return max(best, _bought(table, issue, row)) if table.conditional_lines else best
+
+
+def _bought(table: Table, issue: str, row: Mapping[str, float]) -> float:
+    """Our best worth on ``issue`` with an option another's public line with ``unless``
+    forbids, once we pay its condition: the option's worth less what meeting the
+    condition (terms agreed on other issues) costs us against our best there, in this
+    issue's weight.  A condition of another kind, or one what binds rules out, buys
+    nothing (0): the option stays out of reach, as a line without ``unless``."""
+    prefs = table.prefs
+    w = prefs.weights.get(issue, 0.0)
+    out = 0.0
+    for line in table.conditional_lines:
+        wants = line.unless.agreed if line.unless is not None else {}
+        if line.issue != issue or w <= 0 or not wants or line.unless != Condition(agreed=wants):
+            continue
+        cost = 0.0
+        for other, options in wants.items():
+            held = table.agreed.get(other)
+            if held is not None:
+                cost = cost if held in options else float("inf")
+                continue
+            values = prefs.values[other]
+            best_there = values[prefs.best_option[other]]
+            cost += prefs.weights.get(other, 0.0) * (best_there - max(values[o] for o in options))
+        for option in line.options:
+            if option in row and option not in prefs.forbidden[issue]:
+                out = max(out, row[option] - cost / w)
+    return out
 
 
 def issue_time(table: Table, issue: str) -> float:

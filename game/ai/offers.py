@@ -290,13 +290,15 @@ def _rows(
                 banned = banned | extra
         if banned:
             opts = tuple(o for o in opts if o not in banned)
-        if "" in values.get(issue, {}):  # the rows let us leave the issue out
+        row = values.get(issue, {})
+        if weighted is not None:  # the worth rows leave out options that can never bind
+            opts = tuple(o for o in opts if o in row)
+        if "" in row:  # the rows let us leave the issue out
             opts = (*opts, "")
         mine: list[float] = []
         if opts:
             issues.append(issue)
             options.append(opts)
-            row = values[issue]
             mine = [row[o] for o in opts]
             own.append(mine)
         if per_issue is not None:

@@ -110,13 +110,15 @@ def _terms_of(table: Table, proposal: int) -> Terms:
     return next((o.terms for o in table.offers if o.id == proposal), ())
 
 
-def decisive_issue(table: Table, terms: Terms) -> str:
+def decisive_issue(table: Table, terms: Terms, counter: Terms = ()) -> str:
     """The issue that decided our answer to ``terms``: the first of our red lines it
-    crosses, else the term furthest below what we ask on its issue (weighted)."""
+    crosses, else the term furthest below what we ask on its issue (weighted) — never
+    one our ``counter`` takes as it stands (that term was not what we objected to)."""
     prefs = table.prefs
     for breach in prefs.breaches(terms, table.agreed):
         return breach.issue
-    scope = [i for i, _ in terms if prefs.weights.get(i, 0.0) > 0]
+    same = set(terms) & set(counter)
+    scope = [i for i, o in terms if prefs.weights.get(i, 0.0) > 0 and (i, o) not in same]
     if not scope:
         return ""
     aims = targets(table, scope)
@@ -126,7 +128,7 @@ def decisive_issue(table: Table, terms: Terms) -> str:
     return top if short[top] > 1e-9 else ""
 
 
-def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
+def _objection(table: Table, proposal: int, cite_reason: bool, counter: Terms = ()) -> str:
     """Why we turn a proposal down, in public words: the term that decided it.  A public
     red line is cited (with its public reason if asked); any other decisive term is named
     by its issue only, never with a number or a secret reason; the hard level gives
@@ -140,7 +142,7 @@ def _objection(table: Table, proposal: int, cite_reason: bool) -> str:
             if cite_reason and _cited_before(table, proposal, breach.issue, breach.option) < 2:
                 return f"#{proposal}: {where} — {breach.line.reason.rstrip('.')}"
             return f"#{proposal}: {where} on {issue_name(table, breach.issue)}"
-    issue = decisive_issue(table, terms)
+    issue = decisive_issue(table, terms, counter)
     if table.difficulty == "hard" or not issue:
         return _pick(table, _GENERIC).format(n=proposal)
     return _pick(table, _TOO_MUCH[_temper(table)]).format(n=proposal, i=issue_name(table, issue))
@@ -173,14 +175,15 @@ def _change(table: Table, intent: Intent) -> str:
     we need the others to move (the terms of the offer it answers that we do not take)."""
     mine = [o for o in table.offers if o.proposer == table.me]
     now = dict(intent.terms)
+    values = table.prefs.values
     moved: list[str] = []
-    if mine:
+    if mine:  # only where the new term gives us less: a step back towards us is no step
         before = dict(mine[-1].terms)
-        moved = [i for i in sorted(now) if i in before and before[i] != now[i]]
+        moved = [i for i in sorted(now) if i in before and values[i][now[i]] < values[i][before[i]]]
     asked: list[str] = []
-    if intent.answers and table.difficulty != "hard":
+    if intent.answers and table.difficulty != "hard":  # where theirs gives us less than ours
         theirs = dict(_terms_of(table, intent.answers))
-        asked = [i for i in sorted(now) if i in theirs and theirs[i] != now[i]]
+        asked = [i for i in sorted(now) if i in theirs and values[i][theirs[i]] < values[i][now[i]]]
         asked = [i for i in asked if i not in moved]
     turn = len(mine)
     if moved and asked:
@@ -220,7 +223,7 @@ def _proposal(table: Table, intent: Intent) -> str:
     # offer only says what changed.
     answered = any(o.id > intent.answers for o in table.offers if o.proposer == table.me)
     if intent.answers and not answered:
-        objection = _objection(table, intent.answers, cite_reason=True)
+        objection = _objection(table, intent.answers, cite_reason=True, counter=intent.terms)
         said = f"{objection}; {said[0].lower()}{said[1:]}"
     return said
 

@@ -214,18 +214,26 @@ LEAVE_OUT = ""  # the option "leave this issue out of the package" in offer rows
 def worth_rows(table: Table) -> Mapping[str, Mapping[str, float]]:
     """issue -> option -> our weighted worth of agreeing it (its chance of binding and our
     objectives counted), and ``LEAVE_OUT`` -> the status quo's, with no agreement: what
-    offers are built from.  Leaving an issue out can beat conceding it."""
+    offers are built from.  Leaving an issue out can beat conceding it.  An option that
+    can never bind (a consenter it needs never sits at a table with the issue again, or
+    has ruled it out in public) is not in its row: offering it would settle nothing."""
     found = table.now.rows
     if found is not None:
         return found
     prefs = table.prefs
     every = worths(table)
+    consent = consent_chances(table)
     rows: dict[str, dict[str, float]] = {}
     for issue in table.open_issues:
         w = prefs.weights.get(issue, 0.0)
         mine = every[issue]
         cost = bypass_cost(table, issue)
-        row = {o: w * mine[o] + issue_bonus(table, issue, o) - cost for o in prefs.options[issue]}
+        chance = consent.get(issue)
+        row = {
+            o: w * mine[o] + issue_bonus(table, issue, o) - cost
+            for o in prefs.options[issue]
+            if chance is None or chance[o] > 0.0
+        }
         row[LEAVE_OUT] = w * prefs.values[issue][prefs.status_quo[issue]]
         rows[issue] = row
     table.now.rows = rows

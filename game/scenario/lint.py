@@ -16,6 +16,7 @@ from typing import Any
 
 from game.engine import queries
 from game.engine.model import Condition, Scenario, TrackerKind
+from game.scenario.document import RedLineDoc
 from game.scenario.errors import Located, Path, sort_unique
 from game.scenario.loader import LoadedScenario
 
@@ -220,3 +221,54 @@ def unread_trackers(loaded: LoadedScenario) -> Iterable[Located]:
                 f"nothing reads the {kind.value} tracker: no condition (min/max), rule or "
                 "ratification threshold depends on it, so changing it changes nothing",
             )
+
+
+@register
+def red_lines_without_a_veto(loaded: LoadedScenario) -> Iterable[Located]:
+    """A red line on terms its actor is not asked to consent to can be agreed without it:
+    the others may bind them over its head, and it is scored as crossed (R9, R37)."""
+    scenario = loaded.scenario
+    for actor, prefs in loaded.document.preferences.items():
+        placed: list[tuple[Path, RedLineDoc]] = [
+            (("preferences", actor, "red_lines", j), line) for j, line in enumerate(prefs.red_lines)
+        ]
+        for k, variant in enumerate(prefs.variants):
+            placed += [
+                (("preferences", actor, "variants", k, "red_lines", j), line)
+                for j, line in enumerate(variant.red_lines)
+            ]
+        for path, line in placed:
+            try:
+                free = [
+                    o
+                    for o in line.options
+                    if actor not in queries.consenting(scenario, line.issue, o)
+                ]
+            except KeyError:  # an unknown issue is the validator's error, not a lint
+                continue
+            if free:
+                yield loaded.locate(
+                    path,
+                    f"'{actor}' is not asked to consent to {', '.join(repr(o) for o in free)} on "
+                    f"'{line.issue}': the others can agree it without '{actor}', and the line "
+                    "is then crossed (give it consent on the issue or the option)",
+                )
+
+
+@register
+def excludes_of_a_status_quo(loaded: LoadedScenario) -> Iterable[Located]:
+    """``excludes`` counts terms agreed in the package or already binding (R33); an issue
+    left unsettled is not agreed, so excluding another issue's status quo stops nothing
+    while that issue stays open (``requires`` another option instead)."""
+    scenario = loaded.scenario
+    status_quo = {issue.id: issue.status_quo for issue in scenario.issues}
+    for i, issue in enumerate(loaded.document.issues):
+        for k, option in enumerate(issue.options):
+            for other, options in option.excludes.items():
+                if status_quo.get(other) in options:
+                    yield loaded.locate(
+                        ("issues", i, "options", k, "excludes", other),
+                        f"'{option.id}' excludes '{status_quo[other]}', the status quo of "
+                        f"'{other}': it still holds while '{other}' is unsettled, so this "
+                        f"stops nothing then (use 'requires' on the other options of '{other}')",
+                    )

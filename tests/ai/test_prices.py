@@ -53,6 +53,22 @@ def test_a_delegate_asks_once_whether_a_price_is_needed_before_paying_it() -> No
     assert intent.without == (("alliance", "moratorium"),)
 
 
+def test_the_price_is_asked_without_the_status_quo_terms_too() -> None:
+    """A term that only binds what holds anyway gives us nothing and closes an issue the
+    one who sets the price may still hope to win: the package without the price leaves
+    it out too.  (A probe set found the AI's NATO putting Russia's package back without
+    the door but with the current posture, which Russia then refused; without it, Russia
+    accepted at once.)"""
+    table = replace(_table(), open_issues=("alliance", "border", "missiles", "exercises"))
+    priced = (*PRICED, ("exercises", "full"))  # full: the status quo
+    offer = Offer(1, "boreal", tuple(sorted(priced)), frozenset({"boreal"}))
+    table = _offered(table, offer)
+    intent = choose(table, _answer(table), random.Random(0))
+    assert intent.kind is Kind.PROPOSE
+    assert intent.terms == REST
+    assert intent.without == (("alliance", "moratorium"),)
+
+
 def test_once_the_price_proves_needed_it_is_paid() -> None:
     asked = Offer(2, "aster", REST, frozenset({"aster"}), frozenset({"boreal"}), open=False)
     table = _offered(_table(), Offer(1, "boreal", PRICED, frozenset({"boreal"})), asked)

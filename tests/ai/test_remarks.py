@@ -195,3 +195,31 @@ def test_the_objection_names_the_term_that_decided_it_never_a_secret_reason() ->
     assert missiles in decision.remark, decision.remark
     assert scenario.issue("border").name not in decision.remark.split(";")[0]
     assert "Aster-secret" not in decision.remark
+
+
+def test_a_remark_calls_a_move_a_step_only_when_it_gives_ground() -> None:
+    """'We have moved on X' only where the new term is worth less to us than our last
+    one: going back to a term we like better is no step towards anyone.  And the
+    objection to an offer we answer never names an issue our counter takes as it is."""
+    from dataclasses import replace
+
+    from game.ai.moves import Intent, Kind
+    from game.ai.remarks import _change, decisive_issue
+    from game.ai.table import Offer
+    from game.ai.view import own_prefs, table_from_view
+
+    scenario = _scenario("fixture")
+    view = engine.view(engine.new_game(scenario, 1), "aster")
+    table = table_from_view(view, own_prefs(view), "normal")
+    ours = Offer(1, "aster", (("border", "monitored"), ("missiles", "limits")))
+    table = replace(table, offers=(ours,))
+    border = scenario.issue("border").name
+
+    def said(terms: tuple[tuple[str, str], ...]) -> str:
+        return _change(table, Intent(Kind.PROPOSE, "", terms=terms))
+
+    assert border in said((("border", "open"), ("missiles", "limits")))  # 0.7 -> 0.0
+    assert border not in said((("border", "demilitarised"), ("missiles", "limits")))  # -> 1.0
+    theirs = (("border", "open"), ("missiles", "ban"))
+    assert decisive_issue(table, theirs) == "border"
+    assert decisive_issue(table, theirs, counter=(("border", "open"),)) != "border"

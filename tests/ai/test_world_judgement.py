@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from game import engine
 from game.ai.judge import judge
 from game.ai.table import Table
@@ -168,3 +170,58 @@ def test_a_red_line_lifted_by_what_binds_no_longer_forbids_the_option() -> None:
     prefs = own_prefs(view)
     assert "guarantee" not in prefs.forbidden["alliance"]
     assert not prefs.breaches((("alliance", "guarantee"),), dict(state.binding))
+
+
+def test_a_refusal_never_cites_a_red_line_the_package_lifts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The plain sentence of a refusal names a red line only if the package crosses it as
+    a whole: the guarantee with a monitored border meets the line's condition (R27), so
+    when the guarantee decided the refusal, it was for its worth, not for a line."""
+    from game.ai import explain
+    from game.ai.table import Offer
+
+    monkeypatch.setattr(explain, "decisive_issue", lambda *_: "alliance")
+    table = _table(_scenario(lines=(_conditional_line(),)))
+    lifted = (("alliance", "guarantee"), ("border", "monitored"))
+    alone = (("alliance", "guarantee"),)
+    table = dataclasses.replace(
+        table, offers=(Offer(1, "boreal", lifted), Offer(2, "boreal", alone))
+    )
+    assert "red line" not in explain._because(table, 1)
+    assert "red line" in explain._because(table, 2)
+
+
+def test_an_option_behind_anothers_conditional_line_is_within_reach_at_its_price() -> None:
+    """Another delegation's public line with ``unless`` is no wall: what a delegate aims
+    for on the issue counts the option, less what meeting the condition costs it on the
+    other issue (a Cuba-style test scenario's US aimed for a freeze because the USSR's
+    'no withdrawal unless a pledge' line hid the withdrawal, and bound the freeze)."""
+    from game.ai.judge import issue_best
+    from game.ai.worth import worths
+
+    base = _table(_scenario())
+    line = RedLine(
+        "boreal-no-demilitarised",
+        "boreal",
+        "border",
+        frozenset({"demilitarised"}),
+        True,
+        "Not unless missiles are banned.",
+        "fixture",
+        unless=Condition(agreed={"missiles": frozenset({"ban"})}),
+    )
+    walled = dataclasses.replace(
+        base,
+        public_lines={**base.public_lines, "boreal": {"border": frozenset({"demilitarised"})}},
+        cache={},
+    )
+    priced = dataclasses.replace(walled, conditional_lines=(line,), cache={})
+    prefs = base.prefs
+    row = worths(walled)["border"]
+    assert issue_best(walled, "border") == max(row["monitored"], prefs.values["border"]["open"])
+    best_missiles = prefs.values["missiles"][prefs.best_option["missiles"]]
+    cost = prefs.weights["missiles"] * (best_missiles - prefs.values["missiles"]["ban"])
+    expected = row["demilitarised"] - cost / prefs.weights["border"]
+    assert expected > issue_best(walled, "border")
+    assert abs(issue_best(priced, "border") - expected) < 1e-9
