@@ -184,34 +184,25 @@ def test_easy_reads_the_public_red_lines_on_the_screen_and_learns_refusals() -> 
     shows: beyond its opening demands it never offers a term a delegation at the table has
     publicly ruled out (before, 332 of 527 easy counter-offers did, and 59% of all-AI
     easy weeks stalled), and a term refused twice is off-limits."""
-    from game.ai import make_agent
     from game.engine import Propose
     from game.scenario import load_scenario
-    from game.session.agents import derive_seed
+    from tests.ai.helpers import play
 
     scenario = load_scenario("geneva-2022").scenario
     counters = 0
     for seed in (0, 1):
-        state = engine.new_game(scenario, seed)
-        agents = {
-            a.id: make_agent(scenario, a.id, "easy", derive_seed(seed, a.id))
-            for a in scenario.playable
-        }
-        while not state.over:
-            actor = engine.to_move(state) or ""
-            view = engine.view(state, actor)
-            decision = agents[actor].decide(view, engine.legal_actions(state, actor))
+        for actor, state, decision in play(scenario, seed, difficulty="easy").decisions:
             action = decision.action
             if isinstance(action, Propose) and "opened with" not in decision.rationale:
                 counters += 1
+                table = engine.view(state, actor).table
                 ruled_out = {
                     (line.issue, option)
-                    for line in view.table.public_red_lines
-                    if line.actor != actor and line.actor in view.table.present
+                    for line in table.public_red_lines
+                    if line.actor != actor and line.actor in table.present
                     for option in line.options
                 }
                 assert not set(action.terms) & ruled_out, (actor, decision.rationale)
-            state, _ = engine.apply(state, action)
     assert counters >= 10
     table = _table("boreal", "easy")
     alone = tuple(

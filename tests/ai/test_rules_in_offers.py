@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import engine
-from game.ai import make_agent
 from game.engine import Propose
 from game.scenario import load_scenario
-from game.session.agents import derive_seed
+from tests.ai.helpers import play
 
 _STARTER = Path(__file__).resolve().parents[2] / "game" / "scenario" / "starter.yaml"
 _DEAL = {"border": "pullback", "verification": "inspections", "sanctions": "suspended"}
@@ -21,18 +20,9 @@ _DEAL = {"border": "pullback", "verification": "inspections", "sanctions": "susp
 def test_the_starters_logroll_is_found_and_no_offer_breaks_the_rules() -> None:
     scenario = load_scenario(str(_STARTER)).scenario
     deals = 0
-    games = 24
-    for seed in range(games):
-        state = engine.new_game(scenario, seed)
-        agents = {
-            a.id: make_agent(scenario, a.id, "normal", derive_seed(seed, a.id))
-            for a in scenario.playable
-        }
-        while not state.over:
-            actor = engine.to_move(state) or ""
-            decision = agents[actor].decide(
-                engine.view(state, actor), engine.legal_actions(state, actor)
-            )
+    for seed in range(24):
+        played = play(scenario, seed)
+        for _, state, decision in played.decisions:
             # The search makes only packages the rules allow: none is trimmed or dropped
             # on the way out (what the delegate judged is what it sends).
             assert "incoherent" not in decision.rationale
@@ -42,8 +32,7 @@ def test_the_starters_logroll_is_found_and_no_offer_breaks_the_rules() -> None:
                     scenario, decision.action.terms, tuple(state.binding)
                 )
                 assert problem == "", (seed, decision.rationale)
-            state, _ = engine.apply(state, decision.action)
-        binding = dict(state.binding)
+        binding = dict(played.state.binding)
         deals += all(binding.get(i) == o for i, o in _DEAL.items())
     # A zone of agreement exists unless Red draws its hard-line type (a third of games);
     # the rounds are short (three turns), and the deal is found in some of them.  Before
