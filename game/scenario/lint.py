@@ -272,3 +272,31 @@ def excludes_of_a_status_quo(loaded: LoadedScenario) -> Iterable[Located]:
                         f"'{other}': it still holds while '{other}' is unsettled, so this "
                         f"stops nothing then (use 'requires' on the other options of '{other}')",
                     )
+
+
+@register
+def requirements_that_can_wait(loaded: LoadedScenario) -> Iterable[Located]:
+    """A term's ``requires`` is met by a term of the same package even while that term
+    waits for a consenter the requiring one does not need (R33 with R9, R37): then the
+    requiring term can bind and its requirement never."""
+    scenario = loaded.scenario
+    for i, issue in enumerate(loaded.document.issues):
+        for k, option in enumerate(issue.options):
+            try:
+                mine = set(queries.consenting(scenario, issue.id, option.id))
+            except KeyError:  # an unknown issue is the validator's error, not a lint
+                continue
+            for other, options in option.requires.items():
+                for required in options:
+                    try:
+                        extra = sorted(set(queries.consenting(scenario, other, required)) - mine)
+                    except KeyError:
+                        continue
+                    if extra:
+                        yield loaded.locate(
+                            ("issues", i, "options", k, "requires", other),
+                            f"'{option.id}' requires {other}={required}, which also needs "
+                            f"{', '.join(repr(a) for a in extra)}: agreed without them, "
+                            f"'{option.id}' binds while {other}={required} waits, perhaps "
+                            f"for good (give '{option.id}' the same consent)",
+                        )

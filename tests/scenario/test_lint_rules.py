@@ -38,3 +38,20 @@ def test_a_red_line_without_a_veto_is_flagged() -> None:
     assert len(found) == 1, found
     assert found[0].startswith("preferences.")
     assert "the others can agree it without" in found[0]
+
+
+def test_a_requirement_that_needs_another_consenter_is_flagged() -> None:
+    """R33 counts a required term of the same package even while it waits for a
+    consenter the requiring term does not need: the requiring term can then bind alone."""
+
+    def edit(d: dict[str, Any]) -> None:
+        d["format"] = 2
+        fishing, customs = d["issues"][0], d["issues"][1]  # customs needs south only
+        customs["options"][1]["requires"] = {fishing["id"]: [fishing["options"][1]["id"]]}
+
+    found = [w for w in warnings_after(edit) if "requires" in w.split(":")[0]]
+    assert found == [
+        "issues[1].options[1].requires.fishing: 'joint' requires fishing=shared, which also "
+        "needs 'north': agreed without them, 'joint' binds while fishing=shared waits, "
+        "perhaps for good (give 'joint' the same consent)"
+    ]
