@@ -40,8 +40,16 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
         table.now.movement = known
         return known
     out: dict[str, tuple[int, float]] = {}
+    status_quo = table.prefs.status_quo
     for actor in table.opponents:
-        theirs = [o for o in table.offers if o.proposer == actor]
+        # An offer of nothing but what holds anyway changes nothing: it is no position to
+        # move from (an opening "the door stays open", then a real package, would
+        # otherwise count as a large step towards us).
+        theirs = [
+            o
+            for o in table.offers
+            if o.proposer == actor and any(status_quo[i] != opt for i, opt in o.terms)
+        ]
         if not theirs:
             out[actor] = (0, 0.0)
             continue

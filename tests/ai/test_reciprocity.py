@@ -207,3 +207,23 @@ def test_a_hard_liner_walks_away_only_from_a_small_gain_in_score() -> None:
             large += 1
     assert small  # the fixture has both
     assert large
+
+
+def test_an_opening_of_nothing_but_the_status_quo_earns_no_credit() -> None:
+    """'The door stays open' changes nothing: as a first offer it is no position, so a
+    real package after it is not a step towards us.  (A probe opened with the status quo
+    on one issue, then made its real offer, and collected the reciprocity of a large
+    concession: +0.05 over the AI in the US seat; as its control without the opening.)"""
+    from game.ai.reciprocity import concession_allowance
+
+    base = _table()
+    best, worst = _packages(base)
+    prefs = base.prefs
+    issue = next(i for i, o in worst if prefs.values[i][prefs.status_quo[i]] < prefs.values[i][o])
+    nothing = ((issue, prefs.status_quo[issue]),)  # the status quo, worth less to us
+    opened = replace(base, offers=(Offer(1, "boreal", nothing), Offer(2, "boreal", worst)), move=5)
+    plain = replace(base, offers=(Offer(2, "boreal", worst),), move=5)
+    assert concession_allowance(opened) == concession_allowance(plain) == 0.0
+    # A real first position still earns credit when the next offer moves from it.
+    moved = replace(base, offers=(Offer(1, "boreal", worst), Offer(2, "boreal", best)), move=5)
+    assert concession_allowance(moved) > 0.0
