@@ -237,7 +237,7 @@ def model_opponents(
             _blur(model, rng)
             _, refused = _read(table, window, actor, False)
             if refused:
-                refused = _unexplained(table, window, actor, refused, prior)
+                refused = _unexplained(table, window, actor, prior)
             models[actor] = with_refusals(model, refused) if refused else model
             continue
         # A window on the recent record: newer moves say more about a position that
@@ -259,7 +259,7 @@ def model_opponents(
                 known = cache[key] = (seen, model)
         model = known[1]
         if refused:
-            refused = _unexplained(table, window, actor, refused, model)
+            refused = _unexplained(table, window, actor, model)
         if refused:
             rkey = ("refusals", actor, hard)
             was = cache.get(rkey)
@@ -274,23 +274,18 @@ def model_opponents(
 
 
 def _unexplained(
-    table: Table,
-    window: tuple[Offer, ...],
-    actor: str,
-    refused: frozenset[tuple[str, str]],
-    model: Opponent,
+    table: Table, window: tuple[Offer, ...], actor: str, model: Opponent
 ) -> frozenset[tuple[str, str]]:
-    """``refused`` counted again, each refusal only where the rest of its package gave
-    ``actor`` more than no deal on those issues, by ``model``: only then was the term
-    what the refusal was about."""
-    status_quo = {issue.id: issue.status_quo for issue in table.issues}
+    """The terms ``actor`` keeps refusing, each refusal counted only where the rest of its
+    package cost ``actor`` nothing against no deal on those issues, by ``model``: only
+    then was the term what the refusal was about."""
     key = ("unexplained", actor)
     known = table.cache.get(key)
     if isinstance(known, tuple) and known[0] is model and known[1] is table.offers:
         found: frozenset[tuple[str, str]] = known[2]
         return found
-    gains = _rest_gains(model, status_quo)
-    found = refused & refused_terms(window, actor, gains)
+    status_quo = {issue.id: issue.status_quo for issue in table.issues}
+    found = refused_terms(window, actor, _rest_gains(model, status_quo))
     table.cache[key] = (model, table.offers, found)
     return found
 

@@ -237,15 +237,10 @@ def red_lines_without_a_veto(loaded: LoadedScenario) -> Iterable[Located]:
                 (("preferences", actor, "variants", k, "red_lines", j), line)
                 for j, line in enumerate(variant.red_lines)
             ]
-        for path, line in placed:
-            try:
-                free = [
-                    o
-                    for o in line.options
-                    if actor not in queries.consenting(scenario, line.issue, o)
-                ]
-            except KeyError:  # an unknown issue is the validator's error, not a lint
-                continue
+        for path, line in placed:  # a lint runs on a valid file: every issue is known
+            free = [
+                o for o in line.options if actor not in queries.consenting(scenario, line.issue, o)
+            ]
             if free:
                 yield loaded.locate(
                     path,
@@ -282,16 +277,10 @@ def requirements_that_can_wait(loaded: LoadedScenario) -> Iterable[Located]:
     scenario = loaded.scenario
     for i, issue in enumerate(loaded.document.issues):
         for k, option in enumerate(issue.options):
-            try:
-                mine = set(queries.consenting(scenario, issue.id, option.id))
-            except KeyError:  # an unknown issue is the validator's error, not a lint
-                continue
+            mine = set(queries.consenting(scenario, issue.id, option.id))
             for other, options in option.requires.items():
                 for required in options:
-                    try:
-                        extra = sorted(set(queries.consenting(scenario, other, required)) - mine)
-                    except KeyError:
-                        continue
+                    extra = sorted(set(queries.consenting(scenario, other, required)) - mine)
                     if extra:
                         yield loaded.locate(
                             ("issues", i, "options", k, "requires", other),

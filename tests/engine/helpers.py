@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import random
 from pathlib import Path
 from typing import Any
 
-from game.engine import GameEvent, GameState, apply, new_game, parse_action
+from game.engine import GameEvent, GameState, apply, legal_actions, new_game, parse_action, to_move
 from game.engine.model import RuleTuning, Scenario
 from tests.engine.fixtures import small_scenario
 from tests.golden import regenerating
@@ -25,6 +26,19 @@ def quiet(**changes: Any) -> Scenario:
 
 def start(scenario: Scenario | None = None, seed: int = 1) -> GameState:
     return new_game(scenario or quiet(), seed)
+
+
+def random_walk(scenario: Scenario, seed: int, moves: int) -> GameState:
+    """The game of ``seed`` after up to ``moves`` uniformly random legal moves (its own
+    generator, seeded alike), or sooner if it ends."""
+    rng = random.Random(seed)
+    state = new_game(scenario, seed)
+    for _ in range(moves):
+        if state.over:
+            break
+        actor = to_move(state) or ""
+        state, _ = apply(state, rng.choice(legal_actions(state, actor)))
+    return state
 
 
 def run(state: GameState, *moves: str) -> GameState:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import collections
 import json
-import random
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from game.scenario import load_bytes
 from game.scenario.loader import LoadedScenario
 from game.session import Seat, SeatKind, Session
 from tests.engine.fixtures import small_scenario
+from tests.engine.helpers import random_walk
 from tests.examples import examples
 from tests.scenario.helpers import dump, minimal_data
 
@@ -50,14 +50,7 @@ def _loaded(*variants: dict) -> LoadedScenario:
 
 
 def _random_game(scenario: engine.Scenario, seed: int, moves: int = 60) -> engine.GameState:
-    rng = random.Random(seed)
-    state = engine.new_game(scenario, seed)
-    for _ in range(moves):
-        if state.over:
-            break
-        actor = engine.to_move(state) or ""
-        state, _ = engine.apply(state, rng.choice(engine.legal_actions(state, actor)))
-    return state
+    return random_walk(scenario, seed, moves)
 
 
 def test_a_scenario_without_types_is_played_as_written() -> None:
