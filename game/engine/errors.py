@@ -12,7 +12,12 @@ class ActionError(EngineError):
 
 
 class MalformedActionError(ActionError):
-    """Action text that does not parse, or an action value that is not well formed."""
+    """Action text that does not parse, or an action value that is not well formed;
+    ``reason`` is what is wrong without the text (for a note that quotes it short)."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class IllegalActionError(ActionError):

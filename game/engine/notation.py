@@ -37,18 +37,43 @@ from game.engine.actions import (
 from game.engine.errors import MalformedActionError
 from game.engine.model import Tone
 
-__all__ = ["format_action", "parse_action"]
+__all__ = ["clean_text", "format_action", "parse_action", "text_problem"]
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _NUMBER = re.compile(r"[0-9]+\Z")
 
 
+# Characters that are not text to show at a table: C0 and C1 controls, DEL (a newline
+# would forge a line of the transcript, an escape would drive the terminal), and the
+# direction overrides that make a line read other than it is stored.
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(text: str) -> str:
+    """What makes ``text`` unfit to be said at a table ("" when nothing does): a control
+    character, or a lone surrogate (no save could hold it)."""
+    if _SURROGATE.search(text):
+        return "holds a character that is not valid text (bytes that are not UTF-8)"
+    if _NOT_TEXT.search(text):
+        return "holds a control character"
+    return ""
+
+
+def clean_text(text: str) -> str:
+    """``text`` fit to show at a table: line breaks and tabs become spaces, other
+    control characters and lone surrogates go."""
+    text = re.sub("[\t\n\r\x0b\x0c\x85\u2028\u2029]", " ", text)
+    return _SURROGATE.sub("", _NOT_TEXT.sub("", text))
+
+
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, check_text: bool = True) -> None:
         self.text = text
+        self.check_text = check_text
 
     def fail(self, reason: str) -> MalformedActionError:
-        return MalformedActionError(f"cannot read action {self.text!r}: {reason}")
+        return MalformedActionError(f"cannot read action {self.text!r}: {reason}", reason)
 
     def ident(self, word: str, what: str) -> str:
         if not _ID.match(word):
@@ -67,6 +92,9 @@ class _Reader:
             value = None
         if not isinstance(value, str):
             raise self.fail('text must be in double quotes, like "this"')
+        problem = text_problem(value) if self.check_text else ""
+        if problem:
+            raise self.fail(f"the text {problem}")
         return value
 
     def terms(self, rest: str) -> Terms:
@@ -82,9 +110,13 @@ class _Reader:
         return tuple(sorted(pairs))
 
 
-def parse_action(text: str) -> Action:
-    """Read one action; raise ``MalformedActionError`` saying what is wrong."""
-    r = _Reader(text)
+def parse_action(text: str, *, check_text: bool = True) -> Action:
+    """Read one action; raise ``MalformedActionError`` saying what is wrong.
+
+    Words said (a statement, a headline, a note) must be text to show at a table
+    (``text_problem``); a record written before that was asked (an old save, a host's
+    log) is read with ``check_text=False``: it keeps loading as it was."""
+    r = _Reader(text, check_text)
     parts = text.strip().split(maxsplit=2)
     if len(parts) < 2:
         raise r.fail("expected an actor and a verb, like 'ACTOR pass'")

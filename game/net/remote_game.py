@@ -298,7 +298,9 @@ def _mirror(connection: Connection) -> Mirror:
 
 def _turn(turn: RemoteTurn) -> Turn:
     # The rationale stays at the host until the debrief: a remote turn has none.
-    entry = LogEntry(engine.parse_action(turn.action), SeatKind(turn.by), "", turn.remark)
+    entry = LogEntry(
+        engine.parse_action(turn.action, check_text=False), SeatKind(turn.by), "", turn.remark
+    )
     return Turn(turn.number, entry, turn.action, turn.events)
 
 

@@ -60,6 +60,20 @@ def fresh_seed() -> int:
     return secrets.randbelow(FRESH_SEEDS)
 
 
+# An outside program is told a seed for its own randomness.  Derived from the game's
+# seed alone, it would give the game's seed away to a program that tries the seeds a
+# simulation or a tournament plays (S, S+1, ...): and with it every delegation's hidden
+# type.  So it is keyed with a secret of this run, never sent anywhere.  Workers forked
+# for ``--jobs`` inherit it.
+_AGENT_KEY = secrets.token_hex(16)
+
+
+def outside_seed(seed: int, actor: str) -> int:
+    """The seed an outside program is told: nothing of the game's seed can be read from it."""
+    digest = hashlib.sha256(f"{_AGENT_KEY}:{seed}:{actor}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
 def derive_seed(seed: int, actor: str) -> int:
     """The seed of an agent's own generators, never the engine's.
 
@@ -108,6 +122,6 @@ def make_agent(scenario: Scenario, actor: str, seat: Seat, seed: int) -> Agent:
     if seat.kind is SeatKind.RANDOM:
         return RandomAgent(agent_seed)
     if seat.kind is SeatKind.AGENT:
-        return ProcessAgent(seat.path, actor, agent_seed, seat.timeout)
+        return ProcessAgent(seat.path, actor, outside_seed(seed, actor), seat.timeout)
     factory = _FACTORIES.get(str(seat.kind), ai.make_agent)
     return factory(scenario, actor, seat.difficulty, agent_seed)

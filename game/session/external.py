@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import json
 import queue
 import subprocess
 import sys
@@ -59,7 +60,9 @@ def command_for(path: str) -> list[str]:
     """How to run ``path``: a ``.py`` file with the game's own Python, anything else as is."""
     if path.lower().endswith(".py"):
         return [sys.executable, "-u", path]
-    return [str(Path(path))]
+    # A bare name ("negotiator") would be looked up on the PATH: the program run would
+    # not be the file that was checked.  As a path, it is that file.
+    return [str(Path(path).absolute())]
 
 
 def passes(actor: str, who: str, why: str, detail: str = "") -> Decision:
@@ -101,6 +104,19 @@ def _tail(stream: IO[str], last: collections.deque[str]) -> None:
                 last.append(_printable(said[:MAX_STDERR]))
     except (OSError, ValueError):
         pass
+
+
+def _echoed(line: Line) -> int | None:
+    """The ``decision`` number an answer line names (None if it names none): an answer
+    that names one is matched to its decision, whatever answers went missing before."""
+    if isinstance(line, _TooLong) or '"decision"' not in line:
+        return None
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    number = data.get("decision") if isinstance(data, dict) else None
+    return number if isinstance(number, int) and not isinstance(number, bool) else None
 
 
 def _printable(text: str) -> str:
@@ -153,6 +169,7 @@ class ProcessAgent:
         self._dead = ""  # why the program can no longer play ("" while it can)
         self._detail = ""  # what only the host may read about it (its last stderr line)
         self._owed = 0  # answers still to come for decisions that timed out
+        self._asked = 0  # decide frames sent (each frame's "decision" number)
         self._reader = LogReader()
         self._tail_thread: threading.Thread | None = None
 
@@ -227,6 +244,12 @@ class ProcessAgent:
             if line is None:
                 self._died()
                 return None
+            echoed = _echoed(line)
+            if echoed is not None:  # the answer names its decision: no counting needed
+                if echoed < self._asked:
+                    continue  # a late answer to an earlier decision
+                self._owed = 0
+                return line
             if self._owed:  # a late answer to an earlier decision: not this one's
                 self._owed -= 1
                 continue
@@ -238,7 +261,8 @@ class ProcessAgent:
         if self._process is None and not self._dead:
             self._start(view)
         log = self._reader.since(view.table)
-        self._send(encode(decide_frame(view, legal, log)))
+        self._asked += 1
+        self._send(encode(decide_frame(view, legal, log, self._asked)))
         deadline = self._clock() + self.timeout  # from the frame on: one per decision
         line = None if self._dead else self._answer(deadline)
         if line is None:
@@ -297,12 +321,14 @@ class InProcessAgent:
         self.seed = seed
         self._player: FramePlayer | None = None
         self._reader = LogReader()
+        self._asked = 0
 
     def decide(self, view: ActorView, legal: Sequence[Action]) -> Decision:
         if self._player is None:
             self._player = self._make(make_start(view, self.seed))
         assert self._player is not None
-        frame = decide_frame(view, legal, self._reader.since(view.table))
+        self._asked += 1
+        frame = decide_frame(view, legal, self._reader.since(view.table), self._asked)
         answer = read_answer(encode(self._player.decide(frame)), self.actor, legal, view.table)
         if answer.action is None:
             return passes(self.actor, "in-process player", answer.problem)

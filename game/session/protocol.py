@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from game import engine
 from game.engine import Action, ActorView, EventKind, GameEvent, option_consenters
-from game.engine.errors import ActionError
+from game.engine.errors import ActionError, MalformedActionError
 from game.engine.model import Objective
+from game.engine.notation import clean_text, text_problem
 from game.engine.packages import issues_problem
 from game.engine.views import PublicView
 
@@ -33,9 +33,6 @@ MAX_REMARK = 500  # characters of an agent's remark kept for the transcript
 # Characters of an agent's action: a package of every issue or a statement with words fits
 # many times over; more is refused, so no program can flood the transcript and the save.
 MAX_ACTION = 2000
-# Control characters (a NUL, an escape) have no place in words said at a table: an
-# action holding one is refused, a remark loses them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 Frame = dict[str, Any]
 
@@ -197,12 +194,16 @@ class LogReader:
         return ""
 
 
-def decide_frame(view: ActorView, legal: Sequence[Action], log: Sequence[str]) -> Frame:
-    """A frame asking for one move: the state of the table, the legal moves, what happened."""
+def decide_frame(
+    view: ActorView, legal: Sequence[Action], log: Sequence[str], decision: int = 0
+) -> Frame:
+    """A frame asking for one move: the state of the table, the legal moves, what happened;
+    ``decision`` numbers the agent's decisions from 1 (an answer may echo it)."""
     table = view.table
     rnd = table.rounds[table.round_number - 1]
     return {
         "type": "decide",
+        "decision": decision,
         "round": table.round_number,
         "round_id": rnd.id,
         "turn": table.turn,
@@ -297,17 +298,23 @@ def read_answer(line: str, actor: str, legal: Sequence[Action], table: PublicVie
         return Answer(None, problem=f"its answer {shown!r} is not a JSON object")
     if not isinstance(data, dict) or not isinstance(data.get("action"), str):
         return Answer(None, problem=f'its answer {shown!r} has no "action" text')
+    # Control characters (a line break, an escape) and lone surrogates have no place in
+    # words said at a table: an action holding one is refused (words inside it too,
+    # once read), a remark loses them.
     remark = data.get("remark", "")
-    remark = _CONTROL.sub("", remark[:MAX_REMARK]) if isinstance(remark, str) else ""
-    said = _short(data["action"])  # what the transcript quotes of it
+    remark = clean_text(remark[:MAX_REMARK]) if isinstance(remark, str) else ""
+    said = _short(clean_text(data["action"]))  # what the transcript quotes of it
     if len(data["action"]) > MAX_ACTION:
         return Answer(None, remark, f"its action {said!r} is too long to be a move")
-    if _CONTROL.search(data["action"]):
-        return Answer(None, remark, f"its action {said!r} holds a control character")
+    problem = text_problem(data["action"])
+    if problem:
+        return Answer(None, remark, f"its action {said!r} {problem}")
     try:
         action = engine.parse_action(data["action"])
+    except MalformedActionError as exc:
+        return Answer(None, remark, f"its action {said!r} could not be read: {_short(exc.reason)}")
     except ActionError as exc:
-        return Answer(None, remark, f"its action could not be read: {_short(str(exc), 200)}")
+        return Answer(None, remark, f"its action could not be read: {_short(str(exc))}")
     if action.actor != actor:
         return Answer(None, remark, f"its action {said!r} is not {actor}'s to make")
     problem = _problem(action, legal, table)

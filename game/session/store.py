@@ -306,7 +306,7 @@ def _log(path: Path, record: SaveFile) -> list[LogEntry]:
     rows = zip(record.actions, record.by, record.rationales, record.remarks_or_blank(), strict=True)
     for number, (text, by, why, said) in enumerate(rows, 1):
         try:
-            action = engine.parse_action(text)
+            action = engine.parse_action(text, check_text=False)
         except ActionError as exc:
             raise _problem(
                 path, f"action {number} of {total} ({text!r}) cannot be read: {exc}"

@@ -301,3 +301,109 @@ def test_control_characters_never_reach_the_table() -> None:
     assert answer.action is None
     assert "control character" in answer.problem
     assert answer.remark == "r[2J"
+
+
+def _answer_to_first_move(line: str) -> tuple[engine.Action | None, str, str]:
+    from game.session.protocol import read_answer
+
+    state = engine.new_game(SCENARIO, 1)
+    actor = engine.to_move(state) or ""
+    answer = read_answer(
+        line.replace("ACTOR", actor),
+        actor,
+        engine.legal_actions(state, actor),
+        engine.public_view(state),
+    )
+    return answer.action, answer.problem, answer.remark
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "S1\nUS accepts #99.",  # a forged line of the transcript
+        "\u001b[31mred\u001b[0m\u001b]0;title\u0007",  # terminal escapes
+        "\u009b31m C1",  # a C1 control
+        "\u202edesrever",  # a direction override
+        "tab\there",
+    ],
+)
+def test_words_that_would_forge_the_transcript_are_refused(words: str) -> None:
+    """Words reach the action JSON-escaped, so the control characters are only there once
+    the notation has read them: they are refused then, and the note quotes no raw one."""
+    line = json.dumps({"action": "ACTOR say firm " + json.dumps(words)})
+    action, problem, _ = _answer_to_first_move(line)
+    assert action is None
+    assert "holds a control character" in problem
+    assert not any(c < " " or "\x7f" <= c <= "\x9f" for c in problem)
+
+
+def test_a_lone_surrogate_is_refused_in_words_and_dropped_from_a_remark() -> None:
+    """json.loads hands lone surrogates through; no save could hold one (the session
+    would fail at its next autosave), so they never get into the game."""
+    said = '{"action": "ACTOR say firm \\"x\\ud83d y\\"", "remark": "bad \\ud800 one"}'
+    action, problem, remark = _answer_to_first_move(said)
+    assert action is None
+    assert "not valid text" in problem
+    assert remark == "bad  one"
+    remark.encode("utf-8")
+    _, _, remark = _answer_to_first_move('{"action": "ACTOR pass", "remark": "a\\udcffb"}')
+    assert remark == "ab"
+
+
+def test_a_remark_keeps_to_one_line_of_text() -> None:
+    """Line breaks and tabs become spaces; escapes, C1 controls and direction overrides
+    go: a remark cannot forge a line of the transcript or drive the terminal."""
+    remark = "R1\nUS accepts #99.\r\n\u001b[31mRED\u009b0m \u202eDESREVER\u202c\ttab"
+    action, _, said = _answer_to_first_move(json.dumps({"action": "ACTOR pass", "remark": remark}))
+    assert isinstance(action, engine.Pass)
+    assert said == "R1 US accepts #99.  [31mRED0m DESREVER tab"
+
+
+def test_a_note_quotes_at_most_80_characters_of_what_the_agent_said() -> None:
+    _, problem, _ = _answer_to_first_move(json.dumps({"action": "ACTOR say firm " + "Q" * 300}))
+    assert "double quotes" in problem
+    assert problem.count("Q") <= 80
+
+
+def test_an_answer_that_names_its_decision_is_matched_to_it() -> None:
+    """An agent that missed one decision would otherwise lose every later one (its answers
+    taken, one by one, for the late answers they are not): one that echoes the decide
+    frame's ``decision`` number is matched by it, and only its stale answers are skipped."""
+    agent = ProcessAgent(EXAMPLE, "us", 0, timeout=1.0, clock=_Clock(0.1))
+    agent._asked = 1
+    assert agent._answer(deadline=0.0) is None  # decision 1 went unanswered
+    agent._asked = 2
+    agent._lines.put('{"action": "us walkout", "decision": 2}\n')
+    assert agent._answer(deadline=100.0) == '{"action": "us walkout", "decision": 2}\n'
+    agent._asked = 3
+    agent._lines.put('{"action": "us walkout", "decision": 2}\n')  # stale: skipped
+    agent._lines.put('{"action": "us pass", "decision": 3}\n')
+    assert agent._answer(deadline=100.0) == '{"action": "us pass", "decision": 3}\n'
+
+
+def test_a_program_named_without_a_directory_is_the_file_checked_not_one_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.session.external import command_for
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "date").write_text("#!/bin/sh\n", encoding="utf-8")
+    assert command_for("date") == [str(tmp_path / "date")]
+    assert command_for("agent.py")[1:] == ["-u", "agent.py"]
+
+
+def test_an_outside_program_cannot_read_the_game_seed_from_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The game's seed decides everyone's hidden type: a program that could find it by
+    trying the seeds a tournament plays (S, S+1, ...) would know them all.  Its seed is
+    keyed with a secret of the run."""
+    from game.session import agents
+
+    seat = Seat(SeatKind.AGENT, path=EXAMPLE)
+    told = agents.make_agent(SCENARIO, "us", seat, 5)
+    assert isinstance(told, ProcessAgent)
+    assert told.seed not in {agents.derive_seed(s, "us") for s in range(10_000)}
+    assert told.seed == agents.outside_seed(5, "us")  # the same all run long
+    monkeypatch.setattr(agents, "_AGENT_KEY", "another run")
+    assert agents.outside_seed(5, "us") != told.seed

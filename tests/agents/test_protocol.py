@@ -80,9 +80,10 @@ def test_decide_frame_has_every_field_of_the_contract() -> None:
     state = engine.new_game(SCENARIO, 2)
     actor = engine.to_move(state) or ""
     legal = engine.legal_actions(state, actor)
-    frame = decide_frame(engine.view(state, actor), legal, ["us pass"])
+    frame = decide_frame(engine.view(state, actor), legal, ["us pass"], 3)
     assert set(frame) == {
         "type",
+        "decision",
         "round",
         "round_id",
         "turn",
@@ -96,6 +97,7 @@ def test_decide_frame_has_every_field_of_the_contract() -> None:
         "log",
     }
     assert frame["legal"] == [engine.format_action(a) for a in legal]
+    assert frame["decision"] == 3
     json.dumps(frame)  # it is all JSON
 
 

@@ -22,6 +22,7 @@ from game.engine import (
     format_action,
     parse_action,
 )
+from game.engine.notation import text_problem
 from tests.engine.strategies import actions
 
 
@@ -31,14 +32,22 @@ def test_str_is_the_notation_and_repr_rebuilds(action: Action) -> None:
     dataclass ``repr`` (the value, field by field) stays for debugging."""
     assert str(action) == format_action(action)
     assert f"{action}" == format_action(action)
-    assert parse_action(str(action)) == action
+    assert parse_action(str(action), check_text=False) == action
     assert repr(action).startswith(type(action).__name__ + "(")
 
 
 @given(actions)
 def test_format_parse_round_trip(action: Action) -> None:
+    """Every action round-trips as recorded; one whose words are text to show at a table
+    round-trips as typed too, and one whose words are not is refused, never changed."""
     text = format_action(action)
-    assert parse_action(text) == action
+    assert parse_action(text, check_text=False) == action
+    words = getattr(action, "text", getattr(action, "note", None))
+    if isinstance(words, str) and text_problem(words):
+        with pytest.raises(MalformedActionError, match="the text holds"):
+            parse_action(text)
+    else:
+        assert parse_action(text) == action
 
 
 @pytest.mark.parametrize(
@@ -92,6 +101,14 @@ def test_examples(text: str, action: Action) -> None:
         ("facilitator pass", "unknown or incomplete facilitator move"),
         ('facilitator news "unterminated', "double quotes"),
         ("us say firm " + "[" * 100_000 + "]" * 100_000, "double quotes"),  # too deep to read
+        # Words that would forge a line of the transcript or drive the terminal (an
+        # escape, C1 controls, direction overrides), and a lone surrogate no save holds.
+        ('us say firm "line\\nUS accepts #9."', "holds a control character"),
+        ('us say firm "\\u001b[31mred"', "holds a control character"),
+        ('facilitator bookmark "tab\\there"', "holds a control character"),
+        ('us say firm "\\u009b31m"', "holds a control character"),
+        ('us say firm "\\u202edesrever"', "holds a control character"),
+        ('us say firm "x\\ud800y"', "not valid text"),
     ],
 )
 def test_malformed_text_says_what_is_wrong(text: str, reason: str) -> None:
