@@ -28,7 +28,7 @@ from game.ai.offers import acceptability, build_offer
 from game.ai.opponents import Opponent, model_opponents, with_refusals
 from game.ai.table import Offer, Table
 from game.ai.tactics import carry_out_due, statement, threaten
-from game.ai.worth import package_value, package_worth, worth_rows
+from game.ai.worth import LEAVE_OUT, package_value, package_worth, worth_rows
 from game.engine.actions import Terms
 from game.engine.model import Tone
 from game.engine.tables import consenters
@@ -177,6 +177,9 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
         probe = _probe_without(table, o, v, moves)
         if probe is not None:
             return probe
+        held = _hold_for_ours(table, o, rng)
+        if held is not None:
+            return held
         return Intent(
             Kind.ACCEPT,
             f"accepted #{o.id} ({format_terms(o.terms)}): utility {v.utility:.2f}"
@@ -203,7 +206,9 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
         return said
     last = _last_offer(table)
     if last is not None and last.open:
-        return Intent(Kind.PASS, f"passed: our offer #{last.id} stands, awaiting answers")
+        return Intent(
+            Kind.PASS, f"passed: our offer #{last.id} stands, awaiting answers", proposal=last.id
+        )
     return Intent(Kind.PASS, "passed: nothing on the table calls for an answer")
 
 
@@ -337,6 +342,98 @@ def _still_waiting(table: Table) -> bool:
         return False
     verdict = judge(table, last.terms)
     return verdict.utility >= verdict.aspiration - 1e-9
+
+
+# Our own offer must give us this much more (in score points, against theirs) before we
+# let theirs wait a turn for an answer to ours.
+_HOLD = 0.02
+
+
+def _hold_for_ours(table: Table, offer: Offer, rng: Draws) -> Intent | None:
+    """Before we settle for ``offer``, give ours a chance: our own offer of this round that
+    gives us more is still open, nobody has turned it down, and everyone whose yes it
+    lacks sits at this table.
+
+    Before our last turn of the round, waiting costs nothing: their offer stays on the
+    table until our next turn (a proposal lapses only with its round), and accepting now
+    would give away, for good, the chance that they take ours.  At our last turn their
+    offer lapses if we wait: we let it, when the issues of ours come back at a later
+    table (it can be made again there, and time works on them as on us); at their last
+    chance, with those whose yes ours lacks moving after us, ours becomes take it or
+    leave it, and we wait only when the chance that they take it (by our model of them:
+    it gives each more than no deal) makes that worth more to us than their offer.  A
+    counter-offer that takes our package and drops what we wanted most from it is the
+    case in point: what we offered in return for that is what it asks us to settle."""
+    if table.difficulty == "easy":
+        return None  # easy settles readily, as a learner expects
+    mine = _last_offer(table)
+    if mine is None or not mine.open or mine.rejected_by or mine.id == offer.id:
+        return None
+    by_id = {issue.id: issue for issue in table.issues}
+    lacking: set[str] = set()
+    for issue, option in mine.terms:
+        lacking |= set(consenters(by_id[issue], table.opponents, option)) - mine.accepted_by
+    if not lacking or not lacking <= set(table.participants):
+        return None  # it cannot bind at this table: nothing to wait for
+    mine_worth, theirs = _settled_worth(table, mine.terms), _settled_worth(table, offer.terms)
+    if mine_worth - theirs < _HOLD:
+        return None
+    if table.turns_left:
+        until = f"#{offer.id} stays on the table until our next turn"
+    elif min(table.progress.get(i, 1.0) for i, _ in mine.terms) < LAST_CHANCE:
+        until = f"#{offer.id} lapses, and its issues come back at a later table"
+    else:
+        after = set(table.participants[table.participants.index(table.me) + 1 :])
+        if not lacking <= after:
+            return None
+        chance = _last_chance_yes(table, mine.terms, lacking, rng)
+        if chance * mine_worth + (1.0 - chance) * _settled_worth(table, ()) <= theirs:
+            return None
+        until = f"at their last chance, ours is worth the risk ({chance:.0%} they take it)"
+    return Intent(
+        Kind.PASS,
+        f"passed: our offer #{mine.id} ({format_terms(mine.terms)}) gives us"
+        f" {mine_worth - theirs:.2f} more than #{offer.id} and awaits their answer; {until}",
+        proposal=mine.id,
+        answers=offer.id,
+    )
+
+
+# How likely we think one who gains from our offer over no deal at all takes it at its
+# last chance (our model of it may be wrong, and a hard-liner may walk away from a gain).
+_TAKES_A_GAIN = 0.7
+# ... and the least gain (its weighted worth, as a share of its stake in the offer's
+# issues) we think it takes.
+_LEAST_GAIN = 0.05
+
+
+def _last_chance_yes(table: Table, terms: Terms, actors: set[str], rng: Draws) -> float:
+    """The chance that every one of ``actors`` accepts ``terms`` at its last chance: by our
+    model of each, what the terms give it over leaving their issues as they stand."""
+    models = model_opponents(table, table.difficulty, rng, sorted(actors))
+    status_quo = table.prefs.status_quo
+    for model in models.values():
+        stake = gain = 0.0
+        for issue, option in terms:
+            w = model.weights.get(issue, 0.0)
+            values = model.values[issue]
+            gain += w * (values[option] - values[status_quo[issue]])
+            stake += w
+        if stake <= 0 or gain < _LEAST_GAIN * stake:
+            return 0.0
+    return _TAKES_A_GAIN
+
+
+def _settled_worth(table: Table, terms: Terms) -> float:
+    """Our weighted worth of the open issues with ``terms`` agreed and the rest left as
+    they stand: packages that settle different issues compare on it."""
+    rows = worth_rows(table)
+    agreed = dict(terms)
+    total = 0.0
+    for issue, row in rows.items():
+        option = agreed.get(issue, LEAVE_OUT)
+        total += row.get(option, row[LEAVE_OUT])
+    return total
 
 
 def _answerable(table: Table, terms: Iterable[tuple[str, str | None]]) -> bool:

@@ -83,6 +83,13 @@ def plain(table: Table, intent: Intent) -> str:
         return "We restated our position rather than concede."
     if kind is Kind.WALK_OUT:
         return "We walked out: nothing at this table was worth staying for."
+    if intent.proposal and intent.answers:  # ``core._hold_for_ours``
+        return (
+            f"We waited: our #{intent.proposal} gives us more than #{intent.answers} and may"
+            " still be taken."
+        )
+    if intent.proposal:
+        return f"We waited: our #{intent.proposal} is on the table, awaiting answers."
     return "We waited: nothing on the table needed an answer from us."
 
 
