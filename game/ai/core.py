@@ -191,7 +191,10 @@ def choose(table: Table, moves: Moves, rng: Draws) -> Intent:
         return taken
     worst = min(verdicts, key=lambda vo: (vo[0].utility, vo[1].id), default=None)
     deadlocked = _rejections_this_round(table) >= 1 or bool(verdicts)
-    threat = threaten(table, moves, rng, deadlocked)
+    # Not while someone has just come towards us: a threat then presses a delegation
+    # that is moving, and a deal the next turn breaks the threat we made (its terms
+    # given up by our own signature).
+    threat = threaten(table, moves, rng, deadlocked and not _coming_towards_us(table))
     if threat is not None:
         return threat
     if moves.propose and table.open_issues:
@@ -349,6 +352,23 @@ def _still_waiting(table: Table) -> bool:
 _HOLD = 0.02
 
 
+def _coming_towards_us(table: Table) -> bool:
+    """Another delegation's latest offer of this round gives us more than each of its
+    earlier ones this round (its opening of the week aside, a first offer counts)."""
+    latest: dict[str, list[Offer]] = {}
+    for o in table.offers:
+        if o.round == table.round_index and o.proposer != table.me:
+            latest.setdefault(o.proposer, []).append(o)
+    for offers in latest.values():
+        *earlier, last = offers
+        if not last.open:
+            continue
+        worth = _settled_worth(table, last.terms)
+        if earlier and all(worth > _settled_worth(table, o.terms) + 1e-9 for o in earlier):
+            return True
+    return False
+
+
 def _hold_for_ours(table: Table, offer: Offer, rng: Draws) -> Intent | None:
     """Before we settle for ``offer``, give ours a chance: our own offer of this round that
     gives us more is still open, nobody has turned it down, and everyone whose yes it
@@ -456,11 +476,17 @@ def _propose(
     worst: tuple[Verdict, Offer] | None,
     moves: Moves,
 ) -> Intent | None:
-    if not _my_offers_this_round(table) and table.round_index == 0:
-        # Our demands as the rules allow them together this round (R33); if nothing of
-        # them may be proposed yet, we look for a package like any other turn.
+    if not any(o.proposer == table.me for o in table.offers):
+        # Our first offer of the week (at the first table we sit at, whichever round that
+        # is) states our position: our demands as the rules allow them together this
+        # round (R33); if nothing of them may be proposed yet, we look for a package like
+        # any other turn.  A delegation whose first word is a compromise has nothing left
+        # to come down from, and the others' reciprocity pays for steps from a stated
+        # position: measured, a script that opened with its demands beat the AI in its
+        # seat, which first sat at the third table and opened there with a compromise.
         opening = coherent_terms(opening_offer(table), table)
-        if opening and not _pending(table, opening):
+        answerable = table.turns_left or _answerable(table, opening)
+        if opening and answerable and not _pending(table, opening):
             v = judge(table, opening)
             return Intent(
                 Kind.PROPOSE,

@@ -53,7 +53,15 @@ def _movement(table: Table) -> dict[str, tuple[int, float]]:
         if not theirs:
             out[actor] = (0, 0.0)
             continue
-        first = offered_worth(table, dict(theirs[0].terms))
+        # An opening worse for us than the position the delegation stated in public (its
+        # demands, and the status quo where it demanded nothing) is an anchor: coming
+        # back from it to what it asked all along is no step towards us.  So the step is
+        # counted from the better of the two.  A delegate opens with its demands: for it
+        # nothing changes.
+        opening = dict(theirs[0].terms)
+        demands = table.demands.get(actor, {})
+        stated = {i: demands.get(i, status_quo[i]) for i in opening}
+        first = max(offered_worth(table, opening), offered_worth(table, stated))
         moved = max((offered_worth(table, dict(o.terms)) - first for o in theirs[1:]), default=0.0)
         out[actor] = (len(theirs), max(0.0, moved))
     keep(table.cache, "movement", inputs, out)

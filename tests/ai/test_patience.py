@@ -94,3 +94,18 @@ def test_the_core_passes_instead_of_accepting_and_says_why() -> None:
     taken = choose(without_ours, moves, random.Random(1))
     assert taken is not None
     assert taken.kind is Kind.ACCEPT
+
+
+def test_no_threat_while_a_delegation_is_coming_towards_us() -> None:
+    """A delegation whose latest offer this round gives us more than its earlier ones is
+    moving: a threat then presses it for nothing, and signing its next offer breaks the
+    threat (in all-AI Geneva, 7 of 22 threats were broken that way)."""
+    from game.ai.core import _coming_towards_us
+
+    table, mine, counter = _setup()
+    other = counter.proposer
+    worse = Offer(3, other, (), accepted_by=frozenset({other}))
+    better = Offer(4, other, mine.terms, accepted_by=frozenset({other}))
+    assert _coming_towards_us(replace(table, offers=(mine, worse, better)))
+    assert not _coming_towards_us(replace(table, offers=(mine, better, worse)))
+    assert not _coming_towards_us(replace(table, offers=(mine, better)))  # a first offer

@@ -227,3 +227,57 @@ def test_an_opening_of_nothing_but_the_status_quo_earns_no_credit() -> None:
     # A real first position still earns credit when the next offer moves from it.
     moved = replace(base, offers=(Offer(1, "boreal", worst), Offer(2, "boreal", best)), move=5)
     assert concession_allowance(moved) > 0.0
+
+
+def test_an_opening_harsher_than_the_stated_position_is_an_anchor() -> None:
+    """An opening worse for us than what the delegation stated in public (its demands, the
+    status quo where it demanded nothing) earns nothing when it comes back to that
+    position: a probe opened with the status quo plus one harsh term, then played as usual,
+    beat the AI at hard by +0.04 (US) on reciprocity paid for that step alone."""
+    from game.ai.reciprocity import concession_allowance
+    from game.ai.worth import offered_worth
+
+    base = _table()
+    base = replace(base, demands={**base.demands, "boreal": {}})  # it demanded nothing
+    best, _ = _packages(base)
+    prefs = base.prefs
+    stated = {i: prefs.status_quo[i] for i, _ in best}
+    harsh = next(
+        (i, o)
+        for i in stated
+        for o in prefs.options[i]
+        if prefs.weights.get(i, 0.0) and prefs.values[i][o] < prefs.values[i][stated[i]]
+    )
+    anchor = {**stated, harsh[0]: harsh[1]}  # the status quo, and one harsh term
+    assert offered_worth(base, anchor) < offered_worth(base, stated)
+
+    def allowance(first: dict[str, str]) -> float:
+        offers = (Offer(1, "boreal", tuple(sorted(first.items()))), Offer(2, "boreal", best))
+        return concession_allowance(replace(base, offers=offers, move=5))
+
+    share = 1.0 - 0.5 * min(1.0, max(0.0, base.personality.hardline))
+    from_stated = offered_worth(base, dict(best)) - offered_worth(base, stated)
+    from_anchor = offered_worth(base, dict(best)) - offered_worth(base, anchor)
+    assert 0.0 < from_stated < from_anchor
+    assert abs(allowance(anchor) - share * from_stated) < 1e-12
+
+
+def test_a_delegations_first_offer_of_the_week_states_its_demands_whatever_the_round() -> None:
+    """A delegation that first sits at the third table opens there with its demands: a
+    first word that is a compromise leaves nothing to come down from.  (The AI NATO, first
+    at the table in Brussels, opened with a compromise; a script that opened with NATO's
+    demands beat it by +0.05 at hard.  Opening with them: AI NATO at hard 0.53 -> 0.65.)"""
+    table = _table(GENEVA, actor="nato")
+    demands = table.demands["nato"]
+    later = replace(
+        table,
+        round_index=2,
+        offers=(Offer(1, "us", (("missiles", "reciprocal-limits"),), round=0),),
+    )
+    intent = choose(later, Moves(propose=True, can_pass=True), LazyRandom(1))
+    assert intent is not None
+    assert intent.opening
+    assert all(demands[i] == o for i, o in intent.terms)
+    again = replace(later, offers=(*later.offers, Offer(2, "nato", intent.terms, round=2)))
+    follow = choose(again, Moves(propose=True, can_pass=True), LazyRandom(1))
+    assert follow is None or not follow.opening
