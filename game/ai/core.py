@@ -353,8 +353,8 @@ _HOLD = 0.02
 
 
 def _coming_towards_us(table: Table) -> bool:
-    """Another delegation's latest offer of this round gives us more than each of its
-    earlier ones this round (its opening of the week aside, a first offer counts)."""
+    """Another delegation's latest offer of this round, still open, gives us more than
+    each of its earlier ones this round (a first offer of the round is no movement)."""
     latest: dict[str, list[Offer]] = {}
     for o in table.offers:
         if o.round == table.round_index and o.proposer != table.me:
