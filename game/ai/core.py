@@ -389,10 +389,9 @@ def _hold_for_ours(table: Table, offer: Offer, rng: Draws) -> Intent | None:
     mine = _last_offer(table)
     if mine is None or not mine.open or mine.rejected_by or mine.id == offer.id:
         return None
-    by_id = {issue.id: issue for issue in table.issues}
     lacking: set[str] = set()
     for issue, option in mine.terms:
-        lacking |= set(consenters(by_id[issue], table.opponents, option)) - mine.accepted_by
+        lacking |= set(_consenting_here(table, issue, option)) - mine.accepted_by
     if not lacking or not lacking <= set(table.participants):
         return None  # it cannot bind at this table: nothing to wait for
     mine_worth, theirs = _settled_worth(table, mine.terms), _settled_worth(table, offer.terms)
@@ -461,8 +460,17 @@ def _answerable(table: Table, terms: Iterable[tuple[str, str | None]]) -> bool:
     consent alone) could still be accepted: every other delegation at the table that
     consents to them moves after us."""
     after = set(table.participants[table.participants.index(table.me) + 1 :])
-    by_id = {issue.id: issue for issue in table.issues}
-    return all(set(consenters(by_id[i], table.opponents, option)) <= after for i, option in terms)
+    return all(set(_consenting_here(table, i, option)) <= after for i, option in terms)
+
+
+def _consenting_here(table: Table, issue: str, option: str | None) -> tuple[str, ...]:
+    """The other delegations at this table whose consent ``issue`` (with ``option``, R37)
+    needs."""
+    key = ("issue-index", id(table.issues))
+    index = table.cache.get(key)
+    if not isinstance(index, dict):
+        index = table.cache[key] = {i.id: i for i in table.issues}
+    return consenters(index[issue], table.opponents, option)
 
 
 def _last_offer(table: Table) -> Offer | None:

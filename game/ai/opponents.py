@@ -284,8 +284,7 @@ def _unexplained(
     if isinstance(known, tuple) and known[0] is model and known[1] is table.offers:
         found: frozenset[tuple[str, str]] = known[2]
         return found
-    status_quo = {issue.id: issue.status_quo for issue in table.issues}
-    found = refused_terms(window, actor, _rest_gains(model, status_quo))
+    found = refused_terms(window, actor, _rest_gains(model, table.prefs.status_quo))
     table.cache[key] = (model, table.offers, found)
     return found
 

@@ -311,10 +311,9 @@ def read_answer(line: str, actor: str, legal: Sequence[Action], table: PublicVie
         return Answer(None, remark, f"its action {said!r} {problem}")
     try:
         action = engine.parse_action(data["action"])
-    except MalformedActionError as exc:
-        return Answer(None, remark, f"its action {said!r} could not be read: {_short(exc.reason)}")
-    except ActionError as exc:
-        return Answer(None, remark, f"its action could not be read: {_short(str(exc))}")
+    except ActionError as exc:  # a malformed action says what is wrong without the text
+        reason = exc.reason if isinstance(exc, MalformedActionError) else str(exc)
+        return Answer(None, remark, f"its action {said!r} could not be read: {_short(reason)}")
     if action.actor != actor:
         return Answer(None, remark, f"its action {said!r} is not {actor}'s to make")
     problem = _problem(action, legal, table)
