@@ -371,8 +371,9 @@ def _coming_towards_us(table: Table) -> bool:
 
 def _hold_for_ours(table: Table, offer: Offer, rng: Draws) -> Intent | None:
     """Before we settle for ``offer``, give ours a chance: our own offer of this round that
-    gives us more is still open, nobody has turned it down, and everyone whose yes it
-    lacks sits at this table.
+    gives us more is still open, nobody has turned it down, and it still lacks the yes of
+    a delegation at this table (a consenter absent from it is priced in the worth of ours,
+    as in every offer: terms agreed here wait for it).
 
     Before our last turn of the round, waiting costs nothing: their offer stays on the
     table until our next turn (a proposal lapses only with its round), and accepting now
@@ -392,8 +393,8 @@ def _hold_for_ours(table: Table, offer: Offer, rng: Draws) -> Intent | None:
     lacking: set[str] = set()
     for issue, option in mine.terms:
         lacking |= set(_consenting_here(table, issue, option)) - mine.accepted_by
-    if not lacking or not lacking <= set(table.participants):
-        return None  # it cannot bind at this table: nothing to wait for
+    if not lacking:
+        return None
     mine_worth, theirs = _settled_worth(table, mine.terms), _settled_worth(table, offer.terms)
     if mine_worth - theirs < _HOLD:
         return None
